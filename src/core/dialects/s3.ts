@@ -1,0 +1,50 @@
+import type { DialectProfile } from './dialect';
+
+// Facts and evidence tags from shared/design/s3-cors-semantics.md.
+// [R] recorded from AWS, [D] documented, [U] unverified (modelled as noted).
+
+const NOT_ALLOWED =
+  'This CORS request is not allowed. This is usually because the evalution of Origin, ' +
+  'request method / Access-Control-Request-Method or Access-Control-Request-Headers are not ' +
+  "whitelisted by the resource's CORS spec."; // "evalution" is AWS's own spelling [R]
+
+/** AWS S3: the reference dialect. */
+export const s3: DialectProfile = {
+  id: 's3',
+  label: 'Amazon S3',
+  limits: { maxRules: 100, maxDocumentBytes: 64 * 1024, maxIdLength: 255, maxAgeSeconds: null }, // [D]
+  validation: {
+    rejectsExposeWildcard: true, // [O] "We currently do not support wildcard for ExposeHeader."
+    exposeForbiddenChars: '',
+    rejectsPortWildcard: false,
+    hasRuleIds: true,
+  },
+  supportsBucketCors: true,
+  supportsResponseVary: false,
+  matching: {
+    preflightSelection: 'all-conditions', // [D] first rule matching origin, method and headers
+    uppercasesRequestMethod: false, // [U] verbatim comparison is the safer model
+    actualChecksRequestHeaders: true, // [R] a GET with a non-allowed ACRH got no CORS headers
+    matchesEmptyOriginOnActual: false, // [R] no Origin, no CORS processing
+  },
+  response: {
+    preflightAllowOrigin: 'rule', // [R] `*` if the rule lists `*`, else echoed
+    preflightCredentials: 'when-echoed', // [R]
+    actualCredentials: 'when-echoed', // [R]
+    preflightHasExposeAndMaxAge: true, // [R]
+    actualHasAllowMethods: true, // [R] surprise 3
+    vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method', // [R]
+  },
+  errors: {
+    noOrigin: { status: 400, code: 'BadRequest', message: 'Insufficient information. Origin request header needed.' }, // [R]
+    // [U] for AWS; s3rver and Ceph's tests expect this 400, and s3rver copies its wording from S3.
+    noRequestMethod: { status: 400, code: 'BadRequest', message: 'Invalid Access-Control-Request-Method: null' },
+    checksRequestMethodFirst: false, // [R] no config + no ACRM answers "CORS is not enabled" with Method=OPTIONS
+    noBucket: { status: 403, code: 'AccessForbidden', message: 'CORSResponse: Bucket not found' }, // [R]
+    noConfig: { status: 403, code: 'AccessForbidden', message: 'CORSResponse: CORS is not enabled for this bucket.' }, // [R]
+    noMatch: { status: 403, code: 'AccessForbidden', message: `CORSResponse: ${NOT_ALLOWED}` }, // [R]
+    hasErrorDetails: true, // [R] Method and ResourceType elements
+  },
+};
+
+export { NOT_ALLOWED as S3_NOT_ALLOWED_MESSAGE };

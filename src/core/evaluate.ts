@@ -1,0 +1,370 @@
+import { dialectProfile, type Dialect, type DialectProfile, type PreflightError } from './dialects';
+import { matchesPattern, parsePattern, type WildcardPattern } from './pattern';
+import type { CorsConfig, CorsRule } from './rule';
+
+/** A request as the storage server receives it. Header names are case-insensitive. */
+export interface CorsRequest {
+  /** HTTP method; `OPTIONS` is a preflight. */
+  method: string;
+  /** Request headers (`Origin`, `Access-Control-Request-Method`, ...); any case. */
+  headers: Record<string, string | undefined>;
+  /** Whether the URL names an object (default) or the bucket itself; shows in S3's 403 body. */
+  resource?: 'object' | 'bucket';
+  /** Set to false when the bucket does not exist (S3 answers a preflight differently). */
+  bucketExists?: boolean;
+}
+
+/** One check of one rule against the request. */
+export interface CheckResult {
+  ok: boolean;
+  /** Why, in words that name the values involved. */
+  detail: string;
+}
+
+/** Why one rule did or did not match. */
+export interface RuleReason {
+  /** 0-based index of the rule. */
+  rule: number;
+  id?: string;
+  /** `matched`: this rule answers; `failed`: a check failed; `not-reached`: an earlier rule decided. */
+  outcome: 'matched' | 'failed' | 'not-reached';
+  origin?: CheckResult;
+  method?: CheckResult;
+  headers?: CheckResult;
+  /** One sentence for the user. */
+  message: string;
+}
+
+/** What the provider answers, as the core predicts it. */
+export interface Decision {
+  kind: 'preflight' | 'actual';
+  /** Status of a preflight answer (200/400/403); `null` for an actual request (normal status). */
+  status: number | null;
+  /** The error a refused preflight carries. `details` are extra XML elements (Method, ResourceType). */
+  error?: { code: string; message: string; details?: Record<string, string> };
+  /** Index of the rule that answered, or `null`. */
+  matchedRule: number | null;
+  /** Every CORS header and `Vary` the provider adds, names lowercased, values exact. */
+  headers: Record<string, string>;
+  /** Per rule, in order, why it did or did not match. */
+  reasons: RuleReason[];
+  /** One paragraph explaining the outcome as a whole. */
+  summary: string;
+}
+
+/** Header lookup by lowercase name. */
+function lowercaseHeaders(headers: CorsRequest['headers']): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) map.set(name.toLowerCase(), value);
+  }
+  return map;
+}
+
+/**
+ * Names in `Access-Control-Request-Headers`: split on commas, trimmed, lowercased. [R]
+ * AWS's handling of empty items is unknown, so they are dropped; s3rver keeps them (it only splits).
+ */
+function parseRequestedHeaders(value: string | undefined, profile: DialectProfile): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (profile.id === 's3rver') return value ? value.split(',').map((n) => n.trim().toLowerCase()) : [];
+  return value.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+}
+
+interface CompiledRule {
+  rule: CorsRule;
+  origins: WildcardPattern[];
+  headers: WildcardPattern[];
+  hasStarOrigin: boolean;
+}
+
+function compileRule(rule: CorsRule): CompiledRule {
+  return {
+    rule,
+    origins: rule.allowedOrigins.map((o) => parsePattern(o)),
+    headers: rule.allowedHeaders.map((h) => parsePattern(h, true)),
+    hasStarOrigin: rule.allowedOrigins.includes('*'),
+  };
+}
+
+function list(values: readonly string[]): string {
+  return values.length ? values.join(', ') : '(none)';
+}
+
+function checkOrigin(c: CompiledRule, origin: string): CheckResult {
+  const hit = c.origins.find((p) => matchesPattern(p, origin));
+  if (hit) return { ok: true, detail: `origin ${origin || '(empty)'} matches ${hit.source}` };
+  const near = describeNearMiss(origin, c.rule.allowedOrigins);
+  return {
+    ok: false,
+    detail: `origin ${origin || '(empty)'} is not listed (allowed: ${list(c.rule.allowedOrigins)})${near ? `; ${near}` : ''}`,
+  };
+}
+
+/** Explains the common near misses: scheme, port, trailing slash, letter case. */
+export function describeNearMiss(origin: string, allowed: readonly string[]): string | undefined {
+  const parsed = splitOrigin(origin);
+  if (!parsed) return undefined;
+  for (const candidate of allowed) {
+    if (candidate.endsWith('/') && candidate.slice(0, -1) === origin) {
+      return `${candidate} ends with "/", but browsers send origins without a trailing slash`;
+    }
+    if (candidate.toLowerCase() === origin.toLowerCase()) {
+      return `${candidate} differs only in letter case, and origins are compared exactly`;
+    }
+    const other = splitOrigin(candidate);
+    if (!other || other.host !== parsed.host) continue;
+    if (other.scheme !== parsed.scheme && other.port === parsed.port) {
+      return `${candidate} has the same host but scheme ${other.scheme}; the request comes from ${parsed.scheme}`;
+    }
+    if (other.scheme === parsed.scheme && other.port !== parsed.port) {
+      return `${candidate} has the same host but ${other.port ? `port ${other.port}` : 'no port'}; the request comes from ${parsed.port ? `port ${parsed.port}` : 'the default port'}`;
+    }
+  }
+  return undefined;
+}
+
+function splitOrigin(origin: string): { scheme: string; host: string; port: string } | undefined {
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/:]+|\[[^\]]+\])(?::(\d+|\*))?\/?$/.exec(origin);
+  if (!m) return undefined;
+  return { scheme: m[1] ?? '', host: m[2] ?? '', port: m[3] ?? '' };
+}
+
+function checkMethod(c: CompiledRule, method: string): CheckResult {
+  const ok = (c.rule.allowedMethods as string[]).includes(method);
+  return ok
+    ? { ok, detail: `method ${method} is allowed` }
+    : { ok, detail: `method ${method || '(none)'} is not allowed (allowed: ${list(c.rule.allowedMethods)})` };
+}
+
+function checkHeaders(c: CompiledRule, requested: readonly string[] | undefined): CheckResult {
+  if (!requested || requested.length === 0) return { ok: true, detail: 'no request headers asked for' };
+  const refused = requested.filter((name) => !c.headers.some((p) => matchesPattern(p, name)));
+  if (refused.length === 0) return { ok: true, detail: `headers ${requested.join(', ')} are allowed` };
+  const what = refused.length === 1 ? `header ${refused[0]} is` : `headers ${refused.join(', ')} are`;
+  const allowed =
+    c.rule.allowedHeaders.length === 0
+      ? 'this rule allows no request headers (add them to AllowedHeaders)'
+      : `allowed: ${c.rule.allowedHeaders.join(', ')}`;
+  return { ok: false, detail: `${what} not allowed (${allowed})` };
+}
+
+function ruleLabel(index: number, rule: CorsRule): string {
+  return `Rule ${index + 1}${rule.id ? ` (${rule.id})` : ''}`;
+}
+
+interface MatchInput {
+  origin: string;
+  method: string;
+  requestedHeaders: string[] | undefined;
+  checkHeaders: boolean;
+  selection: DialectProfile['matching']['preflightSelection'];
+}
+
+/** Walks the rules in order; the first rule passing the checks answers. */
+function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number | null; reasons: RuleReason[] } {
+  const reasons: RuleReason[] = [];
+  let matched: number | null = null;
+  // s3rver stops at the first rule matching origin and method even when its headers fail.
+  let stoppedAt: number | null = null;
+  rules.forEach((c, index) => {
+    const base = { rule: index, ...(c.rule.id !== undefined ? { id: c.rule.id } : {}) };
+    const label = ruleLabel(index, c.rule);
+    const decidedBy = matched ?? stoppedAt;
+    if (decidedBy !== null) {
+      const why = matched !== null ? 'matched first' : 'stopped the search (s3rver checks only the first rule matching origin and method)';
+      reasons.push({ ...base, outcome: 'not-reached', message: `${label} was not evaluated: ${ruleLabel(decidedBy, rules[decidedBy]!.rule)} ${why}.` });
+      return;
+    }
+    const origin = checkOrigin(c, input.origin);
+    const method = checkMethod(c, input.method);
+    const headers = input.checkHeaders ? checkHeaders(c, input.requestedHeaders) : undefined;
+    const checks = { origin, method, ...(headers ? { headers } : {}) };
+    const failed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined && !r.ok);
+    if (failed.length === 0) {
+      matched = index;
+      const passed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined);
+      reasons.push({ ...base, outcome: 'matched', ...checks, message: `${label} matches: ${passed.map((r) => r.detail).join('; ')}.` });
+      return;
+    }
+    if (input.selection === 'origin-method-then-headers' && origin.ok && method.ok) {
+      stoppedAt = index;
+      reasons.push({
+        ...base,
+        outcome: 'failed',
+        ...checks,
+        message: `${label} matches origin and method, but ${headers?.detail ?? 'its headers fail'}; s3rver stops here (AWS would try the next rules).`,
+      });
+      return;
+    }
+    reasons.push({ ...base, outcome: 'failed', ...checks, message: `${label} does not match: ${failed.map((r) => r.detail).join('; ')}.` });
+  });
+  return { matched, reasons };
+}
+
+function notEvaluated(rules: readonly CorsRule[], why: string): RuleReason[] {
+  return rules.map((rule, index) => ({
+    rule: index,
+    ...(rule.id !== undefined ? { id: rule.id } : {}),
+    outcome: 'not-reached' as const,
+    message: `${ruleLabel(index, rule)} was not evaluated: ${why}`,
+  }));
+}
+
+/** Adds `Vary: Origin` for OSS/COS ResponseVary, keeping any Vary already set. */
+function applyResponseVary(headers: Record<string, string>, config: CorsConfig | null, profile: DialectProfile): Record<string, string> {
+  if (!config?.responseVary || !profile.supportsResponseVary) return headers;
+  const vary = headers['vary'];
+  if (vary && vary.split(',').some((v) => v.trim().toLowerCase() === 'origin')) return headers;
+  // Whether the provider merges it into the CORS Vary is undocumented [U]; we add Origin in front.
+  return { ...headers, vary: vary ? `Origin, ${vary}` : 'Origin' };
+}
+
+function refuse(
+  error: PreflightError,
+  details: Record<string, string> | undefined,
+  reasons: RuleReason[],
+  summary: string,
+): Decision {
+  return {
+    kind: 'preflight',
+    status: error.status,
+    error: { code: error.code, message: error.message, ...(details ? { details } : {}) },
+    matchedRule: null,
+    headers: {},
+    reasons,
+    summary,
+  };
+}
+
+function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
+  const h = lowercaseHeaders(request.headers);
+  const origin = h.get('origin');
+  const requestMethod = h.get('access-control-request-method');
+  const rules = config?.rules ?? [];
+  const resourceType = request.resource === 'bucket' ? 'BUCKET' : 'OBJECT';
+  const details = (method: string, type: string) =>
+    profile.errors.hasErrorDetails ? { Method: method, ResourceType: type } : undefined;
+
+  if (!origin) {
+    return refuse(profile.errors.noOrigin, undefined, notEvaluated(rules, 'the preflight has no Origin header.'),
+      'The preflight has no Origin header, so the provider refuses it before looking at any rule. Browsers always send Origin; a tool sending OPTIONS by hand must add it.');
+  }
+  const noMethod = () =>
+    refuse(profile.errors.noRequestMethod, undefined, notEvaluated(rules, 'the preflight has no Access-Control-Request-Method.'),
+      'The preflight has no Access-Control-Request-Method header, so no rule can be matched. Browsers always send it on a preflight.');
+  if (!requestMethod && profile.errors.checksRequestMethodFirst) return noMethod();
+  if (request.bucketExists === false) {
+    return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), [], 'The bucket does not exist, so there is no CORS configuration to answer the preflight.');
+  }
+  if (!config || config.rules.length === 0) {
+    return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), [],
+      'The bucket has no CORS configuration, so every preflight is refused. Add a rule that allows this origin and method.');
+  }
+  if (!requestMethod) return noMethod();
+
+  const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
+  const requestedHeaders = parseRequestedHeaders(h.get('access-control-request-headers'), profile);
+  const compiled = config.rules.map(compileRule);
+  const { matched, reasons } = selectRule(compiled, {
+    origin,
+    method,
+    requestedHeaders,
+    checkHeaders: true,
+    selection: profile.matching.preflightSelection,
+  });
+  if (matched === null) {
+    return refuse(profile.errors.noMatch, details(requestMethod, resourceType), reasons,
+      `No rule allows ${method} from ${origin}${requestedHeaders?.length ? ` with headers ${requestedHeaders.join(', ')}` : ''}, so the preflight is refused and the browser blocks the request.`);
+  }
+  const c = compiled[matched]!;
+  const allowOrigin = profile.response.preflightAllowOrigin === 'star' || c.hasStarOrigin ? '*' : origin;
+  const headers: Record<string, string> = { 'access-control-allow-origin': allowOrigin };
+  if (sendsCredentials(profile.response.preflightCredentials, allowOrigin)) headers['access-control-allow-credentials'] = 'true';
+  headers['access-control-allow-methods'] = c.rule.allowedMethods.join(', ');
+  if (requestedHeaders !== undefined) headers['access-control-allow-headers'] = requestedHeaders.join(', ');
+  if (profile.response.preflightHasExposeAndMaxAge) addExposeAndMaxAge(headers, c.rule);
+  headers['vary'] = profile.response.vary;
+  return {
+    kind: 'preflight',
+    status: 200,
+    matchedRule: matched,
+    headers,
+    reasons,
+    summary: `${ruleLabel(matched, c.rule)} allows the preflight (200).`,
+  };
+}
+
+function sendsCredentials(mode: 'when-echoed' | 'never' | 'always', allowOrigin: string): boolean {
+  return mode === 'always' || (mode === 'when-echoed' && allowOrigin !== '*');
+}
+
+function addExposeAndMaxAge(headers: Record<string, string>, rule: CorsRule): void {
+  if (rule.exposeHeaders.length) headers['access-control-expose-headers'] = rule.exposeHeaders.join(', ');
+  if (rule.maxAgeSeconds !== undefined) headers['access-control-max-age'] = String(rule.maxAgeSeconds);
+}
+
+function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
+  const h = lowercaseHeaders(request.headers);
+  const rules = config?.rules ?? [];
+  const noCors = (summary: string, reasons: RuleReason[]): Decision => ({
+    kind: 'actual', status: null, matchedRule: null, headers: {}, reasons, summary,
+  });
+  let origin = h.get('origin');
+  if (!origin) {
+    if (!profile.matching.matchesEmptyOriginOnActual) {
+      return noCors('The request has no Origin header, so the provider does no CORS processing (no CORS headers, no Vary). Caches may then reuse this answer for cross-origin requests.',
+        notEvaluated(rules, 'the request has no Origin header.'));
+    }
+    origin = '';
+  }
+  if (!config || config.rules.length === 0) {
+    return noCors('The bucket has no CORS configuration: the request is served without CORS headers, so a browser blocks script from reading it.', []);
+  }
+  const requestMethod = h.get('access-control-request-method') ?? request.method;
+  const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
+  const checksHeaders = profile.matching.actualChecksRequestHeaders;
+  const requestedHeaders = checksHeaders ? parseRequestedHeaders(h.get('access-control-request-headers'), profile) : undefined;
+  const compiled = config.rules.map(compileRule);
+  const { matched, reasons } = selectRule(compiled, {
+    origin,
+    method,
+    requestedHeaders,
+    checkHeaders: checksHeaders,
+    selection: 'all-conditions',
+  });
+  if (matched === null) {
+    return noCors(`No rule allows ${method} from ${origin || '(no origin)'}: the provider serves the request normally but without CORS headers, so the browser hides the response from script.`, reasons);
+  }
+  const c = compiled[matched]!;
+  const allowOrigin = c.hasStarOrigin ? '*' : origin;
+  const headers: Record<string, string> = { 'access-control-allow-origin': allowOrigin };
+  if (sendsCredentials(profile.response.actualCredentials, allowOrigin)) headers['access-control-allow-credentials'] = 'true';
+  if (profile.response.actualHasAllowMethods) headers['access-control-allow-methods'] = c.rule.allowedMethods.join(', ');
+  // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all.
+  if (requestedHeaders !== undefined) headers['access-control-allow-headers'] = requestedHeaders.join(', ');
+  addExposeAndMaxAge(headers, c.rule);
+  headers['vary'] = profile.response.vary;
+  return {
+    kind: 'actual',
+    status: null,
+    matchedRule: matched,
+    headers,
+    reasons,
+    summary: `${ruleLabel(matched, c.rule)} answers this request; its CORS headers are added to the normal response.`,
+  };
+}
+
+/**
+ * Predicts what the provider answers: for `OPTIONS`, the preflight status, error and headers;
+ * for other methods, the CORS headers added to the normal response (providers never refuse an
+ * actual request for CORS, they only omit the headers). First matching rule wins.
+ */
+export function evaluate(config: CorsConfig | null, request: CorsRequest, dialect: Dialect = 's3'): Decision {
+  const profile = dialectProfile(dialect);
+  const decision =
+    request.method.toUpperCase() === 'OPTIONS'
+      ? evaluatePreflight(config, request, profile)
+      : evaluateActual(config, request, profile);
+  return { ...decision, headers: applyResponseVary(decision.headers, config, profile) };
+}

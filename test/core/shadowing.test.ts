@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { CorsRule } from '../../src/core/rule';
+import { findShadowedRules } from '../../src/core/shadowing';
+
+const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [], allowedMethods: [], allowedHeaders: [], exposeHeaders: [], ...partial });
+const APP = 'https://app.example.com';
+
+interface Case {
+  name: string;
+  rules: CorsRule[];
+  /** Per rule index: the code expected, or undefined for no shadowing issue. */
+  expected: { rule: number; code: 'rule.never-matches' | 'rule.partly-shadowed'; relatedRules: number[]; message?: RegExp; hint?: string }[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'an identical later rule never matches',
+    rules: [rule({ allowedOrigins: [APP], allowedMethods: ['GET'] }), rule({ id: 'copy', allowedOrigins: [APP], allowedMethods: ['GET'] })],
+    expected: [{ rule: 1, code: 'rule.never-matches', relatedRules: [0], message: /Rule 2 \(copy\) never matches: it is identical to rule 1/, hint: 'Remove the duplicate.' }],
+  },
+  {
+    name: 'a specific rule after a * rule with the same methods and headers never matches',
+    rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['*'] }), rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] })],
+    expected: [{ rule: 1, code: 'rule.never-matches', relatedRules: [0] }],
+  },
+  {
+    name: 'a subdomain wildcard covers an exact subdomain listed later',
+    rules: [rule({ allowedOrigins: ['https://*.example.com'], allowedMethods: ['GET'] }), rule({ allowedOrigins: [APP], allowedMethods: ['GET'] })],
+    expected: [{ rule: 1, code: 'rule.never-matches', relatedRules: [0] }],
+  },
+  {
+    name: 'the ETag case: an earlier header-less rule answers every actual upload',
+    rules: [
+      rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'] }),
+      rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] }),
+    ],
+    expected: [{ rule: 1, code: 'rule.partly-shadowed', relatedRules: [0], message: /PUT from https:\/\/app.example.com without custom headers \(every actual request.*rule 1, which exposes no headers/ }],
+  },
+  {
+    name: 'an exact origin listed earlier takes part of a later wildcard',
+    rules: [rule({ allowedOrigins: [APP], allowedMethods: ['GET'] }), rule({ allowedOrigins: ['https://*.example.com'], allowedMethods: ['GET'], exposeHeaders: ['ETag'] })],
+    expected: [{ rule: 1, code: 'rule.partly-shadowed', relatedRules: [0], message: /GET from some origins of https:\/\/\*.example.com is answered by rule 1/ }],
+  },
+  {
+    name: 'one of two methods taken by an earlier rule',
+    rules: [rule({ allowedOrigins: [APP], allowedMethods: ['GET'] }), rule({ allowedOrigins: [APP], allowedMethods: ['GET', 'DELETE'] })],
+    expected: [{ rule: 1, code: 'rule.partly-shadowed', relatedRules: [0] }],
+  },
+  {
+    name: 'a rule taken by two earlier rules together never matches, naming both',
+    rules: [
+      rule({ allowedOrigins: ['https://a.example'], allowedMethods: ['GET'] }),
+      rule({ allowedOrigins: ['https://b.example'], allowedMethods: ['GET'] }),
+      rule({ allowedOrigins: ['https://a.example', 'https://b.example'], allowedMethods: ['GET'] }),
+    ],
+    expected: [{ rule: 2, code: 'rule.never-matches', relatedRules: [0, 1], message: /answered first by rule 1, rule 2/ }],
+  },
+  {
+    name: 'disjoint origins shadow nothing',
+    rules: [rule({ allowedOrigins: ['https://a.example'], allowedMethods: ['GET'] }), rule({ allowedOrigins: ['https://b.example'], allowedMethods: ['GET'] })],
+    expected: [],
+  },
+  {
+    name: 'disjoint methods shadow nothing',
+    rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['GET'] }), rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'] })],
+    expected: [],
+  },
+  {
+    name: 'a specific rule placed before * is fine',
+    rules: [rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], exposeHeaders: ['ETag'] }), rule({ allowedOrigins: ['*'], allowedMethods: ['GET'] })],
+    expected: [],
+  },
+  {
+    name: 'non-overlapping wildcards shadow nothing',
+    rules: [rule({ allowedOrigins: ['https://*.a.example'], allowedMethods: ['GET'] }), rule({ allowedOrigins: ['https://*.b.example'], allowedMethods: ['GET'] })],
+    expected: [],
+  },
+  {
+    name: 'header wildcards: x-amz-* earlier covers x-amz-meta-* later',
+    rules: [rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['x-amz-*'] }), rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['X-Amz-Meta-*'] })],
+    expected: [{ rule: 1, code: 'rule.never-matches', relatedRules: [0] }],
+  },
+];
+
+describe('findShadowedRules', () => {
+  it.each(cases)('$name', (c) => {
+    const issues = findShadowedRules(c.rules);
+    expect(issues.map((i) => ({ rule: i.path[1], code: i.code, relatedRules: i.relatedRules }))).toEqual(
+      c.expected.map(({ rule: r, code, relatedRules }) => ({ rule: r, code, relatedRules })),
+    );
+    c.expected.forEach((e, i) => {
+      expect(issues[i]?.severity).toBe('warning');
+      expect(issues[i]?.hint).toBe(e.hint ?? `Move it above rule ${e.relatedRules[0]! + 1}, or narrow rule ${e.relatedRules[0]! + 1}.`);
+      if (e.message) expect(issues[i]?.message).toMatch(e.message);
+    });
+  });
+});
