@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Globals let @testing-library/react register its automatic cleanup after each test.
+    globals: true,
     projects: [
       {
         extends: true,

@@ -31,6 +31,8 @@ export interface BrowserRequestClass {
   method: string;
   /** Whether an `OPTIONS` preflight precedes the request. */
   preflight: boolean;
+  /** The browser refuses to send anything (fetch() rejects at once); `reasons` says why. */
+  refused: boolean;
   /**
    * One sentence per reason a preflight is needed; when none is, one sentence saying why. When the
    * browser refuses the request outright (fetch() rejects before sending), the sentences say so and
@@ -346,7 +348,7 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   const droppedHeaders = [...dropped].sort();
 
   if (refusals.length > 0) {
-    return { method, preflight: false, reasons: [...new Set(refusals)], unsafeHeaders, droppedHeaders, sendsCredentials };
+    return { method, preflight: false, refused: true, reasons: [...new Set(refusals)], unsafeHeaders, droppedHeaders, sendsCredentials };
   }
 
   const reasons: string[] = [];
@@ -376,6 +378,7 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
     return {
       method,
       preflight: false,
+      refused: false,
       reasons: [`${method} with only CORS-safelisted headers needs no preflight: the browser sends it directly with an Origin header.`],
       unsafeHeaders,
       droppedHeaders,
@@ -384,7 +387,7 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   }
   const preflightHeaders: Record<string, string> = { 'access-control-request-method': method };
   if (unsafeHeaders.length > 0) preflightHeaders['access-control-request-headers'] = unsafeHeaders.join(',');
-  return { method, preflight: true, reasons, unsafeHeaders, preflightHeaders, droppedHeaders, sendsCredentials };
+  return { method, preflight: true, refused: false, reasons, unsafeHeaders, preflightHeaders, droppedHeaders, sendsCredentials };
 }
 
 /**

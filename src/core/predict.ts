@@ -17,6 +17,7 @@ export interface BrowserFetch {
 
 /** Which of the browser's checks failed. */
 export type BlockCheck =
+  | 'request-refused'
   | 'preflight-status'
   | 'allow-origin-missing'
   | 'allow-origin-mismatch'
@@ -27,8 +28,8 @@ export type BlockCheck =
 
 export interface BlockReason {
   check: BlockCheck;
-  /** The response the check failed on. */
-  stage: 'preflight' | 'actual';
+  /** Where it failed: before sending, on the preflight response, or on the actual response. */
+  stage: 'request' | 'preflight' | 'actual';
   message: string;
 }
 
@@ -51,7 +52,7 @@ function splitList(value: string | undefined): string[] {
 }
 
 /** The Fetch Standard's "CORS check" of a response. */
-function corsCheck(headers: Record<string, string>, origin: string, credentialed: boolean, stage: BlockReason['stage']): BlockReason | undefined {
+function corsCheck(headers: Record<string, string>, origin: string, credentialed: boolean, stage: 'preflight' | 'actual'): BlockReason | undefined {
   const allowOrigin = headers['access-control-allow-origin'];
   const what = stage === 'preflight' ? 'The preflight response' : 'The response';
   if (allowOrigin === undefined) {
@@ -99,6 +100,9 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     headers: fetch.headers ?? {},
     ...(fetch.credentials ? { credentials: fetch.credentials } : {}),
   });
+  if (request.refused) {
+    return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', message: request.reasons.join(' ') }, exposedHeaders: [] };
+  }
   const credentialed = request.sendsCredentials;
   const resource = fetch.resource ? { resource: fetch.resource } : {};
   let preflight: Decision | undefined;

@@ -103,9 +103,11 @@ function validateHeaderName(value: string, path: IssuePath, kind: 'allowed' | 'e
   if (control) return [control];
   if (value.trim() === '') return [error('header.empty', `An ${what.toLowerCase()} is empty.`, path, { hint: 'Remove the empty line.' })];
   if (kind === 'expose') {
+    // The console bans it everywhere (browsers take `*` literally for credentialed requests);
+    // only where the provider rejects it too does the issue carry the provider's code.
     if (value.includes('*')) {
       return [error('expose.wildcard', `ExposeHeader "${value}" contains wildcard. We currently do not support wildcard for ExposeHeader.`, path, {
-        providerCode: INVALID,
+        ...(profile.validation.rejectsExposeWildcard ? { providerCode: INVALID } : {}),
         hint: 'Expose headers cannot contain *: list each header script must read (e.g. ETag).',
       })];
     }

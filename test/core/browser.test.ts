@@ -20,8 +20,8 @@ interface ClassifyCase {
   title: string;
   request: BrowserRequest;
   /** The fields checked; `preflightHeaders` absent here means it must be absent from the result. */
-  expected: Omit<BrowserRequestClass, 'reasons' | 'droppedHeaders' | 'sendsCredentials'> &
-    Partial<Pick<BrowserRequestClass, 'droppedHeaders' | 'sendsCredentials'>>;
+  expected: Omit<BrowserRequestClass, 'reasons' | 'droppedHeaders' | 'sendsCredentials' | 'refused'> &
+    Partial<Pick<BrowserRequestClass, 'droppedHeaders' | 'sendsCredentials' | 'refused'>>;
 }
 
 const classifyCases: ClassifyCase[] = [
@@ -180,21 +180,22 @@ const classifyCases: ClassifyCase[] = [
   {
     title: 'sends nothing for a forbidden method such as TRACE',
     request: { method: 'trace', headers: {} },
-    expected: { method: 'trace', preflight: false, unsafeHeaders: [] },
+    expected: { method: 'trace', preflight: false, refused: true, unsafeHeaders: [] },
   },
   {
     title: 'sends nothing when a header value has a character above U+00FF',
     request: { method: 'GET', headers: { 'x-note': 'price in €' } },
-    expected: { method: 'GET', preflight: false, unsafeHeaders: [] },
+    expected: { method: 'GET', preflight: false, refused: true, unsafeHeaders: [] },
   },
 ];
 
 describe('classifyBrowserRequest', () => {
   it.each(classifyCases)('$title', ({ request, expected }) => {
     const result = classifyBrowserRequest(request);
-    const { reasons, droppedHeaders, sendsCredentials, ...rest } = result;
-    const { droppedHeaders: expectedDropped, sendsCredentials: expectedCredentials, ...expectedRest } = expected;
+    const { reasons, droppedHeaders, sendsCredentials, refused, ...rest } = result;
+    const { droppedHeaders: expectedDropped, sendsCredentials: expectedCredentials, refused: expectedRefused, ...expectedRest } = expected;
     expect(rest).toEqual(expectedRest);
+    expect(refused).toBe(expectedRefused ?? false);
     expect(droppedHeaders).toEqual(expectedDropped ?? []);
     if (expectedCredentials !== undefined) expect(sendsCredentials).toBe(expectedCredentials);
     expect(reasons.length).toBeGreaterThan(0);

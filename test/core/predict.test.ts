@@ -13,7 +13,7 @@ interface Case {
   fetch: Omit<BrowserFetch, 'origin'>;
   dialect?: Dialect;
   allowed: boolean;
-  blockedBy?: { check: BlockCheck; stage: 'preflight' | 'actual' };
+  blockedBy?: { check: BlockCheck; stage: 'request' | 'preflight' | 'actual' };
   preflighted: boolean;
   exposed?: string[];
 }
@@ -37,6 +37,7 @@ const cases: Case[] = [
     preflighted: true,
     exposed: [],
   },
+  { name: 'a forbidden method is refused by the browser before anything is sent', config: one({ allowedOrigins: ['*'] }), fetch: { method: 'TRACE' }, allowed: false, blockedBy: { check: 'request-refused', stage: 'request' }, preflighted: false },
 ];
 
 describe('predictBrowserFetch', () => {
