@@ -278,13 +278,14 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
       `No rule allows ${method} from ${origin}${requestedHeaders?.length ? ` with headers ${requestedHeaders.join(', ')}` : ''}, so the preflight is refused and the browser blocks the request.`);
   }
   const c = compiled[matched]!;
-  const allowOrigin = profile.response.preflightAllowOrigin === 'star' || c.hasStarOrigin ? '*' : origin;
-  const headers: Record<string, string> = { 'access-control-allow-origin': allowOrigin };
-  if (sendsCredentials(profile.response.preflightCredentials, allowOrigin)) headers['access-control-allow-credentials'] = 'true';
-  headers['access-control-allow-methods'] = c.rule.allowedMethods.join(', ');
-  if (requestedHeaders !== undefined) headers['access-control-allow-headers'] = requestedHeaders.join(', ');
-  if (profile.response.preflightHasExposeAndMaxAge) addExposeAndMaxAge(headers, c.rule);
-  headers['vary'] = profile.response.vary;
+  const headers = matchedRuleHeaders(c.rule, {
+    allowOrigin: profile.response.preflightAllowOrigin === 'star' || c.hasStarOrigin ? '*' : origin,
+    credentials: profile.response.preflightCredentials,
+    allowMethods: true,
+    requestedHeaders,
+    exposeAndMaxAge: profile.response.preflightHasExposeAndMaxAge,
+    vary: profile.response.vary,
+  });
   return {
     kind: 'preflight',
     status: 200,
@@ -295,13 +296,26 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
   };
 }
 
-function sendsCredentials(mode: 'when-echoed' | 'never' | 'always', allowOrigin: string): boolean {
-  return mode === 'always' || (mode === 'when-echoed' && allowOrigin !== '*');
+interface ResponseShape {
+  allowOrigin: string;
+  credentials: 'when-echoed' | 'never' | 'always';
+  allowMethods: boolean;
+  requestedHeaders: string[] | undefined;
+  exposeAndMaxAge: boolean;
+  vary: string;
 }
 
-function addExposeAndMaxAge(headers: Record<string, string>, rule: CorsRule): void {
-  if (rule.exposeHeaders.length) headers['access-control-expose-headers'] = rule.exposeHeaders.join(', ');
-  if (rule.maxAgeSeconds !== undefined) headers['access-control-max-age'] = String(rule.maxAgeSeconds);
+/** The CORS headers a matched rule produces: computed as data, in one place. */
+function matchedRuleHeaders(rule: CorsRule, shape: ResponseShape): Record<string, string> {
+  const headers: Record<string, string> = { 'access-control-allow-origin': shape.allowOrigin };
+  const echoed = shape.allowOrigin !== '*';
+  if (shape.credentials === 'always' || (shape.credentials === 'when-echoed' && echoed)) headers['access-control-allow-credentials'] = 'true';
+  if (shape.allowMethods) headers['access-control-allow-methods'] = rule.allowedMethods.join(', ');
+  if (shape.requestedHeaders !== undefined) headers['access-control-allow-headers'] = shape.requestedHeaders.join(', ');
+  if (shape.exposeAndMaxAge && rule.exposeHeaders.length) headers['access-control-expose-headers'] = rule.exposeHeaders.join(', ');
+  if (shape.exposeAndMaxAge && rule.maxAgeSeconds !== undefined) headers['access-control-max-age'] = String(rule.maxAgeSeconds);
+  headers['vary'] = shape.vary;
+  return headers;
 }
 
 function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
@@ -337,14 +351,15 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
     return noCors(`No rule allows ${method} from ${origin || '(no origin)'}: the provider serves the request normally but without CORS headers, so the browser hides the response from script.`, reasons);
   }
   const c = compiled[matched]!;
-  const allowOrigin = c.hasStarOrigin ? '*' : origin;
-  const headers: Record<string, string> = { 'access-control-allow-origin': allowOrigin };
-  if (sendsCredentials(profile.response.actualCredentials, allowOrigin)) headers['access-control-allow-credentials'] = 'true';
-  if (profile.response.actualHasAllowMethods) headers['access-control-allow-methods'] = c.rule.allowedMethods.join(', ');
-  // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all.
-  if (requestedHeaders !== undefined) headers['access-control-allow-headers'] = requestedHeaders.join(', ');
-  addExposeAndMaxAge(headers, c.rule);
-  headers['vary'] = profile.response.vary;
+  const headers = matchedRuleHeaders(c.rule, {
+    allowOrigin: c.hasStarOrigin ? '*' : origin,
+    credentials: profile.response.actualCredentials,
+    allowMethods: profile.response.actualHasAllowMethods,
+    // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all.
+    requestedHeaders,
+    exposeAndMaxAge: true,
+    vary: profile.response.vary,
+  });
   return {
     kind: 'actual',
     status: null,
