@@ -34,6 +34,16 @@ export default tseslint.config(
   },
   { files: ['src/core/**'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
   {
+    files: ['src/contract/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**', 'node:*'], message: 'src/contract is shared by server and web: core and zod only.' }] }],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/web/**'], message: 'The server does not import the web app.' }] }] },
+  },
+  {
     files: ['src/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { corsConfigSchema, type CorsConfig, type Decision, type Dialect, type Issue } from '../core';
+
+// The HTTP contract shared by the server and the web app: bodies, answers and the error envelope.
+
+/** Stable error codes of the console API. */
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'validation-failed'
+  | 'precondition-required'
+  | 'version-conflict'
+  | 'profile-not-found'
+  | 'bucket-not-found'
+  | 'not-found'
+  | 'not-supported'
+  | 'provider-unreachable'
+  | 'provider-timeout'
+  | 'provider-access-denied'
+  | 'provider-error'
+  | 'internal-error';
+
+/** The one error envelope every failing `/api` call answers. */
+export interface ApiError {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** The storage provider's own error code, when the provider refused. */
+    providerCode?: string;
+    /** Validation issues, with paths into the request body's `config`. */
+    issues?: Issue[];
+  };
+  /** On 409: what the provider holds now, so nothing is lost. */
+  current?: CorsState;
+}
+
+export interface Capabilities {
+  bucketCors: boolean;
+  responseVary: boolean;
+  presignedPost: boolean;
+}
+
+/** A profile as the API shows it: never a credential. */
+export interface ProfileSummary {
+  id: string;
+  label: string;
+  kind: 's3' | 'oss' | 'cos';
+  dialect: Dialect;
+  endpoint: string | null;
+  region: string;
+  /** The embedded local s3rver. */
+  embedded: boolean;
+  capabilities: Capabilities;
+}
+
+export type BucketCorsSummary =
+  | { status: 'rules'; ruleCount: number }
+  | { status: 'none' }
+  | { status: 'not-supported'; message: string }
+  | { status: 'error'; code: ApiErrorCode; message: string };
+
+export interface BucketSummary {
+  name: string;
+  createdAt?: string;
+  cors: BucketCorsSummary;
+}
+
+export interface BucketPage {
+  buckets: BucketSummary[];
+  /** Pass as `cursor` for the next page; `null` on the last page. */
+  nextCursor: string | null;
+  /** Buckets matching the prefix, across all pages. */
+  total: number;
+}
+
+/** A bucket's CORS as the provider holds it, with the version writes must name in `If-Match`. */
+export interface CorsState {
+  config: CorsConfig | null;
+  /** The provider's own document, verbatim, or null when there is none. */
+  raw: string | null;
+  dialect: Dialect;
+  version: string;
+  /** What the core finds in the stored configuration (warnings, and errors the provider let through). */
+  issues: Issue[];
+}
+
+export const putCorsBodySchema = z.object({ config: corsConfigSchema }).strict();
+export type PutCorsBody = z.infer<typeof putCorsBodySchema>;
+
+// RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
+// smuggle CR/LF or control characters into the request it sends.
+const headerName = z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'Header names are letters, digits and !#$%&\'*+-.^_`|~ only.');
+const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'Header values cannot contain line breaks or control characters.');
+
+/** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
+export const objectKeySchema = z
+  .string()
+  .min(1)
+  .refine((key) => new TextEncoder().encode(key).length <= 1024, 'Object keys are at most 1024 bytes.')
+  // eslint-disable-next-line no-control-regex
+  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), 'Object keys cannot contain control characters.')
+  // URLs collapse `.` and `..` segments (even percent-encoded), so such a key would address
+  // another object, or another bucket: refuse it rather than probe the wrong thing.
+  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
+
+export const probeBodySchema = z
+  .object({
+    key: objectKeySchema.default('test.txt'),
+    origin: headerValue.min(1).optional(),
+    /** The actual request's method; the preflight asks for it in Access-Control-Request-Method. */
+    method: z.enum(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']),
+    /** Headers of the actual request; the preflight lists their names. */
+    headers: z.record(headerName, headerValue).default({}),
+    /** Which requests to send. */
+    send: z.enum(['preflight', 'actual', 'both']).default('both'),
+    /** Body of an actual PUT/POST. */
+    body: z.string().max(1024 * 1024).optional(),
+  })
+  .strict();
+export type ProbeBody = z.input<typeof probeBodySchema>;
+
+/** One raw request the server sent and what came back, unfiltered. */
+export interface ProbeExchange {
+  request: { method: string; url: string; headers: Record<string, string> };
+  response: { status: number; headers: Record<string, string>; bodyBytes: number; bodyPreview: string } | null;
+  /** Set when no response came (unreachable, timeout). */
+  error?: { code: ApiErrorCode; message: string };
+  timing: { totalMs: number };
+  /** The core's prediction for the profile's dialect, against the stored configuration. */
+  prediction: Decision;
+  /** Whether the CORS headers (and, for a preflight, the status) equal the prediction. */
+  matchesPrediction: boolean | null;
+}
+
+export interface ProbeResult {
+  dialect: Dialect;
+  preflight?: ProbeExchange;
+  actual?: ProbeExchange;
+}
+
+export const presignBodySchema = z
+  .object({
+    key: objectKeySchema,
+    method: z.enum(['GET', 'PUT', 'POST']),
+    expiresSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(300),
+    contentType: headerValue.max(255).optional(),
+  })
+  .strict();
+export type PresignBody = z.input<typeof presignBodySchema>;
+
+export interface PresignResult {
+  method: 'GET' | 'PUT' | 'POST';
+  url: string;
+  /** Form fields of a POST policy upload; the file goes last, as field `file`. */
+  fields?: Record<string, string>;
+  expiresAt: string;
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+const envSchema = z.object({
+  /** Port of the console (0 picks a free one). */
+  PORT: port.default(8787),
+  /** Folder for the embedded s3rver's data and the console's own state. */
+  CORS_CONSOLE_DATA: z.string().min(1).optional(),
+  /** Path of the profiles file; without it the console runs on the embedded local s3rver. */
+  CORS_CONSOLE_CONFIG: z.string().min(1).optional(),
+  /** Port of the embedded s3rver (0 picks a free one). */
+  CORS_CONSOLE_S3_PORT: port.default(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment, or explains every bad variable in one message. */
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: Env } | { ok: false; message: string } {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  return { ok: false, message: `Invalid environment:\n${lines.join('\n')}` };
+}

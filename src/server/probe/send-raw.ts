@@ -1,0 +1,53 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  bodyBytes: number;
+  bodyPreview: string;
+}
+
+export type RawOutcome = { ok: true; answer: RawAnswer; totalMs: number } | { ok: false; code: 'unreachable' | 'timeout'; message: string; totalMs: number };
+
+const PREVIEW_BYTES = 2048;
+
+/**
+ * Sends one request exactly as given and reports the answer unfiltered. Redirects are reported,
+ * never followed, so a probe cannot be bounced to another host.
+ */
+export function sendRaw(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<RawOutcome> {
+  const started = performance.now();
+  const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    const req = send(url, { method, headers, timeout: timeoutMs }, (res) => {
+      const preview: Buffer[] = [];
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        if (bytes < PREVIEW_BYTES) preview.push(chunk.subarray(0, PREVIEW_BYTES - bytes));
+        bytes += chunk.length;
+      });
+      res.on('end', () => {
+        const flat: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({
+          ok: true,
+          answer: { status: res.statusCode ?? 0, headers: flat, bodyBytes: bytes, bodyPreview: Buffer.concat(preview).toString('utf8') },
+          totalMs: elapsed(),
+        });
+      });
+      res.on('error', (error) => resolve({ ok: false, code: 'unreachable', message: error.message, totalMs: elapsed() }));
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve({ ok: false, code: 'timeout', message: `No answer within ${timeoutMs} ms.`, totalMs: elapsed() });
+    });
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({ ok: false, code: 'unreachable', message: `The storage endpoint did not answer (${error.code ?? error.message}).`, totalMs: elapsed() }),
+    );
+    req.end(body);
+  });
+}

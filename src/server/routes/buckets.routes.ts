@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import type { BucketCorsSummary, BucketPage } from '../../contract/api';
+import { codeOfStorageError, fromStorageError, sendError } from '../http/api-error';
+import { mapWithConcurrency } from '../http/concurrency';
+import type { ApiEnv } from '../http/context';
+import type { ProfileRegistry } from '../profiles/registry';
+import type { StorageAdapter } from '../storage/adapter';
+
+const DEFAULT_PAGE = 100;
+const MAX_PAGE = 1000;
+/** CORS summaries fetched at once: enough to be quick, few enough not to trip provider rate limits. */
+const SUMMARY_CONCURRENCY = 8;
+
+async function summarise(adapter: StorageAdapter, bucket: string, onUnsupported: () => void): Promise<BucketCorsSummary> {
+  const stored = await adapter.getCors(bucket);
+  if (stored.ok) return stored.value.config ? { status: 'rules', ruleCount: stored.value.config.rules.length } : { status: 'none' };
+  if (stored.error.code === 'not-supported') {
+    onUnsupported();
+    return { status: 'not-supported', message: 'This provider has no per-bucket CORS (it answered NotImplemented).' };
+  }
+  return { status: 'error', code: codeOfStorageError(stored.error), message: stored.error.message };
+}
+
+function pageSize(raw: string | undefined): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_PAGE) : DEFAULT_PAGE;
+}
+
+/** Buckets by name, filtered by prefix, in pages; the cursor is the last name of the previous page. */
+export function bucketsRoutes(registry: ProfileRegistry) {
+  return new Hono<ApiEnv>().get('/', async (c) => {
+    const { adapter, summary } = c.get('profile');
+    const prefix = c.req.query('prefix') ?? '';
+    const cursor = c.req.query('cursor');
+    const limit = pageSize(c.req.query('limit'));
+    const listed = await adapter.listBuckets();
+    if (!listed.ok) return sendError(c, fromStorageError(listed.error));
+    const matching = listed.value.filter((b) => b.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const start = cursor ? matching.findIndex((b) => b.name > cursor) : 0;
+    const page = start < 0 ? [] : matching.slice(start, start + limit);
+    const buckets = await mapWithConcurrency(page, SUMMARY_CONCURRENCY, async (b) => ({
+      ...b,
+      cors: await summarise(adapter, b.name, () => registry.markBucketCorsUnsupported(summary.id)),
+    }));
+    const last = page.at(-1);
+    const hasMore = start >= 0 && start + limit < matching.length;
+    const body: BucketPage = { buckets, nextCursor: hasMore && last ? last.name : null, total: matching.length };
+    return c.json(body);
+  });
+}

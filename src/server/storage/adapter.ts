@@ -1,0 +1,55 @@
+import type { CorsConfig } from '../../core';
+import type { Result } from './result';
+
+export interface BucketEntry {
+  name: string;
+  /** ISO date, when the provider says. */
+  createdAt?: string;
+}
+
+/** A bucket's CORS as the provider holds it. */
+export interface StoredCors {
+  /** `null` when the bucket has no CORS configuration. */
+  config: CorsConfig | null;
+  /** The provider's own document (XML), verbatim, or `null` when there is none. */
+  raw: string | null;
+}
+
+export interface PresignOptions {
+  method: 'GET' | 'PUT';
+  expiresSeconds: number;
+  /** For PUT: the Content-Type the upload must carry (it is signed). */
+  contentType?: string;
+}
+
+export interface PresignedPost {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** What a provider can do; the API reports it instead of crashing on a missing feature. */
+export interface Capabilities {
+  /** Per-bucket CORS; `false` where the provider answers NotImplemented (MinIO community). */
+  bucketCors: boolean;
+  /** The OSS/COS `ResponseVary` switch. */
+  responseVary: boolean;
+  /** Browser POST uploads with a signed policy. */
+  presignedPost: boolean;
+}
+
+/**
+ * One provider account behind one profile. Every call answers a `Result`; none throws for a
+ * provider error. Implementations map SDK shapes to the core's model here, and nowhere else.
+ */
+export interface StorageAdapter {
+  readonly capabilities: Capabilities;
+  listBuckets(): Promise<Result<BucketEntry[]>>;
+  getCors(bucket: string): Promise<Result<StoredCors>>;
+  /** Replaces the whole configuration (PutBucketCors semantics). */
+  putCors(bucket: string, config: CorsConfig): Promise<Result<void>>;
+  deleteCors(bucket: string): Promise<Result<void>>;
+  /** The unsigned URL of an object, as a browser would request it. */
+  objectUrl(bucket: string, key: string): URL;
+  presign(bucket: string, key: string, options: PresignOptions): Promise<Result<string>>;
+  presignPost(bucket: string, key: string, expiresSeconds: number): Promise<Result<PresignedPost>>;
+}

@@ -1,0 +1,242 @@
+import { isIP } from 'node:net';
+import COS from 'cos-nodejs-sdk-v5';
+import { parseCorsDocument } from '../../core';
+import type { CorsRule } from '../../core';
+import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
+import { fail, ok } from './result';
+import type { Result, StorageError } from './result';
+
+export interface CosAdapterOptions {
+  /** `ap-guangzhou`. */
+  region: string;
+  secretId: string;
+  secretKey: string;
+  /**
+   * `https://host[:port]`: buckets are addressed as `<bucket>.host` and buckets are listed at
+   * `host`. An IP endpoint only says where to connect (the SDK's `Ip` option): requests still carry
+   * and sign the regional host (`<bucket>.cos.<region>.myqcloud.com`), like ali-oss does for IPs.
+   */
+  endpoint?: string;
+  timeoutMs?: number;
+}
+
+/** The Node SDK has no PostObject policy signer, so browser form uploads are not offered. */
+const CAPABILITIES: Capabilities = { bucketCors: true, responseVary: true, presignedPost: false };
+
+/** The SDK's own check: COS bucket names carry the APPID (`examplebucket-1250000000`). */
+const BUCKET_NAME = /^[a-z\d-]+-\d+$/;
+
+/** GetService's largest page. */
+const PAGE_SIZE = 2000;
+
+/** The SDK's default is no timeout at all; match ali-oss's 60 s so a dead endpoint cannot hang a request. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** COS rules carry an `<ID>` (the core's `cos-xml` keeps it); the SDK's CORSRule type omits it. */
+type CosRule = COS.CORSRule & { ID?: string };
+
+export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
+  const { region } = options;
+  const endpoint = endpointOptions(options.endpoint);
+  const cos = new COS({
+    SecretId: options.secretId,
+    SecretKey: options.secretKey,
+    Timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...endpoint.connection,
+  });
+  const failure = describeFailure(options);
+
+  async function attempt<T>(action: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await run();
+    } catch (thrown) {
+      return fail(failure(thrown, action));
+    }
+  }
+
+  const withBucket = <T>(bucket: string, action: string, run: () => Promise<Result<T>>): Promise<Result<T>> =>
+    BUCKET_NAME.test(bucket) ? attempt(action, run) : Promise.resolve(fail(invalidBucket(bucket)));
+
+  return {
+    capabilities: CAPABILITIES,
+
+    listBuckets: () =>
+      attempt('list buckets', async () => {
+        const entries: BucketEntry[] = [];
+        let marker: string | undefined;
+        for (;;) {
+          const page = await cos.getService(marker === undefined ? { MaxKeys: PAGE_SIZE } : { Marker: marker, MaxKeys: PAGE_SIZE });
+          for (const bucket of page.Buckets) {
+            entries.push({ name: bucket.Name, ...(bucket.CreationDate ? { createdAt: bucket.CreationDate } : {}) });
+          }
+          // The SDK drops IsTruncated/NextMarker; a full page means there may be more, and the
+          // marker is the last name ("return buckets after this one", per the SDK's typings).
+          const last = page.Buckets.at(-1)?.Name;
+          if (page.Buckets.length < PAGE_SIZE || last === undefined || last === marker) return ok(entries);
+          marker = last;
+        }
+      }),
+
+    getCors: (bucket) =>
+      withBucket(bucket, `read the CORS configuration of bucket ${bucket}`, async () => {
+        // getBucketCors returns the rules re-shaped and no document, so the raw GET ?cors goes
+        // through the SDK's generic signed request with RawBody: the XML is kept verbatim.
+        try {
+          const response = await cos.request({ Bucket: bucket, Region: region, Method: 'GET', Action: 'cors', RawBody: true });
+          const raw = Buffer.isBuffer(response.Body) ? response.Body.toString('utf8') : String(response.Body ?? '');
+          const parsed = parseCorsDocument(raw, 'cos-xml');
+          if (!parsed.ok) return fail(unreadableDocument(parsed.issues[0]?.message));
+          return ok({ config: parsed.config, raw });
+        } catch (thrown) {
+          if (textOf(thrown, 'code') === 'NoSuchCORSConfiguration') return ok({ config: null, raw: null });
+          throw thrown;
+        }
+      }),
+
+    putCors: (bucket, config) =>
+      withBucket(bucket, `replace the CORS configuration of bucket ${bucket}`, async () => {
+        // The SDK builds (and escapes) the XML and computes Content-MD5 itself.
+        await cos.putBucketCors({
+          Bucket: bucket,
+          Region: region,
+          CORSRules: config.rules.map(toCosRule),
+          // Always stated, so replacing a configuration also resets the switch (absent means false).
+          ResponseVary: config.responseVary === true ? 'true' : 'false',
+        });
+        return ok(undefined);
+      }),
+
+    deleteCors: (bucket) =>
+      withBucket(bucket, `delete the CORS configuration of bucket ${bucket}`, async () => {
+        await cos.deleteBucketCors({ Bucket: bucket, Region: region });
+        return ok(undefined);
+      }),
+
+    objectUrl: (bucket, key) => {
+      if (!BUCKET_NAME.test(bucket)) throw new TypeError(invalidBucket(bucket).message);
+      const url: unknown = cos.getObjectUrl({ Bucket: bucket, Region: region, Key: key, Sign: false, ...endpoint.browser });
+      if (typeof url !== 'string') throw new TypeError(`The COS SDK built no URL for ${key} in bucket ${bucket}.`);
+      return new URL(url);
+    },
+
+    presign: (bucket, key, presign) =>
+      withBucket(bucket, `sign a URL for ${key} in bucket ${bucket}`, async () => ok(await signedUrl(cos, { Bucket: bucket, Region: region, Key: key, ...endpoint.browser }, presign))),
+
+    presignPost: async () =>
+      fail({ code: 'not-supported', message: 'Browser form uploads (POST with a signed policy) are not available for COS profiles: the COS Node SDK cannot sign a POST policy.' }),
+  };
+}
+
+/** The callback form of getObjectUrl, as a promise: it signs asynchronously and calls back with the URL. */
+function signedUrl(cos: COS, target: Pick<COS.GetObjectUrlParams, 'Bucket' | 'Region' | 'Key' | 'Protocol'>, presign: PresignOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    cos.getObjectUrl(
+      {
+        ...target,
+        Sign: true,
+        Method: presign.method,
+        Expires: presign.expiresSeconds,
+        ...(presign.contentType !== undefined ? { Headers: { 'Content-Type': presign.contentType } } : {}),
+      },
+      (err, data) => (err ? reject(err) : resolve(data.Url)),
+    );
+  });
+}
+
+function toCosRule(rule: CorsRule): CosRule {
+  return {
+    ...(rule.id !== undefined ? { ID: rule.id } : {}),
+    AllowedOrigin: rule.allowedOrigins,
+    AllowedMethod: rule.allowedMethods,
+    AllowedHeader: rule.allowedHeaders,
+    ExposeHeader: rule.exposeHeaders,
+    ...(rule.maxAgeSeconds !== undefined ? { MaxAgeSeconds: rule.maxAgeSeconds } : {}),
+  };
+}
+
+interface EndpointOptions {
+  connection: Pick<COS.COSOptions, 'Protocol' | 'Domain' | 'ServiceDomain' | 'Ip'>;
+  /** For URLs handed to browsers, which never go to the IP the server connects to. */
+  browser: Pick<COS.GetObjectUrlParams, 'Protocol'>;
+}
+
+function endpointOptions(endpoint: string | undefined): EndpointOptions {
+  if (endpoint === undefined) return { connection: {}, browser: {} };
+  const url = new URL(endpoint.includes('://') ? endpoint : `https://${endpoint}`);
+  const Protocol = url.protocol === 'http:' ? 'http:' : 'https:';
+  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+    return { connection: { Protocol, Ip: url.host }, browser: { Protocol: 'https:' } };
+  }
+  return { connection: { Protocol, Domain: `{Bucket}.${url.host}`, ServiceDomain: url.host }, browser: {} };
+}
+
+function invalidBucket(bucket: string): StorageError {
+  return {
+    code: 'provider-error',
+    providerCode: 'InvalidBucketName',
+    message: `${JSON.stringify(bucket)} is not a COS bucket name: COS names end with the APPID, as in examplebucket-1250000000.`,
+  };
+}
+
+function unreadableDocument(reason: string | undefined): StorageError {
+  return { code: 'provider-error', message: `COS returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}` };
+}
+
+function textOf(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
+  const found: unknown = Reflect.get(value, key);
+  return typeof found === 'string' ? found : undefined;
+}
+
+function numberOf(value: unknown, key: string): number | undefined {
+  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
+  const found: unknown = Reflect.get(value, key);
+  return typeof found === 'number' ? found : undefined;
+}
+
+/** Node's codes for a connection that never got an answer (cos-request passes them through as `code`). */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+/** `request`'s connect and read timeouts. */
+const TIMED_OUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+/** Answers that mean these credentials may not do this. */
+const DENIED = new Set(['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
+
+/**
+ * Maps what the COS SDK rejects with to a StorageError. Provider answers come as
+ * `{ code: <Code>, statusCode, message: <Message> }` (code is the status digits when the body has
+ * no <Error>); network failures as Node's error `code` with no status.
+ */
+function describeFailure(options: CosAdapterOptions) {
+  const secrets = [options.secretKey, options.secretId].filter((secret) => secret.length > 0);
+  const redact = (text: string) => secrets.reduce((clean, secret) => clean.split(secret).join('[redacted]'), text);
+  const where = options.endpoint ?? `cos.${options.region}.myqcloud.com`;
+
+  return (thrown: unknown, action: string): StorageError => {
+    const code = textOf(thrown, 'code');
+    const status = numberOf(thrown, 'statusCode');
+    const detail = redact(textOf(thrown, 'message') ?? String(thrown));
+
+    if (status === undefined) {
+      if (code !== undefined && TIMED_OUT.has(code)) {
+        return { code: 'timeout', message: `COS (${where}) did not answer in time when asked to ${action}. Check the network path to it, or allow a longer timeout.` };
+      }
+      if (code !== undefined && UNREACHABLE.has(code)) {
+        return { code: 'unreachable', message: `Could not reach COS at ${where} to ${action} (${code}). Check the endpoint and region, and that this server can connect to it.` };
+      }
+      return { code: 'provider-error', message: `Could not ${action}: ${detail}` };
+    }
+    const providerCode = code !== undefined && code !== String(status) ? code : undefined;
+    const provider = { ...(providerCode !== undefined ? { providerCode } : {}), providerStatus: status };
+    if (providerCode === 'NoSuchBucket') {
+      return { code: 'not-found', ...provider, message: `Could not ${action}: COS has no such bucket. Check the name, and that the bucket is in ${options.region}.` };
+    }
+    if (providerCode !== undefined && DENIED.has(providerCode)) {
+      return {
+        code: 'access-denied',
+        ...provider,
+        message: `Could not ${action}: COS refused the credentials (${providerCode}: ${detail}). Check the SecretId/SecretKey and that its CAM policy allows this on the bucket.`,
+      };
+    }
+    return { code: 'provider-error', ...provider, message: `Could not ${action}: COS answered ${providerCode ?? 'an error'} (HTTP ${status}): ${detail}` };
+  };
+}

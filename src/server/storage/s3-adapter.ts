@@ -1,0 +1,172 @@
+import {
+  DeleteBucketCorsCommand,
+  GetBucketCorsCommand,
+  GetObjectCommand,
+  ListBucketsCommand,
+  PutBucketCorsCommand,
+  PutObjectCommand,
+  S3Client,
+  type CORSRule,
+  type GetBucketCorsCommandInput,
+  type GetBucketCorsCommandOutput,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { DeserializeMiddleware } from '@smithy/types';
+import { isMethod, type CorsConfig, type CorsRule } from '../../core';
+import type { StorageAdapter, StoredCors } from './adapter';
+import { mapSdkError } from './sdk-errors';
+import { fail, ok, type Result } from './result';
+
+export interface S3AdapterOptions {
+  /** Custom endpoint for S3-compatible stores; absent for AWS itself. */
+  endpoint?: string;
+  region: string;
+  /** `path` for most S3-compatible stores and s3rver; `virtual` for AWS. */
+  addressing: 'path' | 'virtual';
+  /** Static keys, or a provider (the AWS SDK default chain when absent). */
+  credentials?: S3ClientConfig['credentials'];
+  /** A named profile of the shared AWS config/credentials files. */
+  awsProfile?: string;
+  timeoutMs?: number;
+}
+
+function toSdkRule(rule: CorsRule): CORSRule {
+  return {
+    ...(rule.id !== undefined ? { ID: rule.id } : {}),
+    AllowedOrigins: rule.allowedOrigins,
+    AllowedMethods: rule.allowedMethods,
+    ...(rule.allowedHeaders.length ? { AllowedHeaders: rule.allowedHeaders } : {}),
+    ...(rule.exposeHeaders.length ? { ExposeHeaders: rule.exposeHeaders } : {}),
+    ...(rule.maxAgeSeconds !== undefined ? { MaxAgeSeconds: rule.maxAgeSeconds } : {}),
+  };
+}
+
+function fromSdkRule(rule: CORSRule): CorsRule {
+  return {
+    ...(rule.ID !== undefined ? { id: rule.ID } : {}),
+    allowedOrigins: rule.AllowedOrigins ?? [],
+    // The provider validated these on write; an unknown value cannot be stored, so drop it.
+    allowedMethods: (rule.AllowedMethods ?? []).filter(isMethod),
+    allowedHeaders: rule.AllowedHeaders ?? [],
+    exposeHeaders: rule.ExposeHeaders ?? [],
+    ...(rule.MaxAgeSeconds !== undefined ? { maxAgeSeconds: rule.MaxAgeSeconds } : {}),
+  };
+}
+
+/** Captures the raw response body of one command, so the API can show the provider's own document. */
+function captureRawBody(command: GetBucketCorsCommand): () => string | null {
+  let raw: string | null = null;
+  const capture: DeserializeMiddleware<GetBucketCorsCommandInput, GetBucketCorsCommandOutput> = (next) => async (args) => {
+      const out = await next(args);
+      const response = out.response as { body?: AsyncIterable<Uint8Array> | Uint8Array; statusCode?: number };
+      if (response.body && Symbol.asyncIterator in Object(response.body)) {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+        const bytes = Buffer.concat(chunks);
+        raw = bytes.toString('utf8');
+        // The SDK's deserializer accepts a byte array in place of the consumed stream.
+        response.body = new Uint8Array(bytes);
+      }
+      return out;
+  };
+  command.middlewareStack.addRelativeTo(capture, { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'captureRawCorsBody' });
+  return () => raw;
+}
+
+/** Any S3-compatible endpoint (AWS, Ceph RGW, MinIO, R2, s3rver) through the official SDK. */
+export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
+  const config: S3ClientConfig = {
+    region: options.region,
+    forcePathStyle: options.addressing === 'path',
+    // Flexible checksums (CRC32 in aws-chunked bodies) break several S3-compatible servers,
+    // s3rver among them; only operations that require a checksum get one.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 2,
+    requestHandler: { requestTimeout: options.timeoutMs ?? 10_000, connectionTimeout: options.timeoutMs ?? 10_000 },
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.awsProfile ? { profile: options.awsProfile } : {}),
+  };
+  const client = new S3Client(config);
+
+  async function attempt<T>(what: string, run: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await run());
+    } catch (error) {
+      return fail(mapSdkError(error, what));
+    }
+  }
+
+  const objectUrl = (bucket: string, key: string): URL => {
+    const base = new URL(options.endpoint ?? `https://s3.${options.region}.amazonaws.com`);
+    const path = key.split('/').map(encodeURIComponent).join('/');
+    const url = options.addressing === 'path' ? new URL(`${base.origin}/${bucket}/${path}`) : new URL(`${base.protocol}//${bucket}.${base.host}/${path}`);
+    const expected = options.addressing === 'path' ? `/${bucket}/` : '/';
+    // Dot segments collapse in URLs; the contract refuses such keys, and this makes sure of it.
+    if (!url.pathname.startsWith(expected) || url.pathname.length - expected.length < path.length) throw new Error(`Object key "${key}" does not stay inside bucket ${bucket}.`);
+    return url;
+  };
+
+  return {
+    capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
+
+    listBuckets: () =>
+      attempt('list buckets', async () => {
+        const names: { name: string; createdAt?: string }[] = [];
+        let token: string | undefined;
+        do {
+          const page = await client.send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }));
+          for (const b of page.Buckets ?? []) {
+            if (b.Name) names.push({ name: b.Name, ...(b.CreationDate ? { createdAt: b.CreationDate.toISOString() } : {}) });
+          }
+          token = page.ContinuationToken;
+        } while (token);
+        return names;
+      }),
+
+    getCors: async (bucket) => {
+      const command = new GetBucketCorsCommand({ Bucket: bucket });
+      const raw = captureRawBody(command);
+      try {
+        const out = await client.send(command);
+        const rules = (out.CORSRules ?? []).map(fromSdkRule);
+        const stored: StoredCors = { config: rules.length ? { rules } : null, raw: rules.length ? raw() : null };
+        return ok(stored);
+      } catch (error) {
+        const mapped = mapSdkError(error, `read the CORS configuration of ${bucket}`);
+        if (mapped.providerCode === 'NoSuchCORSConfiguration') return ok({ config: null, raw: null });
+        return fail(mapped);
+      }
+    },
+
+    putCors: (bucket, cors: CorsConfig) =>
+      attempt(`write the CORS configuration of ${bucket}`, async () => {
+        await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: cors.rules.map(toSdkRule) } }));
+      }),
+
+    deleteCors: (bucket) =>
+      attempt(`delete the CORS configuration of ${bucket}`, async () => {
+        await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
+      }),
+
+    objectUrl,
+
+    presign: (bucket, key, { method, expiresSeconds, contentType }) =>
+      attempt(`sign a ${method} URL for ${bucket}/${key}`, () => {
+        const command =
+          method === 'GET'
+            ? new GetObjectCommand({ Bucket: bucket, Key: key })
+            : new PutObjectCommand({ Bucket: bucket, Key: key, ...(contentType ? { ContentType: contentType } : {}) });
+        return getSignedUrl(client, command, { expiresIn: expiresSeconds });
+      }),
+
+    presignPost: (bucket, key, expiresSeconds) =>
+      attempt(`sign a POST policy for ${bucket}/${key}`, async () => {
+        const { url, fields } = await createPresignedPost(client, { Bucket: bucket, Key: key, Expires: expiresSeconds });
+        return { url, fields };
+      }),
+  };
+}

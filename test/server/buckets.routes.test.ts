@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BucketPage, ProfileSummary } from '../../src/contract/api';
+import { serializeCorsDocument } from '../../src/core';
+import { consoleOver, s3rverProfile } from '../support/console-app';
+import { startLocalS3, type LocalS3 } from '../support/s3rver';
+
+let s3: LocalS3;
+let api: ReturnType<typeof consoleOver>;
+let notImplemented: Server;
+
+const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
+
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  for (let i = 0; i < 25; i++) await s3.createBucket(`page-${String(i).padStart(2, '0')}`);
+  await s3.createBucket('other-bucket');
+  await s3.putCors('page-01', serializeCorsDocument({ rules: [rule, rule] }, 's3-xml'));
+  // A stand-in for MinIO community: lists one bucket and answers NotImplemented to ?cors.
+  notImplemented = createServer((req, res) => {
+    res.setHeader('content-type', 'application/xml');
+    if (req.url?.includes('cors')) {
+      res.statusCode = 501;
+      res.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>');
+      return;
+    }
+    res.end('<?xml version="1.0"?><ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets><Bucket><Name>minio-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>');
+  });
+  await new Promise<void>((resolve) => notImplemented.listen(0, '127.0.0.1', resolve));
+  const minioEndpoint = `http://127.0.0.1:${(notImplemented.address() as AddressInfo).port}`;
+  const closed = s3rverProfile('http://127.0.0.1:9', 'offline');
+  api = consoleOver(s3, [s3rverProfile(minioEndpoint, 'minio'), closed]);
+});
+afterAll(async () => {
+  await s3?.stop();
+  await new Promise((resolve) => notImplemented?.close(resolve));
+});
+
+describe('GET /api/profiles', () => {
+  it('lists profiles with dialect and capabilities and no credential', async () => {
+    const res = await api.call('GET', '/api/profiles');
+    const profiles = res.json['profiles'] as ProfileSummary[];
+    expect(profiles.map((p) => p.id)).toEqual(['local', 'minio', 'offline']);
+    expect(profiles[0]).toMatchObject({ kind: 's3', dialect: 's3rver', capabilities: { bucketCors: true } });
+    expect(res.text).not.toContain('S3RVER');
+  });
+});
+
+describe('GET .../buckets', () => {
+  it('pages through buckets by prefix with a cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await api.call('GET', `/api/profiles/local/buckets?prefix=page-&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = res.json as unknown as BucketPage;
+      expect(page.total).toBe(25);
+      seen.push(...page.buckets.map((b) => b.name));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `page-${String(i).padStart(2, '0')}`));
+  });
+
+  it('summarises each bucket\'s CORS: rule count or none', async () => {
+    const page = (await api.call('GET', '/api/profiles/local/buckets?prefix=page-0&limit=3')).json as unknown as BucketPage;
+    expect(page.buckets.map((b) => [b.name, b.cors])).toEqual([
+      ['page-00', { status: 'none' }],
+      ['page-01', { status: 'rules', ruleCount: 2 }],
+      ['page-02', { status: 'none' }],
+    ]);
+  });
+
+  it('reports a provider without per-bucket CORS as a capability, not a crash', async () => {
+    const res = await api.call('GET', '/api/profiles/minio/buckets');
+    expect(res.status).toBe(200);
+    expect((res.json as unknown as BucketPage).buckets[0]?.cors).toMatchObject({ status: 'not-supported' });
+    const profiles = (await api.call('GET', '/api/profiles')).json['profiles'] as ProfileSummary[];
+    expect(profiles.find((p) => p.id === 'minio')?.capabilities.bucketCors).toBe(false);
+  });
+
+  it('answers 502 provider-unreachable when the endpoint does not answer', async () => {
+    const res = await api.call('GET', '/api/profiles/offline/buckets');
+    expect(res.status).toBe(502);
+    expect(res.json['error']).toMatchObject({ code: 'provider-unreachable', providerCode: 'ECONNREFUSED' });
+  });
+
+  it('answers the error envelope for an unknown API route', async () => {
+    const res = await api.call('GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.json['error']).toMatchObject({ code: 'not-found' });
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BucketPage, CorsState } from '../../src/contract/api';
+import { startConsole, type RunningConsole } from '../../src/server/start';
+
+// The embedded default as `npm start` runs it: a real s3rver in the data folder, seeded once.
+
+let dataDir: string;
+const logs: string[] = [];
+
+const start = (env: Record<string, string> = {}) =>
+  startConsole({
+    env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, ...env },
+    processEnv: {},
+    dataDir,
+    webDir: join(dataDir, 'no-web-build'),
+    log: (line) => logs.push(line),
+  });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'cors-console-start-'));
+});
+afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+describe('startConsole on the embedded default', () => {
+  let running: RunningConsole;
+
+  it('serves the demo buckets with their CORS status on 127.0.0.1', async () => {
+    running = await start();
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const page = (await (await fetch(`${running.url}/api/profiles/local/buckets`)).json()) as BucketPage;
+    expect(page.buckets.map((b) => [b.name, b.cors])).toEqual([
+      ['demo-direct-upload', { status: 'rules', ruleCount: 3 }],
+      ['demo-no-cors', { status: 'none' }],
+      ['demo-shadowed-etag', { status: 'rules', ruleCount: 2 }],
+    ]);
+    expect(logs.some((l) => l.startsWith('seeded demo-shadowed-etag'))).toBe(true);
+  });
+
+  it('seeds a shadowing lesson the core warns about', async () => {
+    const state = (await (await fetch(`${running.url}/api/profiles/local/buckets/demo-shadowed-etag/cors`)).json()) as CorsState;
+    expect(state.issues).toContainEqual(expect.objectContaining({ code: 'rule.partly-shadowed', path: ['rules', 1] }));
+  });
+
+  it('puts test.txt in every demo bucket', async () => {
+    for (const bucket of ['demo-direct-upload', 'demo-no-cors', 'demo-shadowed-etag']) {
+      const text = await (await fetch(`${running.localS3Endpoint}/${bucket}/test.txt`)).text();
+      expect(text).toContain('Hello from cors-console');
+    }
+  });
+
+  it('keeps changes across a restart and does not seed again', async () => {
+    const url = `${running.url}/api/profiles/local/buckets/demo-no-cors/cors`;
+    const loaded = (await (await fetch(url)).json()) as CorsState;
+    const config = { rules: [{ allowedOrigins: ['https://kept.example'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] };
+    const put = await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${loaded.version}"` }, body: JSON.stringify({ config }) });
+    expect(put.status).toBe(200);
+    await running.stop();
+    logs.length = 0;
+
+    running = await start();
+    const after = (await (await fetch(`${running.url}/api/profiles/local/buckets/demo-no-cors/cors`)).json()) as CorsState;
+    expect(after.config).toEqual(config);
+    expect(logs.some((l) => l.startsWith('seeded'))).toBe(false);
+    await running.stop();
+  });
+
+  it('fails fast with a clear message for a bad profiles file', async () => {
+    await expect(start({ CORS_CONSOLE_CONFIG: join(dataDir, 'missing.json') })).rejects.toThrow(/Cannot read the profiles file/);
+  });
+});

@@ -1,0 +1,330 @@
+// Contract tests: a loopback double checks the exact request the SDK sends; the real service is not reachable from here.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCorsDocument } from '../../../src/core';
+import type { CorsConfig } from '../../../src/core';
+import type { StorageAdapter } from '../../../src/server/storage/adapter';
+import { createCosAdapter } from '../../../src/server/storage/cos-adapter';
+import type { CosAdapterOptions } from '../../../src/server/storage/cos-adapter';
+import { delay, refusedOrigin, startProviderDouble } from '../../support/provider-double';
+import type { DoubleReply, ProviderDouble, RecordedRequest } from '../../support/provider-double';
+
+const SECRET_ID = 'AKIDtestSecretId0000000000000001';
+const SECRET_KEY = 'TestSecretKeyThatMustNeverBeShown';
+const BUCKET = 'examplebucket-1250000000';
+/** With an IP endpoint (the SDK's `Ip` option) the request still names the bucket's regional host. */
+const BUCKET_HOST = 'examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com';
+const REQUEST_ID = 'NWQ0MmQ4ZjlfMjZiODJhMDlfNmI4Nl8xMjM0';
+
+let double: ProviderDouble;
+beforeAll(async () => {
+  double = await startProviderDouble();
+});
+afterAll(() => double.stop());
+
+const credentials = { region: 'ap-guangzhou', secretId: SECRET_ID, secretKey: SECRET_KEY };
+const adapter = (extra: Partial<CosAdapterOptions> = {}): StorageAdapter => createCosAdapter({ ...credentials, endpoint: double.origin, timeoutMs: 5000, ...extra });
+
+const xml = (status: number, body: string): DoubleReply => ({
+  status,
+  headers: { 'content-type': 'application/xml', 'x-cos-request-id': REQUEST_ID },
+  body,
+});
+
+/** The COS error document (COS API "Error codes"). */
+const cosError = (code: string, message: string) =>
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Error>',
+    `  <Code>${code}</Code>`,
+    `  <Message>${message}</Message>`,
+    `  <Resource>${BUCKET_HOST}/</Resource>`,
+    `  <RequestId>${REQUEST_ID}</RequestId>`,
+    '  <TraceId>OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTQyYWVlY2QwZTk2MDVmZDQ3MmI2Y2I4ZmI5ZmM4ODFj</TraceId>',
+    '</Error>',
+  ].join('\n');
+
+const only = (requests: RecordedRequest[]): RecordedRequest => {
+  expect(requests).toHaveLength(1);
+  return requests[0]!;
+};
+
+/** COS XML API signature (`q-sign-algorithm=sha1&q-ak=...`), as sent in Authorization or a URL query. */
+const cosSignature = (headerList: string, paramList: string) =>
+  new RegExp(
+    `^q-sign-algorithm=sha1&q-ak=${SECRET_ID}&q-sign-time=(\\d+);(\\d+)&q-key-time=\\1;\\2&q-header-list=${headerList}&q-url-param-list=${paramList}&q-signature=[0-9a-f]{40}$`,
+  );
+
+const md5Base64 = (body: string) => createHash('md5').update(Buffer.from(body, 'utf8')).digest('base64');
+
+describe('COS listBuckets', () => {
+  const service = (names: string[]) =>
+    xml(
+      200,
+      [
+        '<ListAllMyBucketsResult>',
+        '  <Owner><ID>qcs::cam::uin/100000000001:uin/100000000001</ID><DisplayName>100000000001</DisplayName></Owner>',
+        '  <Buckets>',
+        ...names.map((name) => `    <Bucket><Name>${name}</Name><Location>ap-guangzhou</Location><CreationDate>2019-05-24T11:49:50Z</CreationDate></Bucket>`),
+        '  </Buckets>',
+        '</ListAllMyBucketsResult>',
+      ].join('\n'),
+    );
+
+  it('sends a signed GET / to the service host and returns each bucket with its creation date', async () => {
+    double.reply(() => service(['examplebucket-1250000000', 'logs-1250000000']));
+
+    const result = await adapter().listBuckets();
+
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { name: 'examplebucket-1250000000', createdAt: '2019-05-24T11:49:50Z' },
+        { name: 'logs-1250000000', createdAt: '2019-05-24T11:49:50Z' },
+      ],
+    });
+    const request = only(double.requests);
+    expect([request.method, request.url, request.headers.host]).toEqual(['GET', '/?max-keys=2000', 'service.cos.myqcloud.com']);
+    expect(request.headers.authorization).toMatch(cosSignature('host', 'max-keys'));
+  });
+
+  it('asks for the next page after the last name when a page comes back full', async () => {
+    const full = Array.from({ length: 2000 }, (_, index) => `bucket${String(index).padStart(4, '0')}-1250000000`);
+    double.reply((request) => (request.url.includes('marker=') ? service(['zzz-1250000000']) : service(full)));
+
+    const result = await adapter().listBuckets();
+
+    expect(result.ok && result.value.length).toBe(2001);
+    expect(double.requests.map((request) => request.url)).toEqual(['/?max-keys=2000', '/?marker=bucket1999-1250000000&max-keys=2000']);
+  });
+});
+
+describe('COS getCors', () => {
+  const stored = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<CORSConfiguration>',
+    '  <CORSRule>',
+    '    <ID>uploads</ID>',
+    '    <AllowedOrigin>https://app.example.com</AllowedOrigin>',
+    '    <AllowedMethod>PUT</AllowedMethod>',
+    '    <AllowedMethod>GET</AllowedMethod>',
+    '    <AllowedHeader>*</AllowedHeader>',
+    '    <ExposeHeader>ETag</ExposeHeader>',
+    '    <MaxAgeSeconds>500</MaxAgeSeconds>',
+    '  </CORSRule>',
+    '  <ResponseVary>true</ResponseVary>',
+    '</CORSConfiguration>',
+  ].join('\n');
+
+  it('sends a signed GET /?cors to the bucket host and parses the document, ResponseVary and rule ID included, keeping the raw XML', async () => {
+    double.reply(() => xml(200, stored));
+
+    const result = await adapter().getCors(BUCKET);
+
+    const request = only(double.requests);
+    // The SDK writes the action as `cors=`; it signs it as q-url-param-list=cors.
+    expect([request.method, request.url, request.headers.host]).toEqual(['GET', '/?cors=', BUCKET_HOST]);
+    expect(request.headers.authorization).toMatch(cosSignature('host', 'cors'));
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        raw: stored,
+        config: {
+          responseVary: true,
+          rules: [
+            {
+              id: 'uploads',
+              allowedOrigins: ['https://app.example.com'],
+              allowedMethods: ['PUT', 'GET'],
+              allowedHeaders: ['*'],
+              exposeHeaders: ['ETag'],
+              maxAgeSeconds: 500,
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('answers { config: null, raw: null } when COS says 404 NoSuchCORSConfiguration', async () => {
+    double.reply(() => xml(404, cosError('NoSuchCORSConfiguration', 'The CORS configuration does not exist')));
+
+    expect(await adapter().getCors(BUCKET)).toEqual({ ok: true, value: { config: null, raw: null } });
+  });
+});
+
+describe('COS putCors', () => {
+  const config: CorsConfig = {
+    responseVary: true,
+    rules: [
+      {
+        id: 'a&b',
+        allowedOrigins: ['https://app.example.com', 'https://a.example.com/?x=1&y=<2>'],
+        allowedMethods: ['PUT', 'POST'],
+        allowedHeaders: ['content-type', 'x-ünïcode'],
+        exposeHeaders: ['ETag'],
+        maxAgeSeconds: 0,
+      },
+      { allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] },
+    ],
+  };
+
+  it('sends PUT /?cors with the escaped XML the SDK builds, <ResponseVary>true</ResponseVary> and a Content-MD5 of that body', async () => {
+    double.reply(() => ({ status: 200, headers: { 'x-cos-request-id': REQUEST_ID } }));
+
+    const result = await adapter().putCors(BUCKET, config);
+
+    expect(result).toEqual({ ok: true, value: undefined });
+    const request = only(double.requests);
+    expect([request.method, request.url, request.headers.host]).toEqual(['PUT', '/?cors=', BUCKET_HOST]);
+    expect(request.body).toBe(
+      '<CORSConfiguration>' +
+        '<CORSRule><ID>a&amp;b</ID><AllowedOrigin>https://app.example.com</AllowedOrigin><AllowedOrigin>https://a.example.com/?x=1&amp;y=&lt;2&gt;</AllowedOrigin>' +
+        '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedHeader>content-type</AllowedHeader><AllowedHeader>x-ünïcode</AllowedHeader>' +
+        '<ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>0</MaxAgeSeconds></CORSRule>' +
+        '<CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule>' +
+        '<ResponseVary>true</ResponseVary>' +
+        '</CORSConfiguration>',
+    );
+    expect(parseCorsDocument(request.body, 'cos-xml')).toEqual({ ok: true, config, issues: [] });
+    expect(request.headers['content-type']).toBe('application/xml');
+    expect(request.headers['content-md5']).toBe(md5Base64(request.body));
+    expect(request.headers['content-length']).toBe(String(Buffer.byteLength(request.body)));
+    expect(request.headers.authorization).toMatch(cosSignature('content-length;content-md5;content-type;host', 'cors'));
+  });
+
+  it('states <ResponseVary>false</ResponseVary> when the configuration leaves it unset, so a replace also resets it', async () => {
+    double.reply(() => ({ status: 200 }));
+
+    await adapter().putCors(BUCKET, { rules: config.rules });
+
+    expect(only(double.requests).body).toContain('<ResponseVary>false</ResponseVary>');
+  });
+});
+
+describe('COS deleteCors', () => {
+  it('sends a signed DELETE /?cors to the bucket host and succeeds on 204 No Content', async () => {
+    double.reply(() => ({ status: 204, headers: { 'x-cos-request-id': REQUEST_ID } }));
+
+    const result = await adapter().deleteCors(BUCKET);
+
+    expect(result).toEqual({ ok: true, value: undefined });
+    const request = only(double.requests);
+    expect([request.method, request.url, request.headers.host]).toEqual(['DELETE', '/?cors=', BUCKET_HOST]);
+    expect(request.headers.authorization).toMatch(cosSignature('content-length;host', 'cors'));
+  });
+});
+
+describe('COS error mapping', () => {
+  const operations: Record<string, (adapter: StorageAdapter) => Promise<{ ok: boolean }>> = {
+    listBuckets: (a) => a.listBuckets(),
+    getCors: (a) => a.getCors(BUCKET),
+    putCors: (a) => a.putCors(BUCKET, { rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }),
+    deleteCors: (a) => a.deleteCors(BUCKET),
+  };
+
+  it.each([
+    { operation: 'getCors', status: 404, providerCode: 'NoSuchBucket', message: 'The specified bucket does not exist.', code: 'not-found' },
+    { operation: 'deleteCors', status: 404, providerCode: 'NoSuchBucket', message: 'The specified bucket does not exist.', code: 'not-found' },
+    { operation: 'putCors', status: 403, providerCode: 'AccessDenied', message: 'Access Denied.', code: 'access-denied' },
+    { operation: 'listBuckets', status: 403, providerCode: 'InvalidAccessKeyId', message: 'The access key Id format you provided is invalid.', code: 'access-denied' },
+    { operation: 'getCors', status: 403, providerCode: 'SignatureDoesNotMatch', message: 'The Signature you specified is invalid.', code: 'access-denied' },
+    { operation: 'putCors', status: 400, providerCode: 'MalformedXML', message: 'The XML you provided was not well-formed.', code: 'provider-error' },
+  ])('maps $status $providerCode from $operation to $code with the provider code and status', async ({ operation, status, providerCode, message, code }) => {
+    double.reply(() => xml(status, cosError(providerCode, message)));
+
+    const result = await operations[operation]!(adapter());
+
+    expect(result).toEqual({ ok: false, error: { code, providerCode, providerStatus: status, message: expect.stringContaining('Could not') } });
+  });
+
+  it('reports an error status without an error document by its status alone', async () => {
+    double.reply(() => ({ status: 405 }));
+
+    expect(await adapter().deleteCors(BUCKET)).toEqual({ ok: false, error: { code: 'provider-error', providerStatus: 405, message: expect.stringContaining('HTTP 405') } });
+  });
+
+  it('tries a 5xx answer four times in all (the SDK retries) before reporting it as a provider error', async () => {
+    double.reply(() => xml(503, cosError('ServiceUnavailable', 'Please reduce your request rate.')));
+
+    const result = await adapter().getCors(BUCKET);
+
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'provider-error', providerCode: 'ServiceUnavailable', providerStatus: 503 }) });
+    expect(double.requests).toHaveLength(4);
+  });
+
+  it('never repeats the credentials in an error message, even when the provider echoes them', async () => {
+    double.reply(() => xml(403, cosError('AccessDenied', `SecretId ${SECRET_ID} with key ${SECRET_KEY} may not do this.`)));
+
+    const result = await adapter().getCors(BUCKET);
+
+    const message = result.ok ? '' : result.error.message;
+    expect(message).not.toContain(SECRET_ID);
+    expect(message).not.toContain(SECRET_KEY);
+    expect(message).toContain('[redacted]');
+  });
+
+  it.each(Object.keys(operations))('maps a refused connection during %s to unreachable', async (operation) => {
+    const closed = createCosAdapter({ ...credentials, endpoint: await refusedOrigin() });
+
+    const result = await operations[operation]!(closed);
+
+    expect(result).toEqual({ ok: false, error: { code: 'unreachable', message: expect.stringContaining('ECONNREFUSED') } });
+  });
+
+  it('maps no answer within timeoutMs to timeout', async () => {
+    double.reply(async () => {
+      await delay(3000);
+      return { status: 200 };
+    });
+
+    const result = await adapter({ timeoutMs: 100 }).getCors(BUCKET);
+
+    expect(result).toEqual({ ok: false, error: { code: 'timeout', message: expect.stringContaining('did not answer in time') } });
+  });
+
+  it('refuses a bucket name without the APPID suffix without sending anything', async () => {
+    double.reply(() => ({ status: 200 }));
+
+    const result = await adapter().getCors('examplebucket');
+
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'provider-error', providerCode: 'InvalidBucketName', message: expect.stringContaining('APPID') }) });
+    expect(double.requests).toEqual([]);
+  });
+});
+
+describe('COS URLs', () => {
+  const cos = createCosAdapter(credentials);
+
+  it('reports that POST form uploads are not available, and answers not-supported when asked', async () => {
+    expect(cos.capabilities).toEqual({ bucketCors: true, responseVary: true, presignedPost: false });
+    expect(await cos.presignPost(BUCKET, 'uploads/form.txt', 300)).toEqual({ ok: false, error: { code: 'not-supported', message: expect.stringContaining('COS') } });
+  });
+
+  it.each([
+    { endpoint: undefined, expected: `https://${BUCKET_HOST}/photos/a%20b.jpg`, why: 'the regional host' },
+    { endpoint: '127.0.0.1:9000', expected: `https://${BUCKET_HOST}/photos/a%20b.jpg`, why: 'the regional host, since browsers never go to the IP the server connects to' },
+    { endpoint: 'https://cos.example.com', expected: `https://${BUCKET}.cos.example.com/photos/a%20b.jpg`, why: 'the endpoint host' },
+  ])('names the object virtual-hosted on $why', ({ endpoint, expected }) => {
+    const withEndpoint = createCosAdapter({ ...credentials, ...(endpoint ? { endpoint } : {}) });
+
+    expect(withEndpoint.objectUrl(BUCKET, 'photos/a b.jpg').toString()).toBe(expected);
+  });
+
+  it.each([
+    { method: 'GET' as const, contentType: undefined, headerList: 'host' },
+    { method: 'PUT' as const, contentType: 'application/pdf', headerList: 'content-type;host' },
+  ])('presigns a $method URL on the object with the q-sign-* query, signing $headerList', async ({ method, contentType, headerList }) => {
+    const before = Math.floor(Date.now() / 1000);
+
+    const result = await cos.presign(BUCKET, 'uploads/report.pdf', { method, expiresSeconds: 600, ...(contentType ? { contentType } : {}) });
+
+    expect(result.ok).toBe(true);
+    const url = new URL(result.ok ? result.value : '');
+    expect(`${url.origin}${url.pathname}`).toBe(`https://${BUCKET_HOST}/uploads/report.pdf`);
+    expect(url.search.slice(1)).toMatch(cosSignature(headerList, ''));
+    const [start, end] = (url.searchParams.get('q-sign-time') ?? '').split(';').map(Number);
+    expect(start).toBeGreaterThanOrEqual(before - 1);
+    expect(end! - start!).toBe(600);
+  });
+});

@@ -1,0 +1,30 @@
+import { createApp } from '../../src/server/app';
+import type { ConnectedProfile } from '../../src/server/profiles/connect';
+import { createProfileRegistry } from '../../src/server/profiles/registry';
+import { createS3Adapter } from '../../src/server/storage/s3-adapter';
+import type { LocalS3 } from './s3rver';
+
+/** A profile on a test s3rver, as the embedded default builds it. */
+export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile {
+  const adapter = createS3Adapter({ endpoint, region: 'us-east-1', addressing: 'path', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, timeoutMs: 3000 });
+  return {
+    adapter,
+    summary: { id, label: `Test ${id}`, kind: 's3', dialect: 's3rver', endpoint, region: 'us-east-1', embedded: true, capabilities: { ...adapter.capabilities } },
+  };
+}
+
+/** The console app over a real s3rver (plus any extra profiles), driven through `app.request`. */
+export function consoleOver(s3: LocalS3, extra: ConnectedProfile[] = []) {
+  const logs: string[] = [];
+  const app = createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint), ...extra]), log: (line) => logs.push(line) });
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await app.request(path, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  };
+  return { app, call, logs };
+}
