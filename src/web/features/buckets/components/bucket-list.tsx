@@ -1,0 +1,90 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import { Link } from '../../../components/link';
+import { ErrorMessage } from '../../../components/error-message';
+import { describeCors, filterBuckets, STATUS_FILTER_LABELS, type StatusFilter } from '../bucket-filter';
+import { bucketQueries } from '../queries';
+import './bucket-list.css';
+
+const ROW_HEIGHT = 36;
+
+export function BucketList({ profile, selected }: { profile: ProfileSummary; selected?: string }) {
+  const query = useInfiniteQuery(bucketQueries.list(profile.id));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const deferredText = useDeferredValue(text);
+  const ids = { text: useId(), status: useId() };
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Pages keep coming in the background, so the whole list becomes filterable.
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const all = useMemo(() => query.data?.pages.flatMap((p) => p.buckets) ?? [], [query.data]);
+  const total = query.data?.pages[0]?.total ?? 0;
+  const visible = useMemo(() => filterBuckets(all, deferredText, status), [all, deferredText, status]);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 280, height: 600 },
+  });
+
+  return (
+    <nav className="bucket-list" aria-label="Buckets">
+      <div className="bucket-list-filters">
+        <label htmlFor={ids.text}>Filter buckets</label>
+        <input id={ids.text} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name contains…" autoComplete="off" />
+        <label htmlFor={ids.status}>CORS status</label>
+        <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          {Object.entries(STATUS_FILTER_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {query.isPending ? (
+        <p className="muted">Loading buckets…</p>
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} title="The buckets could not be listed." />
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {visible.length === all.length ? `${all.length} buckets` : `${visible.length} of ${all.length} buckets`}
+            {all.length < total ? ` (loading ${total - all.length} more…)` : ''}
+          </p>
+          {all.length === 0 ? (
+            <p>No buckets in this profile.</p>
+          ) : visible.length === 0 ? (
+            <p>No bucket matches the filter.</p>
+          ) : (
+            <div ref={scroller} className="bucket-list-scroller">
+              <ul style={{ height: virtualizer.getTotalSize() }}>
+                {virtualizer.getVirtualItems().map((row) => {
+                  const bucket = visible[row.index]!;
+                  return (
+                    <li key={bucket.name} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
+                      <Link to={{ name: 'bucket', profile: profile.id, bucket: bucket.name, tab: 'rules' }} current={bucket.name === selected}>
+                        <span className="bucket-name">{bucket.name}</span>
+                        <span className={`cors-badge cors-${bucket.cors.status}`} title={bucket.cors.status === 'error' || bucket.cors.status === 'not-supported' ? bucket.cors.message : undefined}>
+                          {describeCors(bucket.cors)}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </nav>
+  );
+}

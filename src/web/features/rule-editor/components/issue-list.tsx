@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { PlacedIssue } from '../issue-placement';
+
+export function IssueList({ id, issues, serverMessages = [], action }: { id?: string; issues: readonly PlacedIssue[]; serverMessages?: readonly string[]; action?: (issue: PlacedIssue) => ReactNode }) {
+  if (issues.length === 0 && serverMessages.length === 0) return null;
+  return (
+    <ul id={id} className="re-issues">
+      {serverMessages.map((text) => (
+        <li key={`server-${text}`} className="re-issue re-issue-error">
+          <span className="re-sr">Refused by the server: </span>
+          <span>{text}</span>
+        </li>
+      ))}
+      {issues.map((placed) => (
+        <li key={placed.key} className={`re-issue re-issue-${placed.issue.severity}`}>
+          <span className="re-sr">{placed.issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+          <span>{placed.text}</span>
+          {placed.issue.hint && <span className="re-hint">{placed.issue.hint}</span>}
+          {action?.(placed)}
+        </li>
+      ))}
+    </ul>
+  );
+}

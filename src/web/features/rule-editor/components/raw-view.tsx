@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { carriesResponseVary, FORMAT_LABELS } from '../document-formats';
+import { canonicalConfig, configToForm, formToConfig } from '../rule-form';
+
+interface RawEdit {
+  text: string;
+  /** The draft and format the text stands for; when either changes elsewhere, the text is written afresh. */
+  basis: string;
+  issues: Issue[];
+}
+
+function issueLine(issue: Issue): string {
+  return issue.line !== undefined ? `Line ${issue.line}: ${issue.message}` : issue.message;
+}
+
+export function RawView({ domId, config, format, formats, onFormatChange, onApply }: {
+  domId: string;
+  config: CorsConfig;
+  format: DocumentFormat;
+  formats: readonly DocumentFormat[];
+  onFormatChange: (format: DocumentFormat) => void;
+  onApply: (config: CorsConfig) => void;
+}) {
+  const [edit, setEdit] = useState<RawEdit | null>(null);
+  const basis = `${format}:${canonicalConfig(config)}`;
+  const current = edit?.basis === basis ? edit : null;
+  const text = current ? current.text : serializeCorsDocument(config, format);
+  const parseIssues = current?.issues ?? [];
+  const losses = conversionLosses(config, format);
+  const problems = [...parseIssues, ...losses];
+
+  const onChange = (next: string) => {
+    const result = parseCorsDocument(next, format);
+    if (!result.ok) {
+      setEdit({ text: next, basis, issues: result.issues });
+      return;
+    }
+    const vary = carriesResponseVary(format) ? result.config.responseVary === true : config.responseVary === true;
+    const parsed: CorsConfig = { rules: result.config.rules, ...(vary ? { responseVary: true } : {}) };
+    onApply(parsed);
+    setEdit({ text: next, basis: `${format}:${canonicalConfig(formToConfig(configToForm(parsed)))}`, issues: result.issues });
+  };
+
+  return (
+    <div className="re-raw">
+      <div className="re-raw-format">
+        <label htmlFor={`${domId}-format`}>Format</label>
+        <select id={`${domId}-format`} value={format} onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}>
+          {formats.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f] ?? f}
+            </option>
+          ))}
+        </select>
+        <span className="re-muted">Edits that read correctly update the form at once.</span>
+      </div>
+      <label htmlFor={`${domId}-raw`}>Raw document</label>
+      <textarea
+        id={`${domId}-raw`}
+        className="re-raw-text"
+        spellCheck={false}
+        value={text}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={parseIssues.some((i) => i.severity === 'error') || undefined}
+        aria-describedby={problems.length ? `${domId}-raw-issues` : undefined}
+      />
+      {problems.length > 0 && (
+        <ul id={`${domId}-raw-issues`} className="re-issues" aria-label="Problems in the document">
+          {problems.map((issue, index) => (
+            <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
+              <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+              <span>{issueLine(issue)}</span>
+              {issue.hint && <span className="re-hint">{issue.hint}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
+import { shadowingRule, type PlacedIssue, type RuleField, type RuleIssues } from '../issue-placement';
+import { summarizeRule, type EditorFormValues } from '../rule-form';
+import { IssueList } from './issue-list';
+
+export interface RuleCardProps {
+  sortableId: string;
+  domId: string;
+  index: number;
+  rule: CorsRule;
+  issues: RuleIssues;
+  serverMessages: Partial<Record<RuleField, string[]>>;
+  register: UseFormRegister<EditorFormValues>;
+  control: Control<EditorFormValues, unknown, CorsConfig>;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onMoveAbove: (target: number) => void;
+}
+
+export function ruleHeadingId(domId: string): string {
+  return `${domId}-title`;
+}
+
+export function RuleCard({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove }: RuleCardProps) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
+  const n = index + 1;
+  const fieldId = (field: string) => `${domId}-${field}`;
+
+  const describe = (field: RuleField, extra?: string) => {
+    const found = issues.fields[field] ?? [];
+    const server = serverMessages[field] ?? [];
+    const hasIssues = found.length > 0 || server.length > 0;
+    const describedBy = [extra, hasIssues ? fieldId(`${field}-issues`) : undefined].filter(Boolean).join(' ');
+    return {
+      'aria-invalid': found.some((i) => i.issue.severity === 'error') || server.length > 0 ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    };
+  };
+  const fieldIssues = (field: RuleField) => <IssueList id={fieldId(`${field}-issues`)} issues={issues.fields[field] ?? []} serverMessages={serverMessages[field]} />;
+
+  const moveAbove = (placed: PlacedIssue) => {
+    const target = shadowingRule(placed.issue);
+    if (target === undefined || target >= index) return null;
+    return (
+      <button type="button" className="re-link-button" onClick={() => onMoveAbove(target)}>
+        Move above rule {target + 1}
+      </button>
+    );
+  };
+
+  return (
+    <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
+      <section aria-label={`Rule ${n}`} className="re-card">
+        <div className="re-card-head">
+          <button type="button" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners}>
+            <span aria-hidden="true">⠿</span> Reorder <span className="re-sr">rule {n}</span>
+          </button>
+          <div className="re-card-title">
+            <h3 id={ruleHeadingId(domId)} tabIndex={-1}>
+              Rule {n}
+              {rule.id && (
+                <>
+                  {' '}
+                  <span className="re-rule-id">{rule.id}</span>
+                </>
+              )}
+            </h3>
+            <p className="re-summary">{summarizeRule(rule)}</p>
+          </div>
+          <div className="re-card-actions">
+            <button type="button" onClick={onDuplicate}>
+              Duplicate <span className="re-sr">rule {n}</span>
+            </button>
+            <button type="button" className="re-danger-quiet" onClick={onDelete}>
+              Delete <span className="re-sr">rule {n}</span>
+            </button>
+          </div>
+        </div>
+        <IssueList issues={issues.rule} action={moveAbove} />
+        <div className="re-fields">
+          <div className="re-field re-field-id">
+            <label htmlFor={fieldId('id')}>ID</label>
+            <input id={fieldId('id')} type="text" autoComplete="off" spellCheck={false} {...register(`rules.${index}.ruleId`)} {...describe('id')} />
+            {fieldIssues('id')}
+          </div>
+          <div className="re-field re-field-max-age">
+            <label htmlFor={fieldId('maxAgeSeconds')}>Max age</label>
+            <span className="re-unit">
+              <input id={fieldId('maxAgeSeconds')} type="number" min={0} step={1} inputMode="numeric" {...register(`rules.${index}.maxAgeSeconds`)} {...describe('maxAgeSeconds', fieldId('max-age-unit'))} />
+              <span id={fieldId('max-age-unit')}>seconds; empty leaves it unset</span>
+            </span>
+            {fieldIssues('maxAgeSeconds')}
+          </div>
+          <Controller
+            control={control}
+            name={`rules.${index}.allowedMethods`}
+            render={({ field }) => (
+              <fieldset className="re-field re-methods" {...describe('allowedMethods')}>
+                <legend>Allowed methods</legend>
+                <div className="re-method-list">
+                  {METHODS.map((method) => (
+                    <span key={method} className="re-method">
+                      <input
+                        id={fieldId(`method-${method}`)}
+                        type="checkbox"
+                        checked={field.value.includes(method)}
+                        onBlur={field.onBlur}
+                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, method] : field.value.filter((m) => m !== method))}
+                      />
+                      <label htmlFor={fieldId(`method-${method}`)}>{method}</label>
+                    </span>
+                  ))}
+                </div>
+                {fieldIssues('allowedMethods')}
+              </fieldset>
+            )}
+          />
+          <div className="re-field re-field-wide">
+            <label htmlFor={fieldId('allowedOrigins')}>Allowed origins</label>
+            <textarea id={fieldId('allowedOrigins')} rows={3} spellCheck={false} placeholder="https://app.example.com" {...register(`rules.${index}.allowedOrigins`)} {...describe('allowedOrigins', fieldId('one-per-line'))} />
+            {fieldIssues('allowedOrigins')}
+          </div>
+          <div className="re-field">
+            <label htmlFor={fieldId('allowedHeaders')}>Allowed headers</label>
+            <textarea id={fieldId('allowedHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
+            {fieldIssues('allowedHeaders')}
+          </div>
+          <div className="re-field">
+            <label htmlFor={fieldId('exposeHeaders')}>Expose headers</label>
+            <textarea id={fieldId('exposeHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
+            {fieldIssues('exposeHeaders')}
+          </div>
+          <p id={fieldId('one-per-line')} className="re-field-note">
+            Origins and headers: one per line.
+          </p>
+        </div>
+      </section>
+    </li>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Issue } from '../../../core';
+import { isListField, listLines, type EditorFormValues, type RuleFormValues } from './rule-form';
+
+export const RULE_FIELDS = ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds'] as const;
+/** A rule field as the core names it in issue paths. */
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+const FORM_FIELDS: Record<RuleField, keyof RuleFormValues> = {
+  id: 'ruleId',
+  allowedOrigins: 'allowedOrigins',
+  allowedMethods: 'allowedMethods',
+  allowedHeaders: 'allowedHeaders',
+  exposeHeaders: 'exposeHeaders',
+  maxAgeSeconds: 'maxAgeSeconds',
+};
+
+function isRuleField(value: unknown): value is RuleField {
+  return (RULE_FIELDS as readonly unknown[]).includes(value);
+}
+
+export interface IssueLocation {
+  rule?: number;
+  field?: RuleField;
+  item?: number;
+}
+
+/** `['rules', 1, 'allowedOrigins', 0]` → rule 1, its origins, the first origin. */
+export function locateIssue(issue: Issue): IssueLocation {
+  const [root, rule, field, item] = issue.path;
+  if (root !== 'rules' || typeof rule !== 'number') return {};
+  if (!isRuleField(field)) return { rule };
+  return typeof item === 'number' ? { rule, field, item } : { rule, field };
+}
+
+/** The issue's message, prefixed with the text area line it concerns (`Line 2: …`) when it names one value. */
+export function issueText(issue: Issue, values: EditorFormValues): string {
+  const { rule, field, item } = locateIssue(issue);
+  if (rule === undefined || item === undefined || !isListField(field)) return issue.message;
+  const line = listLines(values.rules[rule]?.[field] ?? '')[item]?.line;
+  return line === undefined ? issue.message : `Line ${line}: ${issue.message}`;
+}
+
+export type RuleFieldName = `rules.${number}.${keyof RuleFormValues}`;
+
+/** The react-hook-form field an issue belongs to, or undefined for the whole configuration. */
+export function formFieldName(issue: Issue, ruleCount: number): RuleFieldName | undefined {
+  const { rule, field } = locateIssue(issue);
+  if (rule === undefined || field === undefined || rule >= ruleCount) return undefined;
+  return `rules.${rule}.${FORM_FIELDS[field]}`;
+}
+
+export interface PlacedIssue {
+  key: string;
+  issue: Issue;
+  text: string;
+}
+
+export interface RuleIssues {
+  /** About the rule as a whole (shadowing). */
+  rule: PlacedIssue[];
+  fields: Partial<Record<RuleField, PlacedIssue[]>>;
+}
+
+export interface IssuePlacement {
+  config: PlacedIssue[];
+  rules: RuleIssues[];
+  errorCount: number;
+}
+
+const bySeverity = (a: PlacedIssue, b: PlacedIssue) => Number(a.issue.severity === 'warning') - Number(b.issue.severity === 'warning');
+
+/** Sorts issues to where the editor shows them: the whole configuration, a rule card, or one field of a card. */
+export function placeIssues(issues: readonly Issue[], values: EditorFormValues): IssuePlacement {
+  const rules: RuleIssues[] = values.rules.map(() => ({ rule: [], fields: {} }));
+  const config: PlacedIssue[] = [];
+  issues.forEach((issue, index) => {
+    const placed = { key: `${issue.code}-${index}`, issue, text: issueText(issue, values) };
+    const { rule, field } = locateIssue(issue);
+    const target = rule === undefined ? undefined : rules[rule];
+    if (!target) config.push(placed);
+    else if (field === undefined) target.rule.push(placed);
+    else (target.fields[field] ??= []).push(placed);
+  });
+  for (const rule of rules) {
+    rule.rule.sort(bySeverity);
+    for (const list of Object.values(rule.fields)) list.sort(bySeverity);
+  }
+  return { config: config.sort(bySeverity), rules, errorCount: issues.filter((i) => i.severity === 'error').length };
+}
+
+export const SHADOW_CODES: readonly string[] = ['rule.never-matches', 'rule.partly-shadowed'];
+
+/** For a shadowed rule, the 0-based index of the first earlier rule that takes its requests. */
+export function shadowingRule(issue: Issue): number | undefined {
+  if (!SHADOW_CODES.includes(issue.code)) return undefined;
+  return issue.relatedRules?.[0];
+}

@@ -1,0 +1,120 @@
+import type { CorsConfig, CorsRule, Method } from '../../../core';
+
+/** One rule as the form holds it: list fields are newline-joined text, max age is the input's text. */
+export interface RuleFormValues {
+  ruleId: string;
+  allowedOrigins: string;
+  allowedMethods: Method[];
+  allowedHeaders: string;
+  exposeHeaders: string;
+  maxAgeSeconds: string;
+}
+
+export interface EditorFormValues {
+  rules: RuleFormValues[];
+  responseVary: boolean;
+}
+
+export const LIST_FIELDS = ['allowedOrigins', 'allowedHeaders', 'exposeHeaders'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+
+export function isListField(field: unknown): field is ListField {
+  return (LIST_FIELDS as readonly unknown[]).includes(field);
+}
+
+/** A value of a one-per-line field with its 1-based line in the text area. */
+export interface ListLine {
+  value: string;
+  line: number;
+}
+
+export function listLines(text: string): ListLine[] {
+  return text
+    .split(/\r?\n/)
+    .map((raw, index) => ({ value: raw.trim(), line: index + 1 }))
+    .filter((entry) => entry.value !== '');
+}
+
+export function ruleToForm(rule: CorsRule): RuleFormValues {
+  return {
+    ruleId: rule.id ?? '',
+    allowedOrigins: rule.allowedOrigins.join('\n'),
+    allowedMethods: [...rule.allowedMethods],
+    allowedHeaders: rule.allowedHeaders.join('\n'),
+    exposeHeaders: rule.exposeHeaders.join('\n'),
+    maxAgeSeconds: rule.maxAgeSeconds === undefined ? '' : String(rule.maxAgeSeconds),
+  };
+}
+
+export function configToForm(config: CorsConfig | null): EditorFormValues {
+  return { rules: (config?.rules ?? []).map(ruleToForm), responseVary: config?.responseVary === true };
+}
+
+export function formToRule(values: RuleFormValues): CorsRule {
+  const id = (values.ruleId ?? '').trim();
+  const maxAge = (values.maxAgeSeconds ?? '').trim();
+  return {
+    ...(id !== '' ? { id } : {}),
+    allowedOrigins: listLines(values.allowedOrigins ?? '').map((l) => l.value),
+    allowedMethods: [...(values.allowedMethods ?? [])],
+    allowedHeaders: listLines(values.allowedHeaders ?? '').map((l) => l.value),
+    exposeHeaders: listLines(values.exposeHeaders ?? '').map((l) => l.value),
+    ...(maxAge !== '' ? { maxAgeSeconds: Number(maxAge) } : {}),
+  };
+}
+
+export function formToConfig(values: EditorFormValues): CorsConfig {
+  return { rules: (values.rules ?? []).map(formToRule), ...(values.responseVary ? { responseVary: true } : {}) };
+}
+
+export function emptyRule(): RuleFormValues {
+  return { ruleId: '', allowedOrigins: '', allowedMethods: ['GET'], allowedHeaders: '', exposeHeaders: '', maxAgeSeconds: '' };
+}
+
+export function duplicateRule(rule: RuleFormValues): RuleFormValues {
+  const id = rule.ruleId.trim();
+  return { ...rule, allowedMethods: [...rule.allowedMethods], ruleId: id === '' ? '' : `${id}-copy` };
+}
+
+/** The same configuration whatever the key order, with absent and empty spelled alike; no configuration equals no rules. */
+export function canonicalConfig(config: CorsConfig | null): string {
+  return JSON.stringify({
+    rules: (config?.rules ?? []).map((rule) => [
+      rule.id ?? null,
+      rule.allowedOrigins,
+      rule.allowedMethods,
+      rule.allowedHeaders,
+      rule.exposeHeaders,
+      rule.maxAgeSeconds ?? null,
+    ]),
+    responseVary: config?.responseVary === true,
+  });
+}
+
+export function sameConfig(a: CorsConfig | null, b: CorsConfig | null): boolean {
+  return canonicalConfig(a) === canonicalConfig(b);
+}
+
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  const next = [...list];
+  if (from < 0 || from >= next.length || to < 0 || to >= next.length) return next;
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item as T);
+  return next;
+}
+
+const SUMMARY_ORIGINS = 3;
+
+/** `https://a.com, https://b.com · GET, PUT`: what a collapsed card says about its rule. */
+export function summarizeRule(rule: CorsRule): string {
+  const shown = rule.allowedOrigins.slice(0, SUMMARY_ORIGINS).join(', ');
+  const more = rule.allowedOrigins.length > SUMMARY_ORIGINS ? ` +${rule.allowedOrigins.length - SUMMARY_ORIGINS} more` : '';
+  const origins = rule.allowedOrigins.length ? `${shown}${more}` : 'no origin';
+  const methods = rule.allowedMethods.length ? rule.allowedMethods.join(', ') : 'no method';
+  return `${origins} · ${methods}`;
+}
+
+export function countRules(config: CorsConfig | null): string {
+  const count = config?.rules.length ?? 0;
+  return `${count} rule${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll } from 'vitest';
+import { consoleOver } from './console-app';
+import { startLocalS3, type LocalS3 } from './s3rver';
+
+/**
+ * For component tests: the real console app over a real s3rver, reached through `fetch('/api/...')`
+ * as the SPA does. Only `/api` calls are routed to the app; anything else fails loudly.
+ */
+export function useRealApi() {
+  const ctx: { s3: LocalS3; api: ReturnType<typeof consoleOver> } = {} as never;
+  const originalFetch = globalThis.fetch;
+  beforeAll(async () => {
+    ctx.s3 = await startLocalS3();
+    ctx.api = consoleOver(ctx.s3);
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+      if (!url.startsWith('/api/')) throw new Error(`Component tests only reach /api; got ${url}`);
+      // jsdom's AbortSignal is not the one Node's Request accepts, so it is not passed on.
+      const rest: RequestInit = { ...init };
+      delete rest.signal;
+      return ctx.api.app.request(url, rest);
+    }) as typeof fetch;
+  });
+  afterAll(async () => {
+    globalThis.fetch = originalFetch;
+    await ctx.s3?.stop();
+  });
+  return ctx;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute, type Route } from '../../../src/web/app/router';
+
+describe('routes', () => {
+  it.each<[string, Route]>([
+    ['/', { name: 'home' }],
+    ['/p/local', { name: 'profile', profile: 'local' }],
+    ['/p/local/b/demo-no-cors', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'rules' }],
+    ['/p/local/b/demo-no-cors/rules', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'rules' }],
+    ['/p/local/b/demo-no-cors/test', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'test' }],
+    ['/p/aws%20prod/b/my.bucket', { name: 'bucket', profile: 'aws prod', bucket: 'my.bucket', tab: 'rules' }],
+    ['/x/y', { name: 'not-found', path: '/x/y' }],
+    ['/p/local/b/x/other', { name: 'not-found', path: '/p/local/b/x/other' }],
+  ])('parses %s', (path, route) => {
+    expect(parseRoute(path)).toEqual(route);
+  });
+
+  it.each<Route>([
+    { name: 'home' },
+    { name: 'profile', profile: 'local' },
+    { name: 'bucket', profile: 'local', bucket: 'b', tab: 'rules' },
+    { name: 'bucket', profile: 'a b', bucket: 'c', tab: 'test' },
+  ])('round-trips %j through its deep link', (route) => {
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+});

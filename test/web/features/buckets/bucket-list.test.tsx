@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileSummary } from '../../../../src/contract/api';
+import { serializeCorsDocument } from '../../../../src/core';
+import { filterBuckets } from '../../../../src/web/features/buckets/bucket-filter';
+import { BucketList } from '../../../../src/web/features/buckets/components/bucket-list';
+import { useRealApi } from '../../../support/web-api';
+
+const ctx = useRealApi();
+const profile = (): ProfileSummary => ({ id: 'local', label: 'Test local', kind: 's3', dialect: 's3rver', endpoint: ctx.s3.endpoint, region: 'us-east-1', embedded: true, capabilities: { bucketCors: true, responseVary: false, presignedPost: true } });
+
+function renderList() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <BucketList profile={profile()} />
+    </QueryClientProvider>,
+  );
+}
+
+beforeAll(async () => {
+  // jsdom lays nothing out; give the virtualized list a viewport so it renders rows.
+  for (const [prop, size] of [['clientHeight', 600], ['clientWidth', 280]] as const) {
+    Object.defineProperty(HTMLElement.prototype, prop, {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('bucket-list-scroller') ? size : 0;
+      },
+    });
+  }
+  for (const name of ['alpha-assets', 'alpha-uploads', 'beta-logs']) await ctx.s3.createBucket(name);
+  const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
+  await ctx.s3.putCors('alpha-uploads', serializeCorsDocument({ rules: [rule, rule, rule] }, 's3-xml'));
+});
+
+describe('BucketList', () => {
+  it('lists buckets with their CORS status as links to their pages', async () => {
+    renderList();
+    const nav = await screen.findByRole('navigation', { name: 'Buckets' });
+    const link = await within(nav).findByRole('link', { name: /alpha-uploads/ });
+    expect(link.getAttribute('href')).toBe('/p/local/b/alpha-uploads');
+    expect(link.textContent).toContain('3 rules');
+    expect(within(nav).getByRole('link', { name: /beta-logs/ }).textContent).toContain('No CORS');
+    expect(within(nav).getByText('3 buckets')).toBeTruthy();
+  });
+
+  it('filters by name and by CORS status', async () => {
+    renderList();
+    await screen.findByRole('link', { name: /beta-logs/ });
+    fireEvent.change(screen.getByLabelText('Filter buckets'), { target: { value: 'ALPHA' } });
+    await waitFor(() => expect(screen.queryByRole('link', { name: /beta-logs/ })).toBeNull());
+    expect(screen.getByText('2 of 3 buckets')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('CORS status'), { target: { value: 'none' } });
+    await waitFor(() => expect(screen.getAllByRole('link').map((a) => a.textContent)).toEqual(['alpha-assetsNo CORS']));
+  });
+
+  it('says so when nothing matches', async () => {
+    renderList();
+    await screen.findByRole('link', { name: /beta-logs/ });
+    fireEvent.change(screen.getByLabelText('Filter buckets'), { target: { value: 'zzz' } });
+    expect(await screen.findByText('No bucket matches the filter.')).toBeTruthy();
+  });
+});
+
+describe('filterBuckets', () => {
+  it('filters 10,000 buckets by name and status', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ name: `bucket-${i}`, cors: i % 2 ? { status: 'none' as const } : { status: 'rules' as const, ruleCount: 1 } }));
+    expect(filterBuckets(many, 'bucket-99', 'all')).toHaveLength(111);
+    expect(filterBuckets(many, 'bucket-99', 'none')).toHaveLength(56);
+  });
+});

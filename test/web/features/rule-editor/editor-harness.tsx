@@ -1,0 +1,60 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import type { ProfileSummary } from '../../../../src/contract/api';
+import { serializeCorsDocument, type CorsConfig, type CorsRule } from '../../../../src/core';
+import { RuleEditor } from '../../../../src/web/features/rule-editor/components/rule-editor';
+import type { useRealApi } from '../../../support/web-api';
+
+type Api = ReturnType<typeof useRealApi>;
+
+export function testProfile(ctx: Api, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
+  return {
+    id: 'local',
+    label: 'Test local',
+    kind: 's3',
+    dialect: 's3rver',
+    endpoint: ctx.s3.endpoint,
+    region: 'us-east-1',
+    embedded: true,
+    capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
+    ...overrides,
+  };
+}
+
+export function rule(fields: Partial<CorsRule> = {}): CorsRule {
+  return { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields };
+}
+
+/** A bucket whose provider holds `config` (or nothing), arranged behind the console's back. */
+export async function arrangeBucket(ctx: Api, bucket: string, config?: CorsConfig): Promise<void> {
+  await ctx.s3.createBucket(bucket);
+  if (config) await putBehindTheBack(ctx, bucket, config);
+}
+
+export async function putBehindTheBack(ctx: Api, bucket: string, config: CorsConfig): Promise<void> {
+  const answer = await ctx.s3.putCors(bucket, serializeCorsDocument(config, 's3-xml'));
+  if (answer.status >= 300) throw new Error(`PutBucketCors failed: ${answer.status} ${answer.body}`);
+}
+
+export async function providerXml(ctx: Api, bucket: string): Promise<string> {
+  return (await ctx.s3.request('GET', `/${bucket}?cors`)).body;
+}
+
+export function renderEditor(profile: ProfileSummary, bucket: string) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const ui = () => (
+    <QueryClientProvider client={client}>
+      <RuleEditor profile={profile} bucket={bucket} />
+    </QueryClientProvider>
+  );
+  const utils = render(ui());
+  return { ...utils, client, remount: () => render(ui()) };
+}
+
+export async function findRule(n: number) {
+  return within(await screen.findByRole('region', { name: `Rule ${n}` }));
+}
+
+export function button(name: string | RegExp) {
+  return screen.getByRole('button', { name });
+}

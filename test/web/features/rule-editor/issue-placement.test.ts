@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig, type Issue } from '../../../../src/core';
+import { editorFormSchema } from '../../../../src/web/features/rule-editor/editor-schema';
+import { formFieldName, issueText, placeIssues, shadowingRule } from '../../../../src/web/features/rule-editor/issue-placement';
+import { emptyRule, formToConfig, type EditorFormValues } from '../../../../src/web/features/rule-editor/rule-form';
+
+function form(...rules: Partial<ReturnType<typeof emptyRule>>[]): EditorFormValues {
+  return { rules: rules.map((r) => ({ ...emptyRule(), allowedOrigins: 'https://app.example.com', ...r })), responseVary: false };
+}
+
+const issue = (path: Issue['path'], extra: Partial<Issue> = {}): Issue => ({ severity: 'error', code: 'x', message: 'Bad.', path, ...extra });
+
+describe('issue placement', () => {
+  it('names the text area line of the value an issue is about, counting blank lines', () => {
+    const values = form({ allowedOrigins: 'https://a.com\n\nwww.a.com' });
+    const [found] = validateConfig(formToConfig(values), 's3rver').filter((i) => i.code === 'origin.missing-scheme');
+    expect(issueText(found!, values)).toBe('Line 3: Origin needs a protocol: https://www.a.com');
+  });
+
+  it('sorts issues to the configuration, the rule card or the field they concern', () => {
+    const values = form({}, {});
+    const placed = placeIssues([issue(['rules']), issue(['rules', 1]), issue(['rules', 0, 'exposeHeaders', 0]), issue(['rules', 0, 'id']), issue(['rules', 7, 'id'])], values);
+    expect(placed.config.map((p) => p.issue.path)).toEqual([['rules'], ['rules', 7, 'id']]);
+    expect(placed.rules[1]!.rule).toHaveLength(1);
+    expect(Object.keys(placed.rules[0]!.fields).sort()).toEqual(['exposeHeaders', 'id']);
+    expect(placed.errorCount).toBe(5);
+  });
+
+  it('lists errors before warnings in each place', () => {
+    const placed = placeIssues([issue(['rules', 0, 'allowedOrigins'], { severity: 'warning', code: 'w' }), issue(['rules', 0, 'allowedOrigins'], { code: 'e' })], form({}));
+    expect(placed.rules[0]!.fields.allowedOrigins!.map((p) => p.issue.code)).toEqual(['e', 'w']);
+  });
+
+  it('maps issue paths to form field names, the ID included', () => {
+    expect(formFieldName(issue(['rules', 2, 'id']), 3)).toBe('rules.2.ruleId');
+    expect(formFieldName(issue(['rules', 0, 'allowedOrigins', 4]), 3)).toBe('rules.0.allowedOrigins');
+    expect(formFieldName(issue(['rules', 5, 'id']), 3)).toBeUndefined();
+    expect(formFieldName(issue(['rules']), 3)).toBeUndefined();
+  });
+
+  it('finds the rule that shadows a rule', () => {
+    expect(shadowingRule(issue(['rules', 2], { code: 'rule.never-matches', relatedRules: [1, 0] }))).toBe(1);
+    expect(shadowingRule(issue(['rules', 2], { code: 'origin.duplicate', relatedRules: [1] }))).toBeUndefined();
+  });
+});
+
+describe('editor form schema', () => {
+  it('turns the core\'s errors into field errors with their line', () => {
+    const result = editorFormSchema('s3rver').safeParse(form({ allowedOrigins: 'https://a.com\nwww.a.com' }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['rules.0.allowedOrigins', 'Line 2: Origin needs a protocol: https://www.a.com']]);
+  });
+
+  it('lets warnings through and gives back the configuration', () => {
+    const result = editorFormSchema('s3rver').safeParse(form({ allowedMethods: ['PUT'], maxAgeSeconds: '60' }));
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual({ rules: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: ['PUT'], allowedHeaders: [], exposeHeaders: [], maxAgeSeconds: 60 }] });
+  });
+
+  it('refuses a configuration without rules', () => {
+    const result = editorFormSchema('s3rver').safeParse(form());
+    expect(result.error?.issues[0]?.path).toEqual(['rules']);
+  });
+});

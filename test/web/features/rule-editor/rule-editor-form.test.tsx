@@ -1,0 +1,241 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useRealApi } from '../../../support/web-api';
+import { arrangeBucket, button, findRule, renderEditor, rule, testProfile } from './editor-harness';
+
+const ctx = useRealApi();
+
+beforeEach(() => localStorage.clear());
+afterEach(() => vi.restoreAllMocks());
+
+const field = (card: ReturnType<typeof within>, label: string) => card.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
+const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
+/** Lets the editor record the draft (it waits for a pause in typing). */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+const headings = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+
+describe('RuleEditor form', () => {
+  it('shows the provider\'s rules in order, numbered, with their IDs and summaries', async () => {
+    await arrangeBucket(ctx, 'form-order', {
+      rules: [
+        rule({ id: 'uploads', allowedOrigins: ['https://a.example.com', 'https://b.example.com'], allowedMethods: ['PUT', 'POST'], exposeHeaders: ['ETag'], maxAgeSeconds: 600 }),
+        rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'HEAD'] }),
+      ],
+    });
+    renderEditor(testProfile(ctx), 'form-order');
+    const first = await findRule(1);
+    expect(first.getByRole('heading').textContent).toBe('Rule 1 uploads');
+    expect(first.getByText('https://a.example.com, https://b.example.com · PUT, POST')).toBeTruthy();
+    expect(field(first, 'ID').value).toBe('uploads');
+    expect(field(first, 'Allowed origins').value).toBe('https://a.example.com\nhttps://b.example.com');
+    expect(field(first, 'Expose headers').value).toBe('ETag');
+    expect(field(first, 'Max age').value).toBe('600');
+    const second = await findRule(2);
+    expect(second.getByRole('heading').textContent).toBe('Rule 2');
+    expect(second.getByText('* · GET, HEAD')).toBeTruthy();
+    expect((second.getByRole('checkbox', { name: 'HEAD' }) as HTMLInputElement).checked).toBe(true);
+    expect((second.getByRole('checkbox', { name: 'PUT' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByText(/the first rule that matches a request's origin and method answers it/)).toBeTruthy();
+    expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows an invalid origin under "Allowed origins" with its line, and Save refuses with a message', async () => {
+    await arrangeBucket(ctx, 'form-invalid-origin', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-invalid-origin');
+    const card = await findRule(1);
+    type(field(card, 'Allowed origins'), 'https://app.example.com\nwww.a.com');
+    expect(card.getByText('Line 2: Origin needs a protocol: https://www.a.com')).toBeTruthy();
+    expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBe('true');
+    const described = field(card, 'Allowed origins').getAttribute('aria-describedby')!.split(' ');
+    expect(described.some((id) => document.getElementById(id)?.textContent?.includes('Origin needs a protocol'))).toBe(true);
+
+    fireEvent.click(button('Save'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Save is blocked: fix the error marked below. Warnings do not block saving.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    type(field(card, 'Allowed origins'), 'https://app.example.com\nhttps://www.a.com');
+    await waitFor(() => expect(card.queryByText(/Origin needs a protocol/)).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('refuses a wildcard in Expose headers, and says why', async () => {
+    await arrangeBucket(ctx, 'form-expose-wildcard', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-expose-wildcard');
+    const card = await findRule(1);
+    type(field(card, 'Expose headers'), 'ETag\nx-amz-*');
+    expect(card.getByText('Line 2: ExposeHeader "x-amz-*" contains wildcard. We currently do not support wildcard for ExposeHeader.')).toBeTruthy();
+    expect(card.getByText(/Expose headers cannot contain \*/)).toBeTruthy();
+    fireEvent.click(button('Save'));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows warnings on the rule without blocking Save', async () => {
+    await arrangeBucket(ctx, 'form-warnings', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-warnings');
+    const card = await findRule(1);
+    fireEvent.click(card.getByRole('checkbox', { name: 'PUT' }));
+    type(field(card, 'Allowed origins'), '*');
+    type(field(card, 'Max age'), '90000');
+    expect(card.getByText(/allows PUT but does not expose ETag/)).toBeTruthy();
+    expect(card.getByText(/allows any origin \(\*\)/)).toBeTruthy();
+    expect(card.getByText(/Max age 90000 s is above what browsers keep/)).toBeTruthy();
+    expect(card.getByText('* · GET, PUT')).toBeTruthy();
+    expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(button('Save'));
+    expect(await screen.findByRole('dialog', { name: 'Review the change before saving' })).toBeTruthy();
+  });
+
+  it('says which earlier rule takes a shadowed rule\'s requests, and "Move above rule 1" reorders it', async () => {
+    await arrangeBucket(ctx, 'form-shadow', {
+      rules: [rule({ id: 'everyone', allowedOrigins: ['*'] }), rule({ id: 'app', allowedOrigins: ['https://app.example.com'], exposeHeaders: ['ETag'] })],
+    });
+    renderEditor(testProfile(ctx), 'form-shadow');
+    const second = await findRule(2);
+    expect(second.getByText('Rule 2 (app) never matches: every request it allows is answered first by rule 1.')).toBeTruthy();
+    fireEvent.click(second.getByRole('button', { name: 'Move above rule 1' }));
+    expect(headings()).toEqual(['Rule 1 app', 'Rule 2 everyone']);
+    expect(document.activeElement?.textContent).toBe('Rule 1 app');
+    expect(screen.queryByText(/never matches/)).toBeNull();
+  });
+
+  it('reorders by keyboard: Space on the handle lifts the rule, ArrowDown moves it, Space drops it, and each step is announced', async () => {
+    await arrangeBucket(ctx, 'form-keyboard-drag', {
+      rules: [rule({ id: 'one' }), rule({ id: 'two', allowedOrigins: ['https://two.example.com'] }), rule({ id: 'three', allowedOrigins: ['https://three.example.com'] })],
+    });
+    // jsdom lays nothing out: give each card a place in a column so dnd-kit can measure where it goes.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const item = this.closest('li.re-rule');
+      const top = item?.parentElement ? [...item.parentElement.children].indexOf(item) * 100 : 0;
+      return { x: 0, y: top, top, left: 0, right: 400, bottom: top + 90, width: 400, height: 90, toJSON: () => ({}) } as DOMRect;
+    });
+    renderEditor(testProfile(ctx), 'form-keyboard-drag');
+    const handle = (await findRule(1)).getByRole('button', { name: 'Reorder rule 1' });
+    const liveRegion = () => document.querySelector('[id^="DndLiveRegion"]')?.textContent;
+    handle.focus();
+    fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    await waitFor(() => expect(liveRegion()).toBe('Picked up rule 1.'));
+    fireEvent.keyDown(handle, { code: 'ArrowDown', key: 'ArrowDown' });
+    await waitFor(() => expect(liveRegion()).toBe('Rule 1 moved to position 2.'));
+    fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    await waitFor(() => expect(liveRegion()).toBe('Rule 1 dropped at position 2.'));
+    await waitFor(() => expect(headings()).toEqual(['Rule 1 two', 'Rule 2 one', 'Rule 3 three']));
+    expect((button('Save') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('adds, duplicates and deletes rules, renumbering the cards', async () => {
+    await arrangeBucket(ctx, 'form-add-remove', { rules: [rule({ id: 'main' })] });
+    renderEditor(testProfile(ctx), 'form-add-remove');
+    const first = await findRule(1);
+    fireEvent.click(first.getByRole('button', { name: 'Duplicate rule 1' }));
+    expect(headings()).toEqual(['Rule 1 main', 'Rule 2 main-copy']);
+    expect((await findRule(2)).getByText(/Rule 2 \(main-copy\) never matches: it is identical to rule 1/)).toBeTruthy();
+    fireEvent.click(button('Add rule'));
+    const third = await findRule(3);
+    expect(document.activeElement?.textContent).toBe('Rule 3');
+    expect(third.getByText('Rule 3 has no allowed origin; every rule needs at least one.')).toBeTruthy();
+    expect((third.getByRole('checkbox', { name: 'GET' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(first.getByRole('button', { name: 'Delete rule 1' }));
+    expect(headings()).toEqual(['Rule 1 main-copy', 'Rule 2']);
+  });
+
+  it('raw view shows the draft as S3 XML or AWS JSON, and an edit that parses flows back into the form', async () => {
+    await arrangeBucket(ctx, 'form-raw', { rules: [rule({ id: 'main' })] });
+    renderEditor(testProfile(ctx), 'form-raw');
+    type(field(await findRule(1), 'Allowed headers'), 'Content-Type');
+    fireEvent.click(button('Raw'));
+    const raw = screen.getByLabelText('Raw document') as HTMLTextAreaElement;
+    expect(raw.value).toContain('<AllowedOrigin>https://app.example.com</AllowedOrigin>');
+    expect(raw.value).toContain('<AllowedHeader>Content-Type</AllowedHeader>');
+
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'aws-json' } });
+    const json = (screen.getByLabelText('Raw document') as HTMLTextAreaElement).value;
+    expect(JSON.parse(json)).toEqual({ CORSRules: [{ ID: 'main', AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['GET'], AllowedHeaders: ['Content-Type'] }] });
+
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 's3-xml' } });
+    type(screen.getByLabelText('Raw document'), (screen.getByLabelText('Raw document') as HTMLTextAreaElement).value.replace('https://app.example.com', 'https://raw.example.com').replace('<AllowedMethod>GET</AllowedMethod>', '<AllowedMethod>GET</AllowedMethod><AllowedMethod>DELETE</AllowedMethod>'));
+    fireEvent.click(button('Form'));
+    const card = await findRule(1);
+    expect(field(card, 'Allowed origins').value).toBe('https://raw.example.com');
+    expect((card.getByRole('checkbox', { name: 'DELETE' }) as HTMLInputElement).checked).toBe(true);
+    expect(field(card, 'Allowed headers').value).toBe('Content-Type');
+  });
+
+  it('raw view shows a document that does not read with the line of each problem, and leaves the form alone', async () => {
+    await arrangeBucket(ctx, 'form-raw-broken', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-raw-broken');
+    await findRule(1);
+    fireEvent.click(button('Raw'));
+    const xml = '<CORSConfiguration>\n  <CORSRule>\n    <AllowedOrigin>https://x.example.com</AllowedOrigin>\n    <AllowedMethod>PATCH</AllowedMethod>\n  </CORSRule>\n</CORSConfiguration>';
+    type(screen.getByLabelText('Raw document'), xml);
+    const problems = () => within(screen.getByRole('list', { name: 'Problems in the document' }));
+    expect(problems().getByText('Line 4: Found unsupported HTTP method in CORS config. Unsupported method is PATCH')).toBeTruthy();
+    expect((screen.getByLabelText('Raw document') as HTMLTextAreaElement).value).toBe(xml);
+    expect(screen.getByLabelText('Raw document').getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'aws-json' } });
+    type(screen.getByLabelText('Raw document'), '{\n  "CORSRules": [\n    {,\n  ]\n}');
+    expect(problems().getByText(/^Line 3: Invalid JSON at line 3/)).toBeTruthy();
+
+    fireEvent.click(button('Form'));
+    expect(field(await findRule(1), 'Allowed origins').value).toBe('https://app.example.com');
+  });
+
+  it('undoes and redoes draft changes with the buttons and with Ctrl+Z / Ctrl+Shift+Z', async () => {
+    await arrangeBucket(ctx, 'form-undo', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-undo');
+    const card = await findRule(1);
+    expect((button('Undo') as HTMLButtonElement).disabled).toBe(true);
+    type(field(card, 'ID'), 'first');
+    await settle();
+    type(field(await findRule(1), 'ID'), 'second');
+    fireEvent.click(button('Undo'));
+    expect(field(await findRule(1), 'ID').value).toBe('first');
+    fireEvent.keyDown(field(await findRule(1), 'ID'), { key: 'z', ctrlKey: true });
+    expect(field(await findRule(1), 'ID').value).toBe('');
+    expect((button('Undo') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(button('Redo'));
+    expect(field(await findRule(1), 'ID').value).toBe('first');
+    fireEvent.keyDown(field(await findRule(1), 'ID'), { key: 'Z', ctrlKey: true, shiftKey: true });
+    expect(field(await findRule(1), 'ID').value).toBe('second');
+    expect((button('Redo') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('an empty bucket says it has no CORS configuration, and Add rule starts one', async () => {
+    await arrangeBucket(ctx, 'form-empty');
+    renderEditor(testProfile(ctx), 'form-empty');
+    expect(await screen.findByText('This bucket has no CORS configuration. Add a rule to create one.')).toBeTruthy();
+    expect(screen.queryByText(/needs at least one rule/)).toBeNull();
+    fireEvent.click(button('Add rule'));
+    const card = await findRule(1);
+    type(field(card, 'Allowed origins'), 'https://app.example.com');
+    expect(card.getByText('https://app.example.com · GET')).toBeTruthy();
+    expect((button('Save') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows the provider\'s message and code when the configuration cannot be read', async () => {
+    renderEditor(testProfile(ctx), 'form-no-such-bucket');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/could not be loaded/);
+    expect(alert.textContent).toMatch(/Provider code: NoSuchBucket/);
+  });
+
+  it('says the provider has no per-bucket CORS instead of showing the editor', () => {
+    renderEditor(testProfile(ctx, { label: 'MinIO', dialect: 'minio', capabilities: { bucketCors: false, responseVary: false, presignedPost: true } }), 'anything');
+    expect(screen.getByText(/MinIO has no per-bucket CORS configuration/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add rule' })).toBeNull();
+  });
+
+  it('offers "Vary: Origin" only where the dialect has ResponseVary', async () => {
+    await arrangeBucket(ctx, 'form-vary', { rules: [rule()] });
+    const view = renderEditor(testProfile(ctx), 'form-vary');
+    await findRule(1);
+    expect(screen.queryByRole('checkbox', { name: 'Vary: Origin' })).toBeNull();
+    view.unmount();
+    renderEditor(testProfile(ctx, { id: 'local', dialect: 'oss' }), 'form-vary');
+    await findRule(1);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Vary: Origin' }));
+    fireEvent.click(button('Raw'));
+    expect((screen.getByLabelText('Raw document') as HTMLTextAreaElement).value).toContain('<ResponseVary>true</ResponseVary>');
+  });
+});
