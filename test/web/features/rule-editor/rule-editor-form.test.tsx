@@ -35,7 +35,7 @@ describe('RuleEditor form', () => {
     expect(second.getByText('* · GET, HEAD')).toBeTruthy();
     expect((second.getByRole('checkbox', { name: 'HEAD' }) as HTMLInputElement).checked).toBe(true);
     expect((second.getByRole('checkbox', { name: 'PUT' }) as HTMLInputElement).checked).toBe(false);
-    expect(screen.getByText(/the first rule that matches a request's origin and method answers it/)).toBeTruthy();
+    expect(screen.getByText(/the first rule that matches the request's origin, method and requested headers answers it/)).toBeTruthy();
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
   });
 

@@ -385,7 +385,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
   const formView = (
     <>
       <p className="re-note">
-        Rules are checked from top to bottom: the first rule that matches a request&apos;s origin and method answers it, and later rules never see that request. To reorder, drag a rule by its
+        Rules are checked from top to bottom: the first rule that matches the request&apos;s origin, method and requested headers answers it, and later rules never see that request. Actual requests carry no requested headers, so an upload&apos;s preflight and its PUT can be answered by different rules. To reorder, drag a rule by its
         handle, or focus the handle, press Space, move with the arrow keys and press Space again.
       </p>
       {supportsVary && (
