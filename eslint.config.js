@@ -32,6 +32,8 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Scripts drive Chromium: code inside page.evaluate runs in the page.
+  { files: ['scripts/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['src/core/**'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
   {
     files: ['src/contract/**'],
