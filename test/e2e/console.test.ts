@@ -36,6 +36,12 @@ async function openBucket(name: string): Promise<void> {
 
 async function saveAndConfirm(): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
+  try {
+    await page.getByRole('button', { name: 'Confirm save' }).waitFor({ timeout: 5000 });
+  } catch (error) {
+    await page.screenshot({ path: `${SHOTS}/failed-save.png`, fullPage: true });
+    throw error;
+  }
   await page.getByRole('button', { name: 'Confirm save' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 }
@@ -137,6 +143,9 @@ describe('the rule editor in Chromium', () => {
     }
     await page.mouse.up();
     await page.getByText('Rule 3 dropped at position 1.').waitFor();
+    // dnd-kit swallows document clicks for 50 ms after a pointer drop (its guard against the
+    // drop's own click). A person cannot click Save that fast; a test can, so it waits.
+    await page.waitForTimeout(150);
     expect(await rule1().getByRole('heading').first().textContent()).toContain('c');
     await saveAndConfirm();
     expect((await storedRules('e2e-drag')).map((r) => r.id)).toEqual(['c', 'a', 'b']);
