@@ -17,3 +17,16 @@ export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FO
 export type { DocumentFormat } from './formats';
 export { parsePattern, matchesPattern, patternCovers, patternsOverlap } from './pattern';
 export type { WildcardPattern } from './pattern';
+export { loosestRule, LOOSEST_MAX_AGE_SECONDS, LOOSEST_RULE_ID } from './wizard/loosest';
+export type { ExplainedRule, LoosestRule } from './wizard/loosest';
+export { strictestRules, STRICTEST_MAX_AGE_SECONDS } from './wizard/strictest';
+export type { StrictestOptions, StrictestResult } from './wizard/strictest';
+export { APP_OPERATIONS, OPERATION_METHODS, appFetches, validateApp } from './wizard/app';
+export type { AppDescription, AppOperation, AppRequestHeader, AppReadableHeader, AppFetch } from './wizard/app';
+export { insertEffectively } from './wizard/placement';
+export type { PlacementResult } from './wizard/placement';
+export { strictestFixFor } from './wizard/fix';
+export type { FailingFetch, FixResult } from './wizard/fix';
+export { compareConfigs } from './wizard/probe';
+export type { ConfigChange } from './wizard/probe';
+export type { Explanation, ExplanationField, WizardError, WizardErrorCode } from './wizard/explain';
