@@ -94,7 +94,7 @@ export function insertEffectively(config: CorsConfig, rules: CorsRule[], dialect
       explanations.push(explain('placement', `${name} comes first for ${describeCells(cells)}, but it already answers those at least as well (same headers, exposed headers and origin answer), so the new rules need not go above it.`, String(i)));
     } else if (i > index) {
       // Later rules that lose requests to the new ones: the change in behaviour, stated.
-      explanations.push(explain('placement', `${name} (now ${ruleName(i + rules.length, existing)}) gives way for ${describeCells(cells)}: the new rule${rules.length === 1 ? ' answers' : 's answer'} those first.`, String(i)));
+      explanations.push(explain('placement', `${name} (now at position ${i + rules.length + 1}) gives way for ${describeCells(cells)}: the new rule${rules.length === 1 ? ' answers' : 's answer'} those first.`, String(i)));
     }
   });
   const next = [...config.rules.slice(0, index), ...rules, ...config.rules.slice(index)];
