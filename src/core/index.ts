@@ -9,6 +9,8 @@ export type { CorsRequest, Decision, RuleReason, CheckResult } from './evaluate'
 export { validateConfig, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
+export { closestListedOrigin } from './closest-origin';
+export type { ClosestOrigin } from './closest-origin';
 export { classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode } from './browser';
 export { predictBrowserFetch } from './predict';

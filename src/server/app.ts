@@ -5,17 +5,24 @@ import { isBucketName, type ApiEnv } from './http/context';
 import type { ProfileRegistry } from './profiles/registry';
 import { bucketsRoutes } from './routes/buckets.routes';
 import { corsRoutes } from './routes/cors.routes';
+import { consoleRoutes } from './routes/console.routes';
 import { profilesRoutes } from './routes/profiles.routes';
 import { testingRoutes } from './routes/probe.routes';
+import { savedTestsRoutes } from './routes/saved-tests.routes';
+import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 
 export interface AppDeps {
   profiles: ProfileRegistry;
   /** Writes a line to the server log; never given a secret. */
   log?: (line: string) => void;
+  /** Where saved test cases live; in memory when the console has no data folder. */
+  savedTests?: SavedTestStore;
+  /** The second origin the test pane sends requests from (see ConsoleInfo). */
+  harnessOrigin?: string | null;
 }
 
 /** The console's HTTP app: `/api` only; `main.ts` adds the SPA and listens. */
-export function createApp({ profiles, log = () => {} }: AppDeps) {
+export function createApp({ profiles, log = () => {}, savedTests = createMemorySavedTestStore(), harnessOrigin = null }: AppDeps) {
   const cors = createCorsService();
   const perProfile = new Hono<ApiEnv>()
     .use('*', async (c, next) => {
@@ -36,9 +43,11 @@ export function createApp({ profiles, log = () => {} }: AppDeps) {
       await next();
     })
     .route('/cors', corsRoutes(cors))
+    .route('/tests', savedTestsRoutes(savedTests))
     .route('/', testingRoutes(cors));
 
   const api = new Hono()
+    .route('/console', consoleRoutes({ harnessOrigin }))
     .route('/profiles', profilesRoutes(profiles))
     .route('/profiles/:profile/buckets/:bucket', perBucket)
     .route('/profiles/:profile', perProfile);

@@ -7,12 +7,16 @@ import { join, relative } from 'node:path';
 import { createApp } from './app';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
+import { createHarnessApp } from './harness/harness-app';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
+import { createFileSavedTestStore } from './saved-tests/saved-test-store';
 
 export interface RunningConsole {
   url: string;
+  /** The test harness's origin (the console's second origin). */
+  harnessUrl: string;
   /** The embedded s3rver's endpoint, when the console runs on it. */
   localS3Endpoint: string | null;
   stop(): Promise<void>;
@@ -44,12 +48,18 @@ async function loadConfiguredProfiles(path: string, processEnv: StartOptions['pr
   });
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<ServerType> {
+type Fetchable = { fetch: (request: Request) => Response | Promise<Response> };
+
+function listen(app: Fetchable, port: number, what: string, variable: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(server));
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is in use: set ${variable} to a free port.` : `Cannot listen on 127.0.0.1:${port} (${what}): ${error.message}`, { cause: error })),
+    );
   });
 }
+
+const close = (server: ServerType) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 /**
  * Starts the console: the configured profiles, or the embedded s3rver when there are none; the
@@ -64,7 +74,19 @@ export async function startConsole({ env, processEnv, dataDir, webDir, log }: St
     log(`embedded s3rver (profile "local") on ${embedded.endpoint}, data in ${dataDir}`);
   }
   const profiles = createProfileRegistry(embedded ? [embedded.profile] : configured);
-  const app = createApp({ profiles, log });
+  let consolePort = env.PORT;
+  const consoleOrigins = () => [`http://127.0.0.1:${consolePort}`, `http://localhost:${consolePort}`];
+
+  let harness: ServerType;
+  try {
+    const harnessPort = env.CORS_CONSOLE_HARNESS_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1);
+    harness = await listen(createHarnessApp({ webDir, consoleOrigins }), harnessPort, 'the test harness', 'CORS_CONSOLE_HARNESS_PORT');
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const harnessUrl = `http://127.0.0.1:${(harness.address() as AddressInfo).port}`;
+  const app = createApp({ profiles, log, savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')), harnessOrigin: harnessUrl });
 
   if (existsSync(join(webDir, 'index.html'))) {
     const root = relative(process.cwd(), webDir) || '.';
@@ -77,18 +99,19 @@ export async function startConsole({ env, processEnv, dataDir, webDir, log }: St
 
   let server: ServerType;
   try {
-    server = await listen(app, env.PORT);
+    server = await listen(app, env.PORT, 'the console', 'PORT');
   } catch (error) {
+    await close(harness);
     await embedded?.stop();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `Port ${env.PORT} is in use: set PORT to a free port.` : `Cannot listen on 127.0.0.1:${env.PORT}: ${(error as Error).message}`, { cause: error });
+    throw error;
   }
-  const { port } = server.address() as AddressInfo;
+  consolePort = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${consolePort}`,
+    harnessUrl,
     localS3Endpoint: embedded?.endpoint ?? null,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([close(server), close(harness)]);
       await embedded?.stop();
     },
   };

@@ -7,6 +7,7 @@ import { readBody } from '../http/read-body';
 import { runProbe } from '../probe/probe';
 
 const PROBE_TIMEOUT_MS = 10_000;
+const SIGNED_PROBE_EXPIRY_SECONDS = 60;
 // The probe sets these itself (or the HTTP stack does); letting a caller set them would let it
 // forge another request than the one the console shows.
 const RESERVED_HEADERS = new Set(['host', 'origin', 'content-length', 'transfer-encoding', 'connection', 'access-control-request-method', 'access-control-request-headers', 'expect', 'upgrade']);
@@ -25,7 +26,14 @@ export function testingRoutes(service: CorsService) {
       const bucket = c.get('bucket');
       const stored = await service.read(adapter, summary.dialect, bucket);
       if (!stored.ok) return sendError(c, fromStorageError(stored.error));
-      const url = adapter.objectUrl(bucket, body.data.key);
+      const { key, method, signed } = body.data;
+      let url = adapter.objectUrl(bucket, key);
+      if (signed) {
+        if (method === 'POST') return sendError(c, apiError('bad-request', 'A signed POST is a form upload: use the presign call with method POST and send the form.'));
+        const presigned = await adapter.presign(bucket, key, { method, expiresSeconds: SIGNED_PROBE_EXPIRY_SECONDS });
+        if (!presigned.ok) return sendError(c, fromStorageError(presigned.error));
+        url = new URL(presigned.value);
+      }
       return c.json(await runProbe(url, body.data, stored.value.config, summary.dialect, PROBE_TIMEOUT_MS));
     })
     .post('/presign', async (c) => {

@@ -43,10 +43,14 @@ export async function callApi<T>(path: string, init: RequestInit = {}): Promise<
   return { data: JSON.parse(text) as T, etag: response.headers.get('etag') };
 }
 
+const bucketPath = (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}`;
+
 export const apiPath = {
+  console: () => '/api/console',
   profiles: () => '/api/profiles',
   buckets: (profile: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets`,
-  cors: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/cors`,
-  probe: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/probe`,
-  presign: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/presign`,
+  cors: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/cors`,
+  probe: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/probe`,
+  presign: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/presign`,
+  savedTests: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/tests`,
 };
