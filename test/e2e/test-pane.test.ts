@@ -162,6 +162,22 @@ describe('Test pane, in Chromium against s3rver', () => {
     await page.screenshot({ path: `${SHOTS}/test-pane-upload.png`, fullPage: true });
   });
 
+  it('uploads with a POST form (signed policy); the upload rule must allow POST and expose ETag', async () => {
+    await arrangeBucket(consoleApp, 'tp-form', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] });
+    await openTestTab('tp-form');
+    const uploads = page.getByRole('region', { name: 'Upload tests' });
+    await uploads.getByRole('button', { name: 'Upload with a POST form' }).click();
+    await uploads.getByRole('status').waitFor();
+    expect(await uploads.getByRole('status').textContent()).toMatch(/POST form: blocked by CORS.*The rules predicted: blocked, as the browser found/);
+
+    await setStoredCors(consoleApp, 'tp-form', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT', 'POST'], exposeHeaders: ['ETag'] })] });
+    await openTestTab('tp-form');
+    await page.getByRole('region', { name: 'Upload tests' }).getByRole('button', { name: 'Upload with a POST form' }).click();
+    const done = page.getByRole('region', { name: 'Upload tests' }).getByRole('status');
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/POST form: uploaded \(20\d.*Script can read ETag.*as the browser found/);
+  });
+
   it('saves tests with the bucket and runs them all against the draft and the live bucket', async () => {
     await arrangeBucket(consoleApp, 'tp-saved', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
     await openTestTab('tp-saved');
@@ -186,5 +202,21 @@ describe('Test pane, in Chromium against s3rver', () => {
     expect(await summary.textContent()).toBe('2 of 3 passed.');
     expect(await page.getByRole('row', { name: /console deletes/ }).textContent()).toContain('fail');
     await page.screenshot({ path: `${SHOTS}/test-pane-saved-tests.png`, fullPage: true });
+  });
+});
+
+describe('Cache demo, in Chromium against s3rver', () => {
+  it('reproduces the stale cached answer that a missing Vary: Origin causes, and names the fix', async () => {
+    await arrangeBucket(consoleApp, 'tp-cache', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
+    await openTestTab('tp-cache');
+    const demo = page.getByRole('region', { name: 'Cache demo' });
+    await demo.getByRole('button', { name: 'Run the cache demo' }).click();
+    const conclusion = demo.getByRole('status');
+    await conclusion.waitFor();
+    const text = (await conclusion.textContent()) ?? '';
+    expect(text).toContain('Reproduced');
+    expect(text).toContain('no Vary header');
+    expect(text).toContain('crossorigin attribute');
+    await page.screenshot({ path: `${SHOTS}/test-pane-cache-demo.png`, fullPage: true });
   });
 });

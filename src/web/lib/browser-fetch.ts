@@ -12,12 +12,16 @@ export interface FetchSpec {
   credentials: 'omit' | 'include';
   /** `no-store` for a clean verdict; `default` lets the browser cache answer (the cache demo). */
   cache: RequestCache;
+  /** `cors` (default); `no-cors` sends no Origin on a GET, as an `<img>` without `crossorigin` does. */
+  mode?: 'cors' | 'no-cors';
 }
 
 /** What script on the page could learn: a CORS-blocked response is an opaque TypeError. */
 export interface FetchOutcome {
   /** The browser let script read the response (CORS allowed it, whatever the status). */
   readable: boolean;
+  /** A `no-cors` request completed: the page may use the response (an image) but script sees nothing. */
+  opaque?: boolean;
   status?: number;
   /** Response headers script can read, names lowercased. */
   readableHeaders?: Record<string, string>;
@@ -42,7 +46,8 @@ export async function performFetch(spec: FetchSpec): Promise<FetchOutcome> {
   const ms = () => Math.round(performance.now() - started);
   try {
     const body = bodyOf(spec);
-    const response = await fetch(spec.url, { method: spec.method, headers: spec.headers, credentials: spec.credentials, mode: 'cors', cache: spec.cache, ...(body !== undefined ? { body } : {}) });
+    const response = await fetch(spec.url, { method: spec.method, headers: spec.headers, credentials: spec.credentials, mode: spec.mode ?? 'cors', cache: spec.cache, ...(body !== undefined ? { body } : {}) });
+    if (response.type === 'opaque') return { readable: false, opaque: true, ms: ms() };
     const readableHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (readableHeaders[name.toLowerCase()] = value));
     const bodyBytes = (await response.arrayBuffer()).byteLength;

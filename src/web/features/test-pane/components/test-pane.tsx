@@ -12,6 +12,7 @@ import { diagnose } from '../diagnose';
 import { consoleInfoQuery } from '../queries';
 import { DEFAULT_REQUEST, requestFormSchema, type RequestFormValues } from '../request-form';
 import { runTest, type TestContext } from '../run-test';
+import { CacheDemo } from './cache-demo';
 import { RequestBuilder } from './request-builder';
 import { SavedTests, SaveTestButton } from './saved-tests';
 import { StrictestFix } from './strictest-fix';
@@ -93,6 +94,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       )}
       <UploadTests profile={profile} bucket={bucket} />
       <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} />
+      <CacheDemo profile={profile} bucket={bucket} />
       {harness.element}
     </section>
   );
