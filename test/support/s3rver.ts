@@ -5,12 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 
-/** A raw HTTP answer: status, lowercased headers, body text. */
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+import type { RawResponse } from './signed-http';
+
+export type { RawResponse } from './signed-http';
 
 /** A real s3rver listening on a loopback port, with its data in a temp folder. */
 export interface LocalS3 {
