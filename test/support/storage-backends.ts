@@ -12,6 +12,8 @@ import { signedHttp, type AccessKeys, type RawResponse, type SignedHttp } from '
  * The S3 servers the storage-facing suites run against: s3rver (in-process, from npm) and a
  * real Ceph RADOS Gateway (scripts/rgw-peer.sh, started once per run by the global setup).
  * A suite runs once per backend with `describe.each(STORAGE_BACKENDS)` and `useStorageBackend`.
+ * Every file gets its own s3rver, but all share the one RGW (and its bucket namespace), so bucket
+ * names must differ between test files; each handle deletes the buckets it created when stopped.
  */
 export const STORAGE_BACKENDS = ['s3rver', 'rgw'] as const;
 export type BackendName = (typeof STORAGE_BACKENDS)[number];
