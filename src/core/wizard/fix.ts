@@ -4,8 +4,9 @@ import { evaluate } from '../evaluate';
 import { matchesPattern, parsePattern } from '../pattern';
 import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { isMethod, type CorsConfig, type CorsRule, type Method } from '../rule';
+import { findShadowedRules } from '../shadowing';
 import { validateConfig } from '../validate';
-import { explain, exposeSpelling, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
+import { capitalize, explain, exposeSpelling, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
 import { insertEffectively } from './placement';
 import { changeMeter, describeFetch, hasRegression, probeFetches, type ConfigChange } from './probe';
 
@@ -263,9 +264,21 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
     kind: best.kind,
     ruleIndex: best.ruleIndex,
     change: best.change,
-    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored)],
+    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored), ...newlyDeadRules(config, best)],
     alsoAllows: [...best.diff.newlyAllowed, ...best.diff.newlyReadable],
   };
+}
+
+/** Existing rules the change leaves with nothing to answer: worth removing, said so. */
+function newlyDeadRules(before: CorsConfig, best: Scored): Explanation[] {
+  const dead = (config: CorsConfig) => new Set(findShadowedRules(config.rules).filter((i) => i.code === 'rule.never-matches').map((i) => config.rules[i.path[1] as number]!));
+  const was = dead(before);
+  return [...dead(best.config)]
+    .filter((rule) => !was.has(rule) && rule !== best.config.rules[best.ruleIndex])
+    .map((rule) => {
+      const index = best.config.rules.indexOf(rule);
+      return explain('rules', `${capitalize(ruleName(index, rule))} now never matches: the rules above it answer every request it allows. It can be removed once the fix is saved.`, String(index));
+    });
 }
 
 /** Why this candidate and not the others. */
