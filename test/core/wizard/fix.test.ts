@@ -243,4 +243,14 @@ describe('strictestFixFor: provider limits', () => {
       error: { code: 'fix.not-possible', message: expect.stringMatching(/^No rule change lets this request through on Alibaba Cloud OSS: Alibaba Cloud OSS allows at most 10 rules/) },
     });
   });
+
+  it('extends a rule when S3 already holds 100 rules, with a small sample even then', () => {
+    const full = { rules: Array.from({ length: 100 }, (_, i) => rule({ allowedOrigins: [`https://s${i}.example`, 'https://*.corp.example'], allowedMethods: ['GET', 'PUT'], allowedHeaders: [`x-h${i}`] })) };
+    const fetch = { origin: 'https://s5.example', method: 'DELETE', headers: { 'x-h5': '1' } };
+    const result = fix(full, fetch);
+    expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 5, change: 'Add method DELETE to rule 6.' });
+    expect(result.alsoAllows).toContain('DELETE from https://sample.corp.example');
+    expect(predictBrowserFetch(result.config, fetch).allowed).toBe(true);
+  });
 });
+
