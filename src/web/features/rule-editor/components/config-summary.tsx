@@ -1,5 +1,5 @@
 import type { CorsConfig, DocumentFormat } from '../../../../core';
-import { documentText, FORMAT_LABELS } from '../document-formats';
+import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
 import { countRules, summarizeRule } from '../rule-form';
 
 /** A configuration read-only: numbered rule summaries and the document itself. */
@@ -20,7 +20,7 @@ export function ConfigSummary({ config, format }: { config: CorsConfig | null; f
         ))}
       </ol>
       <details>
-        <summary>As {FORMAT_LABELS[format] ?? format}</summary>
+        <summary>As {FORMAT_LABELS[format]}</summary>
         <pre className="re-doc">{documentText(config, format)}</pre>
       </details>
     </>

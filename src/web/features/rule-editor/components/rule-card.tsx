@@ -2,7 +2,8 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
-import { shadowingRule, type PlacedIssue, type RuleField, type RuleIssues } from '../issue-placement';
+import type { RuleField } from '../../../lib/issue-location';
+import { shadowingRule, type PlacedIssue, type RuleIssues } from '../issue-placement';
 import { summarizeRule, type EditorFormValues } from '../rule-form';
 import { IssueList } from './issue-list';
 

@@ -7,12 +7,14 @@ import { dialectProfile, validateConfig, type CorsConfig, type DocumentFormat, t
 import { ErrorMessage } from '../../../components/error-message';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
-import { deleteCors, saveCors } from '../api/write-cors';
-import { documentText, editorFormats, FORMAT_LABELS } from '../document-formats';
+import { deleteCors, saveCors } from '../../../lib/write-cors';
+import { editorFormats } from '../document-formats';
+import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
 import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } from '../draft-storage';
 import { editorFormSchema } from '../editor-schema';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../history';
-import { formFieldName, issueText, placeIssues, RULE_FIELDS, type RuleField, type RuleFieldName } from '../issue-placement';
+import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
+import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
 import { canonicalConfig, configToForm, countRules, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, sameConfig, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
@@ -547,7 +549,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     </>
   );
 
-  const formatLabel = FORMAT_LABELS[format] ?? format;
+  const formatLabel = FORMAT_LABELS[format];
   let dialog = null;
   if (phase.kind === 'confirm-save') {
     dialog = (
