@@ -1,6 +1,7 @@
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
-import { countRules, summarizeRule } from '../rule-form';
+import { countRules } from '../../../lib/config-identity';
+import { summarizeRule } from '../rule-form';
 
 /** A configuration read-only: numbered rule summaries and the document itself. */
 export function ConfigSummary({ config, format }: { config: CorsConfig | null; format: DocumentFormat }) {

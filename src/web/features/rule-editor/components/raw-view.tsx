@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { carriesResponseVary, FORMAT_LABELS } from '../../../lib/document-formats';
-import { canonicalConfig, configToForm, formToConfig } from '../rule-form';
+import { canonicalConfig } from '../../../lib/config-identity';
+import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
   text: string;

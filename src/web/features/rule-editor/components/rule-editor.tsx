@@ -16,7 +16,8 @@ import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory
 import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
 import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
-import { canonicalConfig, configToForm, countRules, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, sameConfig, type EditorFormValues, type RuleFormValues } from '../rule-form';
+import { canonicalConfig, countRules, sameConfig } from '../../../lib/config-identity';
+import { configToForm, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
 import { ConflictView } from './conflict-view';
 import { DiffView } from '../../../components/diff-view';
