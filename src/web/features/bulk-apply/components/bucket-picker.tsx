@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { bucketPickerQueries } from '../bucket-picker-queries';
@@ -21,14 +21,15 @@ function corsNow(summary: BucketSummary['cors']): string {
  * The profile's buckets as checkboxes, filtered by name prefix on the server; the current bucket
  * is left out (the editor saves it) and buckets without per-bucket CORS cannot be picked.
  */
-export function BucketPicker({ profile, currentBucket, selected, onChange }: {
+export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, selected, onChange }: {
   profile: string;
   currentBucket: string;
+  prefix: string;
+  onPrefixChange: (prefix: string) => void;
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
 }) {
   const ids = { filter: useId(), list: useId() };
-  const [prefix, setPrefix] = useState('');
   const deferredPrefix = useDeferredValue(prefix.trim());
   const query = useInfiniteQuery(bucketPickerQueries.byPrefix(profile, deferredPrefix));
   const buckets = useMemo(() => (query.data?.pages.flatMap((page) => page.buckets) ?? []).filter((b) => b.name !== currentBucket), [query.data, currentBucket]);
@@ -46,7 +47,7 @@ export function BucketPicker({ profile, currentBucket, selected, onChange }: {
       <legend>Buckets</legend>
       <div className="modal-row">
         <label htmlFor={ids.filter}>Name starts with</label>
-        <input id={ids.filter} type="search" value={prefix} onChange={(event) => setPrefix(event.target.value)} autoComplete="off" data-autofocus />
+        <input id={ids.filter} type="search" value={prefix} onChange={(event) => onPrefixChange(event.target.value)} autoComplete="off" data-autofocus />
         <button type="button" disabled={pickable.length === 0} onClick={() => onChange(new Set([...selected, ...pickable.map((b) => b.name)]))}>
           Select all shown
         </button>
