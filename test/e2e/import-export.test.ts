@@ -74,7 +74,7 @@ describe('Import and export, in Chromium against s3rver', () => {
     const exportDialog = page.getByRole('dialog', { name: 'Export the draft' });
     await exportDialog.getByLabel('Format').selectOption('aws-json');
     await exportDialog.getByText('AWS JSON carries everything in this draft.').waitFor();
-    await page.screenshot({ path: `${SHOTS}/export-dialog.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/import-export-dialog.png`, fullPage: true });
     const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toBe('ie-roundtrip-cors.json');
     const exported = await readFile((await download.path())!, 'utf8');
@@ -110,7 +110,7 @@ describe('Import and export, in Chromium against s3rver', () => {
       'Warning: Rule 1 · ID: Rule 1 (main) loses its ID: GCS JSON rules have no ID.',
       'Warning: Rule 1: Rule 1 (main): GCS JSON has one responseHeader list for allowed and exposed headers, so content-type also becomes exposed and ETag also becomes allowed.',
     ]);
-    await page.screenshot({ path: `${SHOTS}/export-losses.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/import-export-losses.png`, fullPage: true });
     await page.keyboard.press('Escape');
     await exportDialog.waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…');
