@@ -137,6 +137,8 @@ describe('Apply to other buckets', () => {
     fireEvent.click(within(dialog).getByLabelText('pick-two'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Preview 1 bucket' }));
     await within(dialog).findByRole('table', { name: 'Preview' });
+    // The step replaced the focused control: focus moves to the step's main action, not <body>.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Apply to 1 bucket' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Back to selection' }));
     expect((within(dialog).getByLabelText('pick-two') as HTMLInputElement).checked).toBe(true);
 
