@@ -70,6 +70,12 @@ export interface BucketPage {
   nextCursor: string | null;
   /** Buckets matching the prefix, across all pages. */
   total: number;
+  /** When the provider listed the buckets these pages are cut from. */
+  listedAt: string;
+  /** A newer listing is being fetched: ask for the first page again shortly. */
+  refreshing: boolean;
+  /** Equal versions, equal sets of buckets: a client compares it to know whether to reload. */
+  listingVersion: string;
 }
 
 /** A bucket's CORS as the provider holds it, with the version writes must name in `If-Match`. */

@@ -4,8 +4,8 @@ import { codeOfStorageError, fromStorageError, sendError } from '../http/api-err
 import { mapWithConcurrency } from '../http/concurrency';
 import type { ApiEnv } from '../http/context';
 import type { ProfileRegistry } from '../profiles/registry';
-import type { BucketEntry, StorageAdapter } from '../storage/adapter';
-import type { Result } from '../storage/result';
+import type { StorageAdapter } from '../storage/adapter';
+import { createListingCache } from '../buckets/listing-cache';
 
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
@@ -27,30 +27,18 @@ function pageSize(raw: string | undefined): number {
   return Number.isInteger(n) && n > 0 ? Math.min(n, MAX_PAGE) : DEFAULT_PAGE;
 }
 
-/** How long one listing serves the pages that follow it: a client pages through in a burst. */
-const LISTING_TTL_MS = 10_000;
-
-/** Remembers each profile's bucket listing briefly, so page N does not list every bucket again. */
-function createListingCache(now: () => number = Date.now) {
-  const cache = new Map<string, { at: number; listing: Promise<Result<BucketEntry[]>> }>();
-  return (profileId: string, adapter: StorageAdapter, fresh: boolean): Promise<Result<BucketEntry[]>> => {
-    const hit = cache.get(profileId);
-    if (!fresh && hit && now() - hit.at < LISTING_TTL_MS) return hit.listing;
-    const listing = adapter.listBuckets();
-    cache.set(profileId, { at: now(), listing });
-    void listing.then((r) => {
-      if (!r.ok && cache.get(profileId)?.listing === listing) cache.delete(profileId);
-    });
-    return listing;
-  };
-}
+/** A listing under 2 s old is current; one up to 30 s old is served while a new one is fetched. */
+const LISTING_FRESH_MS = 2_000;
+const LISTING_STALE_MS = 30_000;
 
 /**
  * Buckets by name, filtered by prefix, in pages; the cursor is the last name of the previous
- * page. A first page (no cursor) always lists afresh; later pages reuse that listing.
+ * page. A first page (no cursor) comes from the latest listing: as it is when under 2 s old, or
+ * while a new one is fetched when under 30 s old (`refreshing` tells the client to compare
+ * `listingVersion` again shortly); later pages reuse the listing the first page was cut from.
  */
 export function bucketsRoutes(registry: ProfileRegistry) {
-  const listBuckets = createListingCache();
+  const listBuckets = createListingCache({ freshMs: LISTING_FRESH_MS, staleMs: LISTING_STALE_MS });
   return new Hono<ApiEnv>().get('/', async (c) => {
     const { adapter, summary } = c.get('profile');
     const prefix = c.req.query('prefix') ?? '';
@@ -58,7 +46,7 @@ export function bucketsRoutes(registry: ProfileRegistry) {
     const limit = pageSize(c.req.query('limit'));
     const listed = await listBuckets(summary.id, adapter, !cursor);
     if (!listed.ok) return sendError(c, fromStorageError(listed.error));
-    const matching = listed.value.filter((b) => b.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const matching = prefix ? listed.value.buckets.filter((b) => b.name.startsWith(prefix)) : listed.value.buckets;
     const start = cursor ? matching.findIndex((b) => b.name > cursor) : 0;
     const page = start < 0 ? [] : matching.slice(start, start + limit);
     const buckets = await mapWithConcurrency(page, SUMMARY_CONCURRENCY, async (b) => ({
@@ -67,7 +55,14 @@ export function bucketsRoutes(registry: ProfileRegistry) {
     }), c.req.raw.signal);
     const last = page.at(-1);
     const hasMore = start >= 0 && start + limit < matching.length;
-    const body: BucketPage = { buckets, nextCursor: hasMore && last ? last.name : null, total: matching.length };
+    const body: BucketPage = {
+      buckets,
+      nextCursor: hasMore && last ? last.name : null,
+      total: matching.length,
+      listedAt: new Date(listed.value.listedAt).toISOString(),
+      refreshing: listed.value.refreshing,
+      listingVersion: listed.value.version,
+    };
     return c.json(body);
   });
 }

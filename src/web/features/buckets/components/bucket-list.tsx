@@ -5,7 +5,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { Link } from '../../../components/link';
 import { ErrorMessage } from '../../../components/error-message';
 import { describeCors, filterBuckets, STATUS_FILTER_LABELS, type StatusFilter } from '../bucket-filter';
-import { bucketQueries } from '../queries';
+import { bucketQueries, listingChanged } from '../queries';
 import './bucket-list.css';
 
 const ROW_HEIGHT = 36;
@@ -18,6 +18,22 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
   const deferredText = useDeferredValue(text);
   const ids = { text: useId(), status: useId() };
   const scroller = useRef<HTMLDivElement>(null);
+
+  // A first page cut from an older listing: reload the list if the newer one differs.
+  const first = query.data?.pages[0];
+  const staleVersion = first?.refreshing ? first.listingVersion : null;
+  const { refetch } = query;
+  useEffect(() => {
+    if (staleVersion === null) return;
+    const stop = new AbortController();
+    listingChanged(profile.id, staleVersion, stop.signal).then(
+      (changed) => {
+        if (changed && !stop.signal.aborted) void refetch();
+      },
+      () => undefined, // The list stays as it is; the next visit lists again.
+    );
+    return () => stop.abort();
+  }, [profile.id, staleVersion, refetch]);
 
   // Pages keep coming in the background, so the whole list becomes filterable.
   useEffect(() => {
