@@ -2,6 +2,7 @@ import type { ProfileSummary } from '../../contract/api';
 import { Link } from '../components/link';
 import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
 import { RuleEditor } from '../features/rule-editor/components/rule-editor';
+import { RuleWizard } from '../features/rule-wizard/components/rule-wizard';
 import { TestPane } from '../features/test-pane/components/test-pane';
 
 const TABS = [
@@ -26,6 +27,9 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
       </div>
       <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>
         <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== 'rules'}>
+          <div className="bucket-tools">
+            <RuleWizard profile={profile} />
+          </div>
           <RuleEditor profile={profile} bucket={bucket} />
         </div>
         <div role="tabpanel" id="panel-test" aria-labelledby="tab-test" hidden={tab !== 'test'}>
