@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -11,7 +11,15 @@ function focusables(root: HTMLElement): HTMLElement[] {
  * A modal dialog: labelled by its title, focus moved in on open, kept inside by Tab, given back
  * to whatever had it on close; Escape closes. A portal keeps it above the page's own stacking.
  */
-export function ModalDialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export interface ModalDialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Where focus goes on close; by default, whatever had it on open. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}
+
+export function ModalDialog({ title, onClose, children, returnFocusTo }: ModalDialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
@@ -19,8 +27,9 @@ export function ModalDialog({ title, onClose, children, className }: { title: st
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = panel.current;
     if (root) (focusables(root)[0] ?? root).focus();
-    return () => opener?.focus();
-  }, []);
+    const target = returnFocusTo;
+    return () => (target?.current ?? opener)?.focus();
+  }, [returnFocusTo]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -44,7 +53,7 @@ export function ModalDialog({ title, onClose, children, className }: { title: st
 
   return createPortal(
     <div className="rw-backdrop">
-      <div ref={panel} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={className ? `rw-dialog ${className}` : 'rw-dialog'} onKeyDown={onKeyDown}>
+      <div ref={panel} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className="rw-dialog" onKeyDown={onKeyDown}>
         <h2 id={titleId} className="rw-title">
           {title}
         </h2>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { loosestRule, type CorsConfig } from '../../../../core';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
@@ -19,16 +19,18 @@ const EMPTY: CorsConfig = { rules: [] };
 export function RuleWizard({ profile }: { profile: ProfileSummary }) {
   const workspace = useBucketWorkspace();
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   if (!profile.capabilities.bucketCors) return null;
   const draft = workspace?.draft;
   return (
     <>
-      <button type="button" disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
+      <button type="button" ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
         Rule wizard
       </button>
       {open && workspace && draft !== undefined && (
         <WizardDialog
           profile={profile}
+          opener={opener}
           draft={draft ?? EMPTY}
           onInsert={(config, note) => {
             const taken = workspace.proposeDraft(config, note);
@@ -44,12 +46,13 @@ export function RuleWizard({ profile }: { profile: ProfileSummary }) {
 
 interface WizardDialogProps {
   profile: ProfileSummary;
+  opener: RefObject<HTMLButtonElement | null>;
   draft: CorsConfig;
   onInsert: (config: CorsConfig, note: string) => boolean;
   onClose: () => void;
 }
 
-function WizardDialog({ profile, draft, onInsert, onClose }: WizardDialogProps) {
+function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialogProps) {
   const dialect = profile.dialect;
   const [mode, setMode] = useState<Mode>('loosest');
   const [focusToken, setFocusToken] = useState(0);
@@ -59,7 +62,7 @@ function WizardDialog({ profile, draft, onInsert, onClose }: WizardDialogProps) 
     setFocusToken((n) => n + 1);
   };
   return (
-    <ModalDialog title="Rule wizard" onClose={onClose}>
+    <ModalDialog title="Rule wizard" onClose={onClose} returnFocusTo={opener}>
       <div className="rw-head">
         <div role="group" aria-label="Kind of rule" className="rw-switch">
           <button type="button" aria-pressed={mode === 'loosest'} onClick={() => setMode('loosest')}>
