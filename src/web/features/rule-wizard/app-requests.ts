@@ -22,6 +22,11 @@ function describe(fetch: BrowserFetch): string {
   return `${fetch.method} from ${fetch.origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
 }
 
+/** Header names as people write them: `etag` → `ETag`, others as given. */
+function spelled(names: string[]): string {
+  return names.map((n) => (n.toLowerCase() === 'etag' ? 'ETag' : n)).join(', ');
+}
+
 function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, mustRead: string[]): RequestOutcome {
   const prediction = predictBrowserFetch(config, fetch, dialect);
   const matched = prediction.actual?.matchedRule ?? null;
@@ -29,7 +34,7 @@ function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, must
   if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy?.message ?? null, rule };
   const readable = new Set([...SAFELISTED_RESPONSE_HEADERS, ...prediction.exposedHeaders]);
   const unreadable = mustRead.filter((h) => !readable.has(h));
-  return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${unreadable.join(', ')}.` : mustRead.length ? `Script can read ${mustRead.join(', ')}.` : null, rule };
+  return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${spelled(unreadable)}.` : mustRead.length ? `Script can read ${spelled(mustRead)}.` : null, rule };
 }
 
 /** Every request the described app makes, judged under `config`. */

@@ -166,6 +166,7 @@ describe('Strictest rules: what is generated and why', () => {
       [`GET from ${APP} with accept: application/json`, 'allowed (rule 1)'],
       [`PUT from ${APP} with content-type: application/json, accept: application/json`, 'allowed (rule 2)'],
     ]);
+    expect(within(ruleTable("The app's requests under the new draft")).getAllByText('Script can read ETag.')).toHaveLength(2);
     for (const [request, verdict] of outcomes('Requests the app does not make')) expect([request, verdict]).toEqual([request, 'blocked']);
     expect(outcomes('Requests the app does not make').map(([request]) => request)).toEqual([
       'GET from https://other-site.example with accept: application/json',
