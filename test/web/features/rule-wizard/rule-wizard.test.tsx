@@ -24,14 +24,17 @@ function outcomes(caption: string): [string, string][] {
 }
 
 describe('Rule wizard dialog', () => {
-  it('is a labelled modal that takes focus, closes on Escape and gives focus back', () => {
+  it('is a labelled modal that takes focus and makes the page inert, closes on Escape and gives focus back', () => {
     renderWizard('s3');
     const opener = screen.getByRole('button', { name: 'Rule wizard' });
     opener.focus();
     const dialog = openWizard();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.contains(document.activeElement)).toBe(true);
+    const page = opener.closest('body > div') as HTMLElement;
+    expect(page.inert).toBe(true);
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(page.inert).toBe(false);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
   });

@@ -10,6 +10,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
 /**
  * A modal dialog: labelled by its title, focus moved in on open, kept inside by Tab, given back
  * to whatever had it on close; Escape closes. A portal keeps it above the page's own stacking.
+ * (jsdom has no `<dialog>.showModal()`, so the component tests could not cover a native one.)
  */
 export interface ModalDialogProps {
   title: string;
@@ -26,9 +27,16 @@ export function ModalDialog({ title, onClose, children, returnFocusTo }: ModalDi
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const root = panel.current;
+    // The rest of the page is made inert, so neither the pointer nor assistive technology reaches it.
+    const backdrop = root?.parentElement;
+    const outside = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el !== backdrop && !el.inert);
+    for (const el of outside) el.inert = true;
     if (root) (focusables(root)[0] ?? root).focus();
     const target = returnFocusTo;
-    return () => (target?.current ?? opener)?.focus();
+    return () => {
+      for (const el of outside) el.inert = false;
+      (target?.current ?? opener)?.focus();
+    };
   }, [returnFocusTo]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
