@@ -48,7 +48,8 @@ export function placeRules(draft: CorsConfig, rules: CorsRule[], dialect: Dialec
   const placed = insertEffectively(kept, rules, dialect);
   if (!placed.ok) return placed;
   if (placement === 'replace-draft') {
-    const message = draft.rules.length ? `The new rules replace all ${draft.rules.length} rules of the draft.` : 'The draft has no rules: the new rules become its only rules.';
+    const count = draft.rules.length;
+    const message = count === 0 ? 'The draft has no rules: the new rules become its only rules.' : count === 1 ? "The new rules replace the draft's only rule." : `The new rules replace all ${count} rules of the draft.`;
     return { ...placed, explanations: [{ field: 'placement', message }] };
   }
   const replaced: Explanation[] =
