@@ -268,9 +268,18 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  return [
-    ...validateDocument(config, profile),
-    ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)),
-    ...findShadowedRules(config.rules),
-  ];
+  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules)];
+}
+
+/**
+ * The part of `validateConfig` that concerns one rule alone (its fields), for the rule at `index`.
+ * An editor can keep these per rule and redo only the rule being typed in.
+ */
+export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
+  return validateRule(rule, index, dialectProfile(dialect), options);
+}
+
+/** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
+export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
+  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules)];
 }

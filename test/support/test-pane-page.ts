@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { TestConsole } from './console-page';
+import type { startTestConsole } from './console-server';
+
+type TestConsole = Awaited<ReturnType<typeof startTestConsole>>;
 
 // Driving the Test tab through its UI, shared by the browser suites: fill the request, let the
 // browser judge it, and check that the rules' prediction agrees with the browser.
 
-export async function openTestTab(page: Page, app: TestConsole, bucket: string): Promise<void> {
-  await page.goto(`${app.url}/p/local/b/${bucket}/test`);
+export async function openTestTab(page: Page, app: Pick<TestConsole, 'url' | 'profileId'>, bucket: string): Promise<void> {
+  await page.goto(`${app.url}/p/${app.profileId}/b/${bucket}/test`);
   await page.getByRole('button', { name: 'Test CORS' }).and(page.locator(':enabled')).waitFor();
 }
 
