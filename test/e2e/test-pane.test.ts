@@ -6,6 +6,7 @@ import { launchChromium, type Browser } from '../support/chromium';
 import { arrangeBucket as arrangeOn, rule, saveAndConfirm, setStoredCors as setOn, SHOTS, storedRules as storedOn } from '../support/console-page';
 import { startTestConsole } from '../support/console-server';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
 
 // The test pane in real Chromium against the real server and each storage backend (s3rver, Ceph
 // RGW), through the UI alone: the browser's own verdict, the diagnosis, and the prediction agreeing
@@ -37,60 +38,13 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     await consoleApp?.stop();
   });
 
-  async function openTestTab(bucket: string): Promise<void> {
-    await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${bucket}/test`);
-    await page.getByRole('button', { name: 'Test CORS' }).and(page.locator(':enabled')).waitFor();
-  }
-
-  interface RequestFields {
-    method?: string;
-    headers?: string;
-    credentials?: 'omit' | 'include';
-    from?: 'console' | 'harness';
-    mustRead?: string;
-  }
-
-  async function fillRequest({ method = 'GET', headers = '', credentials = 'omit', from = 'console', mustRead = '' }: RequestFields): Promise<void> {
-    await page.getByLabel('Method').selectOption(method);
-    await page.getByLabel('Request headers').fill(headers);
-    await page.getByLabel('Credentials').selectOption(credentials);
-    await page.getByRole('radio', { name: from === 'console' ? /^This console/ : /^Second origin/ }).check();
-    await page.getByLabel('Headers the app must read').fill(mustRead);
-  }
-
-  const verdict = () => page.locator('.tp-verdict');
-
-  /** Clicks "Test CORS" and waits for this run's verdict; answers it with the diagnosis codes. */
-  async function testCors(): Promise<{ verdict: string; findings: string[] }> {
-    const before = await verdict().count();
-    const button = page.getByRole('button', { name: 'Test CORS' });
-    if (before) await page.evaluate(() => document.querySelector('.tp-verdict')?.classList.add('tp-stale'));
-    await button.click();
-    await page.locator('.tp-verdict:not(.tp-stale)').waitFor();
-    const text = (await verdict().textContent()) ?? '';
-    const findings = await page.getByRole('list', { name: 'Diagnosis' }).locator('li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-code')}: ${li.textContent}`));
-    return { verdict: text, findings };
-  }
-
-  /** The rules' prediction for the saved configuration, as the Prediction column shows it. */
-  async function predictedVerdict(): Promise<'allowed' | 'blocked'> {
-    const heading = (await page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /^Saved configuration/ }).textContent()) ?? '';
-    return heading.endsWith('allowed') ? 'allowed' : 'blocked';
-  }
-
-  async function expectAgreement(result: { verdict: string; findings: string[] }, expected: 'allowed' | 'blocked'): Promise<void> {
-    expect(result.verdict.startsWith(expected === 'allowed' ? 'Allowed' : 'Blocked'), result.verdict).toBe(true);
-    expect(await predictedVerdict()).toBe(expected);
-    expect(result.findings.filter((f) => f.startsWith('browser-differs') || f.startsWith('server-differs'))).toEqual([]);
-  }
-
   describe('Test pane, in Chromium', () => {
     it('shows an allowed GET with the headers script can read, and highlights the answering rule', async () => {
       await arrangeBucket('tp-allowed', { rules: [rule({ id: 'reads', allowedOrigins: [consoleApp.url], exposeHeaders: ['ETag'] })] });
-      await openTestTab('tp-allowed');
-      await fillRequest({ mustRead: 'ETag' });
-      const result = await testCors();
-      await expectAgreement(result, 'allowed');
+      await openTestTab(page, consoleApp, 'tp-allowed');
+      await fillRequest(page, { mustRead: 'ETag' });
+      const result = await testCors(page);
+      await expectAgreement(page, result, 'allowed');
       expect(result.verdict).toContain('Allowed: script can read the response (200)');
       expect(await page.getByRole('region', { name: 'Browser' }).textContent()).toContain('etag:');
       await page.screenshot({ path: shot('test-pane-allowed'), fullPage: true });
@@ -100,27 +54,27 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
     it('diagnoses a request from an unlisted origin (the harness) and names the closest listed origin; listing it lets the harness in', async () => {
       await arrangeBucket('tp-origins', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
-      await openTestTab('tp-origins');
-      await fillRequest({ from: 'harness' });
-      const blocked = await testCors();
-      await expectAgreement(blocked, 'blocked');
+      await openTestTab(page, consoleApp, 'tp-origins');
+      await fillRequest(page, { from: 'harness' });
+      const blocked = await testCors(page);
+      await expectAgreement(page, blocked, 'blocked');
       expect(blocked.verdict).toBe(`Blocked: origin ${consoleApp.harnessUrl} is not listed in any rule.`);
       expect(blocked.findings[0]).toContain(`The closest listed origin is ${consoleApp.url} (rule 1)`);
       await page.screenshot({ path: shot('test-pane-unlisted-origin'), fullPage: true });
 
       await setStoredCors('tp-origins', { rules: [rule({ allowedOrigins: [consoleApp.url, consoleApp.harnessUrl] })] });
-      await openTestTab('tp-origins');
-      await fillRequest({ from: 'harness' });
-      await expectAgreement(await testCors(), 'allowed');
+      await openTestTab(page, consoleApp, 'tp-origins');
+      await fillRequest(page, { from: 'harness' });
+      await expectAgreement(page, await testCors(page), 'allowed');
       expect(await page.getByRole('region', { name: 'Browser' }).textContent()).toContain(`from ${consoleApp.harnessUrl}`);
     });
 
     it('blocks a JSON PUT with a custom header at the preflight, fixes it with the strictest rule, saves, and then allows it', async () => {
       await arrangeBucket('tp-fix', { rules: [rule({ id: 'app', allowedOrigins: [consoleApp.url], allowedMethods: ['GET', 'PUT'] })] });
-      await openTestTab('tp-fix');
-      await fillRequest({ method: 'PUT', headers: 'Content-Type: application/json\nX-App-Trace: 42' });
-      const blocked = await testCors();
-      await expectAgreement(blocked, 'blocked');
+      await openTestTab(page, consoleApp, 'tp-fix');
+      await fillRequest(page, { method: 'PUT', headers: 'Content-Type: application/json\nX-App-Trace: 42' });
+      const blocked = await testCors(page);
+      await expectAgreement(page, blocked, 'blocked');
       expect(blocked.verdict).toBe('Blocked at the preflight: a request header is not allowed.');
       expect(blocked.findings[0]).toMatch(/^header-not-allowed: Headers content-type, x-app-trace are not allowed/);
       expect(await page.getByText('A preflight was required').count()).toBe(1);
@@ -137,23 +91,23 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       expect(allowedHeaders).not.toContain('*');
 
       await page.getByRole('tab', { name: 'Test' }).getByRole('link').click();
-      await expectAgreement(await testCors(), 'allowed');
+      await expectAgreement(page, await testCors(page), 'allowed');
     });
 
     it('diagnoses a credentialed request answered by a * rule', async () => {
       await arrangeBucket('tp-star', { rules: [rule({ allowedOrigins: ['*'] })] });
-      await openTestTab('tp-star');
-      await fillRequest({ credentials: 'include' });
-      const result = await testCors();
-      await expectAgreement(result, 'blocked');
+      await openTestTab(page, consoleApp, 'tp-star');
+      await fillRequest(page, { credentials: 'include' });
+      const result = await testCors(page);
+      await expectAgreement(page, result, 'blocked');
       expect(result.findings.some((f) => f.startsWith('wildcard-with-credentials'))).toBe(true);
-      await fillRequest({ credentials: 'omit' });
-      await expectAgreement(await testCors(), 'allowed');
+      await fillRequest(page, { credentials: 'omit' });
+      await expectAgreement(page, await testCors(page), 'allowed');
     });
 
     it('uploads with a presigned PUT; script reads ETag only once a rule exposes it', async () => {
       await arrangeBucket('tp-upload', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT'] })] });
-      await openTestTab('tp-upload');
+      await openTestTab(page, consoleApp, 'tp-upload');
       const uploads = page.getByRole('region', { name: 'Upload tests' });
       await uploads.getByRole('button', { name: 'Upload with a presigned PUT' }).click();
       const hidden = uploads.getByRole('status');
@@ -162,7 +116,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       expect(await hidden.textContent()).toContain('as the browser found');
 
       await setStoredCors('tp-upload', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] });
-      await openTestTab('tp-upload');
+      await openTestTab(page, consoleApp, 'tp-upload');
       await page.getByRole('region', { name: 'Upload tests' }).getByRole('button', { name: 'Upload with a presigned PUT' }).click();
       const readable = page.getByRole('region', { name: 'Upload tests' }).getByRole('status');
       await readable.waitFor();
@@ -173,14 +127,14 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
     it('uploads with a POST form (signed policy); the upload rule must allow POST and expose ETag', async () => {
       await arrangeBucket('tp-form', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] });
-      await openTestTab('tp-form');
+      await openTestTab(page, consoleApp, 'tp-form');
       const uploads = page.getByRole('region', { name: 'Upload tests' });
       await uploads.getByRole('button', { name: 'Upload with a POST form' }).click();
       await uploads.getByRole('status').waitFor();
       expect(await uploads.getByRole('status').textContent()).toMatch(/POST form: blocked by CORS.*The rules predicted: blocked, as the browser found/);
 
       await setStoredCors('tp-form', { rules: [rule({ allowedOrigins: [consoleApp.url], allowedMethods: ['PUT', 'POST'], exposeHeaders: ['ETag'] })] });
-      await openTestTab('tp-form');
+      await openTestTab(page, consoleApp, 'tp-form');
       await page.getByRole('region', { name: 'Upload tests' }).getByRole('button', { name: 'Upload with a POST form' }).click();
       const done = page.getByRole('region', { name: 'Upload tests' }).getByRole('status');
       await done.waitFor();
@@ -191,7 +145,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
     it('saves tests with the bucket and runs them all against the draft and the live bucket', async () => {
       await arrangeBucket('tp-saved', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
-      await openTestTab('tp-saved');
+      await openTestTab(page, consoleApp, 'tp-saved');
       const saveTest = async (name: string, expect: 'allowed' | 'blocked') => {
         await page.getByRole('button', { name: 'Save test' }).click();
         await page.getByLabel('Test name').fill(name);
@@ -199,11 +153,11 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
         await page.getByRole('button', { name: 'Save this test' }).click();
         await page.getByRole('row', { name: new RegExp(name) }).waitFor();
       };
-      await fillRequest({});
+      await fillRequest(page, {});
       await saveTest('console reads', 'allowed');
-      await fillRequest({ from: 'harness' });
+      await fillRequest(page, { from: 'harness' });
       await saveTest('harness is kept out', 'blocked');
-      await fillRequest({ method: 'DELETE' });
+      await fillRequest(page, { method: 'DELETE' });
       await saveTest('console deletes', 'allowed');
 
       await page.reload();
@@ -219,7 +173,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   describe('Cache demo, in Chromium', () => {
     it('reproduces the stale cached answer that a missing Vary: Origin causes, and names the fix', async () => {
       await arrangeBucket('tp-cache', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
-      await openTestTab('tp-cache');
+      await openTestTab(page, consoleApp, 'tp-cache');
       const demo = page.getByRole('region', { name: 'Cache demo' });
       await demo.getByRole('button', { name: 'Run the cache demo' }).click();
       const conclusion = demo.getByRole('status');

@@ -18,6 +18,15 @@ export interface LoosestRule extends ExplainedRule {
   warnings: Issue[];
 }
 
+/** Why a suggested expose header is worth reading from script. */
+function exposeReason(name: string, provider: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'etag') return 'ETag, which browser multipart uploads must read for each part; it is not CORS-safelisted.';
+  if (lower.endsWith('-version-id')) return `${name}, the version of the object a request read or wrote, in a versioned bucket.`;
+  if (lower === 'x-amz-id-2') return `${name}, the extended request id support asks for beside the request id.`;
+  return `${name}, the ${provider} request id people quote to support.`;
+}
+
 /**
  * The rule that allows every CORS request a provider can allow, for diagnosis: if a request still
  * fails with it, the cause is not the bucket's CORS rules (a wrong endpoint, a redirect, credentials
@@ -42,11 +51,7 @@ export function loosestRule(dialect: Dialect = 's3'): LoosestRule {
     explain('allowedOrigins', 'Any origin (*): the answer is Access-Control-Allow-Origin: *, so every page may read responses. Requests with credentials still fail, because browsers refuse * for them.', '*'),
     explain('allowedMethods', `All five methods a CORS rule can allow (${METHODS.join(', ')}); OPTIONS needs none, since the rules answer preflights themselves.`),
     explain('allowedHeaders', `Any requested header (*): ${profile.label} answers a preflight by echoing the names the browser asked for, so even Authorization passes.`, '*'),
-    ...expose.map((name) =>
-      explain('exposeHeaders', name.toLowerCase() === 'etag'
-        ? 'ETag, which browser multipart uploads must read for each part; it is not CORS-safelisted.'
-        : `${name}, the ${profile.label} request id people quote to support.`, name),
-    ),
+    ...expose.map((name) => explain('exposeHeaders', exposeReason(name, profile.label), name)),
     explain('exposeHeaders', `No * among exposed headers: ${profile.label} ${profile.validation.rejectsExposeWildcard ? 'rejects it' : 'may accept it, but browsers read it literally for requests with credentials'}, so each header is named.`),
     explain('maxAgeSeconds', `Preflights are cached ${maxAge} seconds only, so tightening the rule afterwards takes effect quickly.`, String(maxAge)),
   ];

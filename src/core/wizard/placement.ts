@@ -20,13 +20,18 @@ interface SharedCell {
   method: Method;
 }
 
-function sharedCells(a: CorsRule, b: CorsRule): SharedCell[] {
+/**
+ * The (origin, method) pairs of `a` that `b`, placed first, would answer. Where the dialect picks
+ * the answering rule by origin alone (Ceph RGW), `b` answers every method of an origin it lists,
+ * refusing those it lacks.
+ */
+function sharedCells(a: CorsRule, b: CorsRule, byOriginAlone: boolean): SharedCell[] {
   const cells: SharedCell[] = [];
   const bOrigins = b.allowedOrigins.map((o) => parsePattern(o));
   for (const origin of a.allowedOrigins) {
     const pattern = parsePattern(origin);
     if (!bOrigins.some((p) => patternsOverlap(p, pattern))) continue;
-    for (const method of a.allowedMethods) if (b.allowedMethods.includes(method)) cells.push({ origin, method });
+    for (const method of a.allowedMethods) if (byOriginAlone || b.allowedMethods.includes(method)) cells.push({ origin, method });
   }
   return cells;
 }
@@ -37,7 +42,8 @@ function sharedCells(a: CorsRule, b: CorsRule): SharedCell[] {
  * where `added` would echo the origin (which credentialed requests need). Then `added` need not
  * go above it.
  */
-function servesAtLeastAsWell(earlier: CorsRule, added: CorsRule): boolean {
+function servesAtLeastAsWell(earlier: CorsRule, added: CorsRule, byOriginAlone: boolean): boolean {
+  if (byOriginAlone && !added.allowedMethods.every((m) => earlier.allowedMethods.includes(m))) return false;
   const headers = earlier.allowedHeaders.map((h) => parsePattern(h, true));
   const coversHeaders = added.allowedHeaders.every((h) => headers.some((p) => patternCovers(p, parsePattern(h, true))));
   const coversExpose = added.exposeHeaders.every((h) => hasHeader(earlier.exposeHeaders, h));
@@ -69,8 +75,9 @@ export function insertEffectively(config: CorsConfig, rules: CorsRule[], dialect
       },
     };
   }
+  const byOriginAlone = profile.matching.preflightSelection === 'origin-then-method-and-headers' || profile.matching.actualSelection === 'origin-then-method-and-headers';
   const blocking = config.rules.findIndex((existing) =>
-    rules.some((added) => sharedCells(added, existing).length > 0 && !servesAtLeastAsWell(existing, added)),
+    rules.some((added) => sharedCells(added, existing, byOriginAlone).length > 0 && !servesAtLeastAsWell(existing, added, byOriginAlone)),
   );
   const index = blocking === -1 ? config.rules.length : blocking;
   const explanations: Explanation[] = [];
@@ -79,11 +86,11 @@ export function insertEffectively(config: CorsConfig, rules: CorsRule[], dialect
     explanations.push(explain('placement', `${count} last: no existing rule answers the same origins and methods less well, so the existing rules keep answering exactly what they answered.`, String(index)));
   } else {
     const existing = config.rules[blocking]!;
-    const cells = rules.flatMap((added) => sharedCells(added, existing));
+    const cells = rules.flatMap((added) => sharedCells(added, existing, byOriginAlone));
     explanations.push(explain('placement', `${count} at position ${index + 1}, above ${ruleName(blocking, existing)}: that rule also answers ${describeCells(cells)}, and the first matching rule wins, so below it the new rule${rules.length === 1 ? '' : 's'} would not take effect there.`, String(index)));
   }
   config.rules.forEach((existing, i) => {
-    const cells = rules.flatMap((added) => sharedCells(added, existing));
+    const cells = rules.flatMap((added) => sharedCells(added, existing, byOriginAlone));
     if (cells.length === 0) return;
     const name = capitalize(ruleName(i, existing));
     if (i < index) {

@@ -147,8 +147,8 @@ function merge(a: Group, b: Group, because: string): Group {
   };
 }
 
-/** Merges the cheapest pair until the groups fit the rule limit. */
-function fitToLimit(groups: Group[], limit: number, profile: DialectProfile): Group[] {
+/** Merges the cheapest pair until the groups fit the rule limit; `because` says why, for the count left. */
+function fitToLimit(groups: Group[], limit: number, because: (target: number) => string): Group[] {
   const fitted = [...groups];
   const target = Math.max(1, limit);
   while (fitted.length > target) {
@@ -160,8 +160,7 @@ function fitToLimit(groups: Group[], limit: number, profile: DialectProfile): Gr
       }
     }
     const [i, j] = best;
-    const because = `Merged into one rule because only ${target} rule${target === 1 ? '' : 's'} can be added (${profile.label} allows ${profile.limits.maxRules ?? 'any number of'}); the merged rule allows each of its headers on each of its methods.`;
-    const merged = merge(fitted[i]!, fitted[j]!, because);
+    const merged = merge(fitted[i]!, fitted[j]!, because(target));
     fitted.splice(j, 1);
     fitted.splice(i, 1, merged);
   }
@@ -264,8 +263,15 @@ export function strictestRules(app: AppDescription, dialect: Dialect = 's3', opt
   const explanations: Explanation[] = [];
   const warnings: Issue[] = [];
   const groups = groupMethods(methodNeeds(app, explanations, warnings));
-  const limit = options.maxRules ?? profile.limits.maxRules ?? Infinity;
-  const rules = fitToLimit(groups, limit, profile).map((g) => buildRule(g, app, profile, options.idPrefix ?? 'app'));
+  // Where the first rule listing the origin answers every method (Ceph RGW), a second rule for the
+  // same origins would never be reached: the app gets one rule.
+  const byOriginAlone = profile.matching.preflightSelection === 'origin-then-method-and-headers' || profile.matching.actualSelection === 'origin-then-method-and-headers';
+  const limit = byOriginAlone ? 1 : (options.maxRules ?? profile.limits.maxRules ?? Infinity);
+  const because = byOriginAlone
+    ? () => `Merged into one rule because ${profile.label} answers each request with the first rule that lists its origin, whatever the method: a second rule for the same origins would never be reached.`
+    : (target: number) =>
+        `Merged into one rule because only ${target} rule${target === 1 ? '' : 's'} can be added (${profile.label} allows ${profile.limits.maxRules ?? 'any number of'}); the merged rule allows each of its headers on each of its methods.`;
+  const rules = fitToLimit(groups, limit, because).map((g) => buildRule(g, app, profile, options.idPrefix ?? 'app'));
   if (rules.length > 1) {
     explanations.push(explain('rules', `${rules.length} rules, because their methods need different headers; one rule would allow every header on every method.`));
   }

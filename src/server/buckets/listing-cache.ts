@@ -65,10 +65,17 @@ export function createListingCache({ freshMs, staleMs, now = Date.now }: Listing
   }
 
   /**
-   * `fresh`: a first page, which wants a listing no older than `staleMs` (refreshed behind when
-   * older than `freshMs`); otherwise any listing this cache holds (the pages after the first).
+   * `recent`: a first page, which wants a listing no older than `staleMs` (refreshed behind when
+   * older than `freshMs`); `now`: a listing started by this request (a deliberate choice of
+   * buckets, say); `held`: any listing this cache holds (the pages after the first).
    */
-  return async (profileId: string, adapter: StorageAdapter, fresh: boolean): Promise<Result<Listing>> => {
+  return async (profileId: string, adapter: StorageAdapter, want: 'recent' | 'now' | 'held'): Promise<Result<Listing>> => {
+    if (want === 'now') {
+      inFlight.delete(profileId);
+      const listed = await refresh(profileId, adapter);
+      return listed.ok ? { ok: true, value: { ...listed.value, refreshing: false } } : listed;
+    }
+    const fresh = want === 'recent';
     const held = done.get(profileId);
     const age = held ? now() - held.listedAt : Infinity;
     if (held && (!fresh || age <= freshMs)) return { ok: true, value: { ...held, refreshing: inFlight.has(profileId) } };

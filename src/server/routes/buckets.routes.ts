@@ -35,7 +35,8 @@ const LISTING_STALE_MS = 30_000;
  * Buckets by name, filtered by prefix, in pages; the cursor is the last name of the previous
  * page. A first page (no cursor) comes from the latest listing: as it is when under 2 s old, or
  * while a new one is fetched when under 30 s old (`refreshing` tells the client to compare
- * `listingVersion` again shortly); later pages reuse the listing the first page was cut from.
+ * `listingVersion` again shortly), or one made now with `fresh=1`; later pages reuse the listing
+ * the first page was cut from.
  */
 export function bucketsRoutes(registry: ProfileRegistry) {
   const listBuckets = createListingCache({ freshMs: LISTING_FRESH_MS, staleMs: LISTING_STALE_MS });
@@ -44,7 +45,8 @@ export function bucketsRoutes(registry: ProfileRegistry) {
     const prefix = c.req.query('prefix') ?? '';
     const cursor = c.req.query('cursor');
     const limit = pageSize(c.req.query('limit'));
-    const listed = await listBuckets(summary.id, adapter, !cursor);
+    // `fresh=1` asks for a listing made now (a choice of buckets to write to), not a recent one.
+    const listed = await listBuckets(summary.id, adapter, cursor ? 'held' : c.req.query('fresh') === '1' ? 'now' : 'recent');
     if (!listed.ok) return sendError(c, fromStorageError(listed.error));
     const matching = prefix ? listed.value.buckets.filter((b) => b.name.startsWith(prefix)) : listed.value.buckets;
     const start = cursor ? matching.findIndex((b) => b.name > cursor) : 0;

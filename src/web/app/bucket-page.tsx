@@ -4,6 +4,7 @@ import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
 import { BulkApplyButton } from '../features/bulk-apply/components/bulk-apply-button';
 import { ImportExportButtons } from '../features/import-export/components/import-export-buttons';
 import { RuleEditor } from '../features/rule-editor/components/rule-editor';
+import { RuleWizard } from '../features/rule-wizard/components/rule-wizard';
 import { TestPane } from '../features/test-pane/components/test-pane';
 
 const TABS = [
@@ -30,6 +31,7 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
         <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== 'rules'}>
           {profile.capabilities.bucketCors && (
             <div className="rules-tools" role="group" aria-label="Draft tools">
+              <RuleWizard profile={profile} />
               <ImportExportButtons profile={profile} bucket={bucket} />
               <BulkApplyButton profile={profile} bucket={bucket} />
             </div>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import './modal-dialog.css';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -7,23 +8,40 @@ function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]'));
 }
 
+export interface ModalDialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  /** Where focus goes on close; by default, whatever had it on open. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}
+
 /**
  * A modal dialog: labelled by its heading, focus moved in on open (to `[data-autofocus]` or the
- * first control), kept inside while it is open, and given back to whatever had it on close.
- * Escape asks the owner to close, so the owner can refuse while a write is running.
+ * first control), kept inside while it is open, and given back on close; the rest of the page is
+ * inert meanwhile, and a portal keeps the dialog above the page's own stacking. Escape asks the
+ * owner to close, so the owner can refuse while a write is running. (Not a native `<dialog>`:
+ * jsdom has no `showModal()`, so component tests could not cover one.)
  */
-export function ModalDialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function ModalDialog({ title, onClose, children, className, returnFocusTo }: ModalDialogProps) {
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
 
   // Read during render, before the dialog's own effect moves focus in.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
-  useEffect(
-    () => () => {
-      if (opener?.isConnected) opener.focus();
-    },
-    [opener],
-  );
+  useEffect(() => {
+    // Neither the pointer nor assistive technology reaches the page behind the dialog.
+    const backdrop = dialog.current?.parentElement;
+    const outside = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el !== backdrop && !el.inert);
+    for (const el of outside) el.inert = true;
+    const target = returnFocusTo;
+    return () => {
+      for (const el of outside) el.inert = false;
+      const back = target?.current ?? opener;
+      if (back?.isConnected) back.focus();
+    };
+  }, [opener, returnFocusTo]);
 
   // On open, and whenever a step replaces the focused control (focus falls to <body>), focus
   // moves to the step's [data-autofocus] control, so keyboard users are never left outside.
@@ -56,12 +74,13 @@ export function ModalDialog({ title, onClose, children, className }: { title: st
     }
   };
 
-  return (
+  return createPortal(
     <div className="modal-backdrop">
       <div ref={dialog} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} className={`modal-dialog${className ? ` ${className}` : ''}`} onKeyDown={onKeyDown}>
         <h3 id={titleId}>{title}</h3>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

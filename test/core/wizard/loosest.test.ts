@@ -39,6 +39,8 @@ describe('loosestRule', () => {
     const fields = new Set(explanations.map((e) => e.field));
     for (const field of ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds']) expect(fields).toContain(field);
     expect(explanations.find((e) => e.value === 'ETag')?.message).toMatch(/multipart/);
+    expect(explanations.find((e) => e.value === 'x-amz-request-id')?.message).toMatch(/request id people quote to support/);
+    expect(explanations.find((e) => e.value === 'x-amz-version-id')?.message).toMatch(/^x-amz-version-id, the version of the object/);
     expect(warnings).toEqual([expect.objectContaining({ severity: 'warning', code: 'wizard.loosest-diagnostic' })]);
   });
 

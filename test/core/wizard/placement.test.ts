@@ -7,14 +7,14 @@ const APP = 'https://app.example.com';
 const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const upload = rule({ id: 'upload', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
 
-function place(config: CorsConfig, rules: CorsRule[], dialect: 's3' | 'oss' | 's3rver' = 's3') {
+function place(config: CorsConfig, rules: CorsRule[], dialect: 's3' | 'oss' | 's3rver' | 'rgw' = 's3') {
   const result = insertEffectively(config, rules, dialect);
   if (!result.ok) throw new Error(result.error.message);
   return result;
 }
 
 /** Which rule answers the actual request and the preflight of an upload from APP. */
-function answerers(config: CorsConfig, dialect: 's3' | 's3rver' = 's3') {
+function answerers(config: CorsConfig, dialect: 's3' | 's3rver' | 'rgw' = 's3') {
   const actual = evaluate(config, { method: 'PUT', headers: { origin: APP } }, dialect).matchedRule;
   const preflight = evaluate(config, { method: 'OPTIONS', headers: { origin: APP, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } }, dialect).matchedRule;
   return { actual, preflight };
@@ -78,6 +78,15 @@ describe('insertEffectively', () => {
     const config = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'] })] };
     const { config: next } = place(config, [upload], 's3rver');
     expect(answerers(next, 's3rver')).toEqual({ actual: 0, preflight: 0 });
+  });
+
+  it('goes above a rule for the same origin with other methods on Ceph RGW, which picks the answering rule by origin alone', () => {
+    const config = { rules: [rule({ id: 'reads' })] };
+    expect(place(config, [upload], 's3').index).toBe(1);
+    const { config: next, index, explanations } = place(config, [upload], 'rgw');
+    expect(index).toBe(0);
+    expect(explanations[0]!.message).toMatch(/^The new rule goes at position 1, above rule 1 \(reads\): that rule also answers PUT from https:\/\/app.example.com/);
+    expect(answerers(next, 'rgw')).toEqual({ actual: 0, preflight: 0 });
   });
 
   it('refuses when the provider has no room for the rules', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SAFELISTED_RESPONSE_HEADERS } from '../../../src/core/browser';
-import { DIALECTS, type Dialect } from '../../../src/core/dialects';
+import { DIALECTS, dialectProfile, type Dialect } from '../../../src/core/dialects';
 import { predictBrowserFetch, type BrowserFetch } from '../../../src/core/predict';
 import { METHODS, type CorsConfig } from '../../../src/core/rule';
 import { validateConfig } from '../../../src/core/validate';
@@ -41,8 +41,15 @@ const apps: { name: string; app: AppDescription }[] = [
 // Dialects whose answers the browser accepts for every described app (s3rver answers preflights with `*`).
 const FAITHFUL: Dialect[] = DIALECTS.filter((d) => d !== 's3rver');
 
+/** Apps a dialect can serve: credentialed requests need Access-Control-Allow-Credentials, which Ceph RGW never sends. */
+function servable(dialect: Dialect) {
+  const profile = dialectProfile(dialect);
+  const sendsCredentials = profile.response.actualCredentials !== 'never' && profile.response.preflightCredentials !== 'never';
+  return apps.filter(({ app }) => sendsCredentials || !app.credentials);
+}
+
 describe.each(FAITHFUL)('strictestRules on %s', (dialect) => {
-  describe.each(apps)('for $name', ({ app }) => {
+  describe.each(servable(dialect))('for $name', ({ app }) => {
     const { config, warnings } = generate(app, dialect);
 
     it('validates without errors and leaves no request of the app blocked', () => {
@@ -180,6 +187,21 @@ describe('strictestRules: what it chooses', () => {
   it('warns when the dialect cannot serve a request: credentialed preflights on s3rver', () => {
     const { warnings } = generate({ origins: [APP], operations: ['upload'], credentials: true }, 's3rver');
     expect(warnings).toEqual([expect.objectContaining({ code: 'strictest.request-still-blocked', message: expect.stringMatching(/PUT from https:\/\/app.example.com \(upload\) stays blocked/) })]);
+  });
+
+  it('warns that credentialed requests stay blocked on Ceph RGW, which never sends Access-Control-Allow-Credentials', () => {
+    const { warnings } = generate({ origins: [APP], operations: ['download'], credentials: true }, 'rgw');
+    expect(warnings).toEqual([expect.objectContaining({ code: 'strictest.request-still-blocked', message: expect.stringMatching(/GET from https:\/\/app.example.com \(download\) stays blocked: The response lacks Access-Control-Allow-Credentials/) })]);
+  });
+
+  it('gives an app one rule on Ceph RGW, where the first rule listing the origin answers every method', () => {
+    const app: AppDescription = { origins: [APP], operations: ['download', 'upload'], requestHeaders: [{ name: 'content-type', value: 'application/json', operations: ['upload'] }] };
+    expect(generate(app, 's3').rules).toHaveLength(2);
+    const { rules, config, warnings } = generate(app, 'rgw');
+    expect(rules.map((r) => r.rule.allowedMethods)).toEqual([['GET', 'PUT']]);
+    expect(rules[0]!.explanations.find((e) => e.field === 'rules')?.message).toMatch(/^Merged into one rule because Ceph RADOS Gateway answers each request with the first rule that lists its origin/);
+    expect(warnings).toEqual([]);
+    for (const fetch of appFetches(app)) expect(predictBrowserFetch(config, fetch, 'rgw').allowed).toBe(true);
   });
 
   it('returns the problems of a bad description as values', () => {

@@ -25,27 +25,27 @@ describe('createListingCache', () => {
   it('lists once, sorted, serves a fresh listing as it is, and a stale one while listing again', async () => {
     let now = 1_000_000;
     const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, now: () => now });
-    const first = await list('p', adapter, true);
+    const first = await list('p', adapter, 'recent');
     expect(names(first)).toEqual(['bucket-a', 'bucket-b']);
     expect(first.ok && first.value.refreshing).toBe(false);
     const version = first.ok ? first.value.version : '';
     expect(listings).toBe(1);
 
     now += 1_000;
-    expect(await list('p', adapter, true)).toMatchObject({ ok: true, value: { refreshing: false, version } });
+    expect(await list('p', adapter, 'recent')).toMatchObject({ ok: true, value: { refreshing: false, version } });
     expect(listings).toBe(1);
 
     await s3.createBucket('bucket-c');
     now += 5_000;
-    const stale = await list('p', adapter, true);
+    const stale = await list('p', adapter, 'recent');
     expect(names(stale)).toEqual(['bucket-a', 'bucket-b']);
     expect(stale.ok && stale.value.refreshing).toBe(true);
     // A second request while that listing runs does not start another.
-    await list('p', adapter, true);
+    await list('p', adapter, 'recent');
     expect(listings).toBe(2);
 
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const renewed = await list('p', adapter, true);
+    const renewed = await list('p', adapter, 'recent');
     expect(names(renewed)).toEqual(['bucket-a', 'bucket-b', 'bucket-c']);
     expect(renewed.ok && renewed.value.version).not.toBe(version);
   });
@@ -53,15 +53,23 @@ describe('createListingCache', () => {
   it('lists again, and waits, once a listing is older than the stale limit; later pages reuse what it holds', async () => {
     let now = 5_000_000;
     const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, now: () => now });
-    await list('q', adapter, true);
+    await list('q', adapter, 'recent');
     const before = listings;
     now += 60_000;
-    expect(await list('q', adapter, false)).toMatchObject({ ok: true, value: { refreshing: false } });
+    expect(await list('q', adapter, 'held')).toMatchObject({ ok: true, value: { refreshing: false } });
     expect(listings).toBe(before);
     await s3.createBucket('bucket-d');
-    const fresh = await list('q', adapter, true);
+    const fresh = await list('q', adapter, 'recent');
     expect(names(fresh)).toContain('bucket-d');
     expect(fresh.ok && fresh.value.refreshing).toBe(false);
     expect(listings).toBe(before + 1);
+  });
+
+  it('lists now when asked, even with a fresh listing held', async () => {
+    const list = createListingCache({ freshMs: 2_000, staleMs: 30_000 });
+    await list('r', adapter, 'recent');
+    await s3.createBucket('bucket-e');
+    expect(names(await list('r', adapter, 'recent'))).not.toContain('bucket-e');
+    expect(names(await list('r', adapter, 'now'))).toContain('bucket-e');
   });
 });

@@ -15,7 +15,9 @@ export const bucketPickerQueries = {
     infiniteQueryOptions({
       queryKey: [...bucketListKey(profile), 'picker', prefix] as const,
       queryFn: async ({ pageParam, signal }) => {
-        const query = new URLSearchParams({ prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) });
+        // Choosing buckets to write to wants the buckets as they are now: a first page asks for a
+        // listing made now (the server may otherwise answer from one a few seconds old).
+        const query = new URLSearchParams({ prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) });
         return (await callApi<BucketPage>(`${apiPath.buckets(profile)}?${query}`, { signal })).data;
       },
       initialPageParam: null as string | null,

@@ -59,7 +59,7 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
 }
 
 /** The bucket's saved tests, and "Run all": each against the draft (predicted) and the live bucket (the browser). */
-export function SavedTests({ profile, bucket, contextFor }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null }) {
+export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null; canRun: boolean }) {
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
   const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
@@ -92,7 +92,8 @@ export function SavedTests({ profile, bucket, contextFor }: { profile: ProfileSu
       {list.length === 0 && tests.isSuccess && <p className="tp-muted">No saved tests yet: build a request above and use "Save test".</p>}
       {list.length > 0 && (
         <>
-          <button type="button" disabled={runAll.isPending} onClick={() => runAll.mutate(list)}>
+          {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
+          <button type="button" disabled={!canRun || runAll.isPending} onClick={() => runAll.mutate(list)}>
             Run all
           </button>
           {outcomes && outcomes.length === list.length && (

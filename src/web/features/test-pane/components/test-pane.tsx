@@ -93,7 +93,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
         </>
       )}
       <UploadTests profile={profile} bucket={bucket} />
-      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} />
+      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} />
       <CacheDemo profile={profile} bucket={bucket} />
       {harness.element}
     </section>

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { APP_OPERATIONS, validateApp, type AppDescription, type AppOperation, type Dialect, type IssuePath } from '../../../core';
+
+/** The operations as the form offers them, with the methods each one uses. */
+export const OPERATION_LABELS: Record<AppOperation, string> = {
+  download: 'Download (GET)',
+  head: 'Read metadata (HEAD)',
+  upload: 'Upload with PUT (PutObject, presigned PUT)',
+  'form-upload': 'Upload with a POST form (presigned POST policy)',
+  'multipart-upload': 'Multipart upload (PUT parts, POST to start and finish)',
+  delete: 'Delete (DELETE)',
+};
+
+/** Which of the app's operations send (or read) a header: all of them, or one. */
+export type HeaderScope = 'all' | AppOperation;
+
+export interface RequestHeaderRow {
+  name: string;
+  value: string;
+  on: HeaderScope;
+}
+
+export interface ReadableHeaderRow {
+  name: string;
+  on: HeaderScope;
+}
+
+/** The form's own shape: text as typed; `appFormSchema` turns it into an `AppDescription`. */
+export interface AppFormValues {
+  /** One origin per line. */
+  origins: string;
+  operations: AppOperation[];
+  requestHeaders: RequestHeaderRow[];
+  credentials: boolean;
+  readableHeaders: ReadableHeaderRow[];
+  /** Seconds; empty lets the wizard choose. */
+  maxAgeSeconds: string;
+}
+
+export const EMPTY_APP_FORM: AppFormValues = { origins: '', operations: [], requestHeaders: [], credentials: false, readableHeaders: [], maxAgeSeconds: '' };
+
+export const EMPTY_REQUEST_HEADER: RequestHeaderRow = { name: '', value: '', on: 'all' };
+export const EMPTY_READABLE_HEADER: ReadableHeaderRow = { name: '', on: 'all' };
+
+const scope = z.union([z.literal('all'), z.enum(APP_OPERATIONS)]);
+const headerName = z.string().trim().min(1, 'Name the header, or remove this row.');
+
+function originLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+function scoped(on: HeaderScope): { operations?: AppOperation[] } {
+  return on === 'all' ? {} : { operations: [on] };
+}
+
+function toAppDescription(values: z.output<ReturnType<typeof formShape>>): AppDescription {
+  return {
+    origins: originLines(values.origins),
+    operations: values.operations,
+    requestHeaders: values.requestHeaders.map((h) => ({ name: h.name, ...(h.value.trim() ? { value: h.value.trim() } : {}), ...scoped(h.on) })),
+    credentials: values.credentials,
+    readableHeaders: values.readableHeaders.map((h) => ({ name: h.name, ...scoped(h.on) })),
+    ...(values.maxAgeSeconds === '' ? {} : { maxAgeSeconds: Number(values.maxAgeSeconds) }),
+  };
+}
+
+function formShape() {
+  return z
+    .object({
+    origins: z.string(),
+    operations: z.array(z.enum(APP_OPERATIONS)),
+    requestHeaders: z.array(z.object({ name: headerName, value: z.string(), on: scope })),
+    credentials: z.boolean(),
+    readableHeaders: z.array(z.object({ name: headerName, on: scope })),
+    maxAgeSeconds: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^\d+$/.test(v), 'Write a whole number of seconds, or leave it empty for the wizard to choose.'),
+    })
+    .superRefine((values, ctx) => {
+      // A header scoped to an operation the app does not perform would silently allow nothing.
+      const check = (rows: { on: HeaderScope }[], field: 'requestHeaders' | 'readableHeaders') =>
+        rows.forEach((row, index) => {
+          if (row.on !== 'all' && !values.operations.includes(row.on)) {
+            ctx.addIssue({ code: 'custom', path: [field, index, 'on'], message: `${OPERATION_LABELS[row.on]} is not among the app's operations: choose it above, or pick another.` });
+          }
+        });
+      check(values.requestHeaders, 'requestHeaders');
+      check(values.readableHeaders, 'readableHeaders');
+    });
+}
+
+/**
+ * Where a problem with the description shows in the form: origins are one textarea, so every
+ * origin's problem shows there; header problems show at their row's name.
+ */
+export function formPathOf(path: IssuePath): (string | number)[] {
+  const [field, index, part] = path;
+  if ((field === 'requestHeaders' || field === 'readableHeaders') && typeof index === 'number') return [field, index, typeof part === 'string' ? part : 'name'];
+  return [String(field ?? 'origins')];
+}
+
+/**
+ * The form's schema: its own shape first, then the core's `validateApp`, so a bad origin or header
+ * name is refused with the provider's reason, at the field, before any rule is generated.
+ */
+export function appFormSchema(dialect: Dialect) {
+  return formShape()
+    .transform(toAppDescription)
+    .superRefine((app, ctx) => {
+      const byField = new Map<string, { path: (string | number)[]; messages: string[] }>();
+      for (const issue of validateApp(app, dialect)) {
+        if (issue.severity !== 'error') continue;
+        const path = formPathOf(issue.path);
+        const key = path.join('.');
+        const entry = byField.get(key) ?? { path, messages: [] };
+        entry.messages.push(issue.hint ? `${issue.message} ${issue.hint}` : issue.message);
+        byField.set(key, entry);
+      }
+      for (const { path, messages } of byField.values()) ctx.addIssue({ code: 'custom', path, message: messages.join(' ') });
+    });
+}

@@ -1,0 +1,61 @@
+import { appFetches, METHODS, predictBrowserFetch, SAFELISTED_RESPONSE_HEADERS, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+
+/** An origin the app is not served from: stands for every other website. */
+export const OTHER_SITE = 'https://other-site.example';
+
+/** A header name no app description is expected to list. */
+export const UNSENT_HEADER = 'x-unlisted-header';
+
+/** One request and what the browser would make of it under a configuration. */
+export interface RequestOutcome {
+  /** `PUT from https://app.example with content-type: application/json`. */
+  request: string;
+  allowed: boolean;
+  /** Why it is blocked, or which headers script still cannot read. */
+  detail: string | null;
+  /** 1-based rule that answers the actual request, when one does. */
+  rule: number | null;
+}
+
+function describe(fetch: BrowserFetch): string {
+  const headers = Object.entries(fetch.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
+  return `${fetch.method} from ${fetch.origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
+}
+
+/** Header names as people write them: `etag` → `ETag`, others as given. */
+function spelled(names: string[]): string {
+  return names.map((n) => (n.toLowerCase() === 'etag' ? 'ETag' : n)).join(', ');
+}
+
+function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, mustRead: string[]): RequestOutcome {
+  const prediction = predictBrowserFetch(config, fetch, dialect);
+  const matched = prediction.actual?.matchedRule ?? null;
+  const rule = matched === null ? null : matched + 1;
+  if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy?.message ?? null, rule };
+  const readable = new Set([...SAFELISTED_RESPONSE_HEADERS, ...prediction.exposedHeaders]);
+  const unreadable = mustRead.filter((h) => !readable.has(h));
+  return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${spelled(unreadable)}.` : mustRead.length ? `Script can read ${spelled(mustRead)}.` : null, rule };
+}
+
+/** Every request the described app makes, judged under `config`. */
+export function appRequestOutcomes(app: AppDescription, config: CorsConfig, dialect: Dialect): RequestOutcome[] {
+  return appFetches(app).map((fetch) => outcome(config, fetch, dialect, fetch.needsReadableHeaders));
+}
+
+/**
+ * Requests the app does not make, judged under `config`: its first request from another website
+ * and with a header it never sends, and each method it never uses, from its own origin. Rules
+ * allowing only the app keep them blocked; other rules of the draft may not.
+ */
+export function otherRequestOutcomes(app: AppDescription, config: CorsConfig, dialect: Dialect): RequestOutcome[] {
+  const [first] = appFetches(app);
+  if (!first) return [];
+  const used = new Set(appFetches(app).map((f) => f.method));
+  const base = { origin: first.origin, headers: {}, credentials: first.credentials ?? 'omit' } as const;
+  const fetches: BrowserFetch[] = [
+    ...(app.origins.includes('*') ? [] : [{ ...first, origin: OTHER_SITE }]),
+    { ...first, headers: { ...first.headers, [UNSENT_HEADER]: 'sample' } },
+    ...METHODS.filter((m) => !used.has(m)).map((method) => ({ ...base, method })),
+  ];
+  return fetches.map((fetch) => outcome(config, fetch, dialect, []));
+}

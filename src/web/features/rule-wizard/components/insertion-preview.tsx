@@ -1,0 +1,109 @@
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { compareConfigs, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { DiffView } from '../../../components/diff-view';
+import { placeRules, previewFormat, ruleRoom, type Placement } from '../insertion';
+
+export interface InsertionPreviewProps {
+  draft: CorsConfig;
+  rules: CorsRule[];
+  dialect: Dialect;
+  placement: Placement;
+  onPlacementChange: (placement: Placement) => void;
+  /** The draft's diagnostic rule, or -1. */
+  loosestIndex: number;
+  /** `the loosest rule`: what the note in the editor's toast calls the change. */
+  what: string;
+  /** Hands the new draft to the editor; false when no editor takes it. */
+  onInsert: (config: CorsConfig, note: string) => boolean;
+  /** More about the new draft, shown under the diff (e.g. the app's requests under it). */
+  checks?: (config: CorsConfig) => ReactNode;
+}
+
+function Changes({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details>
+      <summary>
+        {title}: {items.length}
+      </summary>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * Where the rules go and what that does to the draft: the placement and why, the draft before and
+ * after as a diff, and which sample requests change verdict. Inserting changes the draft only.
+ */
+export function InsertionPreview({ draft, rules, dialect, placement, onPlacementChange, loosestIndex, what, onInsert, checks }: InsertionPreviewProps) {
+  const id = useId();
+  const [refused, setRefused] = useState(false);
+  const room = ruleRoom(draft, dialect, placement, loosestIndex);
+  const placed = useMemo(() => placeRules(draft, rules, dialect, placement, loosestIndex), [draft, rules, dialect, placement, loosestIndex]);
+  const change = useMemo(() => (placed.ok ? compareConfigs(draft, placed.config, dialect) : null), [draft, placed, dialect]);
+  const format = previewFormat(dialect);
+  const choices: { value: Placement; label: string }[] = [
+    { value: 'effective', label: "Insert where first-match makes them effective, keeping the draft's rules" },
+    ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: `Replace the diagnostic rule (rule ${loosestIndex + 1}) with them` }]),
+    { value: 'replace-draft', label: 'Replace the whole draft with them' },
+  ];
+
+  const insert = () => {
+    if (!placed.ok) return;
+    const where = placement === 'replace-draft' ? 'replacing the draft' : `at position ${placed.index + 1}`;
+    setRefused(!onInsert(placed.config, `Rule wizard: ${what} inserted ${where}.`));
+  };
+
+  return (
+    <section className="rw-insertion" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Into the draft</h3>
+      <fieldset className="rw-choices">
+        <legend>Where the rules go</legend>
+        {choices.map((choice) => (
+          <label key={choice.value}>
+            <input type="radio" name={`${id}-placement`} value={choice.value} checked={placement === choice.value} onChange={() => onPlacementChange(choice.value)} /> {choice.label}
+          </label>
+        ))}
+      </fieldset>
+      {room.note && <p className="rw-muted">{room.note}</p>}
+      {!placed.ok ? (
+        <p role="alert" className="rw-error">
+          {placed.error.message}
+        </p>
+      ) : (
+        <>
+          <ul className="rw-placement" aria-label="Placement">
+            {placed.explanations.map((e, i) => (
+              <li key={i}>{e.message}</li>
+            ))}
+          </ul>
+          <DiffView before={serializeCorsDocument(draft, format)} after={serializeCorsDocument(placed.config, format)} label="The draft before and after" />
+          {checks?.(placed.config)}
+          {change && (
+            <div className="rw-change" aria-label="What changes">
+              <Changes title="Sample requests newly allowed" items={change.newlyAllowed} />
+              <Changes title="Sample requests newly blocked" items={change.newlyBlocked} />
+              <Changes title="Responses with newly readable headers" items={change.newlyReadable} />
+              <Changes title="Responses that no longer expose a header" items={change.noLongerReadable} />
+            </div>
+          )}
+        </>
+      )}
+      <div className="rw-actions">
+        <button type="button" className="rw-primary" disabled={!placed.ok} onClick={insert}>
+          {placement === 'replace-draft' ? 'Replace the draft' : 'Insert into the draft'}
+        </button>
+        <span className="rw-muted">Changes the draft only; review and save it in the Rules tab.</span>
+      </div>
+      {refused && (
+        <p role="alert" className="rw-error">
+          The rule editor is not ready to take the change; wait for the rules to load and try again.
+        </p>
+      )}
+    </section>
+  );
+}

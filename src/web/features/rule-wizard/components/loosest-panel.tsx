@@ -1,0 +1,49 @@
+import { useMemo, useState } from 'react';
+import { loosestRule, type CorsConfig, type Dialect } from '../../../../core';
+import type { Placement } from '../insertion';
+import { InsertionPreview } from './insertion-preview';
+import { RulePreview } from './rule-preview';
+
+export interface LoosestPanelProps {
+  draft: CorsConfig;
+  dialect: Dialect;
+  loosestIndex: number;
+  onTighten: () => void;
+  onInsert: (config: CorsConfig, note: string) => boolean;
+}
+
+/** The loosest rule, for diagnosis only: its warning first, then each value and why, then the draft. */
+export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert }: LoosestPanelProps) {
+  const loosest = useMemo(() => loosestRule(dialect), [dialect]);
+  const rules = useMemo(() => [loosest.rule], [loosest]);
+  const [placement, setPlacement] = useState<Placement>('effective');
+  return (
+    <div className="rw-panel">
+      <section className="rw-warning" aria-label="Security warning">
+        <h3>Diagnostic setting: not for production</h3>
+        {loosest.warnings.map((warning) => (
+          <p key={warning.code}>
+            {warning.message} {warning.hint}
+          </p>
+        ))}
+        <button type="button" onClick={onTighten}>
+          Tighten now
+        </button>
+        <span className="rw-muted"> Describe what your app does and get the strictest rules instead.</span>
+      </section>
+      <p>If a request still fails with this rule in place, the cause is not the bucket&apos;s CORS rules (a wrong endpoint, a redirect, credentials with *, a forbidden header).</p>
+      <RulePreview rule={loosest.rule} explanations={loosest.explanations} caption="The loosest rule" />
+      <InsertionPreview
+        draft={draft}
+        rules={rules}
+        dialect={dialect}
+        placement={placement}
+        onPlacementChange={setPlacement}
+        loosestIndex={-1}
+        what="the loosest (diagnostic) rule"
+        onInsert={onInsert}
+      />
+      {loosestIndex !== -1 && <p className="rw-muted">The draft already holds the diagnostic rule (rule {loosestIndex + 1}).</p>}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { CorsRule, Explanation, ExplanationField } from '../../../../core';
+
+const FIELD_LABELS: Record<keyof CorsRule, string> = {
+  id: 'ID',
+  allowedOrigins: 'Allowed origins',
+  allowedMethods: 'Allowed methods',
+  allowedHeaders: 'Allowed headers',
+  exposeHeaders: 'Expose headers',
+  maxAgeSeconds: 'Max age',
+};
+
+const FIELDS = Object.keys(FIELD_LABELS) as (keyof CorsRule)[];
+
+function valueText(rule: CorsRule, field: keyof CorsRule): string {
+  const value = rule[field];
+  if (value === undefined) return '(none)';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
+  return field === 'maxAgeSeconds' ? `${value} s` : String(value);
+}
+
+/** A generated rule, field by field, each value beside the reasons the wizard chose it. */
+export function RulePreview({ rule, explanations, caption }: { rule: CorsRule; explanations: Explanation[]; caption: string }) {
+  const about = (field: ExplanationField) => explanations.filter((e) => e.field === field);
+  const others = explanations.filter((e) => !FIELDS.includes(e.field as keyof CorsRule));
+  return (
+    <table className="rw-rule">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Value</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {FIELDS.map((field) => (
+          <tr key={field} data-field={field}>
+            <th scope="row">{FIELD_LABELS[field]}</th>
+            <td className="rw-value">{valueText(rule, field)}</td>
+            <td>
+              <ul className="rw-why">
+                {about(field).map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        ))}
+        {others.length > 0 && (
+          <tr data-field="rules">
+            <th scope="row">Rule as a whole</th>
+            <td />
+            <td>
+              <ul className="rw-why">
+                {others.map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,88 @@
+import { useMemo, useRef, useState, type RefObject } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import { loosestRule, type CorsConfig } from '../../../../core';
+import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { findLoosestRule } from '../insertion';
+import { LoosestPanel } from './loosest-panel';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { StrictestPanel } from './strictest-panel';
+import './rule-wizard.css';
+
+type Mode = 'loosest' | 'strictest';
+
+const EMPTY: CorsConfig = { rules: [] };
+
+/**
+ * "Rule wizard": a dialog that builds the loosest (diagnostic) rule or the strictest rules for a
+ * described app, previews them against the editor's draft and hands the result to the editor.
+ */
+export function RuleWizard({ profile }: { profile: ProfileSummary }) {
+  const workspace = useBucketWorkspace();
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  if (!profile.capabilities.bucketCors) return null;
+  const draft = workspace?.draft;
+  return (
+    <>
+      <button type="button" ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
+        Rule wizard
+      </button>
+      {open && workspace && draft !== undefined && (
+        <WizardDialog
+          profile={profile}
+          opener={opener}
+          draft={draft ?? EMPTY}
+          onInsert={(config, note) => {
+            const taken = workspace.proposeDraft(config, note);
+            if (taken) setOpen(false);
+            return taken;
+          }}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+}
+
+interface WizardDialogProps {
+  profile: ProfileSummary;
+  opener: RefObject<HTMLButtonElement | null>;
+  draft: CorsConfig;
+  onInsert: (config: CorsConfig, note: string) => boolean;
+  onClose: () => void;
+}
+
+function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialogProps) {
+  const dialect = profile.dialect;
+  const [mode, setMode] = useState<Mode>('loosest');
+  const [focusToken, setFocusToken] = useState(0);
+  const loosestIndex = useMemo(() => findLoosestRule(draft, loosestRule(dialect).rule), [draft, dialect]);
+  const tighten = () => {
+    setMode('strictest');
+    setFocusToken((n) => n + 1);
+  };
+  return (
+    <ModalDialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
+      <div className="rw-head">
+        <div role="group" aria-label="Kind of rule" className="rw-switch">
+          <button type="button" aria-pressed={mode === 'loosest'} onClick={() => setMode('loosest')}>
+            Loosest (diagnostic)
+          </button>
+          <button type="button" aria-pressed={mode === 'strictest'} onClick={() => setMode('strictest')}>
+            Strictest (for your app)
+          </button>
+        </div>
+        <span className="rw-muted">Rules for {profile.label}; the draft has {draft.rules.length === 1 ? '1 rule' : `${draft.rules.length} rules`}.</span>
+        <button type="button" className="rw-close" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <div hidden={mode !== 'loosest'}>
+        <LoosestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} onTighten={tighten} onInsert={onInsert} />
+      </div>
+      <div hidden={mode !== 'strictest'}>
+        <StrictestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} focusToken={focusToken} onInsert={onInsert} />
+      </div>
+    </ModalDialog>
+  );
+}

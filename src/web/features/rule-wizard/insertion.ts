@@ -1,0 +1,63 @@
+import { dialectProfile, insertEffectively, type CorsConfig, type CorsRule, type Dialect, type DocumentFormat, type Explanation, type PlacementResult } from '../../../core';
+
+/**
+ * Where generated rules go: where first-match makes them effective among the draft's rules,
+ * instead of the whole draft, or instead of a diagnostic (loosest) rule the draft holds.
+ */
+export type Placement = 'effective' | 'replace-draft' | 'replace-loosest';
+
+/** The draft's rules that stay beside the new ones, by placement. */
+function keptRules(draft: CorsConfig, placement: Placement, loosestIndex: number): CorsRule[] {
+  if (placement === 'replace-draft') return [];
+  if (placement === 'replace-loosest' && loosestIndex !== -1) return draft.rules.filter((_, i) => i !== loosestIndex);
+  return draft.rules;
+}
+
+function sameRule(a: CorsRule, b: CorsRule): boolean {
+  const key = (r: CorsRule) => JSON.stringify([r.allowedOrigins, r.allowedMethods, r.allowedHeaders.map((h) => h.toLowerCase()), r.exposeHeaders.map((h) => h.toLowerCase()), r.maxAgeSeconds]);
+  return key(a) === key(b);
+}
+
+/** The draft's copy of the diagnostic rule (the loosest rule, same values), or -1. */
+export function findLoosestRule(draft: CorsConfig, loosest: CorsRule): number {
+  return draft.rules.findIndex((rule) => (loosest.id !== undefined && rule.id === loosest.id) || sameRule(rule, loosest));
+}
+
+/** How many rules the provider still takes beside the kept ones; null when it sets no limit. */
+export interface RuleRoom {
+  limit: number | null;
+  kept: number;
+  room: number | null;
+  /** One sentence for the dialog, or null when the provider sets no limit. */
+  note: string | null;
+}
+
+export function ruleRoom(draft: CorsConfig, dialect: Dialect, placement: Placement, loosestIndex: number): RuleRoom {
+  const profile = dialectProfile(dialect);
+  const limit = profile.limits.maxRules;
+  const kept = keptRules(draft, placement, loosestIndex).length;
+  if (limit === null) return { limit, kept, room: null, note: null };
+  const room = Math.max(0, limit - kept);
+  const keeps = placement === 'replace-draft' ? 'replacing the draft keeps none of its rules' : `${kept} of the draft's rules stay`;
+  return { limit, kept, room, note: `${profile.label} allows at most ${limit} rules; ${keeps}, so ${room === 0 ? 'no rule fits' : `up to ${room} can be added`}.` };
+}
+
+/** The draft with the rules placed, and why there; the core's placement does the ordering. */
+export function placeRules(draft: CorsConfig, rules: CorsRule[], dialect: Dialect, placement: Placement, loosestIndex: number): PlacementResult {
+  const kept = { ...draft, rules: keptRules(draft, placement, loosestIndex) };
+  const placed = insertEffectively(kept, rules, dialect);
+  if (!placed.ok) return placed;
+  if (placement === 'replace-draft') {
+    const count = draft.rules.length;
+    const message = count === 0 ? 'The draft has no rules: the new rules become its only rules.' : count === 1 ? "The new rules replace the draft's only rule." : `The new rules replace all ${count} rules of the draft.`;
+    return { ...placed, explanations: [{ field: 'placement', message }] };
+  }
+  const replaced: Explanation[] =
+    placement === 'replace-loosest' && loosestIndex !== -1 ? [{ field: 'placement', message: `The diagnostic rule (rule ${loosestIndex + 1}) is removed; the new rules take over its requests.`, value: String(loosestIndex) }] : [];
+  return { ...placed, explanations: [...replaced, ...placed.explanations] };
+}
+
+/** The document the diff shows: the provider's own format. */
+export function previewFormat(dialect: Dialect): DocumentFormat {
+  return dialect === 'oss' ? 'oss-xml' : dialect === 'cos' ? 'cos-xml' : 's3-xml';
+}
