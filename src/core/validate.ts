@@ -223,15 +223,9 @@ function validateRule(rule: CorsRule, index: number, profile: DialectProfile, op
   return issues;
 }
 
-function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] {
+function validateSizeOf(config: CorsConfig, profile: DialectProfile): Issue[] {
   const issues: Issue[] = [];
   const count = config.rules.length;
-  if (count === 0) {
-    issues.push(error('config.no-rules', 'A CORS configuration needs at least one rule (the provider answers MalformedXML).', ['rules'], {
-      providerCode: MALFORMED,
-      hint: 'To remove CORS from the bucket, delete its configuration instead.',
-    }));
-  }
   const max = profile.limits.maxRules;
   if (max !== null && count > max) {
     const message =
@@ -249,6 +243,18 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
       }));
     }
   }
+  return issues;
+}
+
+function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] {
+  const issues: Issue[] = [];
+  if (config.rules.length === 0) {
+    issues.push(error('config.no-rules', 'A CORS configuration needs at least one rule (the provider answers MalformedXML).', ['rules'], {
+      providerCode: MALFORMED,
+      hint: 'To remove CORS from the bucket, delete its configuration instead.',
+    }));
+  }
+  issues.push(...validateSizeOf(config, profile));
   if (config.responseVary && !profile.supportsResponseVary) {
     issues.push(warning('config.response-vary-unsupported', `${profile.label} has no ResponseVary setting; "Vary: Origin on every response" will not be stored.`, ['responseVary']));
   }
@@ -258,6 +264,15 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
     }));
   }
   return issues;
+}
+
+/**
+ * The provider's size limits alone (rule count, document bytes): linear in the configuration's
+ * size, so a server checks them before the full validation, whose shadowing analysis compares
+ * rules pairwise.
+ */
+export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
+  return validateSizeOf(config, dialectProfile(dialect));
 }
 
 /**
