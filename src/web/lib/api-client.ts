@@ -43,7 +43,13 @@ export async function callApi<T>(path: string, init: RequestInit = {}): Promise<
   return { data: JSON.parse(text) as T, etag: response.headers.get('etag') };
 }
 
+/** The console wants its access token: the app shows the sign-in form, then retries. */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.body.error.code === 'unauthenticated';
+}
+
 export const apiPath = {
+  session: () => '/api/session',
   profiles: () => '/api/profiles',
   buckets: (profile: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets`,
   cors: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/cors`,
