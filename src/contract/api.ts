@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { corsConfigSchema, type CorsConfig, type Decision, type Dialect, type Issue } from '../core';
+import { corsConfigSchema, corsRuleSchema, type CorsConfig, type Decision, type Dialect, type Issue } from '../core';
 
 // The HTTP contract shared by the server and the web app: bodies, answers and the error envelope.
 
@@ -93,7 +93,11 @@ export interface CorsState {
   issues: Issue[];
 }
 
-export const putCorsBodySchema = z.object({ config: corsConfigSchema }).strict();
+// Strict all the way down: a misspelt field (`maxAge`) is refused with its path, never dropped
+// silently while the write succeeds without it (found by fuzzing the API).
+const strictConfigSchema = corsConfigSchema.extend({ rules: z.array(corsRuleSchema.strict()) }).strict();
+
+export const putCorsBodySchema = z.object({ config: strictConfigSchema }).strict();
 export type PutCorsBody = z.infer<typeof putCorsBodySchema>;
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not

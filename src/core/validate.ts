@@ -36,7 +36,16 @@ function wildcardCount(value: string): number {
   return value.split('*').length - 1;
 }
 
+// A lone UTF-16 surrogate cannot be encoded: the XML document would carry U+FFFD instead, so
+// the provider would store another value than the one shown. U+FFFE/U+FFFF are not XML characters.
+const UNENCODABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/;
+
 function controlCharacterIssue(value: string, path: IssuePath, what: string): Issue | undefined {
+  if (UNENCODABLE.test(value)) {
+    return error('value.invalid-character', `${what} ${JSON.stringify(value)} contains a character no CORS document can carry (a lone surrogate or U+FFFE/U+FFFF).`, path, {
+      hint: 'Retype the value: it was probably cut in the middle of an emoji or pasted from binary data.',
+    });
+  }
   if (!CONTROL.test(value)) return undefined;
   return error('value.control-character', `${what} ${JSON.stringify(value)} contains a control character (such as a line break).`, path, {
     hint: 'Remove it: line breaks in CORS values can inject response headers.',
@@ -266,6 +275,34 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
   return issues;
 }
 
+/** What s3rver's XML reader turns into a number or a boolean (`007`, `1e3`, `0x10`, `true`): it then fails or rewrites it. */
+const LOOKS_TYPED = /^([-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|true|false)$/i;
+
+/** Values a provider with `mangledXmlValues` would store as something else (or as broken XML). */
+function validateStoredVerbatim(config: CorsConfig, profile: DialectProfile): Issue[] {
+  if (!profile.validation.mangledXmlValues) return [];
+  const issues: Issue[] = [];
+  config.rules.forEach((rule, index) => {
+    const fields: [string, string[]][] = [
+      ['id', rule.id === undefined ? [] : [rule.id]],
+      ['allowedOrigins', rule.allowedOrigins],
+      ['allowedHeaders', rule.allowedHeaders],
+      ['exposeHeaders', rule.exposeHeaders],
+    ];
+    for (const [field, values] of fields) {
+      values.forEach((value, at) => {
+        const path: IssuePath = field === 'id' ? ['rules', index, 'id'] : ['rules', index, field, at];
+        if (/[<>&]/.test(value) || value !== value.trim() || LOOKS_TYPED.test(value)) {
+          issues.push(error('value.not-stored-verbatim', `${JSON.stringify(value)} would not be stored as written: ${profile.label} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`, path, {
+            hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
+          }));
+        }
+      });
+    }
+  });
+  return issues;
+}
+
 /**
  * The provider's size limits alone (rule count, document bytes): linear in the configuration's
  * size, so a server checks them before the full validation, whose shadowing analysis compares
@@ -286,6 +323,7 @@ export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', opti
   return [
     ...validateDocument(config, profile),
     ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)),
+    ...validateStoredVerbatim(config, profile),
     ...findShadowedRules(config.rules),
   ];
 }

@@ -20,9 +20,9 @@ export function sessionRoutes(policy: AccessPolicy) {
       return c.json(state);
     })
     .post('/', async (c) => {
-      if (throttle.isBlocked()) return sendError(c, apiError('too-many-requests', 'Too many wrong tokens in the last minute; wait a minute and try again.'));
       const body = await readBody(c, sessionBodySchema);
       if (!body.ok) return body.response;
+      if (throttle.isBlocked()) return sendError(c, apiError('too-many-requests', 'Too many wrong tokens in the last minute; wait a minute and try again.'));
       if (policy.token === null) return c.json({ required: false, authenticated: true } satisfies SessionState);
       if (!isSameSecret(body.data.token, policy.token)) {
         throttle.recordFailure();
