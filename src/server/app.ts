@@ -72,7 +72,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
       frameSources: harnessOrigins,
     }),
   );
-  app.use('/api/*', apiGuard(access));
+  app.use('/api/*', apiGuard(access, log));
   app.use('/api/*', async (c, next) => {
     await next();
     // Error answers may carry a provider's message; scrub any configured secret from them.

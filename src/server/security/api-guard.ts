@@ -8,7 +8,9 @@ import { isSameSecret, isValidSession, SESSION_COOKIE } from './session';
 const OPEN_PATHS = new Set(['/api/session']);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-function refuseCrossOrigin(c: Context, why: string): Response {
+function refuseCrossOrigin(c: Context, why: string, log: (line: string) => void): Response {
+  // Worth a line in the log: it is either a misconfigured proxy or someone trying.
+  log(`refused ${c.req.method} ${c.req.path}: ${why}`);
   return sendError(c, apiError('cross-origin-refused', `The console API answers only its own pages: ${why}`));
 }
 
@@ -31,19 +33,19 @@ function isJson(contentType: string | undefined): boolean {
  * Callers without `Origin` or `Sec-Fetch-*` (curl, scripts) are not browsers and are let through
  * to the token check.
  */
-export function apiGuard(policy: AccessPolicy): MiddlewareHandler {
+export function apiGuard(policy: AccessPolicy, log: (line: string) => void = () => {}): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (!policy.isConsoleHost(url)) {
-      return refuseCrossOrigin(c, `it does not answer to host "${url.host}". Open the console at ${policy.origins()[0] ?? 'its own address'}.`);
+      return refuseCrossOrigin(c, `it does not answer to host "${url.host}". Open the console at ${policy.origins()[0] ?? 'its own address'}.`, log);
     }
     const site = c.req.header('sec-fetch-site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return refuseCrossOrigin(c, `this call came from another site (Sec-Fetch-Site: ${site}).`);
+      return refuseCrossOrigin(c, `this call came from another site (Sec-Fetch-Site: ${site}).`, log);
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== `http://${url.host}` && origin !== `https://${url.host}`) {
-      return refuseCrossOrigin(c, `this call came from origin ${JSON.stringify(origin.slice(0, 200))}, not ${url.origin}.`);
+      return refuseCrossOrigin(c, `this call came from origin ${JSON.stringify(origin.slice(0, 200))}, not ${url.origin}.`, log);
     }
     if (policy.token !== null && !OPEN_PATHS.has(url.pathname) && !isAuthenticated(c, policy.token)) {
       return sendError(c, apiError('unauthenticated', 'This console needs its access token: sign in with POST /api/session {"token": "..."} (the web app asks for it), or send Authorization: Bearer <token>.'));

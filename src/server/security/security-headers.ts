@@ -52,8 +52,11 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): Middleware
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    // same-site, not same-origin: the test harness on another loopback port is the same site.
-    c.header('Cross-Origin-Resource-Policy', 'same-site');
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api') c.header('Cache-Control', 'no-store');
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api') {
+      c.header('Cache-Control', 'no-store');
+      // API answers are for the console's own pages: no other page may even load them opaquely.
+      // (Pages and assets carry none: the test harness on another port may load them.)
+      c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    }
   };
 }
