@@ -275,8 +275,11 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
   return issues;
 }
 
-/** What s3rver's XML reader turns into a number or a boolean (`007`, `1e3`, `0x10`, `true`): it then fails or rewrites it. */
-const LOOKS_TYPED = /^([-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|0x[0-9a-f]+|true|false)$/i;
+/**
+ * What s3rver's XML reader (fast-xml-parser 3 with strnum) turns into a number or a boolean, then
+ * fails on or rewrites: `007`, `1.50`, `0x10`, `true`, and any e-notation, even `e0` (NaN).
+ */
+const LOOKS_TYPED = /^([-+]?0x[0-9a-f]+|[-+]?\d*(\.\d*)?e[-+]?\d+|[-+]?(\d+\.?\d*|\.\d+)|true|false)$/i;
 
 /** Values a provider with `mangledXmlValues` would store as something else (or as broken XML). */
 function validateStoredVerbatim(config: CorsConfig, profile: DialectProfile): Issue[] {

@@ -120,7 +120,7 @@ describe('values no document can carry (found by fuzzing the API)', () => {
 describe('s3rver does not store every value verbatim (found by fuzzing the API)', () => {
   const withId = (id: string) => ({ rules: [{ id, allowedOrigins: ['https://a.example'], allowedMethods: ['GET' as const], allowedHeaders: ['x-a&b'], exposeHeaders: [] }] });
 
-  it.each([' spaced ', '\uFEFFbom', '<x>', 'a&amp;b', '007', '1e999', '0x10', 'true'])('refuses the ID %j for s3rver, which would store another value', (id) => {
+  it.each([' spaced ', '\uFEFFbom', '<x>', 'a&amp;b', '007', '1e999', 'e0', '.5', '0x10', 'true'])('refuses the ID %j for s3rver, which would store another value', (id) => {
     expect(validateConfig(withId(id), 's3rver')).toContainEqual(expect.objectContaining({ code: 'value.not-stored-verbatim', path: ['rules', 0, 'id'] }));
   });
 
