@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   // Scripts drive Chromium: code inside page.evaluate runs in the page.
-  { files: ['scripts/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  { files: ['scripts/**', 'bench/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   { files: ['src/core/**'], rules: { 'no-restricted-imports': ['error', coreBoundary] } },
   {
     files: ['src/contract/**'],

@@ -134,6 +134,8 @@ export const probeBodySchema = z
     send: z.enum(['preflight', 'actual', 'both']).default('both'),
     /** Body of an actual PUT/POST. */
     body: z.string().max(1024 * 1024).optional(),
+    /** Send the actual request to a presigned URL, as the test pane does for private buckets. */
+    signed: z.boolean().default(false),
   })
   .strict();
 export type ProbeBody = z.input<typeof probeBodySchema>;
@@ -160,7 +162,7 @@ export interface ProbeResult {
 export const presignBodySchema = z
   .object({
     key: objectKeySchema,
-    method: z.enum(['GET', 'PUT', 'POST']),
+    method: z.enum(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']),
     expiresSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(300),
     contentType: headerValue.max(255).optional(),
   })
@@ -168,7 +170,7 @@ export const presignBodySchema = z
 export type PresignBody = z.input<typeof presignBodySchema>;
 
 export interface PresignResult {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
   url: string;
   /** Form fields of a POST policy upload; the file goes last, as field `file`. */
   fields?: Record<string, string>;
@@ -183,4 +185,61 @@ export type SessionBody = z.infer<typeof sessionBodySchema>;
 export interface SessionState {
   required: boolean;
   authenticated: boolean;
+}
+
+/** What the SPA needs to know about the console it runs in. */
+export interface ConsoleInfo {
+  /**
+   * The test harness's origin: a second loopback port of this console that serves a tiny page
+   * the test pane loads in an iframe, so requests are also sent, and judged, from a second origin.
+   */
+  harnessOrigin: string | null;
+}
+
+/** Where a test's request is sent from: the console's page, or the harness page on its second origin. */
+export const testOrigins = ['console', 'harness'] as const;
+export type TestOrigin = (typeof testOrigins)[number];
+
+export const testMethods = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const;
+export type TestMethod = (typeof testMethods)[number];
+
+/** A request the test pane sends from the browser, as the user built it. */
+export const testRequestSchema = z
+  .object({
+    key: objectKeySchema,
+    method: z.enum(testMethods),
+    headers: z.record(headerName, headerValue).default({}),
+    /** Body of a PUT or POST. */
+    body: z.string().max(1024 * 1024).optional(),
+    credentials: z.enum(['omit', 'include']).default('omit'),
+    /** Send to a presigned URL (for private buckets) rather than the plain object URL. */
+    signed: z.boolean().default(false),
+    from: z.enum(testOrigins).default('console'),
+    /** Response headers the web app must read (e.g. ETag after an upload). */
+    mustRead: z.array(headerName).max(20).default([]),
+  })
+  .strict();
+export type TestRequest = z.output<typeof testRequestSchema>;
+
+/** A test case saved with its bucket, run again by "Run all". */
+export const savedTestSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Test ids are letters, digits, - and _ (up to 64).'),
+    name: z.string().trim().min(1).max(120),
+    request: testRequestSchema,
+    /** What the web app needs: the request allowed (and its `mustRead` headers readable), or blocked. */
+    expect: z.enum(['allowed', 'blocked']).default('allowed'),
+  })
+  .strict();
+export type SavedTest = z.output<typeof savedTestSchema>;
+
+export const MAX_SAVED_TESTS = 200;
+
+export const putSavedTestsBodySchema = z
+  .object({ tests: z.array(savedTestSchema).max(MAX_SAVED_TESTS) })
+  .strict()
+  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { message: 'Test ids must be unique.', path: ['tests'] });
+
+export interface SavedTests {
+  tests: SavedTest[];
 }

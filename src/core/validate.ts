@@ -229,6 +229,7 @@ function validateRule(rule: CorsRule, index: number, profile: DialectProfile, op
   }
 
   issues.push(...validateMaxAge(rule.maxAgeSeconds, at('maxAgeSeconds'), profile));
+  issues.push(...validateStoredVerbatim(rule, index, profile));
   return issues;
 }
 
@@ -281,29 +282,25 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
  */
 const LOOKS_TYPED = /^([-+]?0x[0-9a-f]+|[-+]?\d*(\.\d*)?e[-+]?\d+|[-+]?(\d+\.?\d*|\.\d+)|true|false)$/i;
 
-/** Values a provider with `mangledXmlValues` would store as something else (or as broken XML). */
-function validateStoredVerbatim(config: CorsConfig, profile: DialectProfile): Issue[] {
+/** Values of one rule a provider with `mangledXmlValues` would store as something else (or as broken XML). */
+function validateStoredVerbatim(rule: CorsRule, index: number, profile: DialectProfile): Issue[] {
   if (!profile.validation.mangledXmlValues) return [];
-  const issues: Issue[] = [];
-  config.rules.forEach((rule, index) => {
-    const fields: [string, string[]][] = [
-      ['id', rule.id === undefined ? [] : [rule.id]],
-      ['allowedOrigins', rule.allowedOrigins],
-      ['allowedHeaders', rule.allowedHeaders],
-      ['exposeHeaders', rule.exposeHeaders],
-    ];
-    for (const [field, values] of fields) {
-      values.forEach((value, at) => {
-        const path: IssuePath = field === 'id' ? ['rules', index, 'id'] : ['rules', index, field, at];
-        if (/[<>&]/.test(value) || value !== value.trim() || LOOKS_TYPED.test(value)) {
-          issues.push(error('value.not-stored-verbatim', `${JSON.stringify(value)} would not be stored as written: ${profile.label} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`, path, {
-            hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
-          }));
-        }
-      });
-    }
-  });
-  return issues;
+  const fields: [string, string[]][] = [
+    ['id', rule.id === undefined ? [] : [rule.id]],
+    ['allowedOrigins', rule.allowedOrigins],
+    ['allowedHeaders', rule.allowedHeaders],
+    ['exposeHeaders', rule.exposeHeaders],
+  ];
+  return fields.flatMap(([field, values]) =>
+    values
+      .map((value, at) => ({ value, path: (field === 'id' ? ['rules', index, 'id'] : ['rules', index, field, at]) as IssuePath }))
+      .filter(({ value }) => /[<>&]/.test(value) || value !== value.trim() || LOOKS_TYPED.test(value))
+      .map(({ value, path }) =>
+        error('value.not-stored-verbatim', `${JSON.stringify(value)} would not be stored as written: ${profile.label} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`, path, {
+          hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
+        }),
+      ),
+  );
 }
 
 /**
@@ -323,10 +320,18 @@ export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  return [
-    ...validateDocument(config, profile),
-    ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)),
-    ...validateStoredVerbatim(config, profile),
-    ...findShadowedRules(config.rules),
-  ];
+  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules)];
+}
+
+/**
+ * The part of `validateConfig` that concerns one rule alone (its fields), for the rule at `index`.
+ * An editor can keep these per rule and redo only the rule being typed in.
+ */
+export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
+  return validateRule(rule, index, dialectProfile(dialect), options);
+}
+
+/** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
+export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
+  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules)];
 }

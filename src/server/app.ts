@@ -5,13 +5,16 @@ import { isBucketName, type ApiEnv } from './http/context';
 import type { ProfileRegistry } from './profiles/registry';
 import { bucketsRoutes } from './routes/buckets.routes';
 import { corsRoutes } from './routes/cors.routes';
+import { consoleRoutes } from './routes/console.routes';
 import { profilesRoutes } from './routes/profiles.routes';
 import { testingRoutes } from './routes/probe.routes';
+import { savedTestsRoutes } from './routes/saved-tests.routes';
 import { sessionRoutes } from './routes/session.routes';
+import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 import { loopbackAccess, type AccessPolicy } from './security/access-policy';
 import { apiGuard } from './security/api-guard';
 import { createRedactor } from './security/redact';
-import { securityHeaders, type Origins } from './security/security-headers';
+import { securityHeaders } from './security/security-headers';
 import { storageCspSources } from './security/storage-origins';
 
 export interface AppDeps {
@@ -22,14 +25,17 @@ export interface AppDeps {
   access?: AccessPolicy;
   /** Values that must never appear in a log line or an error answer (credentials; the token is added). */
   secrets?: readonly string[];
-  /** The test harness's origins: they may frame the console, and the console may frame them. */
-  harnessOrigins?: Origins;
+  /** Where saved test cases live; in memory when the console has no data folder. */
+  savedTests?: SavedTestStore;
+  /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
+  harnessOrigin?: string | null;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], harnessOrigins = [] }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(redact(line));
+  const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
   const perProfile = new Hono<ApiEnv>()
     .use('*', async (c, next) => {
@@ -50,10 +56,12 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
       await next();
     })
     .route('/cors', corsRoutes(cors))
+    .route('/tests', savedTestsRoutes(savedTests))
     .route('/', testingRoutes(cors));
 
   const api = new Hono()
     .route('/session', sessionRoutes(access))
+    .route('/console', consoleRoutes({ harnessOrigin }))
     .route('/profiles', profilesRoutes(profiles))
     .route('/profiles/:profile/buckets/:bucket', perBucket)
     .route('/profiles/:profile', perProfile);

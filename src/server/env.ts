@@ -18,6 +18,8 @@ const envSchema = z.object({
   CORS_CONSOLE_CONFIG: z.string().min(1).optional(),
   /** Port of the embedded s3rver (0 picks a free one). */
   CORS_CONSOLE_S3_PORT: port.default(0),
+  /** Port of the test harness, the console's second origin; by default PORT + 1 (a free one when PORT is 0). */
+  CORS_CONSOLE_HARNESS_PORT: port.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

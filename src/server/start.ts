@@ -8,13 +8,17 @@ import { join, relative } from 'node:path';
 import { createApp } from './app';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
+import { createHarnessApp } from './harness/harness-app';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
+import { createFileSavedTestStore } from './saved-tests/saved-test-store';
 import { accessPolicy, isLoopbackAddress, urlHost } from './security/access-policy';
 
 export interface RunningConsole {
   url: string;
+  /** The test harness's origin (the console's second origin). */
+  harnessUrl: string;
   /** The token `/api` needs, or null on loopback without one. */
   accessToken: string | null;
   /** The embedded s3rver's endpoint, when the console runs on it. */
@@ -51,15 +55,22 @@ async function loadConfiguredProfiles(path: string, processEnv: StartOptions['pr
   });
 }
 
-function listen(app: ReturnType<typeof createApp>, hostname: string, port: number): Promise<ServerType> {
+type Fetchable = { fetch: (request: Request) => Response | Promise<Response> };
+
+function listen(app: Fetchable, hostname: string, port: number, what: string, variable: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is in use: set ${variable} to a free port.` : `Cannot listen on ${hostname}:${port} (${what}): ${error.message}`, { cause: error })),
+    );
   });
 }
 
+const close = (server: ServerType) => new Promise<void>((resolve) => server.close(() => resolve()));
+
 // Credentials the SDKs read from the environment themselves: scrubbed from logs and answers too.
 const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'OSS_ACCESS_KEY_SECRET', 'COS_SECRET_KEY'];
+const WILDCARD_HOSTS = ['0.0.0.0', '::'];
 
 /**
  * The token `/api` asks for: the configured one, or on a non-loopback address a fresh random
@@ -73,12 +84,13 @@ function accessTokenFor(env: Env): { token: string | null; generated: boolean } 
 
 /**
  * Starts the console: the configured profiles, or the embedded s3rver when there are none; the
- * API and the SPA on 127.0.0.1. Throws with a message a person can act on when it cannot start.
+ * API and the SPA on HOST (loopback by default), and the test harness on a second port.
+ * Throws with a message a person can act on when it cannot start.
  */
 export async function startConsole({ env: given, processEnv, dataDir, webDir, log }: StartOptions): Promise<RunningConsole> {
   const env: Env = { ...given, HOST: given.HOST ?? '127.0.0.1' };
   const configured = env.CORS_CONSOLE_CONFIG ? await loadConfiguredProfiles(env.CORS_CONSOLE_CONFIG, processEnv) : [];
-  const exposedName = isLoopbackAddress(env.HOST) || ['0.0.0.0', '::'].includes(env.HOST) ? [] : [urlHost(env.HOST)];
+  const exposedName = isLoopbackAddress(env.HOST) || WILDCARD_HOSTS.includes(env.HOST) ? [] : [urlHost(env.HOST)];
   const appOrigins = env.PORT ? ['127.0.0.1', 'localhost', ...exposedName].map((name) => `http://${name}:${env.PORT}`) : [];
   let embedded: EmbeddedS3 | null = null;
   if (configured.length === 0) {
@@ -87,10 +99,29 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
   }
   const profiles = createProfileRegistry(embedded ? [embedded.profile] : configured);
   const { token, generated } = accessTokenFor(env);
-  let boundPort = env.PORT;
-  const access = accessPolicy({ listenHost: env.HOST, port: () => boundPort, token });
+  let consolePort = env.PORT;
+  const access = accessPolicy({ listenHost: env.HOST, port: () => consolePort, token });
+  // The name a browser uses for this machine; on a wildcard address it cannot be known.
+  const reachableAt = WILDCARD_HOSTS.includes(env.HOST) ? '127.0.0.1' : urlHost(env.HOST);
+
+  let harness: ServerType;
+  try {
+    const harnessPort = env.CORS_CONSOLE_HARNESS_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1);
+    harness = await listen(createHarnessApp({ webDir, consoleOrigins: access.origins }), env.HOST, harnessPort, 'the test harness', 'CORS_CONSOLE_HARNESS_PORT');
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
   const secrets = [...configured.flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
-  const app = createApp({ profiles, log, access, secrets });
+  const app = createApp({
+    profiles,
+    log,
+    access,
+    secrets,
+    savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
+    harnessOrigin: harnessUrl,
+  });
 
   if (existsSync(join(webDir, 'index.html'))) {
     const root = relative(process.cwd(), webDir) || '.';
@@ -103,24 +134,23 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
 
   let server: ServerType;
   try {
-    server = await listen(app, env.HOST, env.PORT);
+    server = await listen(app, env.HOST, env.PORT, 'the console', 'PORT');
   } catch (error) {
+    await close(harness);
     await embedded?.stop();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `Port ${env.PORT} is in use: set PORT to a free port.` : `Cannot listen on ${env.HOST}:${env.PORT} (HOST, PORT): ${(error as Error).message}`, { cause: error });
+    throw error;
   }
-  const { port } = server.address() as AddressInfo;
-  boundPort = port;
-  const reachableAt = ['0.0.0.0', '::'].includes(env.HOST) ? '127.0.0.1' : urlHost(env.HOST);
-  if (!isLoopbackAddress(env.HOST)) log(`listening on ${env.HOST}:${port}, beyond this machine: every /api call needs the access token`);
+  consolePort = (server.address() as AddressInfo).port;
+  if (!isLoopbackAddress(env.HOST)) log(`listening on ${env.HOST}:${consolePort}, beyond this machine: every /api call needs the access token`);
   // The one place a generated token appears; `log` here is the raw start log, not the app's scrubbed one.
   if (generated) log(`access token (generated; set CORS_CONSOLE_TOKEN to choose one): ${token}`);
   return {
-    url: `http://${reachableAt}:${port}`,
+    url: `http://${reachableAt}:${consolePort}`,
+    harnessUrl,
     accessToken: token,
     localS3Endpoint: embedded?.endpoint ?? null,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([close(server), close(harness)]);
       await embedded?.stop();
     },
   };

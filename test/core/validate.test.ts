@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/core/dialects';
 import type { Issue } from '../../src/core/issues';
 import type { CorsConfig, CorsRule } from '../../src/core/rule';
-import { validateConfig } from '../../src/core/validate';
+import { validateAcrossRules, validateConfig, validateRuleAt } from '../../src/core/validate';
 
 const rule = (partial: Partial<CorsRule>): CorsRule => ({
   allowedOrigins: ['https://app.example.com'],
@@ -130,5 +130,24 @@ describe('s3rver does not store every value verbatim (found by fuzzing the API)'
 
   it('leaves the same values to AWS, which escapes its XML', () => {
     expect(validateConfig(withId('<x>'), 's3').filter((i) => i.code === 'value.not-stored-verbatim')).toEqual([]);
+  });
+});
+
+describe('validateConfig in parts', () => {
+  it('is the union of the per-rule issues and the issues across rules', () => {
+    const config: CorsConfig = {
+      rules: [
+        { allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] },
+        { allowedOrigins: ['app.example.com', 'https://*.*.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: ['*'] },
+        { allowedOrigins: ['https://a.example'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], maxAgeSeconds: -1 },
+      ],
+    };
+    for (const dialect of ['s3', 'oss', 'cos', 'r2'] as const) {
+      const parts = [...validateAcrossRules(config, dialect), ...config.rules.flatMap((rule, index) => validateRuleAt(rule, index, dialect))];
+      const whole = validateConfig(config, dialect);
+      expect(parts.length).toBe(whole.length);
+      expect(new Set(parts.map((i) => JSON.stringify(i)))).toEqual(new Set(whole.map((i) => JSON.stringify(i))));
+      expect(whole.some((i) => i.code.startsWith('rule.') && i.path[1] === 2)).toBe(true);
+    }
   });
 });

@@ -181,12 +181,4 @@ describe('the rule editor in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     expect((await storedRules('e2e-conflict'))[0]?.allowedOrigins).toEqual(['https://mine.example']);
   });
-
-  it('runs Test CORS from the Test tab and shows the browser\'s verdict', async () => {
-    await arrangeBucket('e2e-test', { rules: [rule({ allowedOrigins: [consoleApp.url] })] });
-    await page.goto(`${consoleApp.url}/p/local/b/e2e-test/test`);
-    await page.getByRole('button', { name: 'Test CORS' }).click();
-    await page.getByText(/Browser: allowed \(200/).waitFor();
-    await page.screenshot({ path: `${SHOTS}/test-tab.png`, fullPage: true });
-  });
 });

@@ -121,3 +121,29 @@ describe('POST .../presign', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('signed probes and presigned methods', () => {
+  it('sends a signed probe to a presigned URL of the profile endpoint, beside the unsigned preflight', async () => {
+    const result = (await probe({ origin: 'https://app.example.com', method: 'GET', signed: true })).json as unknown as ProbeResult;
+    const url = new URL(result.actual!.request.url);
+    expect(url.origin).toBe(s3.endpoint);
+    expect(url.pathname).toBe('/probed/test.txt');
+    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.actual?.response?.status).toBe(200);
+    expect(result.actual?.matchesPrediction).toBe(true);
+  });
+
+  it('refuses a signed POST: that is a form upload', async () => {
+    const res = await probe({ origin: 'https://app.example.com', method: 'POST', signed: true });
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ error: { code: 'bad-request', message: expect.stringContaining('form upload') } });
+  });
+
+  it.each(['HEAD', 'DELETE'] as const)('presigns a %s URL that s3rver accepts', async (method) => {
+    await s3.putObject('probed', `presigned-${method}.txt`, 'x');
+    const signed = (await api.call('POST', '/api/profiles/local/buckets/probed/presign', { key: `presigned-${method}.txt`, method })).json as unknown as PresignResult;
+    expect(signed.method).toBe(method);
+    const response = await fetch(signed.url, { method });
+    expect(response.status).toBe(method === 'HEAD' ? 200 : 204);
+  });
+});

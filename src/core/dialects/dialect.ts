@@ -50,6 +50,11 @@ export interface DialectProfile {
   supportsBucketCors: boolean;
   /** The provider has the `ResponseVary` switch (`Vary: Origin` on every response). */
   supportsResponseVary: boolean;
+  /**
+   * Response headers worth exposing to script on this provider: `ETag` (multipart uploads read
+   * part ETags) and the request-id headers people quote to support. Never a wildcard.
+   */
+  suggestedExposeHeaders: string[];
 
   matching: {
     /**

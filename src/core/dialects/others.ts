@@ -18,6 +18,8 @@ export const oss: DialectProfile = {
     hasRuleIds: false,
   },
   supportsResponseVary: true,
+  // The OSS console recommends exposing ETag and x-oss-request-id.
+  suggestedExposeHeaders: ['ETag', 'x-oss-request-id'],
 };
 
 /** Tencent Cloud COS. Response shaping inherited from S3 (its OPTIONS doc: echoes the origin). */
@@ -28,6 +30,7 @@ export const cos: DialectProfile = {
   limits: { ...s3.limits, maxRules: 100, maxDocumentBytes: 64 * 1024 }, // PUT Bucket cors doc
   validation: { ...s3.validation, rejectsExposeWildcard: true },
   supportsResponseVary: true,
+  suggestedExposeHeaders: ['ETag', 'x-cos-request-id'],
 };
 
 /** Ceph RADOS Gateway. Not yet measured: inherits S3 until the RGW differential suite lands. */
@@ -44,4 +47,6 @@ export const r2: DialectProfile = {
   limits: { ...s3.limits, maxAgeSeconds: 86_400 },
   // `http://localhost:*` is answered with 400 MalformedXML (cloudflare-docs#32888).
   validation: { ...s3.validation, rejectsPortWildcard: true },
+  // R2 documents no request-id response header, so only ETag is suggested.
+  suggestedExposeHeaders: ['ETag'],
 };

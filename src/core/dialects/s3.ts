@@ -22,6 +22,8 @@ export const s3: DialectProfile = {
   },
   supportsBucketCors: true,
   supportsResponseVary: false,
+  // AWS's own CORS example exposes x-amz-request-id and x-amz-id-2 [D]; version ids for versioned buckets.
+  suggestedExposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-id-2', 'x-amz-version-id'],
   matching: {
     preflightSelection: 'all-conditions', // [D] first rule matching origin, method and headers
     uppercasesRequestMethod: false, // [U] verbatim comparison is the safer model

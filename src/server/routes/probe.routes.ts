@@ -16,6 +16,7 @@ function offEndpoint(url: URL, profile: ProfileSummary) {
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
+const SIGNED_PROBE_EXPIRY_SECONDS = 60;
 // The probe sets these itself (or the HTTP stack does); letting a caller set them would let it
 // forge another request than the one the console shows.
 const RESERVED_HEADERS = new Set(['host', 'origin', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'te', 'trailer', 'proxy-connection', 'access-control-request-method', 'access-control-request-headers', 'expect', 'upgrade']);
@@ -34,12 +35,19 @@ export function testingRoutes(service: CorsService) {
       const bucket = c.get('bucket');
       const stored = await service.read(adapter, summary.dialect, bucket);
       if (!stored.ok) return sendError(c, fromStorageError(stored.error));
+      const { key, method, signed } = body.data;
       let url: URL;
       try {
-        url = adapter.objectUrl(bucket, body.data.key);
+        url = adapter.objectUrl(bucket, key);
       } catch (error) {
         // The adapters refuse keys or buckets that would leave the bucket's URL space.
-        return sendError(c, apiError('bad-request', `Cannot address ${JSON.stringify(body.data.key)} in bucket ${bucket}: ${(error as Error).message}`));
+        return sendError(c, apiError('bad-request', `Cannot address ${JSON.stringify(key)} in bucket ${bucket}: ${(error as Error).message}`));
+      }
+      if (signed) {
+        if (method === 'POST') return sendError(c, apiError('bad-request', 'A signed POST is a form upload: use the presign call with method POST and send the form.'));
+        const presigned = await adapter.presign(bucket, key, { method, expiresSeconds: SIGNED_PROBE_EXPIRY_SECONDS });
+        if (!presigned.ok) return sendError(c, fromStorageError(presigned.error));
+        url = new URL(presigned.value);
       }
       // Belt and braces: only the profile's own storage is ever probed (no open proxy).
       if (!isStorageTarget(url, storageOriginsOf(summary))) return sendError(c, offEndpoint(url, summary));

@@ -16,7 +16,7 @@ export interface StoredCors {
 }
 
 export interface PresignOptions {
-  method: 'GET' | 'PUT';
+  method: 'GET' | 'HEAD' | 'PUT' | 'DELETE';
   expiresSeconds: number;
   /** For PUT: the Content-Type the upload must carry (it is signed). */
   contentType?: string;

@@ -134,7 +134,8 @@ function signedUrl(cos: COS, target: Pick<COS.GetObjectUrlParams, 'Bucket' | 'Re
       {
         ...target,
         Sign: true,
-        Method: presign.method,
+        // The SDK's types list no HEAD, but it signs whatever method it is given.
+        Method: presign.method as COS.Method,
         Expires: presign.expiresSeconds,
         ...(presign.contentType !== undefined ? { Headers: { 'Content-Type': presign.contentType } } : {}),
       },

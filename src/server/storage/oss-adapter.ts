@@ -160,7 +160,8 @@ function corsBody(config: CorsConfig): string {
 
 function signatureOptions(presign: PresignOptions): OSS.SignatureUrlOptions {
   return {
-    method: presign.method,
+    // @types/ali-oss lists no HEAD, but signatureUrl signs whatever method it is given.
+    method: presign.method as OSS.HTTPMethods,
     expires: presign.expiresSeconds,
     ...(presign.contentType !== undefined ? { 'Content-Type': presign.contentType } : {}),
   };

@@ -1,7 +1,9 @@
 import {
   DeleteBucketCorsCommand,
+  DeleteObjectCommand,
   GetBucketCorsCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListBucketsCommand,
   PutBucketCorsCommand,
   PutObjectCommand,
@@ -163,10 +165,13 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
 
     presign: (bucket, key, { method, expiresSeconds, contentType }) =>
       attempt(`sign a ${method} URL for ${bucket}/${key}`, () => {
-        const command =
-          method === 'GET'
-            ? new GetObjectCommand({ Bucket: bucket, Key: key })
-            : new PutObjectCommand({ Bucket: bucket, Key: key, ...(contentType ? { ContentType: contentType } : {}) });
+        const target = { Bucket: bucket, Key: key };
+        const command = {
+          GET: () => new GetObjectCommand(target),
+          HEAD: () => new HeadObjectCommand(target),
+          PUT: () => new PutObjectCommand({ ...target, ...(contentType ? { ContentType: contentType } : {}) }),
+          DELETE: () => new DeleteObjectCommand(target),
+        }[method]();
         return getSignedUrl(client, command, { expiresIn: expiresSeconds });
       }),
 

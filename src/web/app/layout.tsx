@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { lazy, Suspense, useEffect, useId } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
 import { profileQueries } from '../features/profiles/queries';
-import { BucketPage } from './bucket-page';
 import { navigate, useRoute } from './router';
+
+// The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of
+// the app's code; the bucket list must not wait for it. It is fetched once the list is up.
+const loadBucketPage = () => import('./bucket-page');
+const BucketPage = lazy(async () => ({ default: (await loadBucketPage()).BucketPage }));
 
 export function Layout() {
   const route = useRoute();
@@ -17,6 +21,12 @@ export function Layout() {
   useEffect(() => {
     if (route.name === 'home' && first) navigate({ name: 'profile', profile: first.id }, { replace: true });
   }, [route.name, first]);
+
+  useEffect(() => {
+    if (!profiles.data) return;
+    const idle = window.setTimeout(() => void loadBucketPage(), 0);
+    return () => window.clearTimeout(idle);
+  }, [profiles.data]);
 
   return (
     <div className="layout">
@@ -56,7 +66,9 @@ export function Layout() {
           </aside>
           <main className="content">
             {route.name === 'bucket' ? (
-              <BucketPage profile={profile} bucket={route.bucket} tab={route.tab} />
+              <Suspense fallback={<p className="muted">Loading the bucket page…</p>}>
+                <BucketPage profile={profile} bucket={route.bucket} tab={route.tab} />
+              </Suspense>
             ) : (
               <section>
                 <h2>{profile.label}</h2>

@@ -48,11 +48,15 @@ export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiRequestError && error.body.error.code === 'unauthenticated';
 }
 
+const bucketPath = (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}`;
+
 export const apiPath = {
   session: () => '/api/session',
+  console: () => '/api/console',
   profiles: () => '/api/profiles',
   buckets: (profile: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets`,
-  cors: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/cors`,
-  probe: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/probe`,
-  presign: (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}/presign`,
+  cors: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/cors`,
+  probe: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/probe`,
+  presign: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/presign`,
+  savedTests: (profile: string, bucket: string) => `${bucketPath(profile, bucket)}/tests`,
 };

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draftKey } from '../../../../src/web/features/rule-editor/draft-storage';
-import { bucketListKey, corsQueries } from '../../../../src/web/features/rule-editor/queries';
+import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
 import { useRealApi } from '../../../support/web-api';
 import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, renderEditor, rule, testProfile } from './editor-harness';
 

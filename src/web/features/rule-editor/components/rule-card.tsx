@@ -18,13 +18,15 @@ export interface RuleCardProps {
   onDuplicate: () => void;
   onDelete: () => void;
   onMoveAbove: (target: number) => void;
+  /** Set when the test pane's last test concerned this rule: says how. */
+  testNote?: string | undefined;
 }
 
 export function ruleHeadingId(domId: string): string {
   return `${domId}-title`;
 }
 
-export function RuleCard({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove }: RuleCardProps) {
+export function RuleCard({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove, testNote }: RuleCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
   const n = index + 1;
   const fieldId = (field: string) => `${domId}-${field}`;
@@ -53,7 +55,7 @@ export function RuleCard({ sortableId, domId, index, rule, issues, serverMessage
 
   return (
     <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
-      <section aria-label={`Rule ${n}`} className="re-card">
+      <section aria-label={`Rule ${n}`} className={`re-card${testNote ? ' re-card-tested' : ''}`}>
         <div className="re-card-head">
           <button type="button" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners}>
             <span aria-hidden="true">⠿</span> Reorder <span className="re-sr">rule {n}</span>
@@ -79,6 +81,7 @@ export function RuleCard({ sortableId, domId, index, rule, issues, serverMessage
             </button>
           </div>
         </div>
+        {testNote && <p className="re-test-note">{testNote}</p>}
         <IssueList issues={issues.rule} action={moveAbove} />
         <div className="re-fields">
           <div className="re-field re-field-id">

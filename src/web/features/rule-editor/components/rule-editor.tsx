@@ -6,17 +6,18 @@ import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, validateConfig, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
 import { ApiRequestError } from '../../../lib/api-client';
+import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { deleteCors, saveCors } from '../api/write-cors';
 import { documentText, editorFormats, FORMAT_LABELS } from '../document-formats';
 import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } from '../draft-storage';
 import { editorFormSchema } from '../editor-schema';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../history';
 import { formFieldName, issueText, placeIssues, RULE_FIELDS, type RuleField, type RuleFieldName } from '../issue-placement';
-import { bucketListKey, corsQueries } from '../queries';
+import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
 import { canonicalConfig, configToForm, countRules, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, sameConfig, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
 import { ConflictView } from './conflict-view';
-import { DiffView } from './diff-view';
+import { DiffView } from '../../../components/diff-view';
 import { IssueList } from './issue-list';
 import { RawView } from './raw-view';
 import { RuleCard, ruleHeadingId } from './rule-card';
@@ -231,6 +232,20 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     applyConfig(next.present);
   };
 
+  const workspace = useBucketWorkspace();
+  const publishDraft = workspace?.publishDraft;
+  useEffect(() => publishDraft?.(latest.current.config), [configKey, publishDraft]);
+  const takeProposal = useRef<(config: CorsConfig | null, note: string) => void>(() => {});
+  useEffect(() => {
+    takeProposal.current = (next, note) => {
+      replaceDraft(next);
+      showToast(`${note} Undo takes it back.`);
+    };
+  });
+  const onProposal = workspace?.onProposal;
+  useEffect(() => onProposal?.((next, note) => takeProposal.current(next, note)), [onProposal]);
+  const testNote = (index: number) => (workspace?.highlight?.rules.includes(index) ? workspace.highlight.note : undefined);
+
   const discard = () => {
     replaceDraft(provider.config);
     rebase({ config: provider.config, version: provider.version });
@@ -425,6 +440,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
                 focusLater({ rule: index });
               }}
               onMoveAbove={(target) => moveRule(index, target)}
+              testNote={testNote(index)}
             />
           ))}
         </RuleList>

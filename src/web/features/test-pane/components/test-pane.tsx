@@ -1,85 +1,101 @@
-import { useMutation } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import type { ProbeExchange, ProfileSummary } from '../../../../contract/api';
-import type { CorsConfig } from '../../../../core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
+import type { ProfileSummary, TestRequest } from '../../../../contract/api';
+import { serializeCorsDocument, type CorsConfig } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
-import { runTest, type TestRequest } from '../run-test';
+import { performFetch } from '../../../lib/browser-fetch';
+import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { corsQueries } from '../../../lib/cors-queries';
+import { diagnose } from '../diagnose';
+import { consoleInfoQuery } from '../queries';
+import { DEFAULT_REQUEST, requestFormSchema, type RequestFormValues } from '../request-form';
+import { runTest, type TestContext } from '../run-test';
+import { CacheDemo } from './cache-demo';
+import { RequestBuilder } from './request-builder';
+import { SavedTests, SaveTestButton } from './saved-tests';
+import { StrictestFix } from './strictest-fix';
+import { TestResult } from './test-result';
+import { UploadTests } from './upload-tests';
+import { useHarness } from './use-harness';
 import './test-pane.css';
 
-const METHODS: TestRequest['method'][] = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'];
-
-function parseHeaders(text: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const at = line.indexOf(':');
-    if (at > 0) headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
-  }
-  return headers;
+/** Whether two configurations hold the same rules, compared as the document they would store. */
+function sameRules(a: CorsConfig | null, b: CorsConfig | null): boolean {
+  return serializeCorsDocument(a ?? { rules: [] }, 'aws-json') === serializeCorsDocument(b ?? { rules: [] }, 'aws-json');
 }
 
-function Exchange({ title, exchange }: { title: string; exchange: ProbeExchange | undefined }) {
-  if (!exchange) return null;
-  return (
-    <div className="exchange">
-      <h4>
-        {title}: {exchange.response ? exchange.response.status : exchange.error?.message}
-        {exchange.matchesPrediction === false && <span className="mismatch"> — differs from the prediction</span>}
-      </h4>
-      <pre>{exchange.response ? Object.entries(exchange.response.headers).map(([k, v]) => `${k}: ${v}`).join('\n') : ''}</pre>
-    </div>
-  );
-}
+/**
+ * "Test CORS": the real request from this page (or the harness on the second origin) to the
+ * bucket, so the browser itself judges, beside the server's raw probe and the rules' prediction
+ * for the saved configuration and the draft.
+ */
+export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  const consoleOrigin = window.location.origin;
+  const info = useQuery(consoleInfoQuery);
+  const harnessOrigin = info.data?.harnessOrigin ?? null;
+  const cors = useQuery(corsQueries.detail(profile.id, bucket));
+  const workspace = useBucketWorkspace();
+  const harness = useHarness(harnessOrigin);
+  const form = useForm<RequestFormValues, unknown, TestRequest>({ resolver: zodResolver(requestFormSchema), defaultValues: DEFAULT_REQUEST });
 
-/** `config` is what the provider holds now; the prediction is made against it. */
-export function TestPane({ profile, bucket, config }: { profile: ProfileSummary; bucket: string; config: CorsConfig | null | undefined }) {
-  const [key, setKey] = useState('test.txt');
-  const [method, setMethod] = useState<TestRequest['method']>('GET');
-  const [headerText, setHeaderText] = useState('');
-  const [credentials, setCredentials] = useState<TestRequest['credentials']>('omit');
-  const ids = { key: useId(), method: useId(), headers: useId(), credentials: useId() };
+  const contextFor = (request: TestRequest): TestContext | null => {
+    if (cors.data === undefined) return null;
+    const fromHarness = request.from === 'harness';
+    if (fromHarness && !harnessOrigin) return null;
+    return {
+      profile: profile.id,
+      bucket,
+      dialect: profile.dialect,
+      saved: cors.data.config,
+      ...(workspace?.draft !== undefined && !sameRules(workspace.draft, cors.data.config) ? { draft: workspace.draft } : {}),
+      origin: fromHarness ? harnessOrigin! : consoleOrigin,
+      send: fromHarness ? harness.send : performFetch,
+    };
+  };
+
   const test = useMutation({
-    mutationFn: () => runTest(profile.id, bucket, profile.dialect, config ?? null, { key, method, headers: parseHeaders(headerText), credentials }),
+    mutationFn: async (request: TestRequest) => {
+      const context = contextFor(request);
+      if (!context) throw new Error('The bucket configuration or the harness is not loaded yet; try again in a moment.');
+      return runTest(context, request);
+    },
+    onSuccess: (run) => {
+      const found = diagnose(run, cors.data?.config ?? null);
+      workspace?.setHighlight(found.rules.length ? { rules: found.rules, note: `Answers the last test: ${run.request.method} ${run.request.key} from ${run.origin}.` } : null);
+    },
   });
   const run = test.data;
+  const diagnosis = useMemo(() => (run ? diagnose(run, cors.data?.config ?? null) : null), [run, cors.data]);
 
   return (
     <section className="test-pane" aria-label="Test CORS">
-      <p>Sends the real request from this page ({window.location.origin}) to the bucket, so the browser itself judges, beside the server's raw probe and the core's prediction.</p>
-      <div className="test-form">
-        <label htmlFor={ids.key}>Object key</label>
-        <input id={ids.key} value={key} onChange={(e) => setKey(e.target.value)} />
-        <label htmlFor={ids.method}>Method</label>
-        <select id={ids.method} value={method} onChange={(e) => setMethod(e.target.value as TestRequest['method'])}>
-          {METHODS.map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-        <label htmlFor={ids.headers}>Request headers</label>
-        <textarea id={ids.headers} value={headerText} onChange={(e) => setHeaderText(e.target.value)} placeholder="content-type: application/json" rows={3} />
-        <label htmlFor={ids.credentials}>Credentials</label>
-        <select id={ids.credentials} value={credentials} onChange={(e) => setCredentials(e.target.value as TestRequest['credentials'])}>
-          <option value="omit">omit</option>
-          <option value="include">include</option>
-        </select>
-      </div>
-      <button type="button" onClick={() => test.mutate()} disabled={test.isPending || config === undefined}>
-        Test CORS
-      </button>
-      {test.isError && <ErrorMessage error={test.error} title="The test could not run." />}
-      {run && (
-        <div className="test-result" role="status">
-          <p className={run.browser.allowed ? 'verdict allowed' : 'verdict blocked'}>
-            Browser: {run.browser.allowed ? `allowed (${run.browser.status}, ${run.browser.ms} ms)` : `blocked by CORS policy (${run.browser.ms} ms)`}
-          </p>
-          <p>
-            Prediction: {run.prediction.allowed ? 'allowed' : `blocked — ${run.prediction.blockedBy?.message ?? ''}`}
-            {run.prediction.allowed !== run.browser.allowed && <strong> The browser disagrees with the prediction: something between the page and the bucket changes the answer.</strong>}
-          </p>
-          <p>Preflight: {run.prediction.request.preflight ? run.prediction.request.reasons.join(' ') : 'none needed. ' + run.prediction.request.reasons.join(' ')}</p>
-          <Exchange title="Server probe, preflight" exchange={run.probe.preflight} />
-          <Exchange title="Server probe, actual request" exchange={run.probe.actual} />
+      <p>
+        Sends the real request from this page ({consoleOrigin}) or from a second origin ({harnessOrigin ?? 'not available'}) to the bucket, so the browser itself judges; beside it, the
+        server&apos;s raw probe and what the rules predict.
+      </p>
+      <form onSubmit={form.handleSubmit((request) => test.mutate(request))} noValidate>
+        <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} />
+        <div className="tp-actions">
+          <button type="submit" disabled={test.isPending || cors.data === undefined}>
+            Test CORS
+          </button>
+          <SaveTestButton profile={profile} bucket={bucket} form={form} />
         </div>
+      </form>
+      {cors.isError && <ErrorMessage error={cors.error} title="The bucket's CORS configuration could not be loaded." />}
+      {test.isError && <ErrorMessage error={test.error} title="The test could not run." />}
+      {run && diagnosis && (
+        <>
+          <TestResult run={run} diagnosis={diagnosis} />
+          {diagnosis.fixable && <StrictestFix run={run} dialect={profile.dialect} base={workspace?.draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />}
+        </>
       )}
+      <UploadTests profile={profile} bucket={bucket} />
+      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} />
+      <CacheDemo profile={profile} bucket={bucket} />
+      {harness.element}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { diffLines } from '../line-diff';
+import { diffLines } from '../lib/line-diff';
+import './diff-view.css';
 
 export function DiffView({ before, after, label }: { before: string; after: string; label: string }) {
   const lines = diffLines(before, after);

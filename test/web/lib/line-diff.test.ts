@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines } from '../../../../src/web/features/rule-editor/line-diff';
+import { diffLines } from '../../../src/web/lib/line-diff';
 
 describe('line diff', () => {
   it('marks added and removed lines between common ones', () => {

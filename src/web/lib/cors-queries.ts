@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CorsState } from '../../../contract/api';
-import { apiPath, callApi } from '../../lib/api-client';
+import type { CorsState } from '../../contract/api';
+import { apiPath, callApi } from './api-client';
 
 export const corsQueries = {
   all: (profile: string) => ['cors', profile] as const,

@@ -1,0 +1,274 @@
+import { classifyBrowserRequest, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from '../browser';
+import { dialectProfile, type Dialect, type DialectProfile } from '../dialects';
+import { warning, type Issue } from '../issues';
+import { predictBrowserFetch } from '../predict';
+import { METHODS, type CorsConfig, type CorsRule, type Method } from '../rule';
+import { BROWSER_MAX_AGE_CAPS } from '../validate';
+import {
+  appFetches,
+  appliesTo,
+  impliedReadableHeaders,
+  OPERATION_METHODS,
+  readableHeadersOf,
+  requestHeadersOf,
+  validateApp,
+  type AppDescription,
+  type AppRequestHeader,
+} from './app';
+import { explain, exposeSpelling, type Explanation, type WizardError } from './explain';
+import type { ExplainedRule } from './loosest';
+
+/** Preflight cache time when the app names none: saves a preflight per request, yet rule changes reach browsers within minutes. */
+export const STRICTEST_MAX_AGE_SECONDS = 600;
+
+export interface StrictestOptions {
+  /** Most rules the result may have, e.g. the provider's limit minus the rules already kept. Default: the dialect's limit. */
+  maxRules?: number;
+  /** Rule IDs are `<prefix>-<methods>` where the dialect has IDs; default `app`. */
+  idPrefix?: string;
+}
+
+export type StrictestResult =
+  | {
+      ok: true;
+      /** Rules in the order they should be stored; their methods never overlap, so any order evaluates alike. */
+      rules: ExplainedRule[];
+      /** Choices about the set as a whole: headers that need no allowing, merges forced by limits. */
+      explanations: Explanation[];
+      /** Requests of the app that the provider still cannot serve (e.g. credentialed preflights on s3rver). */
+      warnings: Issue[];
+    }
+  | { ok: false; error: WizardError; issues: Issue[] };
+
+interface Grant {
+  /** Lowercased name → why. */
+  headers: Map<string, string>;
+  /** Lowercased name → spelling and why. */
+  expose: Map<string, { name: string; why: string }>;
+}
+
+interface Group extends Grant {
+  methods: Map<Method, string[]>;
+  mergedBecause?: string;
+}
+
+const SAFELISTABLE_NAMES = ['accept', 'accept-language', 'content-language', 'content-type', 'range'];
+
+/** Whether the browser sends the header, and if so whether it must be allowed, with the reason. */
+function classifyHeader(header: AppRequestHeader): { kind: 'dropped' | 'safelisted' | 'allow'; why: string } {
+  const name = header.name.toLowerCase();
+  if (name.includes('*')) return { kind: 'allow', why: `${name} allowed because the app sends headers of that family, and none of them is CORS-safelisted` };
+  if (header.value === undefined && SAFELISTABLE_NAMES.includes(name)) {
+    return { kind: 'allow', why: `${name} allowed because the app sends it with values that may not be CORS-safelisted (give a value to check)` };
+  }
+  const verdict = classifyBrowserRequest({ method: 'GET', headers: { [name]: header.value ?? 'sample' } });
+  if (verdict.droppedHeaders.includes(name)) return { kind: 'dropped', why: `${name} needs no rule: it is a forbidden request header, which the browser sets itself or drops` };
+  if (verdict.refused) return { kind: 'dropped', why: `${name} needs no rule: ${verdict.reasons.join(' ')}` };
+  if (!verdict.unsafeHeaders.includes(name)) {
+    return { kind: 'safelisted', why: `${name}${header.value !== undefined ? `: ${header.value}` : ''} needs no rule: it is CORS-safelisted, so the browser does not ask for it` };
+  }
+  const reason = verdict.reasons[0] ?? `${name} is not CORS-safelisted.`;
+  return { kind: 'allow', why: `${name} allowed because ${lowerFirst(reason)}` };
+}
+
+function lowerFirst(text: string): string {
+  return text.replace(/^(Header |Content-Type |Range )/, (m) => m.toLowerCase()).replace(/\.$/, '');
+}
+
+/** What each method needs, from the operations that use it. */
+function methodNeeds(app: AppDescription, notes: Explanation[], warnings: Issue[]): Map<Method, Group> {
+  const needs = new Map<Method, Group>();
+  const headers = requestHeadersOf(app).map((header) => ({ header, verdict: classifyHeader(header) }));
+  const readable = readableHeadersOf(app);
+  const noted = new Set<string>();
+  const note = (key: string, e: Explanation) => {
+    if (!noted.has(key)) notes.push(e);
+    noted.add(key);
+  };
+  for (const operation of new Set(app.operations)) {
+    for (const { method, why } of OPERATION_METHODS[operation]) {
+      const group = needs.get(method) ?? { methods: new Map([[method, []]]), headers: new Map(), expose: new Map() };
+      needs.set(method, group);
+      group.methods.get(method)!.push(why);
+      for (const { header, verdict } of headers) {
+        if (!appliesTo(header, operation)) continue;
+        if (verdict.kind === 'allow') group.headers.set(header.name.toLowerCase(), verdict.why);
+        else note(`header:${header.name.toLowerCase()}`, explain('allowedHeaders', verdict.why, header.name.toLowerCase()));
+      }
+      const implied = impliedReadableHeaders(operation, method).map((name) => ({ name, why: `${name} exposed because multipart uploads read each part's ETag from the UploadPart response, and ETag is not CORS-safelisted` }));
+      const wanted = readable.filter((h) => appliesTo(h, operation)).map((h) => ({ name: h.name, why: `${exposeSpelling(h.name)} exposed because the app reads it (it is not CORS-safelisted)` }));
+      for (const { name, why } of [...implied, ...wanted]) {
+        const key = name.toLowerCase();
+        if (SAFELISTED_RESPONSE_HEADERS.includes(key)) {
+          note(`readable:${key}`, explain('exposeHeaders', `${name} needs no exposing: it is a CORS-safelisted response header, always readable.`, name));
+        } else if (readableResponseHeaders([key], key, false).length === 0) {
+          note(`readable:${key}`, explain('exposeHeaders', `${name} can never be read by script, whatever the rule exposes.`, name));
+          warnings.push(warning('strictest.header-never-readable', `Browsers never let script read ${name}, so no rule can expose it.`, ['readableHeaders']));
+        } else if (!group.expose.has(key)) {
+          group.expose.set(key, { name: exposeSpelling(name), why });
+        }
+      }
+    }
+  }
+  return needs;
+}
+
+function sameKeys<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+  return a.size === b.size && [...a.keys()].every((k) => b.has(k));
+}
+
+/** Methods with the same headers and exposed headers share a rule: it grants nothing more than two rules would. */
+function groupMethods(needs: Map<Method, Group>): Group[] {
+  const groups: Group[] = [];
+  for (const method of METHODS) {
+    const need = needs.get(method);
+    if (!need) continue;
+    const twin = groups.find((g) => sameKeys(g.headers, need.headers) && sameKeys(g.expose, need.expose));
+    if (twin) for (const [m, whys] of need.methods) twin.methods.set(m, whys);
+    else groups.push(need);
+  }
+  return groups;
+}
+
+/** How many (method, header) and (method, exposed header) pairs a merge adds beyond what each group had. */
+function mergeCost(a: Group, b: Group): number {
+  const union = (x: Map<string, unknown>, y: Map<string, unknown>) => new Set([...x.keys(), ...y.keys()]).size;
+  const methods = a.methods.size + b.methods.size;
+  const merged = methods * (union(a.headers, b.headers) + union(a.expose, b.expose));
+  return merged - a.methods.size * (a.headers.size + a.expose.size) - b.methods.size * (b.headers.size + b.expose.size);
+}
+
+function merge(a: Group, b: Group, because: string): Group {
+  return {
+    methods: new Map([...a.methods, ...b.methods]),
+    headers: new Map([...a.headers, ...b.headers]),
+    expose: new Map([...a.expose, ...b.expose]),
+    mergedBecause: because,
+  };
+}
+
+/** Merges the cheapest pair until the groups fit the rule limit. */
+function fitToLimit(groups: Group[], limit: number, profile: DialectProfile): Group[] {
+  const fitted = [...groups];
+  const target = Math.max(1, limit);
+  while (fitted.length > target) {
+    let best: [number, number, number] = [0, 1, Infinity];
+    for (let i = 0; i < fitted.length; i++) {
+      for (let j = i + 1; j < fitted.length; j++) {
+        const cost = mergeCost(fitted[i]!, fitted[j]!);
+        if (cost < best[2]) best = [i, j, cost];
+      }
+    }
+    const [i, j] = best;
+    const because = `Merged into one rule because only ${target} rule${target === 1 ? '' : 's'} can be added (${profile.label} allows ${profile.limits.maxRules ?? 'any number of'}); the merged rule allows each of its headers on each of its methods.`;
+    const merged = merge(fitted[i]!, fitted[j]!, because);
+    fitted.splice(j, 1);
+    fitted.splice(i, 1, merged);
+  }
+  return fitted;
+}
+
+function orderedMethods(group: Group): Method[] {
+  return METHODS.filter((m) => group.methods.has(m));
+}
+
+/** Whether any request of the group can be preflighted (PUT/DELETE, an allowed header, or XHR upload listeners on POST). */
+function mayBePreflighted(methods: Method[], group: Group): boolean {
+  return group.headers.size > 0 || methods.some((m) => m !== 'GET' && m !== 'HEAD');
+}
+
+function chooseMaxAge(app: AppDescription, profile: DialectProfile): { seconds: number; why: string } {
+  const cap = profile.limits.maxAgeSeconds;
+  if (app.maxAgeSeconds === undefined) {
+    return { seconds: STRICTEST_MAX_AGE_SECONDS, why: `Preflights are cached ${STRICTEST_MAX_AGE_SECONDS} s: one preflight serves many requests, and rule changes still reach browsers within minutes.` };
+  }
+  if (cap !== null && app.maxAgeSeconds > cap) {
+    return { seconds: cap, why: `${profile.label} accepts at most ${cap} s, so the ${app.maxAgeSeconds} s asked for is lowered to ${cap}.` };
+  }
+  const browserNote = app.maxAgeSeconds > BROWSER_MAX_AGE_CAPS.chromium ? ` Chromium keeps at most ${BROWSER_MAX_AGE_CAPS.chromium} s of it.` : '';
+  return { seconds: app.maxAgeSeconds, why: `Preflights are cached ${app.maxAgeSeconds} s, as asked.${browserNote}` };
+}
+
+function originExplanations(app: AppDescription, profile: DialectProfile): Explanation[] {
+  return [...new Set(app.origins)].map((origin) => {
+    if (origin === '*') {
+      return explain('allowedOrigins', 'Any origin (*), as asked: the app is public and sends no credentials, so the answer is Access-Control-Allow-Origin: *.', origin);
+    }
+    const credentials = app.credentials
+      ? ` The app sends credentials, so the origin is listed rather than *: ${profile.label} echoes a listed origin${profile.response.actualCredentials === 'never' ? '' : ' and adds Access-Control-Allow-Credentials: true'}.`
+      : '';
+    const what = origin.includes('*') ? `every origin of the form ${origin} (one * stands for any run of characters)` : origin;
+    return explain('allowedOrigins', `Allows ${what}, where the app is served from.${credentials}`, origin);
+  });
+}
+
+function buildRule(group: Group, app: AppDescription, profile: DialectProfile, prefix: string): ExplainedRule {
+  const methods = orderedMethods(group);
+  const maxAge = mayBePreflighted(methods, group) ? chooseMaxAge(app, profile) : undefined;
+  const id = `${prefix}-${methods.join('-').toLowerCase()}`;
+  const rule: CorsRule = {
+    ...(profile.validation.hasRuleIds ? { id } : {}),
+    allowedOrigins: [...new Set(app.origins)],
+    allowedMethods: methods,
+    allowedHeaders: [...group.headers.keys()].sort(),
+    exposeHeaders: [...group.expose.values()].map((e) => e.name),
+    ...(maxAge ? { maxAgeSeconds: maxAge.seconds } : {}),
+  };
+  const explanations: Explanation[] = [
+    ...originExplanations(app, profile),
+    ...methods.flatMap((m) => group.methods.get(m)!.map((why) => explain('allowedMethods', `${why}.`, m))),
+    ...[...group.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, why]) => explain('allowedHeaders', `${why}.`, name)),
+    ...(group.headers.size === 0 ? [explain('allowedHeaders', 'No headers allowed: these requests carry none that need a preflight, so any other header is refused.')] : []),
+    ...[...group.expose.values()].map(({ name, why }) => explain('exposeHeaders', `${why}.`, name)),
+    maxAge
+      ? explain('maxAgeSeconds', maxAge.why, String(maxAge.seconds))
+      : explain('maxAgeSeconds', 'No max age: GET and HEAD without custom headers are never preflighted, so there is nothing to cache.'),
+    ...(group.mergedBecause ? [explain('rules', group.mergedBecause)] : []),
+  ];
+  if (profile.validation.hasRuleIds) explanations.unshift(explain('id', `Named ${id} after the app and its methods.`, id));
+  return { rule, explanations };
+}
+
+/** Requests of the app the generated rules still do not serve, as warnings. */
+function verify(app: AppDescription, config: CorsConfig, dialect: Dialect): Issue[] {
+  const issues: Issue[] = [];
+  for (const fetch of appFetches(app)) {
+    const prediction = predictBrowserFetch(config, fetch, dialect);
+    const what = `${fetch.method} from ${fetch.origin} (${fetch.operation})`;
+    if (!prediction.allowed) {
+      issues.push(warning('strictest.request-still-blocked', `${what} stays blocked: ${prediction.blockedBy?.message ?? 'the browser refuses it'}`, ['rules']));
+      continue;
+    }
+    const readable = new Set([...SAFELISTED_RESPONSE_HEADERS, ...prediction.exposedHeaders]);
+    const unreadable = fetch.needsReadableHeaders.filter((h) => !readable.has(h));
+    if (unreadable.length && readableResponseHeaders(unreadable, unreadable.join(','), false).length) {
+      issues.push(warning('strictest.header-unreadable', `${what}: script still cannot read ${unreadable.join(', ')}.`, ['rules']));
+    }
+  }
+  return issues;
+}
+
+/**
+ * The fewest, narrowest rules that let the described app work: only its origins, the methods its
+ * operations use, the headers it sends that are not CORS-safelisted, and the response headers it
+ * reads. Methods that need the same headers share a rule; rules are merged only to fit the limit.
+ * Bad input comes back as issues pointing into the description.
+ */
+export function strictestRules(app: AppDescription, dialect: Dialect = 's3', options: StrictestOptions = {}): StrictestResult {
+  const issues = validateApp(app, dialect);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length) {
+    return { ok: false, error: { code: 'app.invalid', message: errors.map((i) => i.message).join(' ') }, issues: errors };
+  }
+  const profile = dialectProfile(dialect);
+  const explanations: Explanation[] = [];
+  const warnings: Issue[] = [];
+  const groups = groupMethods(methodNeeds(app, explanations, warnings));
+  const limit = options.maxRules ?? profile.limits.maxRules ?? Infinity;
+  const rules = fitToLimit(groups, limit, profile).map((g) => buildRule(g, app, profile, options.idPrefix ?? 'app'));
+  if (rules.length > 1) {
+    explanations.push(explain('rules', `${rules.length} rules, because their methods need different headers; one rule would allow every header on every method.`));
+  }
+  warnings.push(...verify(app, { rules: rules.map((r) => r.rule) }, dialect));
+  return { ok: true, rules, explanations, warnings };
+}

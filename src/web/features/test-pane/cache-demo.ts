@@ -1,0 +1,58 @@
+import type { ProbeResult } from '../../../contract/api';
+import { dialectProfile, type Dialect } from '../../../core';
+import { apiPath, callApi } from '../../lib/api-client';
+import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
+
+export interface CacheDemoResult {
+  url: string;
+  /** The bucket's answer to a GET without Origin: its Vary header, if any. */
+  varyWithoutOrigin: string | undefined;
+  /** Step 1: a GET without Origin (as `<img>` sends it), cached by the browser. */
+  plain: FetchOutcome;
+  /** Step 2: a CORS GET of the same URL, the browser cache allowed to answer. */
+  cachedCors: FetchOutcome;
+  /** Step 3: the same CORS GET, bypassing the cache. */
+  freshCors: FetchOutcome;
+  /** Whether step 2 failed only because of the cache. */
+  reproduced: boolean;
+  /** What to do about it on this provider. */
+  fix: string;
+}
+
+const CACHE_FOR_SECONDS = 600;
+
+async function probe(profile: string, bucket: string, body: Record<string, unknown>): Promise<ProbeResult> {
+  return (await callApi<ProbeResult>(apiPath.probe(profile, bucket), { method: 'POST', body: JSON.stringify(body) })).data;
+}
+
+export function cacheFix(dialect: Dialect): string {
+  return dialectProfile(dialect).supportsResponseVary
+    ? 'Turn on "Vary: Origin" (ResponseVary) in the Rules tab: the provider then adds Vary: Origin to every answer, and browsers keep a separate copy per origin.'
+    : 'This provider adds Vary: Origin only to answers to CORS requests. Make every request for these objects a CORS request (the crossorigin attribute on <img>, <video>, <script>), or serve them with Cache-Control: no-cache, or give CORS and non-CORS uses different URLs.';
+}
+
+/**
+ * Reproduces the failure vendor docs warn about: an object first fetched without Origin (an
+ * `<img>`) is cached without CORS headers and without `Vary: Origin`; a later fetch() of the same
+ * URL gets that cached copy and is blocked, though the bucket itself would allow it. A fresh,
+ * cacheable object is written for each run, so earlier runs cannot interfere.
+ */
+export async function runCacheDemo(profile: string, bucket: string, dialect: Dialect): Promise<CacheDemoResult> {
+  const key = `cors-console-cache-demo/${Date.now().toString(36)}.txt`;
+  const written = await probe(profile, bucket, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n' });
+  const url = written.actual?.request.url;
+  if (!url || (written.actual?.response?.status ?? 500) >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error?.message ?? `status ${written.actual?.response?.status}`}.`);
+  const withoutOrigin = await probe(profile, bucket, { key, method: 'GET', send: 'actual' });
+  const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });
+  const cachedCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default' });
+  const freshCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' });
+  return {
+    url,
+    varyWithoutOrigin: withoutOrigin.actual?.response?.headers['vary'],
+    plain,
+    cachedCors,
+    freshCors,
+    reproduced: !cachedCors.readable && freshCors.readable,
+    fix: cacheFix(dialect),
+  };
+}

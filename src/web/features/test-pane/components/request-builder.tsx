@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { testMethods, type TestRequest } from '../../../../contract/api';
+import type { RequestFormValues } from '../request-form';
+
+export interface RequestBuilderProps {
+  register: UseFormRegister<RequestFormValues>;
+  control: Control<RequestFormValues, unknown, TestRequest>;
+  errors: FieldErrors<RequestFormValues>;
+  consoleOrigin: string;
+  harnessOrigin: string | null;
+}
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="tp-error">
+      {message}
+    </p>
+  );
+}
+
+/** The request "Test CORS" sends: every field has a visible label that is its accessible name. */
+export function RequestBuilder({ register, control, errors, consoleOrigin, harnessOrigin }: RequestBuilderProps) {
+  const id = useId();
+  const method = useWatch({ control, name: 'method' });
+  const writes = method === 'PUT' || method === 'POST';
+  const described = (field: keyof RequestFormValues) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
+  return (
+    <div className="tp-form">
+      <label htmlFor={`${id}-key`}>Object key</label>
+      <div>
+        <input id={`${id}-key`} type="text" spellCheck={false} {...register('key')} {...described('key')} />
+        <FieldError id={`${id}-key-error`} message={errors.key?.message} />
+      </div>
+      <label htmlFor={`${id}-method`}>Method</label>
+      <select id={`${id}-method`} {...register('method')}>
+        {testMethods.map((m) => (
+          <option key={m}>{m}</option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-headers`}>Request headers</label>
+      <div>
+        <textarea id={`${id}-headers`} rows={3} spellCheck={false} placeholder="content-type: application/json" {...register('headers')} {...described('headers')} />
+        <FieldError id={`${id}-headers-error`} message={errors.headers?.message} />
+      </div>
+      {writes && (
+        <>
+          <label htmlFor={`${id}-body`}>Body</label>
+          <textarea id={`${id}-body`} rows={2} spellCheck={false} placeholder="cors-console test upload" {...register('body')} />
+        </>
+      )}
+      <label htmlFor={`${id}-credentials`}>Credentials</label>
+      <select id={`${id}-credentials`} {...register('credentials')}>
+        <option value="omit">omit (no cookies)</option>
+        <option value="include">include (cookies, withCredentials)</option>
+      </select>
+      <span className="tp-label">Send from</span>
+      <div role="radiogroup" aria-label="Send from" className="tp-radios">
+        <label>
+          <input type="radio" value="console" {...register('from')} /> This console ({consoleOrigin})
+        </label>
+        <label>
+          <input type="radio" value="harness" disabled={!harnessOrigin} {...register('from')} /> Second origin ({harnessOrigin ?? 'not available'})
+        </label>
+      </div>
+      <span className="tp-label">URL</span>
+      <div>
+        <label>
+          <input type="checkbox" {...register('signed')} {...described('signed')} /> Signed URL (presigned by the server, for private buckets)
+        </label>
+        <FieldError id={`${id}-signed-error`} message={errors.signed?.message} />
+      </div>
+      <label htmlFor={`${id}-must-read`}>Headers the app must read</label>
+      <div>
+        <input id={`${id}-must-read`} type="text" spellCheck={false} placeholder="ETag" {...register('mustRead')} {...described('mustRead')} />
+        <FieldError id={`${id}-mustRead-error`} message={errors.mustRead?.message} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
+import { ErrorMessage } from '../../../components/error-message';
+import type { RequestFormValues } from '../request-form';
+import { replaceSavedTests, savedTestQueries } from '../queries';
+import { predictFor, runTest, type TestContext } from '../run-test';
+import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
+
+function newTestId(): string {
+  return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** "Save test": names the current request and what the app needs of it, and keeps it with the bucket. */
+export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSummary; bucket: string; form: UseFormReturn<RequestFormValues, unknown, TestRequest> }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [expect, setExpect] = useState<SavedTest['expect']>('allowed');
+  const listKey = savedTestQueries.list(profile.id, bucket).queryKey;
+  const save = useMutation({
+    mutationFn: async (request: TestRequest) => {
+      const current = await queryClient.fetchQuery(savedTestQueries.list(profile.id, bucket));
+      return replaceSavedTests(profile.id, bucket, [...current, { id: newTestId(), name: name.trim(), request, expect }]);
+    },
+    onSuccess: (tests) => {
+      queryClient.setQueryData(listKey, tests);
+      setOpen(false);
+      setName('');
+    },
+  });
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        Save test
+      </button>
+    );
+  }
+  return (
+    <div className="tp-save-test" role="group" aria-label="Save this test">
+      <label htmlFor={`${id}-name`}>Test name</label>
+      <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
+      <label htmlFor={`${id}-expect`}>The app needs it</label>
+      <select id={`${id}-expect`} value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
+        <option value="allowed">allowed</option>
+        <option value="blocked">blocked</option>
+      </select>
+      <button type="button" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
+        Save this test
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+      {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
+    </div>
+  );
+}
+
+/** The bucket's saved tests, and "Run all": each against the draft (predicted) and the live bucket (the browser). */
+export function SavedTests({ profile, bucket, contextFor }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null }) {
+  const queryClient = useQueryClient();
+  const tests = useQuery(savedTestQueries.list(profile.id, bucket));
+  const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
+  const runAll = useMutation({
+    mutationFn: async (list: SavedTest[]) => {
+      const results: SavedTestOutcome[] = [];
+      for (const test of list) {
+        const context = contextFor(test.request);
+        if (!context) throw new Error(`"${test.name}" cannot run yet: the bucket configuration or the harness is not loaded.`);
+        const run = await runTest(context, test.request);
+        // Predicted against the draft when there is one: "does my change keep the app working?"
+        const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
+        results.push(judgeSavedTest(test, prediction, run.browser));
+        setOutcomes([...results]);
+      }
+      return results;
+    },
+    onMutate: () => setOutcomes([]),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => replaceSavedTests(profile.id, bucket, (tests.data ?? []).filter((t) => t.id !== id)),
+    onSuccess: (list) => queryClient.setQueryData(savedTestQueries.list(profile.id, bucket).queryKey, list),
+  });
+  const list = tests.data ?? [];
+  const passed = outcomes?.filter((o) => o.passed).length ?? 0;
+  return (
+    <section className="tp-saved" aria-label="Saved tests">
+      <h4>Saved tests</h4>
+      {tests.isError && <ErrorMessage error={tests.error} title="The saved tests could not be loaded." />}
+      {list.length === 0 && tests.isSuccess && <p className="tp-muted">No saved tests yet: build a request above and use "Save test".</p>}
+      {list.length > 0 && (
+        <>
+          <button type="button" disabled={runAll.isPending} onClick={() => runAll.mutate(list)}>
+            Run all
+          </button>
+          {outcomes && outcomes.length === list.length && (
+            <p role="status">
+              {passed} of {list.length} passed.
+            </p>
+          )}
+          <table className="tp-table">
+            <thead>
+              <tr>
+                <th scope="col">Test</th>
+                <th scope="col">Request</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Draft (predicted)</th>
+                <th scope="col">Live bucket (browser)</th>
+                <th scope="col">Result</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((test) => {
+                const outcome = outcomes?.find((o) => o.test.id === test.id);
+                return (
+                  <tr key={test.id}>
+                    <th scope="row">{test.name}</th>
+                    <td>
+                      {test.request.method} {test.request.key} from {test.request.from === 'harness' ? 'the second origin' : 'the console'}
+                      {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
+                    </td>
+                    <td>{test.expect}</td>
+                    <td>{outcome?.predicted ?? '—'}</td>
+                    <td>{outcome?.live ?? (runAll.isPending ? 'running…' : '—')}</td>
+                    <td className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>{outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}</td>
+                    <td>
+                      <button type="button" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>
+                        Delete <span className="sr-only">test {test.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+      {runAll.isError && <ErrorMessage error={runAll.error} title="Run all stopped." />}
+      {remove.isError && <ErrorMessage error={remove.error} title="The test was not deleted." />}
+    </section>
+  );
+}

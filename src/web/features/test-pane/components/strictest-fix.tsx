@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect } from '../../../../core';
+import { DiffView } from '../../../components/diff-view';
+import type { TestRun } from '../run-test';
+
+const EMPTY: CorsConfig = { rules: [] };
+
+/**
+ * "Fix with the strictest rule": the smallest change to the draft that lets this request through
+ * (and lets script read the headers the app must read), previewed as a diff, applied to the draft
+ * only — saving stays a separate, reviewed step in the Rules tab.
+ */
+export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; dialect: Dialect; base: CorsConfig | null; onApply: ((config: CorsConfig | null, note: string) => void) | undefined }) {
+  const [shown, setShown] = useState(false);
+  const [applied, setApplied] = useState(false);
+  const { request } = run;
+  if (!shown) {
+    return (
+      <button type="button" onClick={() => setShown(true)}>
+        Fix with the strictest rule
+      </button>
+    );
+  }
+  const fix = strictestFixFor(base ?? EMPTY, { origin: run.origin, method: request.method, headers: request.headers, credentials: request.credentials, needsReadableHeaders: request.mustRead }, dialect);
+  if (!fix.ok) {
+    return (
+      <div className="tp-fix" role="region" aria-label="Strictest fix">
+        <p className="tp-error">No rule change can fix this: {fix.error.message}</p>
+      </div>
+    );
+  }
+  const format = dialect === 'oss' ? 'oss-xml' : dialect === 'cos' ? 'cos-xml' : 's3-xml';
+  return (
+    <div className="tp-fix" role="region" aria-label="Strictest fix">
+      <p>
+        <strong>{fix.change}</strong>
+      </p>
+      <ul>
+        {fix.explanations.map((e, index) => (
+          <li key={index}>{e.message}</li>
+        ))}
+      </ul>
+      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.join('; ')}.</p>}
+      <DiffView before={base ? serializeCorsDocument(base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
+      <button
+        type="button"
+        disabled={applied || !onApply}
+        onClick={() => {
+          onApply?.(fix.config, `Applied to the draft: ${fix.change}`);
+          setApplied(true);
+        }}
+      >
+        Apply to draft
+      </button>
+      {applied && <p role="status">Applied to the draft. Review and save it in the Rules tab; nothing is written to the bucket until you do.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { ProbeExchange } from '../../../../contract/api';
+import type { BrowserPrediction } from '../../../../core';
+import type { Diagnosis } from '../diagnose';
+import type { TestRun } from '../run-test';
+
+function HeaderList({ headers }: { headers: Record<string, string> }) {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return <p className="tp-muted">(none)</p>;
+  return <pre className="tp-headers">{entries.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
+}
+
+function ProbeExchangeView({ title, exchange }: { title: string; exchange: ProbeExchange | undefined }) {
+  if (!exchange) return null;
+  return (
+    <div className="tp-exchange">
+      <h5>
+        {title}: {exchange.response ? exchange.response.status : exchange.error?.message}
+        {exchange.matchesPrediction === false && <span className="tp-mismatch"> — differs from the prediction</span>}
+        {exchange.matchesPrediction === true && <span className="tp-match"> — as predicted</span>}
+      </h5>
+      <p className="tp-muted">
+        {exchange.request.method} with {Object.entries(exchange.request.headers).map(([n, v]) => `${n}: ${v}`).join(', ') || 'no headers'} · {exchange.timing.totalMs} ms
+      </p>
+      {exchange.response && <HeaderList headers={exchange.response.headers} />}
+    </div>
+  );
+}
+
+function PredictionView({ title, prediction }: { title: string; prediction: BrowserPrediction }) {
+  const decisions = [prediction.preflight, prediction.actual].filter((d) => d !== undefined);
+  return (
+    <div className="tp-prediction">
+      <h5>
+        {title}: {prediction.allowed ? 'allowed' : 'blocked'}
+      </h5>
+      {prediction.blockedBy && <p>{prediction.blockedBy.message}</p>}
+      {decisions.map((decision) => (
+        <details key={decision.kind}>
+          <summary>
+            {decision.kind === 'preflight' ? 'Preflight' : 'Actual request'}: {decision.matchedRule === null ? 'no rule matches' : `rule ${decision.matchedRule + 1} answers`}
+          </summary>
+          <p>{decision.summary}</p>
+          <ol className="tp-reasons">
+            {decision.reasons.map((reason) => (
+              <li key={reason.rule} className={reason.outcome === 'matched' ? 'tp-reason-matched' : undefined}>
+                {reason.message}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+/** The verdict in plain language, then the three witnesses side by side: browser, server, rules. */
+export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagnosis }) {
+  const { browser, prediction } = run;
+  const preflight = prediction.saved.request;
+  return (
+    <div className="tp-result">
+      <p role="status" className={`tp-verdict tp-${diagnosis.verdict}`}>
+        {diagnosis.headline}
+      </p>
+      {diagnosis.findings.length > 0 && (
+        <ul className="tp-findings" aria-label="Diagnosis">
+          {diagnosis.findings.map((finding, index) => (
+            <li key={index} data-code={finding.code}>
+              {finding.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="tp-muted">
+        {preflight.preflight ? 'A preflight was required: ' : 'No preflight: '}
+        {preflight.reasons.join(' ')}
+      </p>
+      <div className="tp-columns">
+        <section aria-label="Browser">
+          <h4>Browser, from {run.origin}</h4>
+          {browser.readable ? (
+            <>
+              <p>
+                Allowed · status {browser.status} · {browser.bodyBytes} bytes · {browser.ms} ms
+              </p>
+              <p className="tp-muted">Headers script can read:</p>
+              <HeaderList headers={browser.readableHeaders ?? {}} />
+            </>
+          ) : (
+            <p>
+              Blocked · {browser.error} · {browser.ms} ms. The browser tells script nothing more; the server probe and the rules explain why.
+            </p>
+          )}
+          <p className="tp-muted tp-url">{run.url}</p>
+        </section>
+        <section aria-label="Server probe">
+          <h4>Server probe (raw, unfiltered)</h4>
+          <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} />
+          <ProbeExchangeView title="Actual request" exchange={run.probe.actual} />
+        </section>
+        <section aria-label="Prediction">
+          <h4>Rules ({run.probe.dialect})</h4>
+          <PredictionView title="Saved configuration" prediction={prediction.saved} />
+          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} />}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import { ErrorMessage } from '../../../components/error-message';
+import { corsQueries } from '../../../lib/cors-queries';
+import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
+
+const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
+
+function predictionText({ predicted, outcome, etag }: UploadResult): string {
+  const said = predicted.allowed ? (predicted.etagReadable ? 'allowed, ETag readable' : 'allowed, ETag not readable') : 'blocked';
+  const asPredicted = predicted.allowed === outcome.readable && predicted.etagReadable === (etag !== null);
+  return `The rules predicted: ${said}${asPredicted ? ', as the browser found.' : '. The browser disagrees: something between the page and the bucket changes the answer.'}`;
+}
+
+function UploadOutcome({ result }: { result: UploadResult }) {
+  const { outcome } = result;
+  return (
+    <p role="status" className={outcome.readable && outcome.status !== undefined && outcome.status < 300 ? 'tp-allowed' : 'tp-blocked'}>
+      {KIND_LABEL[result.kind]}:{' '}
+      {outcome.readable
+        ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : 'Script cannot read ETag: the rule answering the upload does not expose it, so multipart uploads and integrity checks fail.'}`
+        : `blocked by CORS (${outcome.error ?? 'no detail'}). The upload may still have reached the bucket; script just cannot see the answer.`}{' '}
+      {predictionText(result)}
+    </p>
+  );
+}
+
+/** The seeds' scenario: a web app uploading straight to the bucket, and whether it can read ETag after. */
+export function UploadTests({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  const id = useId();
+  const [key, setKey] = useState('uploads/from-the-test-pane.txt');
+  const [file, setFile] = useState<File | null>(null);
+  const cors = useQuery(corsQueries.detail(profile.id, bucket));
+  const upload = useMutation({
+    mutationFn: (kind: UploadKind) => {
+      const body = file ?? new Blob(['cors-console upload test\n'], { type: 'text/plain' });
+      return runUpload({ profile: profile.id, bucket, dialect: profile.dialect, saved: cors.data?.config ?? null }, key, body, file?.name ?? 'upload-test.txt', kind);
+    },
+  });
+  return (
+    <section className="tp-uploads" aria-label="Upload tests">
+      <h4>Upload tests</h4>
+      <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
+      <div className="tp-form">
+        <label htmlFor={`${id}-key`}>Upload key</label>
+        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} />
+        <label htmlFor={`${id}-file`}>File to upload</label>
+        <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
+      <div className="tp-actions">
+        <button type="button" disabled={upload.isPending || key === '' || !cors.isSuccess} onClick={() => upload.mutate('presigned-put')}>
+          Upload with a presigned PUT
+        </button>
+        <button type="button" disabled={upload.isPending || key === '' || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => upload.mutate('post-form')}>
+          Upload with a POST form
+        </button>
+      </div>
+      {upload.data && <UploadOutcome result={upload.data} />}
+      {upload.isError && <ErrorMessage error={upload.error} title="The upload could not start." />}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { testMethods, testRequestSchema, type TestRequest } from '../../../contract/api';
+
+/** The request builder's fields, as the user types them. */
+export interface RequestFormValues {
+  key: string;
+  method: TestRequest['method'];
+  /** `name: value`, one per line. */
+  headers: string;
+  body: string;
+  credentials: TestRequest['credentials'];
+  signed: boolean;
+  from: TestRequest['from'];
+  /** Response header names the app must read, one per line or comma-separated. */
+  mustRead: string;
+}
+
+export const DEFAULT_REQUEST: RequestFormValues = { key: 'test.txt', method: 'GET', headers: '', body: '', credentials: 'omit', signed: false, from: 'console', mustRead: '' };
+
+function headerLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** Parses the header lines; a line without `name: value` is reported, never dropped silently. */
+export function parseHeaderLines(text: string): { headers: Record<string, string>; bad: string[] } {
+  const headers: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const line of headerLines(text)) {
+    const at = line.indexOf(':');
+    if (at <= 0) bad.push(line);
+    else headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return { headers, bad };
+}
+
+export function headersToText(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+const mustReadNames = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+
+/** The form's values as the API's TestRequest; messages are placed on the field they concern. */
+export const requestFormSchema = z
+  .object({
+    key: z.string(),
+    method: z.enum(testMethods),
+    headers: z.string(),
+    body: z.string(),
+    credentials: z.enum(['omit', 'include']),
+    signed: z.boolean(),
+    from: z.enum(['console', 'harness']),
+    mustRead: z.string(),
+  })
+  .transform((values, ctx): TestRequest => {
+    const { headers, bad } = parseHeaderLines(values.headers);
+    if (bad.length) ctx.addIssue({ code: 'custom', path: ['headers'], message: `Write each header as "name: value": ${bad.join(' · ')}` });
+    const writes = values.method === 'PUT' || values.method === 'POST';
+    const parsed = testRequestSchema.safeParse({
+      key: values.key,
+      method: values.method,
+      headers,
+      ...(writes && values.body !== '' ? { body: values.body } : {}),
+      credentials: values.credentials,
+      signed: values.signed,
+      from: values.from,
+      mustRead: mustReadNames(values.mustRead),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'key');
+        ctx.addIssue({ code: 'custom', path: [field], message: field === 'headers' ? `Header ${String(issue.path[1] ?? '')}: ${issue.message}` : issue.message });
+      }
+      return z.NEVER;
+    }
+    if (values.signed && values.method === 'POST') {
+      ctx.addIssue({ code: 'custom', path: ['signed'], message: 'A signed POST is a form upload: use "Upload with a POST form" below.' });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+export function requestToForm(request: TestRequest): RequestFormValues {
+  return {
+    key: request.key,
+    method: request.method,
+    headers: headersToText(request.headers),
+    body: request.body ?? '',
+    credentials: request.credentials,
+    signed: request.signed,
+    from: request.from,
+    mustRead: request.mustRead.join('\n'),
+  };
+}

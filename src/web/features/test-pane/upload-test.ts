@@ -1,0 +1,47 @@
+import type { PresignResult } from '../../../contract/api';
+import { predictBrowserFetch, readableResponseHeaders, type CorsConfig, type Dialect } from '../../../core';
+import { apiPath, callApi } from '../../lib/api-client';
+import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
+
+export type UploadKind = 'presigned-put' | 'post-form';
+
+export interface UploadResult {
+  kind: UploadKind;
+  url: string;
+  outcome: FetchOutcome;
+  /** The ETag as script sees it, or null when CORS hides it (not in Expose headers). */
+  etag: string | null;
+  /** What the rules predict for the same upload. */
+  predicted: { allowed: boolean; etagReadable: boolean };
+}
+
+/** The rules' prediction for an upload from `origin`: allowed, and ETag readable? */
+export function predictUpload(config: CorsConfig | null, dialect: Dialect, origin: string, kind: UploadKind, file: Blob): UploadResult['predicted'] {
+  // A form upload's body is multipart/form-data, a safelisted type; a PUT carries the file's own type.
+  const headers: Record<string, string> = kind === 'post-form' ? { 'content-type': 'multipart/form-data; boundary=x' } : file.type ? { 'content-type': file.type } : {};
+  const prediction = predictBrowserFetch(config, { origin, method: kind === 'post-form' ? 'POST' : 'PUT', headers, ...(kind === 'post-form' ? { resource: 'bucket' as const } : {}) }, dialect);
+  return { allowed: prediction.allowed, etagReadable: prediction.allowed && readableResponseHeaders(['etag'], prediction.exposedHeaders.join(','), false).length === 1 };
+}
+
+/**
+ * Uploads `file` the two ways a web app does it straight to a bucket — a presigned PUT, or a POST
+ * form with a signed policy — from this page, and reports whether script can read the ETag.
+ */
+export interface UploadTarget {
+  profile: string;
+  bucket: string;
+  dialect: Dialect;
+  /** What the provider holds, for the prediction. */
+  saved: CorsConfig | null;
+}
+
+export async function runUpload({ profile, bucket, dialect, saved }: UploadTarget, key: string, file: Blob, fileName: string, kind: UploadKind): Promise<UploadResult> {
+  const method = kind === 'presigned-put' ? 'PUT' : 'POST';
+  const { data: signed } = await callApi<PresignResult>(apiPath.presign(profile, bucket), { method: 'POST', body: JSON.stringify({ key, method }) });
+  const outcome =
+    kind === 'presigned-put'
+      ? await performFetch({ url: signed.url, method: 'PUT', headers: {}, body: file, credentials: 'omit', cache: 'no-store' })
+      : await performFetch({ url: signed.url, method: 'POST', headers: {}, form: { fields: signed.fields ?? {}, file, fileName }, credentials: 'omit', cache: 'no-store' });
+  const predicted = predictUpload(saved, dialect, window.location.origin, kind, file);
+  return { kind, url: signed.url, outcome, etag: outcome.readableHeaders?.etag ?? null, predicted };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/core/evaluate';
+import type { CorsConfig, CorsRule } from '../../../src/core/rule';
+import { insertEffectively } from '../../../src/core/wizard/placement';
+
+const APP = 'https://app.example.com';
+const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
+const upload = rule({ id: 'upload', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
+
+function place(config: CorsConfig, rules: CorsRule[], dialect: 's3' | 'oss' | 's3rver' = 's3') {
+  const result = insertEffectively(config, rules, dialect);
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
+
+/** Which rule answers the actual request and the preflight of an upload from APP. */
+function answerers(config: CorsConfig, dialect: 's3' | 's3rver' = 's3') {
+  const actual = evaluate(config, { method: 'PUT', headers: { origin: APP } }, dialect).matchedRule;
+  const preflight = evaluate(config, { method: 'OPTIONS', headers: { origin: APP, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } }, dialect).matchedRule;
+  return { actual, preflight };
+}
+
+describe('insertEffectively', () => {
+  it('appends when no existing rule answers the same origins and methods', () => {
+    const config = { rules: [rule({ allowedOrigins: ['https://other.example'], allowedMethods: ['PUT'] }), rule({})] };
+    const { index, config: next, explanations } = place(config, [upload]);
+    expect(index).toBe(2);
+    expect(next.rules[2]).toBe(upload);
+    expect(explanations[0]).toMatchObject({ field: 'placement', value: '2', message: expect.stringMatching(/^The new rule goes last/) });
+    expect(answerers(next)).toEqual({ actual: 2, preflight: 2 });
+  });
+
+  it('goes above the first rule that would answer its requests first (the ETag case)', () => {
+    const config = { rules: [rule({ allowedOrigins: ['https://other.example'] }), rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'] }), rule({ id: 'late' })] };
+    // Appended, the preflight would reach the new rule but the actual PUT would be answered by rule 2 without ETag.
+    expect(answerers({ rules: [...config.rules, upload] })).toEqual({ actual: 1, preflight: 3 });
+    const { index, config: next, explanations } = place(config, [upload]);
+    expect(index).toBe(1);
+    expect(answerers(next)).toEqual({ actual: 1, preflight: 1 });
+    expect(explanations[0]!.message).toBe(
+      'The new rule goes at position 2, above rule 2: that rule also answers PUT from https://app.example.com, and the first matching rule wins, so below it the new rule would not take effect there.',
+    );
+  });
+
+  it('states which later rules give way', () => {
+    const config = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'] }), rule({ id: 'puts', allowedMethods: ['PUT', 'GET'] })] };
+    const { explanations } = place(config, [upload]);
+    expect(explanations.map((e) => e.message)).toContain('Rule 2 (puts) (now at position 3) gives way for PUT from https://app.example.com: the new rule answers those first.');
+  });
+
+  it('may stay below a rule that already answers its requests at least as well', () => {
+    const generous = rule({ allowedMethods: ['GET', 'PUT'], allowedHeaders: ['*'], exposeHeaders: ['ETag', 'x-amz-request-id'] });
+    const { index, explanations } = place({ rules: [generous] }, [upload]);
+    expect(index).toBe(1);
+    expect(explanations.map((e) => e.message)).toContainEqual(expect.stringMatching(/^Rule 1 comes first for PUT from https:\/\/app.example.com, but it already answers those at least as well/));
+  });
+
+  it('goes above a * rule even when it allows as much, since credentialed requests need an echoed origin', () => {
+    const star = rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'], allowedHeaders: ['*'], exposeHeaders: ['ETag'] });
+    expect(place({ rules: [star] }, [upload]).index).toBe(0);
+  });
+
+  it('treats overlapping wildcards as answering the same requests', () => {
+    const config = { rules: [rule({ allowedOrigins: ['https://*.example.com'], allowedMethods: ['PUT'] })] };
+    expect(place(config, [upload]).index).toBe(0);
+    expect(place(config, [rule({ allowedOrigins: ['https://*.example.org'], allowedMethods: ['PUT'] })]).index).toBe(1);
+  });
+
+  it('keeps several new rules together and in order', () => {
+    const get = rule({ id: 'get' });
+    const config = { rules: [rule({ allowedOrigins: ['*'] })] };
+    const { config: next, index } = place(config, [get, upload]);
+    expect(index).toBe(0);
+    expect(next.rules.map((r) => r.id)).toEqual(['get', 'upload', undefined]);
+  });
+
+  it('works for s3rver, which stops at the first rule matching origin and method', () => {
+    const config = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'] })] };
+    const { config: next } = place(config, [upload], 's3rver');
+    expect(answerers(next, 's3rver')).toEqual({ actual: 0, preflight: 0 });
+  });
+
+  it('refuses when the provider has no room for the rules', () => {
+    const full = { rules: Array.from({ length: 10 }, (_, i) => rule({ allowedOrigins: [`https://site${i}.example`] })) };
+    expect(insertEffectively(full, [upload], 'oss')).toEqual({
+      ok: false,
+      error: { code: 'placement.too-many-rules', message: expect.stringMatching(/^Alibaba Cloud OSS allows at most 10 rules; the configuration has 10/) },
+    });
+    expect(insertEffectively(full, [upload], 's3').ok).toBe(true);
+  });
+
+  it('keeps the rest of the configuration', () => {
+    const { config } = place({ rules: [rule({})], responseVary: true }, [upload], 'oss');
+    expect(config.responseVary).toBe(true);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { CorsRule } from '../../../src/core/rule';
+import { compareConfigs, describeFetch, hasRegression, probeFetches, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
+
+const APP = 'https://app.example.com';
+const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
+
+describe('probeFetches', () => {
+  it('covers every listed origin, a member of each wildcard, an unlisted origin, every method and each allowed header', () => {
+    const probes = probeFetches([{ rules: [rule({ allowedOrigins: [APP, 'https://*.example.org'], allowedHeaders: ['x-amz-meta-*', 'Content-Type'] })] }]);
+    expect(new Set(probes.map((p) => p.origin))).toEqual(new Set([UNLISTED_ORIGIN, APP, 'https://sample.example.org']));
+    expect(new Set(probes.map((p) => p.method))).toEqual(new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD']));
+    expect(new Set(probes.map((p) => JSON.stringify(p.headers)))).toEqual(new Set(['{}', '{"x-amz-meta-sample":"sample"}', '{"content-type":"application/json"}']));
+    expect(probes).toHaveLength(3 * 5 * 3 * 2);
+  });
+});
+
+describe('compareConfigs', () => {
+  const before = { rules: [rule({ allowedMethods: ['GET', 'PUT'] })] };
+
+  it('finds requests a change lets through', () => {
+    const change = compareConfigs(before, { rules: [rule({ allowedMethods: ['GET', 'PUT', 'DELETE'] })] }, 's3');
+    expect(change.newlyAllowed).toEqual([`DELETE from ${APP}`, `DELETE from ${APP} (with credentials)`]);
+    expect(hasRegression(change)).toBe(false);
+  });
+
+  it('finds requests a change blocks, and headers it stops exposing', () => {
+    const exposing = { rules: [rule({ allowedMethods: ['GET', 'PUT'], exposeHeaders: ['ETag'] })] };
+    const change = compareConfigs(exposing, { rules: [rule({})] }, 's3');
+    expect(change.newlyBlocked).toEqual([`PUT from ${APP}`, `PUT from ${APP} (with credentials)`]);
+    expect(change.noLongerReadable).toEqual([`GET from ${APP}: etag`, `GET from ${APP} (with credentials): etag`]);
+    expect(hasRegression(change)).toBe(true);
+  });
+
+  it('describes a request with its headers, lowercased and sorted', () => {
+    expect(describeFetch({ origin: APP, method: 'PUT', headers: { 'X-Foo': '1', 'Content-Type': 'a/b' }, credentials: 'include' })).toBe(`PUT from ${APP} with content-type, x-foo (with credentials)`);
+  });
+});

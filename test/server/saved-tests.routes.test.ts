@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedTest } from '../../src/contract/api';
+import { createApp } from '../../src/server/app';
+import { createProfileRegistry } from '../../src/server/profiles/registry';
+import { createFileSavedTestStore } from '../../src/server/saved-tests/saved-test-store';
+import { s3rverProfile } from '../support/console-app';
+import { startLocalS3, type LocalS3 } from '../support/s3rver';
+
+let s3: LocalS3;
+let dataDir: string;
+
+const appOver = (directory: string) => createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint)]), savedTests: createFileSavedTestStore(directory), harnessOrigin: 'http://127.0.0.1:9999' });
+
+const call = async (app: ReturnType<typeof appOver>, method: string, path: string, body?: unknown) => {
+  const response = await app.request(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+};
+
+const TEST: SavedTest = {
+  id: 'uploads-json',
+  name: 'App uploads JSON',
+  request: { key: 'test.txt', method: 'PUT', headers: { 'content-type': 'application/json' }, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'] },
+  expect: 'allowed',
+};
+
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  await s3.createBucket('tested');
+  dataDir = await mkdtemp(join(tmpdir(), 'cors-console-saved-tests-'));
+});
+afterAll(async () => {
+  await s3?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('saved tests', () => {
+  it('starts empty, keeps a replaced list, and still has it after a restart (a new app on the same folder)', async () => {
+    const app = appOver(dataDir);
+    expect(await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).toEqual({ status: 200, json: { tests: [] } });
+    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', { tests: [TEST] });
+    expect(put).toEqual({ status: 200, json: { tests: [TEST] } });
+    const restarted = appOver(dataDir);
+    expect((await call(restarted, 'GET', '/api/profiles/local/buckets/tested/tests')).json).toEqual({ tests: [TEST] });
+    // Written by rename: no temporary file is left behind.
+    expect((await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('fills defaults in a test it is given', async () => {
+    const app = appOver(dataDir);
+    const minimal = { id: 'min', name: 'Minimal', request: { key: 'a.txt', method: 'GET' } };
+    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', { tests: [minimal] });
+    expect(put.json).toEqual({ tests: [{ ...minimal, request: { ...minimal.request, headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [] }, expect: 'allowed' }] });
+  });
+
+  it.each([
+    ['duplicate ids', { tests: [TEST, TEST] }, 'Test ids must be unique.'],
+    ['a header with a line break', { tests: [{ ...TEST, request: { ...TEST.request, headers: { 'x-a': 'one\r\nx-b: two' } } }] }, 'Header values cannot contain line breaks'],
+    ['an unknown field', { tests: [{ ...TEST, extra: 1 }] }, 'Unrecognized key'],
+    ['an empty name', { tests: [{ ...TEST, name: '  ' }] }, 'name'],
+    ['a key with a .. segment', { tests: [{ ...TEST, request: { ...TEST.request, key: 'a/../b' } }] }, 'path segments cannot be addressed'],
+  ])('refuses %s with 400 and says why, keeping the stored list', async (_what, body, message) => {
+    const app = appOver(dataDir);
+    const before = (await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).json;
+    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', body);
+    expect(put.status).toBe(400);
+    expect(JSON.stringify(put.json)).toContain(message);
+    expect((await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).json).toEqual(before);
+  });
+
+  it('answers the harness origin at /api/console', async () => {
+    expect(await call(appOver(dataDir), 'GET', '/api/console')).toEqual({ status: 200, json: { harnessOrigin: 'http://127.0.0.1:9999' } });
+  });
+});

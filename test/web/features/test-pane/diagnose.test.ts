@@ -1,0 +1,129 @@
+import type { ProbeExchange, ProbeResult, TestRequest } from '../../../../src/contract/api';
+import { evaluate, type CorsConfig, type CorsRule } from '../../../../src/core';
+import type { FetchOutcome } from '../../../../src/web/lib/browser-fetch';
+import { diagnose } from '../../../../src/web/features/test-pane/diagnose';
+import { predictFor, type TestRun } from '../../../../src/web/features/test-pane/run-test';
+
+const APP = 'https://app.example.com';
+const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
+const request = (partial: Partial<TestRequest> = {}): TestRequest => ({ key: 'test.txt', method: 'GET', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [], ...partial });
+
+const allowed = (headers: Record<string, string> = {}): FetchOutcome => ({ readable: true, status: 200, readableHeaders: { 'content-type': 'text/plain', ...headers }, bodyBytes: 5, ms: 3 });
+const blocked: FetchOutcome = { readable: false, error: 'TypeError: Failed to fetch', ms: 3 };
+
+function exchange(status: number, headers: Record<string, string>, matches = true, body = ''): ProbeExchange {
+  const prediction = evaluate(null, { method: 'GET', headers: {} });
+  return { request: { method: 'GET', url: 'http://s3/b/test.txt', headers: {} }, response: { status, headers, bodyBytes: body.length, bodyPreview: body }, timing: { totalMs: 1 }, prediction, matchesPrediction: matches };
+}
+
+function runOf(config: CorsConfig | null, req: TestRequest, browser: FetchOutcome, probe: Partial<ProbeResult> = {}, origin = APP, draft?: CorsConfig | null): TestRun {
+  const saved = predictFor(config, req, origin, 's3');
+  return {
+    request: req,
+    origin,
+    url: 'http://s3/b/test.txt',
+    browser,
+    probe: { dialect: 's3', actual: exchange(200, {}), ...probe },
+    prediction: { saved, ...(draft !== undefined ? { draft: predictFor(draft, req, origin, 's3') } : {}) },
+  };
+}
+
+const codes = (d: ReturnType<typeof diagnose>) => d.findings.map((f) => f.code);
+
+describe('diagnose', () => {
+  it('says allowed, with the status, and points at the answering rule', () => {
+    const config = { rules: [rule({ allowedOrigins: ['https://other.example'] }), rule({})] };
+    const d = diagnose(runOf(config, request(), allowed()), config);
+    expect(d).toMatchObject({ verdict: 'allowed', headline: 'Allowed: script can read the response (200).', findings: [], fixable: false, rules: [1] });
+  });
+
+  it('names an unlisted origin and the closest listed one', () => {
+    const config = { rules: [rule({ allowedOrigins: ['http://localhost:3000'] })] };
+    const d = diagnose(runOf(config, request(), blocked, {}, 'http://localhost:5173'), config);
+    expect(d.verdict).toBe('blocked');
+    expect(d.headline).toBe('Blocked: origin http://localhost:5173 is not listed in any rule.');
+    expect(d.findings).toEqual([
+      {
+        code: 'origin-not-listed',
+        message:
+          'Origin http://localhost:5173 is not listed in any rule. The closest listed origin is http://localhost:3000 (rule 1): http://localhost:3000 has the same host but port 3000; the request comes from port 5173.',
+      },
+    ]);
+    expect(d.fixable).toBe(true);
+  });
+
+  it('names a method the rule for this origin does not allow', () => {
+    const config = { rules: [rule({})] };
+    const d = diagnose(runOf(config, request({ method: 'DELETE' }), blocked), config);
+    expect(codes(d)).toEqual(['method-not-allowed']);
+    expect(d.findings[0]!.message).toContain('DELETE');
+    expect(d.findings[0]!.message).toContain('rule 1');
+  });
+
+  it('names the header a preflight refuses', () => {
+    const config = { rules: [rule({ allowedMethods: ['PUT'], allowedHeaders: ['content-type'] })] };
+    const d = diagnose(runOf(config, request({ method: 'PUT', headers: { 'content-type': 'application/json', 'x-trace': '1' } }), blocked), config);
+    expect(codes(d)).toEqual(['header-not-allowed']);
+    expect(d.headline).toBe('Blocked at the preflight: a request header is not allowed.');
+    expect(d.findings[0]!.message).toBe('Header x-trace is not allowed (allowed: content-type) in rule 1.');
+  });
+
+  it('explains * with credentials and how to fix it', () => {
+    const config = { rules: [rule({ allowedOrigins: ['*'] })] };
+    const d = diagnose(runOf(config, request({ credentials: 'include' }), blocked), config);
+    expect(codes(d)).toEqual(['wildcard-with-credentials']);
+    expect(d.findings[0]!.message).toContain(`list ${APP} explicitly`);
+  });
+
+  it('says when the request itself fails and the browser reports it as CORS', () => {
+    const config = { rules: [rule({})] };
+    const d = diagnose(runOf(config, request(), blocked, { actual: exchange(403, {}, false, '<Error><Code>SignatureDoesNotMatch</Code></Error>') }), config);
+    expect(codes(d)).toContain('non-cors-failure');
+    expect(d.findings.find((f) => f.code === 'non-cors-failure')!.message).toContain('403 SignatureDoesNotMatch');
+    expect(codes(d)).not.toContain('browser-differs');
+  });
+
+  it('says when CORS passes but the bucket refuses', () => {
+    const config = { rules: [rule({})] };
+    const d = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<Code>AccessDenied</Code>') }), config);
+    expect(d.verdict).toBe('allowed');
+    expect(d.findings[0]!.message).toBe('CORS allows the request, but the bucket answers 403 AccessDenied: a signature, permission or key problem, not CORS.');
+  });
+
+  it('blames something in between when the browser disagrees but the server answers as predicted', () => {
+    const config = { rules: [rule({})] };
+    const d = diagnose(runOf(config, request(), blocked), config);
+    expect(codes(d)).toEqual(['browser-differs']);
+    expect(d.findings[0]!.message).toContain('without Vary: Origin');
+  });
+
+  it('reports a server that answers differently from the model', () => {
+    const config = { rules: [rule({})] };
+    const d = diagnose(runOf(config, request(), allowed(), { actual: exchange(200, { 'access-control-allow-origin': '*' }, false) }), config);
+    expect(codes(d)).toEqual(['server-differs']);
+  });
+
+  it('says which header script cannot read, and that a rule change fixes it', () => {
+    const config = { rules: [rule({ allowedMethods: ['PUT'] })] };
+    const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
+    expect(d.headline).toBe('Allowed, but a header the app needs is not readable by script.');
+    expect(d.findings).toEqual([{ code: 'header-unreadable', message: 'Script cannot read ETag: rule 1, which answers the actual request, does not list it in Expose headers.' }]);
+    expect(d.fixable).toBe(true);
+  });
+
+  it('says what the draft would change', () => {
+    const config = { rules: [rule({})] };
+    const draft = { rules: [rule({ allowedMethods: ['GET', 'DELETE'] })] };
+    const d = diagnose(runOf(config, request({ method: 'DELETE' }), blocked, {}, APP, draft), config);
+    expect(codes(d)).toEqual(['method-not-allowed', 'draft-changes-verdict']);
+    expect(d.findings[1]!.message).toBe('With your unsaved draft the request would be allowed. Save the draft to apply it.');
+  });
+
+  it('reports an unreachable endpoint', () => {
+    const config = { rules: [rule({})] };
+    const down: ProbeExchange = { ...exchange(200, {}), response: null, error: { code: 'provider-unreachable', message: 'ECONNREFUSED' }, matchesPrediction: null };
+    const d = diagnose(runOf(config, request(), blocked, { actual: down }), config);
+    expect(codes(d)[0]).toBe('endpoint-unreachable');
+    expect(codes(d)).not.toContain('browser-differs');
+  });
+});
