@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure logic in Node, React components in jsdom, and the
-// real-parts suite (s3rver over HTTP, Debian Chromium) that runs on its own.
+// Three projects: pure logic and the API in Node, React components in jsdom, and the
+// real-parts suite (Debian Chromium) that runs on its own. The storage-facing suites of `unit`
+// and `e2e` run against s3rver and a real Ceph RGW, which the global setup provides.
 export default defineConfig({
   plugins: [react()],
   test: {
@@ -11,7 +12,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts'],
+          environment: 'node',
+          // A real Ceph RGW beside s3rver for the storage suites (scripts/rgw-peer.sh).
+          globalSetup: ['test/support/rgw-global-setup.ts'],
+        },
       },
       {
         extends: true,
@@ -23,7 +30,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/e2e/global-setup.ts', 'test/support/rgw-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -62,13 +62,14 @@ function lowercaseHeaders(headers: CorsRequest['headers']): Map<string, string> 
 }
 
 /**
- * Names in `Access-Control-Request-Headers`: split on commas, trimmed, lowercased. [R]
+ * Names in `Access-Control-Request-Headers`: split on commas and trimmed, in the case they were
+ * sent (matching ignores case; the echo is the dialect's). [R]
  * AWS's handling of empty items is unknown, so they are dropped; s3rver keeps them (it only splits).
  */
 function parseRequestedHeaders(value: string | undefined, profile: DialectProfile): string[] | undefined {
   if (value === undefined) return undefined;
-  if (profile.id === 's3rver') return value ? value.split(',').map((n) => n.trim().toLowerCase()) : [];
-  return value.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+  if (profile.id === 's3rver') return value ? value.split(',').map((n) => n.trim()) : [];
+  return value.split(',').map((n) => n.trim()).filter((n) => n !== '');
 }
 
 interface CompiledRule {
@@ -91,8 +92,8 @@ function list(values: readonly string[]): string {
   return values.length ? values.join(', ') : '(none)';
 }
 
-function checkOrigin(c: CompiledRule, origin: string): CheckResult {
-  const hit = c.origins.find((p) => matchesPattern(p, origin));
+function checkOrigin(c: CompiledRule, origin: string, overlap: boolean): CheckResult {
+  const hit = c.origins.find((p) => matchesPattern(p, origin, overlap));
   if (hit) return { ok: true, detail: `origin ${origin || '(empty)'} matches ${hit.source}` };
   const near = describeNearMiss(origin, c.rule.allowedOrigins);
   return {
@@ -137,16 +138,27 @@ function checkMethod(c: CompiledRule, method: string): CheckResult {
     : { ok, detail: `method ${method || '(none)'} is not allowed (allowed: ${list(c.rule.allowedMethods)})` };
 }
 
-function checkHeaders(c: CompiledRule, requested: readonly string[] | undefined): CheckResult {
+/** The requested header names a rule allows, in request order (matched without case). */
+function allowedHeaderNames(c: CompiledRule, requested: readonly string[], overlap: boolean): string[] {
+  return requested.filter((name) => c.headers.some((p) => matchesPattern(p, name.toLowerCase(), overlap)));
+}
+
+/**
+ * The header check. With `allowed-subset` (Ceph RGW on actual requests) a refused name does not
+ * fail the rule: it is only left out of Allow-Headers.
+ */
+function checkHeaders(c: CompiledRule, requested: readonly string[] | undefined, overlap: boolean, subset: boolean): CheckResult {
   if (!requested || requested.length === 0) return { ok: true, detail: 'no request headers asked for' };
-  const refused = requested.filter((name) => !c.headers.some((p) => matchesPattern(p, name)));
+  const allowed = allowedHeaderNames(c, requested, overlap);
+  const refused = requested.filter((name) => !allowed.includes(name));
   if (refused.length === 0) return { ok: true, detail: `headers ${requested.join(', ')} are allowed` };
   const what = refused.length === 1 ? `header ${refused[0]} is` : `headers ${refused.join(', ')} are`;
-  const allowed =
+  if (subset) return { ok: true, detail: `${what} not allowed and left out of Access-Control-Allow-Headers` };
+  const allowedList =
     c.rule.allowedHeaders.length === 0
       ? 'this rule allows no request headers (add them to AllowedHeaders)'
       : `allowed: ${c.rule.allowedHeaders.join(', ')}`;
-  return { ok: false, detail: `${what} not allowed (${allowed})` };
+  return { ok: false, detail: `${what} not allowed (${allowedList})` };
 }
 
 function ruleLabel(index: number, rule: CorsRule): string {
@@ -157,8 +169,24 @@ interface MatchInput {
   origin: string;
   method: string;
   requestedHeaders: string[] | undefined;
-  checkHeaders: boolean;
+  headerCheck: 'all-must-match' | 'ignored' | 'allowed-subset';
   selection: DialectProfile['matching']['preflightSelection'];
+  affixesMayOverlap: boolean;
+  providerLabel: string;
+}
+
+/** Whether a rule whose checks failed still ends the search, as s3rver and Ceph RGW do. */
+function endsSearch(selection: MatchInput['selection'], origin: CheckResult, method: CheckResult): boolean {
+  if (selection === 'origin-method-then-headers') return origin.ok && method.ok;
+  if (selection === 'origin-then-method-and-headers') return origin.ok;
+  return false;
+}
+
+function stopMessage(selection: MatchInput['selection'], label: string, failed: CheckResult[], providerLabel: string): string {
+  if (selection === 'origin-method-then-headers') {
+    return `${label} matches origin and method, but ${failed.map((r) => r.detail).join('; ')}; s3rver stops here (AWS would try the next rules).`;
+  }
+  return `${label} matches the origin, but ${failed.map((r) => r.detail).join('; ')}; ${providerLabel} uses only the first rule whose origin matches (AWS would try the next rules).`;
 }
 
 /** Walks the rules in order; the first rule passing the checks answers. */
@@ -172,13 +200,21 @@ function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number
     const label = ruleLabel(index, c.rule);
     const decidedBy = matched ?? stoppedAt;
     if (decidedBy !== null) {
-      const why = matched !== null ? 'matched first' : 'stopped the search (s3rver checks only the first rule matching origin and method)';
+      const why =
+        matched !== null
+          ? 'matched first'
+          : input.selection === 'origin-method-then-headers'
+            ? 'stopped the search (s3rver checks only the first rule matching origin and method)'
+            : `stopped the search (${input.providerLabel} checks only the first rule whose origin matches)`;
       reasons.push({ ...base, outcome: 'not-reached', message: `${label} was not evaluated: ${ruleLabel(decidedBy, rules[decidedBy]!.rule)} ${why}.` });
       return;
     }
-    const origin = checkOrigin(c, input.origin);
+    const origin = checkOrigin(c, input.origin, input.affixesMayOverlap);
     const method = checkMethod(c, input.method);
-    const headers = input.checkHeaders ? checkHeaders(c, input.requestedHeaders) : undefined;
+    const headers =
+      input.headerCheck === 'ignored'
+        ? undefined
+        : checkHeaders(c, input.requestedHeaders, input.affixesMayOverlap, input.headerCheck === 'allowed-subset');
     const checks = { origin, method, ...(headers ? { headers } : {}) };
     const failed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined && !r.ok);
     if (failed.length === 0) {
@@ -187,14 +223,9 @@ function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number
       reasons.push({ ...base, outcome: 'matched', ...checks, message: `${label} matches: ${passed.map((r) => r.detail).join('; ')}.` });
       return;
     }
-    if (input.selection === 'origin-method-then-headers' && origin.ok && method.ok) {
+    if (endsSearch(input.selection, origin, method)) {
       stoppedAt = index;
-      reasons.push({
-        ...base,
-        outcome: 'failed',
-        ...checks,
-        message: `${label} matches origin and method, but ${headers?.detail ?? 'its headers fail'}; s3rver stops here (AWS would try the next rules).`,
-      });
+      reasons.push({ ...base, outcome: 'failed', ...checks, message: stopMessage(input.selection, label, failed, input.providerLabel) });
       return;
     }
     reasons.push({ ...base, outcome: 'failed', ...checks, message: `${label} does not match: ${failed.map((r) => r.detail).join('; ')}.` });
@@ -270,21 +301,24 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
     origin,
     method,
     requestedHeaders,
-    checkHeaders: true,
+    headerCheck: 'all-must-match',
     selection: profile.matching.preflightSelection,
+    affixesMayOverlap: profile.matching.wildcardAffixesMayOverlap,
+    providerLabel: profile.label,
   });
   if (matched === null) {
     return refuse(profile.errors.noMatch, details(requestMethod, resourceType), reasons,
       `No rule allows ${method} from ${origin}${requestedHeaders?.length ? ` with headers ${requestedHeaders.join(', ')}` : ''}, so the preflight is refused and the browser blocks the request.`);
   }
   const c = compiled[matched]!;
-  const headers = matchedRuleHeaders(c.rule, {
-    allowOrigin: profile.response.preflightAllowOrigin === 'star' || c.hasStarOrigin ? '*' : origin,
+  const answersStar = { rule: c.hasStarOrigin, star: true, echo: false }[profile.response.preflightAllowOrigin];
+  const headers = matchedRuleHeaders(c.rule, profile, {
+    allowOrigin: answersStar ? '*' : origin,
     credentials: profile.response.preflightCredentials,
     allowMethods: true,
-    requestedHeaders,
+    method,
+    echoedHeaders: requestedHeaders,
     exposeAndMaxAge: profile.response.preflightHasExposeAndMaxAge,
-    vary: profile.response.vary,
   });
   return {
     kind: 'preflight',
@@ -300,22 +334,29 @@ interface ResponseShape {
   allowOrigin: string;
   credentials: 'when-echoed' | 'never' | 'always';
   allowMethods: boolean;
-  requestedHeaders: string[] | undefined;
+  /** The method the request asked for (the dialect may answer only that one). */
+  method: string;
+  /** The requested header names to echo in Allow-Headers, or `undefined` for no such header. */
+  echoedHeaders: string[] | undefined;
   exposeAndMaxAge: boolean;
-  vary: string;
 }
 
 /** The CORS headers a matched rule produces: computed as data, in one place. */
-function matchedRuleHeaders(rule: CorsRule, shape: ResponseShape): Record<string, string> {
+function matchedRuleHeaders(rule: CorsRule, profile: DialectProfile, shape: ResponseShape): Record<string, string> {
+  const style = profile.response;
+  const join = (values: readonly string[]) => values.join(style.listSeparator);
   const headers: Record<string, string> = { 'access-control-allow-origin': shape.allowOrigin };
   const echoed = shape.allowOrigin !== '*';
   if (shape.credentials === 'always' || (shape.credentials === 'when-echoed' && echoed)) headers['access-control-allow-credentials'] = 'true';
-  if (shape.allowMethods) headers['access-control-allow-methods'] = rule.allowedMethods.join(', ');
-  if (shape.requestedHeaders !== undefined) headers['access-control-allow-headers'] = shape.requestedHeaders.join(', ');
-  if (shape.exposeAndMaxAge && rule.exposeHeaders.length) headers['access-control-expose-headers'] = rule.exposeHeaders.join(', ');
+  if (shape.allowMethods) headers['access-control-allow-methods'] = style.allowMethods === 'rule' ? join(rule.allowedMethods) : shape.method;
+  if (shape.echoedHeaders !== undefined) {
+    headers['access-control-allow-headers'] = join(style.allowHeadersCase === 'lower' ? shape.echoedHeaders.map((n) => n.toLowerCase()) : shape.echoedHeaders);
+  }
+  if (shape.exposeAndMaxAge && rule.exposeHeaders.length) headers['access-control-expose-headers'] = join(rule.exposeHeaders);
   if (shape.exposeAndMaxAge && rule.maxAgeSeconds !== undefined) headers['access-control-max-age'] = String(rule.maxAgeSeconds);
-  headers['vary'] = shape.vary;
-  return headers;
+  if (echoed || style.varyWithStar) headers['vary'] = style.vary;
+  if (!style.omitsEmptyHeaders) return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }
 
 function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
@@ -337,28 +378,35 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
   }
   const requestMethod = h.get('access-control-request-method') ?? request.method;
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
-  const checksHeaders = profile.matching.actualChecksRequestHeaders;
-  const requestedHeaders = checksHeaders ? parseRequestedHeaders(h.get('access-control-request-headers'), profile) : undefined;
+  const headerCheck = profile.matching.actualRequestHeaders;
+  const requestedHeaders = headerCheck === 'ignored' ? undefined : parseRequestedHeaders(h.get('access-control-request-headers'), profile);
   const compiled = config.rules.map(compileRule);
+  const overlap = profile.matching.wildcardAffixesMayOverlap;
   const { matched, reasons } = selectRule(compiled, {
     origin,
     method,
     requestedHeaders,
-    checkHeaders: checksHeaders,
-    selection: 'all-conditions',
+    headerCheck,
+    selection: profile.matching.actualSelection,
+    affixesMayOverlap: overlap,
+    providerLabel: profile.label,
   });
   if (matched === null) {
     return noCors(`No rule allows ${method} from ${origin || '(no origin)'}: the provider serves the request normally but without CORS headers, so the browser hides the response from script.`, reasons);
   }
   const c = compiled[matched]!;
-  const headers = matchedRuleHeaders(c.rule, {
-    allowOrigin: c.hasStarOrigin ? '*' : origin,
+  // Ceph RGW echoes the origin of a request that carries Authorization even for a `*` rule.
+  const signedEcho = profile.response.actualAllowOrigin === 'rule-unless-authorization' && h.has('authorization');
+  // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all
+  // (only the allowed names under `allowed-subset`).
+  const echoedHeaders = requestedHeaders && headerCheck === 'allowed-subset' ? allowedHeaderNames(c, requestedHeaders, overlap) : requestedHeaders;
+  const headers = matchedRuleHeaders(c.rule, profile, {
+    allowOrigin: c.hasStarOrigin && !signedEcho ? '*' : origin,
     credentials: profile.response.actualCredentials,
     allowMethods: profile.response.actualHasAllowMethods,
-    // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all.
-    requestedHeaders,
+    method,
+    echoedHeaders,
     exposeAndMaxAge: true,
-    vary: profile.response.vary,
   });
   return {
     kind: 'actual',

@@ -24,8 +24,10 @@ export function parsePattern(source: string, caseInsensitive = false): WildcardP
 /**
  * Whether `value` matches. The `*` stands for any run of characters, the empty run included
  * (s3rver's `^prefix.*suffix$`; Ceph's s3-tests expect `start*end` to match `startend`).
+ * With `affixesMayOverlap`, prefix and suffix are checked apart and may share characters, as
+ * Ceph RGW does (`ab*bc` matches `abc`).
  */
-export function matchesPattern(pattern: WildcardPattern, value: string): boolean {
+export function matchesPattern(pattern: WildcardPattern, value: string, affixesMayOverlap = false): boolean {
   switch (pattern.kind) {
     case 'any':
       return true;
@@ -33,7 +35,7 @@ export function matchesPattern(pattern: WildcardPattern, value: string): boolean
       return pattern.value === value;
     case 'wildcard':
       return (
-        value.length >= pattern.prefix.length + pattern.suffix.length &&
+        (affixesMayOverlap || value.length >= pattern.prefix.length + pattern.suffix.length) &&
         value.startsWith(pattern.prefix) &&
         value.endsWith(pattern.suffix)
       );

@@ -463,6 +463,73 @@ const s3rverCases: Case[] = [
   },
 ];
 
+// Measured on a real radosgw: test/core/evaluate.differential.test.ts sends these shapes to it.
+const rgwCases: Case[] = [
+  {
+    name: 'RGW echoes the origin on a preflight even for a * rule, with only the requested method and Vary: Origin',
+    dialect: 'rgw',
+    config: star,
+    request: preflight('http://a.example', 'GET', 'X-Custom, x-other'),
+    status: 200,
+    matchedRule: 0,
+    headers: { 'access-control-allow-origin': 'http://a.example', 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'X-Custom,x-other', vary: 'Origin' },
+  },
+  {
+    name: 'RGW answers * without Vary to an unsigned actual request on a * rule',
+    dialect: 'rgw',
+    config: star,
+    request: actual('GET', { Origin: 'http://a.example' }),
+    status: null,
+    matchedRule: 0,
+    headers: { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET' },
+  },
+  {
+    name: 'RGW echoes the origin to a request signed in the Authorization header on a * rule',
+    dialect: 'rgw',
+    config: star,
+    request: actual('GET', { Origin: 'http://a.example', Authorization: 'AWS4-HMAC-SHA256 Credential=...' }),
+    status: null,
+    matchedRule: 0,
+    headers: { 'access-control-allow-origin': 'http://a.example', 'access-control-allow-methods': 'GET', vary: 'Origin' },
+  },
+  {
+    name: 'RGW refuses a PUT preflight at the first rule for the origin, although the second allows it',
+    dialect: 'rgw',
+    config: ordered,
+    request: preflight('https://app.example.com', 'PUT'),
+    status: 403,
+    error: { code: 'AccessDenied', message: '' },
+    matchedRule: null,
+    headers: {},
+  },
+  {
+    name: 'RGW leaves a refused name out of Allow-Headers on an actual request instead of refusing it',
+    dialect: 'rgw',
+    config: exact,
+    request: actual('GET', { Origin: 'http://localhost:4200', 'Access-Control-Request-Headers': 'X-Amz-Expected-Bucket-Owner, x-no' }),
+    status: null,
+    matchedRule: 0,
+    headers: {
+      'access-control-allow-origin': 'http://localhost:4200',
+      'access-control-allow-methods': 'GET',
+      'access-control-allow-headers': 'X-Amz-Expected-Bucket-Owner',
+      'access-control-expose-headers': 'ETag,x-amz-request-id',
+      'access-control-max-age': '3000',
+      vary: 'Origin',
+    },
+  },
+  {
+    name: 'RGW checks Access-Control-Request-Method before whether CORS exists',
+    dialect: 'rgw',
+    config: null,
+    request: preflight('http://a.example', undefined),
+    status: 400,
+    error: { code: 'InvalidArgument', message: '' },
+    matchedRule: null,
+    headers: {},
+  },
+];
+
 const responseVaryCases: Case[] = [
   {
     name: 'OSS ResponseVary adds Vary: Origin to a response without CORS headers',
@@ -494,7 +561,7 @@ const responseVaryCases: Case[] = [
 ];
 
 describe('evaluate', () => {
-  it.each([...s3Cases, ...s3rverCases, ...responseVaryCases])('$name', (c) => {
+  it.each([...s3Cases, ...s3rverCases, ...rgwCases, ...responseVaryCases])('$name', (c) => {
     const decision = evaluate(c.config, c.request, c.dialect ?? 's3');
     expect(decision.status).toBe(c.status);
     expect(decision.error).toEqual(c.error);
@@ -536,6 +603,12 @@ describe('evaluate reasons', () => {
     const cfg = config(rule({ allowedOrigins: ['https://a.example/'], allowedMethods: ['GET'] }));
     const { reasons } = evaluate(cfg, preflight('https://a.example', 'GET'));
     expect(reasons[0]?.origin?.detail).toContain('ends with "/"');
+  });
+
+  it('says where RGW stops searching although AWS would go on', () => {
+    const { reasons } = evaluate(ordered, preflight('https://app.example.com', 'PUT'), 'rgw');
+    expect(reasons[0]?.message).toContain('Ceph RADOS Gateway uses only the first rule whose origin matches');
+    expect(reasons[1]?.outcome).toBe('not-reached');
   });
 
   it('says where s3rver stops searching although AWS would go on', () => {

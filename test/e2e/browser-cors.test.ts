@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { predictBrowserFetch, serializeCorsDocument } from '../../src/core';
-import { browserCases, type BrowserCase } from '../fixtures/browser-cases';
+import { browserCases, expectedOn, type BrowserCase } from '../fixtures/browser-cases';
 import { launchChromium, type Browser } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
-import { startLocalS3, type LocalS3 } from '../support/s3rver';
+import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
-// Real Chromium, real s3rver: a page on one loopback origin fetch()es objects on another port,
-// and the browser's own verdict must equal the core's prediction.
-
-let s3: LocalS3;
-let browser: Browser;
-let pageServer: PageServer;
-let otherServer: PageServer;
-let page: Page;
+// Real Chromium, real storage (s3rver and Ceph RGW): a page on one loopback origin fetch()es
+// objects on another port, and the browser's own verdict must equal the core's prediction.
 
 interface Outcome {
   allowed: boolean;
@@ -22,7 +16,7 @@ interface Outcome {
   error?: string;
 }
 
-async function fetchFromPage(url: string, c: BrowserCase): Promise<Outcome> {
+async function fetchFromPage(page: Page, url: string, c: BrowserCase): Promise<Outcome> {
   return page.evaluate(
     async ({ url, init }) => {
       try {
@@ -36,17 +30,23 @@ async function fetchFromPage(url: string, c: BrowserCase): Promise<Outcome> {
   );
 }
 
-beforeAll(async () => {
-  [s3, browser, pageServer, otherServer] = await Promise.all([startLocalS3(), launchChromium(), startPageServer('page'), startPageServer('other')]);
-  page = await browser.context.newPage();
-  await page.goto(`${pageServer.origin}/`);
-});
+describe.each(STORAGE_BACKENDS)('the browser agrees with the core about %s', (backend) => {
+  const storage = useStorageBackend(backend);
+  let browser: Browser;
+  let pageServer: PageServer;
+  let otherServer: PageServer;
+  let page: Page;
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), s3?.stop(), pageServer?.stop(), otherServer?.stop()]);
-});
+  beforeAll(async () => {
+    [browser, pageServer, otherServer] = await Promise.all([launchChromium(), startPageServer('page'), startPageServer('other')]);
+    page = await browser.context.newPage();
+    await page.goto(`${pageServer.origin}/`);
+  });
 
-describe('the browser agrees with the core about s3rver', () => {
+  afterAll(async () => {
+    await Promise.all([browser?.close(), pageServer?.stop(), otherServer?.stop()]);
+  });
+
   it('covers at least 10 configurations', () => {
     expect(browserCases.length).toBeGreaterThanOrEqual(10);
   });
@@ -57,19 +57,19 @@ describe('the browser agrees with the core about s3rver', () => {
     // One bucket per case: Chromium caches preflights per URL, so cases must not share one.
     const bucket = `browser-${c.index}`;
     const key = c.key ?? 'test.txt';
-    await s3.createBucket(bucket);
-    await s3.putObject(bucket, 'test.txt', 'hello');
-    if (config) expect((await s3.putCors(bucket, serializeCorsDocument(config, 's3-xml'))).status).toBe(200);
+    await storage.current.createBucket(bucket);
+    await storage.current.putObject(bucket, 'test.txt', 'hello');
+    if (config) expect((await storage.current.putCors(bucket, serializeCorsDocument(config, 's3-xml'))).status).toBe(200);
 
-    const outcome = await fetchFromPage(`${s3.endpoint}/${bucket}/${key}`, c);
+    const outcome = await fetchFromPage(page, `${storage.current.endpoint}/${bucket}/${key}`, c);
     const prediction = predictBrowserFetch(
       config,
       { origin: pageServer.origin, method: c.method, headers: c.headers ?? {}, ...(c.credentials ? { credentials: c.credentials } : {}) },
-      's3rver',
+      storage.current.dialect,
     );
 
     expect(outcome.allowed, `browser: ${outcome.error ?? outcome.status}; core: ${prediction.blockedBy?.message ?? 'allowed'}`).toBe(prediction.allowed);
-    expect(outcome.allowed ? 'allowed' : 'blocked').toBe(c.expected);
+    expect(outcome.allowed ? 'allowed' : 'blocked').toBe(expectedOn(c, backend));
     if (outcome.allowed) expect(outcome.etagReadable).toBe(prediction.exposedHeaders.includes('etag'));
   });
 });

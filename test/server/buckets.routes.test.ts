@@ -3,51 +3,29 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BucketPage, ProfileSummary } from '../../src/contract/api';
 import { serializeCorsDocument } from '../../src/core';
-import { consoleOver, s3rverProfile } from '../support/console-app';
-import { startLocalS3, type LocalS3 } from '../support/s3rver';
-
-let s3: LocalS3;
-let api: ReturnType<typeof consoleOver>;
-let notImplemented: Server;
+import { consoleOver, consoleWith, s3rverProfile } from '../support/console-app';
+import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
 const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
 
-beforeAll(async () => {
-  s3 = await startLocalS3();
-  for (let i = 0; i < 25; i++) await s3.createBucket(`page-${String(i).padStart(2, '0')}`);
-  await s3.createBucket('other-bucket');
-  await s3.putCors('page-01', serializeCorsDocument({ rules: [rule, rule] }, 's3-xml'));
-  // A stand-in for MinIO community: lists one bucket and answers NotImplemented to ?cors.
-  notImplemented = createServer((req, res) => {
-    res.setHeader('content-type', 'application/xml');
-    if (req.url?.includes('cors')) {
-      res.statusCode = 501;
-      res.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>');
-      return;
-    }
-    res.end('<?xml version="1.0"?><ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets><Bucket><Name>minio-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>');
+describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
+  const storage = useStorageBackend(backend);
+  let api: ReturnType<typeof consoleOver>;
+  beforeAll(async () => {
+    for (let i = 0; i < 25; i++) await storage.current.createBucket(`page-${String(i).padStart(2, '0')}`);
+    await storage.current.createBucket('other-bucket');
+    await storage.current.putCors('page-01', serializeCorsDocument({ rules: [rule, rule] }, 's3-xml'));
+    api = consoleOver(storage.current);
   });
-  await new Promise<void>((resolve) => notImplemented.listen(0, '127.0.0.1', resolve));
-  const minioEndpoint = `http://127.0.0.1:${(notImplemented.address() as AddressInfo).port}`;
-  const closed = s3rverProfile('http://127.0.0.1:9', 'offline');
-  api = consoleOver(s3, [s3rverProfile(minioEndpoint, 'minio'), closed]);
-});
-afterAll(async () => {
-  await s3?.stop();
-  await new Promise((resolve) => notImplemented?.close(resolve));
-});
 
-describe('GET /api/profiles', () => {
-  it('lists profiles with dialect and capabilities and no credential', async () => {
+  it('lists the profile with its dialect and capabilities and no credential', async () => {
     const res = await api.call('GET', '/api/profiles');
     const profiles = res.json['profiles'] as ProfileSummary[];
-    expect(profiles.map((p) => p.id)).toEqual(['local', 'minio', 'offline']);
-    expect(profiles[0]).toMatchObject({ kind: 's3', dialect: 's3rver', capabilities: { bucketCors: true } });
-    expect(res.text).not.toContain('S3RVER');
+    expect(profiles[0]).toMatchObject({ id: 'local', kind: 's3', dialect: storage.current.dialect, capabilities: { bucketCors: true } });
+    expect(res.text).not.toContain(storage.current.keys.accessKeyId);
+    expect(res.text).not.toContain(storage.current.keys.secretAccessKey);
   });
-});
 
-describe('GET .../buckets', () => {
   it('pages through buckets by prefix with a cursor', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -71,6 +49,37 @@ describe('GET .../buckets', () => {
       ['page-01', { status: 'rules', ruleCount: 2 }],
       ['page-02', { status: 'none' }],
     ]);
+  });
+});
+
+// Profiles that are not storage backends: a provider without per-bucket CORS, and one that is down.
+let api: ReturnType<typeof consoleWith>;
+let notImplemented: Server;
+
+beforeAll(async () => {
+  // A stand-in for MinIO community: lists one bucket and answers NotImplemented to ?cors.
+  notImplemented = createServer((req, res) => {
+    res.setHeader('content-type', 'application/xml');
+    if (req.url?.includes('cors')) {
+      res.statusCode = 501;
+      res.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>');
+      return;
+    }
+    res.end('<?xml version="1.0"?><ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets><Bucket><Name>minio-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>');
+  });
+  await new Promise<void>((resolve) => notImplemented.listen(0, '127.0.0.1', resolve));
+  const minioEndpoint = `http://127.0.0.1:${(notImplemented.address() as AddressInfo).port}`;
+  const closed = s3rverProfile('http://127.0.0.1:9', 'offline');
+  api = consoleWith([s3rverProfile(minioEndpoint, 'minio'), closed]);
+});
+afterAll(async () => {
+  await new Promise((resolve) => notImplemented?.close(resolve));
+});
+
+describe('profiles that are not storage backends', () => {
+  it('lists profiles in file order', async () => {
+    const profiles = (await api.call('GET', '/api/profiles')).json['profiles'] as ProfileSummary[];
+    expect(profiles.map((p) => p.id)).toEqual(['minio', 'offline']);
   });
 
   it('reports a provider without per-bucket CORS as a capability, not a crash', async () => {

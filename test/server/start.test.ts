@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BucketPage, CorsState } from '../../src/contract/api';
 import { startConsole, type RunningConsole } from '../../src/server/start';
+import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
 // The embedded default as `npm start` runs it: a real s3rver in the data folder, seeded once.
 
@@ -69,5 +70,24 @@ describe('startConsole on the embedded default', () => {
 
   it('fails fast with a clear message for a bad profiles file', async () => {
     await expect(start({ CORS_CONSOLE_CONFIG: join(dataDir, 'missing.json') })).rejects.toThrow(/Cannot read the profiles file/);
+  });
+});
+
+describe.each(STORAGE_BACKENDS)('startConsole on a profiles file for %s', (backend) => {
+  const storage = useStorageBackend(backend);
+
+  it('serves that server\'s buckets and CORS, with the keys from the environment only', async () => {
+    await storage.current.createBucket('start-profile');
+    const { path, env } = await storage.current.writeProfilesFile(dataDir);
+    const running = await startConsole({ env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, CORS_CONSOLE_CONFIG: path }, processEnv: env, dataDir, webDir: join(dataDir, 'no-web-build'), log: () => {} });
+    try {
+      expect(running.localS3Endpoint).toBeNull();
+      const page = (await (await fetch(`${running.url}/api/profiles/${backend}/buckets?prefix=start-`)).json()) as BucketPage;
+      expect(page.buckets.map((b) => [b.name, b.cors])).toEqual([['start-profile', { status: 'none' }]]);
+      const state = (await (await fetch(`${running.url}/api/profiles/${backend}/buckets/start-profile/cors`)).json()) as CorsState;
+      expect(state).toMatchObject({ config: null, dialect: storage.current.dialect });
+    } finally {
+      await running.stop();
+    }
   });
 });

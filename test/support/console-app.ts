@@ -2,7 +2,7 @@ import { createApp } from '../../src/server/app';
 import type { ConnectedProfile } from '../../src/server/profiles/connect';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
-import type { LocalS3 } from './s3rver';
+import type { StorageBackend } from './storage-backends';
 
 /** A profile on a test s3rver, as the embedded default builds it. */
 export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile {
@@ -13,10 +13,10 @@ export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile 
   };
 }
 
-/** The console app over a real s3rver (plus any extra profiles), driven through `app.request`. */
-export function consoleOver(s3: LocalS3, extra: ConnectedProfile[] = []) {
+/** The console app over the given profiles, driven through `app.request`. */
+export function consoleWith(profiles: ConnectedProfile[]) {
   const logs: string[] = [];
-  const app = createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint), ...extra]), log: (line) => logs.push(line) });
+  const app = createApp({ profiles: createProfileRegistry(profiles), log: (line) => logs.push(line) });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await app.request(path, {
       method,
@@ -27,4 +27,9 @@ export function consoleOver(s3: LocalS3, extra: ConnectedProfile[] = []) {
     return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
   return { app, call, logs };
+}
+
+/** The console app with profile `local` on a real storage backend (plus any extra profiles). */
+export function consoleOver(storage: StorageBackend, extra: ConnectedProfile[] = []) {
+  return consoleWith([storage.profile('local'), ...extra]);
 }

@@ -2,21 +2,26 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startConsole, type RunningConsole } from '../../src/server/start';
+import type { StorageBackend } from './storage-backends';
 
-/** The whole console as `npm start` runs it (built SPA + API + embedded s3rver), in a temp data folder. */
-export async function startTestConsole(): Promise<RunningConsole & { s3: (method: string, path: string, body?: string, headers?: Record<string, string>) => Promise<Response> }> {
+/**
+ * The whole console as `npm start` runs it (built SPA + API), in a temp data folder, with one
+ * profile on the given storage backend (`CORS_CONSOLE_CONFIG`, keys in the environment). The
+ * profile's id is the backend's name, so its pages are `/p/<backend>/b/<bucket>`.
+ */
+export async function startTestConsole(storage: StorageBackend): Promise<RunningConsole & { profileId: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cors-console-e2e-'));
+  const { path, env } = await storage.writeProfilesFile(dataDir);
   const running = await startConsole({
-    env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0 },
-    processEnv: {},
+    env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, CORS_CONSOLE_CONFIG: path },
+    processEnv: env,
     dataDir,
     webDir: resolve('dist/web'),
     log: () => {},
   });
-  const endpoint = running.localS3Endpoint!;
   return {
     ...running,
-    s3: (method, path, body, headers = {}) => fetch(`${endpoint}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    profileId: storage.name,
     stop: async () => {
       await running.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,16 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 
-/** A raw HTTP answer: status, lowercased headers, body text. */
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+import { sendRaw, type RawResponse } from './signed-http';
+
+export type { RawResponse } from './signed-http';
 
 /** A real s3rver listening on a loopback port, with its data in a temp folder. */
 export interface LocalS3 {
@@ -29,23 +25,7 @@ export async function startLocalS3(): Promise<LocalS3> {
   const address = (await server.run()) as AddressInfo;
   const endpoint = `http://127.0.0.1:${address.port}`;
 
-  const request: LocalS3['request'] = (method, path, headers = {}, body) =>
-    new Promise((resolve, reject) => {
-      const defined = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
-      const req = httpRequest(`${endpoint}${path}`, { method, headers: defined }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const flat: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const request: LocalS3['request'] = (method, path, headers = {}, body) => sendRaw(`${endpoint}${path}`, method, headers, body);
 
   const expectOk = async (what: string, response: Promise<RawResponse>) => {
     const r = await response;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { consoleOver } from './console-app';
+import { consoleWith, s3rverProfile } from './console-app';
 import { startLocalS3, type LocalS3 } from './s3rver';
 
 /**
@@ -7,11 +7,11 @@ import { startLocalS3, type LocalS3 } from './s3rver';
  * as the SPA does. Only `/api` calls are routed to the app; anything else fails loudly.
  */
 export function useRealApi() {
-  const ctx: { s3: LocalS3; api: ReturnType<typeof consoleOver> } = {} as never;
+  const ctx: { s3: LocalS3; api: ReturnType<typeof consoleWith> } = {} as never;
   const originalFetch = globalThis.fetch;
   beforeAll(async () => {
     ctx.s3 = await startLocalS3();
-    ctx.api = consoleOver(ctx.s3);
+    ctx.api = consoleWith([s3rverProfile(ctx.s3.endpoint)]);
     globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
       if (!url.startsWith('/api/')) throw new Error(`Component tests only reach /api; got ${url}`);

@@ -58,22 +58,44 @@ export interface DialectProfile {
 
   matching: {
     /**
+     * How the answering rule is chosen for a preflight.
      * `all-conditions`: the first rule matching origin, method AND every requested header wins
      * (AWS). `origin-method-then-headers`: the first rule matching origin and method is chosen,
-     * and its headers alone decide (s3rver).
+     * and its headers alone decide (s3rver). `origin-then-method-and-headers`: the first rule
+     * matching the origin is chosen, and its method and headers alone decide (Ceph RGW).
      */
-    preflightSelection: 'all-conditions' | 'origin-method-then-headers';
+    preflightSelection: 'all-conditions' | 'origin-method-then-headers' | 'origin-then-method-and-headers';
+    /** The same for actual requests (`origin-method-then-headers` is `all-conditions` there). */
+    actualSelection: 'all-conditions' | 'origin-then-method-and-headers';
     /** Upper-case the requested method before comparing (s3rver does; AWS compares verbatim). */
     uppercasesRequestMethod: boolean;
-    /** Actual requests are also judged on `Access-Control-Request-Headers` when sent. */
-    actualChecksRequestHeaders: boolean;
+    /**
+     * What `Access-Control-Request-Headers` does on an actual request. `all-must-match`: a
+     * refused name fails the rule, as on a preflight (AWS). `ignored`: never read (s3rver).
+     * `allowed-subset`: never fails the rule; Allow-Headers lists the allowed names (Ceph RGW).
+     */
+    actualRequestHeaders: 'all-must-match' | 'ignored' | 'allowed-subset';
     /** Actual requests without `Origin` are still matched, against the empty string (s3rver). */
     matchesEmptyOriginOnActual: boolean;
+    /**
+     * A `prefix*suffix` value is checked as "starts with prefix, ends with suffix" alone, so the
+     * two may share characters: `http://ab*bc.example` matches `http://abc.example` (Ceph RGW).
+     */
+    wildcardAffixesMayOverlap: boolean;
   };
 
   response: {
-    /** `rule`: `*` when the rule lists `*`, else the echoed origin. `star`: always `*`. */
-    preflightAllowOrigin: 'rule' | 'star';
+    /**
+     * Allow-Origin on a preflight. `rule`: `*` when the rule lists `*`, else the echoed origin.
+     * `star`: always `*`. `echo`: always the request's origin.
+     */
+    preflightAllowOrigin: 'rule' | 'star' | 'echo';
+    /**
+     * Allow-Origin on an actual request. `rule`: `*` when the rule lists `*`, else the echoed
+     * origin. `rule-unless-authorization`: the same, but a request carrying an `Authorization`
+     * header gets its origin echoed (presigned URLs carry none, so they get `*`).
+     */
+    actualAllowOrigin: 'rule' | 'rule-unless-authorization';
     /** `when-echoed`: credentials header only with an echoed origin; `never`; `always`. */
     preflightCredentials: 'when-echoed' | 'never' | 'always';
     actualCredentials: 'when-echoed' | 'never' | 'always';
@@ -81,8 +103,23 @@ export interface DialectProfile {
     preflightHasExposeAndMaxAge: boolean;
     /** Actual responses carry Allow-Methods. */
     actualHasAllowMethods: boolean;
+    /** Allow-Methods lists the rule's methods (`rule`) or only the requested one (`requested`). */
+    allowMethods: 'rule' | 'requested';
+    /** Allow-Headers echoes the requested names lowercased (`lower`) or as sent (`as-sent`). */
+    allowHeadersCase: 'lower' | 'as-sent';
+    /** What joins the values of Allow-Methods, Allow-Headers and Expose-Headers. */
+    listSeparator: ', ' | ',';
+    /** A CORS header whose value would be empty is left out (an empty Allow-Headers, say). */
+    omitsEmptyHeaders: boolean;
     /** The Vary value added when a rule matched. */
     vary: string;
+    /** Vary is also sent when Allow-Origin is `*` (AWS); Ceph RGW sends it only with an echo. */
+    varyWithStar: boolean;
+    /**
+     * A browser POST form upload's answer (204) carries an ETag header. Without it, exposing ETag
+     * cannot help script read it; the form's `success_action_status=201` gets it in the XML body.
+     */
+    formUploadHasEtag: boolean;
   };
 
   errors: {

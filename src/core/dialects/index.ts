@@ -1,5 +1,6 @@
 import type { Dialect, DialectProfile } from './dialect';
-import { cos, minio, oss, r2, rgw } from './others';
+import { cos, minio, oss, r2 } from './others';
+import { rgw } from './rgw';
 import { s3 } from './s3';
 import { s3rver } from './s3rver';
 

@@ -1,7 +1,7 @@
 import type { DialectProfile } from './dialect';
 import { s3 } from './s3';
 
-// Facts from shared/design/providers.md. Where a provider's behaviour is not documented, the
+// Facts from shared/design/providers.md (Ceph RGW, measured, has its own file: rgw.ts). Where a provider's behaviour is not documented, the
 // dialect inherits from 's3' (spread first) and the comment says so.
 
 /** Alibaba Cloud OSS. Response shaping is undocumented beyond "echoes the Origin": inherited from S3. */
@@ -32,9 +32,6 @@ export const cos: DialectProfile = {
   supportsResponseVary: true,
   suggestedExposeHeaders: ['ETag', 'x-cos-request-id'],
 };
-
-/** Ceph RADOS Gateway. Not yet measured: inherits S3 until the RGW differential suite lands. */
-export const rgw: DialectProfile = { ...s3, id: 'rgw', label: 'Ceph RADOS Gateway' };
 
 /** MinIO. AIStor follows S3 semantics; the community edition has no per-bucket CORS. */
 export const minio: DialectProfile = { ...s3, id: 'minio', label: 'MinIO', supportsBucketCors: false };

@@ -26,17 +26,26 @@ export const s3: DialectProfile = {
   suggestedExposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-id-2', 'x-amz-version-id'],
   matching: {
     preflightSelection: 'all-conditions', // [D] first rule matching origin, method and headers
+    actualSelection: 'all-conditions',
     uppercasesRequestMethod: false, // [U] verbatim comparison is the safer model
-    actualChecksRequestHeaders: true, // [R] a GET with a non-allowed ACRH got no CORS headers
+    actualRequestHeaders: 'all-must-match', // [R] a GET with a non-allowed ACRH got no CORS headers
     matchesEmptyOriginOnActual: false, // [R] no Origin, no CORS processing
+    wildcardAffixesMayOverlap: false, // [U] a `*` standing for a run of characters is the safer model
   },
   response: {
     preflightAllowOrigin: 'rule', // [R] `*` if the rule lists `*`, else echoed
+    actualAllowOrigin: 'rule', // [R] (unsigned requests; signed ones are [U], modelled the same)
     preflightCredentials: 'when-echoed', // [R]
     actualCredentials: 'when-echoed', // [R]
     preflightHasExposeAndMaxAge: true, // [R]
     actualHasAllowMethods: true, // [R] surprise 3
+    allowMethods: 'rule', // [R] surprise 4
+    allowHeadersCase: 'lower', // [R]
+    listSeparator: ', ', // [R]
+    omitsEmptyHeaders: false, // [U] an empty Access-Control-Request-Headers is not recorded
     vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method', // [R]
+    varyWithStar: true, // [R]
+    formUploadHasEtag: true, // [D] PostObject's response headers include ETag
   },
   errors: {
     noOrigin: { status: 400, code: 'BadRequest', message: 'Insufficient information. Origin request header needed.' }, // [R]

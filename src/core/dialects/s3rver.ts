@@ -14,11 +14,14 @@ export const s3rver: DialectProfile = {
   matching: {
     // matchRule() picks the first rule by origin + method; only that rule's headers are checked.
     preflightSelection: 'origin-method-then-headers',
+    actualSelection: 'all-conditions',
     uppercasesRequestMethod: true,
     // Actual requests never look at Access-Control-Request-Headers.
-    actualChecksRequestHeaders: false,
+    actualRequestHeaders: 'ignored',
     // ctx.get('origin') is '' without the header, and `*` (regex ^.*$) matches it.
     matchesEmptyOriginOnActual: true,
+    // `^prefix.*suffix$`: the run stands between prefix and suffix.
+    wildcardAffixesMayOverlap: false,
   },
   response: {
     ...s3.response,

@@ -40,6 +40,10 @@ export function ruleName(index: number, rule: Pick<CorsRule, 'id'>): string {
   return `rule ${index + 1}${rule.id ? ` (${rule.id})` : ''}`;
 }
 
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Case-insensitive membership for header names. */
 export function hasHeader(list: readonly string[], name: string): boolean {
   const wanted = name.toLowerCase();

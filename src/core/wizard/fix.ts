@@ -4,10 +4,11 @@ import { evaluate } from '../evaluate';
 import { matchesPattern, parsePattern } from '../pattern';
 import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { isMethod, type CorsConfig, type CorsRule, type Method } from '../rule';
+import { findShadowedRules } from '../shadowing';
 import { validateConfig } from '../validate';
-import { explain, exposeSpelling, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
+import { capitalize, explain, exposeSpelling, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
 import { insertEffectively } from './placement';
-import { changeMeter, describeFetch, hasRegression, probeFetches, type ConfigChange } from './probe';
+import { changeMeter, describeFetch, hasRegression, probesAround, type ConfigChange } from './probe';
 
 /** A fetch() that fails, optionally with the response headers its script must read. */
 export interface FailingFetch extends BrowserFetch {
@@ -131,6 +132,21 @@ function extendCandidate(config: CorsConfig, index: number, need: Need, request:
   };
 }
 
+/** Rules worth extending, at most this many, in evaluation order. */
+const MAX_EXTEND_CANDIDATES = 3;
+
+/**
+ * The rules an extension would naturally go to: those that already list the request's origin
+ * (add a method, header or exposed header), or, when none does, those that already allow the
+ * method (add the origin). Further rules would need more added and are left to a new rule.
+ */
+function extendableRules(config: CorsConfig, need: Need): number[] {
+  const indexes = config.rules.map((_, i) => i);
+  const listing = indexes.filter((i) => originListed(config.rules[i]!, need.origin));
+  const chosen = listing.length ? listing : indexes.filter((i) => config.rules[i]!.allowedMethods.includes(need.method));
+  return chosen.slice(0, MAX_EXTEND_CANDIDATES);
+}
+
 function uniqueId(config: CorsConfig, base: string): string {
   const taken = new Set(config.rules.map((r) => r.id));
   if (!taken.has(base)) return base;
@@ -227,15 +243,13 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   }
   const why = explain('request', describeBlock(prediction, unreadable));
 
-  const candidates: Candidate[] = config.rules.flatMap((_, i) => extendCandidate(config, i, need, prediction.request, profile) ?? []);
+  const candidates: Candidate[] = extendableRules(config, need).flatMap((i) => extendCandidate(config, i, need, prediction.request, profile) ?? []);
   const inserted = insertCandidate(config, need, prediction.request, dialect, profile);
   let insertRefusal: WizardError | undefined;
   if ('error' in inserted) insertRefusal = inserted.error;
   else candidates.push(inserted);
 
-  // Every candidate only adds the request's own origin, method and headers, so one sample serves all.
-  const needRule: CorsRule = { allowedOrigins: [need.origin], allowedMethods: [need.method], allowedHeaders: need.headers, exposeHeaders: [] };
-  const measure = changeMeter(config, probeFetches([config, { rules: [needRule] }], [fetch]), dialect);
+  const measure = changeMeter(config, dialect);
   const own = describeFetch(fetch);
   const notOwn = (d: string) => d !== own && !d.startsWith(`${own}: `);
   const scored: Scored[] = [];
@@ -246,7 +260,7 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
       lastFailure = describeBlock(after, after.unreadable);
       continue;
     }
-    const measured = measure(candidate.config);
+    const measured = measure(candidate.config, probesAround(config, [candidate.config.rules[candidate.ruleIndex]!], [fetch]));
     if (hasRegression(measured)) continue;
     // The request itself is among the probes; it is the point of the fix, not a broadening.
     const diff = { ...measured, newlyAllowed: measured.newlyAllowed.filter(notOwn), newlyReadable: measured.newlyReadable.filter(notOwn) };
@@ -263,9 +277,21 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
     kind: best.kind,
     ruleIndex: best.ruleIndex,
     change: best.change,
-    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored)],
+    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored), ...newlyDeadRules(config, best)],
     alsoAllows: [...best.diff.newlyAllowed, ...best.diff.newlyReadable],
   };
+}
+
+/** Existing rules the change leaves with nothing to answer: worth removing, said so. */
+function newlyDeadRules(before: CorsConfig, best: Scored): Explanation[] {
+  const dead = (config: CorsConfig) => new Set(findShadowedRules(config.rules).filter((i) => i.code === 'rule.never-matches').map((i) => config.rules[i.path[1] as number]!));
+  const was = dead(before);
+  return [...dead(best.config)]
+    .filter((rule) => !was.has(rule) && rule !== best.config.rules[best.ruleIndex])
+    .map((rule) => {
+      const index = best.config.rules.indexOf(rule);
+      return explain('rules', `${capitalize(ruleName(index, rule))} now never matches: the rules above it answer every request it allows. It can be removed once the fix is saved.`, String(index));
+    });
 }
 
 /** Why this candidate and not the others. */

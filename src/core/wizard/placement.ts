@@ -1,7 +1,7 @@
 import { dialectProfile, type Dialect } from '../dialects';
 import { parsePattern, patternCovers, patternsOverlap } from '../pattern';
 import type { CorsConfig, CorsRule, Method } from '../rule';
-import { explain, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
+import { capitalize, explain, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
 
 export type PlacementResult =
   | {
@@ -43,10 +43,6 @@ function servesAtLeastAsWell(earlier: CorsRule, added: CorsRule): boolean {
   const coversExpose = added.exposeHeaders.every((h) => hasHeader(earlier.exposeHeaders, h));
   const sameOriginAnswer = !earlier.allowedOrigins.includes('*') || added.allowedOrigins.includes('*');
   return coversHeaders && coversExpose && sameOriginAnswer;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function describeCells(cells: SharedCell[]): string {

@@ -1,10 +1,14 @@
 import type { Dialect } from '../dialects';
-import { predictBrowserFetch, type BrowserFetch } from '../predict';
-import { METHODS, type CorsConfig } from '../rule';
+import { parsePattern, patternsOverlap } from '../pattern';
+import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
+import { METHODS, type CorsConfig, type CorsRule } from '../rule';
 import { sampleHeader, sampleOrigin } from './app';
 
 /** An origin no rule is written for: stands for "every other website". */
 export const UNLISTED_ORIGIN = 'https://unlisted-site.example';
+
+/** Header sets `probesAround` samples beyond the touched rules' own. */
+const MAX_HEADER_SAMPLES = 8;
 
 /** How a change to a configuration changes what browsers allow, over a sample of requests. */
 export interface ConfigChange {
@@ -25,23 +29,26 @@ export function describeFetch(fetch: BrowserFetch): string {
   return `${fetch.method} from ${fetch.origin}${withHeaders}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
 }
 
-/**
- * A sample of requests that exercises every value of both configurations: each origin they list
- * (a member of each wildcard, plus an unlisted origin), every method, no header or one allowed
- * header at a time, with and without credentials; plus `extra` requests verbatim.
- */
-export function probeFetches(configs: CorsConfig[], extra: BrowserFetch[] = []): BrowserFetch[] {
-  const rules = configs.flatMap((c) => c.rules);
-  const origins = new Set([UNLISTED_ORIGIN, ...rules.flatMap((r) => r.allowedOrigins.map(sampleOrigin)), ...extra.map((f) => f.origin)]);
-  const headerSets = new Map<string, Record<string, string>>([['', {}]]);
+/** The sampled members of an origin list: each listed origin, a member of each wildcard. */
+function originSamples(rules: readonly CorsRule[]): string[] {
+  return rules.flatMap((r) => r.allowedOrigins.map(sampleOrigin));
+}
+
+/** One request header set per allowed header name (a member for families), plus none at all. */
+function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
+  const sets = new Map<string, Record<string, string>>([['', {}]]);
   for (const name of new Set(rules.flatMap((r) => r.allowedHeaders.map((h) => h.toLowerCase())))) {
     const [sampleName, value] = sampleHeader({ name: name === '*' ? 'x-sample-header' : name });
-    headerSets.set(sampleName, { [sampleName]: sampleName === 'content-type' ? 'application/json' : value });
+    sets.set(sampleName, { [sampleName]: sampleName === 'content-type' ? 'application/json' : value });
   }
+  return [...sets.values()];
+}
+
+function combine(origins: Iterable<string>, methods: readonly string[], headerSets: Record<string, string>[], extra: BrowserFetch[]): BrowserFetch[] {
   const probes: BrowserFetch[] = [];
-  for (const origin of origins) {
-    for (const method of METHODS) {
-      for (const headers of headerSets.values()) {
+  for (const origin of new Set(origins)) {
+    for (const method of methods) {
+      for (const headers of headerSets) {
         for (const credentials of ['omit', 'include'] as const) probes.push({ origin, method, headers, credentials });
       }
     }
@@ -50,17 +57,55 @@ export function probeFetches(configs: CorsConfig[], extra: BrowserFetch[] = []):
 }
 
 /**
- * Compares what browsers may do under `before` and under each later configuration, request by
- * request over `probes`; the answers under `before` are computed once.
+ * A sample of requests that exercises every value of the configurations: each origin they list
+ * (a member of each wildcard, plus an unlisted origin), every method, no header or one allowed
+ * header at a time, with and without credentials; plus `extra` requests verbatim. Its size grows
+ * with origins × headers, so it suits small configurations; see `probesAround` for large ones.
  */
-export function changeMeter(before: CorsConfig, probes: BrowserFetch[], dialect: Dialect): (after: CorsConfig) => ConfigChange {
-  const was = probes.map((fetch) => predictBrowserFetch(before, fetch, dialect));
-  return (after) => {
+export function probeFetches(configs: CorsConfig[], extra: BrowserFetch[] = []): BrowserFetch[] {
+  const rules = configs.flatMap((c) => c.rules);
+  const origins = [UNLISTED_ORIGIN, ...originSamples(rules), ...extra.map((f) => f.origin)];
+  return combine(origins, METHODS, headerSamples(rules), extra);
+}
+
+/**
+ * The requests whose answers changing or adding the `touched` rules can alter: a rule only
+ * answers its own origins and methods, so only those are sampled, with the headers of the rules
+ * that share an origin and a method with it (a dialect that stops at the first origin+method match
+ * judges them on the touched rule). Small whatever the size of the configuration.
+ */
+export function probesAround(config: CorsConfig, touched: readonly CorsRule[], extra: BrowserFetch[] = []): BrowserFetch[] {
+  const origins = touched.flatMap((r) => r.allowedOrigins.map((o) => parsePattern(o)));
+  const methods = METHODS.filter((m) => touched.some((r) => r.allowedMethods.includes(m)));
+  const neighbours = config.rules.filter(
+    (r) => r.allowedMethods.some((m) => methods.includes(m)) && r.allowedOrigins.some((o) => origins.some((t) => patternsOverlap(parsePattern(o), t))),
+  );
+  // The touched rules' own headers first; neighbours' headers only up to a bound, so the sample stays small.
+  const headerSets = headerSamples([...touched, ...neighbours]).slice(0, Math.max(MAX_HEADER_SAMPLES, headerSamples(touched).length));
+  return combine([...originSamples(touched), ...extra.map((f) => f.origin)], methods, headerSets, extra);
+}
+
+/**
+ * Measures how later configurations change what browsers may do compared with `before`, request by
+ * request over the probes given to each call; answers under `before` are remembered across calls.
+ */
+export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsConfig, probes: BrowserFetch[]) => ConfigChange {
+  const remembered = new Map<string, BrowserPrediction>();
+  const was = (fetch: BrowserFetch) => {
+    const key = JSON.stringify([fetch.origin, fetch.method, fetch.headers ?? {}, fetch.credentials ?? null, fetch.resource ?? null]);
+    let prediction = remembered.get(key);
+    if (!prediction) remembered.set(key, (prediction = predictBrowserFetch(before, fetch, dialect)));
+    return prediction;
+  };
+  return (after, probes) => {
     const change: ConfigChange = { newlyAllowed: [], newlyBlocked: [], newlyReadable: [], noLongerReadable: [] };
-    probes.forEach((fetch, i) => {
-      const then = was[i]!;
-      const now = predictBrowserFetch(after, fetch, dialect);
+    const seen = new Set<string>();
+    for (const fetch of probes) {
       const what = describeFetch(fetch);
+      if (seen.has(what)) continue;
+      seen.add(what);
+      const then = was(fetch);
+      const now = predictBrowserFetch(after, fetch, dialect);
       if (!then.allowed && now.allowed) change.newlyAllowed.push(what);
       else if (then.allowed && !now.allowed) change.newlyBlocked.push(what);
       else if (then.allowed && now.allowed) {
@@ -69,14 +114,14 @@ export function changeMeter(before: CorsConfig, probes: BrowserFetch[], dialect:
         if (gained.length) change.newlyReadable.push(`${what}: ${gained.join(', ')}`);
         if (lost.length) change.noLongerReadable.push(`${what}: ${lost.join(', ')}`);
       }
-    });
+    }
     return change;
   };
 }
 
 /** Compares what browsers may do under `before` and `after`, over a sample built from both. */
 export function compareConfigs(before: CorsConfig, after: CorsConfig, dialect: Dialect, extra: BrowserFetch[] = []): ConfigChange {
-  return changeMeter(before, probeFetches([before, after], extra), dialect)(after);
+  return changeMeter(before, dialect)(after, probeFetches([before, after], extra));
 }
 
 /** Whether the change takes away anything browsers could do before. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { conversionLosses, DOCUMENT_FORMATS } from '../../../src/core/formats';
 import type { DocumentFormat } from '../../../src/core/formats';
 import type { CorsConfig, CorsRule } from '../../../src/core/rule';
+import { loosestRule } from '../../../src/core/wizard/loosest';
+import { strictestRules } from '../../../src/core/wizard/strictest';
 
 const rule = (fields: Partial<CorsRule> = {}): CorsRule => ({
   allowedOrigins: ['https://app.example.com'],
@@ -76,4 +78,31 @@ describe("GCS's single responseHeader list", () => {
 it('reports every kind of loss at once', () => {
   const config: CorsConfig = { responseVary: true, rules: [rule({ id: 'a', allowedHeaders: ['x-a'] })] };
   expect(codesOf(config, 'gcs-json')).toEqual(['conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged']);
+});
+
+describe("the wizard's rules", () => {
+  it('lose ResponseVary when an OSS configuration is written as S3 XML', () => {
+    const config: CorsConfig = { rules: [loosestRule('oss').rule], responseVary: true };
+    expect(codesOf(config, 's3-xml')).toEqual(['conversion.response-vary-lost']);
+    expect(codesOf(config, 'oss-xml')).toEqual([]);
+  });
+
+  it('lose the loosest rule ID and merge its headers in GCS: * becomes exposed, ETag becomes allowed', () => {
+    const [id, merged] = conversionLosses({ rules: [loosestRule('s3').rule] }, 'gcs-json');
+    expect(id?.code).toBe('conversion.rule-id-lost');
+    expect(merged?.message).toBe(
+      'Rule 1 (loosest-diagnostic): GCS JSON has one responseHeader list for allowed and exposed headers, so * also becomes exposed and ETag, x-amz-request-id, x-amz-id-2, x-amz-version-id also become allowed.',
+    );
+  });
+
+  it('merge the strictest upload rule headers in GCS', () => {
+    const result = strictestRules({ origins: ['https://app.example.com'], operations: ['multipart-upload'], requestHeaders: [{ name: 'content-type', value: 'application/json' }] }, 's3');
+    if (!result.ok) throw new Error(result.error.message);
+    const config = { rules: result.rules.map((r) => r.rule) };
+    expect(codesOf(config, 'aws-json')).toEqual([]);
+    expect(conversionLosses(config, 'gcs-json').filter((i) => i.code === 'conversion.headers-merged').map((i) => i.message)).toEqual([
+      'Rule 1 (app-put): GCS JSON has one responseHeader list for allowed and exposed headers, so content-type also becomes exposed and ETag also becomes allowed.',
+      'Rule 2 (app-post): GCS JSON has one responseHeader list for allowed and exposed headers, so content-type also becomes exposed.',
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsRule } from '../../../src/core/rule';
-import { compareConfigs, describeFetch, hasRegression, probeFetches, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
+import { changeMeter, compareConfigs, describeFetch, hasRegression, probeFetches, probesAround, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
 
 const APP = 'https://app.example.com';
 const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
@@ -34,5 +34,35 @@ describe('compareConfigs', () => {
 
   it('describes a request with its headers, lowercased and sorted', () => {
     expect(describeFetch({ origin: APP, method: 'PUT', headers: { 'X-Foo': '1', 'Content-Type': 'a/b' }, credentials: 'include' })).toBe(`PUT from ${APP} with content-type, x-foo (with credentials)`);
+  });
+});
+
+describe('probesAround', () => {
+  const big = { rules: Array.from({ length: 100 }, (_, i) => rule({ allowedOrigins: [`https://s${i}.example`, 'https://*.corp.example'], allowedMethods: ['GET', 'PUT'], allowedHeaders: [`x-h${i}`] })) };
+
+  it('samples only the touched rule\'s origins and methods, whatever the size of the configuration', () => {
+    const touched = rule({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['x-mine'] });
+    const probes = probesAround(big, [touched]);
+    expect(new Set(probes.map((p) => p.origin))).toEqual(new Set([APP]));
+    expect(new Set(probes.map((p) => p.method))).toEqual(new Set(['PUT']));
+    expect(probes).toHaveLength(1 * 1 * 2 * 2);
+  });
+
+  it('includes the headers of rules sharing an origin and a method, up to a bound', () => {
+    const touched = rule({ allowedOrigins: ['https://a.corp.example'], allowedMethods: ['PUT'] });
+    const probes = probesAround(big, [touched]);
+    const headerSets = new Set(probes.map((p) => JSON.stringify(p.headers)));
+    expect(headerSets).toContain('{"x-h0":"sample"}');
+    expect(headerSets.size).toBe(8);
+  });
+});
+
+describe('changeMeter', () => {
+  it('measures several candidates against one configuration, remembering its answers', () => {
+    const before = { rules: [rule({})] };
+    const measure = changeMeter(before, 's3');
+    const probes = probeFetches([before], [{ origin: APP, method: 'PUT' }]);
+    expect(measure({ rules: [rule({ allowedMethods: ['GET', 'PUT'] })] }, probes).newlyAllowed).toEqual([`PUT from ${APP}`, `PUT from ${APP} (with credentials)`]);
+    expect(measure(before, probes)).toEqual({ newlyAllowed: [], newlyBlocked: [], newlyReadable: [], noLongerReadable: [] });
   });
 });

@@ -3,14 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresignResult, ProbeResult } from '../../../src/contract/api';
 import { isStorageTarget, storageCspSources, storageOriginsOf } from '../../../src/server/security/storage-origins';
-import { consoleOver, s3rverProfile } from '../../support/console-app';
+import { consoleWith, s3rverProfile } from '../../support/console-app';
 import { startLocalS3, type LocalS3 } from '../../support/s3rver';
 
 // Probes and presigned URLs reach the profile's own storage and nothing else: redirects are
 // reported, not followed; keys and bucket names cannot steer the URL elsewhere.
 
 let s3: LocalS3;
-let api: ReturnType<typeof consoleOver>;
+let api: ReturnType<typeof consoleWith>;
 let redirecting: Server;
 let trap: Server;
 let trapHits = 0;
@@ -38,7 +38,7 @@ beforeAll(async () => {
     res.end();
   });
   const redirectingUrl = await listen(redirecting);
-  api = consoleOver(s3, [s3rverProfile(redirectingUrl, 'redirecting')]);
+  api = consoleWith([s3rverProfile(s3.endpoint), s3rverProfile(redirectingUrl, 'redirecting')]);
 });
 afterAll(async () => {
   await Promise.all([new Promise((r) => trap?.close(r)), new Promise((r) => redirecting?.close(r))]);

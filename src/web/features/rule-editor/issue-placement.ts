@@ -73,8 +73,14 @@ const bySeverity = (a: PlacedIssue, b: PlacedIssue) => Number(a.issue.severity =
 export function placeIssues(issues: readonly Issue[], values: EditorFormValues): IssuePlacement {
   const rules: RuleIssues[] = values.rules.map(() => ({ rule: [], fields: {} }));
   const config: PlacedIssue[] = [];
-  issues.forEach((issue, index) => {
-    const placed = { key: `${issue.code}-${index}`, issue, text: issueText(issue, values) };
+  // Keys name the issue by code and path, not by position in the list, so one rule's issues
+  // keep their keys when another rule's come and go (cards re-render only when theirs change).
+  const seen = new Map<string, number>();
+  issues.forEach((issue) => {
+    const base = `${issue.code}@${issue.path.join('.')}`;
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    const placed = { key: `${base}#${occurrence}`, issue, text: issueText(issue, values) };
     const { rule, field } = locateIssue(issue);
     const target = rule === undefined ? undefined : rules[rule];
     if (!target) config.push(placed);

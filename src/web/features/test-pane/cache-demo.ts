@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../../../contract/api';
+import type { PresignResult, ProbeResult } from '../../../contract/api';
 import { dialectProfile, type Dialect } from '../../../core';
 import { apiPath, callApi } from '../../lib/api-client';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
@@ -39,10 +39,13 @@ export function cacheFix(dialect: Dialect): string {
  */
 export async function runCacheDemo(profile: string, bucket: string, dialect: Dialect): Promise<CacheDemoResult> {
   const key = `cors-console-cache-demo/${Date.now().toString(36)}.txt`;
-  const written = await probe(profile, bucket, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n' });
-  const url = written.actual?.request.url;
-  if (!url || (written.actual?.response?.status ?? 500) >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error?.message ?? `status ${written.actual?.response?.status}`}.`);
-  const withoutOrigin = await probe(profile, bucket, { key, method: 'GET', send: 'actual' });
+  // Written and read through presigned URLs, so the demo works on private buckets too.
+  const written = await probe(profile, bucket, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
+  const status = written.actual?.response?.status;
+  if (status === undefined || status >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error?.message ?? `status ${status}`}.`);
+  const { data: signed } = await callApi<PresignResult>(apiPath.presign(profile, bucket), { method: 'POST', body: JSON.stringify({ key, method: 'GET', expiresSeconds: CACHE_FOR_SECONDS }) });
+  const url = signed.url;
+  const withoutOrigin = await probe(profile, bucket, { key, method: 'GET', send: 'actual', signed: true });
   const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });
   const cachedCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default' });
   const freshCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' });

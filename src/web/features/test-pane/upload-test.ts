@@ -1,5 +1,5 @@
 import type { PresignResult } from '../../../contract/api';
-import { predictBrowserFetch, readableResponseHeaders, type CorsConfig, type Dialect } from '../../../core';
+import { dialectProfile, predictBrowserFetch, readableResponseHeaders, type CorsConfig, type Dialect } from '../../../core';
 import { apiPath, callApi } from '../../lib/api-client';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
@@ -11,8 +11,8 @@ export interface UploadResult {
   outcome: FetchOutcome;
   /** The ETag as script sees it, or null when CORS hides it (not in Expose headers). */
   etag: string | null;
-  /** What the rules predict for the same upload. */
-  predicted: { allowed: boolean; etagReadable: boolean };
+  /** What the rules predict for the same upload; `noEtag` when the provider sends no ETag at all. */
+  predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean };
 }
 
 /** The rules' prediction for an upload from `origin`: allowed, and ETag readable? */
@@ -20,7 +20,9 @@ export function predictUpload(config: CorsConfig | null, dialect: Dialect, origi
   // A form upload's body is multipart/form-data, a safelisted type; a PUT carries the file's own type.
   const headers: Record<string, string> = kind === 'post-form' ? { 'content-type': 'multipart/form-data; boundary=x' } : file.type ? { 'content-type': file.type } : {};
   const prediction = predictBrowserFetch(config, { origin, method: kind === 'post-form' ? 'POST' : 'PUT', headers, ...(kind === 'post-form' ? { resource: 'bucket' as const } : {}) }, dialect);
-  return { allowed: prediction.allowed, etagReadable: prediction.allowed && readableResponseHeaders(['etag'], prediction.exposedHeaders.join(','), false).length === 1 };
+  const noEtag = kind === 'post-form' && !dialectProfile(dialect).response.formUploadHasEtag;
+  const exposed = readableResponseHeaders(['etag'], prediction.exposedHeaders.join(','), false).length === 1;
+  return { allowed: prediction.allowed, etagReadable: prediction.allowed && exposed && !noEtag, noEtag };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { memo } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
 import { shadowingRule, type PlacedIssue, type RuleField, type RuleIssues } from '../issue-placement';
@@ -26,7 +27,7 @@ export function ruleHeadingId(domId: string): string {
   return `${domId}-title`;
 }
 
-export function RuleCard({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove, testNote }: RuleCardProps) {
+function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove, testNote }: RuleCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
   const n = index + 1;
   const fieldId = (field: string) => `${domId}-${field}`;
@@ -144,3 +145,24 @@ export function RuleCard({ sortableId, domId, index, rule, issues, serverMessage
     </li>
   );
 }
+
+/**
+ * With 100 rules, a keystroke in one card must not re-render the other 99. The card's data is
+ * compared by value (the editor rebuilds those objects on every render); the callbacks are not
+ * compared: they act on the card's `index`, which is, through functions that never change.
+ */
+function sameCard(before: RuleCardProps, after: RuleCardProps): boolean {
+  return (
+    before.sortableId === after.sortableId &&
+    before.domId === after.domId &&
+    before.index === after.index &&
+    before.testNote === after.testNote &&
+    before.register === after.register &&
+    before.control === after.control &&
+    JSON.stringify(before.rule) === JSON.stringify(after.rule) &&
+    JSON.stringify(before.issues) === JSON.stringify(after.issues) &&
+    JSON.stringify(before.serverMessages) === JSON.stringify(after.serverMessages)
+  );
+}
+
+export const RuleCard = memo(RuleCardView, sameCard);

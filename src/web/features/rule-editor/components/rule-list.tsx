@@ -1,16 +1,26 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 
 const INSTRUCTIONS =
   'To reorder a rule, press Space on its handle to pick it up, use the up and down arrow keys to move it, then press Space to drop it or Escape to cancel.';
 
+// Module constants: new option objects on each render would rebuild the sensors, and with them
+// the drag-and-drop context every card reads, re-rendering all cards on each keystroke.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 export function RuleList({ ids, onMove, children }: { ids: readonly string[]; onMove: (from: number, to: number) => void; children: ReactNode }) {
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
   const lastOver = useRef<UniqueIdentifier | null>(null);
+  // A new items array re-renders every sortable card (they read its context), so it changes
+  // only when the order does, not on each keystroke.
+  const orderKey = ids.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const items = useMemo(() => [...ids], [orderKey]);
   const position = (id: UniqueIdentifier | undefined) => (id === undefined ? -1 : ids.indexOf(String(id)));
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
@@ -32,7 +42,7 @@ export function RuleList({ ids, onMove, children }: { ids: readonly string[]; on
   };
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}>
-      <SortableContext items={[...ids]} strategy={verticalListSortingStrategy}>
+      <SortableContext items={items} strategy={verticalListSortingStrategy}>
         <ol className="re-rule-list" aria-label="Rules, in the order the provider checks them">
           {children}
         </ol>

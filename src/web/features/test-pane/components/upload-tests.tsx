@@ -7,6 +7,12 @@ import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 
 const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
 
+function etagMissingText({ predicted }: UploadResult): string {
+  return predicted.noEtag
+    ? 'Script cannot read ETag: this provider answers a form upload without any ETag header, whatever the rules expose. Add the form field success_action_status=201 to get the ETag in the XML body.'
+    : 'Script cannot read ETag: the rule answering the upload does not expose it, so multipart uploads and integrity checks fail.';
+}
+
 function predictionText({ predicted, outcome, etag }: UploadResult): string {
   const said = predicted.allowed ? (predicted.etagReadable ? 'allowed, ETag readable' : 'allowed, ETag not readable') : 'blocked';
   const asPredicted = predicted.allowed === outcome.readable && predicted.etagReadable === (etag !== null);
@@ -19,7 +25,7 @@ function UploadOutcome({ result }: { result: UploadResult }) {
     <p role="status" className={outcome.readable && outcome.status !== undefined && outcome.status < 300 ? 'tp-allowed' : 'tp-blocked'}>
       {KIND_LABEL[result.kind]}:{' '}
       {outcome.readable
-        ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : 'Script cannot read ETag: the rule answering the upload does not expose it, so multipart uploads and integrity checks fail.'}`
+        ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : etagMissingText(result)}`
         : `blocked by CORS (${outcome.error ?? 'no detail'}). The upload may still have reached the bucket; script just cannot see the answer.`}{' '}
       {predictionText(result)}
     </p>

@@ -1,0 +1,20 @@
+import { useDeferredValue, useMemo } from 'react';
+import { validateAcrossRules, type CorsConfig, type Dialect, type Issue } from '../../../core';
+import { issuesOfRule } from './rule-issues';
+
+/**
+ * `validateConfig` for the editor, split by cost: each rule's own issues at once (only the rule
+ * being typed in is redone), and the issues across rules — limits and shadowing, quadratic in
+ * the rule count — in a deferred render that never holds up a keystroke. Saving still validates
+ * the whole draft at once (editor-schema.ts).
+ */
+export function useEditorIssues(config: CorsConfig, dialect: Dialect): Issue[] {
+  const deferred = useDeferredValue(config);
+  const across = useMemo(() => validateAcrossRules(deferred, dialect), [deferred, dialect]);
+  return useMemo(() => {
+    const ruleCount = config.rules.length;
+    // Issues computed for an older draft may name rules that are gone; those wait for the next pass.
+    const current = across.filter((issue) => issue.path[0] !== 'rules' || typeof issue.path[1] !== 'number' || issue.path[1] < ruleCount);
+    return [...current, ...config.rules.flatMap((rule, index) => issuesOfRule(rule, index, dialect))];
+  }, [across, config, dialect]);
+}

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { SAFELISTED_RESPONSE_HEADERS } from '../../../src/core/browser';
+import type { Dialect } from '../../../src/core/dialects';
+import { predictBrowserFetch } from '../../../src/core/predict';
+import type { CorsConfig, CorsRule } from '../../../src/core/rule';
+import { validateConfig } from '../../../src/core/validate';
+import { strictestFixFor, type FailingFetch, type FixResult } from '../../../src/core/wizard/fix';
+import { probeFetches } from '../../../src/core/wizard/probe';
+
+const APP = 'https://app.example.com';
+const OTHER = 'https://other.example.com';
+const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
+const JSON_PUT: FailingFetch = { origin: APP, method: 'PUT', headers: { 'Content-Type': 'application/json', 'x-foo': '1' } };
+
+type Fixed = Extract<FixResult, { ok: true }>;
+
+function fix(config: CorsConfig, fetch: FailingFetch, dialect: Dialect = 's3'): Fixed {
+  const result = strictestFixFor(config, fetch, dialect);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result;
+}
+
+/** Every value of every rule, to check that a fix adds no `*`. */
+function wildcards(config: CorsConfig): number {
+  return config.rules.flatMap((r) => [...r.allowedOrigins, ...r.allowedHeaders, ...r.exposeHeaders]).filter((v) => v.includes('*')).length;
+}
+
+/** The fix lets the request through, readable; breaks nothing that worked; adds no wildcard; stays valid. */
+function expectSoundFix(before: CorsConfig, fetch: FailingFetch, result: Fixed, dialect: Dialect = 's3') {
+  const after = predictBrowserFetch(result.config, fetch, dialect);
+  expect(after.allowed).toBe(true);
+  const readable = [...SAFELISTED_RESPONSE_HEADERS, ...after.exposedHeaders];
+  for (const h of fetch.needsReadableHeaders ?? []) expect(readable).toContain(h.toLowerCase());
+  for (const probe of probeFetches([before, result.config])) {
+    const was = predictBrowserFetch(before, probe, dialect);
+    if (!was.allowed) continue;
+    const now = predictBrowserFetch(result.config, probe, dialect);
+    expect(now.allowed, `${probe.method} from ${probe.origin} still allowed`).toBe(true);
+    expect(now.exposedHeaders).toEqual(expect.arrayContaining(was.exposedHeaders));
+  }
+  expect(wildcards(result.config)).toBe(wildcards(before));
+  expect(validateConfig(result.config, dialect).filter((i) => i.severity === 'error')).toEqual([]);
+  expect(result.explanations[0]?.field).toBe('request');
+}
+
+describe('strictestFixFor: an unlisted origin', () => {
+  it('adds the origin to a rule that grants it nothing more than a new rule would', () => {
+    const before = { rules: [rule({ id: 'reads' })] };
+    const fetch = { origin: OTHER, method: 'GET' };
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 0, change: `Add origin ${OTHER} to rule 1 (reads).` });
+    expect(result.config.rules[0]!.allowedOrigins).toEqual([APP, OTHER]);
+    expect(result.explanations).toContainEqual(expect.objectContaining({ field: 'allowedOrigins', value: OTHER }));
+    expect(result.explanations.at(-1)!.message).toMatch(/keeps the configuration shorter wins/);
+  });
+
+  it('adds a rule instead when extending would also let the origin upload and delete', () => {
+    const before = { rules: [rule({ allowedMethods: ['GET', 'PUT', 'DELETE'], allowedHeaders: ['content-type'] })] };
+    const fetch = { origin: OTHER, method: 'GET' };
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result.kind).toBe('insert-rule');
+    expect(result.config.rules[result.ruleIndex]).toEqual({ id: 'allow-get', allowedOrigins: [OTHER], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] });
+    // A listed origin is echoed with Allow-Credentials on S3, so its credentialed twin comes along.
+    expect(result.alsoAllows).toEqual([`GET from ${OTHER} (with credentials)`]);
+    expect(result.explanations.at(-1)!.message).toMatch(/^Chosen because it also allows 1 other sample request; extending rule 1 would allow \d+ other sample requests\.$/);
+  });
+});
+
+describe('strictestFixFor: a method the rule does not allow', () => {
+  it('adds the method to the rule of that origin alone', () => {
+    const before = { rules: [rule({})] };
+    const fetch = { origin: APP, method: 'PUT' };
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 0 });
+    expect(result.config.rules[0]!.allowedMethods).toEqual(['GET', 'PUT']);
+    expect(result.explanations).toContainEqual({ field: 'allowedMethods', value: 'PUT', message: 'PUT added because the request uses it.' });
+  });
+
+  it('adds a rule when the existing rule also serves other origins', () => {
+    const before = { rules: [rule({ allowedOrigins: [APP, OTHER] })] };
+    const fetch = { origin: APP, method: 'PUT' };
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result.kind).toBe('insert-rule');
+    expect(result.config.rules.map((r) => r.allowedMethods)).toEqual([['GET'], ['PUT']]);
+    expect(predictBrowserFetch(result.config, { origin: OTHER, method: 'PUT' }).allowed).toBe(false);
+  });
+});
+
+describe('strictestFixFor: headers refused at the preflight', () => {
+  it('allows x-foo and content-type for PUT only, not for GET', () => {
+    const before = { rules: [rule({ allowedMethods: ['GET', 'PUT'], exposeHeaders: ['ETag'] })] };
+    expect(predictBrowserFetch(before, JSON_PUT).blockedBy).toMatchObject({ check: 'preflight-status', stage: 'preflight' });
+    const result = fix(before, JSON_PUT);
+    expectSoundFix(before, JSON_PUT, result);
+    expect(result).toMatchObject({ kind: 'insert-rule', ruleIndex: 0 });
+    // Inherits ETag from the rule that answered PUT from this origin before, so uploads keep reading it.
+    expect(result.config.rules[0]).toEqual({ id: 'allow-put', allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['content-type', 'x-foo'], exposeHeaders: ['ETag'] });
+    expect(predictBrowserFetch(result.config, { origin: APP, method: 'GET', headers: { 'x-foo': '1' } }).allowed).toBe(false);
+    expect(result.explanations).toContainEqual(expect.objectContaining({ field: 'allowedHeaders', value: 'content-type', message: expect.stringMatching(/application\/json is not one of the three safelisted types/) }));
+    expect(result.explanations).toContainEqual(expect.objectContaining({ field: 'exposeHeaders', value: 'ETag', message: expect.stringMatching(/kept from rule 1/) }));
+  });
+
+  it('extends a PUT-only rule of that origin', () => {
+    const before = { rules: [rule({ allowedMethods: ['PUT'] })] };
+    const result = fix(before, JSON_PUT);
+    expectSoundFix(before, JSON_PUT, result);
+    expect(result.kind).toBe('extend-rule');
+    expect(result.config.rules[0]!.allowedHeaders).toEqual(['content-type', 'x-foo']);
+  });
+
+  it('does not allow headers the browser does not ask for', () => {
+    const fetch = { origin: APP, method: 'PUT', headers: { 'content-type': 'text/plain', cookie: 'a=1' } };
+    const result = fix({ rules: [rule({})] }, fetch);
+    expect(result.config.rules.flatMap((r) => r.allowedHeaders)).toEqual([]);
+  });
+});
+
+describe('strictestFixFor: credentials against a * rule', () => {
+  const before = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'], exposeHeaders: ['ETag'], maxAgeSeconds: 300 })] };
+
+  it.each(['s3', 'oss', 'cos', 'r2'] as const)('puts a rule naming the origin above it on %s', (dialect) => {
+    const fetch: FailingFetch = { origin: APP, method: 'GET', credentials: 'include' };
+    expect(predictBrowserFetch(before, fetch, dialect).blockedBy?.check).toBe('wildcard-with-credentials');
+    const result = fix(before, fetch, dialect);
+    expectSoundFix(before, fetch, result, dialect);
+    expect(result).toMatchObject({ kind: 'insert-rule', ruleIndex: 0 });
+    expect(result.config.rules[0]).toMatchObject({ allowedOrigins: [APP], allowedMethods: ['GET'], exposeHeaders: ['ETag'], maxAgeSeconds: 300 });
+    expect(result.explanations).toContainEqual(expect.objectContaining({ field: 'allowedOrigins', message: expect.stringMatching(/adds Access-Control-Allow-Credentials: true only when it echoes a listed origin, never beside \*/) }));
+  });
+
+  it('fixes a credentialed upload too, since S3 echoes the listed origin on the preflight', () => {
+    const fetch: FailingFetch = { origin: APP, method: 'PUT', credentials: 'include' };
+    expectSoundFix(before, fetch, fix(before, fetch));
+  });
+
+  it('reports that s3rver cannot serve a credentialed preflight, whose answer is always *', () => {
+    const result = strictestFixFor(before, { origin: APP, method: 'PUT', credentials: 'include' }, 's3rver');
+    expect(result).toEqual({ ok: false, error: { code: 'fix.not-possible', message: expect.stringMatching(/^No rule change lets this request through on s3rver.*Access-Control-Allow-Origin: \*/) } });
+  });
+
+  it('fixes a credentialed simple GET on s3rver, whose actual answers echo a listed origin', () => {
+    const fetch: FailingFetch = { origin: APP, method: 'GET', credentials: 'include' };
+    expectSoundFix(before, fetch, fix(before, fetch, 's3rver'), 's3rver');
+  });
+});
+
+describe('strictestFixFor: an earlier rule shadowing the one written for the request', () => {
+  // cos-js-sdk-v5#56: the preflight matches rule 2, but the actual PUT is answered by rule 1, which exposes nothing.
+  const before = {
+    rules: [
+      rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'] }),
+      rule({ id: 'uploads', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] }),
+    ],
+  };
+  const fetch: FailingFetch = { origin: APP, method: 'PUT', headers: { 'content-type': 'application/json' }, needsReadableHeaders: ['ETag'] };
+
+  it('places the fix above the shadowing rule', () => {
+    const p = predictBrowserFetch(before, fetch);
+    expect(p.allowed).toBe(true);
+    expect(p.exposedHeaders).toEqual([]);
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result).toMatchObject({ kind: 'insert-rule', ruleIndex: 0 });
+    expect(result.config.rules[0]).toMatchObject({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
+    expect(result.explanations[0]!.message).toMatch(/script cannot read ETag/);
+    expect(result.explanations).toContainEqual(expect.objectContaining({ field: 'placement', message: expect.stringMatching(/above rule 1/) }));
+  });
+
+  it('says when the rule it was written for is left with nothing to answer', () => {
+    const narrow = { rules: [rule({ allowedMethods: ['GET', 'PUT'] }), before.rules[1]!] };
+    const result = fix(narrow, fetch);
+    expectSoundFix(narrow, fetch, result);
+    // Extending rule 1 would let GET carry content-type and expose ETag on GET too: a narrow rule above wins.
+    expect(result).toMatchObject({ kind: 'insert-rule', ruleIndex: 0 });
+    expect(result.explanations.at(-1)).toEqual({ field: 'rules', value: '2', message: 'Rule 3 (uploads) now never matches: the rules above it answer every request it allows. It can be removed once the fix is saved.' });
+  });
+});
+
+describe('strictestFixFor: a header script cannot read', () => {
+  it('exposes ETag on the rule that answers the upload', () => {
+    const before = { rules: [rule({ id: 'reads' }), rule({ id: 'uploads', allowedMethods: ['PUT'], allowedHeaders: ['content-type'] })] };
+    const fetch: FailingFetch = { origin: APP, method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, needsReadableHeaders: ['etag'] };
+    const result = fix(before, fetch);
+    expectSoundFix(before, fetch, result);
+    expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 1, change: 'Add exposed header ETag to rule 2 (uploads).' });
+    expect(result.config.rules[1]!.exposeHeaders).toEqual(['ETag']);
+  });
+
+  it('needs nothing for a safelisted header such as Content-Length', () => {
+    const result = strictestFixFor({ rules: [rule({})] }, { origin: APP, method: 'GET', needsReadableHeaders: ['Content-Length'] }, 's3');
+    expect(result).toMatchObject({ ok: false, error: { code: 'fix.already-allowed' } });
+  });
+});
+
+describe('strictestFixFor: no configuration at all', () => {
+  it('adds a first rule', () => {
+    const result = fix({ rules: [] }, { origin: APP, method: 'GET' });
+    expect(result).toMatchObject({ kind: 'insert-rule', ruleIndex: 0 });
+    expect(result.config.rules).toEqual([{ id: 'allow-get', allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }]);
+  });
+
+  it('names a second rule for the same method uniquely', () => {
+    const result = fix({ rules: [rule({ id: 'allow-get', allowedOrigins: [OTHER], allowedMethods: ['GET', 'PUT'] })] }, { origin: APP, method: 'GET' });
+    expect(result.config.rules[result.ruleIndex]!.id).toBe('allow-get-2');
+  });
+});
+
+describe('strictestFixFor: when no rule can help', () => {
+  const config = { rules: [rule({})] };
+
+  it.each([
+    { name: 'a forbidden method', fetch: { origin: APP, method: 'TRACE' }, code: 'fix.refused-by-browser' },
+    { name: 'a header value the browser refuses', fetch: { origin: APP, method: 'GET', headers: { 'x-a': 'line\nbreak' } }, code: 'fix.refused-by-browser' },
+    { name: 'PATCH, which no bucket rule can allow', fetch: { origin: APP, method: 'PATCH' }, code: 'fix.method-not-allowable' },
+    { name: 'an opaque origin', fetch: { origin: 'null', method: 'GET' }, code: 'fix.invalid-origin' },
+    { name: 'a request that already works', fetch: { origin: APP, method: 'GET' }, code: 'fix.already-allowed' },
+    { name: 'Set-Cookie, never readable', fetch: { origin: APP, method: 'GET', needsReadableHeaders: ['Set-Cookie'] }, code: 'fix.header-never-readable' },
+  ])('refuses $name with $code', ({ fetch, code }) => {
+    const result = strictestFixFor(config, fetch, 's3');
+    expect(result).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+  });
+});
+
+describe('strictestFixFor: provider limits', () => {
+  it('extends a rule when OSS has no room for another, and lists what else that allows', () => {
+    const full = { rules: Array.from({ length: 10 }, (_, i) => rule({ allowedOrigins: [`https://site${i}.example`] })) };
+    const fetch = { origin: APP, method: 'GET' };
+    const result = fix(full, fetch, 'oss');
+    expectSoundFix(full, fetch, result, 'oss');
+    expect(result.kind).toBe('extend-rule');
+    expect(result.config.rules).toHaveLength(10);
+  });
+
+  it('reports the limit when only a new rule could help', () => {
+    // Credentials need an echoed origin; a rule listing * never echoes, and OSS has no room for another rule.
+    const full = { rules: Array.from({ length: 10 }, (_, i) => rule({ allowedOrigins: ['*'], allowedMethods: i === 0 ? ['GET'] : ['PUT'] })) };
+    expect(strictestFixFor(full, { origin: APP, method: 'GET', credentials: 'include' }, 'oss')).toEqual({
+      ok: false,
+      error: { code: 'fix.not-possible', message: expect.stringMatching(/^No rule change lets this request through on Alibaba Cloud OSS: Alibaba Cloud OSS allows at most 10 rules/) },
+    });
+  });
+
+  it('extends a rule when S3 already holds 100 rules, with a small sample even then', () => {
+    const full = { rules: Array.from({ length: 100 }, (_, i) => rule({ allowedOrigins: [`https://s${i}.example`, 'https://*.corp.example'], allowedMethods: ['GET', 'PUT'], allowedHeaders: [`x-h${i}`] })) };
+    const fetch = { origin: 'https://s5.example', method: 'DELETE', headers: { 'x-h5': '1' } };
+    const result = fix(full, fetch);
+    expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 5, change: 'Add method DELETE to rule 6.' });
+    expect(result.alsoAllows).toContain('DELETE from https://sample.corp.example');
+    expect(predictBrowserFetch(result.config, fetch).allowed).toBe(true);
+  });
+});
+
