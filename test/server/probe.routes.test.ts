@@ -123,6 +123,29 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     });
   });
 
+  describe('the configuration a probe predicts with', () => {
+    const OTHER = 'https://other.example';
+    const withOther: CorsConfig = { rules: [{ ...CONFIG.rules[0]!, allowedOrigins: ['https://app.example.com', OTHER] }] };
+
+    it('follows a save through the console at once, and a change behind its back within two seconds', async () => {
+      await storage.current.putCors('probed', serializeCorsDocument(CONFIG, 's3-xml'));
+      const before = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      expect(before.actual?.prediction.matchedRule).toBeNull();
+
+      const { version } = (await api.call('GET', '/api/profiles/local/buckets/probed/cors')).json as { version: string };
+      expect((await api.call('PUT', '/api/profiles/local/buckets/probed/cors', { config: withOther }, { 'if-match': `"${version}"` })).status).toBe(200);
+      const afterSave = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      expect(afterSave.actual?.prediction.matchedRule).toBe(0);
+      expect(afterSave.actual?.matchesPrediction).toBe(true);
+
+      await storage.current.putCors('probed', serializeCorsDocument(CONFIG, 's3-xml'));
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      const afterBehindTheBack = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      expect(afterBehindTheBack.actual?.prediction.matchedRule).toBeNull();
+      expect(afterBehindTheBack.actual?.matchesPrediction).toBe(true);
+    });
+  });
+
   describe('signed probes and presigned methods', () => {
     it('sends a signed probe to a presigned URL of the profile endpoint, beside the unsigned preflight', async () => {
       const result = (await probe({ origin: 'https://app.example.com', method: 'GET', signed: true })).json as unknown as ProbeResult;

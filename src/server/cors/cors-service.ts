@@ -1,9 +1,15 @@
 import type { CorsState } from '../../contract/api';
 import { validateConfig, type CorsConfig, type Dialect } from '../../core';
-import type { StorageAdapter } from '../storage/adapter';
+import type { StorageAdapter, StoredCors } from '../storage/adapter';
 import { ok, type Result, type StorageError } from '../storage/result';
 import { createKeyedLock } from './bucket-lock';
 import { corsVersion } from './version';
+
+const MAX_RECENT = 1_000;
+
+function stateOf({ config, raw }: StoredCors, dialect: Dialect): CorsState {
+  return { config, raw, dialect, version: corsVersion(config), issues: config ? validateConfig(config, dialect) : [] };
+}
 
 export type WriteOutcome =
   | { kind: 'written'; state: CorsState }
@@ -17,12 +23,29 @@ export type WriteOutcome =
  */
 export function createCorsService() {
   const withLock = createKeyedLock();
+  // The last state read per bucket, for callers that accept an answer a moment old (probes in a
+  // test run); a write through this service forgets it at once.
+  const recent = new Map<string, { at: number; state: CorsState }>();
 
-  async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string): Promise<Result<CorsState>> {
+  function remember(key: string, state: CorsState): void {
+    recent.delete(key);
+    recent.set(key, { at: performance.now(), state });
+    if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!);
+  }
+
+  async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string, key?: string): Promise<Result<CorsState>> {
     const stored = await adapter.getCors(bucket);
     if (!stored.ok) return stored;
-    const { config, raw } = stored.value;
-    return ok({ config, raw, dialect, version: corsVersion(config), issues: config ? validateConfig(config, dialect) : [] });
+    const state = stateOf(stored.value, dialect);
+    if (key) remember(key, state);
+    return ok(state);
+  }
+
+  /** `read`, or the state read at most `maxAgeMs` ago when there is one. */
+  async function readRecent(key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, maxAgeMs: number): Promise<Result<CorsState>> {
+    const hit = recent.get(key);
+    if (hit && performance.now() - hit.at <= maxAgeMs) return ok(hit.state);
+    return read(adapter, dialect, bucket, key);
   }
 
   async function write(
@@ -34,22 +57,25 @@ export function createCorsService() {
     change: (adapter: StorageAdapter) => Promise<Result<void>>,
   ): Promise<WriteOutcome> {
     return withLock(key, async () => {
-      const current = await read(adapter, dialect, bucket);
-      if (!current.ok) return { kind: 'failed', error: current.error };
-      if (current.value.version !== expectedVersion) return { kind: 'conflict', current: current.value };
+      recent.delete(key);
+      // The guard needs only the version; the full state (with issues) only on a conflict.
+      const stored = await adapter.getCors(bucket);
+      if (!stored.ok) return { kind: 'failed', error: stored.error };
+      if (corsVersion(stored.value.config) !== expectedVersion) return { kind: 'conflict', current: stateOf(stored.value, dialect) };
       const written = await change(adapter);
       if (!written.ok) {
         // Report what the provider holds after the failure, so the caller knows nothing was half-written.
         const after = await read(adapter, dialect, bucket);
         return { kind: 'failed', error: written.error, ...(after.ok ? { current: after.value } : {}) };
       }
-      const readBack = await read(adapter, dialect, bucket);
+      const readBack = await read(adapter, dialect, bucket, key);
       return readBack.ok ? { kind: 'written', state: readBack.value } : { kind: 'failed', error: readBack.error };
     });
   }
 
   return {
     read,
+    readRecent,
     /** Replaces the configuration if the provider still holds `expectedVersion`. */
     put: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string, config: CorsConfig) =>
       write(key, adapter, dialect, bucket, expectedVersion, (a) => a.putCors(bucket, config)),

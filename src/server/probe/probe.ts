@@ -15,9 +15,10 @@ function sameHeaders(a: Record<string, string>, b: Record<string, string>): bool
   return [...keys].every((k) => a[k] === b[k]);
 }
 
-async function exchange(url: URL, method: string, headers: Record<string, string>, body: string | undefined, prediction: Decision, timeoutMs: number): Promise<ProbeExchange> {
-  const outcome = await sendRaw(url, method, headers, body, timeoutMs);
-  const request = { method, url: url.toString(), headers };
+type Outcome = Awaited<ReturnType<typeof sendRaw>>;
+
+/** One raw request and its answer, set beside the core's prediction. */
+function judge(request: ProbeExchange['request'], outcome: Outcome, prediction: Decision): ProbeExchange {
   if (!outcome.ok) {
     return {
       request,
@@ -36,23 +37,42 @@ async function exchange(url: URL, method: string, headers: Record<string, string
 /**
  * Sends the preflight a browser would send for this request (Access-Control-Request-Headers
  * lists the CORS-unsafe names, as browsers do) and/or the actual request, to the object's URL on
- * the profile's own endpoint, and sets each answer beside the core's prediction.
+ * the profile's own endpoint, and sets each answer beside the core's prediction for the stored
+ * configuration. A read-only probe (GET, HEAD) sends both requests while the configuration is
+ * being read, so a probe costs about one round trip more than the requests themselves; a probe
+ * that writes (PUT, POST, DELETE) reads the configuration first and writes only if that worked.
  */
-export async function runProbe(url: URL, probe: Probe, config: CorsConfig | null, dialect: Dialect, timeoutMs: number): Promise<ProbeResult> {
+export async function runProbe<E>(
+  url: URL,
+  probe: Probe,
+  readConfig: () => Promise<{ ok: true; config: CorsConfig | null } | { ok: false; error: E }>,
+  dialect: Dialect,
+  timeoutMs: number,
+): Promise<{ ok: true; result: ProbeResult } | { ok: false; error: E }> {
   const origin: Record<string, string> = probe.origin ? { origin: probe.origin } : {};
+  const classified = classifyBrowserRequest({ method: probe.method, headers: probe.headers });
+  const preflightHeaders: Record<string, string> = { ...origin, 'access-control-request-method': probe.method };
+  if (classified.unsafeHeaders.length) preflightHeaders['access-control-request-headers'] = classified.unsafeHeaders.join(',');
+  const actualHeaders = { ...probe.headers, ...origin };
+  const body = probe.method === 'PUT' || probe.method === 'POST' ? (probe.body ?? '') : undefined;
+  const sendPreflight = () => (probe.send !== 'actual' ? sendRaw(url, 'OPTIONS', preflightHeaders, undefined, timeoutMs) : Promise.resolve(undefined));
+  const sendActual = () => (probe.send !== 'preflight' ? sendRaw(url, probe.method, actualHeaders, body, timeoutMs) : Promise.resolve(undefined));
+
+  const writes = probe.method !== 'GET' && probe.method !== 'HEAD';
+  let stored: Awaited<ReturnType<typeof readConfig>>;
+  let preflight: Outcome | undefined;
+  let actual: Outcome | undefined;
+  if (writes) {
+    stored = await readConfig();
+    if (!stored.ok) return stored;
+    [preflight, actual] = await Promise.all([sendPreflight(), sendActual()]);
+  } else {
+    [stored, preflight, actual] = await Promise.all([readConfig(), sendPreflight(), sendActual()]);
+    if (!stored.ok) return stored;
+  }
+  const config = stored.config;
   const result: ProbeResult = { dialect };
-  if (probe.send !== 'actual') {
-    const classified = classifyBrowserRequest({ method: probe.method, headers: probe.headers });
-    const headers: Record<string, string> = { ...origin, 'access-control-request-method': probe.method };
-    if (classified.unsafeHeaders.length) headers['access-control-request-headers'] = classified.unsafeHeaders.join(',');
-    const prediction = evaluate(config, { method: 'OPTIONS', headers }, dialect);
-    result.preflight = await exchange(url, 'OPTIONS', headers, undefined, prediction, timeoutMs);
-  }
-  if (probe.send !== 'preflight') {
-    const headers = { ...probe.headers, ...origin };
-    const prediction = evaluate(config, { method: probe.method, headers }, dialect);
-    const body = probe.method === 'PUT' || probe.method === 'POST' ? (probe.body ?? '') : undefined;
-    result.actual = await exchange(url, probe.method, headers, body, prediction, timeoutMs);
-  }
-  return result;
+  if (preflight) result.preflight = judge({ method: 'OPTIONS', url: url.toString(), headers: preflightHeaders }, preflight, evaluate(config, { method: 'OPTIONS', headers: preflightHeaders }, dialect));
+  if (actual) result.actual = judge({ method: probe.method, url: url.toString(), headers: actualHeaders }, actual, evaluate(config, { method: probe.method, headers: actualHeaders }, dialect));
+  return { ok: true, result };
 }

@@ -46,7 +46,8 @@ export function corsRoutes(service: CorsService) {
   return new Hono<ApiEnv>()
     .get('/', async (c) => {
       const { adapter, summary } = c.get('profile');
-      const state = await service.read(adapter, summary.dialect, c.get('bucket'));
+      const bucket = c.get('bucket');
+      const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
       return state.ok ? withVersion(c, state.value) : sendError(c, fromStorageError(state.error));
     })
     .put('/', limitBody(), async (c) => {

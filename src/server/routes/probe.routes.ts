@@ -17,6 +17,8 @@ function offEndpoint(url: URL, profile: ProfileSummary) {
 
 const PROBE_TIMEOUT_MS = 10_000;
 const SIGNED_PROBE_EXPIRY_SECONDS = 60;
+/** How old the configuration a probe's prediction uses may be, when it was read by this console. */
+const PROBE_CONFIG_MAX_AGE_MS = 2_000;
 // The probe sets these itself (or the HTTP stack does); letting a caller set them would let it
 // forge another request than the one the console shows.
 const RESERVED_HEADERS = new Set(['host', 'origin', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'te', 'trailer', 'proxy-connection', 'access-control-request-method', 'access-control-request-headers', 'expect', 'upgrade']);
@@ -33,8 +35,6 @@ export function testingRoutes(service: CorsService) {
         return sendError(c, apiError('bad-request', `Header ${reserved.join(', ')} cannot be set here: ${reserved.some((r) => r.toLowerCase() === 'origin') ? 'use the origin field; ' : ''}the probe sets it itself.`));
       }
       const bucket = c.get('bucket');
-      const stored = await service.read(adapter, summary.dialect, bucket);
-      if (!stored.ok) return sendError(c, fromStorageError(stored.error));
       const { key, method, signed } = body.data;
       let url: URL;
       try {
@@ -51,7 +51,14 @@ export function testingRoutes(service: CorsService) {
       }
       // Belt and braces: only the profile's own storage is ever probed (no open proxy).
       if (!isStorageTarget(url, storageOriginsOf(summary))) return sendError(c, offEndpoint(url, summary));
-      return c.json(await runProbe(url, body.data, stored.value.config, summary.dialect, PROBE_TIMEOUT_MS));
+      // A test run sends many probes to one bucket within seconds; one read of its configuration
+      // serves them (a save through the console is seen at once).
+      const readConfig = async () => {
+        const stored = await service.readRecent(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, PROBE_CONFIG_MAX_AGE_MS);
+        return stored.ok ? { ok: true as const, config: stored.value.config } : stored;
+      };
+      const probed = await runProbe(url, body.data, readConfig, summary.dialect, PROBE_TIMEOUT_MS);
+      return probed.ok ? c.json(probed.result) : sendError(c, fromStorageError(probed.error));
     })
     .post('/presign', limitBody(), async (c) => {
       const { adapter, summary } = c.get('profile');

@@ -1,6 +1,8 @@
 import type { ProfileSummary } from '../../contract/api';
 import { Link } from '../components/link';
 import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
+import { BulkApplyButton } from '../features/bulk-apply/components/bulk-apply-button';
+import { ImportExportButtons } from '../features/import-export/components/import-export-buttons';
 import { RuleEditor } from '../features/rule-editor/components/rule-editor';
 import { TestPane } from '../features/test-pane/components/test-pane';
 
@@ -26,6 +28,12 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
       </div>
       <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>
         <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== 'rules'}>
+          {profile.capabilities.bucketCors && (
+            <div className="rules-tools" role="group" aria-label="Draft tools">
+              <ImportExportButtons profile={profile} bucket={bucket} />
+              <BulkApplyButton profile={profile} bucket={bucket} />
+            </div>
+          )}
           <RuleEditor profile={profile} bucket={bucket} />
         </div>
         <div role="tabpanel" id="panel-test" aria-labelledby="tab-test" hidden={tab !== 'test'}>

@@ -1,9 +1,6 @@
 import type { Issue } from '../../../core';
+import { locateIssue, type RuleField } from '../../lib/issue-location';
 import { isListField, listLines, type EditorFormValues, type RuleFormValues } from './rule-form';
-
-export const RULE_FIELDS = ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds'] as const;
-/** A rule field as the core names it in issue paths. */
-export type RuleField = (typeof RULE_FIELDS)[number];
 
 const FORM_FIELDS: Record<RuleField, keyof RuleFormValues> = {
   id: 'ruleId',
@@ -13,24 +10,6 @@ const FORM_FIELDS: Record<RuleField, keyof RuleFormValues> = {
   exposeHeaders: 'exposeHeaders',
   maxAgeSeconds: 'maxAgeSeconds',
 };
-
-function isRuleField(value: unknown): value is RuleField {
-  return (RULE_FIELDS as readonly unknown[]).includes(value);
-}
-
-export interface IssueLocation {
-  rule?: number;
-  field?: RuleField;
-  item?: number;
-}
-
-/** `['rules', 1, 'allowedOrigins', 0]` → rule 1, its origins, the first origin. */
-export function locateIssue(issue: Issue): IssueLocation {
-  const [root, rule, field, item] = issue.path;
-  if (root !== 'rules' || typeof rule !== 'number') return {};
-  if (!isRuleField(field)) return { rule };
-  return typeof item === 'number' ? { rule, field, item } : { rule, field };
-}
 
 /** The issue's message, prefixed with the text area line it concerns (`Line 2: …`) when it names one value. */
 export function issueText(issue: Issue, values: EditorFormValues): string {

@@ -76,25 +76,6 @@ export function duplicateRule(rule: RuleFormValues): RuleFormValues {
   return { ...rule, allowedMethods: [...rule.allowedMethods], ruleId: id === '' ? '' : `${id}-copy` };
 }
 
-/** The same configuration whatever the key order, with absent and empty spelled alike; no configuration equals no rules. */
-export function canonicalConfig(config: CorsConfig | null): string {
-  return JSON.stringify({
-    rules: (config?.rules ?? []).map((rule) => [
-      rule.id ?? null,
-      rule.allowedOrigins,
-      rule.allowedMethods,
-      rule.allowedHeaders,
-      rule.exposeHeaders,
-      rule.maxAgeSeconds ?? null,
-    ]),
-    responseVary: config?.responseVary === true,
-  });
-}
-
-export function sameConfig(a: CorsConfig | null, b: CorsConfig | null): boolean {
-  return canonicalConfig(a) === canonicalConfig(b);
-}
-
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const next = [...list];
   if (from < 0 || from >= next.length || to < 0 || to >= next.length) return next;
@@ -112,9 +93,4 @@ export function summarizeRule(rule: CorsRule): string {
   const origins = rule.allowedOrigins.length ? `${shown}${more}` : 'no origin';
   const methods = rule.allowedMethods.length ? rule.allowedMethods.join(', ') : 'no method';
   return `${origins} · ${methods}`;
-}
-
-export function countRules(config: CorsConfig | null): string {
-  const count = config?.rules.length ?? 0;
-  return `${count} rule${count === 1 ? '' : 's'}`;
 }

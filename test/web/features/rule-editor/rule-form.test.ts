@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../../../src/core';
-import { canonicalConfig, configToForm, duplicateRule, formToConfig, listLines, moveItem, sameConfig, summarizeRule } from '../../../../src/web/features/rule-editor/rule-form';
+import { configToForm, duplicateRule, formToConfig, listLines, moveItem, summarizeRule } from '../../../../src/web/features/rule-editor/rule-form';
+import { canonicalConfig, sameConfig } from '../../../../src/web/lib/config-identity';
 
 const config: CorsConfig = {
   rules: [

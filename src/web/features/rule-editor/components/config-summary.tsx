@@ -1,6 +1,7 @@
 import type { CorsConfig, DocumentFormat } from '../../../../core';
-import { documentText, FORMAT_LABELS } from '../document-formats';
-import { countRules, summarizeRule } from '../rule-form';
+import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/config-identity';
+import { summarizeRule } from '../rule-form';
 
 /** A configuration read-only: numbered rule summaries and the document itself. */
 export function ConfigSummary({ config, format }: { config: CorsConfig | null; format: DocumentFormat }) {
@@ -20,7 +21,7 @@ export function ConfigSummary({ config, format }: { config: CorsConfig | null; f
         ))}
       </ol>
       <details>
-        <summary>As {FORMAT_LABELS[format] ?? format}</summary>
+        <summary>As {FORMAT_LABELS[format]}</summary>
         <pre className="re-doc">{documentText(config, format)}</pre>
       </details>
     </>

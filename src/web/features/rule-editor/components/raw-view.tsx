@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
-import { carriesResponseVary, FORMAT_LABELS } from '../document-formats';
-import { canonicalConfig, configToForm, formToConfig } from '../rule-form';
+import { carriesResponseVary, FORMAT_LABELS } from '../../../lib/document-formats';
+import { canonicalConfig } from '../../../lib/config-identity';
+import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
   text: string;
@@ -49,7 +50,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
         <select id={`${domId}-format`} value={format} onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}>
           {formats.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f] ?? f}
+              {FORMAT_LABELS[f]}
             </option>
           ))}
         </select>

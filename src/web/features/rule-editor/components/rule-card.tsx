@@ -3,7 +3,8 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
-import { shadowingRule, type PlacedIssue, type RuleField, type RuleIssues } from '../issue-placement';
+import type { RuleField } from '../../../lib/issue-location';
+import { shadowingRule, type PlacedIssue, type RuleIssues } from '../issue-placement';
 import { summarizeRule, type EditorFormValues } from '../rule-form';
 import { IssueList } from './issue-list';
 

@@ -7,15 +7,18 @@ import { dialectProfile, type CorsConfig, type DocumentFormat, type Issue } from
 import { ErrorMessage } from '../../../components/error-message';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
-import { deleteCors, saveCors } from '../api/write-cors';
-import { documentText, editorFormats, FORMAT_LABELS } from '../document-formats';
+import { deleteCors, saveCors } from '../../../lib/write-cors';
+import { editorFormats } from '../document-formats';
+import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
 import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } from '../draft-storage';
 import { editorFormSchema } from '../editor-schema';
 import { useEditorIssues } from '../use-editor-issues';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../history';
-import { formFieldName, issueText, placeIssues, RULE_FIELDS, type RuleField, type RuleFieldName } from '../issue-placement';
+import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
+import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
-import { canonicalConfig, configToForm, countRules, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, sameConfig, type EditorFormValues, type RuleFormValues } from '../rule-form';
+import { canonicalConfig, countRules, sameConfig } from '../../../lib/config-identity';
+import { configToForm, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
 import { ConflictView } from './conflict-view';
 import { DiffView } from '../../../components/diff-view';
@@ -550,7 +553,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     </>
   );
 
-  const formatLabel = FORMAT_LABELS[format] ?? format;
+  const formatLabel = FORMAT_LABELS[format];
   let dialog = null;
   if (phase.kind === 'confirm-save') {
     dialog = (

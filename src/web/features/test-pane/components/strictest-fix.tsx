@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
+import { providerXmlFormat } from '../../../lib/document-formats';
 import type { TestRun } from '../run-test';
 
 const EMPTY: CorsConfig = { rules: [] };
@@ -29,7 +30,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
       </div>
     );
   }
-  const format = dialect === 'oss' ? 'oss-xml' : dialect === 'cos' ? 'cos-xml' : 's3-xml';
+  const format = providerXmlFormat(dialect);
   return (
     <div className="tp-fix" role="region" aria-label="Strictest fix">
       <p>

@@ -1,6 +1,6 @@
-import type { CorsState } from '../../../../contract/api';
-import type { CorsConfig } from '../../../../core';
-import { apiPath, callApi } from '../../../lib/api-client';
+import type { CorsState } from '../../contract/api';
+import type { CorsConfig } from '../../core';
+import { apiPath, callApi } from './api-client';
 
 /** PUT with If-Match; rejects with ApiRequestError (409 carries `current`, 422 carries `issues`). */
 export async function saveCors(profile: string, bucket: string, config: CorsConfig, version: string): Promise<CorsState> {

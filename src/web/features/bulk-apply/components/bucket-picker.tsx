@@ -1,0 +1,91 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useDeferredValue, useId, useMemo } from 'react';
+import type { BucketSummary } from '../../../../contract/api';
+import { ErrorMessage } from '../../../components/error-message';
+import { bucketPickerQueries } from '../bucket-picker-queries';
+
+function corsNow(summary: BucketSummary['cors']): string {
+  switch (summary.status) {
+    case 'rules':
+      return summary.ruleCount === 1 ? '1 rule' : `${summary.ruleCount} rules`;
+    case 'none':
+      return 'no CORS';
+    case 'not-supported':
+      return 'CORS not supported';
+    case 'error':
+      return 'could not read';
+  }
+}
+
+/**
+ * The profile's buckets as checkboxes, filtered by name prefix on the server; the current bucket
+ * is left out (the editor saves it) and buckets without per-bucket CORS cannot be picked.
+ */
+export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, selected, onChange }: {
+  profile: string;
+  currentBucket: string;
+  prefix: string;
+  onPrefixChange: (prefix: string) => void;
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  const ids = { filter: useId(), list: useId() };
+  const deferredPrefix = useDeferredValue(prefix.trim());
+  const query = useInfiniteQuery(bucketPickerQueries.byPrefix(profile, deferredPrefix));
+  const buckets = useMemo(() => (query.data?.pages.flatMap((page) => page.buckets) ?? []).filter((b) => b.name !== currentBucket), [query.data, currentBucket]);
+  const pickable = buckets.filter((b) => b.cors.status !== 'not-supported');
+
+  const toggle = (name: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(name);
+    else next.delete(name);
+    onChange(next);
+  };
+
+  return (
+    <fieldset className="ba-picker">
+      <legend>Buckets</legend>
+      <div className="modal-row">
+        <label htmlFor={ids.filter}>Name starts with</label>
+        <input id={ids.filter} type="search" value={prefix} onChange={(event) => onPrefixChange(event.target.value)} autoComplete="off" data-autofocus />
+        <button type="button" disabled={pickable.length === 0} onClick={() => onChange(new Set([...selected, ...pickable.map((b) => b.name)]))}>
+          Select all shown
+        </button>
+        <button type="button" disabled={selected.size === 0} onClick={() => onChange(new Set())}>
+          Clear selection
+        </button>
+      </div>
+      {query.isPending ? (
+        <p className="modal-muted">Loading buckets…</p>
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} title="The buckets could not be listed." />
+      ) : buckets.length === 0 ? (
+        <p className="modal-muted">{deferredPrefix ? `No other bucket starts with "${deferredPrefix}".` : 'This profile has no other bucket.'}</p>
+      ) : (
+        <>
+          <ul id={ids.list} className="ba-bucket-list" aria-label="Buckets to apply to">
+            {buckets.map((bucket) => {
+              const id = `${ids.list}-${bucket.name}`;
+              const disabled = bucket.cors.status === 'not-supported';
+              return (
+                <li key={bucket.name}>
+                  <input id={id} type="checkbox" checked={selected.has(bucket.name)} disabled={disabled} onChange={(event) => toggle(bucket.name, event.target.checked)} />
+                  <label htmlFor={id}>{bucket.name}</label>
+                  <span className="modal-muted"> ({corsNow(bucket.cors)})</span>
+                </li>
+              );
+            })}
+          </ul>
+          {query.hasNextPage && (
+            <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              {query.isFetchingNextPage ? 'Loading more buckets…' : 'Load more buckets'}
+            </button>
+          )}
+        </>
+      )}
+      <p className="modal-muted" aria-live="polite">
+        {selected.size} selected{query.hasNextPage ? ' · more buckets match: load more, or narrow the name' : ''}
+      </p>
+    </fieldset>
+  );
+}

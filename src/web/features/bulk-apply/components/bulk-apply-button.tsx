@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { BulkApplyDialog } from './bulk-apply-dialog';
+import './bulk-apply.css';
+
+/** "Apply to other buckets…" for the bucket page's Rules toolbar. */
+export function BulkApplyButton({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  const draft = useBucketWorkspace()?.draft;
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" disabled={draft === undefined} onClick={() => setOpen(true)}>
+        Apply to other buckets…
+      </button>
+      {open && draft !== undefined && <BulkApplyDialog profile={profile} bucket={bucket} draft={draft ?? { rules: [] }} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

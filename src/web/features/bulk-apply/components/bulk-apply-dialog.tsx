@@ -1,0 +1,190 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import type { CorsConfig } from '../../../../core';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { countRules } from '../../../lib/config-identity';
+import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
+import { saveCors } from '../../../lib/write-cors';
+import { planBucket, type ApplyMode, type BucketPlan } from '../plan';
+import { readPlans } from '../read-plans';
+import { writePlans, type WriteResult } from '../write-plans';
+import { BucketPicker } from './bucket-picker';
+import { PlanTable } from './plan-table';
+import { ResultTable } from './result-table';
+
+type Step =
+  | { kind: 'select' }
+  | { kind: 'reading'; done: number; total: number }
+  | { kind: 'preview'; plans: BucketPlan[]; mode: ApplyMode }
+  | { kind: 'applying'; plans: BucketPlan[]; results: WriteResult[] }
+  | { kind: 'done'; plans: BucketPlan[]; results: WriteResult[] };
+
+const MODE_LABELS: Record<ApplyMode, { label: string; note: string }> = {
+  replace: { label: 'Replace their rules', note: 'Each bucket then holds exactly the draft.' },
+  append: { label: 'Append after their rules', note: 'Their rules keep answering first; the draft\'s rules go after them, within the provider\'s rule limit.' },
+};
+
+const ready = (plan: BucketPlan) => plan.kind === 'ready';
+
+function summary(results: readonly WriteResult[]): string {
+  const count = (outcome: WriteResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+  const parts = [
+    [count('saved'), 'saved'],
+    [count('conflict'), 'changed since the preview (not written)'],
+    [count('invalid'), 'refused'],
+    [count('failed'), 'failed'],
+    [count('skipped'), 'skipped'],
+    [count('not-attempted'), 'not attempted'],
+  ] as const;
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+}
+
+/**
+ * Applies the draft to other buckets: pick them, preview what each would hold (read with its
+ * version), then write one by one, each guarded by If-Match with the version of the preview, and
+ * report every bucket's result. The current bucket is not touched: its editor saves it.
+ */
+export function BulkApplyDialog({ profile, bucket, draft, onClose }: { profile: ProfileSummary; bucket: string; draft: CorsConfig; onClose: () => void }) {
+  const ids = { mode: useId() };
+  const queryClient = useQueryClient();
+  const [prefix, setPrefix] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [mode, setMode] = useState<ApplyMode>('replace');
+  const [step, setStep] = useState<Step>({ kind: 'select' });
+  const stopRequested = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const preview = async () => {
+    const buckets = [...selected].sort();
+    const rules = draft;
+    setStep({ kind: 'reading', done: 0, total: buckets.length });
+    const plans = await readPlans(
+      buckets,
+      // staleTime 0: the preview's version must be the provider's now, not a cached one.
+      (name) => queryClient.fetchQuery({ ...corsQueries.detail(profile.id, name), staleTime: 0 }),
+      (name, state) => planBucket(name, state, rules, mode, profile.dialect),
+      (done) => mounted.current && setStep({ kind: 'reading', done, total: buckets.length }),
+    );
+    if (mounted.current) setStep({ kind: 'preview', plans, mode });
+  };
+
+  const apply = async (plans: BucketPlan[]) => {
+    stopRequested.current = false;
+    setStep({ kind: 'applying', plans, results: [] });
+    const results = await writePlans(plans, (name, config, version) => saveCors(profile.id, name, config, version), {
+      onResult: (result) => mounted.current && setStep((s) => (s.kind === 'applying' ? { ...s, results: [...s.results, result] } : s)),
+      shouldStop: () => stopRequested.current,
+    });
+    for (const result of results) {
+      const key = corsQueries.detail(profile.id, result.bucket).queryKey;
+      if (result.outcome === 'saved') queryClient.setQueryData(key, result.state);
+      else if (result.outcome !== 'skipped' && result.outcome !== 'not-attempted') void queryClient.invalidateQueries({ queryKey: key });
+    }
+    void queryClient.invalidateQueries({ queryKey: bucketListKey(profile.id) });
+    if (mounted.current) setStep({ kind: 'done', plans, results });
+  };
+
+  // Escape during the writes stops after the bucket being written, so the results still show.
+  const requestClose = () => {
+    if (step.kind === 'applying') stopRequested.current = true;
+    else onClose();
+  };
+
+  let body;
+  if (step.kind === 'select' || step.kind === 'reading') {
+    const reading = step.kind === 'reading';
+    body = (
+      <>
+        <p className="modal-muted">
+          Applies the draft ({countRules(draft)}) to the buckets you pick. {bucket} itself is not changed here: save it in the editor.
+        </p>
+        <BucketPicker profile={profile.id} currentBucket={bucket} prefix={prefix} onPrefixChange={setPrefix} selected={selected} onChange={setSelected} />
+        <fieldset className="ba-mode">
+          <legend id={ids.mode}>Mode</legend>
+          {(Object.keys(MODE_LABELS) as ApplyMode[]).map((m) => (
+            <div key={m}>
+              <input id={`${ids.mode}-${m}`} type="radio" name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} aria-describedby={`${ids.mode}-${m}-note`} />
+              <label htmlFor={`${ids.mode}-${m}`}>{MODE_LABELS[m].label}</label>
+              <span id={`${ids.mode}-${m}-note`} className="modal-muted">
+                {' '}
+                {MODE_LABELS[m].note}
+              </span>
+            </div>
+          ))}
+        </fieldset>
+        <div className="modal-actions">
+          <button type="button" className="primary" disabled={selected.size === 0 || reading} onClick={() => void preview()}>
+            Preview {selected.size} bucket{selected.size === 1 ? '' : 's'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <span role="status" className="modal-muted">
+            {reading ? `Reading ${step.done} of ${step.total}…` : ''}
+          </span>
+        </div>
+      </>
+    );
+  } else if (step.kind === 'preview') {
+    const writable = step.plans.filter(ready).length;
+    body = (
+      <>
+        <p>
+          {MODE_LABELS[step.mode].label}, as read just now. Each write names the version read here, so a bucket that changes before Apply is reported and left as it is.
+        </p>
+        <PlanTable plans={step.plans} dialect={profile.dialect} />
+        <div className="modal-actions">
+          <button type="button" className="primary" disabled={writable === 0} data-autofocus onClick={() => void apply(step.plans)}>
+            Apply to {writable} bucket{writable === 1 ? '' : 's'}
+          </button>
+          <button type="button" onClick={() => setStep({ kind: 'select' })}>
+            Back to selection
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </>
+    );
+  } else {
+    const total = step.plans.filter(ready).length;
+    const readyBuckets = new Set(step.plans.filter(ready).map((p) => p.bucket));
+    const done = step.results.filter((r) => readyBuckets.has(r.bucket)).length;
+    body = (
+      <>
+        <div className="modal-row">
+          <label htmlFor={`${ids.mode}-progress`}>Written</label>
+          <progress id={`${ids.mode}-progress`} max={Math.max(total, 1)} value={done} />
+          <span role="status">{step.kind === 'applying' ? `${done} of ${total}` : `Done: ${summary(step.results)}.`}</span>
+        </div>
+        {step.results.length > 0 && <ResultTable results={step.results} />}
+        <div className="modal-actions">
+          {step.kind === 'applying' ? (
+            <button type="button" onClick={() => {
+                stopRequested.current = true;
+              }}>
+              Stop after this bucket
+            </button>
+          ) : (
+            <button type="button" data-autofocus onClick={onClose}>
+              Close
+            </button>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <ModalDialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog">
+      {body}
+    </ModalDialog>
+  );
+}

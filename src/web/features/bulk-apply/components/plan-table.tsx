@@ -1,0 +1,59 @@
+import type { Dialect } from '../../../../core';
+import { DiffView } from '../../../components/diff-view';
+import { LocatedIssues } from '../../../components/located-issues';
+import { countRules } from '../../../lib/config-identity';
+import { documentText, FORMAT_LABELS, providerXmlFormat } from '../../../lib/document-formats';
+import type { BucketPlan } from '../plan';
+
+function verdict(plan: BucketPlan): string {
+  switch (plan.kind) {
+    case 'unreadable':
+      return `Could not read: ${plan.failure.message}${plan.failure.providerCode ? ` (${plan.failure.providerCode})` : ''}`;
+    case 'invalid':
+      return 'Would be refused: not written';
+    case 'unchanged':
+      return 'Already holds these rules: nothing to write';
+    case 'ready':
+      return plan.warnings.length > 0 ? `Will be written (${plan.warnings.length} warning${plan.warnings.length === 1 ? '' : 's'})` : 'Will be written';
+  }
+}
+
+/** Per bucket: what it holds now, what it would hold, and whether that can be written. */
+export function PlanTable({ plans, dialect }: { plans: readonly BucketPlan[]; dialect: Dialect }) {
+  const format = providerXmlFormat(dialect);
+  return (
+    <table className="ba-table" aria-label="Preview">
+      <thead>
+        <tr>
+          <th scope="col">Bucket</th>
+          <th scope="col">Now</th>
+          <th scope="col">After</th>
+          <th scope="col">Check</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.bucket} data-plan={plan.kind}>
+            <th scope="row">{plan.bucket}</th>
+            <td>{plan.kind === 'unreadable' ? '—' : countRules(plan.before)}</td>
+            <td>{plan.kind === 'unreadable' ? '—' : countRules(plan.after)}</td>
+            <td>
+              <span className={`ba-verdict ba-verdict-${plan.kind}`}>{verdict(plan)}</span>
+              {plan.kind !== 'unreadable' && (
+                <>
+                  <LocatedIssues issues={[...plan.errors, ...plan.warnings]} label={`Issues for ${plan.bucket}`} />
+                  {plan.kind !== 'unchanged' && (
+                    <details>
+                      <summary>Changes in {plan.bucket}</summary>
+                      <DiffView before={documentText(plan.before, format)} after={documentText(plan.after, format)} label={`${plan.bucket} as ${FORMAT_LABELS[format]}`} />
+                    </details>
+                  )}
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

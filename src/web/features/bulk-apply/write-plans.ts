@@ -1,0 +1,64 @@
+import type { CorsState } from '../../../contract/api';
+import type { CorsConfig, Issue } from '../../../core';
+import { ApiRequestError } from '../../lib/api-client';
+import { failureOf, type BucketPlan, type Failure } from './plan';
+
+/** What happened to one bucket when the plans were applied. */
+export type WriteResult =
+  | { bucket: string; outcome: 'saved'; state: CorsState }
+  /** The bucket changed after the preview: the guarded write was refused and nothing was written. */
+  | { bucket: string; outcome: 'conflict'; current: CorsState | null }
+  | { bucket: string; outcome: 'invalid'; issues: Issue[]; message: string }
+  | { bucket: string; outcome: 'failed'; failure: Failure }
+  | { bucket: string; outcome: 'skipped'; reason: string }
+  | { bucket: string; outcome: 'not-attempted' };
+
+export type GuardedWrite = (bucket: string, config: CorsConfig, version: string) => Promise<CorsState>;
+
+function skipReason(plan: BucketPlan): string {
+  switch (plan.kind) {
+    case 'unreadable':
+      return 'Not read at the preview, so not written.';
+    case 'unchanged':
+      return 'Already holds these rules; nothing to write.';
+    case 'invalid':
+      return 'The provider would refuse it (see the preview); not written.';
+    case 'ready':
+      return '';
+  }
+}
+
+export function resultOfError(bucket: string, error: unknown): WriteResult {
+  if (error instanceof ApiRequestError && error.status === 409) return { bucket, outcome: 'conflict', current: error.body.current ?? null };
+  if (error instanceof ApiRequestError && error.status === 422) return { bucket, outcome: 'invalid', issues: error.body.error.issues ?? [], message: error.body.error.message };
+  return { bucket, outcome: 'failed', failure: failureOf(error) };
+}
+
+/**
+ * Writes the ready plans one after another, each with the version read at the preview in
+ * If-Match, so a bucket changed since is reported as a conflict and left as it is. One at a time
+ * keeps the progress honest and the provider's rate limits untroubled; `shouldStop` is asked
+ * before each write, so a stop never cuts a write in half.
+ */
+export async function writePlans(
+  plans: readonly BucketPlan[],
+  write: GuardedWrite,
+  hooks: { onResult: (result: WriteResult, index: number) => void; shouldStop: () => boolean },
+): Promise<WriteResult[]> {
+  const results: WriteResult[] = [];
+  for (const [index, plan] of plans.entries()) {
+    let result: WriteResult;
+    if (plan.kind !== 'ready') result = { bucket: plan.bucket, outcome: 'skipped', reason: skipReason(plan) };
+    else if (hooks.shouldStop()) result = { bucket: plan.bucket, outcome: 'not-attempted' };
+    else {
+      try {
+        result = { bucket: plan.bucket, outcome: 'saved', state: await write(plan.bucket, plan.after, plan.version) };
+      } catch (error) {
+        result = resultOfError(plan.bucket, error);
+      }
+    }
+    results.push(result);
+    hooks.onResult(result, index);
+  }
+  return results;
+}

@@ -1,0 +1,74 @@
+import { useId, useState } from 'react';
+import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { LocatedIssues } from '../../../components/located-issues';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { countRules } from '../../../lib/config-identity';
+import { FORMAT_LABELS } from '../../../lib/document-formats';
+import { downloadFile } from '../../../lib/download';
+import { defaultExportFormat, exportDocument } from '../export-document';
+
+/**
+ * Export the draft (not what the bucket holds: saving is the editor's job) in any of the core's
+ * formats, saying what the chosen format would lose before the file is made.
+ */
+export function ExportDialog({ bucket, dialect, draft, onClose }: { bucket: string; dialect: Dialect; draft: CorsConfig; onClose: () => void }) {
+  const ids = { format: useId(), text: useId(), losses: useId() };
+  const [format, setFormat] = useState<DocumentFormat>(() => defaultExportFormat(dialect));
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const file = exportDocument(draft, format, bucket);
+  const label = FORMAT_LABELS[format];
+
+  return (
+    <ModalDialog title="Export the draft" onClose={onClose} className="ie-dialog">
+      <p className="modal-muted">The draft as the editor holds it now ({countRules(draft)}), saved or not.</p>
+      <div className="modal-row">
+        <label htmlFor={ids.format}>Format</label>
+        <select
+          id={ids.format}
+          data-autofocus
+          value={format}
+          onChange={(event) => {
+            setFormat(event.target.value as DocumentFormat);
+            setDownloaded(null);
+          }}
+        >
+          {DOCUMENT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {file.losses.length > 0 ? (
+        <>
+          <h4>What {label} loses</h4>
+          <LocatedIssues id={ids.losses} issues={file.losses} label={`What ${label} loses`} />
+        </>
+      ) : (
+        <p className="modal-muted">{label} carries everything in this draft.</p>
+      )}
+      <label htmlFor={ids.text}>Document</label>
+      <textarea id={ids.text} rows={12} readOnly spellCheck={false} value={file.text} />
+      <div className="modal-actions">
+        <button
+          type="button"
+          className="primary"
+          aria-describedby={file.losses.length > 0 ? ids.losses : undefined}
+          onClick={() => {
+            downloadFile(file);
+            setDownloaded(file.fileName);
+          }}
+        >
+          Download
+        </button>
+        <span className="modal-muted">as {file.fileName}</span>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p role="status" className="modal-muted">
+        {downloaded ? `Downloaded ${downloaded}.` : ''}
+      </p>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,125 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { DiffView } from '../../../components/diff-view';
+import { LocatedIssues } from '../../../components/located-issues';
+import { ModalDialog } from '../../../components/modal-dialog';
+import { countRules } from '../../../lib/config-identity';
+import { documentText, FORMAT_LABELS, providerXmlFormat } from '../../../lib/document-formats';
+import { detectDocumentFormat } from '../detect-format';
+import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
+
+type FormatChoice = 'auto' | DocumentFormat;
+
+/**
+ * Import into the draft: a file or pasted text (the file's text lands in the same box, so lines
+ * are where the issues say), the format detected with a select to override, every issue at its
+ * rule, field and line, and the change as a diff. "Replace draft" hands the editor the result;
+ * nothing is written to the bucket.
+ */
+export function ImportDialog({ dialect, draft, onReplace, onClose }: {
+  dialect: Dialect;
+  draft: CorsConfig | null;
+  /** False when no editor took the draft. */
+  onReplace: (config: CorsConfig, note: string) => boolean;
+  onClose: () => void;
+}) {
+  const ids = { file: useId(), text: useId(), format: useId(), issues: useId() };
+  const [text, setText] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<FormatChoice>('auto');
+  const [refused, setRefused] = useState(false);
+
+  const detected = detectDocumentFormat(text, dialect, fileName ?? undefined);
+  const format = choice === 'auto' ? detected : choice;
+  const hasText = text.trim() !== '';
+  const reading = hasText ? readImportedDocument(text, format, dialect, draft) : null;
+  const diffFormat = providerXmlFormat(dialect);
+  const errorCount = reading?.ok ? reading.issues.filter((i) => i.severity === 'error').length : 0;
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setFileError(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a CORS document is far smaller (S3 takes at most 64 KB), so it was not read.`);
+      return;
+    }
+    setFileError(null);
+    setFileName(file.name);
+    setText(await file.text());
+  };
+
+  const replace = () => {
+    if (!reading?.ok) return;
+    const from = fileName ?? 'pasted text';
+    if (onReplace(reading.config, `Imported ${countRules(reading.config)} from ${from} (${FORMAT_LABELS[format]}) into the draft.`)) onClose();
+    else setRefused(true);
+  };
+
+  return (
+    <ModalDialog title="Import rules into the draft" onClose={onClose} className="ie-dialog">
+      <p className="modal-muted">The document replaces the draft in the editor. Nothing is written to the bucket until you save there.</p>
+      <div className="modal-row">
+        <label htmlFor={ids.file}>Import from file</label>
+        <input id={ids.file} type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
+      </div>
+      {fileError && (
+        <p role="alert" className="ie-error">
+          {fileError}
+        </p>
+      )}
+      <label htmlFor={ids.text}>Or paste a document</label>
+      <textarea
+        id={ids.text}
+        rows={12}
+        spellCheck={false}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (fileName) setFileName(null);
+        }}
+        aria-invalid={reading?.ok === false || undefined}
+        aria-describedby={reading && reading.issues.length > 0 ? ids.issues : undefined}
+        placeholder='{"CORSRules": [...]} or <CORSConfiguration>…'
+      />
+      {fileName && <p className="modal-muted">Read from {fileName}.</p>}
+      <div className="modal-row">
+        <label htmlFor={ids.format}>Format</label>
+        <select id={ids.format} value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
+          <option value="auto">Detect automatically{hasText ? ` (${FORMAT_LABELS[detected]})` : ''}</option>
+          {DOCUMENT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label="Problems in the document" />}
+      {reading?.ok === false && <p className="ie-error">The document cannot be read as {FORMAT_LABELS[format]}; fix the errors above or pick another format.</p>}
+      {reading?.ok && (
+        <>
+          {reading.keptResponseVary && <p className="modal-muted">{FORMAT_LABELS[format]} cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.</p>}
+          {errorCount > 0 && (
+            <p className="ie-error">
+              The draft will carry {errorCount === 1 ? 'an error' : `${errorCount} errors`} the provider would reject; Save stays blocked until {errorCount === 1 ? 'it is' : 'they are'} fixed in the editor.
+            </p>
+          )}
+          <DiffView before={documentText(draft, diffFormat)} after={documentText(reading.config, diffFormat)} label={`Draft before (${countRules(draft)}) and after the import (${countRules(reading.config)}), as ${FORMAT_LABELS[diffFormat]}`} />
+        </>
+      )}
+      {refused && (
+        <p role="alert" className="ie-error">
+          The editor is not ready to take the draft; wait until the rules have loaded.
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="primary" disabled={!reading?.ok} onClick={replace}>
+          Replace draft
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import type { ProfileSummary } from '../../../../contract/api';
+import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { ExportDialog } from './export-dialog';
+import { ImportDialog } from './import-dialog';
+import './import-export.css';
+
+/** "Import…" and "Export…" for the bucket page's Rules toolbar; both work on the editor's draft. */
+export function ImportExportButtons({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  const workspace = useBucketWorkspace();
+  const [open, setOpen] = useState<'import' | 'export' | null>(null);
+  const draft = workspace?.draft;
+  // The editor publishes its draft once it has loaded; until then there is nothing to replace or export.
+  const ready = draft !== undefined;
+  const close = () => setOpen(null);
+  return (
+    <>
+      <button type="button" disabled={!ready} onClick={() => setOpen('import')}>
+        Import…
+      </button>
+      <button type="button" disabled={!ready} onClick={() => setOpen('export')}>
+        Export…
+      </button>
+      {open === 'import' && ready && (
+        <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} />
+      )}
+      {open === 'export' && ready && <ExportDialog bucket={bucket} dialect={profile.dialect} draft={draft ?? { rules: [] }} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Dialect, DocumentFormat } from '../../../core';
+import { providerXmlFormat } from '../../lib/document-formats';
+
+function hasKey(value: unknown, key: string): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);
+}
+
+const GCS_ENTRY_KEYS = ['origin', 'method', 'responseHeader'];
+
+function jsonFormat(value: unknown): DocumentFormat {
+  if (Array.isArray(value)) {
+    // A bare list is the S3 console's list of rules or a GCS CORS file; the keys tell them apart.
+    return value.some((entry) => GCS_ENTRY_KEYS.some((key) => hasKey(entry, key))) ? 'gcs-json' : 'aws-json';
+  }
+  if (hasKey(value, 'CORSRules') || hasKey(value, 'CORSConfiguration')) return 'aws-json';
+  if (hasKey(value, 'rules') || hasKey(value, 'result')) return 'r2-json';
+  if (hasKey(value, 'cors')) return 'gcs-json';
+  return 'aws-json';
+}
+
+function xmlFormat(text: string, dialect: Dialect): DocumentFormat {
+  if (!/<ResponseVary[\s>]/.test(text)) return providerXmlFormat(dialect);
+  // Only OSS and COS write ResponseVary; of the two, only COS rules carry an ID.
+  if (/<ID[\s>]/.test(text)) return 'cos-xml';
+  return dialect === 'cos' ? 'cos-xml' : 'oss-xml';
+}
+
+/**
+ * The format a document is most likely in, from its shape (and the file name when the text says
+ * nothing). A guess: the import dialog shows it and lets the user pick another.
+ */
+export function detectDocumentFormat(text: string, dialect: Dialect, fileName?: string): DocumentFormat {
+  const start = text.trimStart();
+  if (start.startsWith('<')) return xmlFormat(start, dialect);
+  if (start.startsWith('{') || start.startsWith('[')) {
+    try {
+      return jsonFormat(JSON.parse(start));
+    } catch {
+      // Broken JSON still names its shape in its keys; the parser then reports the syntax error.
+      if (/"CORSRules"/.test(start)) return 'aws-json';
+      if (/"rules"/.test(start)) return 'r2-json';
+      if (/"(origin|responseHeader)"/.test(start)) return 'gcs-json';
+      return 'aws-json';
+    }
+  }
+  if (fileName?.toLowerCase().endsWith('.json')) return 'aws-json';
+  return providerXmlFormat(dialect);
+}

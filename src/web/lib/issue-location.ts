@@ -1,0 +1,47 @@
+import type { Issue } from '../../core';
+
+export const RULE_FIELDS = ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds'] as const;
+/** A rule field as the core names it in issue paths. */
+export type RuleField = (typeof RULE_FIELDS)[number];
+
+/** The field names people see, as the rule cards label them. */
+export const RULE_FIELD_LABELS: Record<RuleField, string> = {
+  id: 'ID',
+  allowedOrigins: 'Allowed origins',
+  allowedMethods: 'Allowed methods',
+  allowedHeaders: 'Allowed headers',
+  exposeHeaders: 'Expose headers',
+  maxAgeSeconds: 'Max age',
+};
+
+function isRuleField(value: unknown): value is RuleField {
+  return (RULE_FIELDS as readonly unknown[]).includes(value);
+}
+
+export interface IssueLocation {
+  rule?: number;
+  field?: RuleField;
+  item?: number;
+}
+
+/** `['rules', 1, 'allowedOrigins', 0]` → rule 1, its origins, the first origin. */
+export function locateIssue(issue: Issue): IssueLocation {
+  const [root, rule, field, item] = issue.path;
+  if (root !== 'rules' || typeof rule !== 'number') return {};
+  if (!isRuleField(field)) return { rule };
+  return typeof item === 'number' ? { rule, field, item } : { rule, field };
+}
+
+/**
+ * Where an issue is, for a list outside the rule cards: `Rule 2 · Allowed origins`, `Rule 2`,
+ * plus `line 14` when it was found in a document's text; empty for the whole document.
+ */
+export function issueWhere(issue: Issue): string {
+  const { rule, field } = locateIssue(issue);
+  const parts = [
+    ...(rule !== undefined ? [`Rule ${rule + 1}`] : []),
+    ...(field !== undefined ? [RULE_FIELD_LABELS[field]] : []),
+    ...(issue.line !== undefined ? [`line ${issue.line}`] : []),
+  ];
+  return parts.join(' · ');
+}

@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { parseCorsDocument } from '../../src/core';
+import { launchChromium, type Browser } from '../support/chromium';
+import { arrangeBucket, rule, saveAndConfirm, SHOTS, storedRules } from '../support/console-page';
+import { startTestConsole } from '../support/console-server';
+import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+
+// Import and export of the draft in real Chromium against the whole console on each storage
+// backend (s3rver, Ceph RGW): a file picked in the file input goes through the draft and a save,
+// and comes back as a download.
+
+describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
+  const storage = useStorageBackend(backend);
+  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
+  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
+  let browser: Browser;
+  let page: Page;
+  let files: string;
+
+  beforeAll(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    files = await mkdtemp(join(tmpdir(), 'cors-console-import-'));
+    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
+  });
+  beforeEach(async () => {
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await consoleApp?.stop();
+    await rm(files, { recursive: true, force: true });
+  });
+
+  async function openRules(bucket: string): Promise<void> {
+    await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${bucket}`);
+    await page.getByRole('region', { name: /^Rule 1\b/ }).or(page.getByText('This bucket has no CORS configuration')).first().waitFor();
+  }
+
+  // As someone keeps it for `aws s3api put-bucket-cors --cors-configuration file://cors.json`.
+  const awsDocument = {
+    CORSRules: [
+      { ID: 'uploads', AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['PUT', 'POST'], AllowedHeaders: ['content-type', 'x-amz-meta-*'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 },
+      { ID: 'public-read', AllowedOrigins: ['*'], AllowedMethods: ['GET', 'HEAD'] },
+    ],
+  };
+
+  describe('Import and export, in Chromium', () => {
+    it('round-trips an AWS JSON file: file input → draft → save → export downloads an equivalent AWS JSON document', async () => {
+      await arrangeBucket(storage.current, 'ie-roundtrip', { rules: [rule({ id: 'old' })] });
+      const source = join(files, 'cors.json');
+      await writeFile(source, JSON.stringify(awsDocument, null, 2));
+      await openRules('ie-roundtrip');
+
+      await page.getByRole('button', { name: 'Import…' }).click();
+      const importDialog = page.getByRole('dialog', { name: 'Import rules into the draft' });
+      await importDialog.getByLabel('Import from file').setInputFiles(source);
+      await importDialog.getByText('Read from cors.json.').waitFor();
+      expect(await importDialog.getByLabel('Format').locator('option:checked').textContent()).toBe('Detect automatically (AWS JSON)');
+      await importDialog.locator('ins', { hasText: '<ID>public-read</ID>' }).waitFor();
+      await page.screenshot({ path: shot('import-preview'), fullPage: true });
+      await importDialog.getByRole('button', { name: 'Replace draft' }).click();
+      await page.getByRole('status').filter({ hasText: 'Imported 2 rules from cors.json (AWS JSON) into the draft.' }).waitFor();
+      expect(await page.getByRole('region', { name: /^Rule 2\b/ }).getByLabel('ID').inputValue()).toBe('public-read');
+
+      await saveAndConfirm(page, shot('failed-save'));
+      const expected = parseCorsDocument(JSON.stringify(awsDocument), 'aws-json');
+      expect(expected.ok).toBe(true);
+      expect(await storedRules(storage.current, 'ie-roundtrip')).toEqual(expected.ok && expected.config.rules);
+
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const exportDialog = page.getByRole('dialog', { name: 'Export the draft' });
+      await exportDialog.getByLabel('Format').selectOption('aws-json');
+      await exportDialog.getByText('AWS JSON carries everything in this draft.').waitFor();
+      await page.screenshot({ path: shot('import-export-dialog'), fullPage: true });
+      const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
+      expect(download.suggestedFilename()).toBe('ie-roundtrip-cors.json');
+      const exported = await readFile((await download.path())!, 'utf8');
+      expect(JSON.parse(exported)).toEqual(awsDocument);
+      await exportDialog.getByRole('status').filter({ hasText: 'Downloaded ie-roundtrip-cors.json.' }).waitFor();
+    });
+
+    it('shows an imported document\'s problems at rule, field and line, and what an export format loses, by keyboard alone', async () => {
+      await arrangeBucket(storage.current, 'ie-keyboard', { rules: [rule({ id: 'main', allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] })] });
+      await openRules('ie-keyboard');
+
+      await page.getByRole('button', { name: 'Import…' }).focus();
+      await page.keyboard.press('Enter');
+      const importDialog = page.getByRole('dialog', { name: 'Import rules into the draft' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
+      await page.keyboard.press('Tab');
+      const xml = ['<CORSConfiguration>', '  <CORSRule>', '    <AllowedOrigin>https://a.example.com</AllowedOrigin>', '    <AllowedMethod>GET</AllowedMethod>', '  </CORSRule>', '  <CORSRule>', '    <AllowedOrigin>https://b.example.com</AllowedOrigin>', '    <AllowedMethod>FETCH</AllowedMethod>', '  </CORSRule>', '</CORSConfiguration>'].join('\n');
+      await page.keyboard.insertText(xml);
+      const problem = importDialog.getByRole('list', { name: 'Problems in the document' }).getByRole('listitem').first();
+      expect(await problem.textContent()).toMatch(/^Error: Rule 2 · Allowed methods · line 8: .*FETCH/);
+      expect(await importDialog.getByRole('button', { name: 'Replace draft' }).isDisabled()).toBe(true);
+      await page.screenshot({ path: shot('import-issues'), fullPage: true });
+      await page.keyboard.press('Escape');
+      await importDialog.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Import…');
+
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const exportDialog = page.getByRole('dialog', { name: 'Export the draft' });
+      await exportDialog.getByLabel('Format').selectOption('gcs-json');
+      const losses = exportDialog.getByRole('list', { name: 'What GCS JSON loses' });
+      expect(await losses.getByRole('listitem').allTextContents()).toEqual([
+        'Warning: Rule 1 · ID: Rule 1 (main) loses its ID: GCS JSON rules have no ID.',
+        'Warning: Rule 1: Rule 1 (main): GCS JSON has one responseHeader list for allowed and exposed headers, so content-type also becomes exposed and ETag also becomes allowed.',
+      ]);
+      await page.screenshot({ path: shot('import-export-losses'), fullPage: true });
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…');
+    });
+  });
+});

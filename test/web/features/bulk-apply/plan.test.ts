@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { CorsState } from '../../../../src/contract/api';
+import type { CorsConfig, CorsRule } from '../../../../src/core';
+import { ApiRequestError } from '../../../../src/web/lib/api-client';
+import { nextConfig, planBucket, type BucketPlan } from '../../../../src/web/features/bulk-apply/plan';
+import { writePlans, type WriteResult } from '../../../../src/web/features/bulk-apply/write-plans';
+
+const rule = (origin: string, fields: Partial<CorsRule> = {}): CorsRule => ({ allowedOrigins: [origin], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields });
+const state = (config: CorsConfig | null, version = 'v1'): CorsState => ({ config, raw: null, dialect: 's3', version, issues: [] });
+const theirs: CorsConfig = { rules: [rule('https://theirs.example.com')], responseVary: true };
+const draft: CorsConfig = { rules: [rule('https://draft.example.com')] };
+
+describe('nextConfig', () => {
+  it('replace gives the bucket the draft exactly, ResponseVary included', () => {
+    expect(nextConfig(theirs, draft, 'replace')).toEqual(draft);
+  });
+
+  it('append puts the draft after the bucket\'s rules, which keep answering first, and keeps the bucket\'s ResponseVary', () => {
+    expect(nextConfig(theirs, draft, 'append')).toEqual({ rules: [theirs.rules[0], draft.rules[0]], responseVary: true });
+    expect(nextConfig(null, draft, 'append')).toEqual(draft);
+  });
+});
+
+describe('planBucket', () => {
+  it('refuses an append that takes an OSS bucket past its 10 rules, with the provider\'s reason', () => {
+    const nine: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule(`https://n${i}.example.com`)) };
+    const plan = planBucket('full', state(nine), { rules: [rule('https://a.example.com'), rule('https://b.example.com')] }, 'append', 'oss');
+    expect(plan.kind).toBe('invalid');
+    expect(plan.kind !== 'unreadable' && plan.errors.map((i) => i.message)).toEqual(['Alibaba Cloud OSS allows at most 10 rules; this configuration has 11.']);
+  });
+
+  it('says "unchanged" when the bucket already holds the result, and carries the version read', () => {
+    const plan = planBucket('same', state(draft, 'abc'), draft, 'replace', 's3');
+    expect(plan).toMatchObject({ kind: 'unchanged', version: 'abc' });
+  });
+
+  it('keeps warnings with a ready plan: appending after a * rule leaves the draft\'s rule unreachable', () => {
+    const plan = planBucket('star', state({ rules: [rule('*')] }), draft, 'append', 's3');
+    expect(plan.kind).toBe('ready');
+    expect(plan.kind === 'ready' && plan.warnings.map((w) => w.code)).toContain('rule.never-matches');
+  });
+});
+
+describe('writePlans', () => {
+  const planned = (bucket: string, kind: 'ready' | 'unchanged', version = 'v1'): BucketPlan => ({ bucket, kind, version, before: null, after: draft, errors: [], warnings: [] });
+  const ready = (bucket: string, version = 'v1') => planned(bucket, 'ready', version);
+  const apiError = (status: number, code: string, extra: object = {}) => new ApiRequestError(status, { error: { code: code as never, message: `${code} happened`, ...extra } });
+
+  it('writes ready plans in order with their preview version, and reports conflicts, refusals and provider errors per bucket', async () => {
+    const calls: string[] = [];
+    const plans: BucketPlan[] = [
+      ready('ok', 'v-ok'),
+      ready('moved'),
+      ready('refused'),
+      ready('down'),
+      { bucket: 'broken', kind: 'unreadable', failure: { code: 'provider-error', message: 'no' } },
+      planned('same', 'unchanged'),
+    ];
+    const seen: WriteResult['outcome'][] = [];
+    const results = await writePlans(
+      plans,
+      async (bucket, config, version) => {
+        calls.push(`${bucket}@${version}`);
+        if (bucket === 'moved') throw apiError(409, 'version-conflict');
+        if (bucket === 'refused') throw apiError(422, 'validation-failed', { issues: [{ severity: 'error', code: 'origin.x', message: 'bad', path: ['rules', 0, 'allowedOrigins', 0] }] });
+        if (bucket === 'down') throw apiError(403, 'provider-access-denied', { providerCode: 'AccessDenied' });
+        return state(config, 'v2');
+      },
+      { onResult: (result) => seen.push(result.outcome), shouldStop: () => false },
+    );
+    expect(calls).toEqual(['ok@v-ok', 'moved@v1', 'refused@v1', 'down@v1']);
+    expect(results.map((r) => r.outcome)).toEqual(['saved', 'conflict', 'invalid', 'failed', 'skipped', 'skipped']);
+    expect(seen).toEqual(results.map((r) => r.outcome));
+    expect(results[3]).toEqual({ bucket: 'down', outcome: 'failed', failure: { code: 'provider-access-denied', message: 'provider-access-denied happened', providerCode: 'AccessDenied' } });
+    expect(results[2]!.outcome === 'invalid' && results[2]!.issues[0]!.code).toBe('origin.x');
+  });
+
+  it('a stop is honoured between writes: the rest are reported not attempted and never written', async () => {
+    const calls: string[] = [];
+    let stop = false;
+    const results = await writePlans([ready('a'), ready('b'), ready('c')], async (bucket, config) => {
+      calls.push(bucket);
+      stop = true;
+      return state(config);
+    }, { onResult: () => {}, shouldStop: () => stop });
+    expect(calls).toEqual(['a']);
+    expect(results.map((r) => r.outcome)).toEqual(['saved', 'not-attempted', 'not-attempted']);
+  });
+});

@@ -1,0 +1,223 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
+import { useRealApi } from '../../../support/web-api';
+import { readyTool, renderRulesPanel } from '../draft-tools-harness';
+import { arrangeBucket, findRule, rule, testProfile } from '../rule-editor/editor-harness';
+
+// Import and export as the Rules panel shows them, over the real API and s3rver: what the dialogs
+// say about each format, what reaches the editor's draft, and what the downloaded file holds.
+
+const ctx = useRealApi();
+
+beforeEach(() => localStorage.clear());
+
+const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
+const issueTexts = (list: HTMLElement) => within(list).getAllByRole('listitem').map((li) => li.textContent);
+const diffLines = (root: HTMLElement, tag: 'ins' | 'del') => [...root.querySelectorAll(tag)].map((el) => el.textContent?.trim());
+
+/** Focuses and clicks, as a pointer or keyboard does; the dialog gives focus back to it. */
+async function openTool(name: string) {
+  const tool = await readyTool(name);
+  tool.focus();
+  fireEvent.click(tool);
+}
+
+async function openImport() {
+  await openTool('Import…');
+  return screen.getByRole('dialog', { name: 'Import rules into the draft' });
+}
+
+async function openExport() {
+  await openTool('Export…');
+  return screen.getByRole('dialog', { name: 'Export the draft' });
+}
+
+const awsDocument = JSON.stringify(
+  {
+    CORSRules: [
+      { ID: 'uploads', AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['PUT', 'POST'], AllowedHeaders: ['content-type'], ExposeHeaders: ['ETag'], MaxAgeSeconds: 3000 },
+      { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
+    ],
+  },
+  null,
+  2,
+);
+
+describe('Import into the draft', () => {
+  it('reads an AWS JSON file picked in the file input, shows the change as a diff, and Replace draft hands it to the editor (undoable)', async () => {
+    await arrangeBucket(ctx, 'imp-file', { rules: [rule({ id: 'old' })] });
+    renderRulesPanel(testProfile(ctx), 'imp-file');
+    const dialog = await openImport();
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Import from file'));
+
+    const file = new File([awsDocument], 'cors.json', { type: 'application/json' });
+    fireEvent.change(within(dialog).getByLabelText('Import from file'), { target: { files: [file] } });
+    await waitFor(() => expect((within(dialog).getByLabelText('Or paste a document') as HTMLTextAreaElement).value).toBe(awsDocument));
+    expect(within(dialog).getByText('Read from cors.json.')).toBeTruthy();
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (AWS JSON)');
+    expect(within(dialog).getByText('Draft before (1 rule) and after the import (2 rules), as S3 XML', { exact: false })).toBeTruthy();
+    expect(diffLines(dialog, 'ins')).toContain('+     <ID>uploads</ID>');
+    expect(diffLines(dialog, 'del')).toContain('-     <ID>old</ID>');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByText('Imported 2 rules from cors.json (AWS JSON) into the draft. Undo takes it back.')).toBeTruthy();
+    expect(((await findRule(1)).getByLabelText('ID') as HTMLInputElement).value).toBe('uploads');
+    expect(((await findRule(2)).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe('*');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import…' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(((await findRule(1)).getByLabelText('ID') as HTMLInputElement).value).toBe('old');
+  });
+
+  it('places a reader error at its rule, field and line, and refuses to replace the draft', async () => {
+    await arrangeBucket(ctx, 'imp-broken', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx), 'imp-broken');
+    const dialog = await openImport();
+    const xml = serializeCorsDocument({ rules: [rule(), rule({ allowedOrigins: ['https://b.example.com'] })] }, 's3-xml').replace(/<AllowedMethod>GET<\/AllowedMethod>(?![\s\S]*<AllowedMethod>GET)/, '<AllowedMethod>PATCH</AllowedMethod>');
+    type(within(dialog).getByLabelText('Or paste a document'), xml);
+
+    const line = xml.split('\n').findIndex((l) => l.includes('PATCH')) + 1;
+    const problems = within(dialog).getByRole('list', { name: 'Problems in the document' });
+    expect(issueTexts(problems)).toEqual([expect.stringMatching(new RegExp(`^Error: Rule 2 · Allowed methods · line ${line}: .*PATCH`))]);
+    expect(within(dialog).getByLabelText('Or paste a document').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('The document cannot be read as S3 XML; fix the errors above or pick another format.')).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Replace draft' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows what the bucket\'s provider would refuse, at rule and field, and lets the editor take it with Save blocked', async () => {
+    await arrangeBucket(ctx, 'imp-invalid', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx), 'imp-invalid');
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), JSON.stringify({ CORSRules: [{ AllowedOrigins: ['https://a.example.com'], AllowedMethods: ['GET'] }, { AllowedOrigins: ['https://*.*.example.com'], AllowedMethods: ['GET'], ExposeHeaders: ['x-amz-meta-*'] }] }));
+
+    const texts = issueTexts(within(dialog).getByRole('list', { name: 'Problems in the document' }));
+    expect(texts.some((t) => t?.startsWith('Error: Rule 2 · Allowed origins: AllowedOrigin "https://*.*.example.com" can not have more than one wildcard.'))).toBe(true);
+    expect(texts.some((t) => t?.startsWith('Error: Rule 2 · Expose headers: ExposeHeader "x-amz-meta-*" contains wildcard.'))).toBe(true);
+    expect(within(dialog).getByText('The draft will carry 2 errors the provider would reject; Save stays blocked until they are fixed in the editor.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
+    expect(((await findRule(2)).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe('https://*.*.example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Save is blocked: fix the 2 errors marked below. Warnings do not block saving.');
+  });
+
+  it('detects GCS JSON (one header list read as allowed and exposed) and lets the format be overridden', async () => {
+    await arrangeBucket(ctx, 'imp-gcs', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx), 'imp-gcs');
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), JSON.stringify([{ origin: ['https://gcs.example.com'], method: ['GET'], responseHeader: ['Content-Type'], maxAgeSeconds: 60 }]));
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (GCS JSON)');
+    const added = diffLines(dialog, 'ins');
+    expect(added).toContain('+     <AllowedHeader>Content-Type</AllowedHeader>');
+    expect(added).toContain('+     <ExposeHeader>Content-Type</ExposeHeader>');
+
+    fireEvent.change(format, { target: { value: 'aws-json' } });
+    expect(issueTexts(within(dialog).getByRole('list', { name: 'Problems in the document' }))[0]).toMatch(/^Error: /);
+    expect((within(dialog).getByRole('button', { name: 'Replace draft' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('keeps the draft\'s ResponseVary when the imported format cannot say it', async () => {
+    await arrangeBucket(ctx, 'imp-vary', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: { bucketCors: true, responseVary: true, presignedPost: true } }), 'imp-vary');
+    await findRule(1);
+    fireEvent.click(screen.getByLabelText('Vary: Origin'));
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), JSON.stringify({ CORSRules: [{ AllowedOrigins: ['https://a.example.com'], AllowedMethods: ['GET'] }] }));
+    expect(within(dialog).getByText('AWS JSON cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.')).toBeTruthy();
+    expect(diffLines(dialog, 'del')).not.toContain('-   <ResponseVary>true</ResponseVary>');
+  });
+
+  it('Escape closes the dialog without touching the draft and gives focus back', async () => {
+    await arrangeBucket(ctx, 'imp-escape', { rules: [rule({ id: 'kept' })] });
+    renderRulesPanel(testProfile(ctx), 'imp-escape');
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), awsDocument);
+    fireEvent.keyDown(within(dialog).getByLabelText('Or paste a document'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import…' }));
+    expect(((await findRule(1)).getByLabelText('ID') as HTMLInputElement).value).toBe('kept');
+  });
+});
+
+describe('Export of the draft', () => {
+  const downloads: { fileName: string; blob: Blob }[] = [];
+  const blobs = new Map<string, Blob>();
+
+  beforeEach(() => {
+    downloads.length = 0;
+    // jsdom has no object URLs and no downloads: record what the page hands the browser.
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:test/${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => void blobs.delete(url);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ fileName: this.download, blob: blobs.get(this.getAttribute('href')!)! });
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const draft: CorsConfig = {
+    rules: [
+      rule({ id: 'uploads', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] }),
+      rule({ allowedOrigins: ['*'] }),
+    ],
+  };
+
+  it('downloads the draft as AWS JSON named after the bucket, the same document it shows, with nothing lost', async () => {
+    await arrangeBucket(ctx, 'exp-aws', draft);
+    renderRulesPanel(testProfile(ctx), 'exp-aws');
+    const dialog = await openExport();
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    expect(format.value).toBe('aws-json');
+    expect(within(dialog).getByText('AWS JSON carries everything in this draft.')).toBeTruthy();
+    const shown = (within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value;
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(downloads.map((d) => d.fileName)).toEqual(['exp-aws-cors.json']);
+    const text = await downloads[0]!.blob.text();
+    expect(text).toBe(shown);
+    expect(downloads[0]!.blob.type).toBe('application/json');
+    const back = parseCorsDocument(text, 'aws-json');
+    expect(back.ok && back.config).toEqual(draft);
+    expect(within(dialog).getByRole('status').textContent).toBe('Downloaded exp-aws-cors.json.');
+  });
+
+  it('warns before the download what GCS JSON loses: rule IDs, and the allowed and exposed headers merged', async () => {
+    await arrangeBucket(ctx, 'exp-gcs', draft);
+    renderRulesPanel(testProfile(ctx), 'exp-gcs');
+    const dialog = await openExport();
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 'gcs-json' } });
+    const losses = issueTexts(within(dialog).getByRole('list', { name: 'What GCS JSON loses' }));
+    expect(losses).toEqual([
+      'Warning: Rule 1 · ID: Rule 1 (uploads) loses its ID: GCS JSON rules have no ID.',
+      'Warning: Rule 1: Rule 1 (uploads): GCS JSON has one responseHeader list for allowed and exposed headers, so content-type also becomes exposed and ETag also becomes allowed.',
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Download' }).getAttribute('aria-describedby')).toBe(within(dialog).getByRole('list', { name: 'What GCS JSON loses' }).id);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+    expect(downloads[0]!.fileName).toBe('exp-gcs-cors-gcs.json');
+    expect(JSON.parse(await downloads[0]!.blob.text())[0]).toEqual({ origin: ['https://app.example.com'], method: ['PUT'], responseHeader: ['content-type', 'ETag'] });
+  });
+
+  it('warns that S3 XML drops ResponseVary, and OSS XML keeps it but drops rule IDs', async () => {
+    await arrangeBucket(ctx, 'exp-vary', draft);
+    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: { bucketCors: true, responseVary: true, presignedPost: true } }), 'exp-vary');
+    await findRule(1);
+    fireEvent.click(screen.getByLabelText('Vary: Origin'));
+    const dialog = await openExport();
+    expect((within(dialog).getByLabelText('Format') as HTMLSelectElement).value).toBe('oss-xml');
+    expect(issueTexts(within(dialog).getByRole('list', { name: 'What OSS XML loses' }))).toEqual(['Warning: Rule 1 · ID: Rule 1 (uploads) loses its ID: OSS XML rules have no ID.']);
+    expect((within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value).toContain('<ResponseVary>true</ResponseVary>');
+
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 's3-xml' } });
+    expect(issueTexts(within(dialog).getByRole('list', { name: 'What S3 XML loses' }))[0]).toBe(
+      'Warning: S3 XML cannot express ResponseVary, so "Vary: Origin on every response" is dropped.Only OSS and COS support ResponseVary; elsewhere, a CDN in front must add Vary: Origin.',
+    );
+    expect((within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value).not.toContain('ResponseVary');
+  });
+});
