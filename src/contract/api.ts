@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { corsConfigSchema, type CorsConfig, type Decision, type Dialect, type Issue } from '../core';
+import { corsConfigSchema, corsRuleSchema, type CorsConfig, type Decision, type Dialect, type Issue } from '../core';
 
 // The HTTP contract shared by the server and the web app: bodies, answers and the error envelope.
 
@@ -17,7 +17,17 @@ export type ApiErrorCode =
   | 'provider-timeout'
   | 'provider-access-denied'
   | 'provider-error'
-  | 'internal-error';
+  | 'internal-error'
+  /** 401: this console needs its access token (POST /api/session) and the call carried no valid session. */
+  | 'unauthenticated'
+  /** 403: the call came from another origin, or named a host this console does not answer to. */
+  | 'cross-origin-refused'
+  /** 413: the request body is larger than the call accepts. */
+  | 'payload-too-large'
+  /** 415: a state-changing call must carry `Content-Type: application/json`. */
+  | 'unsupported-media-type'
+  /** 429: too many failed sign-ins; wait a minute. */
+  | 'too-many-requests';
 
 /** The one error envelope every failing `/api` call answers. */
 export interface ApiError {
@@ -89,13 +99,20 @@ export interface CorsState {
   issues: Issue[];
 }
 
-export const putCorsBodySchema = z.object({ config: corsConfigSchema }).strict();
+// Strict all the way down: a misspelt field (`maxAge`) is refused with its path, never dropped
+// silently while the write succeeds without it (found by fuzzing the API).
+const strictConfigSchema = corsConfigSchema.extend({ rules: z.array(corsRuleSchema.strict()) }).strict();
+
+export const putCorsBodySchema = z.object({ config: strictConfigSchema }).strict();
 export type PutCorsBody = z.infer<typeof putCorsBodySchema>;
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
 const headerName = z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'Header names are letters, digits and !#$%&\'*+-.^_`|~ only.');
 const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'Header values cannot contain line breaks or control characters.');
+
+/** Enough for any real request; a cap keeps one probe from becoming a header flood. */
+const MAX_PROBE_HEADERS = 64;
 
 /** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
 export const objectKeySchema = z
@@ -115,7 +132,10 @@ export const probeBodySchema = z
     /** The actual request's method; the preflight asks for it in Access-Control-Request-Method. */
     method: z.enum(['GET', 'HEAD', 'PUT', 'POST', 'DELETE']),
     /** Headers of the actual request; the preflight lists their names. */
-    headers: z.record(headerName, headerValue).default({}),
+    headers: z
+      .record(headerName, headerValue)
+      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, `A probe sends at most ${MAX_PROBE_HEADERS} headers.`)
+      .default({}),
     /** Which requests to send. */
     send: z.enum(['preflight', 'actual', 'both']).default('both'),
     /** Body of an actual PUT/POST. */
@@ -161,6 +181,16 @@ export interface PresignResult {
   /** Form fields of a POST policy upload; the file goes last, as field `file`. */
   fields?: Record<string, string>;
   expiresAt: string;
+}
+
+/** `POST /api/session`: trade the access token for a session cookie. */
+export const sessionBodySchema = z.object({ token: z.string().min(1).max(1024) }).strict();
+export type SessionBody = z.infer<typeof sessionBodySchema>;
+
+/** `GET /api/session`: whether this console needs a token, and whether the caller has a session. */
+export interface SessionState {
+  required: boolean;
+  authenticated: boolean;
 }
 
 /** What the SPA needs to know about the console it runs in. */

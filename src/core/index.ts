@@ -6,7 +6,7 @@ export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';
 export { evaluate, describeNearMiss } from './evaluate';
 export type { CorsRequest, Decision, RuleReason, CheckResult } from './evaluate';
-export { validateConfig, validateRuleAt, validateAcrossRules, BROWSER_MAX_AGE_CAPS } from './validate';
+export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
 export { closestListedOrigin } from './closest-origin';

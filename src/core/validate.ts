@@ -36,7 +36,16 @@ function wildcardCount(value: string): number {
   return value.split('*').length - 1;
 }
 
+// A lone UTF-16 surrogate cannot be encoded: the XML document would carry U+FFFD instead, so
+// the provider would store another value than the one shown. U+FFFE/U+FFFF are not XML characters.
+const UNENCODABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/;
+
 function controlCharacterIssue(value: string, path: IssuePath, what: string): Issue | undefined {
+  if (UNENCODABLE.test(value)) {
+    return error('value.invalid-character', `${what} ${JSON.stringify(value)} contains a character no CORS document can carry (a lone surrogate or U+FFFE/U+FFFF).`, path, {
+      hint: 'Retype the value: it was probably cut in the middle of an emoji or pasted from binary data.',
+    });
+  }
   if (!CONTROL.test(value)) return undefined;
   return error('value.control-character', `${what} ${JSON.stringify(value)} contains a control character (such as a line break).`, path, {
     hint: 'Remove it: line breaks in CORS values can inject response headers.',
@@ -220,18 +229,13 @@ function validateRule(rule: CorsRule, index: number, profile: DialectProfile, op
   }
 
   issues.push(...validateMaxAge(rule.maxAgeSeconds, at('maxAgeSeconds'), profile));
+  issues.push(...validateStoredVerbatim(rule, index, profile));
   return issues;
 }
 
-function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] {
+function validateSizeOf(config: CorsConfig, profile: DialectProfile): Issue[] {
   const issues: Issue[] = [];
   const count = config.rules.length;
-  if (count === 0) {
-    issues.push(error('config.no-rules', 'A CORS configuration needs at least one rule (the provider answers MalformedXML).', ['rules'], {
-      providerCode: MALFORMED,
-      hint: 'To remove CORS from the bucket, delete its configuration instead.',
-    }));
-  }
   const max = profile.limits.maxRules;
   if (max !== null && count > max) {
     const message =
@@ -249,6 +253,18 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
       }));
     }
   }
+  return issues;
+}
+
+function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] {
+  const issues: Issue[] = [];
+  if (config.rules.length === 0) {
+    issues.push(error('config.no-rules', 'A CORS configuration needs at least one rule (the provider answers MalformedXML).', ['rules'], {
+      providerCode: MALFORMED,
+      hint: 'To remove CORS from the bucket, delete its configuration instead.',
+    }));
+  }
+  issues.push(...validateSizeOf(config, profile));
   if (config.responseVary && !profile.supportsResponseVary) {
     issues.push(warning('config.response-vary-unsupported', `${profile.label} has no ResponseVary setting; "Vary: Origin on every response" will not be stored.`, ['responseVary']));
   }
@@ -258,6 +274,42 @@ function validateDocument(config: CorsConfig, profile: DialectProfile): Issue[] 
     }));
   }
   return issues;
+}
+
+/**
+ * What s3rver's XML reader (fast-xml-parser 3 with strnum) turns into a number or a boolean, then
+ * fails on or rewrites: `007`, `1.50`, `0x10`, `true`, and any e-notation, even `e0` (NaN).
+ */
+const LOOKS_TYPED = /^([-+]?0x[0-9a-f]+|[-+]?\d*(\.\d*)?e[-+]?\d+|[-+]?(\d+\.?\d*|\.\d+)|true|false)$/i;
+
+/** Values of one rule a provider with `mangledXmlValues` would store as something else (or as broken XML). */
+function validateStoredVerbatim(rule: CorsRule, index: number, profile: DialectProfile): Issue[] {
+  if (!profile.validation.mangledXmlValues) return [];
+  const fields: [string, string[]][] = [
+    ['id', rule.id === undefined ? [] : [rule.id]],
+    ['allowedOrigins', rule.allowedOrigins],
+    ['allowedHeaders', rule.allowedHeaders],
+    ['exposeHeaders', rule.exposeHeaders],
+  ];
+  return fields.flatMap(([field, values]) =>
+    values
+      .map((value, at) => ({ value, path: (field === 'id' ? ['rules', index, 'id'] : ['rules', index, field, at]) as IssuePath }))
+      .filter(({ value }) => /[<>&]/.test(value) || value !== value.trim() || LOOKS_TYPED.test(value))
+      .map(({ value, path }) =>
+        error('value.not-stored-verbatim', `${JSON.stringify(value)} would not be stored as written: ${profile.label} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`, path, {
+          hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
+        }),
+      ),
+  );
+}
+
+/**
+ * The provider's size limits alone (rule count, document bytes): linear in the configuration's
+ * size, so a server checks them before the full validation, whose shadowing analysis compares
+ * rules pairwise.
+ */
+export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
+  return validateSizeOf(config, dialectProfile(dialect));
 }
 
 /**

@@ -9,20 +9,33 @@ import { consoleRoutes } from './routes/console.routes';
 import { profilesRoutes } from './routes/profiles.routes';
 import { testingRoutes } from './routes/probe.routes';
 import { savedTestsRoutes } from './routes/saved-tests.routes';
+import { sessionRoutes } from './routes/session.routes';
 import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
+import { loopbackAccess, type AccessPolicy } from './security/access-policy';
+import { apiGuard } from './security/api-guard';
+import { createRedactor } from './security/redact';
+import { securityHeaders } from './security/security-headers';
+import { storageCspSources } from './security/storage-origins';
 
 export interface AppDeps {
   profiles: ProfileRegistry;
-  /** Writes a line to the server log; never given a secret. */
+  /** Writes a line to the server log; configured secrets are scrubbed from every line. */
   log?: (line: string) => void;
+  /** Who may call `/api`. Default: loopback names on any port, no token (for `app.request` in tests). */
+  access?: AccessPolicy;
+  /** Values that must never appear in a log line or an error answer (credentials; the token is added). */
+  secrets?: readonly string[];
   /** Where saved test cases live; in memory when the console has no data folder. */
   savedTests?: SavedTestStore;
-  /** The second origin the test pane sends requests from (see ConsoleInfo). */
+  /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
   harnessOrigin?: string | null;
 }
 
-/** The console's HTTP app: `/api` only; `main.ts` adds the SPA and listens. */
-export function createApp({ profiles, log = () => {}, savedTests = createMemorySavedTestStore(), harnessOrigin = null }: AppDeps) {
+/** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null }: AppDeps) {
+  const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
+  const log = (line: string) => writeLog(redact(line));
+  const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
   const perProfile = new Hono<ApiEnv>()
     .use('*', async (c, next) => {
@@ -47,6 +60,7 @@ export function createApp({ profiles, log = () => {}, savedTests = createMemoryS
     .route('/', testingRoutes(cors));
 
   const api = new Hono()
+    .route('/session', sessionRoutes(access))
     .route('/console', consoleRoutes({ harnessOrigin }))
     .route('/profiles', profilesRoutes(profiles))
     .route('/profiles/:profile/buckets/:bucket', perBucket)
@@ -56,6 +70,29 @@ export function createApp({ profiles, log = () => {}, savedTests = createMemoryS
   app.onError((error, c) => {
     log(`internal error on ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
     return sendError(c, apiError('internal-error', 'The console hit an unexpected error; the server log has details.'));
+  });
+  app.use(
+    '*',
+    securityHeaders({
+      // Read per response: the test pane's requests go to the storage endpoints, straight from the page.
+      connectSources: () => storageCspSources(profiles.list()),
+      frameAncestors: harnessOrigins,
+      frameSources: harnessOrigins,
+    }),
+  );
+  app.use('/api/*', apiGuard(access, log));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Error answers may carry a provider's message; scrub any configured secret from them.
+    if (c.res.status >= 400 && c.res.headers.get('content-type')?.startsWith('application/json')) {
+      const text = await c.res.clone().text();
+      const clean = redact(text);
+      if (clean !== text) {
+        const headers = new Headers(c.res.headers);
+        headers.delete('content-length');
+        c.res = new Response(clean, { status: c.res.status, headers });
+      }
+    }
   });
   app.route('/api', api);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', `No API route ${c.req.method} ${c.req.path}.`)));

@@ -3,6 +3,13 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65_535);
 
 const envSchema = z.object({
+  /**
+   * Address the console listens on. Loopback by default; any other address (a LAN IP, 0.0.0.0)
+   * exposes it, so a token is then always required.
+   */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** The access token; generated and printed at start when HOST is not loopback and this is unset. */
+  CORS_CONSOLE_TOKEN: z.string().min(16, 'The access token must be at least 16 characters: it is all that stands between the network and your buckets.').optional(),
   /** Port of the console (0 picks a free one). */
   PORT: port.default(8787),
   /** Folder for the embedded s3rver's data and the console's own state. */

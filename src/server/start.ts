@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -12,18 +13,24 @@ import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
 import { createFileSavedTestStore } from './saved-tests/saved-test-store';
+import { accessPolicy, isLoopbackAddress, urlHost } from './security/access-policy';
 
 export interface RunningConsole {
   url: string;
   /** The test harness's origin (the console's second origin). */
   harnessUrl: string;
+  /** The token `/api` needs, or null on loopback without one. */
+  accessToken: string | null;
   /** The embedded s3rver's endpoint, when the console runs on it. */
   localS3Endpoint: string | null;
   stop(): Promise<void>;
 }
 
+/** The parsed environment; HOST may be left out (loopback), as tests and older callers do. */
+export type StartEnv = Omit<Env, 'HOST'> & { HOST?: string };
+
 export interface StartOptions {
-  env: Env;
+  env: StartEnv;
   /** The process environment, for credentials named by profiles. */
   processEnv: Record<string, string | undefined>;
   dataDir: string;
@@ -50,43 +57,71 @@ async function loadConfiguredProfiles(path: string, processEnv: StartOptions['pr
 
 type Fetchable = { fetch: (request: Request) => Response | Promise<Response> };
 
-function listen(app: Fetchable, port: number, what: string, variable: string): Promise<ServerType> {
+function listen(app: Fetchable, hostname: string, port: number, what: string, variable: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(server));
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is in use: set ${variable} to a free port.` : `Cannot listen on 127.0.0.1:${port} (${what}): ${error.message}`, { cause: error })),
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is in use: set ${variable} to a free port.` : `Cannot listen on ${hostname}:${port} (${what}): ${error.message}`, { cause: error })),
     );
   });
 }
 
 const close = (server: ServerType) => new Promise<void>((resolve) => server.close(() => resolve()));
 
+// Credentials the SDKs read from the environment themselves: scrubbed from logs and answers too.
+const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'OSS_ACCESS_KEY_SECRET', 'COS_SECRET_KEY'];
+const WILDCARD_HOSTS = ['0.0.0.0', '::'];
+
+/**
+ * The token `/api` asks for: the configured one, or on a non-loopback address a fresh random
+ * one (the start log prints it, the one place it appears). Loopback without one needs none.
+ */
+function accessTokenFor(env: Env): { token: string | null; generated: boolean } {
+  if (env.CORS_CONSOLE_TOKEN) return { token: env.CORS_CONSOLE_TOKEN, generated: false };
+  if (isLoopbackAddress(env.HOST)) return { token: null, generated: false };
+  return { token: randomBytes(24).toString('base64url'), generated: true };
+}
+
 /**
  * Starts the console: the configured profiles, or the embedded s3rver when there are none; the
- * API and the SPA on 127.0.0.1. Throws with a message a person can act on when it cannot start.
+ * API and the SPA on HOST (loopback by default), and the test harness on a second port.
+ * Throws with a message a person can act on when it cannot start.
  */
-export async function startConsole({ env, processEnv, dataDir, webDir, log }: StartOptions): Promise<RunningConsole> {
+export async function startConsole({ env: given, processEnv, dataDir, webDir, log }: StartOptions): Promise<RunningConsole> {
+  const env: Env = { ...given, HOST: given.HOST ?? '127.0.0.1' };
   const configured = env.CORS_CONSOLE_CONFIG ? await loadConfiguredProfiles(env.CORS_CONSOLE_CONFIG, processEnv) : [];
-  const appOrigins = env.PORT ? [`http://127.0.0.1:${env.PORT}`, `http://localhost:${env.PORT}`] : [];
+  const exposedName = isLoopbackAddress(env.HOST) || WILDCARD_HOSTS.includes(env.HOST) ? [] : [urlHost(env.HOST)];
+  const appOrigins = env.PORT ? ['127.0.0.1', 'localhost', ...exposedName].map((name) => `http://${name}:${env.PORT}`) : [];
   let embedded: EmbeddedS3 | null = null;
   if (configured.length === 0) {
     embedded = await startEmbeddedS3({ dataDir, port: env.CORS_CONSOLE_S3_PORT, appOrigins, log });
     log(`embedded s3rver (profile "local") on ${embedded.endpoint}, data in ${dataDir}`);
   }
   const profiles = createProfileRegistry(embedded ? [embedded.profile] : configured);
+  const { token, generated } = accessTokenFor(env);
   let consolePort = env.PORT;
-  const consoleOrigins = () => [`http://127.0.0.1:${consolePort}`, `http://localhost:${consolePort}`];
+  const access = accessPolicy({ listenHost: env.HOST, port: () => consolePort, token });
+  // The name a browser uses for this machine; on a wildcard address it cannot be known.
+  const reachableAt = WILDCARD_HOSTS.includes(env.HOST) ? '127.0.0.1' : urlHost(env.HOST);
 
   let harness: ServerType;
   try {
     const harnessPort = env.CORS_CONSOLE_HARNESS_PORT ?? (env.PORT === 0 ? 0 : env.PORT + 1);
-    harness = await listen(createHarnessApp({ webDir, consoleOrigins }), harnessPort, 'the test harness', 'CORS_CONSOLE_HARNESS_PORT');
+    harness = await listen(createHarnessApp({ webDir, consoleOrigins: access.origins }), env.HOST, harnessPort, 'the test harness', 'CORS_CONSOLE_HARNESS_PORT');
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
-  const harnessUrl = `http://127.0.0.1:${(harness.address() as AddressInfo).port}`;
-  const app = createApp({ profiles, log, savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')), harnessOrigin: harnessUrl });
+  const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
+  const secrets = [...configured.flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
+  const app = createApp({
+    profiles,
+    log,
+    access,
+    secrets,
+    savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
+    harnessOrigin: harnessUrl,
+  });
 
   if (existsSync(join(webDir, 'index.html'))) {
     const root = relative(process.cwd(), webDir) || '.';
@@ -99,16 +134,20 @@ export async function startConsole({ env, processEnv, dataDir, webDir, log }: St
 
   let server: ServerType;
   try {
-    server = await listen(app, env.PORT, 'the console', 'PORT');
+    server = await listen(app, env.HOST, env.PORT, 'the console', 'PORT');
   } catch (error) {
     await close(harness);
     await embedded?.stop();
     throw error;
   }
   consolePort = (server.address() as AddressInfo).port;
+  if (!isLoopbackAddress(env.HOST)) log(`listening on ${env.HOST}:${consolePort}, beyond this machine: every /api call needs the access token`);
+  // The one place a generated token appears; `log` here is the raw start log, not the app's scrubbed one.
+  if (generated) log(`access token (generated; set CORS_CONSOLE_TOKEN to choose one): ${token}`);
   return {
-    url: `http://127.0.0.1:${consolePort}`,
+    url: `http://${reachableAt}:${consolePort}`,
     harnessUrl,
+    accessToken: token,
     localS3Endpoint: embedded?.endpoint ?? null,
     stop: async () => {
       await Promise.all([close(server), close(harness)]);

@@ -101,6 +101,38 @@ describe('validateConfig', () => {
   });
 });
 
+describe('values no document can carry (found by fuzzing the API)', () => {
+  it.each([
+    ['a lone high surrogate in an origin', { allowedOrigins: ['https://\uD800.example'] }, ['rules', 0, 'allowedOrigins', 0]],
+    ['a lone low surrogate in an ID', { id: 'a\uDC00' }, ['rules', 0, 'id']],
+    ['U+FFFE in an origin', { allowedOrigins: ['https://a.example\uFFFE'] }, ['rules', 0, 'allowedOrigins', 0]],
+  ])('refuses %s, which the provider would store as another value', (_name, fields, path) => {
+    const config = { rules: [{ allowedOrigins: ['https://a.example'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [], ...fields }] };
+    expect(validateConfig(config, 's3')).toContainEqual(expect.objectContaining({ severity: 'error', code: 'value.invalid-character', path }));
+  });
+
+  it('keeps a paired surrogate (an emoji) in an ID', () => {
+    const config = { rules: [{ id: 'uploads 📦', allowedOrigins: ['https://a.example'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] }] };
+    expect(validateConfig(config, 's3').filter((i) => i.code === 'value.invalid-character')).toEqual([]);
+  });
+});
+
+describe('s3rver does not store every value verbatim (found by fuzzing the API)', () => {
+  const withId = (id: string) => ({ rules: [{ id, allowedOrigins: ['https://a.example'], allowedMethods: ['GET' as const], allowedHeaders: ['x-a&b'], exposeHeaders: [] }] });
+
+  it.each([' spaced ', '\uFEFFbom', '<x>', 'a&amp;b', '007', '1e999', 'e0', '.5', '0x10', 'true'])('refuses the ID %j for s3rver, which would store another value', (id) => {
+    expect(validateConfig(withId(id), 's3rver')).toContainEqual(expect.objectContaining({ code: 'value.not-stored-verbatim', path: ['rules', 0, 'id'] }));
+  });
+
+  it('refuses a header name with & for s3rver (a token character it cannot write back)', () => {
+    expect(validateConfig(withId('ok'), 's3rver')).toContainEqual(expect.objectContaining({ code: 'value.not-stored-verbatim', path: ['rules', 0, 'allowedHeaders', 0] }));
+  });
+
+  it('leaves the same values to AWS, which escapes its XML', () => {
+    expect(validateConfig(withId('<x>'), 's3').filter((i) => i.code === 'value.not-stored-verbatim')).toEqual([]);
+  });
+});
+
 describe('validateConfig in parts', () => {
   it('is the union of the per-rule issues and the issues across rules', () => {
     const config: CorsConfig = {

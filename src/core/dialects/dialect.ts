@@ -34,6 +34,12 @@ export interface DialectProfile {
     rejectsExposeWildcard: boolean;
     /** Characters the provider rejects in ExposeHeader values (OSS: `< > & ' "`). */
     exposeForbiddenChars: string;
+    /**
+     * The provider does not store values verbatim: its XML round trip trims surrounding
+     * whitespace and writes `<`, `&`, `>` back unescaped (s3rver), so such a value comes back
+     * changed, or as a document no reader accepts.
+     */
+    mangledXmlValues: boolean;
     /** The provider rejects a wildcard in the port part (`http://localhost:*`). */
     rejectsPortWildcard: boolean;
     /** Rules may carry an ID. */

@@ -16,6 +16,7 @@ export const s3: DialectProfile = {
   validation: {
     rejectsExposeWildcard: true, // [O] "We currently do not support wildcard for ExposeHeader."
     exposeForbiddenChars: '',
+    mangledXmlValues: false,
     rejectsPortWildcard: false,
     hasRuleIds: true,
   },

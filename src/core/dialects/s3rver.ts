@@ -8,7 +8,9 @@ export const s3rver: DialectProfile = {
   id: 's3rver',
   label: 's3rver (local emulator)',
   // s3rver enforces no rule-count, size or ID limits; keeping S3's is the safer model.
-  validation: { ...s3.validation, rejectsExposeWildcard: false },
+  // Its XML store trims values and writes & < > back unescaped (found by fuzzing the console's
+  // API): an ID of "<x>" made every later GET ?cors unreadable.
+  validation: { ...s3.validation, rejectsExposeWildcard: false, mangledXmlValues: true },
   matching: {
     // matchRule() picks the first rule by origin + method; only that rule's headers are checked.
     preflightSelection: 'origin-method-then-headers',

@@ -17,6 +17,11 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'provider-access-denied': 403,
   'provider-error': 502,
   'internal-error': 500,
+  unauthenticated: 401,
+  'cross-origin-refused': 403,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'too-many-requests': 429,
 };
 
 /** Answers the one error envelope with the status that goes with its code. */

@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import type { Issue } from '../../core';
 import { apiError, sendError } from './api-error';
@@ -25,7 +26,23 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, strip
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    return { ok: false, response: sendError(c, apiError('bad-request', 'The request body does not fit the API.', { issues: zodIssues(parsed.error, stripPrefix) })) };
+    const first = zodIssues(parsed.error)[0];
+    const where = first ? ` ${first.message}` : '';
+    return { ok: false, response: sendError(c, apiError('bad-request', `The request body does not fit the API.${where}`, { issues: zodIssues(parsed.error, stripPrefix) })) };
   }
   return { ok: true, data: parsed.data };
+}
+
+/** Request bodies of the API: a CORS configuration is at most 64 KB as XML, so this leaves room. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Refuses a body over `maxBytes` with 413 before anything reads it (by Content-Length, or by
+ * counting a streamed body).
+ */
+export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => sendError(c, apiError('payload-too-large', `The request body is larger than ${c.req.method} ${c.req.path} accepts (${Math.round(maxBytes / 1024)} KiB).`)),
+  });
 }

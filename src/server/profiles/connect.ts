@@ -9,6 +9,8 @@ import { dialectOf, type ProfileConfig } from './profile';
 export interface ConnectedProfile {
   summary: ProfileSummary;
   adapter: StorageAdapter;
+  /** The secret keys this profile was given, so logs and error answers can be scrubbed of them. */
+  secrets?: readonly string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -35,7 +37,9 @@ function defaultEndpoint(profile: ProfileConfig): string | null {
   }
 }
 
-function adapterFor(profile: ProfileConfig, env: Env): { ok: true; adapter: StorageAdapter } | { ok: false; message: string } {
+type Built = { ok: true; adapter: StorageAdapter; secrets: string[] } | { ok: false; message: string };
+
+function adapterFor(profile: ProfileConfig, env: Env): Built {
   const named = profile.credentials && 'env' in profile.credentials ? profile.credentials.env : undefined;
   const region = profile.region ?? 'us-east-1';
   switch (profile.kind) {
@@ -44,6 +48,7 @@ function adapterFor(profile: ProfileConfig, env: Env): { ok: true; adapter: Stor
       if (keys && !keys.ok) return keys;
       return {
         ok: true,
+        secrets: keys?.ok ? [keys.secret] : [],
         adapter: createS3Adapter({
           region,
           addressing: profile.addressing ?? (profile.endpoint ? 'path' : 'virtual'),
@@ -56,19 +61,19 @@ function adapterFor(profile: ProfileConfig, env: Env): { ok: true; adapter: Stor
     case 'oss': {
       const keys = keyPair(env, named?.accessKeyId ?? 'OSS_ACCESS_KEY_ID', named?.secretAccessKey ?? 'OSS_ACCESS_KEY_SECRET', profile.id);
       if (!keys.ok) return keys;
-      return { ok: true, adapter: createOssAdapter({ region, accessKeyId: keys.id, accessKeySecret: keys.secret, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) }) };
+      return { ok: true, secrets: [keys.secret], adapter: createOssAdapter({ region, accessKeyId: keys.id, accessKeySecret: keys.secret, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) }) };
     }
     case 'cos': {
       const keys = keyPair(env, named?.accessKeyId ?? 'COS_SECRET_ID', named?.secretAccessKey ?? 'COS_SECRET_KEY', profile.id);
       if (!keys.ok) return keys;
-      return { ok: true, adapter: createCosAdapter({ region, secretId: keys.id, secretKey: keys.secret, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) }) };
+      return { ok: true, secrets: [keys.secret], adapter: createCosAdapter({ region, secretId: keys.id, secretKey: keys.secret, ...(profile.endpoint ? { endpoint: profile.endpoint } : {}) }) };
     }
   }
 }
 
 /** Builds the adapter of a configured profile with its credentials from the environment. */
 export function connectProfile(profile: ProfileConfig, env: Env): Connected {
-  let built: ReturnType<typeof adapterFor>;
+  let built: Built;
   try {
     built = adapterFor(profile, env);
   } catch (error) {
@@ -80,6 +85,7 @@ export function connectProfile(profile: ProfileConfig, env: Env): Connected {
     ok: true,
     profile: {
       adapter: built.adapter,
+      secrets: built.secrets,
       summary: {
         id: profile.id,
         label: profile.label ?? profile.id,

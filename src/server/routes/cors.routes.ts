@@ -1,11 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { putCorsBodySchema, type CorsState } from '../../contract/api';
-import { validateConfig } from '../../core';
+import { validateConfig, validateSize, type Issue } from '../../core';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { parseIfMatch } from '../cors/version';
 import { apiError, fromStorageError, sendError } from '../http/api-error';
 import type { ApiEnv } from '../http/context';
-import { readBody } from '../http/read-body';
+import { limitBody, readBody } from '../http/read-body';
+
+/** Where the first error is, so the message names the field: `rules.2.allowedHeaders.0`. */
+function firstError(issues: Issue[]): string {
+  const first = issues.find((i) => i.severity === 'error');
+  if (!first) return '';
+  return ` First: config.${first.path.join('.') || '(root)'}: ${first.message}`;
+}
 
 function withVersion(c: Context, state: CorsState): Response {
   c.header('ETag', `"${state.version}"`);
@@ -43,13 +50,15 @@ export function corsRoutes(service: CorsService) {
       const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
       return state.ok ? withVersion(c, state.value) : sendError(c, fromStorageError(state.error));
     })
-    .put('/', async (c) => {
+    .put('/', limitBody(), async (c) => {
       const { adapter, summary } = c.get('profile');
       const body = await readBody(c, putCorsBodySchema, 'config');
       if (!body.ok) return body.response;
-      const issues = validateConfig(body.data.config, summary.dialect);
+      // Size first: it is cheap, and it bounds the pairwise shadowing analysis that follows.
+      const tooBig = validateSize(body.data.config, summary.dialect);
+      const issues = tooBig.length ? tooBig : validateConfig(body.data.config, summary.dialect);
       if (issues.some((i) => i.severity === 'error')) {
-        return sendError(c, apiError('validation-failed', `The configuration has problems ${summary.label} would reject or that can never work; nothing was written.`, { issues }));
+        return sendError(c, apiError('validation-failed', `The configuration has problems ${summary.label} would reject or that can never work; nothing was written.${firstError(issues)}`, { issues }));
       }
       const version = expectedVersion(c);
       if (typeof version !== 'string') return version;

@@ -31,8 +31,11 @@ export interface S3AdapterOptions {
   credentials?: S3ClientConfig['credentials'];
   /** A named profile of the shared AWS config/credentials files. */
   awsProfile?: string;
+  /** The deadline of one call, retries included; past it the request is aborted, not abandoned. */
   timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 function toSdkRule(rule: CorsRule): CORSRule {
   return {
@@ -87,12 +90,16 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 2,
-    requestHandler: { requestTimeout: options.timeoutMs ?? 10_000, connectionTimeout: options.timeoutMs ?? 10_000 },
+    requestHandler: { requestTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, connectionTimeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.awsProfile ? { profile: options.awsProfile } : {}),
   };
   const client = new S3Client(config);
+  const deadline = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The handler's timeouts are per socket and per attempt; a server that trickles bytes or a
+  // retry could outlast them, so each call also has one deadline that aborts its socket.
+  const within = () => ({ abortSignal: AbortSignal.timeout(deadline) });
 
   async function attempt<T>(what: string, run: () => Promise<T>): Promise<Result<T>> {
     try {
@@ -120,7 +127,7 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
         const names: { name: string; createdAt?: string }[] = [];
         let token: string | undefined;
         do {
-          const page = await client.send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }));
+          const page = await client.send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }), within());
           for (const b of page.Buckets ?? []) {
             if (b.Name) names.push({ name: b.Name, ...(b.CreationDate ? { createdAt: b.CreationDate.toISOString() } : {}) });
           }
@@ -133,7 +140,7 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
       const command = new GetBucketCorsCommand({ Bucket: bucket });
       const raw = captureRawBody(command);
       try {
-        const out = await client.send(command);
+        const out = await client.send(command, within());
         const rules = (out.CORSRules ?? []).map(fromSdkRule);
         const stored: StoredCors = { config: rules.length ? { rules } : null, raw: rules.length ? raw() : null };
         return ok(stored);
@@ -146,12 +153,12 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
 
     putCors: (bucket, cors: CorsConfig) =>
       attempt(`write the CORS configuration of ${bucket}`, async () => {
-        await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: cors.rules.map(toSdkRule) } }));
+        await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: cors.rules.map(toSdkRule) } }), within());
       }),
 
     deleteCors: (bucket) =>
       attempt(`delete the CORS configuration of ${bucket}`, async () => {
-        await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }));
+        await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }), within());
       }),
 
     objectUrl,

@@ -1,13 +1,29 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AccessTokenForm } from '../features/access/components/access-token-form';
 import { Layout } from './layout';
 import { createQueryClient } from './query-client';
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [needsToken, setNeedsToken] = useState(false);
+  const [queryClient] = useState(() => createQueryClient({ onUnauthenticated: () => setNeedsToken(true) }));
+  const signedIn = () => {
+    setNeedsToken(false);
+    // Everything that failed for want of a session is asked again.
+    void queryClient.invalidateQueries();
+  };
   return (
     <QueryClientProvider client={queryClient}>
-      <Layout />
+      {needsToken ? (
+        <div className="layout">
+          <header className="app-header">
+            <h1>cors-console</h1>
+          </header>
+          <AccessTokenForm onSignedIn={signedIn} />
+        </div>
+      ) : (
+        <Layout />
+      )}
     </QueryClientProvider>
   );
 }

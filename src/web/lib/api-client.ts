@@ -43,9 +43,15 @@ export async function callApi<T>(path: string, init: RequestInit = {}): Promise<
   return { data: JSON.parse(text) as T, etag: response.headers.get('etag') };
 }
 
+/** The console wants its access token: the app shows the sign-in form, then retries. */
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.body.error.code === 'unauthenticated';
+}
+
 const bucketPath = (profile: string, bucket: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets/${encodeURIComponent(bucket)}`;
 
 export const apiPath = {
+  session: () => '/api/session',
   console: () => '/api/console',
   profiles: () => '/api/profiles',
   buckets: (profile: string) => `/api/profiles/${encodeURIComponent(profile)}/buckets`,

@@ -38,7 +38,7 @@ describe('parseProfilesFile', () => {
 
 describe('parseEnv', () => {
   it('defaults the port and leaves the profiles file unset', () => {
-    expect(parseEnv({})).toEqual({ ok: true, env: { PORT: 8787, CORS_CONSOLE_S3_PORT: 0 } });
+    expect(parseEnv({})).toEqual({ ok: true, env: { HOST: '127.0.0.1', PORT: 8787, CORS_CONSOLE_S3_PORT: 0 } });
   });
 
   it('names each bad variable', () => {

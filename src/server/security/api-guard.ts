@@ -1,0 +1,60 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { apiError, sendError } from '../http/api-error';
+import type { AccessPolicy } from './access-policy';
+import { isSameSecret, isValidSession, SESSION_COOKIE } from './session';
+
+/** Sign-in itself needs no session. */
+const OPEN_PATHS = new Set(['/api/session']);
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+function refuseCrossOrigin(c: Context, why: string, log: (line: string) => void): Response {
+  // Worth a line in the log: it is either a misconfigured proxy or someone trying.
+  log(`refused ${c.req.method} ${c.req.path}: ${why}`);
+  return sendError(c, apiError('cross-origin-refused', `The console API answers only its own pages: ${why}`));
+}
+
+/** `Authorization: Bearer <token>` for scripts (curl), or the session cookie the SPA holds. */
+function isAuthenticated(c: Context, token: string): boolean {
+  const bearer = /^Bearer (.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer !== undefined) return isSameSecret(bearer, token);
+  return isValidSession(getCookie(c, SESSION_COOKIE), token);
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
+}
+
+/**
+ * The gate in front of every `/api` call, in order: the Host names this console (no DNS
+ * rebinding), the call is same-origin (`Sec-Fetch-Site`, `Origin`: no other site can drive the
+ * API from a victim's browser), the caller holds a session when a token is set, and a
+ * state-changing call carries JSON (an HTML form cannot send it, so no classic CSRF either).
+ * Callers without `Origin` or `Sec-Fetch-*` (curl, scripts) are not browsers and are let through
+ * to the token check.
+ */
+export function apiGuard(policy: AccessPolicy, log: (line: string) => void = () => {}): MiddlewareHandler {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    if (!policy.isConsoleHost(url)) {
+      return refuseCrossOrigin(c, `it does not answer to host "${url.host}". Open the console at ${policy.origins()[0] ?? 'its own address'}.`, log);
+    }
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      return refuseCrossOrigin(c, `this call came from another site (Sec-Fetch-Site: ${site}).`, log);
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== `http://${url.host}` && origin !== `https://${url.host}`) {
+      return refuseCrossOrigin(c, `this call came from origin ${JSON.stringify(origin.slice(0, 200))}, not ${url.origin}.`, log);
+    }
+    if (policy.token !== null && !OPEN_PATHS.has(url.pathname) && !isAuthenticated(c, policy.token)) {
+      return sendError(c, apiError('unauthenticated', 'This console needs its access token: sign in with POST /api/session {"token": "..."} (the web app asks for it), or send Authorization: Bearer <token>.'));
+    }
+    // The Node adapter gives every DELETE a body stream, so the headers say whether one was sent.
+    const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+    if ((BODY_METHODS.has(c.req.method) || hasBody) && !isJson(c.req.header('content-type'))) {
+      return sendError(c, apiError('unsupported-media-type', `${c.req.method} ${url.pathname} takes a JSON body: send Content-Type: application/json.`));
+    }
+    await next();
+  };
+}
