@@ -1,37 +1,21 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../src/core';
-import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket, rule, setStoredCors, SHOTS, storedRules } from '../support/console-page';
-import { startTestConsole } from '../support/console-server';
-import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { arrangeBucket, rule, setStoredCors, storedRules } from '../support/console-page';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 
 // "Apply to other buckets" in real Chromium against the whole console on each storage backend
 // (s3rver, Ceph RGW): the preview reads each bucket's version, and a bucket changed after it is
 // reported and left as it is.
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  const storage = useStorageBackend(backend);
-  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
-  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
-  let browser: Browser;
+  const { storage, session, shot } = useConsoleInChromium(backend);
+  let consoleApp: TestConsole;
   let page: Page;
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
+  beforeEach(() => {
+    ({ app: consoleApp, page } = session);
   });
 
   const rowsOf = (name: string) =>

@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, SHOTS, storedRules as storedOn } from '../support/console-page';
-import { startTestConsole } from '../support/console-server';
-import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn } from '../support/console-page';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 
 // The console in real Chromium against the real server and each storage backend (s3rver, Ceph
 // RGW): what a user does in the Rules tab must end up in the provider, and nothing the user
@@ -13,11 +11,9 @@ import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends
 
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  const storage = useStorageBackend(backend);
-  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
-  let browser: Browser;
+  const { storage, session, shot } = useConsoleInChromium(backend, { width: 1280, height: 900 });
+  let consoleApp: TestConsole;
   let page: Page;
-  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
 
   const arrangeBucket = (name: string, config: CorsConfig | null) => arrangeOn(storage.current, name, config);
   const storedRules = (name: string) => storedOn(storage.current, name);
@@ -32,20 +28,8 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const rule1 = () => page.getByRole('region', { name: /^Rule 1\b/ });
   const ruleN = (n: number) => page.getByRole('region', { name: new RegExp(`^Rule ${n}\\b`) });
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-  });
-  afterEach(async () => {
-    // One page at a time: a page left open behind another loses keyboard focus.
-    await page?.close();
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), consoleApp?.stop()]);
+  beforeEach(() => {
+    ({ app: consoleApp, page } = session);
   });
 
   describe('the rule editor in Chromium', () => {

@@ -1,41 +1,30 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCorsDocument } from '../../src/core';
-import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket, rule, saveAndConfirm, SHOTS, storedRules } from '../support/console-page';
-import { startTestConsole } from '../support/console-server';
-import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { arrangeBucket, rule, saveAndConfirm, storedRules } from '../support/console-page';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 
 // Import and export of the draft in real Chromium against the whole console on each storage
 // backend (s3rver, Ceph RGW): a file picked in the file input goes through the draft and a save,
 // and comes back as a download.
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  const storage = useStorageBackend(backend);
-  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
-  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
-  let browser: Browser;
+  const { storage, session, shot } = useConsoleInChromium(backend);
+  let consoleApp: TestConsole;
   let page: Page;
   let files: string;
 
   beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
     files = await mkdtemp(join(tmpdir(), 'cors-console-import-'));
-    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
   });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-  });
-  afterEach(async () => {
-    await page.close();
+  beforeEach(() => {
+    ({ app: consoleApp, page } = session);
   });
   afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
     await rm(files, { recursive: true, force: true });
   });
 

@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../src/core';
-import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, SHOTS, storedRules as storedOn } from '../support/console-page';
-import { startTestConsole } from '../support/console-server';
-import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn } from '../support/console-page';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
 
 // The rule wizard in real Chromium against the real server and each storage backend (s3rver, Ceph
@@ -13,30 +11,16 @@ import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/
 // in the Test tab, with the rules' prediction agreeing every time.
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  const storage = useStorageBackend(backend);
-  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
-  let browser: Browser;
+  const { storage, session, shot } = useConsoleInChromium(backend);
+  let consoleApp: TestConsole;
   let page: Page;
-  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
   const arrangeBucket = (name: string, config: CorsConfig | null) => arrangeOn(storage.current, name, config);
   const storedRules = (name: string) => storedOn(storage.current, name);
   const saveAndConfirm = () => saveOn(page, shot('wizard-failed-save'));
   const rulesTab = (bucket: string) => `${consoleApp.url}/p/${consoleApp.profileId}/b/${bucket}/rules`;
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
+  beforeEach(() => {
+    ({ app: consoleApp, page } = session);
   });
 
   async function toTab(name: 'Rules' | 'Test'): Promise<void> {

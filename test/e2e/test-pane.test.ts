@@ -1,11 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dialectProfile, type CorsConfig } from '../../src/core';
-import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm, setStoredCors as setOn, SHOTS, storedRules as storedOn } from '../support/console-page';
-import { startTestConsole } from '../support/console-server';
-import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
+import { arrangeBucket as arrangeOn, rule, saveAndConfirm, setStoredCors as setOn, storedRules as storedOn } from '../support/console-page';
+import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
 
 // The test pane in real Chromium against the real server and each storage backend (s3rver, Ceph
@@ -13,29 +11,15 @@ import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/
 // with the browser every time.
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  const storage = useStorageBackend(backend);
-  let consoleApp: Awaited<ReturnType<typeof startTestConsole>>;
-  let browser: Browser;
+  const { storage, session, shot } = useConsoleInChromium(backend);
+  let consoleApp: TestConsole;
   let page: Page;
-  const shot = (name: string) => `${SHOTS}/${backend}-${name}.png`;
   const arrangeBucket = (name: string, config: CorsConfig | null) => arrangeOn(storage.current, name, config);
   const setStoredCors = (name: string, config: CorsConfig) => setOn(storage.current, name, config);
   const storedRules = (name: string) => storedOn(storage.current, name);
 
-  beforeAll(async () => {
-    await mkdir(SHOTS, { recursive: true });
-    [consoleApp, browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
-  });
-  beforeEach(async () => {
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 1000 });
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await consoleApp?.stop();
+  beforeEach(() => {
+    ({ app: consoleApp, page } = session);
   });
 
   describe('Test pane, in Chromium', () => {

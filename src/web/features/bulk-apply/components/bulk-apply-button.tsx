@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { BulkApplyDialog } from './bulk-apply-dialog';
@@ -8,12 +8,13 @@ import './bulk-apply.css';
 export function BulkApplyButton({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
   const draft = useBucketWorkspace()?.draft;
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button type="button" disabled={draft === undefined} onClick={() => setOpen(true)}>
+      <button ref={button} type="button" disabled={draft === undefined} onClick={() => setOpen(true)}>
         Apply to other buckets…
       </button>
-      {open && draft !== undefined && <BulkApplyDialog profile={profile} bucket={bucket} draft={draft ?? { rules: [] }} onClose={() => setOpen(false)} />}
+      {open && draft !== undefined && <BulkApplyDialog profile={profile} bucket={bucket} draft={draft ?? { rules: [] }} onClose={() => setOpen(false)} returnFocusTo={button} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
 import { ModalDialog } from '../../../components/modal-dialog';
@@ -45,7 +45,7 @@ function summary(results: readonly WriteResult[]): string {
  * version), then write one by one, each guarded by If-Match with the version of the preview, and
  * report every bucket's result. The current bucket is not touched: its editor saves it.
  */
-export function BulkApplyDialog({ profile, bucket, draft, onClose }: { profile: ProfileSummary; bucket: string; draft: CorsConfig; onClose: () => void }) {
+export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo }: { profile: ProfileSummary; bucket: string; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const ids = { mode: useId() };
   const queryClient = useQueryClient();
   const [prefix, setPrefix] = useState('');
@@ -183,7 +183,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose }: { profile: 
   }
 
   return (
-    <ModalDialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog">
+    <ModalDialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       {body}
     </ModalDialog>
   );

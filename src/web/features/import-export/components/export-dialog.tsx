@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type RefObject } from 'react';
 import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
@@ -11,7 +11,7 @@ import { defaultExportFormat, exportDocument } from '../export-document';
  * Export the draft (not what the bucket holds: saving is the editor's job) in any of the core's
  * formats, saying what the chosen format would lose before the file is made.
  */
-export function ExportDialog({ bucket, dialect, draft, onClose }: { bucket: string; dialect: Dialect; draft: CorsConfig; onClose: () => void }) {
+export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }: { bucket: string; dialect: Dialect; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const ids = { format: useId(), text: useId(), losses: useId() };
   const [format, setFormat] = useState<DocumentFormat>(() => defaultExportFormat(dialect));
   const [downloaded, setDownloaded] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose }: { bucket: stri
   const label = FORMAT_LABELS[format];
 
   return (
-    <ModalDialog title="Export the draft" onClose={onClose} className="ie-dialog">
+    <ModalDialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The draft as the editor holds it now ({countRules(draft)}), saved or not.</p>
       <div className="modal-row">
         <label htmlFor={ids.format}>Format</label>

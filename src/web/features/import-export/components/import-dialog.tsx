@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { LocatedIssues } from '../../../components/located-issues';
@@ -16,12 +16,13 @@ type FormatChoice = 'auto' | DocumentFormat;
  * rule, field and line, and the change as a diff. "Replace draft" hands the editor the result;
  * nothing is written to the bucket.
  */
-export function ImportDialog({ dialect, draft, onReplace, onClose }: {
+export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo }: {
   dialect: Dialect;
   draft: CorsConfig | null;
   /** False when no editor took the draft. */
   onReplace: (config: CorsConfig, note: string) => boolean;
   onClose: () => void;
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const ids = { file: useId(), text: useId(), format: useId(), issues: useId() };
   const [text, setText] = useState('');
@@ -57,7 +58,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose }: {
   };
 
   return (
-    <ModalDialog title="Import rules into the draft" onClose={onClose} className="ie-dialog">
+    <ModalDialog title="Import rules into the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The document replaces the draft in the editor. Nothing is written to the bucket until you save there.</p>
       <div className="modal-row">
         <label htmlFor={ids.file}>Import from file</label>

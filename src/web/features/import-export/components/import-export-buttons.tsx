@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { ExportDialog } from './export-dialog';
@@ -13,18 +13,20 @@ export function ImportExportButtons({ profile, bucket }: { profile: ProfileSumma
   // The editor publishes its draft once it has loaded; until then there is nothing to replace or export.
   const ready = draft !== undefined;
   const close = () => setOpen(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button type="button" disabled={!ready} onClick={() => setOpen('import')}>
+      <button ref={importButton} type="button" disabled={!ready} onClick={() => setOpen('import')}>
         Import…
       </button>
-      <button type="button" disabled={!ready} onClick={() => setOpen('export')}>
+      <button ref={exportButton} type="button" disabled={!ready} onClick={() => setOpen('export')}>
         Export…
       </button>
       {open === 'import' && ready && (
-        <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} />
+        <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} returnFocusTo={importButton} />
       )}
-      {open === 'export' && ready && <ExportDialog bucket={bucket} dialect={profile.dialect} draft={draft ?? { rules: [] }} onClose={close} />}
+      {open === 'export' && ready && <ExportDialog bucket={bucket} dialect={profile.dialect} draft={draft ?? { rules: [] }} onClose={close} returnFocusTo={exportButton} />}
     </>
   );
 }
