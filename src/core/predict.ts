@@ -111,7 +111,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     const statusOk = preflight.status !== null && preflight.status >= 200 && preflight.status < 300;
     const failure = statusOk
       ? (corsCheck(preflight.headers, fetch.origin, credentialed, 'preflight') ?? preflightGrantCheck(preflight.headers, request))
-      : { check: 'preflight-status' as const, stage: 'preflight' as const, message: `The preflight is refused with ${preflight.status} ${preflight.error?.code ?? ''}: ${preflight.error?.message ?? ''}`.trim() };
+      : { check: 'preflight-status' as const, stage: 'preflight' as const, message: `The preflight is refused with ${[preflight.status, preflight.error?.code].filter(Boolean).join(' ')}${preflight.error?.message ? `: ${preflight.error.message}` : '.'}` };
     if (failure) return { allowed: false, request, preflight, blockedBy: failure, exposedHeaders: [] };
   }
   const actual = evaluate(config, { method: request.method, headers: { origin: fetch.origin }, ...resource }, dialect);
