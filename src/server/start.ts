@@ -66,7 +66,12 @@ function listen(app: Fetchable, hostname: string, port: number, what: string, va
   });
 }
 
-const close = (server: ServerType) => new Promise<void>((resolve) => server.close(() => resolve()));
+/** Stops listening and ends open connections too: a browser's keep-alive sockets would hold `close` open. */
+const close = (server: ServerType) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
 
 // Credentials the SDKs read from the environment themselves: scrubbed from logs and answers too.
 const SECRET_VARIABLES = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'OSS_ACCESS_KEY_SECRET', 'COS_SECRET_KEY'];

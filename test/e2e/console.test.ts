@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn } from '../support/console-page';
+import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 
@@ -122,7 +122,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await arrangeBucket('e2e-draft', { rules: [rule({})] });
       await openBucket('e2e-draft');
       await rule1().getByLabel('Allowed origins').fill('https://app.example.com\nhttps://draft.example');
-      await page.waitForTimeout(800);
+      await waitForStoredDraft(page, 'https://draft.example');
       await page.reload();
       await page.getByText(/Unsaved draft from \d\d:\d\d/).waitFor();
       expect(await rule1().getByLabel('Allowed origins').inputValue()).toContain('https://draft.example');

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole, type StartEnv } from '../../src/server/start';
 import { launchChromium, type Browser } from '../support/chromium';
+import { waitForStoredDraft } from '../support/console-page';
 import { startPageServer, type PageServer } from '../support/page-server';
 
 // The console's own security in real Chromium: its CSP does not break the SPA, the access token
@@ -136,7 +137,7 @@ describe('the console in Chromium, under its own security', () => {
     await page.getByText('This bucket has no CORS configuration').waitFor();
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByRole('region', { name: /^Rule 1\b/ }).getByLabel('Allowed origins').fill('https://draft-survives.example');
-    await page.waitForTimeout(800);
+    await waitForStoredDraft(page, 'https://draft-survives.example');
     await first.stop();
 
     const second = await start({ PORT: port }, dir);

@@ -42,3 +42,11 @@ export async function saveAndConfirm(page: Page, failureShot: string): Promise<v
   await page.getByRole('button', { name: 'Confirm save' }).click();
   await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 }
+
+/** Waits until the editor has kept a draft holding `text` in the browser's storage. */
+export async function waitForStoredDraft(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => Object.keys(localStorage).some((key) => key.startsWith('cors-console:draft:') && (localStorage.getItem(key) ?? '').includes(wanted)),
+    text,
+  );
+}

@@ -175,6 +175,12 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
 
   useEffect(() => () => commitDraft(), [commitDraft]);
 
+  // A reload or a closed tab within the debounce would otherwise lose the last keystrokes.
+  useEffect(() => {
+    window.addEventListener('pagehide', commitDraft);
+    return () => window.removeEventListener('pagehide', commitDraft);
+  }, [commitDraft]);
+
   useEffect(() => {
     if (!toast) return;
     const timer = window.setTimeout(() => setToast(null), TOAST_MS);
