@@ -17,6 +17,8 @@ export interface ListingCacheOptions {
   freshMs: number;
   /** A listing older than `freshMs` but younger than this is served at once and refreshed behind. */
   staleMs: number;
+  /** How long after serving a stale listing the new one starts (default 250 ms). */
+  refreshDelayMs?: number;
   now?: () => number;
 }
 
@@ -44,9 +46,10 @@ interface Held {
  * recent listing answers at once while a fresh one is fetched behind it; pages after the first
  * reuse the listing the first page was cut from. One listing per profile is in flight at a time.
  */
-export function createListingCache({ freshMs, staleMs, now = Date.now }: ListingCacheOptions) {
+export function createListingCache({ freshMs, staleMs, refreshDelayMs = 250, now = Date.now }: ListingCacheOptions) {
   const done = new Map<string, Held>();
   const inFlight = new Map<string, Promise<Result<Held>>>();
+  const scheduled = new Set<string>();
 
   function refresh(profileId: string, adapter: StorageAdapter) {
     const running = inFlight.get(profileId);
@@ -78,9 +81,17 @@ export function createListingCache({ freshMs, staleMs, now = Date.now }: Listing
     const fresh = want === 'recent';
     const held = done.get(profileId);
     const age = held ? now() - held.listedAt : Infinity;
-    if (held && (!fresh || age <= freshMs)) return { ok: true, value: { ...held, refreshing: inFlight.has(profileId) } };
+    if (held && (!fresh || age <= freshMs)) return { ok: true, value: { ...held, refreshing: inFlight.has(profileId) || scheduled.has(profileId) } };
     if (held && age <= staleMs) {
-      void refresh(profileId, adapter);
+      // Behind the answer, not in its way: listing every bucket is heavy, and this request still
+      // has its page's CORS summaries to fetch.
+      if (!inFlight.has(profileId) && !scheduled.has(profileId)) {
+        scheduled.add(profileId);
+        setTimeout(() => {
+          scheduled.delete(profileId);
+          void refresh(profileId, adapter);
+        }, refreshDelayMs);
+      }
       return { ok: true, value: { ...held, refreshing: true } };
     }
     const listed = await refresh(profileId, adapter);

@@ -24,7 +24,7 @@ const names = (result: Awaited<ReturnType<ReturnType<typeof createListingCache>>
 describe('createListingCache', () => {
   it('lists once, sorted, serves a fresh listing as it is, and a stale one while listing again', async () => {
     let now = 1_000_000;
-    const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, now: () => now });
+    const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, refreshDelayMs: 10, now: () => now });
     const first = await list('p', adapter, 'recent');
     expect(names(first)).toEqual(['bucket-a', 'bucket-b']);
     expect(first.ok && first.value.refreshing).toBe(false);
@@ -40,8 +40,9 @@ describe('createListingCache', () => {
     const stale = await list('p', adapter, 'recent');
     expect(names(stale)).toEqual(['bucket-a', 'bucket-b']);
     expect(stale.ok && stale.value.refreshing).toBe(true);
-    // A second request while that listing runs does not start another.
+    // The new listing starts behind the answer; a second request meanwhile does not start another.
     await list('p', adapter, 'recent');
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(listings).toBe(2);
 
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -52,7 +53,7 @@ describe('createListingCache', () => {
 
   it('lists again, and waits, once a listing is older than the stale limit; later pages reuse what it holds', async () => {
     let now = 5_000_000;
-    const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, now: () => now });
+    const list = createListingCache({ freshMs: 2_000, staleMs: 30_000, refreshDelayMs: 10, now: () => now });
     await list('q', adapter, 'recent');
     const before = listings;
     now += 60_000;
