@@ -260,7 +260,7 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
       lastFailure = describeBlock(after, after.unreadable);
       continue;
     }
-    const measured = measure(candidate.config, probesAround(config, [candidate.config.rules[candidate.ruleIndex]!], [fetch]));
+    const measured = measure(candidate.config, probesAround(config, [candidate.config.rules[candidate.ruleIndex]!], [fetch], profile.matching.preflightSelection));
     if (hasRegression(measured)) continue;
     // The request itself is among the probes; it is the point of the fix, not a broadening.
     const diff = { ...measured, newlyAllowed: measured.newlyAllowed.filter(notOwn), newlyReadable: measured.newlyReadable.filter(notOwn) };

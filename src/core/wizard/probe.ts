@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialects';
+import type { Dialect, DialectProfile } from '../dialects';
 import { parsePattern, patternsOverlap } from '../pattern';
 import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { METHODS, type CorsConfig, type CorsRule } from '../rule';
@@ -74,9 +74,12 @@ export function probeFetches(configs: CorsConfig[], extra: BrowserFetch[] = []):
  * that share an origin and a method with it (a dialect that stops at the first origin+method match
  * judges them on the touched rule). Small whatever the size of the configuration.
  */
-export function probesAround(config: CorsConfig, touched: readonly CorsRule[], extra: BrowserFetch[] = []): BrowserFetch[] {
+export function probesAround(config: CorsConfig, touched: readonly CorsRule[], extra: BrowserFetch[] = [], selection: DialectProfile['matching']['preflightSelection'] = 'all-conditions'): BrowserFetch[] {
   const origins = touched.flatMap((r) => r.allowedOrigins.map((o) => parsePattern(o)));
-  const methods = METHODS.filter((m) => touched.some((r) => r.allowedMethods.includes(m)));
+  // Where the first rule listing an origin answers every method (Ceph RGW), a rule touches all
+  // methods from its origins, not only its own.
+  const everyMethod = selection === 'origin-then-method-and-headers';
+  const methods = METHODS.filter((m) => everyMethod || touched.some((r) => r.allowedMethods.includes(m)));
   const neighbours = config.rules.filter(
     (r) => r.allowedMethods.some((m) => methods.includes(m)) && r.allowedOrigins.some((o) => origins.some((t) => patternsOverlap(parsePattern(o), t))),
   );

@@ -254,3 +254,18 @@ describe('strictestFixFor: provider limits', () => {
   });
 });
 
+const PAGE = 'http://127.0.0.1:33607';
+const getAndPut: CorsConfig = { rules: [{ id: 'app', allowedOrigins: [PAGE], allowedMethods: ['GET', 'PUT'], allowedHeaders: [], exposeHeaders: [] }] };
+
+// On Ceph RGW the first rule listing an origin answers every method from it: a narrow rule
+// inserted above would take the GETs the old rule allowed.
+describe.each(['rgw', 's3', 's3rver'] as const)('strictestFixFor beside a rule that already answers the origin, on %s', (dialect) => {
+  it('fixes a JSON PUT with a custom header without breaking the GET the rule already allowed', () => {
+    const put = { origin: PAGE, method: 'PUT', headers: { 'content-type': 'application/json', 'x-app-trace': '42' } };
+    expect(predictBrowserFetch(getAndPut, { origin: PAGE, method: 'GET' }, dialect).allowed).toBe(true);
+    const fix = strictestFixFor(getAndPut, put, dialect);
+    if (!fix.ok) throw new Error(fix.error.message);
+    expect(predictBrowserFetch(fix.config, put, dialect).allowed).toBe(true);
+    expect(predictBrowserFetch(fix.config, { origin: PAGE, method: 'GET' }, dialect).allowed).toBe(true);
+  });
+});

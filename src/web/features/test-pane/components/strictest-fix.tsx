@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect } from '../../../../core';
+import { serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { providerXmlFormat } from '../../../lib/document-formats';
 import type { TestRun } from '../run-test';
@@ -12,17 +12,24 @@ const EMPTY: CorsConfig = { rules: [] };
  * only — saving stays a separate, reviewed step in the Rules tab.
  */
 export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; dialect: Dialect; base: CorsConfig | null; onApply: ((config: CorsConfig | null, note: string) => void) | undefined }) {
-  const [shown, setShown] = useState(false);
+  // Computed once, on request, against the draft of that moment: once applied, the draft allows
+  // the request, and computing again would only say that nothing is left to fix.
+  const [proposal, setProposal] = useState<{ fix: FixResult; base: CorsConfig | null } | null>(null);
   const [applied, setApplied] = useState(false);
   const { request } = run;
-  if (!shown) {
+  if (!proposal) {
+    const propose = () =>
+      setProposal({
+        base,
+        fix: strictestFixFor(base ?? EMPTY, { origin: run.origin, method: request.method, headers: request.headers, credentials: request.credentials, needsReadableHeaders: request.mustRead }, dialect),
+      });
     return (
-      <button type="button" onClick={() => setShown(true)}>
+      <button type="button" onClick={propose}>
         Fix with the strictest rule
       </button>
     );
   }
-  const fix = strictestFixFor(base ?? EMPTY, { origin: run.origin, method: request.method, headers: request.headers, credentials: request.credentials, needsReadableHeaders: request.mustRead }, dialect);
+  const { fix } = proposal;
   if (!fix.ok) {
     return (
       <div className="tp-fix" role="region" aria-label="Strictest fix">
@@ -42,7 +49,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         ))}
       </ul>
       {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.join('; ')}.</p>}
-      <DiffView before={base ? serializeCorsDocument(base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
+      <DiffView before={proposal.base ? serializeCorsDocument(proposal.base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
       <button
         type="button"
         disabled={applied || !onApply}
