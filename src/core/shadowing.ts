@@ -1,3 +1,4 @@
+import { dialectProfile, type Dialect } from './dialects';
 import { warning, type Issue } from './issues';
 import { parsePattern, patternCovers, patternsOverlap, type WildcardPattern } from './pattern';
 import type { CorsRule, Method } from './rule';
@@ -37,8 +38,12 @@ function coversAllHeaders(earlier: ShapedRule, later: ShapedRule): boolean {
   return later.headers.every((h) => earlier.headers.some((e) => patternCovers(e, h)));
 }
 
-/** Which earlier rule answers each (origin, method) that `later` allows, and how much of it. */
-function takeoversOf(rules: ShapedRule[], index: number): { cells: number; takeovers: Takeover[] } {
+/**
+ * Which earlier rule answers each (origin, method) that `later` allows, and how much of it. With
+ * `byOriginOnly` (Ceph RGW), the first rule listing an origin answers every method from it, so an
+ * earlier rule takes a cell by its origins alone, whatever methods it allows.
+ */
+function takeoversOf(rules: ShapedRule[], index: number, byOriginOnly: boolean): { cells: number; takeovers: Takeover[] } {
   const later = rules[index]!;
   const earlier = rules.slice(0, index).map((rule, by) => ({ rule, by }));
   const takeovers: Takeover[] = [];
@@ -46,7 +51,7 @@ function takeoversOf(rules: ShapedRule[], index: number): { cells: number; takeo
   for (const origin of later.origins) {
     for (const method of later.methods) {
       cells++;
-      const withMethod = earlier.filter(({ rule }) => rule.methods.includes(method));
+      const withMethod = earlier.filter(({ rule }) => byOriginOnly || rule.methods.includes(method));
       const covering = withMethod.filter(({ rule }) => rule.origins.some((o) => patternCovers(o, origin)));
       const full = covering.find(({ rule }) => coversAllHeaders(rule, later));
       const first = covering[0];
@@ -86,12 +91,13 @@ const MAX_LISTED = 3;
  * later rule by its headers, but the actual PUT carries no Access-Control-Request-Headers, so an
  * earlier rule with no ExposeHeaders answers it and the browser cannot read the ETag.
  */
-export function findShadowedRules(rules: readonly CorsRule[]): Issue[] {
+export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect = 's3'): Issue[] {
+  const byOriginOnly = dialectProfile(dialect).matching.preflightSelection === 'origin-then-method-and-headers';
   const shaped = rules.map(shape);
   const issues: Issue[] = [];
   rules.forEach((rule, index) => {
     if (index === 0) return;
-    const { cells, takeovers } = takeoversOf(shaped, index);
+    const { cells, takeovers } = takeoversOf(shaped, index, byOriginOnly);
     if (takeovers.length === 0) return;
     const relatedRules = [...new Set(takeovers.map((t) => t.by))].sort((a, b) => a - b);
     const first = relatedRules[0]!;

@@ -320,7 +320,7 @@ export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules)];
+  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
 }
 
 /**
@@ -333,5 +333,5 @@ export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect =
 
 /** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
 export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
-  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules)];
+  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules, dialect)];
 }

@@ -95,3 +95,18 @@ describe('findShadowedRules', () => {
     });
   });
 });
+
+describe('findShadowedRules on Ceph RGW (the first rule listing an origin answers every method)', () => {
+  const getRule = { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'] as CorsRule['allowedMethods'], allowedHeaders: [], exposeHeaders: [] };
+  const putRule = { ...getRule, allowedMethods: ['PUT'] as CorsRule['allowedMethods'] };
+
+  it('says a later rule for an origin an earlier rule lists never matches, whatever its methods', () => {
+    expect(findShadowedRules([getRule, putRule], 's3')).toEqual([]);
+    const [issue] = findShadowedRules([getRule, putRule], 'rgw');
+    expect(issue).toMatchObject({ code: 'rule.never-matches', path: ['rules', 1], relatedRules: [0] });
+  });
+
+  it('leaves a later rule for other origins alone', () => {
+    expect(findShadowedRules([getRule, { ...putRule, allowedOrigins: ['https://other.example.com'] }], 'rgw')).toEqual([]);
+  });
+});

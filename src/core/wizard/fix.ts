@@ -277,14 +277,14 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
     kind: best.kind,
     ruleIndex: best.ruleIndex,
     change: best.change,
-    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored), ...newlyDeadRules(config, best)],
+    explanations: [why, ...best.explanations, ...choiceExplanations(best, scored), ...newlyDeadRules(config, best, dialect)],
     alsoAllows: [...best.diff.newlyAllowed, ...best.diff.newlyReadable],
   };
 }
 
 /** Existing rules the change leaves with nothing to answer: worth removing, said so. */
-function newlyDeadRules(before: CorsConfig, best: Scored): Explanation[] {
-  const dead = (config: CorsConfig) => new Set(findShadowedRules(config.rules).filter((i) => i.code === 'rule.never-matches').map((i) => config.rules[i.path[1] as number]!));
+function newlyDeadRules(before: CorsConfig, best: Scored, dialect: Dialect): Explanation[] {
+  const dead = (config: CorsConfig) => new Set(findShadowedRules(config.rules, dialect).filter((i) => i.code === 'rule.never-matches').map((i) => config.rules[i.path[1] as number]!));
   const was = dead(before);
   return [...dead(best.config)]
     .filter((rule) => !was.has(rule) && rule !== best.config.rules[best.ruleIndex])
