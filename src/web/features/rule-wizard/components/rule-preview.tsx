@@ -1,15 +1,8 @@
 import type { CorsRule, Explanation, ExplanationField } from '../../../../core';
+import { RULE_FIELD_LABELS, RULE_FIELDS } from '../../../lib/issue-location';
 
-const FIELD_LABELS: Record<keyof CorsRule, string> = {
-  id: 'ID',
-  allowedOrigins: 'Allowed origins',
-  allowedMethods: 'Allowed methods',
-  allowedHeaders: 'Allowed headers',
-  exposeHeaders: 'Expose headers',
-  maxAgeSeconds: 'Max age',
-};
-
-const FIELDS = Object.keys(FIELD_LABELS) as (keyof CorsRule)[];
+const FIELD_LABELS: Record<keyof CorsRule, string> = RULE_FIELD_LABELS;
+const FIELDS: readonly (keyof CorsRule)[] = RULE_FIELDS;
 
 function valueText(rule: CorsRule, field: keyof CorsRule): string {
   const value = rule[field];
