@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, serializeCorsDocument } from '../../src/core';
 import { differentialCases, differentialConfigs, type DifferentialCase } from '../fixtures/differential-cases';
-import { corsHeadersOf } from '../support/s3rver';
+import { corsHeadersOf } from '../../src/server/probe/probe';
 import type { RawResponse } from '../support/signed-http';
 import { STORAGE_BACKENDS, useStorageBackend, type StorageBackend } from '../support/storage-backends';
 

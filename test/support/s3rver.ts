@@ -47,8 +47,3 @@ export async function startLocalS3(): Promise<LocalS3> {
     },
   };
 }
-
-/** The CORS part of a response: `access-control-*` and `vary`, as the core's Decision holds it. */
-export function corsHeadersOf(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary'));
-}

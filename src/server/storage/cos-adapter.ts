@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import COS from 'cos-nodejs-sdk-v5';
-import { parseCorsDocument } from '../../core';
 import type { CorsRule } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
+import { numberOf, isNoCorsConfiguration, storedCorsFrom, textOf } from './provider-answers';
 import { fail, ok } from './result';
 import type { Result, StorageError } from './result';
 
@@ -83,12 +83,9 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
         // through the SDK's generic signed request with RawBody: the XML is kept verbatim.
         try {
           const response = await cos.request({ Bucket: bucket, Region: region, Method: 'GET', Action: 'cors', RawBody: true });
-          const raw = Buffer.isBuffer(response.Body) ? response.Body.toString('utf8') : String(response.Body ?? '');
-          const parsed = parseCorsDocument(raw, 'cos-xml');
-          if (!parsed.ok) return fail(unreadableDocument(parsed.issues[0]?.message));
-          return ok({ config: parsed.config, raw });
+          return storedCorsFrom(response.Body, 'cos-xml', 'COS');
         } catch (thrown) {
-          if (textOf(thrown, 'code') === 'NoSuchCORSConfiguration') return ok({ config: null, raw: null });
+          if (isNoCorsConfiguration(thrown)) return ok({ config: null, raw: null });
           throw thrown;
         }
       }),
@@ -177,22 +174,6 @@ function invalidBucket(bucket: string): StorageError {
     providerCode: 'InvalidBucketName',
     message: `${JSON.stringify(bucket)} is not a COS bucket name: COS names end with the APPID, as in examplebucket-1250000000.`,
   };
-}
-
-function unreadableDocument(reason: string | undefined): StorageError {
-  return { code: 'provider-error', message: `COS returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}` };
-}
-
-function textOf(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
-  return typeof found === 'string' ? found : undefined;
-}
-
-function numberOf(value: unknown, key: string): number | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
-  return typeof found === 'number' ? found : undefined;
 }
 
 /** Node's codes for a connection that never got an answer (cos-request passes them through as `code`). */

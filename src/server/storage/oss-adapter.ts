@@ -2,9 +2,10 @@ import { isIP } from 'node:net';
 import OSS from 'ali-oss';
 import type { SignedRequester } from 'ali-oss';
 import { z } from 'zod';
-import { parseCorsDocument, serializeCorsDocument } from '../../core';
+import { serializeCorsDocument } from '../../core';
 import type { CorsConfig } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
+import { numberOf, isNoCorsConfiguration, storedCorsFrom, textOf } from './provider-answers';
 import { fail, ok } from './result';
 import type { Result, StorageError } from './result';
 
@@ -92,12 +93,9 @@ export function createOssAdapter(options: OssAdapterOptions): StorageAdapter {
         attempt(`read the CORS configuration of bucket ${bucket}`, async () => {
           try {
             const response = await client.request({ method: 'GET', bucket, subres: 'cors', successStatuses: [200] });
-            const raw = Buffer.isBuffer(response.data) ? response.data.toString('utf8') : String(response.data);
-            const parsed = parseCorsDocument(raw, 'oss-xml');
-            if (!parsed.ok) return fail(unreadableDocument(parsed.issues[0]?.message));
-            return ok({ config: parsed.config, raw });
+            return storedCorsFrom(response.data, 'oss-xml', 'OSS');
           } catch (thrown) {
-            if (textOf(thrown, 'code') === 'NoSuchCORSConfiguration') return ok({ config: null, raw: null });
+            if (isNoCorsConfiguration(thrown)) return ok({ config: null, raw: null });
             throw thrown;
           }
         }),
@@ -197,27 +195,8 @@ function isIpHost(endpoint: URL): boolean {
   return isIP(endpoint.hostname.replace(/^\[|\]$/g, '')) !== 0;
 }
 
-function textOf(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
-  return typeof found === 'string' ? found : undefined;
-}
-
-function numberOf(value: unknown, key: string): number | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
-  return typeof found === 'number' ? found : undefined;
-}
-
 function unexpectedAnswer(action: string): StorageError {
   return { code: 'provider-error', message: `OSS sent an answer the console does not understand when asked to ${action}.` };
-}
-
-function unreadableDocument(reason: string | undefined): StorageError {
-  return {
-    code: 'provider-error',
-    message: `OSS returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}`,
-  };
 }
 
 /** Answers that mean these credentials may not do this. */

@@ -36,12 +36,6 @@ export function parseHeaderLines(text: string): { headers: Record<string, string
   return { headers, bad };
 }
 
-export function headersToText(headers: Record<string, string>): string {
-  return Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}`)
-    .join('\n');
-}
-
 const mustReadNames = (text: string) =>
   text
     .split(/[\n,]/)
@@ -87,16 +81,3 @@ export const requestFormSchema = z
     }
     return parsed.data;
   });
-
-export function requestToForm(request: TestRequest): RequestFormValues {
-  return {
-    key: request.key,
-    method: request.method,
-    headers: headersToText(request.headers),
-    body: request.body ?? '',
-    credentials: request.credentials,
-    signed: request.signed,
-    from: request.from,
-    mustRead: request.mustRead.join('\n'),
-  };
-}

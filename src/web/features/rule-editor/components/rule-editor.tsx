@@ -129,10 +129,11 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
   const watchedRules = useWatch({ control, name: 'rules' });
   const responseVary = useWatch({ control, name: 'responseVary' });
   const values: EditorFormValues = { rules: watchedRules, responseVary };
-  const configKey = canonicalConfig(formToConfig(values));
+  const current = formToConfig(values);
+  const configKey = canonicalConfig(current);
   // One object per distinct draft, so what depends on the draft is recomputed only when it changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const config = useMemo(() => formToConfig(values), [configKey]);
+  const config = useMemo(() => current, [configKey]);
   const baseKey = draftIdentity(normalize(base.config), base.version);
   const issues = useEditorIssues(config, dialect);
   const placement = placeIssues(issues, values);

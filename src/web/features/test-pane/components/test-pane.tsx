@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ProfileSummary, TestRequest } from '../../../../contract/api';
-import { serializeCorsDocument, type CorsConfig } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
 import { performFetch } from '../../../lib/browser-fetch';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { sameConfig } from '../../../lib/config-identity';
 import { corsQueries } from '../../../lib/cors-queries';
 import { diagnose } from '../diagnose';
 import { consoleInfoQuery } from '../queries';
@@ -20,11 +19,6 @@ import { TestResult } from './test-result';
 import { UploadTests } from './upload-tests';
 import { useHarness } from './use-harness';
 import './test-pane.css';
-
-/** Whether two configurations hold the same rules, compared as the document they would store. */
-function sameRules(a: CorsConfig | null, b: CorsConfig | null): boolean {
-  return serializeCorsDocument(a ?? { rules: [] }, 'aws-json') === serializeCorsDocument(b ?? { rules: [] }, 'aws-json');
-}
 
 /**
  * "Test CORS": the real request from this page (or the harness on the second origin) to the
@@ -49,7 +43,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       bucket,
       dialect: profile.dialect,
       saved: cors.data.config,
-      ...(workspace?.draft !== undefined && !sameRules(workspace.draft, cors.data.config) ? { draft: workspace.draft } : {}),
+      ...(workspace?.draft !== undefined && !sameConfig(workspace.draft, cors.data.config) ? { draft: workspace.draft } : {}),
       origin: fromHarness ? harnessOrigin! : consoleOrigin,
       send: fromHarness ? harness.send : performFetch,
     };
@@ -59,15 +53,16 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
     mutationFn: async (request: TestRequest) => {
       const context = contextFor(request);
       if (!context) throw new Error('The bucket configuration or the harness is not loaded yet; try again in a moment.');
-      return runTest(context, request);
+      const run = await runTest(context, request);
+      // Judged against the configuration the run was predicted with.
+      return { run, diagnosis: diagnose(run, context.saved) };
     },
-    onSuccess: (run) => {
-      const found = diagnose(run, cors.data?.config ?? null);
-      workspace?.setHighlight(found.rules.length ? { rules: found.rules, note: `Answers the last test: ${run.request.method} ${run.request.key} from ${run.origin}.` } : null);
+    onSuccess: ({ run, diagnosis }) => {
+      workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, note: `Answers the last test: ${run.request.method} ${run.request.key} from ${run.origin}.` } : null);
     },
   });
-  const run = test.data;
-  const diagnosis = useMemo(() => (run ? diagnose(run, cors.data?.config ?? null) : null), [run, cors.data]);
+  const run = test.data?.run;
+  const diagnosis = test.data?.diagnosis;
 
   return (
     <section className="test-pane" aria-label="Test CORS">
