@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
 import { createCorsService } from './cors/cors-service';
 import { apiError, sendError } from './http/api-error';
-import { isBucketName, type ApiEnv } from './http/context';
+import { createRegistrar } from './http/register';
 import type { ProfileRegistry } from './profiles/registry';
-import { bucketsRoutes } from './routes/buckets.routes';
-import { corsRoutes } from './routes/cors.routes';
-import { consoleRoutes } from './routes/console.routes';
-import { profilesRoutes } from './routes/profiles.routes';
-import { testingRoutes } from './routes/probe.routes';
-import { savedTestsRoutes } from './routes/saved-tests.routes';
-import { sessionRoutes } from './routes/session.routes';
+import { registerBucketsRoutes } from './routes/buckets.routes';
+import { registerConsoleRoutes } from './routes/console.routes';
+import { registerCorsRoutes } from './routes/cors.routes';
+import { registerTestingRoutes } from './routes/probe.routes';
+import { registerSavedTestsRoutes } from './routes/saved-tests.routes';
+import { registerSessionRoutes } from './routes/session.routes';
 import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 import { loopbackAccess, type AccessPolicy } from './security/access-policy';
 import { apiGuard } from './security/api-guard';
@@ -37,39 +36,11 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   const log = (line: string) => writeLog(redact(line));
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
-  const perProfile = new Hono<ApiEnv>()
-    .use('*', async (c, next) => {
-      const profile = profiles.get(c.req.param('profile') ?? '');
-      if (!profile) return sendError(c, apiError('profile-not-found', `There is no profile "${c.req.param('profile')}". GET /api/profiles lists them.`));
-      c.set('profile', profile);
-      await next();
-    })
-    .route('/buckets', bucketsRoutes(profiles));
-  const perBucket = new Hono<ApiEnv>()
-    .use('*', async (c, next) => {
-      const profile = profiles.get(c.req.param('profile') ?? '');
-      if (!profile) return sendError(c, apiError('profile-not-found', `There is no profile "${c.req.param('profile')}". GET /api/profiles lists them.`));
-      const bucket = c.req.param('bucket') ?? '';
-      if (!isBucketName(bucket)) return sendError(c, apiError('bad-request', `"${bucket}" is not a valid bucket name.`));
-      c.set('profile', profile);
-      c.set('bucket', bucket);
-      await next();
-    })
-    .route('/cors', corsRoutes(cors))
-    .route('/tests', savedTestsRoutes(savedTests))
-    .route('/', testingRoutes(cors));
-
-  const api = new Hono()
-    .route('/session', sessionRoutes(access))
-    .route('/console', consoleRoutes({ harnessOrigin }))
-    .route('/profiles', profilesRoutes(profiles))
-    .route('/profiles/:profile/buckets/:bucket', perBucket)
-    .route('/profiles/:profile', perProfile);
 
   const app = new Hono();
   app.onError((error, c) => {
     log(`internal error on ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
-    return sendError(c, apiError('internal-error', 'The console hit an unexpected error; the server log has details.'));
+    return sendError(c, apiError('internal-error', {}));
   });
   app.use(
     '*',
@@ -94,7 +65,13 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
       }
     }
   });
-  app.route('/api', api);
-  app.all('/api/*', (c) => sendError(c, apiError('not-found', `No API route ${c.req.method} ${c.req.path}.`)));
+  const register = createRegistrar(app, profiles);
+  registerSessionRoutes(register, access);
+  registerConsoleRoutes(register, { harnessOrigin }, profiles);
+  registerBucketsRoutes(register, profiles);
+  registerCorsRoutes(register, cors);
+  registerSavedTestsRoutes(register, savedTests);
+  registerTestingRoutes(register, cors);
+  app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;
 }

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiError, ApiErrorCode } from '../../contract/api';
+import type { ApiError, ApiErrorBody, ApiErrorCode, ApiErrorParams } from '../../contract/api';
 import type { StorageError } from '../storage/result';
+import { messageOf } from './error-messages';
 
 const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'bad-request': 400,
@@ -24,29 +25,39 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'too-many-requests': 429,
 };
 
+/** An API error envelope narrowed to some codes (a route's). */
+export type ApiErrorOf<C extends ApiErrorCode> = Omit<ApiError, 'error'> & { error: Extract<ApiErrorBody, { code: C }> };
+
 /** Answers the one error envelope with the status that goes with its code. */
 export function sendError(c: Context, body: ApiError): Response {
   return c.json(body, STATUS[body.error.code]);
 }
 
-export function apiError(code: ApiErrorCode, message: string, extra: Omit<ApiError['error'], 'code' | 'message'> = {}): ApiError {
-  return { error: { code, message, ...extra } };
+type Extra = Pick<ApiErrorBody, 'providerCode' | 'issues'>;
+
+/** An error envelope: the code, the values it names, and the message the catalogue makes of them. */
+export function apiError<C extends ApiErrorCode>(code: C, params: ApiErrorParams<C>, extra: Extra = {}): ApiErrorOf<C> {
+  // The catalogue keys each code to its own params, so this object is the union member for `C`.
+  const error = { code, params, message: messageOf(code, params), ...extra } as Extract<ApiErrorBody, { code: C }>;
+  return { error };
 }
 
-const FROM_STORAGE: Record<StorageError['code'], ApiErrorCode> = {
+const FROM_STORAGE = {
   unreachable: 'provider-unreachable',
   timeout: 'provider-timeout',
   'not-found': 'bucket-not-found',
   'access-denied': 'provider-access-denied',
   'not-supported': 'not-supported',
   'provider-error': 'provider-error',
-};
+} as const satisfies Record<StorageError['code'], ApiErrorCode>;
+
+export type StorageErrorCode = (typeof FROM_STORAGE)[keyof typeof FROM_STORAGE];
 
 /** A provider failure as the API reports it, with the provider's own code. */
-export function fromStorageError(error: StorageError): ApiError {
-  return apiError(FROM_STORAGE[error.code], error.message, error.providerCode ? { providerCode: error.providerCode } : {});
+export function fromStorageError(error: StorageError): ApiErrorOf<StorageErrorCode> {
+  return apiError(FROM_STORAGE[error.code], { detail: error.message }, error.providerCode ? { providerCode: error.providerCode } : {});
 }
 
-export function codeOfStorageError(error: StorageError): ApiErrorCode {
+export function codeOfStorageError(error: StorageError): StorageErrorCode {
   return FROM_STORAGE[error.code];
 }

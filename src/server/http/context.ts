@@ -1,13 +1,3 @@
-import type { ConnectedProfile } from '../profiles/connect';
-
-/** Variables the API's middleware puts on the request context. */
-export interface ApiEnv {
-  Variables: {
-    profile: ConnectedProfile;
-    bucket: string;
-  };
-}
-
 // Legacy us-east-1 names allowed capitals and underscores; nothing allows `/`, so a bucket name
 // can never reach another path or host.
 // Ends with a letter or digit, so a virtual-hosted name never ends in `.` or `-` (`bucket..host`).

@@ -15,20 +15,20 @@ export function zodIssues(zodError: z.ZodError, stripPrefix?: string): Issue[] {
 
 /**
  * Reads a JSON body and parses it with a contract schema. Answers 400 with the issues (paths
- * into the body) when it does not fit; never throws.
+ * into the body, less `stripPrefix`) when it does not fit; never throws.
  */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S, stripPrefix?: string): Promise<{ ok: true; data: z.output<S> } | { ok: false; response: Response }> {
   let json: unknown;
   try {
     json = await c.req.json();
   } catch {
-    return { ok: false, response: sendError(c, apiError('bad-request', 'The request body must be JSON (Content-Type: application/json).')) };
+    return { ok: false, response: sendError(c, apiError('bad-request', { reason: 'body-not-json' })) };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const first = zodIssues(parsed.error)[0];
-    const where = first ? ` ${first.message}` : '';
-    return { ok: false, response: sendError(c, apiError('bad-request', `The request body does not fit the API.${where}`, { issues: zodIssues(parsed.error, stripPrefix) })) };
+    const first = parsed.error.issues[0];
+    const field = first ? first.path.filter((p) => typeof p !== 'symbol').join('.') : '';
+    return { ok: false, response: sendError(c, apiError('bad-request', { reason: 'body-shape', field, detail: first?.message ?? '' }, { issues: zodIssues(parsed.error, stripPrefix) })) };
   }
   return { ok: true, data: parsed.data };
 }
@@ -43,6 +43,6 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => sendError(c, apiError('payload-too-large', `The request body is larger than ${c.req.method} ${c.req.path} accepts (${Math.round(maxBytes / 1024)} KiB).`)),
+    onError: (c) => sendError(c, apiError('payload-too-large', { method: c.req.method, path: c.req.path, limitKiB: Math.round(maxBytes / 1024) })),
   });
 }

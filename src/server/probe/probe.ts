@@ -38,17 +38,19 @@ function judge(request: ProbeExchange['request'], outcome: Outcome, prediction: 
  * Sends the preflight a browser would send for this request (Access-Control-Request-Headers
  * lists the CORS-unsafe names, as browsers do) and/or the actual request, to the object's URL on
  * the profile's own endpoint, and sets each answer beside the core's prediction for the stored
- * configuration. A read-only probe (GET, HEAD) sends both requests while the configuration is
- * being read, so a probe costs about one round trip more than the requests themselves; a probe
+ * configuration (named in the answer with its version, so a test run predicts with the same);
+ * both go to the signed URL when there is one. A read-only probe (GET, HEAD) sends both
+ * requests while the configuration is being read, so a probe costs about one round trip more than the requests themselves; a probe
  * that writes (PUT, POST, DELETE) reads the configuration first and writes only if that worked.
  */
 export async function runProbe<E>(
-  url: URL,
+  target: { objectUrl: URL; signedUrl?: URL },
   probe: Probe,
-  readConfig: () => Promise<{ ok: true; config: CorsConfig | null } | { ok: false; error: E }>,
+  readConfig: () => Promise<{ ok: true; value: { config: CorsConfig | null; version: string } } | { ok: false; error: E }>,
   dialect: Dialect,
   timeoutMs: number,
 ): Promise<{ ok: true; result: ProbeResult } | { ok: false; error: E }> {
+  const url = target.signedUrl ?? target.objectUrl;
   const origin: Record<string, string> = probe.origin ? { origin: probe.origin } : {};
   const classified = classifyBrowserRequest({ method: probe.method, headers: probe.headers });
   const preflightHeaders: Record<string, string> = { ...origin, 'access-control-request-method': probe.method };
@@ -70,8 +72,8 @@ export async function runProbe<E>(
     [stored, preflight, actual] = await Promise.all([readConfig(), sendPreflight(), sendActual()]);
     if (!stored.ok) return stored;
   }
-  const config = stored.config;
-  const result: ProbeResult = { dialect };
+  const { config, version } = stored.value;
+  const result: ProbeResult = { dialect, objectUrl: target.objectUrl.toString(), ...(target.signedUrl ? { signedUrl: target.signedUrl.toString() } : {}), predictedWith: { config, version } };
   if (preflight) result.preflight = judge({ method: 'OPTIONS', url: url.toString(), headers: preflightHeaders }, preflight, evaluate(config, { method: 'OPTIONS', headers: preflightHeaders }, dialect));
   if (actual) result.actual = judge({ method: probe.method, url: url.toString(), headers: actualHeaders }, actual, evaluate(config, { method: probe.method, headers: actualHeaders }, dialect));
   return { ok: true, result };

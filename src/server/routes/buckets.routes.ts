@@ -1,8 +1,7 @@
-import { Hono } from 'hono';
-import type { BucketCorsSummary, BucketPage } from '../../contract/api';
-import { codeOfStorageError, fromStorageError, sendError } from '../http/api-error';
+import { routes, type BucketCorsSummary, type BucketPage } from '../../contract/api';
+import { codeOfStorageError, fromStorageError } from '../http/api-error';
 import { mapWithConcurrency } from '../http/concurrency';
-import type { ApiEnv } from '../http/context';
+import { answer, type Register } from '../http/register';
 import type { ProfileRegistry } from '../profiles/registry';
 import type { StorageAdapter } from '../storage/adapter';
 import { createListingCache } from '../buckets/listing-cache';
@@ -38,16 +37,15 @@ const LISTING_STALE_MS = 30_000;
  * `listingVersion` again shortly), or one made now with `fresh=1`; later pages reuse the listing
  * the first page was cut from.
  */
-export function bucketsRoutes(registry: ProfileRegistry) {
+export function registerBucketsRoutes(register: Register, registry: ProfileRegistry) {
   const listBuckets = createListingCache({ freshMs: LISTING_FRESH_MS, staleMs: LISTING_STALE_MS });
-  return new Hono<ApiEnv>().get('/', async (c) => {
-    const { adapter, summary } = c.get('profile');
-    const prefix = c.req.query('prefix') ?? '';
-    const cursor = c.req.query('cursor');
-    const limit = pageSize(c.req.query('limit'));
+  register(routes.listBuckets, async ({ c, profile: { adapter, summary }, query }) => {
+    const prefix = query.prefix ?? '';
+    const cursor = query.cursor;
+    const limit = pageSize(query.limit);
     // `fresh=1` asks for a listing made now (a choice of buckets to write to), not a recent one.
-    const listed = await listBuckets(summary.id, adapter, cursor ? 'held' : c.req.query('fresh') === '1' ? 'now' : 'recent');
-    if (!listed.ok) return sendError(c, fromStorageError(listed.error));
+    const listed = await listBuckets(summary.id, adapter, cursor ? 'held' : query.fresh === '1' ? 'now' : 'recent');
+    if (!listed.ok) return fromStorageError(listed.error);
     const matching = prefix ? listed.value.buckets.filter((b) => b.name.startsWith(prefix)) : listed.value.buckets;
     const start = cursor ? matching.findIndex((b) => b.name > cursor) : 0;
     const page = start < 0 ? [] : matching.slice(start, start + limit);
@@ -65,6 +63,6 @@ export function bucketsRoutes(registry: ProfileRegistry) {
       refreshing: listed.value.refreshing,
       listingVersion: listed.value.version,
     };
-    return c.json(body);
+    return answer(body);
   });
 }

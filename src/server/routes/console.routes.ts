@@ -1,6 +1,9 @@
-import { Hono } from 'hono';
-import type { ConsoleInfo } from '../../contract/api';
+import { routes, type ConsoleInfo } from '../../contract/api';
+import type { ProfileRegistry } from '../profiles/registry';
+import { answer, type Register } from '../http/register';
 
-export function consoleRoutes(info: ConsoleInfo) {
-  return new Hono().get('/', (c) => c.json(info));
+/** What the SPA learns about its console, and the profiles it serves. */
+export function registerConsoleRoutes(register: Register, info: ConsoleInfo, registry: ProfileRegistry) {
+  register(routes.getConsoleInfo, () => answer(info));
+  register(routes.listProfiles, () => answer({ profiles: registry.list() }));
 }

@@ -1,17 +1,19 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { routes, type ApiErrorParams } from '../../contract/api';
 import { apiError, sendError } from '../http/api-error';
 import type { AccessPolicy } from './access-policy';
 import { isSameSecret, isValidSession, SESSION_COOKIE } from './session';
 
 /** Sign-in itself needs no session. */
-const OPEN_PATHS = new Set(['/api/session']);
+const OPEN_PATHS = new Set<string>([routes.signIn.path]);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-function refuseCrossOrigin(c: Context, why: string, log: (line: string) => void): Response {
+function refuseCrossOrigin(c: Context, why: ApiErrorParams<'cross-origin-refused'>, log: (line: string) => void): Response {
+  const refusal = apiError('cross-origin-refused', why);
   // Worth a line in the log: it is either a misconfigured proxy or someone trying.
-  log(`refused ${c.req.method} ${c.req.path}: ${why}`);
-  return sendError(c, apiError('cross-origin-refused', `The console API answers only its own pages: ${why}`));
+  log(`refused ${c.req.method} ${c.req.path}: ${refusal.error.message}`);
+  return sendError(c, refusal);
 }
 
 /** `Authorization: Bearer <token>` for scripts (curl), or the session cookie the SPA holds. */
@@ -37,23 +39,24 @@ export function apiGuard(policy: AccessPolicy, log: (line: string) => void = () 
   return async (c, next) => {
     const url = new URL(c.req.url);
     if (!policy.isConsoleHost(url)) {
-      return refuseCrossOrigin(c, `it does not answer to host "${url.host}". Open the console at ${policy.origins()[0] ?? 'its own address'}.`, log);
+      const consoleOrigin = policy.origins()[0];
+      return refuseCrossOrigin(c, { reason: 'host', host: url.host, ...(consoleOrigin ? { consoleOrigin } : {}) }, log);
     }
     const site = c.req.header('sec-fetch-site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      return refuseCrossOrigin(c, `this call came from another site (Sec-Fetch-Site: ${site}).`, log);
+      return refuseCrossOrigin(c, { reason: 'site', site }, log);
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== `http://${url.host}` && origin !== `https://${url.host}`) {
-      return refuseCrossOrigin(c, `this call came from origin ${JSON.stringify(origin.slice(0, 200))}, not ${url.origin}.`, log);
+      return refuseCrossOrigin(c, { reason: 'origin', origin: origin.slice(0, 200), expected: url.origin }, log);
     }
     if (policy.token !== null && !OPEN_PATHS.has(url.pathname) && !isAuthenticated(c, policy.token)) {
-      return sendError(c, apiError('unauthenticated', 'This console needs its access token: sign in with POST /api/session {"token": "..."} (the web app asks for it), or send Authorization: Bearer <token>.'));
+      return sendError(c, apiError('unauthenticated', { reason: 'no-session' }));
     }
     // The Node adapter gives every DELETE a body stream, so the headers say whether one was sent.
     const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
     if ((BODY_METHODS.has(c.req.method) || hasBody) && !isJson(c.req.header('content-type'))) {
-      return sendError(c, apiError('unsupported-media-type', `${c.req.method} ${url.pathname} takes a JSON body: send Content-Type: application/json.`));
+      return sendError(c, apiError('unsupported-media-type', { method: c.req.method, path: url.pathname }));
     }
     await next();
   };

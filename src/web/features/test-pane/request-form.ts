@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { testMethods, testRequestSchema, type TestRequest } from '../../../contract/api';
+import { testRequestSchema, type TestRequest } from '../../../contract/api';
+import { METHODS } from '../../../core';
 
 /** The request builder's fields, as the user types them. */
 export interface RequestFormValues {
@@ -46,7 +47,7 @@ const mustReadNames = (text: string) =>
 export const requestFormSchema = z
   .object({
     key: z.string(),
-    method: z.enum(testMethods),
+    method: z.enum(METHODS),
     headers: z.string(),
     body: z.string(),
     credentials: z.enum(['omit', 'include']),

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
-import { testMethods, type TestRequest } from '../../../../contract/api';
+import type { TestRequest } from '../../../../contract/api';
+import { METHODS } from '../../../../core';
 import type { RequestFormValues } from '../request-form';
 
 export interface RequestBuilderProps {
@@ -35,7 +36,7 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
       </div>
       <label htmlFor={`${id}-method`}>Method</label>
       <select id={`${id}-method`} {...register('method')}>
-        {testMethods.map((m) => (
+        {METHODS.map((m) => (
           <option key={m}>{m}</option>
         ))}
       </select>

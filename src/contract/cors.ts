@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { corsConfigSchema, corsRuleSchema } from '../core';
+import { corsConfigAnswerSchema, dialectSchema, issueSchema } from './core-values';
+
+/** A bucket's CORS as the provider holds it, with the version writes must name in `If-Match`. */
+export const corsStateSchema = z.object({
+  config: corsConfigAnswerSchema.nullable(),
+  /** The provider's own document, verbatim, or null when there is none. */
+  raw: z.string().nullable(),
+  dialect: dialectSchema,
+  version: z.string(),
+  /** What the core finds in the stored configuration (warnings, and errors the provider let through). */
+  issues: z.array(issueSchema),
+});
+export type CorsState = z.infer<typeof corsStateSchema>;
+
+// Strict all the way down: a misspelt field (`maxAge`) is refused with its path, never dropped
+// silently while the write succeeds without it (found by fuzzing the API).
+const strictConfigSchema = corsConfigSchema.extend({ rules: z.array(corsRuleSchema.strict()) }).strict();
+
+export const putCorsBodySchema = z.object({ config: strictConfigSchema }).strict();
+export type PutCorsBody = z.infer<typeof putCorsBodySchema>;

@@ -1,0 +1,48 @@
+import { corsStateSchema, putCorsBodySchema } from './cors';
+import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
+import { defineRoute } from './route';
+import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, savedTestsSchema } from './testing';
+
+const PROVIDER_ERRORS = ['bucket-not-found', 'not-supported', 'provider-unreachable', 'provider-timeout', 'provider-access-denied', 'provider-error'] as const;
+const BUCKET = '/api/profiles/:profile/buckets/:bucket';
+
+/** A list holds at most 200 tests; their request bodies are usually a line, rarely large. */
+const MAX_SAVED_TESTS_BODY_BYTES = 8 * 1024 * 1024;
+/** A probe may carry a 1 MiB body for an actual PUT/POST, JSON-escaped. */
+const MAX_PROBE_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Every call of the console API. The server registers its handlers from this table and the web
+ * app's API layer (and the API tests' client) calls through it, so a path, a body or an answer is
+ * stated once.
+ */
+export const routes = {
+  getSession: defineRoute({ method: 'GET', path: '/api/session', answer: sessionStateSchema, errors: [] }),
+  /** Trades the access token for a session cookie (HttpOnly: script never sees it). */
+  signIn: defineRoute({ method: 'POST', path: '/api/session', body: sessionBodySchema, answer: sessionStateSchema, errors: ['unauthenticated', 'too-many-requests'] }),
+  signOut: defineRoute({ method: 'DELETE', path: '/api/session', answer: sessionStateSchema, errors: [] }),
+  getConsoleInfo: defineRoute({ method: 'GET', path: '/api/console', answer: consoleInfoSchema, errors: [] }),
+  listProfiles: defineRoute({ method: 'GET', path: '/api/profiles', answer: profileListSchema, errors: [] }),
+  /** Buckets by name, filtered by prefix, a page at a time; each with a summary of its CORS. */
+  listBuckets: defineRoute({ method: 'GET', path: '/api/profiles/:profile/buckets', query: bucketPageQuerySchema, answer: bucketPageSchema, errors: PROVIDER_ERRORS }),
+  getCors: defineRoute({ method: 'GET', path: `${BUCKET}/cors`, answer: corsStateSchema, version: 'etag', errors: PROVIDER_ERRORS }),
+  /** Replaces the configuration if the provider still holds the version in If-Match; answers what it holds after. */
+  putCors: defineRoute({
+    method: 'PUT',
+    path: `${BUCKET}/cors`,
+    body: putCorsBodySchema,
+    answer: corsStateSchema,
+    version: 'if-match',
+    errors: ['validation-failed', 'precondition-required', 'version-conflict', ...PROVIDER_ERRORS],
+  }),
+  deleteCors: defineRoute({ method: 'DELETE', path: `${BUCKET}/cors`, answer: corsStateSchema, version: 'if-match', errors: ['precondition-required', 'version-conflict', ...PROVIDER_ERRORS] }),
+  listSavedTests: defineRoute({ method: 'GET', path: `${BUCKET}/tests`, answer: savedTestsSchema, errors: [] }),
+  putSavedTests: defineRoute({ method: 'PUT', path: `${BUCKET}/tests`, body: putSavedTestsBodySchema, answer: savedTestsSchema, maxBodyBytes: MAX_SAVED_TESTS_BODY_BYTES, errors: [] }),
+  /** The raw preflight and actual request, sent by the server, beside the core's prediction. */
+  probe: defineRoute({ method: 'POST', path: `${BUCKET}/probe`, body: probeBodySchema, answer: probeResultSchema, maxBodyBytes: MAX_PROBE_BODY_BYTES, errors: PROVIDER_ERRORS }),
+  presign: defineRoute({ method: 'POST', path: `${BUCKET}/presign`, body: presignBodySchema, answer: presignResultSchema, errors: PROVIDER_ERRORS }),
+};
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+

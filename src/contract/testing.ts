@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { METHODS } from '../core';
+import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
+import type { ApiErrorCode } from './errors';
+
+// RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
+// smuggle CR/LF or control characters into the request it sends.
+const headerName = z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'Header names are letters, digits and !#$%&\'*+-.^_`|~ only.');
+const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'Header values cannot contain line breaks or control characters.');
+
+/** Enough for any real request; a cap keeps one probe from becoming a header flood. */
+const MAX_PROBE_HEADERS = 64;
+
+const methodSchema = z.enum(METHODS);
+
+/** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
+export const objectKeySchema = z
+  .string()
+  .min(1)
+  .refine((key) => new TextEncoder().encode(key).length <= 1024, 'Object keys are at most 1024 bytes.')
+  // eslint-disable-next-line no-control-regex
+  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), 'Object keys cannot contain control characters.')
+  // URLs collapse `.` and `..` segments (even percent-encoded), so such a key would address
+  // another object, or another bucket: refuse it rather than probe the wrong thing.
+  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
+
+export const probeBodySchema = z
+  .object({
+    key: objectKeySchema.default('test.txt'),
+    origin: headerValue.min(1).optional(),
+    /** The actual request's method; the preflight asks for it in Access-Control-Request-Method. */
+    method: methodSchema,
+    /** Headers of the actual request; the preflight lists their names. */
+    headers: z
+      .record(headerName, headerValue)
+      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, `A probe sends at most ${MAX_PROBE_HEADERS} headers.`)
+      .default({}),
+    /** Which requests to send. */
+    send: z.enum(['preflight', 'actual', 'both']).default('both'),
+    /** Body of an actual PUT/POST. */
+    body: z.string().max(1024 * 1024).optional(),
+    /** Send the actual request to a presigned URL, as the test pane does for private buckets. */
+    signed: z.boolean().default(false),
+  })
+  .strict();
+export type ProbeBody = z.input<typeof probeBodySchema>;
+
+const headersSchema = z.record(z.string(), z.string());
+
+/** One raw request the server sent and what came back, unfiltered. */
+export const probeExchangeSchema = z.object({
+  request: z.object({ method: z.string(), url: z.string(), headers: headersSchema }),
+  response: z.object({ status: z.number(), headers: headersSchema, bodyBytes: z.number(), bodyPreview: z.string() }).nullable(),
+  /** Set when no response came (unreachable, timeout). */
+  error: z.object({ code: z.enum(['provider-unreachable', 'provider-timeout'] as const satisfies readonly ApiErrorCode[]), message: z.string() }).optional(),
+  timing: z.object({ totalMs: z.number() }),
+  /** The core's prediction for the profile's dialect, against the configuration in `predictedWith`. */
+  prediction: decisionSchema,
+  /** Whether the CORS headers (and, for a preflight, the status) equal the prediction. */
+  matchesPrediction: z.boolean().nullable(),
+});
+export type ProbeExchange = z.infer<typeof probeExchangeSchema>;
+
+/**
+ * A probe's answer: everything a test run needs from the server in one call. The browser sends
+ * its own request to `signedUrl` (when the probe was signed) or `objectUrl`, and the web app
+ * predicts with `predictedWith`, the configuration the server's predictions used.
+ */
+export const probeResultSchema = z.object({
+  dialect: dialectSchema,
+  /** The object's plain URL on the profile's endpoint. */
+  objectUrl: z.string(),
+  /** The presigned URL the actual request went to, for a signed probe; valid for about a minute. */
+  signedUrl: z.string().optional(),
+  /** The stored configuration the predictions were made against, and its version. */
+  predictedWith: z.object({ config: corsConfigAnswerSchema.nullable(), version: z.string() }),
+  preflight: probeExchangeSchema.optional(),
+  actual: probeExchangeSchema.optional(),
+});
+export type ProbeResult = z.infer<typeof probeResultSchema>;
+
+export const presignBodySchema = z
+  .object({
+    key: objectKeySchema,
+    method: methodSchema,
+    expiresSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(300),
+    contentType: headerValue.max(255).optional(),
+  })
+  .strict();
+export type PresignBody = z.input<typeof presignBodySchema>;
+
+export const presignResultSchema = z.object({
+  method: methodSchema,
+  url: z.string(),
+  /** Form fields of a POST policy upload; the file goes last, as field `file`. */
+  fields: z.record(z.string(), z.string()).optional(),
+  expiresAt: z.string(),
+});
+export type PresignResult = z.infer<typeof presignResultSchema>;
+
+/** Where a test's request is sent from: the console's page, or the harness page on its second origin. */
+export const testOrigins = ['console', 'harness'] as const;
+export type TestOrigin = (typeof testOrigins)[number];
+
+/** A request the test pane sends from the browser, as the user built it. */
+export const testRequestSchema = z
+  .object({
+    key: objectKeySchema,
+    method: methodSchema,
+    headers: z.record(headerName, headerValue).default({}),
+    /** Body of a PUT or POST. */
+    body: z.string().max(1024 * 1024).optional(),
+    credentials: z.enum(['omit', 'include']).default('omit'),
+    /** Send to a presigned URL (for private buckets) rather than the plain object URL. */
+    signed: z.boolean().default(false),
+    from: z.enum(testOrigins).default('console'),
+    /** Response headers the web app must read (e.g. ETag after an upload). */
+    mustRead: z.array(headerName).max(20).default([]),
+  })
+  .strict();
+export type TestRequest = z.output<typeof testRequestSchema>;
+
+/** A test case saved with its bucket, run again by "Run all". */
+export const savedTestSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Test ids are letters, digits, - and _ (up to 64).'),
+    name: z.string().trim().min(1).max(120),
+    request: testRequestSchema,
+    /** What the web app needs: the request allowed (and its `mustRead` headers readable), or blocked. */
+    expect: z.enum(['allowed', 'blocked']).default('allowed'),
+  })
+  .strict();
+export type SavedTest = z.output<typeof savedTestSchema>;
+
+export const MAX_SAVED_TESTS = 200;
+
+export const putSavedTestsBodySchema = z
+  .object({ tests: z.array(savedTestSchema).max(MAX_SAVED_TESTS) })
+  .strict()
+  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { message: 'Test ids must be unique.', path: ['tests'] });
+
+export const savedTestsSchema = z.object({ tests: z.array(savedTestSchema) });
+export type SavedTests = z.infer<typeof savedTestsSchema>;
