@@ -15,6 +15,11 @@ export type ClientError =
 
 export type CallError = ApiErrorBody | ClientError;
 
+/** Whether the server answered the error (rather than the client finding it). */
+export function isServerError(error: CallError): error is ApiErrorBody {
+  return error.code !== 'console-unreachable' && error.code !== 'malformed-answer';
+}
+
 type Empty<T> = keyof T extends never ? true : false;
 
 /** What a call needs: its path parameters, query, body and version, as the route table says. */

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useId } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
-import { profileQueries } from '../features/profiles/queries';
+import { profileQueries } from '../api/console';
 import { navigate, useRoute } from './router';
 
 // The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of

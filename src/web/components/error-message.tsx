@@ -1,8 +1,8 @@
-import { ApiRequestError } from '../lib/api-client';
+import { ApiRequestError } from '../api/client';
 
 /** An API failure as a person reads it: what happened and the provider's own code. */
 export function ErrorMessage({ error, title }: { error: unknown; title: string }) {
-  const api = error instanceof ApiRequestError ? error.body.error : undefined;
+  const api = error instanceof ApiRequestError ? error : undefined;
   return (
     <div role="alert" className="error-message">
       <strong>{title}</strong>

@@ -1,20 +1,21 @@
-import type { ApiErrorCode, CorsState } from '../../../contract/api';
+import type { CorsState } from '../../../contract/api';
+import type { CallError } from '../../../contract/client';
 import { validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
-import { ApiRequestError } from '../../lib/api-client';
+import { ApiRequestError } from '../../api/client';
 import { sameConfig } from '../../lib/config-identity';
 
 export type ApplyMode = 'replace' | 'append';
 
 /** Why a call failed, as the tables show it. */
 export interface Failure {
-  code: ApiErrorCode;
+  code: CallError['code'];
   message: string;
   providerCode?: string;
 }
 
 export function failureOf(error: unknown): Failure {
   if (error instanceof ApiRequestError) {
-    const { code, message, providerCode } = error.body.error;
+    const { code, message, providerCode } = error;
     return { code, message, ...(providerCode ? { providerCode } : {}) };
   }
   return { code: 'internal-error', message: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,6 @@
 import type { CorsState } from '../../../contract/api';
 import type { CorsConfig, Issue } from '../../../core';
-import { ApiRequestError } from '../../lib/api-client';
+import type { WriteOutcome } from '../../api/write-outcome';
 import { failureOf, type BucketPlan, type Failure } from './plan';
 
 /** What happened to one bucket when the plans were applied. */
@@ -13,7 +13,7 @@ export type WriteResult =
   | { bucket: string; outcome: 'skipped'; reason: string }
   | { bucket: string; outcome: 'not-attempted' };
 
-export type GuardedWrite = (bucket: string, config: CorsConfig, version: string) => Promise<CorsState>;
+export type GuardedWrite = (bucket: string, config: CorsConfig, version: string) => Promise<WriteOutcome<CorsState>>;
 
 function skipReason(plan: BucketPlan): string {
   switch (plan.kind) {
@@ -28,10 +28,17 @@ function skipReason(plan: BucketPlan): string {
   }
 }
 
-export function resultOfError(bucket: string, error: unknown): WriteResult {
-  if (error instanceof ApiRequestError && error.status === 409) return { bucket, outcome: 'conflict', current: error.body.current ?? null };
-  if (error instanceof ApiRequestError && error.status === 422) return { bucket, outcome: 'invalid', issues: error.body.error.issues ?? [], message: error.body.error.message };
-  return { bucket, outcome: 'failed', failure: failureOf(error) };
+export function resultOf(bucket: string, outcome: WriteOutcome<CorsState>): WriteResult {
+  switch (outcome.kind) {
+    case 'saved':
+      return { bucket, outcome: 'saved', state: outcome.value };
+    case 'conflict':
+      return { bucket, outcome: 'conflict', current: outcome.current };
+    case 'invalid':
+      return { bucket, outcome: 'invalid', issues: outcome.issues, message: outcome.error.message };
+    case 'failed':
+      return { bucket, outcome: 'failed', failure: failureOf(outcome.error) };
+  }
 }
 
 /**
@@ -50,13 +57,7 @@ export async function writePlans(
     let result: WriteResult;
     if (plan.kind !== 'ready') result = { bucket: plan.bucket, outcome: 'skipped', reason: skipReason(plan) };
     else if (hooks.shouldStop()) result = { bucket: plan.bucket, outcome: 'not-attempted' };
-    else {
-      try {
-        result = { bucket: plan.bucket, outcome: 'saved', state: await write(plan.bucket, plan.after, plan.version) };
-      } catch (error) {
-        result = resultOfError(plan.bucket, error);
-      }
-    }
+    else result = resultOf(plan.bucket, await write(plan.bucket, plan.after, plan.version));
     results.push(result);
     hooks.onResult(result, index);
   }

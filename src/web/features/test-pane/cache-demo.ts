@@ -1,6 +1,5 @@
-import type { PresignResult, ProbeResult } from '../../../contract/api';
 import { dialectProfile, type Dialect } from '../../../core';
-import { apiPath, callApi } from '../../lib/api-client';
+import { presign, probe } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
 export interface CacheDemoResult {
@@ -21,10 +20,6 @@ export interface CacheDemoResult {
 
 const CACHE_FOR_SECONDS = 600;
 
-async function probe(profile: string, bucket: string, body: Record<string, unknown>): Promise<ProbeResult> {
-  return (await callApi<ProbeResult>(apiPath.probe(profile, bucket), { method: 'POST', body: JSON.stringify(body) })).data;
-}
-
 export function cacheFix(dialect: Dialect): string {
   return dialectProfile(dialect).supportsResponseVary
     ? 'Turn on "Vary: Origin" (ResponseVary) in the Rules tab: the provider then adds Vary: Origin to every answer, and browsers keep a separate copy per origin.'
@@ -40,12 +35,12 @@ export function cacheFix(dialect: Dialect): string {
 export async function runCacheDemo(profile: string, bucket: string, dialect: Dialect): Promise<CacheDemoResult> {
   const key = `cors-console-cache-demo/${Date.now().toString(36)}.txt`;
   // Written and read through presigned URLs, so the demo works on private buckets too.
-  const written = await probe(profile, bucket, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
+  const target = { profile, bucket };
+  const written = await probe(target, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
   const status = written.actual?.response?.status;
   if (status === undefined || status >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error?.message ?? `status ${status}`}.`);
-  const { data: signed } = await callApi<PresignResult>(apiPath.presign(profile, bucket), { method: 'POST', body: JSON.stringify({ key, method: 'GET', expiresSeconds: CACHE_FOR_SECONDS }) });
-  const url = signed.url;
-  const withoutOrigin = await probe(profile, bucket, { key, method: 'GET', send: 'actual', signed: true });
+  const { url } = await presign(target, { key, method: 'GET', expiresSeconds: CACHE_FOR_SECONDS });
+  const withoutOrigin = await probe(target, { key, method: 'GET', send: 'actual', signed: true });
   const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });
   const cachedCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default' });
   const freshCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' });

@@ -1,6 +1,5 @@
-import type { PresignResult } from '../../../contract/api';
 import { dialectProfile, predictBrowserFetch, readableResponseHeaders, type CorsConfig, type Dialect } from '../../../core';
-import { apiPath, callApi } from '../../lib/api-client';
+import { presign } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
 export type UploadKind = 'presigned-put' | 'post-form';
@@ -39,7 +38,7 @@ export interface UploadTarget {
 
 export async function runUpload({ profile, bucket, dialect, saved }: UploadTarget, key: string, file: Blob, fileName: string, kind: UploadKind): Promise<UploadResult> {
   const method = kind === 'presigned-put' ? 'PUT' : 'POST';
-  const { data: signed } = await callApi<PresignResult>(apiPath.presign(profile, bucket), { method: 'POST', body: JSON.stringify({ key, method }) });
+  const signed = await presign({ profile, bucket }, { key, method });
   const outcome =
     kind === 'presigned-put'
       ? await performFetch({ url: signed.url, method: 'PUT', headers: {}, body: file, credentials: 'omit', cache: 'no-store' })

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/error-message';
-import { signIn } from '../sign-in';
+import { signIn } from '../../../api/console';
 
 /** Asked once when the console listens beyond loopback (or has CORS_CONSOLE_TOKEN set). */
 export function AccessTokenForm({ onSignedIn }: { onSignedIn: () => void }) {

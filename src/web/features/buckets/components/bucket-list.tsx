@@ -5,7 +5,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { Link } from '../../../components/link';
 import { ErrorMessage } from '../../../components/error-message';
 import { describeCors, filterBuckets, STATUS_FILTER_LABELS, type StatusFilter } from '../bucket-filter';
-import { bucketQueries, listingChanged } from '../queries';
+import { bucketQueries, listingChanged } from '../../../api/buckets';
 import './bucket-list.css';
 
 const ROW_HEIGHT = 36;

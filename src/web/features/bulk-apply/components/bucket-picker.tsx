@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
-import { bucketPickerQueries } from '../bucket-picker-queries';
+import { bucketQueries } from '../../../api/buckets';
 
 function corsNow(summary: BucketSummary['cors']): string {
   switch (summary.status) {
@@ -31,7 +31,7 @@ export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, s
 }) {
   const ids = { filter: useId(), list: useId() };
   const deferredPrefix = useDeferredValue(prefix.trim());
-  const query = useInfiniteQuery(bucketPickerQueries.byPrefix(profile, deferredPrefix));
+  const query = useInfiniteQuery(bucketQueries.byPrefix(profile, deferredPrefix));
   const buckets = useMemo(() => (query.data?.pages.flatMap((page) => page.buckets) ?? []).filter((b) => b.name !== currentBucket), [query.data, currentBucket]);
   const pickable = buckets.filter((b) => b.cors.status !== 'not-supported');
 

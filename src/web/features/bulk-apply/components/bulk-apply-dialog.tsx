@@ -4,8 +4,8 @@ import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { countRules } from '../../../lib/config-identity';
-import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
-import { saveCors } from '../../../lib/write-cors';
+import { bucketQueries } from '../../../api/buckets';
+import { corsQueries, saveCors } from '../../../api/cors';
 import { planBucket, type ApplyMode, type BucketPlan } from '../plan';
 import { readPlans } from '../read-plans';
 import { writePlans, type WriteResult } from '../write-plans';
@@ -87,7 +87,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
       if (result.outcome === 'saved') queryClient.setQueryData(key, result.state);
       else if (result.outcome !== 'skipped' && result.outcome !== 'not-attempted') void queryClient.invalidateQueries({ queryKey: key });
     }
-    void queryClient.invalidateQueries({ queryKey: bucketListKey(profile.id) });
+    void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
     if (mounted.current) setStep({ kind: 'done', plans, results });
   };
 

@@ -5,9 +5,10 @@ import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-fo
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
-import { ApiRequestError } from '../../../lib/api-client';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
-import { deleteCors, saveCors } from '../../../lib/write-cors';
+import { corsQueries, deleteCors, saveCors } from '../../../api/cors';
+import { bucketQueries } from '../../../api/buckets';
+import type { WriteOutcome, WriteRefusal } from '../../../api/write-outcome';
 import { editorFormats } from '../document-formats';
 import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
 import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } from '../draft-storage';
@@ -16,7 +17,6 @@ import { useEditorIssues } from '../use-editor-issues';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../history';
 import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
 import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
-import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
 import { canonicalConfig, countRules, sameConfig } from '../../../lib/config-identity';
 import { configToForm, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
@@ -286,7 +286,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
 
   const written = (state: CorsState, message: string) => {
     queryClient.setQueryData(corsQueries.detail(profile.id, bucket).queryKey, state);
-    void queryClient.invalidateQueries({ queryKey: bucketListKey(profile.id) });
+    void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
     replaceDraft(state.config);
     rebase({ config: state.config, version: state.version });
     forgetDraft();
@@ -298,16 +298,16 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     showToast(message);
   };
 
-  const failed = (error: unknown, intent: 'save' | 'delete') => {
+  const failed = (refusal: WriteRefusal, intent: 'save' | 'delete') => {
     commitDraft();
-    if (error instanceof ApiRequestError && error.status === 409 && error.body.current) {
-      queryClient.setQueryData(corsQueries.detail(profile.id, bucket).queryKey, error.body.current);
-      setPhase({ kind: 'conflict', intent, current: error.body.current, afterWrite: true });
+    if (refusal.kind === 'conflict') {
+      queryClient.setQueryData(corsQueries.detail(profile.id, bucket).queryKey, refusal.current);
+      setPhase({ kind: 'conflict', intent, current: refusal.current, afterWrite: true });
       return;
     }
     setPhase({ kind: 'editing' });
-    setFailure(error);
-    if (error instanceof ApiRequestError && error.status === 422 && error.body.error.issues) showServerIssues(error.body.error.issues);
+    setFailure(refusal.error);
+    if (refusal.kind === 'invalid') showServerIssues(refusal.issues);
     if (stored.current) setRestoredAt(stored.current.savedAt);
     focusLater({ target: intent === 'save' ? 'save' : 'delete' });
   };
@@ -315,17 +315,14 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
   const saveMutation = useMutation({ mutationFn: (write: { config: CorsConfig; version: string }) => saveCors(profile.id, bucket, write.config, write.version) });
   const deleteMutation = useMutation({ mutationFn: (version: string) => deleteCors(profile.id, bucket, version) });
 
-  const confirmSave = (write: { config: CorsConfig; version: string }) =>
-    saveMutation.mutate(write, {
-      onSuccess: (state) => written(state, `Saved: the provider now holds ${countRules(state.config)}.`),
-      onError: (error) => failed(error, 'save'),
-    });
+  const settled = (outcome: WriteOutcome<CorsState>, intent: 'save' | 'delete') => {
+    if (outcome.kind !== 'saved') failed(outcome, intent);
+    else written(outcome.value, intent === 'save' ? `Saved: the provider now holds ${countRules(outcome.value.config)}.` : 'Deleted: the bucket has no CORS configuration now.');
+  };
 
-  const confirmDelete = (version: string) =>
-    deleteMutation.mutate(version, {
-      onSuccess: (state) => written(state, 'Deleted: the bucket has no CORS configuration now.'),
-      onError: (error) => failed(error, 'delete'),
-    });
+  const confirmSave = (write: { config: CorsConfig; version: string }) => saveMutation.mutate(write, { onSuccess: (outcome) => settled(outcome, 'save') });
+
+  const confirmDelete = (version: string) => deleteMutation.mutate(version, { onSuccess: (outcome) => settled(outcome, 'delete') });
 
   const onSave = handleSubmit(
     (valid) => {

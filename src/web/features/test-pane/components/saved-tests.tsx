@@ -4,7 +4,8 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import type { RequestFormValues } from '../request-form';
-import { replaceSavedTests, savedTestQueries } from '../queries';
+import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
+import { savedOrThrow } from '../../../api/write-outcome';
 import { predictFor, runTest, type TestContext } from '../run-test';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 
@@ -23,7 +24,7 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   const save = useMutation({
     mutationFn: async (request: TestRequest) => {
       const current = await queryClient.fetchQuery(savedTestQueries.list(profile.id, bucket));
-      return replaceSavedTests(profile.id, bucket, [...current, { id: newTestId(), name: name.trim(), request, expect }]);
+      return savedOrThrow(await replaceSavedTests(profile.id, bucket, [...current, { id: newTestId(), name: name.trim(), request, expect }]));
     },
     onSuccess: (tests) => {
       queryClient.setQueryData(listKey, tests);
@@ -80,7 +81,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
     onMutate: () => setOutcomes([]),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => replaceSavedTests(profile.id, bucket, (tests.data ?? []).filter((t) => t.id !== id)),
+    mutationFn: async (id: string) => savedOrThrow(await replaceSavedTests(profile.id, bucket, (tests.data ?? []).filter((t) => t.id !== id))),
     onSuccess: (list) => queryClient.setQueryData(savedTestQueries.list(profile.id, bucket).queryKey, list),
   });
   const list = tests.data ?? [];

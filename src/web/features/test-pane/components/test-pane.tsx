@@ -6,9 +6,9 @@ import { ErrorMessage } from '../../../components/error-message';
 import { performFetch } from '../../../lib/browser-fetch';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { sameConfig } from '../../../lib/config-identity';
-import { corsQueries } from '../../../lib/cors-queries';
+import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
-import { consoleInfoQuery } from '../queries';
+import { consoleQueries } from '../../../api/console';
 import { DEFAULT_REQUEST, requestFormSchema, type RequestFormValues } from '../request-form';
 import { runTest, type TestContext } from '../run-test';
 import { CacheDemo } from './cache-demo';
@@ -27,7 +27,7 @@ import './test-pane.css';
  */
 export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
   const consoleOrigin = window.location.origin;
-  const info = useQuery(consoleInfoQuery);
+  const info = useQuery(consoleQueries.info());
   const harnessOrigin = info.data?.harnessOrigin ?? null;
   const cors = useQuery(corsQueries.detail(profile.id, bucket));
   const workspace = useBucketWorkspace();
@@ -42,7 +42,6 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       profile: profile.id,
       bucket,
       dialect: profile.dialect,
-      saved: cors.data.config,
       ...(workspace?.draft !== undefined && !sameConfig(workspace.draft, cors.data.config) ? { draft: workspace.draft } : {}),
       origin: fromHarness ? harnessOrigin! : consoleOrigin,
       send: fromHarness ? harness.send : performFetch,
@@ -55,7 +54,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       if (!context) throw new Error('The bucket configuration or the harness is not loaded yet; try again in a moment.');
       const run = await runTest(context, request);
       // Judged against the configuration the run was predicted with.
-      return { run, diagnosis: diagnose(run, context.saved) };
+      return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
     },
     onSuccess: ({ run, diagnosis }) => {
       workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, note: `Answers the last test: ${run.request.method} ${run.request.key} from ${run.origin}.` } : null);

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
-import { corsQueries } from '../../../lib/cors-queries';
+import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 
 const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };

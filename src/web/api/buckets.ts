@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { BucketPage } from '../../../contract/api';
-import { apiPath, callApi } from '../../lib/api-client';
+import { routes } from '../../contract/api';
+import { fetchAnswer } from './client';
 
 /**
  * The first page is about what the sidebar shows, so rows appear at once (each bucket costs the
@@ -8,23 +8,38 @@ import { apiPath, callApi } from '../../lib/api-client';
  */
 export const FIRST_PAGE_SIZE = 25;
 export const BUCKET_PAGE_SIZE = 1000;
+export const PICKER_PAGE_SIZE = 100;
 
 interface PageParam {
   cursor: string | null;
   limit: number;
 }
 
+const INITIAL_PAGE: PageParam = { cursor: null, limit: FIRST_PAGE_SIZE };
+
 export const bucketQueries = {
+  /** Every bucket listing of a profile: invalidated after a write changes a rule count. */
   all: (profile: string) => ['buckets', profile] as const,
   list: (profile: string) =>
     infiniteQueryOptions({
       queryKey: [...bucketQueries.all(profile), 'list'] as const,
-      queryFn: async ({ pageParam, signal }) => {
-        const query = new URLSearchParams({ limit: String(pageParam.limit), ...(pageParam.cursor ? { cursor: pageParam.cursor } : {}) });
-        return (await callApi<BucketPage>(`${apiPath.buckets(profile)}?${query}`, { signal })).data;
-      },
-      initialPageParam: { cursor: null, limit: FIRST_PAGE_SIZE } as PageParam,
+      queryFn: ({ pageParam, signal }) =>
+        fetchAnswer(routes.listBuckets, { params: { profile }, query: { limit: String(pageParam.limit), ...(pageParam.cursor ? { cursor: pageParam.cursor } : {}) }, signal }),
+      initialPageParam: INITIAL_PAGE,
       getNextPageParam: (last): PageParam | null => (last.nextCursor ? { cursor: last.nextCursor, limit: BUCKET_PAGE_SIZE } : null),
+    }),
+  /**
+   * Buckets by name prefix, a page at a time, for picking targets: the server filters, so a
+   * profile with tens of thousands of buckets only costs the pages someone looks at. A first page
+   * asks for a listing made now: choosing buckets to write to wants them as they are.
+   */
+  byPrefix: (profile: string, prefix: string) =>
+    infiniteQueryOptions({
+      queryKey: [...bucketQueries.all(profile), 'picker', prefix] as const,
+      queryFn: ({ pageParam, signal }) =>
+        fetchAnswer(routes.listBuckets, { params: { profile }, query: { prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) }, signal }),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
     }),
 };
 
@@ -40,7 +55,7 @@ const REVALIDATE_TRIES = 20;
 export async function listingChanged(profile: string, version: string, signal: AbortSignal): Promise<boolean> {
   for (let i = 0; i < REVALIDATE_TRIES && !signal.aborted; i++) {
     await new Promise((resolve) => setTimeout(resolve, REVALIDATE_EVERY_MS));
-    const page = (await callApi<BucketPage>(`${apiPath.buckets(profile)}?limit=1`, { signal })).data;
+    const page = await fetchAnswer(routes.listBuckets, { params: { profile }, query: { limit: '1' }, signal });
     if (!page.refreshing) return page.listingVersion !== version;
   }
   return false;

@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query';
+import { routes } from '../../contract/api';
+import { fetchAnswer } from './client';
+
+export const consoleQueries = {
+  info: () =>
+    queryOptions({
+      queryKey: ['console', 'info'] as const,
+      queryFn: ({ signal }) => fetchAnswer(routes.getConsoleInfo, { signal }),
+      staleTime: Infinity,
+    }),
+};
+
+export const profileQueries = {
+  all: () => ['profiles'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...profileQueries.all(), 'list'] as const,
+      queryFn: async ({ signal }) => (await fetchAnswer(routes.listProfiles, { signal })).profiles,
+      staleTime: 60_000,
+    }),
+};
+
+/** Trades the access token for the session cookie (HttpOnly: script never sees it again). */
+export function signIn(token: string) {
+  return fetchAnswer(routes.signIn, { body: { token } });
+}
