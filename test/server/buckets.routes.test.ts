@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BucketPage, ProfileSummary } from '../../src/contract/api';
+import { routes, type BucketPage } from '../../src/contract/api';
 import { serializeCorsDocument } from '../../src/core';
+import { answered } from '../support/api-client';
 import { consoleOver, consoleWith, s3rverProfile } from '../support/console-app';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
@@ -19,8 +20,8 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   });
 
   it('lists the profile with its dialect and capabilities and no credential', async () => {
-    const res = await api.call('GET', '/api/profiles');
-    const profiles = res.json['profiles'] as ProfileSummary[];
+    const res = await api.client(routes.listProfiles, {});
+    const { profiles } = answered(res);
     expect(profiles[0]).toMatchObject({ id: 'local', kind: 's3', dialect: storage.current.dialect, capabilities: { bucketCors: true } });
     expect(res.text).not.toContain(storage.current.keys.accessKeyId);
     expect(res.text).not.toContain(storage.current.keys.secretAccessKey);
@@ -31,8 +32,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await api.call('GET', `/api/profiles/local/buckets?prefix=page-&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
-      const page = res.json as unknown as BucketPage;
+      const page: BucketPage = answered(await api.client(routes.listBuckets, { params: { profile: 'local' }, query: { prefix: 'page-', limit: '10', ...(cursor ? { cursor } : {}) } }));
       expect(page.total).toBe(25);
       seen.push(...page.buckets.map((b) => b.name));
       cursor = page.nextCursor;
@@ -43,7 +43,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   });
 
   it('summarises each bucket\'s CORS: rule count or none', async () => {
-    const page = (await api.call('GET', '/api/profiles/local/buckets?prefix=page-0&limit=3')).json as unknown as BucketPage;
+    const page = answered(await api.client(routes.listBuckets, { params: { profile: 'local' }, query: { prefix: 'page-0', limit: '3' } }));
     expect(page.buckets.map((b) => [b.name, b.cors])).toEqual([
       ['page-00', { status: 'none' }],
       ['page-01', { status: 'rules', ruleCount: 2 }],
@@ -78,27 +78,26 @@ afterAll(async () => {
 
 describe('profiles that are not storage backends', () => {
   it('lists profiles in file order', async () => {
-    const profiles = (await api.call('GET', '/api/profiles')).json['profiles'] as ProfileSummary[];
+    const { profiles } = answered(await api.client(routes.listProfiles, {}));
     expect(profiles.map((p) => p.id)).toEqual(['minio', 'offline']);
   });
 
   it('reports a provider without per-bucket CORS as a capability, not a crash', async () => {
-    const res = await api.call('GET', '/api/profiles/minio/buckets');
-    expect(res.status).toBe(200);
-    expect((res.json as unknown as BucketPage).buckets[0]?.cors).toMatchObject({ status: 'not-supported' });
-    const profiles = (await api.call('GET', '/api/profiles')).json['profiles'] as ProfileSummary[];
+    const page = answered(await api.client(routes.listBuckets, { params: { profile: 'minio' } }));
+    expect(page.buckets[0]?.cors).toMatchObject({ status: 'not-supported' });
+    const { profiles } = answered(await api.client(routes.listProfiles, {}));
     expect(profiles.find((p) => p.id === 'minio')?.capabilities.bucketCors).toBe(false);
   });
 
   it('answers 502 provider-unreachable when the endpoint does not answer', async () => {
-    const res = await api.call('GET', '/api/profiles/offline/buckets');
+    const res = await api.client(routes.listBuckets, { params: { profile: 'offline' } });
     expect(res.status).toBe(502);
-    expect(res.json['error']).toMatchObject({ code: 'provider-unreachable', providerCode: 'ECONNREFUSED' });
+    expect(!res.ok && res.error).toMatchObject({ code: 'provider-unreachable', providerCode: 'ECONNREFUSED' });
   });
 
   it('answers the error envelope for an unknown API route', async () => {
     const res = await api.call('GET', '/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(res.json['error']).toMatchObject({ code: 'not-found' });
+    expect(res.json['error']).toMatchObject({ code: 'not-found', params: { method: 'GET', path: '/api/nothing-here' } });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CorsState } from '../../src/contract/api';
+import { routes } from '../../src/contract/api';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
 import { consoleOver } from '../support/console-app';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
@@ -15,9 +15,7 @@ const GOOD: CorsConfig = {
 };
 const OTHER: CorsConfig = { rules: [{ allowedOrigins: ['https://other.example'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] };
 
-const path = (bucket: string) => `/api/profiles/local/buckets/${bucket}/cors`;
-const state = (json: unknown) => json as CorsState;
-const ifMatch = (version: string) => ({ 'if-match': `"${version}"` });
+const at = (bucket: string, profile = 'local') => ({ profile, bucket });
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const storage = useStorageBackend(backend);
@@ -31,115 +29,125 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     return name;
   }
 
+  /** What the console reads now; fails the test when it cannot. */
+  async function read(bucket: string) {
+    const res = await api.client(routes.getCors, { params: at(bucket) });
+    if (!res.ok) throw new Error(`GET .../cors failed: ${res.error.message}`);
+    return res.answer;
+  }
+
   describe('GET .../cors', () => {
     it('answers null, a version and its ETag for a bucket without CORS', async () => {
       const bucket = await freshBucket('read-none');
-      const res = await api.call('GET', path(bucket));
+      const res = await api.client(routes.getCors, { params: at(bucket) });
       expect(res.status).toBe(200);
-      expect(state(res.json)).toMatchObject({ config: null, raw: null, dialect: storage.current.dialect, issues: [] });
-      expect(res.headers.get('etag')).toBe(`"${state(res.json).version}"`);
+      expect(res.ok && res.answer).toMatchObject({ config: null, raw: null, dialect: storage.current.dialect, issues: [] });
+      expect(res.ok && res.etag).toBe(`"${res.ok && res.answer.version}"`);
     });
 
     it('answers the configuration in the core model, the raw document and the stored issues', async () => {
       const bucket = await freshBucket('read-some');
       await storage.current.putCors(bucket, serializeCorsDocument(GOOD, 's3-xml'));
-      const res = await api.call('GET', path(bucket));
-      expect(state(res.json).config).toEqual(GOOD);
-      expect(state(res.json).raw).toContain('<CORSConfiguration');
-      expect(state(res.json).issues).toContainEqual(expect.objectContaining({ code: 'origin.star-with-credentials' }));
+      const stored = await read(bucket);
+      expect(stored.config).toEqual(GOOD);
+      expect(stored.raw).toContain('<CORSConfiguration');
+      expect(stored.issues).toContainEqual(expect.objectContaining({ code: 'origin.star-with-credentials' }));
     });
 
     it('answers 404 bucket-not-found with the provider code for a missing bucket', async () => {
-      const res = await api.call('GET', path('no-such-bucket'));
+      const res = await api.client(routes.getCors, { params: at('no-such-bucket') });
       expect(res.status).toBe(404);
-      expect(res.json).toEqual({ error: { code: 'bucket-not-found', message: expect.stringContaining('does not exist'), providerCode: 'NoSuchBucket' } });
+      expect(!res.ok && res.error).toEqual({ code: 'bucket-not-found', params: { detail: expect.stringContaining('does not exist') }, message: expect.stringContaining('does not exist'), providerCode: 'NoSuchBucket' });
     });
 
     it('answers 404 profile-not-found for an unknown profile', async () => {
-      const res = await api.call('GET', '/api/profiles/nope/buckets/x1/cors');
+      const res = await api.client(routes.getCors, { params: at('x1', 'nope') });
       expect(res.status).toBe(404);
-      expect((res.json['error'] as { code: string }).code).toBe('profile-not-found');
+      expect(!res.ok && res.error).toMatchObject({ code: 'profile-not-found', params: { profile: 'nope' } });
     });
 
     it('refuses a bucket name that is not one', async () => {
-      const res = await api.call('GET', '/api/profiles/local/buckets/bad!name/cors');
+      const res = await api.client(routes.getCors, { params: at('bad!name') });
       expect(res.status).toBe(400);
+      expect(!res.ok && res.error).toMatchObject({ code: 'bad-request', params: { reason: 'bucket-name', bucket: 'bad!name' } });
     });
   });
 
   describe('PUT .../cors', () => {
     it('writes, reads back and answers what the provider now holds', async () => {
       const bucket = await freshBucket('write-ok');
-      const before = state((await api.call('GET', path(bucket))).json);
-      const res = await api.call('PUT', path(bucket), { config: GOOD }, ifMatch(before.version));
-      expect(res.status).toBe(200);
-      expect(state(res.json).config).toEqual(GOOD);
-      expect(state(res.json).version).not.toBe(before.version);
-      expect(res.headers.get('etag')).toBe(`"${state(res.json).version}"`);
+      const before = await read(bucket);
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: GOOD }, ifMatch: before.version });
+      if (!res.ok) throw new Error(res.error.message);
+      expect(res.answer.config).toEqual(GOOD);
+      expect(res.answer.version).not.toBe(before.version);
+      expect(res.etag).toBe(`"${res.answer.version}"`);
       const raw = await storage.current.getCors(bucket);
       expect(raw.body).toContain('<AllowedOrigin>https://app.example.com</AllowedOrigin>');
     });
 
     it('requires If-Match (428) and writes nothing without it', async () => {
       const bucket = await freshBucket('write-no-if-match');
-      const res = await api.call('PUT', path(bucket), { config: GOOD });
+      // @ts-expect-error: a guarded write must name a version; this one deliberately does not.
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: GOOD } });
       expect(res.status).toBe(428);
-      expect(state((await api.call('GET', path(bucket))).json).config).toBeNull();
+      expect(!res.ok && res.error.code).toBe('precondition-required');
+      expect((await read(bucket)).config).toBeNull();
     });
 
     it('refuses a stale version with 409 and the current configuration, overwriting nothing', async () => {
       const bucket = await freshBucket('write-stale');
-      const loaded = state((await api.call('GET', path(bucket))).json);
+      const loaded = await read(bucket);
       // Someone else changes the configuration behind the console's back.
       await storage.current.putCors(bucket, serializeCorsDocument(OTHER, 's3-xml'));
-      const res = await api.call('PUT', path(bucket), { config: GOOD }, ifMatch(loaded.version));
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: GOOD }, ifMatch: loaded.version });
       expect(res.status).toBe(409);
-      expect((res.json['error'] as { code: string }).code).toBe('version-conflict');
-      expect(state(res.json['current']).config).toEqual(OTHER);
-      expect(state((await api.call('GET', path(bucket))).json).config).toEqual(OTHER);
+      expect(!res.ok && res.error.code).toBe('version-conflict');
+      expect(!res.ok && res.current?.config).toEqual(OTHER);
+      expect((await read(bucket)).config).toEqual(OTHER);
     });
 
     it('lets exactly one of two concurrent writers with the same version win', async () => {
       const bucket = await freshBucket('write-race');
-      const loaded = state((await api.call('GET', path(bucket))).json);
+      const loaded = await read(bucket);
       const [a, b] = await Promise.all([
-        api.call('PUT', path(bucket), { config: GOOD }, ifMatch(loaded.version)),
-        api.call('PUT', path(bucket), { config: OTHER }, ifMatch(loaded.version)),
+        api.client(routes.putCors, { params: at(bucket), body: { config: GOOD }, ifMatch: loaded.version }),
+        api.client(routes.putCors, { params: at(bucket), body: { config: OTHER }, ifMatch: loaded.version }),
       ]);
-      expect([a.status, b.status].sort()).toEqual([200, 409]);
-      const winner = a.status === 200 ? GOOD : OTHER;
-      expect(state((await api.call('GET', path(bucket))).json).config).toEqual(winner);
+      expect([a.ok ? 'written' : a.error.code, b.ok ? 'written' : b.error.code].sort()).toEqual(['version-conflict', 'written']);
+      const winner = a.ok ? GOOD : OTHER;
+      expect((await read(bucket)).config).toEqual(winner);
     });
 
     it('answers 422 with issues pointing at the field, writing nothing', async () => {
       const bucket = await freshBucket('write-invalid');
-      const loaded = state((await api.call('GET', path(bucket))).json);
+      const loaded = await read(bucket);
       const bad: CorsConfig = { rules: [{ allowedOrigins: ['www.a.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: ['x-*'] }] };
-      const res = await api.call('PUT', path(bucket), { config: bad }, ifMatch(loaded.version));
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: bad }, ifMatch: loaded.version });
       expect(res.status).toBe(422);
-      const error = res.json['error'] as { code: string; issues: { code: string; path: unknown[]; message: string }[] };
-      expect(error.code).toBe('validation-failed');
-      expect(error.issues).toContainEqual(expect.objectContaining({ code: 'origin.missing-scheme', path: ['rules', 0, 'allowedOrigins', 0], message: 'Origin needs a protocol: https://www.a.com' }));
-      expect(error.issues).toContainEqual(expect.objectContaining({ code: 'expose.wildcard', path: ['rules', 0, 'exposeHeaders', 0] }));
-      expect(state((await api.call('GET', path(bucket))).json).config).toBeNull();
+      if (res.ok || res.error.code !== 'validation-failed') throw new Error('not refused as invalid');
+      expect(res.error).toMatchObject({ code: 'validation-failed', params: { profile: expect.stringContaining('Test local'), field: 'rules.0.allowedOrigins.0', detail: 'Origin needs a protocol: https://www.a.com' } });
+      expect(res.error.issues).toContainEqual(expect.objectContaining({ code: 'origin.missing-scheme', path: ['rules', 0, 'allowedOrigins', 0], message: 'Origin needs a protocol: https://www.a.com' }));
+      expect(res.error.issues).toContainEqual(expect.objectContaining({ code: 'expose.wildcard', path: ['rules', 0, 'exposeHeaders', 0] }));
+      expect((await read(bucket)).config).toBeNull();
     });
 
     it.each([
-      ['a body that is not JSON', '{nope', 'The request body must be JSON'],
-      ['a method outside the five', { config: { rules: [{ allowedOrigins: ['*'], allowedMethods: ['OPTIONS'], allowedHeaders: [], exposeHeaders: [] }] } }, 'does not fit'],
-      ['an unknown top-level field', { config: { rules: [] }, force: true }, 'does not fit'],
-    ])('answers 400 for %s', async (_name, body, message) => {
+      ['a body that is not JSON', '{nope', { reason: 'body-not-json' }, 'The request body must be JSON'],
+      ['a method outside the five', JSON.stringify({ config: { rules: [{ allowedOrigins: ['*'], allowedMethods: ['OPTIONS'], allowedHeaders: [], exposeHeaders: [] }] } }), { reason: 'body-shape', field: 'config.rules.0.allowedMethods.0' }, 'does not fit'],
+      ['an unknown top-level field', JSON.stringify({ config: { rules: [] }, force: true }), { reason: 'body-shape', field: '' }, 'does not fit'],
+    ])('answers 400 for %s', async (_name, rawBody, params, message) => {
       const bucket = await freshBucket(`write-bad-${_name.length}`);
-      const res = await api.call('PUT', path(bucket), body, ifMatch('x'));
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: { rules: [] } }, rawBody, ifMatch: 'x' });
       expect(res.status).toBe(400);
-      expect((res.json['error'] as { message: string }).message).toContain(message);
+      expect(!res.ok && res.error).toMatchObject({ code: 'bad-request', params, message: expect.stringContaining(message) });
     });
 
     it('points body issues at the config path', async () => {
       const bucket = await freshBucket('write-bad-path');
-      const res = await api.call('PUT', path(bucket), { config: { rules: [{ allowedOrigins: ['*'], allowedMethods: ['OPTIONS'], allowedHeaders: [], exposeHeaders: [] }] } }, ifMatch('x'));
-      const issues = (res.json['error'] as { issues: { path: unknown[] }[] }).issues;
-      expect(issues[0]?.path).toEqual(['rules', 0, 'allowedMethods', 0]);
+      const rawBody = JSON.stringify({ config: { rules: [{ allowedOrigins: ['*'], allowedMethods: ['OPTIONS'], allowedHeaders: [], exposeHeaders: [] }] } });
+      const res = await api.client(routes.putCors, { params: at(bucket), body: { config: { rules: [] } }, rawBody, ifMatch: 'x' });
+      expect(!res.ok && res.error.code === 'bad-request' && res.error.issues?.[0]?.path).toEqual(['rules', 0, 'allowedMethods', 0]);
     });
   });
 
@@ -147,20 +155,20 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('deletes with the current version and answers the empty state', async () => {
       const bucket = await freshBucket('delete-ok');
       await storage.current.putCors(bucket, serializeCorsDocument(GOOD, 's3-xml'));
-      const loaded = state((await api.call('GET', path(bucket))).json);
-      const res = await api.call('DELETE', path(bucket), undefined, ifMatch(loaded.version));
-      expect(res.status).toBe(200);
-      expect(state(res.json)).toMatchObject({ config: null, raw: null });
+      const loaded = await read(bucket);
+      const res = await api.client(routes.deleteCors, { params: at(bucket), ifMatch: loaded.version });
+      expect(res.ok && res.answer).toMatchObject({ config: null, raw: null });
       expect((await storage.current.getCors(bucket)).status).toBe(404);
     });
 
     it('refuses a stale version with 409 and keeps the configuration', async () => {
       const bucket = await freshBucket('delete-stale');
-      const loaded = state((await api.call('GET', path(bucket))).json);
+      const loaded = await read(bucket);
       await storage.current.putCors(bucket, serializeCorsDocument(OTHER, 's3-xml'));
-      const res = await api.call('DELETE', path(bucket), undefined, ifMatch(loaded.version));
+      const res = await api.client(routes.deleteCors, { params: at(bucket), ifMatch: loaded.version });
       expect(res.status).toBe(409);
-      expect(state((await api.call('GET', path(bucket))).json).config).toEqual(OTHER);
+      expect(!res.ok && res.error.code).toBe('version-conflict');
+      expect((await read(bucket)).config).toEqual(OTHER);
     });
   });
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CorsState } from '../../src/contract/api';
+import { routes } from '../../src/contract/api';
 import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../src/core';
 import { createApp } from '../../src/server/app';
 import type { ConnectedProfile } from '../../src/server/profiles/connect';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
+import { typedClient } from '../support/api-client';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
 
@@ -28,14 +29,9 @@ function profileOn(endpoint: string, id: string): ConnectedProfile {
   return { adapter, summary: { id, label: `Faulty ${id}`, kind: 's3', dialect: 's3rver', endpoint, region: 'us-east-1', embedded: false, capabilities: { ...adapter.capabilities } } };
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await app.request(path, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string }; current?: CorsState } };
-}
+const client = () => typedClient(app);
+const readCors = (bucket: string, profile = 'faulty') => client()(routes.getCors, { params: { profile, bucket } });
+const putCors = (bucket: string, config: CorsConfig, version: string) => client()(routes.putCors, { params: { profile: 'faulty', bucket }, body: { config }, ifMatch: version });
 
 /** What s3rver itself holds, read past the proxy: a whole document, or none. */
 async function heldByStorage(bucket: string): Promise<CorsConfig | null> {
@@ -49,9 +45,9 @@ async function heldByStorage(bucket: string): Promise<CorsConfig | null> {
 async function bucketWithOld(name: string): Promise<string> {
   await s3.createBucket(name);
   expect((await s3.putCors(name, serializeCorsDocument(OLD, 's3-xml'))).status).toBe(200);
-  const loaded = await call('GET', `/api/profiles/faulty/buckets/${name}/cors`);
-  expect(loaded.status).toBe(200);
-  return (loaded.json as unknown as CorsState).version;
+  const loaded = await readCors(name);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.answer.version;
 }
 
 beforeAll(async () => {
@@ -66,19 +62,19 @@ afterAll(async () => {
 
 describe('storage faults', () => {
   it('answers 502 provider-unreachable, with what to check, when nothing listens at the endpoint', async () => {
-    const res = await call('GET', '/api/profiles/nowhere/buckets/any-bucket/cors');
+    const res = await readCors('any-bucket', 'nowhere');
     expect(res.status).toBe(502);
-    expect(res.json.error).toEqual({ code: 'provider-unreachable', message: expect.stringContaining('did not answer (ECONNREFUSED)'), providerCode: 'ECONNREFUSED' });
+    expect(!res.ok && res.error).toEqual({ code: 'provider-unreachable', params: { detail: expect.stringContaining('did not answer (ECONNREFUSED)') }, message: expect.stringContaining('did not answer (ECONNREFUSED)'), providerCode: 'ECONNREFUSED' });
   });
 
   it('gives up on a wedged storage server at the deadline with 504 provider-timeout, and cancels the request', async () => {
     await s3.createBucket('wedged');
     proxy.arm({ kind: 'hang', on: /^GET \/wedged\/?\?cors/ });
     const started = performance.now();
-    const res = await call('GET', '/api/profiles/faulty/buckets/wedged/cors');
+    const res = await readCors('wedged');
     const elapsed = performance.now() - started;
     expect(res.status).toBe(504);
-    expect(res.json.error).toMatchObject({ code: 'provider-timeout', message: expect.stringContaining('did not answer in time') });
+    expect(!res.ok && res.error).toMatchObject({ code: 'provider-timeout', message: expect.stringContaining('did not answer in time') });
     expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     expect(elapsed).toBeLessThan(DEADLINE_MS + 1500);
     // Cancelled, not abandoned: the console closed its connection to the storage server.
@@ -88,45 +84,46 @@ describe('storage faults', () => {
   it('times out a save whose PUT never gets an answer, and says the bucket still holds the old rules', async () => {
     const version = await bucketWithOld('slow-save');
     proxy.arm({ kind: 'hang', on: /^PUT \/slow-save\/?\?cors/ });
-    const res = await call('PUT', '/api/profiles/faulty/buckets/slow-save/cors', { config: NEW }, { 'if-match': `"${version}"` });
+    const res = await putCors('slow-save', NEW, version);
     expect(res.status).toBe(504);
-    expect(res.json.error?.code).toBe('provider-timeout');
-    expect(res.json.current?.config).toEqual(OLD);
+    expect(!res.ok && res.error.code).toBe('provider-timeout');
+    expect(!res.ok && res.current?.config).toEqual(OLD);
     expect(await heldByStorage('slow-save')).toEqual(OLD);
   });
 
   it('survives the storage server dying in the middle of the PUT body: a clear error, and the old rules whole', async () => {
     const version = await bucketWithOld('killed-mid-body');
     proxy.arm({ kind: 'die-mid-body', on: /^PUT \/killed-mid-body\/?\?cors/ });
-    const res = await call('PUT', '/api/profiles/faulty/buckets/killed-mid-body/cors', { config: NEW }, { 'if-match': `"${version}"` });
+    const res = await putCors('killed-mid-body', NEW, version);
     await proxy.struck();
     // Part of the document reached the storage server, not all of it.
     expect(proxy.cut!.bodyBytesPassed).toBeGreaterThan(100);
     expect(proxy.cut!.bodyBytesPassed).toBeLessThan(proxy.cut!.bodyBytes);
     expect(res.status).toBe(502);
-    expect(res.json.error).toMatchObject({ code: 'provider-unreachable', message: expect.stringContaining('write the CORS configuration of killed-mid-body') });
+    if (res.ok) throw new Error('written');
+    expect(res.error).toMatchObject({ code: 'provider-unreachable', message: expect.stringContaining('write the CORS configuration of killed-mid-body') });
     // Dead storage cannot be read back, so the answer claims nothing about what it holds.
-    expect(res.json.current).toBeUndefined();
+    expect(res.current).toBeUndefined();
 
     await proxy.revive();
     expect(await heldByStorage('killed-mid-body')).toEqual(OLD);
-    const after = await call('GET', '/api/profiles/faulty/buckets/killed-mid-body/cors');
-    expect(after.json['config']).toEqual(OLD);
+    const after = await readCors('killed-mid-body');
+    expect(after.ok && after.answer.config).toEqual(OLD);
   });
 
   it('survives the storage server dying after the write but before its answer: a clear error, and the new rules whole', async () => {
     const version = await bucketWithOld('killed-before-answer');
     proxy.arm({ kind: 'die-before-answer', on: /^PUT \/killed-before-answer\/?\?cors/ });
-    const res = await call('PUT', '/api/profiles/faulty/buckets/killed-before-answer/cors', { config: NEW }, { 'if-match': `"${version}"` });
+    const res = await putCors('killed-before-answer', NEW, version);
     await proxy.struck();
     expect(res.status).toBe(502);
-    expect(res.json.error?.code).toBe('provider-unreachable');
+    expect(!res.ok && res.error.code).toBe('provider-unreachable');
 
     await proxy.revive();
     expect(await heldByStorage('killed-before-answer')).toEqual(NEW);
     // The editor's next save names the version it loaded: refused with the new state, nothing lost.
-    const retry = await call('PUT', '/api/profiles/faulty/buckets/killed-before-answer/cors', { config: NEW }, { 'if-match': `"${version}"` });
+    const retry = await putCors('killed-before-answer', NEW, version);
     expect(retry.status).toBe(409);
-    expect(retry.json.current?.config).toEqual(NEW);
+    expect(!retry.ok && retry.current?.config).toEqual(NEW);
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PresignResult, ProbeResult } from '../../src/contract/api';
+import { routes } from '../../src/contract/api';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
+import { answered } from '../support/api-client';
 import { consoleOver } from '../support/console-app';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
@@ -24,7 +25,8 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     api = consoleOver(s3);
   });
 
-  const probe = (body: unknown) => api.call('POST', '/api/profiles/local/buckets/probed/probe', body);
+  // Bodies go as written, deliberately invalid ones included; answers are parsed with the route's schema.
+  const probe = (body: unknown) => api.client(routes.probe, { params: { profile: 'local', bucket: 'probed' }, body: { method: 'GET' }, rawBody: JSON.stringify(body) });
 
   describe('POST .../probe', () => {
     it.each([
@@ -34,9 +36,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       ['a header the rule lacks', { origin: 'https://app.example.com', method: 'GET', headers: { 'x-custom': '1' } }, 403],
       ['a method the rule lacks', { origin: 'https://app.example.com', method: 'DELETE', key: 'gone.txt' }, 403],
     ])('sends %s for real and matches the core\'s prediction', async (_name, body, preflightStatus) => {
-      const res = await probe(body);
-      expect(res.status).toBe(200);
-      const result = res.json as unknown as ProbeResult;
+      const result = answered(await probe(body));
       expect(result.dialect).toBe(storage.current.dialect);
       expect(result.preflight?.response?.status).toBe(preflightStatus);
       expect(result.preflight?.request.url).toBe(`${storage.current.endpoint}/probed/${(body as { key?: string }).key ?? 'test.txt'}`);
@@ -46,7 +46,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     });
 
     it('lists only the CORS-unsafe headers in the preflight, as a browser does', async () => {
-      const result = (await probe({ origin: 'https://app.example.com', method: 'PUT', headers: { 'Content-Type': 'text/plain', 'X-Amz-Meta-B': '1', 'x-amz-meta-a': '2' }, send: 'preflight' })).json as unknown as ProbeResult;
+      const result = answered(await probe({ origin: 'https://app.example.com', method: 'PUT', headers: { 'Content-Type': 'text/plain', 'X-Amz-Meta-B': '1', 'x-amz-meta-a': '2' }, send: 'preflight' }));
       expect(result.preflight?.request.headers).toEqual({
         origin: 'https://app.example.com',
         'access-control-request-method': 'PUT',
@@ -56,7 +56,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     });
 
     it('returns every response header unfiltered', async () => {
-      const result = (await probe({ origin: 'https://app.example.com', method: 'GET', send: 'actual' })).json as unknown as ProbeResult;
+      const result = answered(await probe({ origin: 'https://app.example.com', method: 'GET', send: 'actual' }));
       expect(result.actual?.response?.headers).toMatchObject({ 'access-control-allow-origin': 'https://app.example.com', etag: expect.any(String), 'content-length': '5' });
       expect(result.actual?.response?.bodyPreview).toBe('hello');
     });
@@ -79,7 +79,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     ])('answers 400 for %s', async (_name, body) => {
       const res = await probe(body);
       expect(res.status).toBe(400);
-      expect((res.json['error'] as { code: string }).code).toBe('bad-request');
+      expect(!res.ok && res.error.code).toBe('bad-request');
     });
 
     it.each(['../other/x', 'a/./b', '..', 'x/..'])('refuses key %s, which would leave the object or the bucket', async (key) => {
@@ -88,7 +88,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     });
 
     it('keeps other odd keys inside the bucket, encoded', async () => {
-      const result = (await probe({ origin: 'https://app.example.com', method: 'GET', key: '?x=1#..%2F/é', send: 'preflight' })).json as unknown as ProbeResult;
+      const result = answered(await probe({ origin: 'https://app.example.com', method: 'GET', key: '?x=1#..%2F/é', send: 'preflight' }));
       const url = new URL(result.preflight!.request.url);
       expect(url.origin).toBe(storage.current.endpoint);
       expect(url.pathname).toBe('/probed/%3Fx%3D1%23..%252F/%C3%A9');
@@ -96,19 +96,19 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   });
 
   describe('POST .../presign', () => {
-    const presign = (body: unknown) => api.call('POST', '/api/profiles/local/buckets/signed/presign', body);
+    const presign = (body: unknown) => api.client(routes.presign, { params: { profile: 'local', bucket: 'signed' }, body: { key: 'x', method: 'GET' }, rawBody: JSON.stringify(body) });
 
     it('signs a PUT URL that the server accepts, and a GET URL that reads it back', async () => {
-      const put = (await presign({ key: 'upload.txt', method: 'PUT', contentType: 'text/plain' })).json as unknown as PresignResult;
+      const put = answered(await presign({ key: 'upload.txt', method: 'PUT', contentType: 'text/plain' }));
       expect(put.url).toContain('X-Amz-Signature=');
       const uploaded = await fetch(put.url, { method: 'PUT', body: 'signed upload', headers: { 'content-type': 'text/plain' } });
       expect(uploaded.status).toBe(200);
-      const get = (await presign({ key: 'upload.txt', method: 'GET' })).json as unknown as PresignResult;
+      const get = answered(await presign({ key: 'upload.txt', method: 'GET' }));
       expect(await (await fetch(get.url)).text()).toBe('signed upload');
     });
 
     it('signs a POST policy for browser form uploads', async () => {
-      const post = (await presign({ key: 'form.txt', method: 'POST' })).json as unknown as PresignResult;
+      const post = answered(await presign({ key: 'form.txt', method: 'POST' }));
       const form = new FormData();
       for (const [name, value] of Object.entries(post.fields ?? {})) form.append(name, value);
       form.append('file', new Blob(['form upload'], { type: 'text/plain' }), 'form.txt');
@@ -129,18 +129,21 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
     it('follows a save through the console at once, and a change behind its back within two seconds', async () => {
       await storage.current.putCors('probed', serializeCorsDocument(CONFIG, 's3-xml'));
-      const before = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      const before = answered(await probe({ origin: OTHER, method: 'GET' }));
       expect(before.actual?.prediction.matchedRule).toBeNull();
 
-      const { version } = (await api.call('GET', '/api/profiles/local/buckets/probed/cors')).json as { version: string };
-      expect((await api.call('PUT', '/api/profiles/local/buckets/probed/cors', { config: withOther }, { 'if-match': `"${version}"` })).status).toBe(200);
-      const afterSave = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      const at = { profile: 'local', bucket: 'probed' };
+      const { version } = answered(await api.client(routes.getCors, { params: at }));
+      expect(before.predictedWith).toEqual({ config: CONFIG, version });
+      const saved = answered(await api.client(routes.putCors, { params: at, body: { config: withOther }, ifMatch: version }));
+      const afterSave = answered(await probe({ origin: OTHER, method: 'GET' }));
+      expect(afterSave.predictedWith).toEqual({ config: withOther, version: saved.version });
       expect(afterSave.actual?.prediction.matchedRule).toBe(0);
       expect(afterSave.actual?.matchesPrediction).toBe(true);
 
       await storage.current.putCors('probed', serializeCorsDocument(CONFIG, 's3-xml'));
       await new Promise((resolve) => setTimeout(resolve, 2_100));
-      const afterBehindTheBack = (await probe({ origin: OTHER, method: 'GET' })).json as unknown as ProbeResult;
+      const afterBehindTheBack = answered(await probe({ origin: OTHER, method: 'GET' }));
       expect(afterBehindTheBack.actual?.prediction.matchedRule).toBeNull();
       expect(afterBehindTheBack.actual?.matchesPrediction).toBe(true);
     });
@@ -148,8 +151,10 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
   describe('signed probes and presigned methods', () => {
     it('sends a signed probe to a presigned URL of the profile endpoint, beside the unsigned preflight', async () => {
-      const result = (await probe({ origin: 'https://app.example.com', method: 'GET', signed: true })).json as unknown as ProbeResult;
+      const result = answered(await probe({ origin: 'https://app.example.com', method: 'GET', signed: true }));
       const url = new URL(result.actual!.request.url);
+      expect(result.signedUrl).toBe(url.toString());
+      expect(result.objectUrl).toBe(`${storage.current.endpoint}/probed/test.txt`);
       expect(url.origin).toBe(storage.current.endpoint);
       expect(url.pathname).toBe('/probed/test.txt');
       expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
@@ -160,12 +165,12 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('refuses a signed POST: that is a form upload', async () => {
       const res = await probe({ origin: 'https://app.example.com', method: 'POST', signed: true });
       expect(res.status).toBe(400);
-      expect(res.json).toMatchObject({ error: { code: 'bad-request', message: expect.stringContaining('form upload') } });
+      expect(!res.ok && res.error).toMatchObject({ code: 'bad-request', params: { reason: 'signed-post' }, message: expect.stringContaining('form upload') });
     });
 
     it.each(['HEAD', 'DELETE'] as const)('presigns a %s URL that the server accepts', async (method) => {
       await storage.current.putObject('probed', `presigned-${method}.txt`, 'x');
-      const signed = (await api.call('POST', '/api/profiles/local/buckets/probed/presign', { key: `presigned-${method}.txt`, method })).json as unknown as PresignResult;
+      const signed = answered(await api.client(routes.presign, { params: { profile: 'local', bucket: 'probed' }, body: { key: `presigned-${method}.txt`, method } }));
       expect(signed.method).toBe(method);
       const response = await fetch(signed.url, { method });
       expect(response.status).toBe(method === 'HEAD' ? 200 : 204);

@@ -2,10 +2,11 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SavedTest } from '../../src/contract/api';
+import { routes, type SavedTest } from '../../src/contract/api';
 import { createApp } from '../../src/server/app';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
 import { createFileSavedTestStore } from '../../src/server/saved-tests/saved-test-store';
+import { typedClient } from '../support/api-client';
 import { s3rverProfile } from '../support/console-app';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
 
@@ -14,10 +15,12 @@ let dataDir: string;
 
 const appOver = (directory: string) => createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint)]), savedTests: createFileSavedTestStore(directory), harnessOrigin: 'http://127.0.0.1:9999' });
 
-const call = async (app: ReturnType<typeof appOver>, method: string, path: string, body?: unknown) => {
-  const response = await app.request(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+const at = { params: { profile: 'local', bucket: 'tested' } };
+const list = async (app: ReturnType<typeof appOver>) => {
+  const res = await typedClient(app)(routes.listSavedTests, at);
+  return res.ok ? res.answer : res.error;
 };
+const replace = (app: ReturnType<typeof appOver>, body: unknown) => typedClient(app)(routes.putSavedTests, { ...at, body: { tests: [] }, rawBody: JSON.stringify(body) });
 
 const TEST: SavedTest = {
   id: 'uploads-json',
@@ -39,20 +42,20 @@ afterAll(async () => {
 describe('saved tests', () => {
   it('starts empty, keeps a replaced list, and still has it after a restart (a new app on the same folder)', async () => {
     const app = appOver(dataDir);
-    expect(await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).toEqual({ status: 200, json: { tests: [] } });
-    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', { tests: [TEST] });
-    expect(put).toEqual({ status: 200, json: { tests: [TEST] } });
+    expect(await list(app)).toEqual({ tests: [] });
+    const put = await typedClient(app)(routes.putSavedTests, { ...at, body: { tests: [TEST] } });
+    expect(put.ok && put.answer).toEqual({ tests: [TEST] });
     const restarted = appOver(dataDir);
-    expect((await call(restarted, 'GET', '/api/profiles/local/buckets/tested/tests')).json).toEqual({ tests: [TEST] });
+    expect(await list(restarted)).toEqual({ tests: [TEST] });
     // Written by rename: no temporary file is left behind.
     expect((await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fills defaults in a test it is given', async () => {
     const app = appOver(dataDir);
-    const minimal = { id: 'min', name: 'Minimal', request: { key: 'a.txt', method: 'GET' } };
-    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', { tests: [minimal] });
-    expect(put.json).toEqual({ tests: [{ ...minimal, request: { ...minimal.request, headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [] }, expect: 'allowed' }] });
+    const minimal = { id: 'min', name: 'Minimal', request: { key: 'a.txt', method: 'GET' as const } };
+    const put = await typedClient(app)(routes.putSavedTests, { ...at, body: { tests: [minimal] } });
+    expect(put.ok && put.answer).toEqual({ tests: [{ ...minimal, request: { ...minimal.request, headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [] }, expect: 'allowed' }] });
   });
 
   it.each([
@@ -63,14 +66,16 @@ describe('saved tests', () => {
     ['a key with a .. segment', { tests: [{ ...TEST, request: { ...TEST.request, key: 'a/../b' } }] }, 'path segments cannot be addressed'],
   ])('refuses %s with 400 and says why, keeping the stored list', async (_what, body, message) => {
     const app = appOver(dataDir);
-    const before = (await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).json;
-    const put = await call(app, 'PUT', '/api/profiles/local/buckets/tested/tests', body);
+    const before = await list(app);
+    const put = await replace(app, body);
     expect(put.status).toBe(400);
-    expect(JSON.stringify(put.json)).toContain(message);
-    expect((await call(app, 'GET', '/api/profiles/local/buckets/tested/tests')).json).toEqual(before);
+    expect(!put.ok && put.error.code).toBe('bad-request');
+    expect(put.text).toContain(message);
+    expect(await list(app)).toEqual(before);
   });
 
   it('answers the harness origin at /api/console', async () => {
-    expect(await call(appOver(dataDir), 'GET', '/api/console')).toEqual({ status: 200, json: { harnessOrigin: 'http://127.0.0.1:9999' } });
+    const info = await typedClient(appOver(dataDir))(routes.getConsoleInfo, {});
+    expect(info.ok && info.answer).toEqual({ harnessOrigin: 'http://127.0.0.1:9999' });
   });
 });

@@ -3,6 +3,7 @@ import type { ConnectedProfile } from '../../src/server/profiles/connect';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import type { StorageBackend } from './storage-backends';
+import { typedClient } from './api-client';
 
 /** A profile on a test s3rver, as the embedded default builds it. */
 export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile {
@@ -13,7 +14,10 @@ export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile 
   };
 }
 
-/** The console app over the given profiles, driven through `app.request`. */
+/**
+ * The console app over the given profiles, driven through `app.request`: `client` calls routes of
+ * the table; `call` sends anything at all (for the guard's and the router's own refusals).
+ */
 export function consoleWith(profiles: ConnectedProfile[]) {
   const logs: string[] = [];
   const app = createApp({ profiles: createProfileRegistry(profiles), log: (line) => logs.push(line) });
@@ -26,7 +30,7 @@ export function consoleWith(profiles: ConnectedProfile[]) {
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
-  return { app, call, logs };
+  return { app, call, client: typedClient(app), logs };
 }
 
 /** The console app with profile `local` on a real storage backend (plus any extra profiles). */

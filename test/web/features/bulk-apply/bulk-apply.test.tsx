@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCorsDocument, type CorsConfig } from '../../../../src/core';
-import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
+import { bucketQueries } from '../../../../src/web/api/buckets';
+import { corsQueries } from '../../../../src/web/api/cors';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
 import { arrangeBucket, providerXml, putBehindTheBack, rule, testProfile } from '../rule-editor/editor-harness';
@@ -85,7 +86,7 @@ describe('Apply to other buckets', () => {
     expect(await storedRules('rep-source')).toEqual(draft.rules);
     expect(client.getQueryData(corsQueries.detail('local', 'rep-a').queryKey)?.config?.rules).toEqual(draft.rules);
     // The picker's pages sit under the bucket list's key, so the list and the picker both refresh.
-    const listQueries = client.getQueryCache().findAll({ queryKey: bucketListKey('local') });
+    const listQueries = client.getQueryCache().findAll({ queryKey: bucketQueries.all('local') });
     expect(listQueries.length).toBeGreaterThan(0);
     expect(listQueries.every((query) => query.state.isInvalidated)).toBe(true);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CorsState } from '../../../../src/contract/api';
-import type { CorsConfig, CorsRule } from '../../../../src/core';
-import { ApiRequestError } from '../../../../src/web/lib/api-client';
+import type { ApiErrorBody, CorsState } from '../../../../src/contract/api';
+import type { CorsConfig, CorsRule, Issue } from '../../../../src/core';
+import { ApiRequestError } from '../../../../src/web/api/client';
 import { nextConfig, planBucket, type BucketPlan } from '../../../../src/web/features/bulk-apply/plan';
 import { writePlans, type WriteResult } from '../../../../src/web/features/bulk-apply/write-plans';
 
@@ -44,7 +44,7 @@ describe('planBucket', () => {
 describe('writePlans', () => {
   const planned = (bucket: string, kind: 'ready' | 'unchanged', version = 'v1'): BucketPlan => ({ bucket, kind, version, before: null, after: draft, errors: [], warnings: [] });
   const ready = (bucket: string, version = 'v1') => planned(bucket, 'ready', version);
-  const apiError = (status: number, code: string, extra: object = {}) => new ApiRequestError(status, { error: { code: code as never, message: `${code} happened`, ...extra } });
+  const refused = (error: ApiErrorBody) => new ApiRequestError(error);
 
   it('writes ready plans in order with their preview version, and reports conflicts, refusals and provider errors per bucket', async () => {
     const calls: string[] = [];
@@ -61,10 +61,13 @@ describe('writePlans', () => {
       plans,
       async (bucket, config, version) => {
         calls.push(`${bucket}@${version}`);
-        if (bucket === 'moved') throw apiError(409, 'version-conflict');
-        if (bucket === 'refused') throw apiError(422, 'validation-failed', { issues: [{ severity: 'error', code: 'origin.x', message: 'bad', path: ['rules', 0, 'allowedOrigins', 0] }] });
-        if (bucket === 'down') throw apiError(403, 'provider-access-denied', { providerCode: 'AccessDenied' });
-        return state(config, 'v2');
+        if (bucket === 'moved') return { kind: 'conflict', current: state(null, 'v3'), error: refused({ code: 'version-conflict', params: {}, message: 'changed' }) };
+        if (bucket === 'refused') {
+          const issues: Issue[] = [{ severity: 'error', code: 'origin.x', message: 'bad', path: ['rules', 0, 'allowedOrigins', 0] }];
+          return { kind: 'invalid', issues, error: refused({ code: 'validation-failed', params: { profile: 'Test' }, message: 'invalid', issues }) };
+        }
+        if (bucket === 'down') return { kind: 'failed', error: refused({ code: 'provider-access-denied', params: { detail: 'denied' }, message: 'provider-access-denied happened', providerCode: 'AccessDenied' }) };
+        return { kind: 'saved', value: state(config, 'v2') };
       },
       { onResult: (result) => seen.push(result.outcome), shouldStop: () => false },
     );
@@ -81,7 +84,7 @@ describe('writePlans', () => {
     const results = await writePlans([ready('a'), ready('b'), ready('c')], async (bucket, config) => {
       calls.push(bucket);
       stop = true;
-      return state(config);
+      return { kind: 'saved', value: state(config) };
     }, { onResult: () => {}, shouldStop: () => stop });
     expect(calls).toEqual(['a']);
     expect(results.map((r) => r.outcome)).toEqual(['saved', 'not-attempted', 'not-attempted']);

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draftKey } from '../../../../src/web/features/rule-editor/draft-storage';
-import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
+import { bucketQueries } from '../../../../src/web/api/buckets';
+import { corsQueries } from '../../../../src/web/api/cors';
 import { useRealApi } from '../../../support/web-api';
 import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, renderEditor, rule, testProfile } from './editor-harness';
 
@@ -19,7 +20,7 @@ describe('RuleEditor saving', () => {
   it('Save shows the change as a diff, and Confirm save makes the provider hold the draft', async () => {
     await arrangeBucket(ctx, 'save-ok', { rules: [rule({ id: 'main' })] });
     const { client } = renderEditor(testProfile(ctx), 'save-ok');
-    client.setQueryData(bucketListKey('local'), { pages: [] });
+    client.setQueryData(bucketQueries.all('local'), { pages: [] });
     type(field(await findRule(1), 'Allowed origins'), 'https://app.example.com\nhttps://new.example.com');
     fireEvent.click(button('Add rule'));
     type(field(await findRule(2), 'Allowed origins'), 'https://second.example.com');
@@ -38,7 +39,7 @@ describe('RuleEditor saving', () => {
     expect(field(await findRule(2), 'Allowed origins').value).toBe('https://second.example.com');
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
     expect(client.getQueryData(corsQueries.detail('local', 'save-ok').queryKey)?.config?.rules).toHaveLength(2);
-    expect(client.getQueryState(bucketListKey('local'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(bucketQueries.all('local'))?.isInvalidated).toBe(true);
     await settle();
     expect(localStorage.getItem(draftKey('local', 'save-ok'))).toBeNull();
   });

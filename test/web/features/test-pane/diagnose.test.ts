@@ -23,7 +23,7 @@ function runOf(config: CorsConfig | null, req: TestRequest, browser: FetchOutcom
     origin,
     url: 'http://s3/b/test.txt',
     browser,
-    probe: { dialect: 's3', actual: exchange(200, {}), ...probe },
+    probe: { dialect: 's3', objectUrl: 'http://s3/b/test.txt', predictedWith: { config, version: 'v1' }, actual: exchange(200, {}), ...probe },
     prediction: { saved, ...(draft !== undefined ? { draft: predictFor(draft, req, origin, 's3') } : {}) },
   };
 }

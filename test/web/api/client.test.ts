@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { routes } from '../../../src/contract/api';
+import { defineRoute } from '../../../src/contract/route';
+import { ApiRequestError, request } from '../../../src/web/api/client';
+import { saveCors } from '../../../src/web/api/cors';
+import { useRealApi } from '../../support/web-api';
+
+const ctx = useRealApi();
+
+describe('the web API layer', () => {
+  it('resolves with the parsed answer and the ETag', async () => {
+    await ctx.s3.createBucket('client-ok');
+    const { answer, etag } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-ok' } });
+    expect(answer.config).toBeNull();
+    expect(etag).toBe(`"${answer.version}"`);
+  });
+
+  it("rejects with the server's coded error, its params and the provider's code", async () => {
+    const error = await request(routes.getCors, { params: { profile: 'local', bucket: 'missing-bucket' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ code: 'bucket-not-found', providerCode: 'NoSuchBucket', error: { params: { detail: expect.any(String) } } });
+  });
+
+  it('refuses an answer that does not fit the route with its own code, naming the route and the field', async () => {
+    // The real server's console info, read as if it were a bucket's CORS state.
+    const misread = defineRoute({ ...routes.getCors, path: '/api/console' });
+    const error = await request(misread, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ code: 'malformed-answer', error: { params: { route: 'GET /api/console', status: 200, field: 'config' } } });
+  });
+
+  it('sorts a guarded write into an outcome keyed on codes: saved, then a conflict with what the bucket holds', async () => {
+    await ctx.s3.createBucket('client-write');
+    const { answer: before } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-write' } });
+    const config = { rules: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] }] };
+    const saved = await saveCors('local', 'client-write', config, before.version);
+    expect(saved).toMatchObject({ kind: 'saved', value: { config } });
+    const stale = await saveCors('local', 'client-write', { rules: [{ ...config.rules[0]!, allowedOrigins: ['https://other.example'] }] }, before.version);
+    expect(stale).toMatchObject({ kind: 'conflict', current: { config }, error: { code: 'version-conflict' } });
+  });
+
+  it('reports invalid with the issues when the provider would refuse the configuration', async () => {
+    await ctx.s3.createBucket('client-invalid');
+    const { answer: before } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-invalid' } });
+    const outcome = await saveCors('local', 'client-invalid', { rules: [{ allowedOrigins: ['www.a.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, before.version);
+    expect(outcome.kind).toBe('invalid');
+    expect(outcome.kind === 'invalid' && outcome.issues.map((i) => [i.code, i.path])).toContainEqual(['origin.missing-scheme', ['rules', 0, 'allowedOrigins', 0]]);
+  });
+});
