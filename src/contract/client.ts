@@ -1,24 +1,14 @@
 import type { z } from 'zod';
 import type { CorsState } from './cors';
 import { apiErrorEnvelopeSchema, type ApiError } from './envelope';
-import type { ApiErrorBody } from './errors';
+import type { CallError, ClientError } from './call-error';
 import { pathOf, type AnswerOf, type BodyOf, type ParamsOf, type QueryOf, type RouteSpec } from './route';
+
+export type { CallError, ClientError } from './call-error';
+export { isServerError } from './call-error';
 
 /** Fetches one request: `fetch` in the browser, `app.request` in the API tests. */
 export type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
-
-/** Failures the client finds itself, with no answer from the API to go by. */
-export type ClientError =
-  | { code: 'console-unreachable'; params: Record<string, never>; message: string }
-  /** The answer does not fit the route table: a proxy answered, or server and page disagree. */
-  | { code: 'malformed-answer'; params: { route: string; status: number; field: string }; message: string };
-
-export type CallError = ApiErrorBody | ClientError;
-
-/** Whether the server answered the error (rather than the client finding it). */
-export function isServerError(error: CallError): error is ApiErrorBody {
-  return error.code !== 'console-unreachable' && error.code !== 'malformed-answer';
-}
 
 type Empty<T> = keyof T extends never ? true : false;
 

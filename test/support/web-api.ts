@@ -10,6 +10,9 @@ export function useRealApi() {
   const ctx: { s3: LocalS3; api: ReturnType<typeof consoleWith> } = {} as never;
   const originalFetch = globalThis.fetch;
   beforeAll(async () => {
+    // The web API layer loads the route table and its parsers with the first call; loaded here,
+    // that cost is the set-up's, not the first test's.
+    await Promise.all([import('../../src/contract/routes'), import('../../src/contract/client')]);
     ctx.s3 = await startLocalS3();
     ctx.api = consoleWith([s3rverProfile(ctx.s3.endpoint)]);
     globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -1,5 +1,4 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { routes } from '../../contract/api';
 import { fetchAnswer } from './client';
 
 /**
@@ -24,7 +23,7 @@ export const bucketQueries = {
     infiniteQueryOptions({
       queryKey: [...bucketQueries.all(profile), 'list'] as const,
       queryFn: ({ pageParam, signal }) =>
-        fetchAnswer(routes.listBuckets, { params: { profile }, query: { limit: String(pageParam.limit), ...(pageParam.cursor ? { cursor: pageParam.cursor } : {}) }, signal }),
+        fetchAnswer('listBuckets', { params: { profile }, query: { limit: String(pageParam.limit), ...(pageParam.cursor ? { cursor: pageParam.cursor } : {}) }, signal }),
       initialPageParam: INITIAL_PAGE,
       getNextPageParam: (last): PageParam | null => (last.nextCursor ? { cursor: last.nextCursor, limit: BUCKET_PAGE_SIZE } : null),
     }),
@@ -37,7 +36,7 @@ export const bucketQueries = {
     infiniteQueryOptions({
       queryKey: [...bucketQueries.all(profile), 'picker', prefix] as const,
       queryFn: ({ pageParam, signal }) =>
-        fetchAnswer(routes.listBuckets, { params: { profile }, query: { prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) }, signal }),
+        fetchAnswer('listBuckets', { params: { profile }, query: { prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) }, signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),
@@ -55,7 +54,7 @@ const REVALIDATE_TRIES = 20;
 export async function listingChanged(profile: string, version: string, signal: AbortSignal): Promise<boolean> {
   for (let i = 0; i < REVALIDATE_TRIES && !signal.aborted; i++) {
     await new Promise((resolve) => setTimeout(resolve, REVALIDATE_EVERY_MS));
-    const page = await fetchAnswer(routes.listBuckets, { params: { profile }, query: { limit: '1' }, signal });
+    const page = await fetchAnswer('listBuckets', { params: { profile }, query: { limit: '1' }, signal });
     if (!page.refreshing) return page.listingVersion !== version;
   }
   return false;

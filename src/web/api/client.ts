@@ -1,40 +1,27 @@
-import { callRoute, isServerError, type CallError, type CallInput } from '../../contract/client';
-import type { AnswerOf, CorsState, RouteSpec } from '../../contract/api';
+import type { CallInput } from '../../contract/client';
+import type { AnswerOf } from '../../contract/api';
+import type { RouteName, Routes } from '../../contract/routes';
+import { ApiRequestError } from './api-error';
 
-/** A failed `/api` call: the error's code, params and message (the server's, or the client's own). */
-export class ApiRequestError extends Error {
-  readonly code: CallError['code'];
-  readonly error: CallError;
-  /** What the provider holds now, when the server sent it (a conflict, a failed write). */
-  readonly current: CorsState | undefined;
-  /** The storage provider's own error code, when the provider refused. */
-  readonly providerCode: string | undefined;
-
-  constructor(error: CallError, current?: CorsState) {
-    super(error.message);
-    this.name = 'ApiRequestError';
-    this.code = error.code;
-    this.error = error;
-    this.current = current;
-    this.providerCode = isServerError(error) ? error.providerCode : undefined;
-  }
-}
+// The route table and its parsers (zod) load with the first call, not with the page, so the
+// initial bundle stays small; callers name a route and are typed by the table all the same.
+const loadCaller = async () => {
+  const [{ routes }, { callRoute }] = await Promise.all([import('../../contract/routes'), import('../../contract/client')]);
+  return { routes, callRoute };
+};
 
 const browserFetch = (path: string, init: RequestInit) => fetch(path, init);
 
 /** Calls one route of the table; resolves with its parsed answer and ETag, or rejects with ApiRequestError. */
-export async function request<R extends RouteSpec>(route: R, input: CallInput<R>): Promise<{ answer: AnswerOf<R>; etag: string | null }> {
+export async function request<N extends RouteName>(name: N, input: CallInput<Routes[N]>): Promise<{ answer: AnswerOf<Routes[N]>; etag: string | null }> {
+  const { routes, callRoute } = await loadCaller();
+  const route: Routes[N] = routes[name];
   const result = await callRoute(browserFetch, route, input);
   if (!result.ok) throw new ApiRequestError(result.error, result.current);
   return { answer: result.answer, etag: result.etag };
 }
 
 /** `request`, for the answer alone. */
-export async function fetchAnswer<R extends RouteSpec>(route: R, input: CallInput<R>): Promise<AnswerOf<R>> {
-  return (await request(route, input)).answer;
-}
-
-/** The console wants its access token: the app shows the sign-in form, then retries. */
-export function isUnauthenticated(error: unknown): boolean {
-  return error instanceof ApiRequestError && error.code === 'unauthenticated';
+export async function fetchAnswer<N extends RouteName>(name: N, input: CallInput<Routes[N]>): Promise<AnswerOf<Routes[N]>> {
+  return (await request(name, input)).answer;
 }

@@ -1,12 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '../../contract/api';
 import { fetchAnswer } from './client';
 
 export const consoleQueries = {
   info: () =>
     queryOptions({
       queryKey: ['console', 'info'] as const,
-      queryFn: ({ signal }) => fetchAnswer(routes.getConsoleInfo, { signal }),
+      queryFn: ({ signal }) => fetchAnswer('getConsoleInfo', { signal }),
       staleTime: Infinity,
     }),
 };
@@ -16,12 +15,12 @@ export const profileQueries = {
   list: () =>
     queryOptions({
       queryKey: [...profileQueries.all(), 'list'] as const,
-      queryFn: async ({ signal }) => (await fetchAnswer(routes.listProfiles, { signal })).profiles,
+      queryFn: async ({ signal }) => (await fetchAnswer('listProfiles', { signal })).profiles,
       staleTime: 60_000,
     }),
 };
 
 /** Trades the access token for the session cookie (HttpOnly: script never sees it again). */
 export function signIn(token: string) {
-  return fetchAnswer(routes.signIn, { body: { token } });
+  return fetchAnswer('signIn', { body: { token } });
 }

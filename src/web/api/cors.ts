@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes, type CorsState } from '../../contract/api';
+import type { CorsState } from '../../contract/api';
 import type { CorsConfig } from '../../core';
 import { fetchAnswer } from './client';
 import { settleWrite, type WriteOutcome } from './write-outcome';
@@ -9,7 +9,7 @@ export const corsQueries = {
   detail: (profile: string, bucket: string) =>
     queryOptions({
       queryKey: [...corsQueries.all(profile), 'detail', bucket] as const,
-      queryFn: ({ signal }) => fetchAnswer(routes.getCors, { params: { profile, bucket }, signal }),
+      queryFn: ({ signal }) => fetchAnswer('getCors', { params: { profile, bucket }, signal }),
       // A configuration can change behind the console's back; the If-Match guard catches it on save.
       staleTime: 5_000,
     }),
@@ -17,10 +17,10 @@ export const corsQueries = {
 
 /** PutBucketCors guarded by the version it replaces: saved, conflict (with `current`), invalid (with issues) or failed. */
 export function saveCors(profile: string, bucket: string, config: CorsConfig, version: string): Promise<WriteOutcome<CorsState>> {
-  return settleWrite(() => fetchAnswer(routes.putCors, { params: { profile, bucket }, body: { config }, ifMatch: version }));
+  return settleWrite(() => fetchAnswer('putCors', { params: { profile, bucket }, body: { config }, ifMatch: version }));
 }
 
 /** DeleteBucketCors guarded by the version it removes. */
 export function deleteCors(profile: string, bucket: string, version: string): Promise<WriteOutcome<CorsState>> {
-  return settleWrite(() => fetchAnswer(routes.deleteCors, { params: { profile, bucket }, ifMatch: version }));
+  return settleWrite(() => fetchAnswer('deleteCors', { params: { profile, bucket }, ifMatch: version }));
 }

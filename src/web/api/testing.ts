@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes, type PresignBody, type ProbeBody, type SavedTest } from '../../contract/api';
+import type { PresignBody, ProbeBody, SavedTest } from '../../contract/api';
 import { fetchAnswer } from './client';
 import { settleWrite, type WriteOutcome } from './write-outcome';
 
@@ -10,12 +10,12 @@ interface BucketRef {
 
 /** The server's raw preflight and actual request beside its prediction (and the URLs and configuration it used). */
 export function probe({ profile, bucket }: BucketRef, body: ProbeBody) {
-  return fetchAnswer(routes.probe, { params: { profile, bucket }, body });
+  return fetchAnswer('probe', { params: { profile, bucket }, body });
 }
 
 /** A presigned URL (or POST form) for a request the page sends straight to the bucket. */
 export function presign({ profile, bucket }: BucketRef, body: PresignBody) {
-  return fetchAnswer(routes.presign, { params: { profile, bucket }, body });
+  return fetchAnswer('presign', { params: { profile, bucket }, body });
 }
 
 export const savedTestQueries = {
@@ -23,11 +23,11 @@ export const savedTestQueries = {
   list: (profile: string, bucket: string) =>
     queryOptions({
       queryKey: [...savedTestQueries.all(profile), 'list', bucket] as const,
-      queryFn: async ({ signal }) => (await fetchAnswer(routes.listSavedTests, { params: { profile, bucket }, signal })).tests,
+      queryFn: async ({ signal }) => (await fetchAnswer('listSavedTests', { params: { profile, bucket }, signal })).tests,
     }),
 };
 
 /** Replaces the bucket's saved tests: saved (the list as stored), invalid (with issues) or failed. */
 export function replaceSavedTests(profile: string, bucket: string, tests: SavedTest[]): Promise<WriteOutcome<SavedTest[]>> {
-  return settleWrite(async () => (await fetchAnswer(routes.putSavedTests, { params: { profile, bucket }, body: { tests } })).tests);
+  return settleWrite(async () => (await fetchAnswer('putSavedTests', { params: { profile, bucket }, body: { tests } })).tests);
 }

@@ -1,6 +1,6 @@
 import type { Issue } from '../../core';
 import type { CorsState } from '../../contract/api';
-import { ApiRequestError } from './client';
+import { ApiRequestError } from './api-error';
 
 /**
  * How a guarded write ended, keyed on the API's error codes so no caller reads HTTP statuses:

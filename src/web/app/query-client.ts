@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isUnauthenticated } from '../api/client';
+import { isUnauthenticated } from '../api/api-error';
 
 export interface QueryClientOptions {
   /** Called when any call answers 401 unauthenticated: the app asks for the access token. */

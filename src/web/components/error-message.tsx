@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../api/client';
+import { ApiRequestError } from '../api/api-error';
 
 /** An API failure as a person reads it: what happened and the provider's own code. */
 export function ErrorMessage({ error, title }: { error: unknown; title: string }) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { routes } from '../../../src/contract/api';
+import { callRoute } from '../../../src/contract/client';
 import { defineRoute } from '../../../src/contract/route';
-import { ApiRequestError, request } from '../../../src/web/api/client';
+import { ApiRequestError } from '../../../src/web/api/api-error';
+import { request } from '../../../src/web/api/client';
 import { saveCors } from '../../../src/web/api/cors';
 import { useRealApi } from '../../support/web-api';
 
@@ -10,13 +12,13 @@ const ctx = useRealApi();
 describe('the web API layer', () => {
   it('resolves with the parsed answer and the ETag', async () => {
     await ctx.s3.createBucket('client-ok');
-    const { answer, etag } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-ok' } });
+    const { answer, etag } = await request('getCors', { params: { profile: 'local', bucket: 'client-ok' } });
     expect(answer.config).toBeNull();
     expect(etag).toBe(`"${answer.version}"`);
   });
 
   it("rejects with the server's coded error, its params and the provider's code", async () => {
-    const error = await request(routes.getCors, { params: { profile: 'local', bucket: 'missing-bucket' } }).catch((e: unknown) => e);
+    const error = await request('getCors', { params: { profile: 'local', bucket: 'missing-bucket' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ code: 'bucket-not-found', providerCode: 'NoSuchBucket', error: { params: { detail: expect.any(String) } } });
   });
@@ -24,14 +26,13 @@ describe('the web API layer', () => {
   it('refuses an answer that does not fit the route with its own code, naming the route and the field', async () => {
     // The real server's console info, read as if it were a bucket's CORS state.
     const misread = defineRoute({ ...routes.getCors, path: '/api/console' });
-    const error = await request(misread, {}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ code: 'malformed-answer', error: { params: { route: 'GET /api/console', status: 200, field: 'config' } } });
+    const result = await callRoute((path, init) => fetch(path, init), misread, {});
+    expect(result).toMatchObject({ ok: false, status: 200, error: { code: 'malformed-answer', params: { route: 'GET /api/console', status: 200, field: 'config' } } });
   });
 
   it('sorts a guarded write into an outcome keyed on codes: saved, then a conflict with what the bucket holds', async () => {
     await ctx.s3.createBucket('client-write');
-    const { answer: before } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-write' } });
+    const { answer: before } = await request('getCors', { params: { profile: 'local', bucket: 'client-write' } });
     const config = { rules: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] }] };
     const saved = await saveCors('local', 'client-write', config, before.version);
     expect(saved).toMatchObject({ kind: 'saved', value: { config } });
@@ -41,7 +42,7 @@ describe('the web API layer', () => {
 
   it('reports invalid with the issues when the provider would refuse the configuration', async () => {
     await ctx.s3.createBucket('client-invalid');
-    const { answer: before } = await request(routes.getCors, { params: { profile: 'local', bucket: 'client-invalid' } });
+    const { answer: before } = await request('getCors', { params: { profile: 'local', bucket: 'client-invalid' } });
     const outcome = await saveCors('local', 'client-invalid', { rules: [{ allowedOrigins: ['www.a.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, before.version);
     expect(outcome.kind).toBe('invalid');
     expect(outcome.kind === 'invalid' && outcome.issues.map((i) => [i.code, i.path])).toContainEqual(['origin.missing-scheme', ['rules', 0, 'allowedOrigins', 0]]);

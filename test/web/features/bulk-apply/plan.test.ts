@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, CorsState } from '../../../../src/contract/api';
 import type { CorsConfig, CorsRule, Issue } from '../../../../src/core';
-import { ApiRequestError } from '../../../../src/web/api/client';
+import { ApiRequestError } from '../../../../src/web/api/api-error';
 import { nextConfig, planBucket, type BucketPlan } from '../../../../src/web/features/bulk-apply/plan';
 import { writePlans, type WriteResult } from '../../../../src/web/features/bulk-apply/write-plans';
 
