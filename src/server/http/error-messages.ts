@@ -21,18 +21,20 @@ function badRequest(params: ApiErrorParams<'bad-request'>): string {
   }
 }
 
+/** Why a call was refused as cross-origin; the server log says it too. */
+export function crossOriginReason(params: ApiErrorParams<'cross-origin-refused'>): string {
+  switch (params.reason) {
+    case 'host':
+      return `it does not answer to host "${params.host}". Open the console at ${params.consoleOrigin ?? 'its own address'}.`;
+    case 'site':
+      return `this call came from another site (Sec-Fetch-Site: ${params.site}).`;
+    case 'origin':
+      return `this call came from origin ${JSON.stringify(params.origin)}, not ${params.expected}.`;
+  }
+}
+
 function crossOrigin(params: ApiErrorParams<'cross-origin-refused'>): string {
-  const why = (() => {
-    switch (params.reason) {
-      case 'host':
-        return `it does not answer to host "${params.host}". Open the console at ${params.consoleOrigin ?? 'its own address'}.`;
-      case 'site':
-        return `this call came from another site (Sec-Fetch-Site: ${params.site}).`;
-      case 'origin':
-        return `this call came from origin ${JSON.stringify(params.origin)}, not ${params.expected}.`;
-    }
-  })();
-  return `The console API answers only its own pages: ${why}`;
+  return `The console API answers only its own pages: ${crossOriginReason(params)}`;
 }
 
 /** The English of every API error, made from its code and params: the one place a translation replaces. */

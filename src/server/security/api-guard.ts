@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { routes, type ApiErrorParams } from '../../contract/api';
 import { apiError, sendError } from '../http/api-error';
+import { crossOriginReason } from '../http/error-messages';
 import type { AccessPolicy } from './access-policy';
 import { isSameSecret, isValidSession, SESSION_COOKIE } from './session';
 
@@ -10,10 +11,9 @@ const OPEN_PATHS = new Set<string>([routes.signIn.path]);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 function refuseCrossOrigin(c: Context, why: ApiErrorParams<'cross-origin-refused'>, log: (line: string) => void): Response {
-  const refusal = apiError('cross-origin-refused', why);
   // Worth a line in the log: it is either a misconfigured proxy or someone trying.
-  log(`refused ${c.req.method} ${c.req.path}: ${refusal.error.message}`);
-  return sendError(c, refusal);
+  log(`refused ${c.req.method} ${c.req.path}: ${crossOriginReason(why)}`);
+  return sendError(c, apiError('cross-origin-refused', why));
 }
 
 /** `Authorization: Bearer <token>` for scripts (curl), or the session cookie the SPA holds. */
