@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { conversionLosses, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { carriesResponseVary, FORMAT_LABELS } from '../../../lib/document-formats';
 import { canonicalConfig } from '../../../lib/config-identity';
+import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
@@ -12,7 +13,8 @@ interface RawEdit {
 }
 
 function issueLine(issue: Issue): string {
-  return issue.line !== undefined ? `Line ${issue.line}: ${issue.message}` : issue.message;
+  const { message } = issueText(issue);
+  return issue.line !== undefined ? onLineText(issue.line, message) : message;
 }
 
 export function RawView({ domId, config, format, formats, onFormatChange, onApply }: {
@@ -72,7 +74,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
             <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
               <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
               <span>{issueLine(issue)}</span>
-              {issue.hint && <span className="re-hint">{issue.hint}</span>}
+              {issueText(issue).hint && <span className="re-hint">{issueText(issue).hint}</span>}
             </li>
           ))}
         </ul>

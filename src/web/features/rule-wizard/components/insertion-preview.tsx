@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { compareConfigs, explanationText, wizardErrorText, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { placeRules, previewFormat, ruleRoom, type Placement } from '../insertion';
 
@@ -72,13 +72,13 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
       {room.note && <p className="rw-muted">{room.note}</p>}
       {!placed.ok ? (
         <p role="alert" className="rw-error">
-          {placed.error.message}
+          {wizardErrorText(placed.error)}
         </p>
       ) : (
         <>
           <ul className="rw-placement" aria-label="Placement">
             {placed.explanations.map((e, i) => (
-              <li key={i}>{e.message}</li>
+              <li key={i}>{explanationText(e)}</li>
             ))}
           </ul>
           <DiffView before={serializeCorsDocument(draft, format)} after={serializeCorsDocument(placed.config, format)} label="The draft before and after" />
