@@ -45,7 +45,7 @@ export type { PlacementResult } from './wizard/placement';
 export { strictestFixFor } from './wizard/fix';
 export type { FailingFetch, FixResult } from './wizard/fix';
 export { compareConfigs } from './wizard/probe';
-export type { ConfigChange } from './wizard/probe';
+export type { ConfigChange, SampleChange, SampleRequest } from './wizard/probe';
 export { EXPLANATION_CODES, WIZARD_ERROR_CODES } from './wizard/explain';
 export type {
   Explanation,
@@ -65,5 +65,5 @@ export type {
 export { issueText, issueMessage } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
 export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
-export { explanationText, fixBlockText, fixChangeText, wizardErrorText } from './messages/wizard-messages';
+export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel } from './messages/words';

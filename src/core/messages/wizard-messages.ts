@@ -12,6 +12,7 @@ import type {
   WizardErrorCode,
   WizardErrorParamsByCode,
 } from '../wizard/explain';
+import type { SampleChange } from '../wizard/probe';
 import { blockText, requestReasonText, requestReasonsText } from './decision-messages';
 import { issueText } from './issue-messages';
 import { capitalize, plural, ruleName } from './words';
@@ -34,6 +35,13 @@ function cellsText(cells: SharedCell[]): string {
 
 function sampleRequests(count: number): string {
   return `${count} other sample request${plural(count, '', 's')}`;
+}
+
+/** `PUT from https://a.example with content-type (with credentials)`, then `: etag` when exposed headers change. */
+export function sampleChangeText(change: SampleChange): string {
+  const { method, origin, headers, credentials } = change.request;
+  const request = `${method} from ${origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${credentials ? ' (with credentials)' : ''}`;
+  return change.headers ? `${request}: ${change.headers.join(', ')}` : request;
 }
 
 /** Why a request still fails, as a sentence. */

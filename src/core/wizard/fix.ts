@@ -20,7 +20,7 @@ import {
   type WizardErrorParamsByCode,
 } from './explain';
 import { insertEffectively } from './placement';
-import { changeMeter, describeFetch, hasRegression, probesAround, type ConfigChange } from './probe';
+import { changeMeter, hasRegression, probesAround, sampleKey, sampleRequest, type ConfigChange, type SampleChange } from './probe';
 
 /** A fetch() that fails, optionally with the response headers its script must read. */
 export interface FailingFetch extends BrowserFetch {
@@ -41,7 +41,7 @@ export type FixResult =
       change: FixChange;
       explanations: Explanation[];
       /** Other requests (from a sample) that the fix lets through too; empty for the tightest fixes. */
-      alsoAllows: string[];
+      alsoAllows: SampleChange[];
     }
   | { ok: false; error: WizardError };
 
@@ -259,8 +259,8 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   else candidates.push(inserted);
 
   const measure = changeMeter(config, dialect);
-  const own = describeFetch(fetch);
-  const notOwn = (d: string) => d !== own && !d.startsWith(`${own}: `);
+  const own = sampleKey(sampleRequest(fetch));
+  const notOwn = (change: SampleChange) => sampleKey(change.request) !== own;
   const scored: Scored[] = [];
   let lastFailure: FixBlock | undefined;
   for (const candidate of candidates) {

@@ -65,7 +65,7 @@ describe('strictestFixFor: an unlisted origin', () => {
     expect(result.kind).toBe('insert-rule');
     expect(result.config.rules[result.ruleIndex]).toEqual({ id: 'allow-get', allowedOrigins: [OTHER], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] });
     // A listed origin is echoed with Allow-Credentials on S3, so its credentialed twin comes along.
-    expect(result.alsoAllows).toEqual([`GET from ${OTHER} (with credentials)`]);
+    expect(result.alsoAllows).toEqual([{ request: { method: 'GET', origin: OTHER, headers: [], credentials: true } }]);
     expect(result.explanations.at(-1)).toMatchObject({
       code: 'fix.chosen',
       params: { extra: 1, alternative: { change: { kind: 'extend-rule', rule: 0 }, extra: expect.any(Number) } },
@@ -256,7 +256,7 @@ describe('strictestFixFor: provider limits', () => {
     const fetch = { origin: 'https://s5.example', method: 'DELETE', headers: { 'x-h5': '1' } };
     const result = fix(full, fetch);
     expect(result).toMatchObject({ kind: 'extend-rule', ruleIndex: 5, change: { rule: 5, added: [{ field: 'method', value: 'DELETE' }] } });
-    expect(result.alsoAllows).toContain('DELETE from https://sample.corp.example');
+    expect(result.alsoAllows).toContainEqual({ request: { method: 'DELETE', origin: 'https://sample.corp.example', headers: [], credentials: false } });
     expect(predictBrowserFetch(result.config, fetch).allowed).toBe(true);
   });
 });

@@ -12,9 +12,9 @@ interface RawEdit {
   issues: Issue[];
 }
 
-function issueLine(issue: Issue): string {
-  const { message } = issueText(issue);
-  return issue.line !== undefined ? onLineText(issue.line, message) : message;
+function issueLine(issue: Issue): { text: string; hint?: string } {
+  const { message, hint } = issueText(issue);
+  return { text: issue.line !== undefined ? onLineText(issue.line, message) : message, ...(hint ? { hint } : {}) };
 }
 
 export function RawView({ domId, config, format, formats, onFormatChange, onApply }: {
@@ -70,13 +70,16 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       />
       {problems.length > 0 && (
         <ul id={`${domId}-raw-issues`} className="re-issues" aria-label="Problems in the document">
-          {problems.map((issue, index) => (
-            <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
-              <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-              <span>{issueLine(issue)}</span>
-              {issueText(issue).hint && <span className="re-hint">{issueText(issue).hint}</span>}
-            </li>
-          ))}
+          {problems.map((issue, index) => {
+            const { text, hint } = issueLine(issue);
+            return (
+              <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
+                <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+                <span>{text}</span>
+                {hint && <span className="re-hint">{hint}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, explanationText, wizardErrorText, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { compareConfigs, explanationText, sampleChangeText, wizardErrorText, type SampleChange, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { placeRules, previewFormat, ruleRoom, type Placement } from '../insertion';
 
@@ -19,7 +19,7 @@ export interface InsertionPreviewProps {
   checks?: (config: CorsConfig) => ReactNode;
 }
 
-function Changes({ title, items }: { title: string; items: string[] }) {
+function Changes({ title, items }: { title: string; items: SampleChange[] }) {
   if (items.length === 0) return null;
   return (
     <details>
@@ -27,8 +27,8 @@ function Changes({ title, items }: { title: string; items: string[] }) {
         {title}: {items.length}
       </summary>
       <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
+        {items.map(sampleChangeText).map((text) => (
+          <li key={text}>{text}</li>
         ))}
       </ul>
     </details>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { explanationText, fixChangeText, serializeCorsDocument, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { explanationText, fixChangeText, sampleChangeText, serializeCorsDocument, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { providerXmlFormat } from '../../../lib/document-formats';
 import type { TestRun } from '../run-test';
@@ -48,7 +48,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
           <li key={index}>{explanationText(e)}</li>
         ))}
       </ul>
-      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.join('; ')}.</p>}
+      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.map(sampleChangeText).join('; ')}.</p>}
       <DiffView before={proposal.base ? serializeCorsDocument(proposal.base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
       <button
         type="button"
