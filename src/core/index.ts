@@ -66,4 +66,4 @@ export { issueText, issueMessage } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
 export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
-export { ruleLabel } from './messages/words';
+export { ruleLabel, ruleName } from './messages/words';

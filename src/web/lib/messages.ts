@@ -1,7 +1,7 @@
 // The web app's English catalogue, for what only the web app says: the test pane's diagnosis
 // (findings and headline) and the editor's line prefix. Core codes (issues, reasons, block reasons,
 // explanations) come from the core's catalogues. A translation replaces this file.
-import { blockText, checkText, nearMissText, type BlockReason, type CheckResult, type NearMiss } from '../../core';
+import { blockText, checkText, nearMissText, ruleName, type BlockReason, type CheckResult, type NearMiss } from '../../core';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -47,10 +47,6 @@ export type Headline =
   | { verdict: 'allowed'; status: number | null; unreadable: number }
   /** `cause`: the finding that decided it; `atPreflight`: it failed on the preflight. */
   | { verdict: 'blocked'; atPreflight: boolean; cause?: FindingCode; origin: string; method: string };
-
-function ruleName(rule: number, id?: string): string {
-  return `rule ${rule + 1}${id ? ` (${id})` : ''}`;
-}
 
 function verdictText(verdict: Verdict): string {
   return verdict === 'allowed' ? 'allowed' : 'blocked';
