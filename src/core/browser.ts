@@ -61,9 +61,10 @@ export const REQUEST_REASON_CODES = [
 /** One reason for the browser's handling of a request: a code and the values it names. */
 export type RequestReason = { [C in RequestReasonCode]: { code: C; params: RequestReasonParamsByCode[C] } }[RequestReasonCode];
 
-/** The header a reason is about, when it is about one. */
-export function reasonHeader(reason: RequestReason): string | undefined {
-  return 'header' in reason.params ? reason.params.header : undefined;
+/** Whether a reason is about the header `name` (lowercased): its own, or one of those over the total limit. */
+export function reasonConcerns(reason: RequestReason, name: string): boolean {
+  if (reason.code === 'safelisted-total-too-long') return reason.params.headers.includes(name);
+  return 'header' in reason.params && reason.params.header === name;
 }
 
 function reasonKey(reason: RequestReason): string {

@@ -26,7 +26,7 @@ export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
 export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
-export { REQUEST_REASON_CODES, reasonHeader, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
+export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
 export { predictBrowserFetch, BLOCK_CHECKS } from './predict';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage } from './predict';

@@ -128,7 +128,7 @@ export interface WizardErrorParamsByCode {
   'fix.method-not-allowable': { method: string; lowerCase: boolean };
   'fix.invalid-origin': { origin: string; issue: Issue };
   'fix.header-never-readable': { headers: string[] };
-  /** `cause`: why the last candidate failed, or `undefined` when every candidate broke requests that work. */
+  /** `refusal`: why no rule could be inserted; `block`: why the last candidate failed; neither: every candidate broke requests that work. */
   'fix.not-possible': { provider: string; refusal?: WizardError; block?: FixBlock };
 }
 

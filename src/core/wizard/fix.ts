@@ -1,4 +1,4 @@
-import { readableResponseHeaders, reasonHeader, SAFELISTED_RESPONSE_HEADERS, type BrowserRequestClass } from '../browser';
+import { readableResponseHeaders, reasonConcerns, SAFELISTED_RESPONSE_HEADERS, type BrowserRequestClass } from '../browser';
 import { dialectProfile, type Dialect, type DialectProfile } from '../dialects';
 import { evaluate } from '../evaluate';
 import { matchesPattern, parsePattern } from '../pattern';
@@ -93,7 +93,7 @@ function headerAllowed(rule: CorsRule, name: string): boolean {
 
 /** Why each header of the request needs allowing, from the browser's own classification. */
 function headerReason(request: BrowserRequestClass, name: string): Explanation {
-  const reason = request.reasons.find((r) => reasonHeader(r) === name) ?? { code: 'header-not-safelisted' as const, params: { header: name } };
+  const reason = request.reasons.find((r) => reasonConcerns(r, name)) ?? { code: 'header-not-safelisted' as const, params: { header: name } };
   return explain('allowedHeaders', 'fix.header-added', { header: name, reason }, name);
 }
 
