@@ -15,8 +15,9 @@ export { classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequest
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode } from './browser';
 export { predictBrowserFetch } from './predict';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck } from './predict';
-export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS } from './formats';
-export type { DocumentFormat } from './formats';
+export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
+export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
+export { configIdentity, sameConfig, sameRuleValues } from './identity';
 export { parsePattern, matchesPattern, patternCovers, patternsOverlap } from './pattern';
 export type { WildcardPattern } from './pattern';
 export { loosestRule, LOOSEST_MAX_AGE_SECONDS, LOOSEST_RULE_ID } from './wizard/loosest';
