@@ -9,12 +9,14 @@ export type { CorsRequest, Decision, RuleReason, CheckResult } from './evaluate'
 export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
+export { corsHeadersOf, answerDifferences, answerMatches, providerErrorOf } from './answer';
+export type { ReceivedAnswer, AnswerDifference } from './answer';
 export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
 export { classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode } from './browser';
-export { predictBrowserFetch } from './predict';
-export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck } from './predict';
+export { predictBrowserFetch, headerReadability } from './predict';
+export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, HeaderReadability } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
