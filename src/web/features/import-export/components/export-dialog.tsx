@@ -1,10 +1,11 @@
 import { useId, useState, type RefObject } from 'react';
-import { dialectProfile, DOCUMENT_FORMATS, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
 import { exportDocument } from '../export-document';
+import { FormatOptions } from './format-options';
 
 /**
  * Export the draft (not what the bucket holds: saving is the editor's job) in any of the core's
@@ -31,11 +32,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
             setDownloaded(null);
           }}
         >
-          {DOCUMENT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {documentFormatInfo(f).label}
-            </option>
-          ))}
+          <FormatOptions />
         </select>
       </div>
       {file.losses.length > 0 ? (

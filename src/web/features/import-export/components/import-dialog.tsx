@@ -1,11 +1,12 @@
 import { useId, useState, type ChangeEvent, type RefObject } from 'react';
-import { detectDocumentFormat, dialectProfile, DOCUMENT_FORMATS, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { countRules } from '../../../lib/rule-count';
 import { documentText } from '../../../lib/document-formats';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
+import { FormatOptions } from './format-options';
 
 type FormatChoice = 'auto' | DocumentFormat;
 
@@ -87,11 +88,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
         <label htmlFor={ids.format}>Format</label>
         <select id={ids.format} value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
           <option value="auto">Detect automatically{hasText ? ` (${documentFormatInfo(detected).label})` : ''}</option>
-          {DOCUMENT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {documentFormatInfo(f).label}
-            </option>
-          ))}
+          <FormatOptions />
         </select>
       </div>
       {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label="Problems in the document" />}
