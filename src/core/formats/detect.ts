@@ -19,10 +19,12 @@ function jsonFormat(value: unknown): DocumentFormat {
 }
 
 function xmlFormat(text: string, dialect: Dialect): DocumentFormat {
-  if (!/<ResponseVary[\s>]/.test(text)) return dialectProfile(dialect).documents.native;
-  // Only OSS and COS write ResponseVary; of the two, only COS rules carry an ID.
+  const native = dialectProfile(dialect).documents.native;
+  if (!/<ResponseVary[\s>]/.test(text)) return native;
+  // Only OSS and COS write ResponseVary; of the two, only COS rules carry an ID. Without IDs, the
+  // bucket's own XML decides when it is one of them.
   if (/<ID[\s>]/.test(text)) return 'cos-xml';
-  return dialect === 'cos' ? 'cos-xml' : 'oss-xml';
+  return native === 'cos-xml' ? 'cos-xml' : 'oss-xml';
 }
 
 /**
