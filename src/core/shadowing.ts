@@ -1,4 +1,5 @@
 import { dialectProfile, type Dialect } from './dialects';
+import { sameRuleValues } from './identity';
 import { warning, type Issue, type Takeover as IssueTakeover } from './issues';
 import { parsePattern, patternCovers, patternsOverlap, type WildcardPattern } from './pattern';
 import type { CorsRule, Method } from './rule';
@@ -59,11 +60,6 @@ function takeoversOf(rules: ShapedRule[], index: number, byOriginOnly: boolean):
   return { cells, takeovers };
 }
 
-/** Same rule apart from its ID. */
-function sameRule(a: CorsRule, b: CorsRule): boolean {
-  return JSON.stringify({ ...a, id: undefined }) === JSON.stringify({ ...b, id: undefined });
-}
-
 /** The takeover as issue params; `without-headers` names what the earlier rule exposes instead. */
 function takeoverParams(t: Takeover, rules: readonly CorsRule[]): IssueTakeover {
   return t.scope === 'without-headers' ? { ...t, exposes: rules[t.by]!.exposeHeaders } : t;
@@ -89,7 +85,7 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
     const ref = { rule: index, ...(rule.id ? { ruleId: rule.id } : {}), answeredBy: relatedRules };
     const fully = takeovers.length === cells && takeovers.every((t) => t.scope === 'all');
     if (fully) {
-      const twin = rules.slice(0, index).findIndex((r) => sameRule(r, rule));
+      const twin = rules.slice(0, index).findIndex((r) => sameRuleValues(r, rule));
       issues.push(warning('rule.never-matches', { ...ref, ...(twin >= 0 ? { duplicateOf: twin } : {}) }, ['rules', index], { relatedRules }));
       return;
     }

@@ -26,8 +26,8 @@ export interface FindingParamsByCode {
   'endpoint-unreachable': { error: string };
   'browser-differs': { predicted: Verdict; browser: Verdict; serverAsPredicted: boolean };
   'server-differs': { dialect: string };
-  /** `rule`: the rule answering the actual request, when one does. */
-  'header-unreadable': { header: string; rule: number | null };
+  /** `rule`: the rule answering the actual request, when one does; `exposedByRules`: the rules expose it, but the answer lacks it. */
+  'header-unreadable': { header: string; rule: number | null; exposedByRules?: boolean };
   'draft-changes-verdict': { draft: Verdict };
 }
 
@@ -93,7 +93,9 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
   'server-differs': (p) =>
     `The bucket's raw answer differs from the prediction for this ${p.dialect} endpoint (see the probe's headers): the provider behaves differently than modelled, or something in front of it (a CDN, a proxy) rewrites CORS headers.`,
   'header-unreadable': (p) =>
-    p.rule === null
+    p.exposedByRules
+      ? `Script cannot read ${p.header}: the rules let script read it, but the answer does not carry it.`
+      : p.rule === null
       ? `Script cannot read ${p.header}: the rule that answers the actual request does not list it in Expose headers.`
       : `Script cannot read ${p.header}: rule ${p.rule + 1}, which answers the actual request, does not list it in Expose headers.`,
   'draft-changes-verdict': (p) => `With your unsaved draft the request would be ${verdictText(p.draft)}. Save the draft to apply it.`,

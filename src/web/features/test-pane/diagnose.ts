@@ -1,5 +1,5 @@
 import type { ProbeExchange } from '../../../contract/api';
-import { closestListedOrigin, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
+import { closestListedOrigin, headerReadability, providerErrorOf, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
 import type { Finding, Headline, Verdict } from '../../lib/messages';
 import type { TestRun } from './run-test';
 
@@ -62,15 +62,10 @@ function corsCause(prediction: BrowserPrediction, config: CorsConfig | null, ori
   }
 }
 
-/** The provider's own error code in an S3-style XML error body. */
-function providerCode(exchange: ProbeExchange): string | undefined {
-  return /<Code>([^<]+)<\/Code>/.exec(exchange.response?.bodyPreview ?? '')?.[1];
-}
-
 function failedStatus(exchange: ProbeExchange | undefined): { status: number; providerCode?: string } | undefined {
   const status = exchange?.response?.status;
   if (status === undefined || status < 400) return undefined;
-  const code = providerCode(exchange!);
+  const code = providerErrorOf(exchange!.response!.bodyPreview)?.code;
   return code ? { status, providerCode: code } : { status };
 }
 
@@ -114,10 +109,18 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
     findings.push({ code: 'browser-differs', params: { predicted: predictedVerdict(prediction.saved), browser: verdict, serverAsPredicted: probesMatch } });
   }
 
+  // Headers a rule change can make readable: those the saved rules do not already expose.
+  let hiddenByRules = 0;
   if (browser.readable) {
     const readable = browser.readableHeaders ?? {};
+    const exposedByRules = headerReadability(prediction.saved, run.request.mustRead).readable;
     for (const name of run.request.mustRead) {
       if (readable[name.toLowerCase()] !== undefined) continue;
+      if (exposedByRules.includes(name.toLowerCase())) {
+        findings.push({ code: 'header-unreadable', params: { header: name, rule: null, exposedByRules: true } });
+        continue;
+      }
+      hiddenByRules++;
       findings.push({ code: 'header-unreadable', params: { header: name, rule: prediction.saved.actual?.matchedRule ?? null } });
     }
   }
@@ -137,6 +140,6 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
         origin: run.origin,
         method: run.request.method,
       };
-  const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || unreadable.length > 0;
+  const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || hiddenByRules > 0;
   return { verdict, headline, findings, fixable, rules: rulesConcerned(prediction.draft ?? prediction.saved) };
 }
