@@ -93,3 +93,73 @@ export async function refusedOrigin(): Promise<string> {
 
 /** Waits, for handlers that stand in for a service that answers too late. */
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** How one provider's REST API names buckets and keys, for `serveBuckets`. */
+export interface BucketProtocol {
+  /** What follows the bucket name in a virtual-hosted `Host` (`.cos.ap-guangzhou.myqcloud.com`). */
+  bucketHostSuffix: string;
+  /** The access key id an `Authorization` header names. */
+  keyIdOf(authorization: string): string | undefined;
+}
+
+export const OSS_PROTOCOL: BucketProtocol = {
+  bucketHostSuffix: '.oss-cn-hangzhou.aliyuncs.com',
+  keyIdOf: (authorization) => /^OSS ([^:]+):/.exec(authorization)?.[1],
+};
+
+export const COS_PROTOCOL: BucketProtocol = {
+  bucketHostSuffix: '.cos.ap-guangzhou.myqcloud.com',
+  keyIdOf: (authorization) => /(?:^|&)q-ak=([^&]+)/.exec(authorization)?.[1],
+};
+
+/** The error document OSS and COS both answer with (and S3: `<Error><Code>…`). */
+export function errorDocument(status: number, code: string, message: string): DoubleReply {
+  return {
+    status,
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${code}</Code>\n  <Message>${message}</Message>\n</Error>`,
+  };
+}
+
+/**
+ * Makes the double a small stateful provider: buckets, and one CORS document per bucket kept as
+ * sent (ListBuckets, GET/PUT/DELETE ?cors). It checks the key id, not the signature: the
+ * per-provider tests check the exact signed request. Answers what the provider answers for an
+ * unknown key, a missing bucket and a bucket without CORS.
+ */
+export function serveBuckets(double: ProviderDouble, protocol: BucketProtocol, keyId: string): { createBucket(name: string): void } {
+  const buckets = new Map<string, { createdAt: string; cors: string | null }>();
+  double.reply((request) => {
+    if (protocol.keyIdOf(String(request.headers.authorization ?? '')) !== keyId) {
+      return errorDocument(403, 'InvalidAccessKeyId', 'The access key id you provided does not exist in our records.');
+    }
+    const host = String(request.headers.host ?? '');
+    const named = host.endsWith(protocol.bucketHostSuffix) ? host.slice(0, -protocol.bucketHostSuffix.length) : undefined;
+    // Any other host is the service's (ListBuckets). ali-oss on an IP endpoint sends ListBuckets
+    // with the bucket host of an empty bucket name (`Host: .oss-cn-hangzhou.aliyuncs.com`).
+    if (!named && request.method === 'GET') {
+      const entries = [...buckets].map(([name, { createdAt }]) => `<Bucket><Name>${name}</Name><CreationDate>${createdAt}</CreationDate></Bucket>`);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/xml' },
+        body: `<ListAllMyBucketsResult><Owner><ID>1</ID><DisplayName>1</DisplayName></Owner><Buckets>${entries.join('')}</Buckets></ListAllMyBucketsResult>`,
+      };
+    }
+    const bucket = named ? buckets.get(named) : undefined;
+    if (!bucket) return errorDocument(404, 'NoSuchBucket', 'The specified bucket does not exist.');
+    if (!request.url.startsWith('/?cors')) return errorDocument(501, 'NotImplemented', `No reply for ${request.method} ${request.url}`);
+    switch (request.method) {
+      case 'GET':
+        return bucket.cors === null ? errorDocument(404, 'NoSuchCORSConfiguration', 'The CORS configuration does not exist.') : { status: 200, headers: { 'content-type': 'application/xml' }, body: bucket.cors };
+      case 'PUT':
+        bucket.cors = request.body;
+        return { status: 200 };
+      case 'DELETE':
+        bucket.cors = null;
+        return { status: 204 };
+      default:
+        return errorDocument(405, 'MethodNotAllowed', `${request.method} is not allowed on ?cors.`);
+    }
+  });
+  return { createBucket: (name) => void buckets.set(name, { createdAt: new Date().toISOString(), cors: null }) };
+}
