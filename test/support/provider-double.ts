@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One request as the double received it; header names are lower-case (Node's parsing). */
 export interface RecordedRequest {
@@ -112,12 +113,37 @@ export const COS_PROTOCOL: BucketProtocol = {
   keyIdOf: (authorization) => /(?:^|&)q-ak=([^&]+)/.exec(authorization)?.[1],
 };
 
-/** The error document OSS and COS both answer with (and S3: `<Error><Code>…`). */
+/**
+ * The error document S3, OSS and COS all answer with: `<Error><Code>…</Code><Message>…</Message>`,
+ * then what each provider adds (OSS: RequestId, HostId; COS: Resource, RequestId, TraceId).
+ */
+export function errorXml(code: string, message: string, extra: Record<string, string> = {}): string {
+  const fields = { Code: code, Message: message, ...extra };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<Error>', ...Object.entries(fields).map(([name, value]) => `  <${name}>${value}</${name}>`), '</Error>'].join('\n');
+}
+
 export function errorDocument(status: number, code: string, message: string): DoubleReply {
+  return { status, headers: { 'content-type': 'application/xml' }, body: errorXml(code, message) };
+}
+
+/** The one request a call sent: fails the test if it sent none or several. */
+export function onlyRequest(double: ProviderDouble): RecordedRequest {
+  expect(double.requests).toHaveLength(1);
+  return double.requests[0]!;
+}
+
+/** One double for the enclosing file or describe block: started before its tests, stopped after. */
+export function useProviderDouble(): { readonly current: ProviderDouble } {
+  const handle: { current?: ProviderDouble } = {};
+  beforeAll(async () => {
+    handle.current = await startProviderDouble();
+  });
+  afterAll(() => handle.current?.stop());
   return {
-    status,
-    headers: { 'content-type': 'application/xml' },
-    body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${code}</Code>\n  <Message>${message}</Message>\n</Error>`,
+    get current() {
+      if (!handle.current) throw new Error('The provider double is used before its beforeAll ran.');
+      return handle.current;
+    },
   };
 }
 

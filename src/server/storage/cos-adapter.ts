@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import COS from 'cos-nodejs-sdk-v5';
 import type { CorsRule } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
+import { endpointUrl, isIpEndpoint } from './endpoint';
 import type { ThrownFacts } from './error-table';
 import { namedVoice } from './messages';
 import { numberOf, storedCorsFrom, textOf } from './provider-answers';
@@ -152,9 +152,9 @@ interface EndpointOptions {
 
 function endpointOptions(endpoint: string | undefined): EndpointOptions {
   if (endpoint === undefined) return { connection: {}, browser: {} };
-  const url = new URL(endpoint.includes('://') ? endpoint : `https://${endpoint}`);
+  const url = endpointUrl(endpoint);
   const Protocol = url.protocol === 'http:' ? 'http:' : 'https:';
-  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+  if (isIpEndpoint(url)) {
     return { connection: { Protocol, Ip: url.host }, browser: { Protocol: 'https:' } };
   }
   return { connection: { Protocol, Domain: `{Bucket}.${url.host}`, ServiceDomain: url.host }, browser: {} };

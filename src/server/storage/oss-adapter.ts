@@ -1,10 +1,10 @@
-import { isIP } from 'node:net';
 import OSS from 'ali-oss';
 import type { SignedRequester } from 'ali-oss';
 import { z } from 'zod';
 import { serializeCorsDocument } from '../../core';
 import type { CorsConfig } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
+import { endpointUrl, isIpEndpoint } from './endpoint';
 import { unreachableCodeIn, type ThrownFacts } from './error-table';
 import { namedVoice } from './messages';
 import { numberOf, storedCorsFrom, textOf } from './provider-answers';
@@ -50,11 +50,11 @@ export function createOssAdapter(options: OssAdapterOptions): StorageAdapter {
     secure: true,
     ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
   };
-  const endpoint = options.endpoint === undefined ? undefined : withScheme(options.endpoint);
+  const endpoint = options.endpoint === undefined ? undefined : endpointUrl(options.endpoint);
   const client = withSignedRequests(new OSS(endpoint === undefined ? base : { ...base, endpoint: endpoint.href }));
   // signatureUrl and generateObjectUrl refuse IP endpoints and read the bucket from the options,
   // so URLs come from a per-bucket client that names the public host.
-  const urlClient = (bucket: string) => new OSS({ ...base, bucket, ...(endpoint !== undefined && !isIpHost(endpoint) ? { endpoint: endpoint.href } : {}) });
+  const urlClient = (bucket: string) => new OSS({ ...base, bucket, ...(endpoint !== undefined && !isIpEndpoint(endpoint) ? { endpoint: endpoint.href } : {}) });
   const objectUrl = (bucket: string, key: string) => new URL(urlClient(bucket).generateObjectUrl(key));
 
   return adapterFrom({
@@ -154,15 +154,6 @@ function withSignedRequests(client: OSS): OSS & SignedRequester {
 
 function hasSignedRequests(client: OSS): client is OSS & SignedRequester {
   return 'request' in client && typeof client.request === 'function';
-}
-
-/** ali-oss misreads `host:port` without a scheme (as scheme `host:`), so https is added here. */
-function withScheme(endpoint: string): URL {
-  return new URL(endpoint.includes('://') ? endpoint : `https://${endpoint}`);
-}
-
-function isIpHost(endpoint: URL): boolean {
-  return isIP(endpoint.hostname.replace(/^\[|\]$/g, '')) !== 0;
 }
 
 /**

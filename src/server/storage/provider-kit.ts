@@ -1,23 +1,15 @@
-import type { CorsConfig } from '../../core';
 import { createRedactor } from '../security/redact';
-import type { BucketEntry, Capabilities, PresignedPost, PresignOptions, StorageAdapter, StoredCors } from './adapter';
+import type { Capabilities, StorageAdapter, StoredCors } from './adapter';
 import { classify, NO_CORS_CONFIGURATION, STORAGE_CODE, type ThrownFacts } from './error-table';
 import type { Voice } from './messages';
 import { fail, ok, type Result, type StorageError } from './result';
 
 /**
- * One provider's calls through its SDK. They may throw whatever the SDK throws; `adapterFrom`
- * turns that into a `StorageError` with the provider's `readError` and the shared error table.
+ * One provider's calls through its SDK, as the StorageAdapter has them. They may throw whatever
+ * the SDK throws; `adapterFrom` turns that into a `StorageError` with the provider's `readError`
+ * and the shared error table.
  */
-export interface ProviderOperations {
-  listBuckets(): Promise<Result<BucketEntry[]>>;
-  getCors(bucket: string): Promise<Result<StoredCors>>;
-  putCors(bucket: string, config: CorsConfig): Promise<Result<void>>;
-  deleteCors(bucket: string): Promise<Result<void>>;
-  objectUrl(bucket: string, key: string): Result<URL>;
-  presign(bucket: string, key: string, options: PresignOptions): Promise<Result<string>>;
-  presignPost(bucket: string, key: string, expiresSeconds: number): Promise<Result<PresignedPost>>;
-}
+export type ProviderOperations = Omit<StorageAdapter, 'capabilities'>;
 
 /** Bucket names a provider can have; others are refused before anything is sent. */
 export interface BucketNames {

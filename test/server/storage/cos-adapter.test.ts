@@ -2,14 +2,13 @@
 // retries), against a loopback double: the real service is not reachable from here. The shared
 // behaviour is in storage-adapter.contract.test.ts.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCorsDocument } from '../../../src/core';
 import type { CorsConfig } from '../../../src/core';
 import type { StorageAdapter } from '../../../src/server/storage/adapter';
 import { createCosAdapter } from '../../../src/server/storage/cos-adapter';
 import type { CosAdapterOptions } from '../../../src/server/storage/cos-adapter';
-import { startProviderDouble } from '../../support/provider-double';
-import type { DoubleReply, ProviderDouble, RecordedRequest } from '../../support/provider-double';
+import { errorXml, onlyRequest, useProviderDouble, type DoubleReply } from '../../support/provider-double';
 
 const SECRET_ID = 'AKIDtestSecretId0000000000000001';
 const SECRET_KEY = 'TestSecretKeyThatMustNeverBeShown';
@@ -21,14 +20,10 @@ const REQUEST_ID = 'NWQ0MmQ4ZjlfMjZiODJhMDlfNmI4Nl8xMjM0';
 /** Calls go to a loopback double; a busy machine still gets far more than vitest's 5 s default. */
 const CALL_MS = 15_000;
 
-let double: ProviderDouble;
-beforeAll(async () => {
-  double = await startProviderDouble();
-});
-afterAll(() => double.stop());
+const double = useProviderDouble();
 
 const credentials = { region: 'ap-guangzhou', secretId: SECRET_ID, secretKey: SECRET_KEY };
-const adapter = (extra: Partial<CosAdapterOptions> = {}): StorageAdapter => createCosAdapter({ ...credentials, endpoint: double.origin, timeoutMs: 5000, ...extra });
+const adapter = (extra: Partial<CosAdapterOptions> = {}): StorageAdapter => createCosAdapter({ ...credentials, endpoint: double.current.origin, timeoutMs: 5000, ...extra });
 
 const xml = (status: number, body: string): DoubleReply => ({
   status,
@@ -38,21 +33,11 @@ const xml = (status: number, body: string): DoubleReply => ({
 
 /** The COS error document (COS API "Error codes"). */
 const cosError = (code: string, message: string) =>
-  [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<Error>',
-    `  <Code>${code}</Code>`,
-    `  <Message>${message}</Message>`,
-    `  <Resource>${BUCKET_HOST}/</Resource>`,
-    `  <RequestId>${REQUEST_ID}</RequestId>`,
-    '  <TraceId>OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTQyYWVlY2QwZTk2MDVmZDQ3MmI2Y2I4ZmI5ZmM4ODFj</TraceId>',
-    '</Error>',
-  ].join('\n');
-
-const only = (requests: RecordedRequest[]): RecordedRequest => {
-  expect(requests).toHaveLength(1);
-  return requests[0]!;
-};
+  errorXml(code, message, {
+    Resource: `${BUCKET_HOST}/`,
+    RequestId: REQUEST_ID,
+    TraceId: 'OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTQyYWVlY2QwZTk2MDVmZDQ3MmI2Y2I4ZmI5ZmM4ODFj',
+  });
 
 /** COS XML API signature (`q-sign-algorithm=sha1&q-ak=...`), as sent in Authorization or a URL query. */
 const cosSignature = (headerList: string, paramList: string) =>
@@ -77,7 +62,7 @@ describe('COS listBuckets', { timeout: CALL_MS }, () => {
     );
 
   it('sends a signed GET / to the service host and returns each bucket with its creation date', async () => {
-    double.reply(() => service(['examplebucket-1250000000', 'logs-1250000000']));
+    double.current.reply(() => service(['examplebucket-1250000000', 'logs-1250000000']));
 
     const result = await adapter().listBuckets();
 
@@ -88,19 +73,19 @@ describe('COS listBuckets', { timeout: CALL_MS }, () => {
         { name: 'logs-1250000000', createdAt: '2019-05-24T11:49:50Z' },
       ],
     });
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect([request.method, request.url, request.headers.host]).toEqual(['GET', '/?max-keys=2000', 'service.cos.myqcloud.com']);
     expect(request.headers.authorization).toMatch(cosSignature('host', 'max-keys'));
   });
 
   it('asks for the next page after the last name when a page comes back full', async () => {
     const full = Array.from({ length: 2000 }, (_, index) => `bucket${String(index).padStart(4, '0')}-1250000000`);
-    double.reply((request) => (request.url.includes('marker=') ? service(['zzz-1250000000']) : service(full)));
+    double.current.reply((request) => (request.url.includes('marker=') ? service(['zzz-1250000000']) : service(full)));
 
     const result = await adapter().listBuckets();
 
     expect(result.ok && result.value.length).toBe(2001);
-    expect(double.requests.map((request) => request.url)).toEqual(['/?max-keys=2000', '/?marker=bucket1999-1250000000&max-keys=2000']);
+    expect(double.current.requests.map((request) => request.url)).toEqual(['/?max-keys=2000', '/?marker=bucket1999-1250000000&max-keys=2000']);
   });
 });
 
@@ -122,11 +107,11 @@ describe('COS getCors', { timeout: CALL_MS }, () => {
   ].join('\n');
 
   it('sends a signed GET /?cors to the bucket host and parses the document, ResponseVary and rule ID included, keeping the raw XML', async () => {
-    double.reply(() => xml(200, stored));
+    double.current.reply(() => xml(200, stored));
 
     const result = await adapter().getCors(BUCKET);
 
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     // The SDK writes the action as `cors=`; it signs it as q-url-param-list=cors.
     expect([request.method, request.url, request.headers.host]).toEqual(['GET', '/?cors=', BUCKET_HOST]);
     expect(request.headers.authorization).toMatch(cosSignature('host', 'cors'));
@@ -170,12 +155,12 @@ describe('COS putCors', { timeout: CALL_MS }, () => {
   };
 
   it('sends PUT /?cors with the escaped XML the SDK builds, <ResponseVary>true</ResponseVary> and a Content-MD5 of that body', async () => {
-    double.reply(() => ({ status: 200, headers: { 'x-cos-request-id': REQUEST_ID } }));
+    double.current.reply(() => ({ status: 200, headers: { 'x-cos-request-id': REQUEST_ID } }));
 
     const result = await adapter().putCors(BUCKET, config);
 
     expect(result).toEqual({ ok: true, value: undefined });
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect([request.method, request.url, request.headers.host]).toEqual(['PUT', '/?cors=', BUCKET_HOST]);
     expect(request.body).toBe(
       '<CORSConfiguration>' +
@@ -194,22 +179,22 @@ describe('COS putCors', { timeout: CALL_MS }, () => {
   });
 
   it('states <ResponseVary>false</ResponseVary> when the configuration leaves it unset, so a replace also resets it', async () => {
-    double.reply(() => ({ status: 200 }));
+    double.current.reply(() => ({ status: 200 }));
 
     await adapter().putCors(BUCKET, { rules: config.rules });
 
-    expect(only(double.requests).body).toContain('<ResponseVary>false</ResponseVary>');
+    expect(onlyRequest(double.current).body).toContain('<ResponseVary>false</ResponseVary>');
   });
 });
 
 describe('COS deleteCors', { timeout: CALL_MS }, () => {
   it('sends a signed DELETE /?cors to the bucket host and succeeds on 204 No Content', async () => {
-    double.reply(() => ({ status: 204, headers: { 'x-cos-request-id': REQUEST_ID } }));
+    double.current.reply(() => ({ status: 204, headers: { 'x-cos-request-id': REQUEST_ID } }));
 
     const result = await adapter().deleteCors(BUCKET);
 
     expect(result).toEqual({ ok: true, value: undefined });
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect([request.method, request.url, request.headers.host]).toEqual(['DELETE', '/?cors=', BUCKET_HOST]);
     expect(request.headers.authorization).toMatch(cosSignature('content-length;host', 'cors'));
   });
@@ -227,7 +212,7 @@ describe('COS error mapping', { timeout: CALL_MS }, () => {
     { operation: 'putCors', status: 400, providerCode: 'MalformedXML', message: 'The XML you provided was not well-formed.' },
     { operation: 'getCors', status: 404, providerCode: 'NoSuchKey', message: 'The specified key does not exist.' },
   ])('reads $status $providerCode from the COS error document of $operation, code, status and message', async ({ operation, status, providerCode, message }) => {
-    double.reply(() => xml(status, cosError(providerCode, message)));
+    double.current.reply(() => xml(status, cosError(providerCode, message)));
 
     const result = await operations[operation]!(adapter());
 
@@ -235,27 +220,27 @@ describe('COS error mapping', { timeout: CALL_MS }, () => {
   });
 
   it('reports an error status without an error document by its status alone', async () => {
-    double.reply(() => ({ status: 405 }));
+    double.current.reply(() => ({ status: 405 }));
 
     expect(await adapter().deleteCors(BUCKET)).toEqual({ ok: false, error: { code: 'provider-error', providerStatus: 405, message: expect.stringContaining('HTTP 405') } });
   });
 
   it('tries a 5xx answer four times in all (the SDK retries) before reporting it as a provider error', async () => {
-    double.reply(() => xml(503, cosError('ServiceUnavailable', 'Please reduce your request rate.')));
+    double.current.reply(() => xml(503, cosError('ServiceUnavailable', 'Please reduce your request rate.')));
 
     const result = await adapter().getCors(BUCKET);
 
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'provider-error', providerCode: 'ServiceUnavailable', providerStatus: 503 }) });
-    expect(double.requests).toHaveLength(4);
+    expect(double.current.requests).toHaveLength(4);
   });
 
   it('refuses a bucket name without the APPID suffix without sending anything', async () => {
-    double.reply(() => ({ status: 200 }));
+    double.current.reply(() => ({ status: 200 }));
 
     const result = await adapter().getCors('examplebucket');
 
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'provider-error', providerCode: 'InvalidBucketName', message: expect.stringContaining('APPID') }) });
-    expect(double.requests).toEqual([]);
+    expect(double.current.requests).toEqual([]);
   });
 });
 

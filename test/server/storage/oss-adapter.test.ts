@@ -2,14 +2,13 @@
 // loopback double: the real service is not reachable from here. The shared behaviour is in
 // storage-adapter.contract.test.ts.
 import { createHash, createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCorsDocument, serializeCorsDocument } from '../../../src/core';
 import type { CorsConfig } from '../../../src/core';
 import type { StorageAdapter } from '../../../src/server/storage/adapter';
 import { createOssAdapter } from '../../../src/server/storage/oss-adapter';
 import type { OssAdapterOptions } from '../../../src/server/storage/oss-adapter';
-import { startProviderDouble } from '../../support/provider-double';
-import type { DoubleReply, ProviderDouble, RecordedRequest } from '../../support/provider-double';
+import { errorXml, onlyRequest, useProviderDouble, type DoubleReply } from '../../support/provider-double';
 
 const KEY_ID = 'LTAI5tTestKeyId0001';
 const SECRET = 'TestSecretThatMustNeverBeShown';
@@ -21,14 +20,10 @@ const REQUEST_ID = '5C3D9175B6FC201293AD4890';
 /** Calls go to a loopback double; a busy machine still gets far more than vitest's 5 s default. */
 const CALL_MS = 15_000;
 
-let double: ProviderDouble;
-beforeAll(async () => {
-  double = await startProviderDouble();
-});
-afterAll(() => double.stop());
+const double = useProviderDouble();
 
 const credentials = { region: 'cn-hangzhou', accessKeyId: KEY_ID, accessKeySecret: SECRET };
-const adapter = (extra: Partial<OssAdapterOptions> = {}): StorageAdapter => createOssAdapter({ ...credentials, endpoint: double.origin, timeoutMs: 5000, ...extra });
+const adapter = (extra: Partial<OssAdapterOptions> = {}): StorageAdapter => createOssAdapter({ ...credentials, endpoint: double.current.origin, timeoutMs: 5000, ...extra });
 
 const xml = (status: number, body: string): DoubleReply => ({
   status,
@@ -38,20 +33,7 @@ const xml = (status: number, body: string): DoubleReply => ({
 
 /** The OSS error document (OSS API reference, "Error responses"). */
 const ossError = (code: string, message: string) =>
-  [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<Error>',
-    `  <Code>${code}</Code>`,
-    `  <Message>${message}</Message>`,
-    `  <RequestId>${REQUEST_ID}</RequestId>`,
-    `  <HostId>${BUCKET_HOST}</HostId>`,
-    '</Error>',
-  ].join('\n');
-
-const only = (requests: RecordedRequest[]): RecordedRequest => {
-  expect(requests).toHaveLength(1);
-  return requests[0]!;
-};
+  errorXml(code, message, { RequestId: REQUEST_ID, HostId: BUCKET_HOST });
 
 /** OSS signature v1 header: `OSS <AccessKeyId>:<base64 HMAC-SHA1>`. */
 const OSS_V1_AUTHORIZATION = new RegExp(`^OSS ${KEY_ID}:[A-Za-z0-9+/]{27}=$`);
@@ -79,7 +61,7 @@ describe('OSS listBuckets', { timeout: CALL_MS }, () => {
     );
 
   it('follows NextMarker until IsTruncated is false and returns every bucket with its creation date', async () => {
-    double.reply((request) => (request.url.includes('marker=') ? page(['gamma']) : page(['alpha', 'beta'], 'beta')));
+    double.current.reply((request) => (request.url.includes('marker=') ? page(['gamma']) : page(['alpha', 'beta'], 'beta')));
 
     const result = await adapter().listBuckets();
 
@@ -87,15 +69,15 @@ describe('OSS listBuckets', { timeout: CALL_MS }, () => {
       ok: true,
       value: ['alpha', 'beta', 'gamma'].map((name) => ({ name, createdAt: '2014-02-17T18:12:43.000Z' })),
     });
-    expect(double.requests.map((request) => [request.method, request.url])).toEqual([
+    expect(double.current.requests.map((request) => [request.method, request.url])).toEqual([
       ['GET', '/?max-keys=1000'],
       ['GET', '/?marker=beta&max-keys=1000'],
     ]);
-    for (const request of double.requests) expect(request.headers.authorization).toMatch(OSS_V1_AUTHORIZATION);
+    for (const request of double.current.requests) expect(request.headers.authorization).toMatch(OSS_V1_AUTHORIZATION);
   });
 
   it('answers an empty list for an account with no buckets', async () => {
-    double.reply(() => xml(200, '<ListAllMyBucketsResult><Owner><ID>1</ID><DisplayName>1</DisplayName></Owner><Buckets/></ListAllMyBucketsResult>'));
+    double.current.reply(() => xml(200, '<ListAllMyBucketsResult><Owner><ID>1</ID><DisplayName>1</DisplayName></Owner><Buckets/></ListAllMyBucketsResult>'));
 
     expect(await adapter().listBuckets()).toEqual({ ok: true, value: [] });
   });
@@ -119,11 +101,11 @@ describe('OSS getCors', { timeout: CALL_MS }, () => {
   ].join('\n');
 
   it('sends a signed GET /?cors addressed to the bucket and keeps the raw XML that getBucketCORS would drop ResponseVary from', async () => {
-    double.reply(() => xml(200, stored));
+    double.current.reply(() => xml(200, stored));
 
     const result = await adapter().getCors(BUCKET);
 
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect(request.method).toBe('GET');
     // ali-oss writes the sub-resource as `cors=`; OSS reads it as ?cors, and the signature covers `/examplebucket/?cors`.
     expect(request.url).toBe('/?cors=');
@@ -151,7 +133,7 @@ describe('OSS getCors', { timeout: CALL_MS }, () => {
   });
 
   it('reports a stored document the core cannot read as a provider error, naming the problem', async () => {
-    double.reply(() => xml(200, '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>'));
+    double.current.reply(() => xml(200, '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>'));
 
     const result = await adapter().getCors(BUCKET);
 
@@ -175,12 +157,12 @@ describe('OSS putCors', { timeout: CALL_MS }, () => {
   };
 
   it('sends PUT /?cors with the escaped OSS XML including <ResponseVary>true</ResponseVary>, and a Content-MD5 of that body', async () => {
-    double.reply(() => ({ status: 200, headers: { 'x-oss-request-id': REQUEST_ID } }));
+    double.current.reply(() => ({ status: 200, headers: { 'x-oss-request-id': REQUEST_ID } }));
 
     const result = await adapter().putCors(BUCKET, config);
 
     expect(result).toEqual({ ok: true, value: undefined });
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect(request.method).toBe('PUT');
     expect(request.url).toBe('/?cors=');
     expect(request.headers.host).toBe(BUCKET_HOST);
@@ -197,11 +179,11 @@ describe('OSS putCors', { timeout: CALL_MS }, () => {
   });
 
   it('signs the Content-MD5 and Content-Type it actually sends (OSS signature v1 string to sign)', async () => {
-    double.reply(() => ({ status: 200 }));
+    double.current.reply(() => ({ status: 200 }));
 
     await adapter().putCors(BUCKET, config);
 
-    const { headers } = only(double.requests);
+    const { headers } = onlyRequest(double.current);
     // ali-oss sends no Date header: x-oss-date takes the Date line and is also a canonical x-oss- header.
     const date = String(headers['x-oss-date']);
     const stringToSign = ['PUT', headers['content-md5'], headers['content-type'], date, `x-oss-date:${date}`, `/${BUCKET}/?cors`].join('\n');
@@ -209,22 +191,22 @@ describe('OSS putCors', { timeout: CALL_MS }, () => {
   });
 
   it('states <ResponseVary>false</ResponseVary> when the configuration leaves it unset, so a replace also resets it', async () => {
-    double.reply(() => ({ status: 200 }));
+    double.current.reply(() => ({ status: 200 }));
 
     await adapter().putCors(BUCKET, { rules: config.rules });
 
-    expect(only(double.requests).body).toContain('<ResponseVary>false</ResponseVary>');
+    expect(onlyRequest(double.current).body).toContain('<ResponseVary>false</ResponseVary>');
   });
 });
 
 describe('OSS deleteCors', { timeout: CALL_MS }, () => {
   it('sends a signed DELETE /?cors and succeeds on 204 No Content', async () => {
-    double.reply(() => ({ status: 204, headers: { 'x-oss-request-id': REQUEST_ID } }));
+    double.current.reply(() => ({ status: 204, headers: { 'x-oss-request-id': REQUEST_ID } }));
 
     const result = await adapter().deleteCors(BUCKET);
 
     expect(result).toEqual({ ok: true, value: undefined });
-    const request = only(double.requests);
+    const request = onlyRequest(double.current);
     expect([request.method, request.url, request.headers.host]).toEqual(['DELETE', '/?cors=', BUCKET_HOST]);
     expect(request.headers.authorization).toMatch(OSS_V1_AUTHORIZATION);
   });
@@ -242,7 +224,7 @@ describe('OSS error mapping', { timeout: CALL_MS }, () => {
     { operation: 'putCors', status: 400, providerCode: 'MalformedXML', message: 'The XML you provided was not well-formed.' },
     { operation: 'getCors', status: 500, providerCode: 'InternalError', message: 'We encountered an internal error. Please try again.' },
   ])('reads $status $providerCode from the OSS error document of $operation, code, status and message', async ({ operation, status, providerCode, message }) => {
-    double.reply(() => xml(status, ossError(providerCode, message)));
+    double.current.reply(() => xml(status, ossError(providerCode, message)));
 
     const result = await operations[operation]!(adapter());
 
@@ -250,12 +232,12 @@ describe('OSS error mapping', { timeout: CALL_MS }, () => {
   });
 
   it('refuses a name OSS cannot have without sending anything', async () => {
-    double.reply(() => ({ status: 200 }));
+    double.current.reply(() => ({ status: 200 }));
 
     const result = await adapter().getCors('Not_A_Bucket!');
 
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'provider-error', providerCode: 'InvalidBucketName' }) });
-    expect(double.requests).toEqual([]);
+    expect(double.current.requests).toEqual([]);
   });
 });
 

@@ -1,16 +1,12 @@
 // What only the S3 adapter does; the shared behaviour is in storage-adapter.contract.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createS3Adapter } from '../../../src/server/storage/s3-adapter';
-import { startProviderDouble, type ProviderDouble } from '../../support/provider-double';
+import { useProviderDouble } from '../../support/provider-double';
 
 const KEYS = { accessKeyId: 'AKIAS3QUIRKTEST00001', secretAccessKey: 'S3QuirkSecretThatMustNeverBeShown' };
 const CALL_MS = 15_000;
 
-let double: ProviderDouble;
-beforeAll(async () => {
-  double = await startProviderDouble();
-});
-afterAll(() => double.stop());
+const double = useProviderDouble();
 
 describe('S3 object URLs', () => {
   it('names the object virtual-hosted on the regional AWS host when no endpoint is given', () => {
@@ -33,12 +29,12 @@ describe('S3 errors only S3-compatible stores give', () => {
     'answers not-supported where the store answers NotImplemented (MinIO community has no per-bucket CORS)',
     async () => {
       // Until told otherwise the double answers 501 NotImplemented, as MinIO does for ?cors.
-      double.reply((request) => ({
+      double.current.reply((request) => ({
         status: 501,
         headers: { 'content-type': 'application/xml' },
         body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message><Resource>${request.url}</Resource></Error>`,
       }));
-      const minio = createS3Adapter({ endpoint: double.origin, region: 'us-east-1', addressing: 'path', credentials: KEYS, timeoutMs: 5000 });
+      const minio = createS3Adapter({ endpoint: double.current.origin, region: 'us-east-1', addressing: 'path', credentials: KEYS, timeoutMs: 5000 });
 
       const result = await minio.getCors('examplebucket');
 
@@ -50,10 +46,10 @@ describe('S3 errors only S3-compatible stores give', () => {
   it(
     'answers access-denied, saying no credentials were found, when the credential chain finds none',
     async () => {
-      double.reply(() => ({ status: 500 }));
+      double.current.reply(() => ({ status: 500 }));
       const missing = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
       const keyless = createS3Adapter({
-        endpoint: double.origin,
+        endpoint: double.current.origin,
         region: 'us-east-1',
         addressing: 'path',
         credentials: () => Promise.reject(missing),
@@ -66,7 +62,7 @@ describe('S3 errors only S3-compatible stores give', () => {
         ok: false,
         error: { code: 'access-denied', providerCode: 'CredentialsProviderError', message: 'Could not list buckets: no credentials were found for this profile (Could not load credentials from any providers).' },
       });
-      expect(double.requests).toEqual([]);
+      expect(double.current.requests).toEqual([]);
     },
     CALL_MS,
   );

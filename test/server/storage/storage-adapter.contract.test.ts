@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorsDocument, type CorsConfig } from '../../../src/core';
 import type { StorageAdapter } from '../../../src/server/storage/adapter';
 import type { Result } from '../../../src/server/storage/result';
-import { errorDocument, refusedOrigin, startProviderDouble, type ProviderDouble } from '../../support/provider-double';
+import { errorDocument, refusedOrigin, useProviderDouble } from '../../support/provider-double';
 import { ADAPTER_TARGETS, type AdapterTarget, type Keys } from './adapter-targets';
 
 /** Calls to real servers (RGW on a busy machine) get this long, never vitest's 5 s default. */
@@ -33,14 +33,12 @@ const operations: Record<string, (adapter: StorageAdapter, bucket: string) => Pr
 };
 
 // Stand-ins for a provider that never answers and one that echoes the credentials in its refusal.
-let silent: ProviderDouble;
-let echoing: ProviderDouble;
-beforeAll(async () => {
-  [silent, echoing] = await Promise.all([startProviderDouble(), startProviderDouble()]);
-  silent.reply(() => new Promise(() => {}));
-  echoing.reply(() => errorDocument(403, 'AccessDenied', `Key ${ECHOED.id} with secret ${ECHOED.secret} may not do this.`));
+const silent = useProviderDouble();
+const echoing = useProviderDouble();
+beforeAll(() => {
+  silent.current.reply(() => new Promise(() => {}));
+  echoing.current.reply(() => errorDocument(403, 'AccessDenied', `Key ${ECHOED.id} with secret ${ECHOED.secret} may not do this.`));
 });
-afterAll(() => Promise.all([silent.stop(), echoing.stop()]));
 
 describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
   let target: AdapterTarget;
@@ -174,7 +172,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
   it.each(['getCors', 'putCors'])(
     'answers timeout when %s gets no answer within its deadline',
     async (operation) => {
-      const wedged = target.build(silent.origin, target.keys, 300);
+      const wedged = target.build(silent.current.origin, target.keys, 300);
 
       const result = await operations[operation]!(wedged, target.bucketName('listed'));
 
@@ -186,7 +184,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
   it(
     'never repeats the credentials in a message, even when the provider echoes them',
     async () => {
-      const result = await target.build(echoing.origin, ECHOED, 5000).getCors(target.bucketName('listed'));
+      const result = await target.build(echoing.current.origin, ECHOED, 5000).getCors(target.bucketName('listed'));
 
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'access-denied', providerCode: 'AccessDenied', providerStatus: 403 }) });
       const message = result.ok ? '' : result.error.message;
