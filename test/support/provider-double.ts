@@ -92,9 +92,6 @@ export async function refusedOrigin(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-/** Waits, for handlers that stand in for a service that answers too late. */
-export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** How one provider's REST API names buckets and keys, for `serveBuckets`. */
 export interface BucketProtocol {
   /** What follows the bucket name in a virtual-hosted `Host` (`.cos.ap-guangzhou.myqcloud.com`). */

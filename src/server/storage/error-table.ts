@@ -32,15 +32,13 @@ export interface ThrownFacts {
 }
 
 /**
- * Codes of calls that got no answer. Node's codes for a connection that never answered (the
- * AWS SDK and cos-request pass them through as `code`; urllib writes them into its message),
- * and the timeout names and codes of the SDKs and of `request` (`ESOCKETTIMEDOUT`).
+ * Codes of calls that got no answer. Node's codes for a connection that never answered (the AWS
+ * SDK and cos-request pass them through as `code`; urllib writes them into its message) ...
  */
-const TRANSPORT: ReadonlyMap<string, 'unreachable' | 'timeout'> = new Map([
-  ...(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EPROTO'] as const).map((code) => [code, 'unreachable'] as const),
-  ...(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'] as const).map((code) => [code, 'unreachable'] as const),
-  ...(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException'] as const).map((code) => [code, 'timeout'] as const),
-]);
+const UNREACHABLE = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EPROTO', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'];
+/** ... and the timeout names and codes of the SDKs, of Node and of `request` (`ESOCKETTIMEDOUT`). */
+const TIMED_OUT = ['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException'];
+const TRANSPORT = new Map<string, 'unreachable' | 'timeout'>([...UNREACHABLE.map((code) => [code, 'unreachable'] as const), ...TIMED_OUT.map((code) => [code, 'timeout'] as const)]);
 
 /** A code of a call that got no answer; Node's TLS certificate codes all start `CERT_`. */
 function transportOf(code: string | undefined): 'unreachable' | 'timeout' | undefined {
