@@ -119,8 +119,13 @@ export function errorXml(code: string, message: string, extra: Record<string, st
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<Error>', ...Object.entries(fields).map(([name, value]) => `  <${name}>${value}</${name}>`), '</Error>'].join('\n');
 }
 
+/** An XML answer, with the provider's own headers (its request id). */
+export function xmlReply(status: number, body: string, headers: Record<string, string> = {}): DoubleReply {
+  return { status, headers: { 'content-type': 'application/xml', ...headers }, body };
+}
+
 export function errorDocument(status: number, code: string, message: string): DoubleReply {
-  return { status, headers: { 'content-type': 'application/xml' }, body: errorXml(code, message) };
+  return xmlReply(status, errorXml(code, message));
 }
 
 /** The one request a call sent: fails the test if it sent none or several. */

@@ -8,7 +8,7 @@ import type { CorsConfig } from '../../../src/core';
 import type { StorageAdapter } from '../../../src/server/storage/adapter';
 import { createCosAdapter } from '../../../src/server/storage/cos-adapter';
 import type { CosAdapterOptions } from '../../../src/server/storage/cos-adapter';
-import { errorXml, onlyRequest, useProviderDouble, type DoubleReply } from '../../support/provider-double';
+import { errorXml, onlyRequest, useProviderDouble, xmlReply } from '../../support/provider-double';
 
 const SECRET_ID = 'AKIDtestSecretId0000000000000001';
 const SECRET_KEY = 'TestSecretKeyThatMustNeverBeShown';
@@ -25,11 +25,7 @@ const double = useProviderDouble();
 const credentials = { region: 'ap-guangzhou', secretId: SECRET_ID, secretKey: SECRET_KEY };
 const adapter = (extra: Partial<CosAdapterOptions> = {}): StorageAdapter => createCosAdapter({ ...credentials, endpoint: double.current.origin, timeoutMs: 5000, ...extra });
 
-const xml = (status: number, body: string): DoubleReply => ({
-  status,
-  headers: { 'content-type': 'application/xml', 'x-cos-request-id': REQUEST_ID },
-  body,
-});
+const xml = (status: number, body: string) => xmlReply(status, body, { 'x-cos-request-id': REQUEST_ID });
 
 /** The COS error document (COS API "Error codes"). */
 const cosError = (code: string, message: string) =>
@@ -200,25 +196,7 @@ describe('COS deleteCors', { timeout: CALL_MS }, () => {
   });
 });
 
-describe('COS error mapping', { timeout: CALL_MS }, () => {
-  const operations: Record<string, (adapter: StorageAdapter) => Promise<{ ok: boolean }>> = {
-    listBuckets: (a) => a.listBuckets(),
-    getCors: (a) => a.getCors(BUCKET),
-    putCors: (a) => a.putCors(BUCKET, { rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }),
-    deleteCors: (a) => a.deleteCors(BUCKET),
-  };
-
-  it.each([
-    { operation: 'putCors', status: 400, providerCode: 'MalformedXML', message: 'The XML you provided was not well-formed.' },
-    { operation: 'getCors', status: 404, providerCode: 'NoSuchKey', message: 'The specified key does not exist.' },
-  ])('reads $status $providerCode from the COS error document of $operation, code, status and message', async ({ operation, status, providerCode, message }) => {
-    double.current.reply(() => xml(status, cosError(providerCode, message)));
-
-    const result = await operations[operation]!(adapter());
-
-    expect(result).toEqual({ ok: false, error: { code: 'provider-error', providerCode, providerStatus: status, message: expect.stringContaining(`COS answered ${providerCode} (HTTP ${status}): ${message}`) } });
-  });
-
+describe('COS errors and bucket names', { timeout: CALL_MS }, () => {
   it('reports an error status without an error document by its status alone', async () => {
     double.current.reply(() => ({ status: 405 }));
 

@@ -32,13 +32,10 @@ const operations: Record<string, (adapter: StorageAdapter, bucket: string) => Pr
   deleteCors: (a, bucket) => a.deleteCors(bucket),
 };
 
-// Stand-ins for a provider that never answers and one that echoes the credentials in its refusal.
+// A stand-in for a provider that never answers, and one whose answers each test sets.
 const silent = useProviderDouble();
-const echoing = useProviderDouble();
-beforeAll(() => {
-  silent.current.reply(() => new Promise(() => {}));
-  echoing.current.reply(() => errorDocument(403, 'AccessDenied', `Key ${ECHOED.id} with secret ${ECHOED.secret} may not do this.`));
-});
+const scripted = useProviderDouble();
+beforeAll(() => silent.current.reply(() => new Promise(() => {})));
 
 describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
   let target: AdapterTarget;
@@ -182,9 +179,26 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
   );
 
   it(
+    'answers any other error document as a provider error, with its code, status and message',
+    async () => {
+      scripted.current.reply(() => errorDocument(400, 'MalformedXML', 'The XML you provided was not well-formed.'));
+
+      const result = await target.build(scripted.current.origin, target.keys, 5000).putCors(target.bucketName('listed'), { rules: RULES });
+
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'provider-error', providerCode: 'MalformedXML', providerStatus: 400, message: expect.stringContaining('The XML you provided was not well-formed.') },
+      });
+    },
+    CALL_MS,
+  );
+
+  it(
     'never repeats the credentials in a message, even when the provider echoes them',
     async () => {
-      const result = await target.build(echoing.current.origin, ECHOED, 5000).getCors(target.bucketName('listed'));
+      scripted.current.reply(() => errorDocument(403, 'AccessDenied', `Key ${ECHOED.id} with secret ${ECHOED.secret} may not do this.`));
+
+      const result = await target.build(scripted.current.origin, ECHOED, 5000).getCors(target.bucketName('listed'));
 
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'access-denied', providerCode: 'AccessDenied', providerStatus: 403 }) });
       const message = result.ok ? '' : result.error.message;
