@@ -1,4 +1,5 @@
 import type { ApiErrorCode, ApiErrorParams } from '../../contract/api';
+import { issueMessage } from '../../core';
 
 type Catalogue = { [C in ApiErrorCode]: (params: ApiErrorParams<C>) => string };
 
@@ -9,7 +10,7 @@ function badRequest(params: ApiErrorParams<'bad-request'>): string {
     case 'body-not-json':
       return 'The request body must be JSON (Content-Type: application/json).';
     case 'body-shape':
-      return `The request body does not fit the API.${params.detail ? ` ${params.field ? `${params.field}: ` : ''}${params.detail}` : ''}`;
+      return `The request body does not fit the API.${params.detail ? ` ${issueMessage({ severity: 'error', code: 'body.invalid', params: { field: params.field, detail: params.detail }, path: [] })}` : ''}`;
     case 'reserved-header':
       return `Header ${params.headers.join(', ')} cannot be set here: ${params.headers.some((h) => h.toLowerCase() === 'origin') ? 'use the origin field; ' : ''}the probe sets it itself.`;
     case 'key-unaddressable':

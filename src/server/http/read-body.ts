@@ -1,15 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Issue } from '../../core';
+import type { IssueOf } from '../../core';
 import { apiError, sendError } from './api-error';
 
 /** Zod issues as core Issues; `stripPrefix` drops a leading path segment (e.g. `config`). */
-export function zodIssues(zodError: z.ZodError, stripPrefix?: string): Issue[] {
-  return zodError.issues.map((i) => {
+export function zodIssues(zodError: z.ZodError, stripPrefix?: string): IssueOf<'body.invalid'>[] {
+  return zodError.issues.map((i): IssueOf<'body.invalid'> => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     const rel = stripPrefix && path[0] === stripPrefix ? path.slice(1) : path;
-    return { severity: 'error' as const, code: `body.${i.code}`, message: `${rel.length ? `${rel.join('.')}: ` : ''}${i.message}`, path: rel };
+    return { severity: 'error', code: 'body.invalid', params: { field: rel.join('.'), detail: i.message }, path: rel };
   });
 }
 
@@ -26,9 +26,9 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, strip
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const field = first ? first.path.filter((p) => typeof p !== 'symbol').join('.') : '';
-    return { ok: false, response: sendError(c, apiError('bad-request', { reason: 'body-shape', field, detail: first?.message ?? '' }, { issues: zodIssues(parsed.error, stripPrefix) })) };
+    const first = zodIssues(parsed.error)[0];
+    const where = first ? first.params : { field: '', detail: '' };
+    return { ok: false, response: sendError(c, apiError('bad-request', { reason: 'body-shape', ...where }, { issues: zodIssues(parsed.error, stripPrefix) })) };
   }
   return { ok: true, data: parsed.data };
 }

@@ -1,5 +1,5 @@
 import { routes, type CorsState } from '../../contract/api';
-import { validateConfig, validateSize, type Issue } from '../../core';
+import { issueMessage, validateConfig, validateSize, type Issue } from '../../core';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
@@ -7,7 +7,7 @@ import { answer, type Register } from '../http/register';
 /** Where the first error is, so the message names the field: `rules.2.allowedHeaders.0`. */
 function firstError(issues: Issue[]): { field?: string; detail?: string } {
   const first = issues.find((i) => i.severity === 'error');
-  return first ? { field: first.path.join('.'), detail: first.message } : {};
+  return first ? { field: first.path.join('.'), detail: issueMessage(first) } : {};
 }
 
 const withVersion = (state: CorsState) => answer(state, state.version);

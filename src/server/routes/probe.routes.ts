@@ -24,13 +24,10 @@ export function registerTestingRoutes(register: Register, service: CorsService) 
     const reserved = Object.keys(body.headers).filter((name) => RESERVED_HEADERS.has(name.toLowerCase()));
     if (reserved.length) return apiError('bad-request', { reason: 'reserved-header', headers: reserved });
     const { key, method, signed } = body;
-    let objectUrl: URL;
-    try {
-      objectUrl = adapter.objectUrl(bucket, key);
-    } catch (error) {
-      // The adapters refuse keys or buckets that would leave the bucket's URL space.
-      return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, detail: error instanceof Error ? error.message : String(error) });
-    }
+    const addressed = adapter.objectUrl(bucket, key);
+    // The adapters refuse keys or buckets that would leave the bucket's URL space.
+    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, detail: addressed.error.message });
+    const objectUrl = addressed.value;
     let url = objectUrl;
     if (signed) {
       if (method === 'POST') return apiError('bad-request', { reason: 'signed-post' });

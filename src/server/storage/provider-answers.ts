@@ -1,27 +1,25 @@
-import { parseCorsDocument, type DocumentFormat } from '../../core';
+import { issueMessage, parseCorsDocument, type DocumentFormat } from '../../core';
 import type { StoredCors } from './adapter';
 import { fail, ok, type Result } from './result';
 
-// What the OSS and COS adapters both read from their SDKs: fields of what the SDKs throw, and the
-// provider's own CORS document, kept verbatim.
+// What the adapters read from their SDKs: fields of what the SDKs throw, and the provider's own
+// CORS document, kept verbatim.
+
+/** Any field of a thrown value (`$metadata`), if it is an object that has one. */
+export function fieldOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
+}
 
 /** A string field of a thrown value (SDK errors carry `code`, `message`, ...), if it has one. */
 export function textOf(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
+  const found = fieldOf(value, key);
   return typeof found === 'string' ? found : undefined;
 }
 
 /** A number field of a thrown value (`status`, `statusCode`), if it has one. */
 export function numberOf(value: unknown, key: string): number | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
+  const found = fieldOf(value, key);
   return typeof found === 'number' ? found : undefined;
-}
-
-/** The provider's answer when a bucket has no CORS configuration: not an error, just none. */
-export function isNoCorsConfiguration(thrown: unknown): boolean {
-  return textOf(thrown, 'code') === 'NoSuchCORSConfiguration';
 }
 
 /** A GET ?cors body as the console keeps it: parsed, and the document verbatim. */
@@ -29,7 +27,8 @@ export function storedCorsFrom(body: unknown, format: DocumentFormat, provider: 
   const raw = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
   const parsed = parseCorsDocument(raw, format);
   if (!parsed.ok) {
-    const reason = parsed.issues[0]?.message;
+    const first = parsed.issues[0];
+    const reason = first && issueMessage(first);
     return fail({ code: 'provider-error', message: `${provider} returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}` });
   }
   return ok({ config: parsed.config, raw });

@@ -1,8 +1,7 @@
 import type { CorsState } from '../../../contract/api';
 import type { CallError } from '../../../contract/call-error';
-import { validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
+import { sameConfig, validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
 import { ApiRequestError } from '../../api/api-error';
-import { sameConfig } from '../../lib/config-identity';
 
 export type ApplyMode = 'replace' | 'append';
 

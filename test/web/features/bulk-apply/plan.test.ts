@@ -26,7 +26,7 @@ describe('planBucket', () => {
     const nine: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule(`https://n${i}.example.com`)) };
     const plan = planBucket('full', state(nine), { rules: [rule('https://a.example.com'), rule('https://b.example.com')] }, 'append', 'oss');
     expect(plan.kind).toBe('invalid');
-    expect(plan.kind !== 'unreadable' && plan.errors.map((i) => i.message)).toEqual(['Alibaba Cloud OSS allows at most 10 rules; this configuration has 11.']);
+    expect(plan.kind !== 'unreadable' && plan.errors.map((i) => [i.code, i.params])).toEqual([['config.too-many-rules', { max: 10, count: 11, provider: 'Alibaba Cloud OSS', awsWording: false }]]);
   });
 
   it('says "unchanged" when the bucket already holds the result, and carries the version read', () => {
@@ -63,7 +63,7 @@ describe('writePlans', () => {
         calls.push(`${bucket}@${version}`);
         if (bucket === 'moved') return { kind: 'conflict', current: state(null, 'v3'), error: refused({ code: 'version-conflict', params: {}, message: 'changed' }) };
         if (bucket === 'refused') {
-          const issues: Issue[] = [{ severity: 'error', code: 'origin.x', message: 'bad', path: ['rules', 0, 'allowedOrigins', 0] }];
+          const issues: Issue[] = [{ severity: 'error', code: 'origin.missing-scheme', params: { value: 'www.a.com', suggestion: 'https://www.a.com' }, path: ['rules', 0, 'allowedOrigins', 0] }];
           return { kind: 'invalid', issues, error: refused({ code: 'validation-failed', params: { profile: 'Test' }, message: 'invalid', issues }) };
         }
         if (bucket === 'down') return { kind: 'failed', error: refused({ code: 'provider-access-denied', params: { detail: 'denied' }, message: 'provider-access-denied happened', providerCode: 'AccessDenied' }) };
@@ -75,7 +75,7 @@ describe('writePlans', () => {
     expect(results.map((r) => r.outcome)).toEqual(['saved', 'conflict', 'invalid', 'failed', 'skipped', 'skipped']);
     expect(seen).toEqual(results.map((r) => r.outcome));
     expect(results[3]).toEqual({ bucket: 'down', outcome: 'failed', failure: { code: 'provider-access-denied', message: 'provider-access-denied happened', providerCode: 'AccessDenied' } });
-    expect(results[2]!.outcome === 'invalid' && results[2]!.issues[0]!.code).toBe('origin.x');
+    expect(results[2]!.outcome === 'invalid' && results[2]!.issues[0]!.code).toBe('origin.missing-scheme');
   });
 
   it('a stop is honoured between writes: the rest are reported not attempted and never written', async () => {

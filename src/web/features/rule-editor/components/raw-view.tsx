@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
-import { carriesResponseVary, FORMAT_LABELS } from '../../../lib/document-formats';
-import { canonicalConfig } from '../../../lib/config-identity';
+import { configIdentity, conversionLosses, documentFormatInfo, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
@@ -11,8 +10,9 @@ interface RawEdit {
   issues: Issue[];
 }
 
-function issueLine(issue: Issue): string {
-  return issue.line !== undefined ? `Line ${issue.line}: ${issue.message}` : issue.message;
+function issueLine(issue: Issue): { text: string; hint?: string } {
+  const { message, hint } = issueText(issue);
+  return { text: issue.line !== undefined ? onLineText(issue.line, message) : message, ...(hint ? { hint } : {}) };
 }
 
 export function RawView({ domId, config, format, formats, onFormatChange, onApply }: {
@@ -24,7 +24,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
   onApply: (config: CorsConfig) => void;
 }) {
   const [edit, setEdit] = useState<RawEdit | null>(null);
-  const basis = `${format}:${canonicalConfig(config)}`;
+  const basis = `${format}:${configIdentity(config)}`;
   const current = edit?.basis === basis ? edit : null;
   const text = current ? current.text : serializeCorsDocument(config, format);
   const parseIssues = current?.issues ?? [];
@@ -37,10 +37,10 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       setEdit({ text: next, basis, issues: result.issues });
       return;
     }
-    const vary = carriesResponseVary(format) ? result.config.responseVary === true : config.responseVary === true;
+    const vary = documentFormatInfo(format).carries.responseVary ? result.config.responseVary === true : config.responseVary === true;
     const parsed: CorsConfig = { rules: result.config.rules, ...(vary ? { responseVary: true } : {}) };
     onApply(parsed);
-    setEdit({ text: next, basis: `${format}:${canonicalConfig(formToConfig(configToForm(parsed)))}`, issues: result.issues });
+    setEdit({ text: next, basis: `${format}:${configIdentity(formToConfig(configToForm(parsed)))}`, issues: result.issues });
   };
 
   return (
@@ -50,7 +50,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
         <select id={`${domId}-format`} value={format} onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}>
           {formats.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
+              {documentFormatInfo(f).label}
             </option>
           ))}
         </select>
@@ -68,13 +68,16 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       />
       {problems.length > 0 && (
         <ul id={`${domId}-raw-issues`} className="re-issues" aria-label="Problems in the document">
-          {problems.map((issue, index) => (
-            <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
-              <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-              <span>{issueLine(issue)}</span>
-              {issue.hint && <span className="re-hint">{issue.hint}</span>}
-            </li>
-          ))}
+          {problems.map((issue, index) => {
+            const { text, hint } = issueLine(issue);
+            return (
+              <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
+                <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+                <span>{text}</span>
+                {hint && <span className="re-hint">{hint}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { compareConfigs, dialectProfile, explanationText, sampleChangeText, serializeCorsDocument, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
-import { placeRules, previewFormat, ruleRoom, type Placement } from '../insertion';
+import { placeRules, ruleRoom, type Placement } from '../insertion';
 
 export interface InsertionPreviewProps {
   draft: CorsConfig;
@@ -19,7 +19,7 @@ export interface InsertionPreviewProps {
   checks?: (config: CorsConfig) => ReactNode;
 }
 
-function Changes({ title, items }: { title: string; items: string[] }) {
+function Changes({ title, items }: { title: string; items: SampleChange[] }) {
   if (items.length === 0) return null;
   return (
     <details>
@@ -27,8 +27,8 @@ function Changes({ title, items }: { title: string; items: string[] }) {
         {title}: {items.length}
       </summary>
       <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
+        {items.map(sampleChangeText).map((text) => (
+          <li key={text}>{text}</li>
         ))}
       </ul>
     </details>
@@ -45,7 +45,7 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
   const room = ruleRoom(draft, dialect, placement, loosestIndex);
   const placed = useMemo(() => placeRules(draft, rules, dialect, placement, loosestIndex), [draft, rules, dialect, placement, loosestIndex]);
   const change = useMemo(() => (placed.ok ? compareConfigs(draft, placed.config, dialect) : null), [draft, placed, dialect]);
-  const format = previewFormat(dialect);
+  const format = dialectProfile(dialect).documents.native;
   const choices: { value: Placement; label: string }[] = [
     { value: 'effective', label: "Insert where first-match makes them effective, keeping the draft's rules" },
     ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: `Replace the diagnostic rule (rule ${loosestIndex + 1}) with them` }]),
@@ -72,13 +72,13 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
       {room.note && <p className="rw-muted">{room.note}</p>}
       {!placed.ok ? (
         <p role="alert" className="rw-error">
-          {placed.error.message}
+          {wizardErrorText(placed.error)}
         </p>
       ) : (
         <>
           <ul className="rw-placement" aria-label="Placement">
             {placed.explanations.map((e, i) => (
-              <li key={i}>{e.message}</li>
+              <li key={i}>{explanationText(e)}</li>
             ))}
           </ul>
           <DiffView before={serializeCorsDocument(draft, format)} after={serializeCorsDocument(placed.config, format)} label="The draft before and after" />
