@@ -8,12 +8,13 @@ import { placeIssues } from '../issue-placement';
 import { emptyRule } from '../rule-form';
 import { rootServerMessage } from '../server-issues';
 import { useDraftForm } from '../use-draft-form';
-import { startingPoint, useDraftPersistence, type DraftBase } from '../use-draft-persistence';
+import { startingPoint, type DraftBase } from '../draft-storage';
+import { useDraftPersistence } from '../use-draft-persistence';
 import { useEditorIssues } from '../use-editor-issues';
 import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
 import { usePendingFocus } from '../use-pending-focus';
 import { useToast } from '../use-toast';
-import { useUndoHistory } from '../use-undo-history';
+import { historyShortcut, useUndoHistory } from '../use-undo-history';
 import { useWorkspaceBridge } from '../use-workspace-bridge';
 import { ConflictView } from './conflict-view';
 import { DeleteConfirm } from './delete-confirm';
@@ -102,7 +103,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     focusLater({ button: 'save' });
   };
 
-  const afterWrite = (intent: WriteIntent) => (outcome: WriteOutcome) => {
+  const onWriteOutcome = (intent: WriteIntent) => (outcome: WriteOutcome) => {
     if (outcome.kind === 'saved') {
       restartFrom(outcome.state, { fresh: true });
       setPhase({ kind: 'editing' });
@@ -139,15 +140,11 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (phase.kind !== 'editing' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      undo();
-    } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-      event.preventDefault();
-      redo();
-    }
+    const shortcut = phase.kind === 'editing' ? historyShortcut(event) : null;
+    if (!shortcut) return;
+    event.preventDefault();
+    if (shortcut === 'undo') undo();
+    else redo();
   };
 
   const rootMessage = rootServerMessage(form.formState.errors);
@@ -225,7 +222,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
           after={phase.config}
           format={format}
           isSaving={writes.pending !== null}
-          onConfirm={() => writes.write({ intent: 'save', config: phase.config, version: phase.version }, afterWrite('save'))}
+          onConfirm={() => writes.write({ intent: 'save', config: phase.config, version: phase.version }, onWriteOutcome('save'))}
           onCancel={() => cancelDialog('save')}
         />
       ) : phase.kind === 'review' ? (
@@ -246,7 +243,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
           bucket={bucket}
           holds={countRules(provider.config)}
           isDeleting={writes.pending !== null}
-          onConfirm={() => writes.write({ intent: 'delete', version: phase.version }, afterWrite('delete'))}
+          onConfirm={() => writes.write({ intent: 'delete', version: phase.version }, onWriteOutcome('delete'))}
           onCancel={() => cancelDialog('delete')}
         />
       ) : (
