@@ -4,11 +4,11 @@ import { dialectProfile, type CorsConfig, type DocumentFormat } from '../../../.
 import { ErrorMessage } from '../../../components/error-message';
 import { countRules, sameConfig } from '../../../lib/config-identity';
 import { editorFormats } from '../document-formats';
+import { startingPoint, type DraftBase } from '../draft-storage';
 import { placeIssues } from '../issue-placement';
 import { emptyRule } from '../rule-form';
 import { rootServerMessage } from '../server-issues';
 import { useDraftForm } from '../use-draft-form';
-import { startingPoint, type DraftBase } from '../draft-storage';
 import { useDraftPersistence } from '../use-draft-persistence';
 import { useEditorIssues } from '../use-editor-issues';
 import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
