@@ -50,9 +50,9 @@ describe('draft storage', () => {
     const base = { config: null, version: 'v1' };
     const savedAt = keepDraft('local', 'photos', draft.config, base);
     expect(loadDraft('local', 'photos')).toEqual({ config: draft.config, baseVersion: 'v1', savedAt });
-    localStorage.setItem(draftKey('local', 'photos'), JSON.stringify({ ...draft, savedAt: '2026-03-04T09:05:00.000Z' }));
-    expect(keepDraft('local', 'photos', draft.config, base)).toBe('2026-03-04T09:05:00.000Z');
-    expect(keepDraft('local', 'photos', draft.config, { ...base, version: 'v2' })).not.toBe('2026-03-04T09:05:00.000Z');
+    storeDraft('local', 'photos', draft);
+    expect(keepDraft('local', 'photos', draft.config, base)).toBe(draft.savedAt);
+    expect(keepDraft('local', 'photos', draft.config, { ...base, version: 'v2' })).not.toBe(draft.savedAt);
     expect(loadDraft('local', 'photos')?.baseVersion).toBe('v2');
     expect(keepDraft('local', 'photos', draft.config, { config: draft.config, version: 'v2' })).toBeNull();
     expect(loadDraft('local', 'photos')).toBeNull();

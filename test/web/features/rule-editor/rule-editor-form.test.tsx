@@ -11,7 +11,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const field = (card: ReturnType<typeof within>, label: string) => card.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
-/** Types, then lets the pause that ends an edit pass at once (only the editor's timers are faked, and only here). */
+/** Types, then lets the pause that ends an edit pass at once: timers are faked only around this keystroke, so only the ones it starts are. */
 const typeAndPause = (element: HTMLElement, value: string) => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   try {
