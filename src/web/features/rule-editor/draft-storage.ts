@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { CorsState } from '../../../contract/api';
-import { corsConfigSchema, type CorsConfig } from '../../../core';
-import { sameConfig } from '../../lib/config-identity';
+import { corsConfigSchema, sameConfig, type CorsConfig } from '../../../core';
 
 export interface StoredDraft {
   config: CorsConfig;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CorsConfig } from '../../../core';
-import { sameConfig } from '../../lib/config-identity';
+import { sameConfig, type CorsConfig } from '../../../core';
 import { DRAFT_PAUSE_MS } from './draft-pause';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from './history';
 

@@ -1,9 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
-import { dialectProfile, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { dialectProfile, sameConfig, type CorsConfig, type DocumentFormat } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
-import { countRules, sameConfig } from '../../../lib/config-identity';
-import { editorFormats } from '../document-formats';
+import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
 import { placeIssues } from '../issue-placement';
 import { emptyRule } from '../rule-form';
@@ -37,7 +36,7 @@ type Phase =
 /** Editing one bucket's configuration, from the provider's state (`provider`, kept fresh by the query) to a guarded write. */
 export function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary; bucket: string; provider: CorsState }) {
   const domId = useId();
-  const formats = editorFormats(profile.dialect);
+  const formats = dialectProfile(profile.dialect).documents.offered;
   const [start] = useState(() => startingPoint(profile.id, bucket, provider));
   const [base, setBase] = useState<DraftBase>(start.base);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });

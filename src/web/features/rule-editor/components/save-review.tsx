@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { CorsConfig, DocumentFormat } from '../../../../core';
+import { documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
-import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
-import { countRules } from '../../../lib/config-identity';
+import { documentText } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/rule-count';
 
 function ChangeDiff({ before, after, format }: { before: CorsConfig | null; after: CorsConfig | null; format: DocumentFormat }) {
-  return <DiffView before={documentText(before, format)} after={documentText(after, format)} label={`Changes as ${FORMAT_LABELS[format]}`} />;
+  return <DiffView before={documentText(before, format)} after={documentText(after, format)} label={`Changes as ${documentFormatInfo(format).label}`} />;
 }
 
 /** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */
