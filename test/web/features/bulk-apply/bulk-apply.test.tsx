@@ -4,7 +4,7 @@ import { parseCorsDocument, type CorsConfig } from '../../../../src/core';
 import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
-import { arrangeBucket, providerXml, putBehindTheBack, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, providerXml, putBehindTheBack, REAL_SERVER_TEST_MS, rule, testProfile } from '../rule-editor/editor-harness';
 
 // "Apply to other buckets" over the real API and s3rver: picking, the per-bucket preview, the
 // guarded writes and the result of each, including a bucket changed between preview and apply.
@@ -41,7 +41,7 @@ async function pick(dialog: HTMLElement, prefix: string, names: string[]) {
 
 const rows = (table: HTMLElement) => [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
 
-describe('Apply to other buckets', () => {
+describe('Apply to other buckets', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('previews three buckets, writes each with the preview\'s version, and reports the one changed since as a conflict, left untouched', async () => {
     await arrangeBucket(ctx, 'rep-source', draft);
     await arrangeBucket(ctx, 'rep-a', { rules: [rule({ id: 'a1' }), rule({ id: 'a2' })] });

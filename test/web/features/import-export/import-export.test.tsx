@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
-import { arrangeBucket, findRule, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, findRule, REAL_SERVER_TEST_MS, rule, testProfile } from '../rule-editor/editor-harness';
 
 // Import and export as the Rules panel shows them, over the real API and s3rver: what the dialogs
 // say about each format, what reaches the editor's draft, and what the downloaded file holds.
@@ -44,7 +44,7 @@ const awsDocument = JSON.stringify(
   2,
 );
 
-describe('Import into the draft', () => {
+describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('reads an AWS JSON file picked in the file input, shows the change as a diff, and Replace draft hands it to the editor (undoable)', async () => {
     await arrangeBucket(ctx, 'imp-file', { rules: [rule({ id: 'old' })] });
     renderRulesPanel(testProfile(ctx), 'imp-file');
@@ -143,7 +143,7 @@ describe('Import into the draft', () => {
   });
 });
 
-describe('Export of the draft', () => {
+describe('Export of the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
   const downloads: { fileName: string; blob: Blob }[] = [];
   const blobs = new Map<string, Blob>();
 

@@ -7,6 +7,13 @@ import type { useRealApi } from '../../../support/web-api';
 
 type Api = ReturnType<typeof useRealApi>;
 
+/**
+ * For editor tests, which go through the real console app to s3rver. The first test of a file also
+ * pays the cold start of the SDK and of Testing Library's role queries (about a second each in
+ * jsdom), and a busy machine multiplies all of it; vitest's 5 s default is not a budget for that.
+ */
+export const REAL_SERVER_TEST_MS = 30_000;
+
 export function testProfile(ctx: Api, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
   return {
     id: 'local',

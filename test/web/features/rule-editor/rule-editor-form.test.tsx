@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, button, findRule, renderEditor, rule, testProfile } from './editor-harness';
+import { DRAFT_PAUSE_MS } from '../../../../src/web/features/rule-editor/draft-pause';
+import { arrangeBucket, button, findRule, REAL_SERVER_TEST_MS, renderEditor, rule, testProfile } from './editor-harness';
 
 const ctx = useRealApi();
 
@@ -10,11 +11,19 @@ afterEach(() => vi.restoreAllMocks());
 
 const field = (card: ReturnType<typeof within>, label: string) => card.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
-/** Lets the editor record the draft (it waits for a pause in typing). */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+/** Types, then lets the pause that ends an edit pass at once: timers are faked only around this keystroke, so only the ones it starts are. */
+const typeAndPause = (element: HTMLElement, value: string) => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    type(element, value);
+    act(() => vi.advanceTimersByTime(DRAFT_PAUSE_MS));
+  } finally {
+    vi.useRealTimers();
+  }
+};
 const headings = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 
-describe('RuleEditor form', () => {
+describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('shows the provider\'s rules in order, numbered, with their IDs and summaries', async () => {
     await arrangeBucket(ctx, 'form-order', {
       rules: [
@@ -186,8 +195,7 @@ describe('RuleEditor form', () => {
     renderEditor(testProfile(ctx), 'form-undo');
     const card = await findRule(1);
     expect((button('Undo') as HTMLButtonElement).disabled).toBe(true);
-    type(field(card, 'ID'), 'first');
-    await settle();
+    typeAndPause(field(card, 'ID'), 'first');
     type(field(await findRule(1), 'ID'), 'second');
     fireEvent.click(button('Undo'));
     expect(field(await findRule(1), 'ID').value).toBe('first');

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { draftKey } from '../../../../src/web/features/rule-editor/draft-storage';
 import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, renderEditor, rule, testProfile } from './editor-harness';
+import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, REAL_SERVER_TEST_MS, renderEditor, rule, testProfile } from './editor-harness';
 
 const ctx = useRealApi();
 
@@ -11,14 +11,13 @@ beforeEach(() => localStorage.clear());
 
 const field = (card: ReturnType<typeof within>, label: string) => card.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
 const toast = (text: string) => screen.findByText(text, { selector: '[role="status"]' });
 const diffLines = (dialog: HTMLElement, tag: 'ins' | 'del') => [...dialog.querySelectorAll(tag)].map((el) => el.textContent);
 
-describe('RuleEditor saving', () => {
+describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('Save shows the change as a diff, and Confirm save makes the provider hold the draft', async () => {
     await arrangeBucket(ctx, 'save-ok', { rules: [rule({ id: 'main' })] });
-    const { client } = renderEditor(testProfile(ctx), 'save-ok');
+    const { client, unmount } = renderEditor(testProfile(ctx), 'save-ok');
     client.setQueryData(bucketListKey('local'), { pages: [] });
     type(field(await findRule(1), 'Allowed origins'), 'https://app.example.com\nhttps://new.example.com');
     fireEvent.click(button('Add rule'));
@@ -39,7 +38,8 @@ describe('RuleEditor saving', () => {
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
     expect(client.getQueryData(corsQueries.detail('local', 'save-ok').queryKey)?.config?.rules).toHaveLength(2);
     expect(client.getQueryState(bucketListKey('local'))?.isInvalidated).toBe(true);
-    await settle();
+    // Leaving the editor stores the draft it holds, unless it is what the provider holds.
+    unmount();
     expect(localStorage.getItem(draftKey('local', 'save-ok'))).toBeNull();
   });
 
@@ -58,8 +58,12 @@ describe('RuleEditor saving', () => {
     await arrangeBucket(ctx, 'draft-restore', { rules: [rule()] });
     const first = renderEditor(testProfile(ctx), 'draft-restore');
     type(field(await findRule(1), 'Allowed origins'), 'https://draft.example.com');
-    await settle();
-    const stored = JSON.parse(localStorage.getItem(draftKey('local', 'draft-restore'))!) as { config: unknown; baseVersion: string; savedAt: string };
+    const text = await waitFor(() => {
+      const kept = localStorage.getItem(draftKey('local', 'draft-restore'));
+      if (kept === null) throw new Error('no draft stored yet');
+      return kept;
+    });
+    const stored = JSON.parse(text) as { config: unknown; baseVersion: string; savedAt: string };
     expect(stored.config).toEqual({ rules: [{ allowedOrigins: ['https://draft.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] });
     first.unmount();
 
@@ -85,7 +89,6 @@ describe('RuleEditor saving', () => {
 
     const second = renderEditor(testProfile(ctx), 'draft-quick');
     type(field(await findRule(1), 'ID'), '');
-    await settle();
     second.unmount();
     expect(localStorage.getItem(draftKey('local', 'draft-quick'))).toBeNull();
   });

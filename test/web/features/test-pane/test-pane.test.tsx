@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TestPane } from '../../../../src/web/features/test-pane/components/test-pane';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, REAL_SERVER_TEST_MS, rule, testProfile } from '../rule-editor/editor-harness';
 
 // The request builder's validation, against the real API over s3rver. The request itself is sent
 // by Chromium in the browser tests; jsdom has no CORS to judge.
@@ -24,7 +24,7 @@ async function ready() {
   return button;
 }
 
-describe('TestPane request builder', () => {
+describe('TestPane request builder', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('explains a header line it cannot read, at the field, and sends nothing', async () => {
     await arrangeBucket(ctx, 'pane-headers', { rules: [rule({})] });
     renderPane('pane-headers');
