@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/server/**/*.test.ts', 'test/lint/**/*.test.ts'],
           environment: 'node',
           // A real Ceph RGW beside s3rver for the storage suites (scripts/rgw-peer.sh).
           globalSetup: ['test/support/rgw-global-setup.ts'],
