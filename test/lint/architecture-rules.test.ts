@@ -40,7 +40,8 @@ const [importer, imported] = features as [string, string];
 const otherFeatureModule = moduleIn(`features/${imported}`);
 const appModule = moduleIn('app');
 
-describe('architecture lint rules', () => {
+// The first lint of a file loads TypeScript's program for src/web: tens of seconds on a busy machine.
+describe('architecture lint rules', { timeout: 120_000 }, () => {
   it('has two features with modules to test the feature boundary with', () => {
     expect(features.length).toBeGreaterThanOrEqual(2);
   });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CorsRule } from '../../../src/core/rule';
 import { changeMeter, compareConfigs, describeFetch, hasRegression, probeFetches, probesAround, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
+import { rule } from '../../support/builders';
 
 const APP = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 
 describe('probeFetches', () => {
   it('covers every listed origin, a member of each wildcard, an unlisted origin, every method and each allowed header', () => {
