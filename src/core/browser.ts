@@ -395,7 +395,7 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
  * lowercased; empty list elements are ignored, and any element that is not a token makes the whole
  * header unparseable, which exposes nothing beyond the safelist.
  */
-function parseExposeHeaders(value: string | undefined): string[] {
+export function parseExposeHeaders(value: string | undefined): string[] {
   if (value === undefined) return [];
   const names = value
     .split(',')

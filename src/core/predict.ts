@@ -1,4 +1,4 @@
-import { classifyBrowserRequest, isCorsSafelistedMethod, type BrowserRequestClass, type CredentialsMode } from './browser';
+import { classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode } from './browser';
 import type { Dialect } from './dialects';
 import { evaluate, type Decision } from './evaluate';
 import type { CorsConfig } from './rule';
@@ -43,7 +43,11 @@ export interface BrowserPrediction {
   /** The provider's answer to the actual request; absent when the preflight already failed. */
   actual?: Decision;
   blockedBy?: BlockReason;
-  /** Response header names script may read beyond the safelisted ones (from Expose-Headers). */
+  /**
+   * The names the actual answer's Access-Control-Expose-Headers lists, lowercased, as the browser
+   * reads them; empty when the browser blocks the request. A `*` among them exposes every header
+   * only to a request without credentials: ask `headerReadability` what script can read.
+   */
   exposedHeaders: string[];
 }
 
@@ -116,7 +120,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
   }
   const actual = evaluate(config, { method: request.method, headers: { origin: fetch.origin }, ...resource }, dialect);
   const failure = corsCheck(actual.headers, fetch.origin, credentialed, 'actual');
-  const exposed = splitList(actual.headers['access-control-expose-headers']).map((h) => h.toLowerCase());
+  const exposed = parseExposeHeaders(actual.headers['access-control-expose-headers']);
   return {
     allowed: !failure,
     request,
@@ -125,4 +129,22 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     ...(failure ? { blockedBy: failure } : {}),
     exposedHeaders: failure ? [] : exposed,
   };
+}
+
+/** Which of some response headers script can read, and which it cannot; names lowercased, once each. */
+export interface HeaderReadability {
+  readable: string[];
+  unreadable: string[];
+}
+
+/**
+ * Which of `names` script can read in the answer to a predicted fetch, assuming the answer carries
+ * them: none when the browser blocks the request; else the CORS-safelisted names and those the
+ * answer exposes, where an exposed `*` stands for every name only when the request is sent without
+ * credentials (Fetch Standard, "CORS filtered response"). `Set-Cookie` is never readable.
+ */
+export function headerReadability(prediction: BrowserPrediction, names: readonly string[]): HeaderReadability {
+  const wanted = [...new Set(names.map((name) => name.toLowerCase()))];
+  const readable = prediction.allowed ? readableResponseHeaders(wanted, prediction.exposedHeaders.join(','), prediction.request.sendsCredentials) : [];
+  return { readable, unreadable: wanted.filter((name) => !readable.includes(name)) };
 }

@@ -1,4 +1,5 @@
 import { dialectProfile, type Dialect } from './dialects';
+import { sameRuleValues } from './identity';
 import { warning, type Issue } from './issues';
 import { parsePattern, patternCovers, patternsOverlap, type WildcardPattern } from './pattern';
 import type { CorsRule, Method } from './rule';
@@ -64,11 +65,6 @@ function takeoversOf(rules: ShapedRule[], index: number, byOriginOnly: boolean):
   return { cells, takeovers };
 }
 
-/** Same rule apart from its ID. */
-function sameRule(a: CorsRule, b: CorsRule): boolean {
-  return JSON.stringify({ ...a, id: undefined }) === JSON.stringify({ ...b, id: undefined });
-}
-
 function describeTakeover(t: Takeover, rules: readonly CorsRule[]): string {
   const by = `rule ${t.by + 1}`;
   switch (t.scope) {
@@ -105,7 +101,7 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
     const hint = `Move it above rule ${first + 1}, or narrow rule ${first + 1}.`;
     const fully = takeovers.length === cells && takeovers.every((t) => t.scope === 'all');
     if (fully) {
-      const twin = rules.slice(0, index).findIndex((r) => sameRule(r, rule));
+      const twin = rules.slice(0, index).findIndex((r) => sameRuleValues(r, rule));
       const message =
         twin >= 0
           ? `${label} never matches: it is identical to rule ${twin + 1}, which comes first.`

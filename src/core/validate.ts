@@ -1,5 +1,5 @@
 import { dialectProfile, type Dialect, type DialectProfile } from './dialects';
-import { serializeCorsDocument, type DocumentFormat } from './formats';
+import { serializeCorsDocument } from './formats';
 import { error, warning, type Issue, type IssuePath } from './issues';
 import { isMethod, type CorsConfig, type CorsRule } from './rule';
 import { findShadowedRules } from './shadowing';
@@ -25,12 +25,6 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const SCHEME = /^([A-Za-z*][A-Za-z0-9+.\-*]*):\/\//;
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
-
-function documentFormatOf(profile: DialectProfile): DocumentFormat {
-  if (profile.id === 'oss') return 'oss-xml';
-  if (profile.id === 'cos') return 'cos-xml';
-  return 's3-xml';
-}
 
 function wildcardCount(value: string): number {
   return value.split('*').length - 1;
@@ -246,7 +240,7 @@ function validateSizeOf(config: CorsConfig, profile: DialectProfile): Issue[] {
   }
   const maxBytes = profile.limits.maxDocumentBytes;
   if (maxBytes !== null) {
-    const bytes = new TextEncoder().encode(serializeCorsDocument(config, documentFormatOf(profile))).length;
+    const bytes = new TextEncoder().encode(serializeCorsDocument(config, profile.documents.native)).length;
     if (bytes > maxBytes) {
       issues.push(error('config.too-large', `The configuration is ${bytes} bytes as XML; ${profile.label} accepts at most ${maxBytes}.`, ['rules'], {
         hint: 'Merge rules, or use wildcards such as https://*.example.com.',

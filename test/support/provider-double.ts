@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** One request as the double received it; header names are lower-case (Node's parsing). */
 export interface RecordedRequest {
@@ -91,5 +92,102 @@ export async function refusedOrigin(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-/** Waits, for handlers that stand in for a service that answers too late. */
-export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** How one provider's REST API names buckets and keys, for `serveBuckets`. */
+export interface BucketProtocol {
+  /** What follows the bucket name in a virtual-hosted `Host` (`.cos.ap-guangzhou.myqcloud.com`). */
+  bucketHostSuffix: string;
+  /** The access key id an `Authorization` header names. */
+  keyIdOf(authorization: string): string | undefined;
+}
+
+export const OSS_PROTOCOL: BucketProtocol = {
+  bucketHostSuffix: '.oss-cn-hangzhou.aliyuncs.com',
+  keyIdOf: (authorization) => /^OSS ([^:]+):/.exec(authorization)?.[1],
+};
+
+export const COS_PROTOCOL: BucketProtocol = {
+  bucketHostSuffix: '.cos.ap-guangzhou.myqcloud.com',
+  keyIdOf: (authorization) => /(?:^|&)q-ak=([^&]+)/.exec(authorization)?.[1],
+};
+
+/**
+ * The error document S3, OSS and COS all answer with: `<Error><Code>…</Code><Message>…</Message>`,
+ * then what each provider adds (OSS: RequestId, HostId; COS: Resource, RequestId, TraceId).
+ */
+export function errorXml(code: string, message: string, extra: Record<string, string> = {}): string {
+  const fields = { Code: code, Message: message, ...extra };
+  return ['<?xml version="1.0" encoding="UTF-8"?>', '<Error>', ...Object.entries(fields).map(([name, value]) => `  <${name}>${value}</${name}>`), '</Error>'].join('\n');
+}
+
+/** An XML answer, with the provider's own headers (its request id). */
+export function xmlReply(status: number, body: string, headers: Record<string, string> = {}): DoubleReply {
+  return { status, headers: { 'content-type': 'application/xml', ...headers }, body };
+}
+
+export function errorDocument(status: number, code: string, message: string): DoubleReply {
+  return xmlReply(status, errorXml(code, message));
+}
+
+/** The one request a call sent: fails the test if it sent none or several. */
+export function onlyRequest(double: ProviderDouble): RecordedRequest {
+  expect(double.requests).toHaveLength(1);
+  return double.requests[0]!;
+}
+
+/** One double for the enclosing file or describe block: started before its tests, stopped after. */
+export function useProviderDouble(): { readonly current: ProviderDouble } {
+  const handle: { current?: ProviderDouble } = {};
+  beforeAll(async () => {
+    handle.current = await startProviderDouble();
+  });
+  afterAll(() => handle.current?.stop());
+  return {
+    get current() {
+      if (!handle.current) throw new Error('The provider double is used before its beforeAll ran.');
+      return handle.current;
+    },
+  };
+}
+
+/**
+ * Makes the double a small stateful provider: buckets, and one CORS document per bucket kept as
+ * sent (ListBuckets, GET/PUT/DELETE ?cors). It checks the key id, not the signature: the
+ * per-provider tests check the exact signed request. Answers what the provider answers for an
+ * unknown key, a missing bucket and a bucket without CORS.
+ */
+export function serveBuckets(double: ProviderDouble, protocol: BucketProtocol, keyId: string): { createBucket(name: string): void } {
+  const buckets = new Map<string, { createdAt: string; cors: string | null }>();
+  double.reply((request) => {
+    if (protocol.keyIdOf(String(request.headers.authorization ?? '')) !== keyId) {
+      return errorDocument(403, 'InvalidAccessKeyId', 'The access key id you provided does not exist in our records.');
+    }
+    const host = String(request.headers.host ?? '');
+    const named = host.endsWith(protocol.bucketHostSuffix) ? host.slice(0, -protocol.bucketHostSuffix.length) : undefined;
+    // Any other host is the service's (ListBuckets). ali-oss on an IP endpoint sends ListBuckets
+    // with the bucket host of an empty bucket name (`Host: .oss-cn-hangzhou.aliyuncs.com`).
+    if (!named && request.method === 'GET') {
+      const entries = [...buckets].map(([name, { createdAt }]) => `<Bucket><Name>${name}</Name><CreationDate>${createdAt}</CreationDate></Bucket>`);
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/xml' },
+        body: `<ListAllMyBucketsResult><Owner><ID>1</ID><DisplayName>1</DisplayName></Owner><Buckets>${entries.join('')}</Buckets></ListAllMyBucketsResult>`,
+      };
+    }
+    const bucket = named ? buckets.get(named) : undefined;
+    if (!bucket) return errorDocument(404, 'NoSuchBucket', 'The specified bucket does not exist.');
+    if (!request.url.startsWith('/?cors')) return errorDocument(501, 'NotImplemented', `No reply for ${request.method} ${request.url}`);
+    switch (request.method) {
+      case 'GET':
+        return bucket.cors === null ? errorDocument(404, 'NoSuchCORSConfiguration', 'The CORS configuration does not exist.') : { status: 200, headers: { 'content-type': 'application/xml' }, body: bucket.cors };
+      case 'PUT':
+        bucket.cors = request.body;
+        return { status: 200 };
+      case 'DELETE':
+        bucket.cors = null;
+        return { status: 204 };
+      default:
+        return errorDocument(405, 'MethodNotAllowed', `${request.method} is not allowed on ?cors.`);
+    }
+  });
+  return { createBucket: (name) => void buckets.set(name, { createdAt: new Date().toISOString(), cors: null }) };
+}

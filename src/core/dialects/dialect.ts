@@ -1,3 +1,5 @@
+import type { DocumentFormat } from '../formats';
+
 /** Provider behaviours the core knows. A profile names one so predictions match its server. */
 export const DIALECTS = ['s3', 'oss', 'cos', 'rgw', 'minio', 'r2', 's3rver'] as const;
 export type Dialect = (typeof DIALECTS)[number];
@@ -44,6 +46,16 @@ export interface DialectProfile {
     rejectsPortWildcard: boolean;
     /** Rules may carry an ID. */
     hasRuleIds: boolean;
+  };
+
+  /** The CORS documents of this provider. */
+  documents: {
+    /** The provider's own document (what its PutBucketCors takes): diffs and size limits use it. */
+    native: DocumentFormat;
+    /** The formats an editor offers for this provider, the native one first. */
+    offered: readonly DocumentFormat[];
+    /** The file people feed the provider's own tool: the AWS CLI's JSON unless the provider has its own. */
+    exported: DocumentFormat;
   };
 
   /** Per-bucket CORS exists. MinIO community answers PutBucketCors with NotImplemented. */

@@ -17,6 +17,8 @@ export const oss: DialectProfile = {
     exposeForbiddenChars: `<>&'"`,
     hasRuleIds: false,
   },
+  // OSS XML is S3's without rule IDs and with ResponseVary.
+  documents: { native: 'oss-xml', offered: ['oss-xml', 's3-xml', 'aws-json'], exported: 'oss-xml' },
   supportsResponseVary: true,
   // The OSS console recommends exposing ETag and x-oss-request-id.
   suggestedExposeHeaders: ['ETag', 'x-oss-request-id'],
@@ -29,6 +31,7 @@ export const cos: DialectProfile = {
   label: 'Tencent Cloud COS',
   limits: { ...s3.limits, maxRules: 100, maxDocumentBytes: 64 * 1024 }, // PUT Bucket cors doc
   validation: { ...s3.validation, rejectsExposeWildcard: true },
+  documents: { native: 'cos-xml', offered: ['cos-xml', 's3-xml', 'aws-json'], exported: 'cos-xml' },
   supportsResponseVary: true,
   suggestedExposeHeaders: ['ETag', 'x-cos-request-id'],
 };
@@ -44,6 +47,8 @@ export const r2: DialectProfile = {
   limits: { ...s3.limits, maxAgeSeconds: 86_400 },
   // `http://localhost:*` is answered with 400 MalformedXML (cloudflare-docs#32888).
   validation: { ...s3.validation, rejectsPortWildcard: true },
+  // R2 takes S3 XML through its S3 API; its dashboard and wrangler take its own JSON.
+  documents: { ...s3.documents, exported: 'r2-json' },
   // R2 documents no request-id response header, so only ETag is suggested.
   suggestedExposeHeaders: ['ETag'],
 };

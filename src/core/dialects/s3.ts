@@ -20,6 +20,7 @@ export const s3: DialectProfile = {
     rejectsPortWildcard: false,
     hasRuleIds: true,
   },
+  documents: { native: 's3-xml', offered: ['s3-xml', 'aws-json'], exported: 'aws-json' },
   supportsBucketCors: true,
   supportsResponseVary: false,
   // AWS's own CORS example exposes x-amz-request-id and x-amz-id-2 [D]; version ids for versioned buckets.

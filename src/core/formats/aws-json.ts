@@ -25,6 +25,7 @@ const RULE_KEYS = ['ID', 'AllowedOrigins', 'AllowedMethods', 'AllowedHeaders', '
 export const awsJson: FormatCodec = {
   label: 'AWS JSON',
   carries: { ruleIds: true, responseVary: false, separateHeaderLists: true },
+  mediaType: 'application/json',
   parse,
   serialize,
 };

@@ -17,6 +17,8 @@ export interface FormatCodec {
   /** Human name for messages, e.g. `S3 XML`. */
   label: string;
   carries: FormatCapabilities;
+  /** The media type of a file in this format. */
+  mediaType: 'application/xml' | 'application/json';
   parse(text: string): CorsDocumentResult;
   serialize(config: CorsConfig): string;
 }

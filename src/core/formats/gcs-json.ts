@@ -26,6 +26,7 @@ const ENTRY_KEYS = ['origin', 'method', 'responseHeader', 'maxAgeSeconds'];
 export const gcsJson: FormatCodec = {
   label: 'GCS JSON',
   carries: { ruleIds: false, responseVary: false, separateHeaderLists: false },
+  mediaType: 'application/json',
   parse,
   serialize,
 };

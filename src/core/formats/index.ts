@@ -2,7 +2,7 @@ import { error } from '../issues';
 import type { Issue } from '../issues';
 import type { CorsConfig } from '../rule';
 import { awsJson } from './aws-json';
-import type { CorsDocumentResult, FormatCodec } from './codec';
+import type { CorsDocumentResult, FormatCapabilities, FormatCodec } from './codec';
 import { cosXml } from './cos-xml';
 import { gcsJson } from './gcs-json';
 import { lossesFor } from './losses';
@@ -10,7 +10,8 @@ import { ossXml } from './oss-xml';
 import { r2Json } from './r2-json';
 import { s3Xml } from './s3-xml';
 
-export type { CorsDocumentResult } from './codec';
+export type { CorsDocumentResult, FormatCapabilities } from './codec';
+export { detectDocumentFormat } from './detect';
 
 /** The CORS document formats the console reads and writes. */
 export const DOCUMENT_FORMATS = ['s3-xml', 'aws-json', 'oss-xml', 'cos-xml', 'r2-json', 'gcs-json'] as const;
@@ -33,6 +34,20 @@ const CODECS: Record<DocumentFormat, FormatCodec> = {
   'r2-json': r2Json,
   'gcs-json': gcsJson,
 };
+
+/** What the console says about a document format: its name, what it can carry, its media type. */
+export interface DocumentFormatInfo {
+  /** Human name, e.g. `S3 XML`. */
+  label: string;
+  carries: FormatCapabilities;
+  mediaType: 'application/xml' | 'application/json';
+}
+
+/** The name, capabilities and media type of a document format. */
+export function documentFormatInfo(format: DocumentFormat): DocumentFormatInfo {
+  const { label, carries, mediaType } = CODECS[format];
+  return { label, carries, mediaType };
+}
 
 /**
  * Reads a CORS document. Never throws: any problem comes back as issues, located by rule path and,

@@ -27,6 +27,7 @@ const API_ENVELOPE_KEYS = ['result', 'success', 'errors', 'messages'];
 export const r2Json: FormatCodec = {
   label: 'R2 JSON',
   carries: { ruleIds: true, responseVary: false, separateHeaderLists: true },
+  mediaType: 'application/json',
   parse,
   serialize,
 };

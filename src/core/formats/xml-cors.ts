@@ -41,6 +41,7 @@ export function xmlCodec(dialect: XmlDialect): FormatCodec {
   return {
     label: dialect.label,
     carries: { ruleIds: dialect.ruleIds, responseVary: dialect.responseVary, separateHeaderLists: true },
+    mediaType: 'application/xml',
     parse: (text) => parseXmlCors(text, dialect),
     serialize: (config) => serializeXmlCors(config, dialect),
   };

@@ -1,8 +1,8 @@
-import { readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS, type BrowserRequestClass } from '../browser';
+import { readableResponseHeaders, type BrowserRequestClass } from '../browser';
 import { dialectProfile, type Dialect, type DialectProfile } from '../dialects';
 import { evaluate } from '../evaluate';
 import { matchesPattern, parsePattern } from '../pattern';
-import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
+import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { isMethod, type CorsConfig, type CorsRule, type Method } from '../rule';
 import { findShadowedRules } from '../shadowing';
 import { validateConfig } from '../validate';
@@ -59,16 +59,9 @@ function fail(code: WizardError['code'], message: string): FixResult {
   return { ok: false, error: { code, message } };
 }
 
-/** Readable = safelisted or exposed by the actual response. */
-function missingReadable(prediction: BrowserPrediction, wanted: string[]): string[] {
-  if (!prediction.allowed) return wanted;
-  const readable = new Set([...SAFELISTED_RESPONSE_HEADERS, ...prediction.exposedHeaders]);
-  return wanted.filter((h) => !readable.has(h));
-}
-
 function works(config: CorsConfig, fetch: FailingFetch, need: Need, dialect: Dialect): BrowserPrediction & { unreadable: string[] } {
   const prediction = predictBrowserFetch(config, fetch, dialect);
-  return { ...prediction, unreadable: missingReadable(prediction, need.readable) };
+  return { ...prediction, unreadable: headerReadability(prediction, need.readable).unreadable };
 }
 
 function originListed(rule: CorsRule, origin: string): boolean {
@@ -237,7 +230,7 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   };
   const refusal = unfixable(fetch, prediction, need, dialect);
   if (refusal) return refusal;
-  const unreadable = missingReadable(prediction, need.readable);
+  const { unreadable } = headerReadability(prediction, need.readable);
   if (prediction.allowed && unreadable.length === 0) {
     return fail('fix.already-allowed', `The browser already allows ${need.method} from ${need.origin}${need.readable.length ? ` and script can read ${need.readable.map(exposeSpelling).join(', ')}` : ''}: nothing to fix.`);
   }

@@ -1,6 +1,6 @@
 import type { Dialect, DialectProfile } from '../dialects';
 import { parsePattern, patternsOverlap } from '../pattern';
-import { predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
+import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { METHODS, type CorsConfig, type CorsRule } from '../rule';
 import { sampleHeader, sampleOrigin } from './app';
 
@@ -112,8 +112,12 @@ export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsC
       if (!then.allowed && now.allowed) change.newlyAllowed.push(what);
       else if (then.allowed && !now.allowed) change.newlyBlocked.push(what);
       else if (then.allowed && now.allowed) {
-        const gained = now.exposedHeaders.filter((h) => !then.exposedHeaders.includes(h));
-        const lost = then.exposedHeaders.filter((h) => !now.exposedHeaders.includes(h));
+        // Over the names either answer exposes: an exposed `*` covers them all only without credentials.
+        const names = [...new Set([...then.exposedHeaders, ...now.exposedHeaders])];
+        const before = headerReadability(then, names).readable;
+        const after = headerReadability(now, names).readable;
+        const gained = after.filter((h) => !before.includes(h));
+        const lost = before.filter((h) => !after.includes(h));
         if (gained.length) change.newlyReadable.push(`${what}: ${gained.join(', ')}`);
         if (lost.length) change.noLongerReadable.push(`${what}: ${lost.join(', ')}`);
       }

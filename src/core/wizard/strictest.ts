@@ -1,7 +1,7 @@
 import { classifyBrowserRequest, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from '../browser';
 import { dialectProfile, type Dialect, type DialectProfile } from '../dialects';
 import { warning, type Issue } from '../issues';
-import { predictBrowserFetch } from '../predict';
+import { headerReadability, predictBrowserFetch } from '../predict';
 import { METHODS, type CorsConfig, type CorsRule, type Method } from '../rule';
 import { BROWSER_MAX_AGE_CAPS } from '../validate';
 import {
@@ -238,8 +238,7 @@ function verify(app: AppDescription, config: CorsConfig, dialect: Dialect): Issu
       issues.push(warning('strictest.request-still-blocked', `${what} stays blocked: ${prediction.blockedBy?.message ?? 'the browser refuses it'}`, ['rules']));
       continue;
     }
-    const readable = new Set([...SAFELISTED_RESPONSE_HEADERS, ...prediction.exposedHeaders]);
-    const unreadable = fetch.needsReadableHeaders.filter((h) => !readable.has(h));
+    const { unreadable } = headerReadability(prediction, fetch.needsReadableHeaders);
     if (unreadable.length && readableResponseHeaders(unreadable, unreadable.join(','), false).length) {
       issues.push(warning('strictest.header-unreadable', `${what}: script still cannot read ${unreadable.join(', ')}.`, ['rules']));
     }

@@ -1,19 +1,9 @@
 import type { ProbeExchange, ProbeResult, probeBodySchema } from '../../contract/api';
-import { classifyBrowserRequest, evaluate, type CorsConfig, type Decision, type Dialect } from '../../core';
+import { answerMatches, classifyBrowserRequest, evaluate, type CorsConfig, type Decision, type Dialect } from '../../core';
 import type { z } from 'zod';
 import { sendRaw } from './send-raw';
 
 type Probe = z.output<typeof probeBodySchema>;
-
-/** The CORS part of an answer, as a Decision holds it. */
-export function corsHeadersOf(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('access-control-') || name === 'vary'));
-}
-
-function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => a[k] === b[k]);
-}
 
 type Outcome = Awaited<ReturnType<typeof sendRaw>>;
 
@@ -29,9 +19,7 @@ function judge(request: ProbeExchange['request'], outcome: Outcome, prediction: 
       matchesPrediction: null,
     };
   }
-  const cors = corsHeadersOf(outcome.answer.headers);
-  const statusMatches = prediction.status === null || prediction.status === outcome.answer.status;
-  return { request, response: outcome.answer, timing: { totalMs: outcome.totalMs }, prediction, matchesPrediction: statusMatches && sameHeaders(cors, prediction.headers) };
+  return { request, response: outcome.answer, timing: { totalMs: outcome.totalMs }, prediction, matchesPrediction: answerMatches(outcome.answer, prediction) };
 }
 
 /**

@@ -36,13 +36,10 @@ export function testingRoutes(service: CorsService) {
       }
       const bucket = c.get('bucket');
       const { key, method, signed } = body.data;
-      let url: URL;
-      try {
-        url = adapter.objectUrl(bucket, key);
-      } catch (error) {
-        // The adapters refuse keys or buckets that would leave the bucket's URL space.
-        return sendError(c, apiError('bad-request', `Cannot address ${JSON.stringify(key)} in bucket ${bucket}: ${(error as Error).message}`));
-      }
+      const addressed = adapter.objectUrl(bucket, key);
+      // The adapters refuse keys or buckets that would leave the bucket's URL space.
+      if (!addressed.ok) return sendError(c, apiError('bad-request', `Cannot address ${JSON.stringify(key)} in bucket ${bucket}: ${addressed.error.message}`));
+      let url = addressed.value;
       if (signed) {
         if (method === 'POST') return sendError(c, apiError('bad-request', 'A signed POST is a form upload: use the presign call with method POST and send the form.'));
         const presigned = await adapter.presign(bucket, key, { method, expiresSeconds: SIGNED_PROBE_EXPIRY_SECONDS });

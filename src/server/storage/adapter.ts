@@ -38,8 +38,9 @@ export interface Capabilities {
 }
 
 /**
- * One provider account behind one profile. Every call answers a `Result`; none throws for a
- * provider error. Implementations map SDK shapes to the core's model here, and nowhere else.
+ * One provider account behind one profile. Every call answers a `Result`; none throws. Each
+ * provider is a descriptor (`provider-kit.ts`) that maps its SDK's shapes to the core's model,
+ * here and nowhere else.
  */
 export interface StorageAdapter {
   readonly capabilities: Capabilities;
@@ -48,8 +49,8 @@ export interface StorageAdapter {
   /** Replaces the whole configuration (PutBucketCors semantics). */
   putCors(bucket: string, config: CorsConfig): Promise<Result<void>>;
   deleteCors(bucket: string): Promise<Result<void>>;
-  /** The unsigned URL of an object, as a browser would request it. */
-  objectUrl(bucket: string, key: string): URL;
+  /** The unsigned URL of an object, as a browser would request it; refused when it would leave the bucket. */
+  objectUrl(bucket: string, key: string): Result<URL>;
   presign(bucket: string, key: string, options: PresignOptions): Promise<Result<string>>;
   presignPost(bucket: string, key: string, expiresSeconds: number): Promise<Result<PresignedPost>>;
 }

@@ -1,10 +1,12 @@
-import { isIP } from 'node:net';
 import COS from 'cos-nodejs-sdk-v5';
 import type { CorsRule } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
-import { numberOf, isNoCorsConfiguration, storedCorsFrom, textOf } from './provider-answers';
+import { endpointUrl, isIpEndpoint } from './endpoint';
+import type { ThrownFacts } from './error-table';
+import { namedVoice } from './messages';
+import { numberOf, storedCorsFrom, textOf } from './provider-answers';
+import { adapterFrom } from './provider-kit';
 import { fail, ok } from './result';
-import type { Result, StorageError } from './result';
 
 export interface CosAdapterOptions {
   /** `ap-guangzhou`. */
@@ -44,24 +46,23 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
     Timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...endpoint.connection,
   });
-  const failure = describeFailure(options);
 
-  async function attempt<T>(action: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
-    try {
-      return await run();
-    } catch (thrown) {
-      return fail(failure(thrown, action));
-    }
-  }
-
-  const withBucket = <T>(bucket: string, action: string, run: () => Promise<Result<T>>): Promise<Result<T>> =>
-    BUCKET_NAME.test(bucket) ? attempt(action, run) : Promise.resolve(fail(invalidBucket(bucket)));
-
-  return {
+  return adapterFrom({
     capabilities: CAPABILITIES,
-
-    listBuckets: () =>
-      attempt('list buckets', async () => {
+    voice: namedVoice({
+      name: 'COS',
+      where: options.endpoint ?? `cos.${region}.myqcloud.com`,
+      region,
+      credentialHint: 'Check the SecretId/SecretKey and that its CAM policy allows this on the bucket.',
+    }),
+    secrets: [options.secretKey, options.secretId],
+    bucketNames: {
+      pattern: BUCKET_NAME,
+      refusal: (bucket) => `${JSON.stringify(bucket)} is not a COS bucket name: COS names end with the APPID, as in examplebucket-1250000000.`,
+    },
+    readError,
+    operations: {
+      listBuckets: async () => {
         const entries: BucketEntry[] = [];
         let marker: string | undefined;
         for (;;) {
@@ -75,23 +76,16 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
           if (page.Buckets.length < PAGE_SIZE || last === undefined || last === marker) return ok(entries);
           marker = last;
         }
-      }),
+      },
 
-    getCors: (bucket) =>
-      withBucket(bucket, `read the CORS configuration of bucket ${bucket}`, async () => {
+      getCors: async (bucket) => {
         // getBucketCors returns the rules re-shaped and no document, so the raw GET ?cors goes
         // through the SDK's generic signed request with RawBody: the XML is kept verbatim.
-        try {
-          const response = await cos.request({ Bucket: bucket, Region: region, Method: 'GET', Action: 'cors', RawBody: true });
-          return storedCorsFrom(response.Body, 'cos-xml', 'COS');
-        } catch (thrown) {
-          if (isNoCorsConfiguration(thrown)) return ok({ config: null, raw: null });
-          throw thrown;
-        }
-      }),
+        const response = await cos.request({ Bucket: bucket, Region: region, Method: 'GET', Action: 'cors', RawBody: true });
+        return storedCorsFrom(response.Body, 'cos-xml', 'COS');
+      },
 
-    putCors: (bucket, config) =>
-      withBucket(bucket, `replace the CORS configuration of bucket ${bucket}`, async () => {
+      putCors: async (bucket, config) => {
         // The SDK builds (and escapes) the XML and computes Content-MD5 itself.
         await cos.putBucketCors({
           Bucket: bucket,
@@ -101,27 +95,25 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
           ResponseVary: config.responseVary === true ? 'true' : 'false',
         });
         return ok(undefined);
-      }),
+      },
 
-    deleteCors: (bucket) =>
-      withBucket(bucket, `delete the CORS configuration of bucket ${bucket}`, async () => {
+      deleteCors: async (bucket) => {
         await cos.deleteBucketCors({ Bucket: bucket, Region: region });
         return ok(undefined);
-      }),
+      },
 
-    objectUrl: (bucket, key) => {
-      if (!BUCKET_NAME.test(bucket)) throw new TypeError(invalidBucket(bucket).message);
-      const url: unknown = cos.getObjectUrl({ Bucket: bucket, Region: region, Key: key, Sign: false, ...endpoint.browser });
-      if (typeof url !== 'string') throw new TypeError(`The COS SDK built no URL for ${key} in bucket ${bucket}.`);
-      return new URL(url);
+      objectUrl: (bucket, key) => {
+        const url: unknown = cos.getObjectUrl({ Bucket: bucket, Region: region, Key: key, Sign: false, ...endpoint.browser });
+        if (typeof url !== 'string') return fail({ code: 'provider-error', message: `The COS SDK built no URL for ${key} in bucket ${bucket}.` });
+        return ok(new URL(url));
+      },
+
+      presign: async (bucket, key, presign) => ok(await signedUrl(cos, { Bucket: bucket, Region: region, Key: key, ...endpoint.browser }, presign)),
+
+      presignPost: async () =>
+        fail({ code: 'not-supported', message: 'Browser form uploads (POST with a signed policy) are not available for COS profiles: the COS Node SDK cannot sign a POST policy.' }),
     },
-
-    presign: (bucket, key, presign) =>
-      withBucket(bucket, `sign a URL for ${key} in bucket ${bucket}`, async () => ok(await signedUrl(cos, { Bucket: bucket, Region: region, Key: key, ...endpoint.browser }, presign))),
-
-    presignPost: async () =>
-      fail({ code: 'not-supported', message: 'Browser form uploads (POST with a signed policy) are not available for COS profiles: the COS Node SDK cannot sign a POST policy.' }),
-  };
+  });
 }
 
 /** The callback form of getObjectUrl, as a promise: it signs asynchronously and calls back with the URL. */
@@ -160,65 +152,25 @@ interface EndpointOptions {
 
 function endpointOptions(endpoint: string | undefined): EndpointOptions {
   if (endpoint === undefined) return { connection: {}, browser: {} };
-  const url = new URL(endpoint.includes('://') ? endpoint : `https://${endpoint}`);
+  const url = endpointUrl(endpoint);
   const Protocol = url.protocol === 'http:' ? 'http:' : 'https:';
-  if (isIP(url.hostname.replace(/^\[|\]$/g, '')) !== 0) {
+  if (isIpEndpoint(url)) {
     return { connection: { Protocol, Ip: url.host }, browser: { Protocol: 'https:' } };
   }
   return { connection: { Protocol, Domain: `{Bucket}.${url.host}`, ServiceDomain: url.host }, browser: {} };
 }
 
-function invalidBucket(bucket: string): StorageError {
-  return {
-    code: 'provider-error',
-    providerCode: 'InvalidBucketName',
-    message: `${JSON.stringify(bucket)} is not a COS bucket name: COS names end with the APPID, as in examplebucket-1250000000.`,
-  };
-}
-
-/** Node's codes for a connection that never got an answer (cos-request passes them through as `code`). */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
-/** `request`'s connect and read timeouts. */
-const TIMED_OUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
-/** Answers that mean these credentials may not do this. */
-const DENIED = new Set(['AccessDenied', 'InvalidAccessKeyId', 'SignatureDoesNotMatch']);
-
 /**
- * Maps what the COS SDK rejects with to a StorageError. Provider answers come as
- * `{ code: <Code>, statusCode, message: <Message> }` (code is the status digits when the body has
- * no <Error>); network failures as Node's error `code` with no status.
+ * Reads what the COS SDK rejects with. Provider answers come as `{ code: <Code>, statusCode,
+ * message: <Message> }` (code is the status digits when the body has no <Error>); network
+ * failures (cos-request passes Node's errors through) and `request`'s connect and read timeouts
+ * (`ETIMEDOUT`, `ESOCKETTIMEDOUT`) as Node's error `code` with no status.
  */
-function describeFailure(options: CosAdapterOptions) {
-  const secrets = [options.secretKey, options.secretId].filter((secret) => secret.length > 0);
-  const redact = (text: string) => secrets.reduce((clean, secret) => clean.split(secret).join('[redacted]'), text);
-  const where = options.endpoint ?? `cos.${options.region}.myqcloud.com`;
-
-  return (thrown: unknown, action: string): StorageError => {
-    const code = textOf(thrown, 'code');
-    const status = numberOf(thrown, 'statusCode');
-    const detail = redact(textOf(thrown, 'message') ?? String(thrown));
-
-    if (status === undefined) {
-      if (code !== undefined && TIMED_OUT.has(code)) {
-        return { code: 'timeout', message: `COS (${where}) did not answer in time when asked to ${action}. Check the network path to it, or allow a longer timeout.` };
-      }
-      if (code !== undefined && UNREACHABLE.has(code)) {
-        return { code: 'unreachable', message: `Could not reach COS at ${where} to ${action} (${code}). Check the endpoint and region, and that this server can connect to it.` };
-      }
-      return { code: 'provider-error', message: `Could not ${action}: ${detail}` };
-    }
-    const providerCode = code !== undefined && code !== String(status) ? code : undefined;
-    const provider = { ...(providerCode !== undefined ? { providerCode } : {}), providerStatus: status };
-    if (providerCode === 'NoSuchBucket') {
-      return { code: 'not-found', ...provider, message: `Could not ${action}: COS has no such bucket. Check the name, and that the bucket is in ${options.region}.` };
-    }
-    if (providerCode !== undefined && DENIED.has(providerCode)) {
-      return {
-        code: 'access-denied',
-        ...provider,
-        message: `Could not ${action}: COS refused the credentials (${providerCode}: ${detail}). Check the SecretId/SecretKey and that its CAM policy allows this on the bucket.`,
-      };
-    }
-    return { code: 'provider-error', ...provider, message: `Could not ${action}: COS answered ${providerCode ?? 'an error'} (HTTP ${status}): ${detail}` };
-  };
+function readError(thrown: unknown): ThrownFacts {
+  const code = textOf(thrown, 'code');
+  const status = numberOf(thrown, 'statusCode');
+  const detail = textOf(thrown, 'message') ?? String(thrown);
+  if (status === undefined) return { ...(code !== undefined ? { transportCode: code } : {}), detail };
+  const providerCode = code !== undefined && code !== String(status) ? code : undefined;
+  return { ...(providerCode !== undefined ? { providerCode } : {}), providerStatus: status, detail };
 }

@@ -2,26 +2,24 @@ import { parseCorsDocument, type DocumentFormat } from '../../core';
 import type { StoredCors } from './adapter';
 import { fail, ok, type Result } from './result';
 
-// What the OSS and COS adapters both read from their SDKs: fields of what the SDKs throw, and the
-// provider's own CORS document, kept verbatim.
+// What the adapters read from their SDKs: fields of what the SDKs throw, and the provider's own
+// CORS document, kept verbatim.
+
+/** Any field of a thrown value (`$metadata`), if it is an object that has one. */
+export function fieldOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
+}
 
 /** A string field of a thrown value (SDK errors carry `code`, `message`, ...), if it has one. */
 export function textOf(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
+  const found = fieldOf(value, key);
   return typeof found === 'string' ? found : undefined;
 }
 
 /** A number field of a thrown value (`status`, `statusCode`), if it has one. */
 export function numberOf(value: unknown, key: string): number | undefined {
-  if (typeof value !== 'object' || value === null || !(key in value)) return undefined;
-  const found: unknown = Reflect.get(value, key);
+  const found = fieldOf(value, key);
   return typeof found === 'number' ? found : undefined;
-}
-
-/** The provider's answer when a bucket has no CORS configuration: not an error, just none. */
-export function isNoCorsConfiguration(thrown: unknown): boolean {
-  return textOf(thrown, 'code') === 'NoSuchCORSConfiguration';
 }
 
 /** A GET ?cors body as the console keeps it: parsed, and the document verbatim. */

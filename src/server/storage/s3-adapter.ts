@@ -16,10 +16,13 @@ import {
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DeserializeMiddleware } from '@smithy/types';
-import { isMethod, type CorsConfig, type CorsRule } from '../../core';
-import type { StorageAdapter, StoredCors } from './adapter';
-import { mapSdkError } from './sdk-errors';
-import { fail, ok, type Result } from './result';
+import { isMethod, type CorsRule } from '../../core';
+import type { BucketEntry, StorageAdapter } from './adapter';
+import type { ThrownFacts } from './error-table';
+import { s3Voice } from './messages';
+import { fieldOf, numberOf, textOf } from './provider-answers';
+import { adapterFrom, callDeadline } from './provider-kit';
+import { fail, ok } from './result';
 
 export interface S3AdapterOptions {
   /** Custom endpoint for S3-compatible stores; absent for AWS itself. */
@@ -80,6 +83,24 @@ function captureRawBody(command: GetBucketCorsCommand): () => string | null {
   return () => raw;
 }
 
+/**
+ * Reads what the AWS SDK throws. It puts the provider's code in `Code` or `name` (a network
+ * failure keeps Node's `code` and the plain name `Error`) and the status in `$metadata`.
+ */
+function readError(thrown: unknown): ThrownFacts {
+  const name = textOf(thrown, 'name');
+  const code = textOf(thrown, 'code');
+  const providerCode = textOf(thrown, 'Code') ?? (name && name !== 'Error' ? name : undefined) ?? code;
+  const providerStatus = numberOf(fieldOf(thrown, '$metadata'), 'httpStatusCode') ?? numberOf(thrown, 'status') ?? numberOf(thrown, 'statusCode');
+  const detail = typeof thrown === 'object' && thrown !== null ? (textOf(thrown, 'message') ?? '').trim() : String(thrown);
+  return { ...(providerCode ? { providerCode } : {}), ...(providerStatus ? { providerStatus } : {}), ...(code ? { transportCode: code } : {}), detail };
+}
+
+/** Static keys, when the profile gives them; a credential provider's keys are not known here. */
+function secretsOf(credentials: S3ClientConfig['credentials']): string[] {
+  return credentials && typeof credentials === 'object' ? [credentials.secretAccessKey, credentials.accessKeyId] : [];
+}
+
 /** Any S3-compatible endpoint (AWS, Ceph RGW, MinIO, R2, s3rver) through the official SDK. */
 export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
   const config: S3ClientConfig = {
@@ -96,35 +117,17 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
     ...(options.awsProfile ? { profile: options.awsProfile } : {}),
   };
   const client = new S3Client(config);
-  const deadline = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // The handler's timeouts are per socket and per attempt; a server that trickles bytes or a
-  // retry could outlast them, so each call also has one deadline that aborts its socket.
-  const within = () => ({ abortSignal: AbortSignal.timeout(deadline) });
+  const deadline = callDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const within = () => ({ abortSignal: deadline() });
 
-  async function attempt<T>(what: string, run: () => Promise<T>): Promise<Result<T>> {
-    try {
-      return ok(await run());
-    } catch (error) {
-      return fail(mapSdkError(error, what));
-    }
-  }
-
-  const objectUrl = (bucket: string, key: string): URL => {
-    const base = new URL(options.endpoint ?? `https://s3.${options.region}.amazonaws.com`);
-    const path = key.split('/').map(encodeURIComponent).join('/');
-    const url = options.addressing === 'path' ? new URL(`${base.origin}/${bucket}/${path}`) : new URL(`${base.protocol}//${bucket}.${base.host}/${path}`);
-    const expected = options.addressing === 'path' ? `/${bucket}/` : '/';
-    // Dot segments collapse in URLs; the contract refuses such keys, and this makes sure of it.
-    if (!url.pathname.startsWith(expected) || url.pathname.length - expected.length < path.length) throw new Error(`Object key "${key}" does not stay inside bucket ${bucket}.`);
-    return url;
-  };
-
-  return {
+  return adapterFrom({
     capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
-
-    listBuckets: () =>
-      attempt('list buckets', async () => {
-        const names: { name: string; createdAt?: string }[] = [];
+    voice: s3Voice,
+    secrets: secretsOf(options.credentials),
+    readError,
+    operations: {
+      listBuckets: async () => {
+        const names: BucketEntry[] = [];
         let token: string | undefined;
         do {
           const page = await client.send(new ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }), within());
@@ -133,38 +136,40 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
           }
           token = page.ContinuationToken;
         } while (token);
-        return names;
-      }),
+        return ok(names);
+      },
 
-    getCors: async (bucket) => {
-      const command = new GetBucketCorsCommand({ Bucket: bucket });
-      const raw = captureRawBody(command);
-      try {
+      getCors: async (bucket) => {
+        const command = new GetBucketCorsCommand({ Bucket: bucket });
+        const raw = captureRawBody(command);
         const out = await client.send(command, within());
         const rules = (out.CORSRules ?? []).map(fromSdkRule);
-        const stored: StoredCors = { config: rules.length ? { rules } : null, raw: rules.length ? raw() : null };
-        return ok(stored);
-      } catch (error) {
-        const mapped = mapSdkError(error, `read the CORS configuration of ${bucket}`);
-        if (mapped.providerCode === 'NoSuchCORSConfiguration') return ok({ config: null, raw: null });
-        return fail(mapped);
-      }
-    },
+        return ok(rules.length ? { config: { rules }, raw: raw() } : { config: null, raw: null });
+      },
 
-    putCors: (bucket, cors: CorsConfig) =>
-      attempt(`write the CORS configuration of ${bucket}`, async () => {
+      putCors: async (bucket, cors) => {
         await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: cors.rules.map(toSdkRule) } }), within());
-      }),
+        return ok(undefined);
+      },
 
-    deleteCors: (bucket) =>
-      attempt(`delete the CORS configuration of ${bucket}`, async () => {
+      deleteCors: async (bucket) => {
         await client.send(new DeleteBucketCorsCommand({ Bucket: bucket }), within());
-      }),
+        return ok(undefined);
+      },
 
-    objectUrl,
+      objectUrl: (bucket, key) => {
+        const base = new URL(options.endpoint ?? `https://s3.${options.region}.amazonaws.com`);
+        const path = key.split('/').map(encodeURIComponent).join('/');
+        const url = options.addressing === 'path' ? new URL(`${base.origin}/${bucket}/${path}`) : new URL(`${base.protocol}//${bucket}.${base.host}/${path}`);
+        const expected = options.addressing === 'path' ? `/${bucket}/` : '/';
+        // Dot segments collapse in URLs; the contract refuses such keys, and this makes sure of it.
+        if (!url.pathname.startsWith(expected) || url.pathname.length - expected.length < path.length) {
+          return fail({ code: 'provider-error', message: `Object key "${key}" does not stay inside bucket ${bucket}.` });
+        }
+        return ok(url);
+      },
 
-    presign: (bucket, key, { method, expiresSeconds, contentType }) =>
-      attempt(`sign a ${method} URL for ${bucket}/${key}`, () => {
+      presign: async (bucket, key, { method, expiresSeconds, contentType }) => {
         const target = { Bucket: bucket, Key: key };
         const command = {
           GET: () => new GetObjectCommand(target),
@@ -172,13 +177,13 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
           PUT: () => new PutObjectCommand({ ...target, ...(contentType ? { ContentType: contentType } : {}) }),
           DELETE: () => new DeleteObjectCommand(target),
         }[method]();
-        return getSignedUrl(client, command, { expiresIn: expiresSeconds });
-      }),
+        return ok(await getSignedUrl(client, command, { expiresIn: expiresSeconds }));
+      },
 
-    presignPost: (bucket, key, expiresSeconds) =>
-      attempt(`sign a POST policy for ${bucket}/${key}`, async () => {
+      presignPost: async (bucket, key, expiresSeconds) => {
         const { url, fields } = await createPresignedPost(client, { Bucket: bucket, Key: key, Expires: expiresSeconds });
-        return { url, fields };
-      }),
-  };
+        return ok({ url, fields });
+      },
+    },
+  });
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SAFELISTED_RESPONSE_HEADERS } from '../../../src/core/browser';
 import { DIALECTS, dialectProfile, type Dialect } from '../../../src/core/dialects';
-import { predictBrowserFetch, type BrowserFetch } from '../../../src/core/predict';
+import { headerReadability, predictBrowserFetch, type BrowserFetch } from '../../../src/core/predict';
 import { METHODS, type CorsConfig } from '../../../src/core/rule';
 import { validateConfig } from '../../../src/core/validate';
 import { appFetches, OPERATION_METHODS, type AppDescription } from '../../../src/core/wizard/app';
@@ -16,9 +15,8 @@ function generate(app: AppDescription, dialect: Dialect = 's3', maxRules?: numbe
   return { ...result, config: { rules: result.rules.map((r) => r.rule) } as CorsConfig };
 }
 
-function readable(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect): string[] {
-  const p = predictBrowserFetch(config, fetch, dialect);
-  return p.allowed ? [...SAFELISTED_RESPONSE_HEADERS, ...p.exposedHeaders] : [];
+function readable(config: CorsConfig, fetch: BrowserFetch & { needsReadableHeaders: string[] }, dialect: Dialect): string[] {
+  return headerReadability(predictBrowserFetch(config, fetch, dialect), fetch.needsReadableHeaders).readable;
 }
 
 const apps: { name: string; app: AppDescription }[] = [

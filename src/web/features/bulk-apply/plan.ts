@@ -1,7 +1,6 @@
 import type { ApiErrorCode, CorsState } from '../../../contract/api';
-import { validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
+import { sameConfig, validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
 import { ApiRequestError } from '../../lib/api-client';
-import { sameConfig } from '../../lib/config-identity';
 
 export type ApplyMode = 'replace' | 'append';
 

@@ -1,4 +1,4 @@
-import { conversionLosses, serializeCorsDocument, type CorsConfig, type Dialect, type DocumentFormat, type Issue } from '../../../core';
+import { conversionLosses, documentFormatInfo, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../core';
 import type { DownloadFile } from '../../lib/download';
 
 const FILE_SUFFIX: Record<DocumentFormat, string> = {
@@ -10,25 +10,16 @@ const FILE_SUFFIX: Record<DocumentFormat, string> = {
   'gcs-json': '-cors-gcs.json',
 };
 
-/** The file people feed their provider's own tool: the AWS CLI's JSON unless the provider has its own. */
-export function defaultExportFormat(dialect: Dialect): DocumentFormat {
-  if (dialect === 'oss') return 'oss-xml';
-  if (dialect === 'cos') return 'cos-xml';
-  if (dialect === 'r2') return 'r2-json';
-  return 'aws-json';
-}
-
 export interface ExportedDocument extends DownloadFile {
   /** What the format cannot carry of this configuration, said before the download. */
   losses: Issue[];
 }
 
 export function exportDocument(config: CorsConfig, format: DocumentFormat, bucket: string): ExportedDocument {
-  const xml = format.endsWith('-xml');
   return {
     fileName: `${bucket}${FILE_SUFFIX[format]}`,
     text: serializeCorsDocument(config, format),
-    mimeType: xml ? 'application/xml' : 'application/json',
+    mimeType: documentFormatInfo(format).mediaType,
     losses: conversionLosses(config, format),
   };
 }

@@ -1,5 +1,4 @@
-import { parseCorsDocument, validateConfig, type CorsConfig, type Dialect, type DocumentFormat, type Issue } from '../../../core';
-import { carriesResponseVary } from '../../lib/document-formats';
+import { documentFormatInfo, parseCorsDocument, validateConfig, type CorsConfig, type Dialect, type DocumentFormat, type Issue } from '../../../core';
 
 /** A document read for the draft: the configuration it stands for, or the errors that stop it. */
 export type ImportReading =
@@ -21,8 +20,9 @@ export type ImportReading =
 export function readImportedDocument(text: string, format: DocumentFormat, dialect: Dialect, draft: CorsConfig | null): ImportReading {
   const parsed = parseCorsDocument(text, format);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const keptResponseVary = !carriesResponseVary(format) && draft?.responseVary === true;
-  const vary = carriesResponseVary(format) ? parsed.config.responseVary === true : keptResponseVary;
+  const carriesVary = documentFormatInfo(format).carries.responseVary;
+  const keptResponseVary = !carriesVary && draft?.responseVary === true;
+  const vary = carriesVary ? parsed.config.responseVary === true : keptResponseVary;
   const config: CorsConfig = { rules: parsed.config.rules, ...(vary ? { responseVary: true } : {}) };
   return { ok: true, config, issues: [...parsed.issues, ...validateConfig(config, dialect)], keptResponseVary };
 }

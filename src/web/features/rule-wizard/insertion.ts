@@ -1,4 +1,4 @@
-import { dialectProfile, insertEffectively, type CorsConfig, type CorsRule, type Dialect, type DocumentFormat, type Explanation, type PlacementResult } from '../../../core';
+import { dialectProfile, insertEffectively, sameRuleValues, type CorsConfig, type CorsRule, type Dialect, type Explanation, type PlacementResult } from '../../../core';
 
 /**
  * Where generated rules go: where first-match makes them effective among the draft's rules,
@@ -13,14 +13,9 @@ function keptRules(draft: CorsConfig, placement: Placement, loosestIndex: number
   return draft.rules;
 }
 
-function sameRule(a: CorsRule, b: CorsRule): boolean {
-  const key = (r: CorsRule) => JSON.stringify([r.allowedOrigins, r.allowedMethods, r.allowedHeaders.map((h) => h.toLowerCase()), r.exposeHeaders.map((h) => h.toLowerCase()), r.maxAgeSeconds]);
-  return key(a) === key(b);
-}
-
 /** The draft's copy of the diagnostic rule (the loosest rule, same values), or -1. */
 export function findLoosestRule(draft: CorsConfig, loosest: CorsRule): number {
-  return draft.rules.findIndex((rule) => (loosest.id !== undefined && rule.id === loosest.id) || sameRule(rule, loosest));
+  return draft.rules.findIndex((rule) => (loosest.id !== undefined && rule.id === loosest.id) || sameRuleValues(rule, loosest));
 }
 
 /** How many rules the provider still takes beside the kept ones; null when it sets no limit. */
@@ -55,9 +50,4 @@ export function placeRules(draft: CorsConfig, rules: CorsRule[], dialect: Dialec
   const replaced: Explanation[] =
     placement === 'replace-loosest' && loosestIndex !== -1 ? [{ field: 'placement', message: `The diagnostic rule (rule ${loosestIndex + 1}) is removed; the new rules take over its requests.`, value: String(loosestIndex) }] : [];
   return { ...placed, explanations: [...replaced, ...placed.explanations] };
-}
-
-/** The document the diff shows: the provider's own format. */
-export function previewFormat(dialect: Dialect): DocumentFormat {
-  return dialect === 'oss' ? 'oss-xml' : dialect === 'cos' ? 'cos-xml' : 's3-xml';
 }

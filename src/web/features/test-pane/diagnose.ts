@@ -1,5 +1,5 @@
 import type { ProbeExchange } from '../../../contract/api';
-import { closestListedOrigin, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
+import { closestListedOrigin, headerReadability, providerErrorOf, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
 import type { TestRun } from './run-test';
 
 export type FindingCode =
@@ -108,15 +108,10 @@ function corsCause(prediction: BrowserPrediction, config: CorsConfig | null, ori
   }
 }
 
-/** The provider's own error code in an S3-style XML error body. */
-function providerCode(exchange: ProbeExchange): string | undefined {
-  return /<Code>([^<]+)<\/Code>/.exec(exchange.response?.bodyPreview ?? '')?.[1];
-}
-
 function failedStatus(exchange: ProbeExchange | undefined): string | undefined {
   const status = exchange?.response?.status;
   if (status === undefined || status < 400) return undefined;
-  const code = providerCode(exchange!);
+  const code = providerErrorOf(exchange!.response!.bodyPreview)?.code;
   return `${status}${code ? ` ${code}` : ''}`;
 }
 
@@ -173,10 +168,18 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
     });
   }
 
+  // Headers a rule change can make readable: those the saved rules do not already expose.
+  let hiddenByRules = 0;
   if (browser.readable) {
     const readable = browser.readableHeaders ?? {};
+    const exposedByRules = headerReadability(prediction.saved, run.request.mustRead).readable;
     for (const name of run.request.mustRead) {
       if (readable[name.toLowerCase()] !== undefined) continue;
+      if (exposedByRules.includes(name.toLowerCase())) {
+        findings.push({ code: 'header-unreadable', message: `Script cannot read ${name}: the rules let script read it, but the answer does not carry it.` });
+        continue;
+      }
+      hiddenByRules++;
       const rule = prediction.saved.actual?.matchedRule;
       const where = rule !== null && rule !== undefined ? `rule ${rule + 1}, which answers the actual request,` : 'the rule that answers the actual request';
       findings.push({ code: 'header-unreadable', message: `Script cannot read ${name}: ${where} does not list it in Expose headers.` });
@@ -195,6 +198,6 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
       ? `Allowed, but ${unreadable.length === 1 ? 'a header the app needs is' : 'headers the app needs are'} not readable by script.`
       : `Allowed: script can read the response (${browser.status ?? 'no status'}).`
     : `Blocked${stage}: ${main ? TITLES[main.code](run) : 'the browser refused to let script read the response'}.`;
-  const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || unreadable.length > 0;
+  const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || hiddenByRules > 0;
   return { verdict, headline, findings, fixable, rules: rulesConcerned(prediction.draft ?? prediction.saved) };
 }

@@ -1,5 +1,5 @@
 import type { SavedTest } from '../../../contract/api';
-import { readableResponseHeaders, type BrowserPrediction } from '../../../core';
+import { headerReadability, type BrowserPrediction } from '../../../core';
 import type { FetchOutcome } from '../../lib/browser-fetch';
 
 export type Verdict = 'allowed' | 'blocked';
@@ -7,8 +7,7 @@ export type Verdict = 'allowed' | 'blocked';
 /** A prediction's verdict for a test: allowed only when every header the app must read is exposed. */
 export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[]): Verdict {
   if (!prediction.allowed) return 'blocked';
-  const readable = readableResponseHeaders([...mustRead], prediction.exposedHeaders.join(','), prediction.request.sendsCredentials);
-  return readable.length === new Set(mustRead.map((n) => n.toLowerCase())).size ? 'allowed' : 'blocked';
+  return headerReadability(prediction, mustRead).unreadable.length === 0 ? 'allowed' : 'blocked';
 }
 
 /** The browser's verdict for a test, by the same measure. */

@@ -1,5 +1,5 @@
 import type { PresignResult } from '../../../contract/api';
-import { dialectProfile, predictBrowserFetch, readableResponseHeaders, type CorsConfig, type Dialect } from '../../../core';
+import { dialectProfile, headerReadability, predictBrowserFetch, type CorsConfig, type Dialect } from '../../../core';
 import { apiPath, callApi } from '../../lib/api-client';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
@@ -21,8 +21,8 @@ export function predictUpload(config: CorsConfig | null, dialect: Dialect, origi
   const headers: Record<string, string> = kind === 'post-form' ? { 'content-type': 'multipart/form-data; boundary=x' } : file.type ? { 'content-type': file.type } : {};
   const prediction = predictBrowserFetch(config, { origin, method: kind === 'post-form' ? 'POST' : 'PUT', headers, ...(kind === 'post-form' ? { resource: 'bucket' as const } : {}) }, dialect);
   const noEtag = kind === 'post-form' && !dialectProfile(dialect).response.formUploadHasEtag;
-  const exposed = readableResponseHeaders(['etag'], prediction.exposedHeaders.join(','), false).length === 1;
-  return { allowed: prediction.allowed, etagReadable: prediction.allowed && exposed && !noEtag, noEtag };
+  const exposed = headerReadability(prediction, ['etag']).readable.length === 1;
+  return { allowed: prediction.allowed, etagReadable: exposed && !noEtag, noEtag };
 }
 
 /**

@@ -85,7 +85,7 @@ describe('diagnose', () => {
 
   it('says when CORS passes but the bucket refuses', () => {
     const config = { rules: [rule({})] };
-    const d = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<Code>AccessDenied</Code>') }), config);
+    const d = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>tx1</RequestId></Error>') }), config);
     expect(d.verdict).toBe('allowed');
     expect(d.findings[0]!.message).toBe('CORS allows the request, but the bucket answers 403 AccessDenied: a signature, permission or key problem, not CORS.');
   });
@@ -109,6 +109,20 @@ describe('diagnose', () => {
     expect(d.headline).toBe('Allowed, but a header the app needs is not readable by script.');
     expect(d.findings).toEqual([{ code: 'header-unreadable', message: 'Script cannot read ETag: rule 1, which answers the actual request, does not list it in Expose headers.' }]);
     expect(d.fixable).toBe(true);
+  });
+
+  it('says when the rules expose a header the answer does not carry, which no rule change fixes', () => {
+    const config = { rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] };
+    const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
+    expect(d.headline).toBe('Allowed, but a header the app needs is not readable by script.');
+    expect(d.findings).toEqual([{ code: 'header-unreadable', message: 'Script cannot read ETag: the rules let script read it, but the answer does not carry it.' }]);
+    expect(d.fixable).toBe(false);
+  });
+
+  it('reads no error code from a body that is not an XML error, or is cut short', () => {
+    const config = { rules: [rule({})] };
+    const cut = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<Error><Code>AccessDenied</Code><Message>Access Den') }), config);
+    expect(cut.findings[0]!.message).toBe('CORS allows the request, but the bucket answers 403: a signature, permission or key problem, not CORS.');
   });
 
   it('says what the draft would change', () => {

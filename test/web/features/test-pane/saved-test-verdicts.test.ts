@@ -18,6 +18,15 @@ describe('saved test verdicts', () => {
     expect(liveVerdict({ readable: false, ms: 1 }, [])).toBe('blocked');
   });
 
+  it('reads ExposeHeaders * as the core does: every header without credentials, a literal name with them (issue 13)', () => {
+    const everything = { rules: [rule({ allowedOrigins: ['*'], exposeHeaders: ['*'] })] };
+    expect(predictedVerdict(predictFor(everything, test.request, APP, 'rgw'), ['ETag'])).toBe('allowed');
+    const listed = { rules: [rule({ allowedMethods: ['GET'], exposeHeaders: ['*'] })] };
+    const credentialed = { ...test.request, method: 'GET', credentials: 'include' } as const;
+    expect(predictedVerdict(predictFor(listed, credentialed, APP, 's3rver'), ['Content-Type'])).toBe('allowed');
+    expect(predictedVerdict(predictFor(listed, credentialed, APP, 's3rver'), ['ETag'])).toBe('blocked');
+  });
+
   it('passes only when the prediction and the browser both give the expected verdict', () => {
     const exposed = predictFor({ rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] }, test.request, APP, 's3');
     expect(judgeSavedTest(test, exposed, { readable: true, status: 200, readableHeaders: { etag: '"x"' }, ms: 1 })).toMatchObject({ predicted: 'allowed', live: 'allowed', passed: true });

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
 import { ModalDialog } from '../../../components/modal-dialog';
-import { countRules } from '../../../lib/config-identity';
+import { countRules } from '../../../lib/rule-count';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
 import { saveCors } from '../../../lib/write-cors';
 import { planBucket, type ApplyMode, type BucketPlan } from '../plan';

@@ -1,8 +1,8 @@
-import type { Dialect } from '../../../../core';
+import { dialectProfile, documentFormatInfo, type Dialect } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { LocatedIssues } from '../../../components/located-issues';
-import { countRules } from '../../../lib/config-identity';
-import { documentText, FORMAT_LABELS, providerXmlFormat } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/rule-count';
+import { documentText } from '../../../lib/document-formats';
 import type { BucketPlan } from '../plan';
 
 function verdict(plan: BucketPlan): string {
@@ -20,7 +20,7 @@ function verdict(plan: BucketPlan): string {
 
 /** Per bucket: what it holds now, what it would hold, and whether that can be written. */
 export function PlanTable({ plans, dialect }: { plans: readonly BucketPlan[]; dialect: Dialect }) {
-  const format = providerXmlFormat(dialect);
+  const format = dialectProfile(dialect).documents.native;
   return (
     <table className="ba-table" aria-label="Preview">
       <thead>
@@ -45,7 +45,7 @@ export function PlanTable({ plans, dialect }: { plans: readonly BucketPlan[]; di
                   {plan.kind !== 'unchanged' && (
                     <details>
                       <summary>Changes in {plan.bucket}</summary>
-                      <DiffView before={documentText(plan.before, format)} after={documentText(plan.after, format)} label={`${plan.bucket} as ${FORMAT_LABELS[format]}`} />
+                      <DiffView before={documentText(plan.before, format)} after={documentText(plan.after, format)} label={`${plan.bucket} as ${documentFormatInfo(format).label}`} />
                     </details>
                   )}
                 </>

@@ -1,5 +1,5 @@
 import { LocatedIssues } from '../../../components/located-issues';
-import { countRules } from '../../../lib/config-identity';
+import { countRules } from '../../../lib/rule-count';
 import type { WriteResult } from '../write-plans';
 
 const OUTCOME_LABELS: Record<WriteResult['outcome'], string> = {

@@ -1,11 +1,11 @@
 import { useId, useState, type RefObject } from 'react';
-import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
-import { countRules } from '../../../lib/config-identity';
-import { FORMAT_LABELS } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
-import { defaultExportFormat, exportDocument } from '../export-document';
+import { exportDocument } from '../export-document';
+import { FormatOptions } from './format-options';
 
 /**
  * Export the draft (not what the bucket holds: saving is the editor's job) in any of the core's
@@ -13,10 +13,10 @@ import { defaultExportFormat, exportDocument } from '../export-document';
  */
 export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }: { bucket: string; dialect: Dialect; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const ids = { format: useId(), text: useId(), losses: useId() };
-  const [format, setFormat] = useState<DocumentFormat>(() => defaultExportFormat(dialect));
+  const [format, setFormat] = useState<DocumentFormat>(() => dialectProfile(dialect).documents.exported);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const file = exportDocument(draft, format, bucket);
-  const label = FORMAT_LABELS[format];
+  const label = documentFormatInfo(format).label;
 
   return (
     <ModalDialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
@@ -32,11 +32,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
             setDownloaded(null);
           }}
         >
-          {DOCUMENT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
-            </option>
-          ))}
+          <FormatOptions />
         </select>
       </div>
       {file.losses.length > 0 ? (

@@ -1,12 +1,12 @@
 import { useId, useState, type ChangeEvent, type RefObject } from 'react';
-import { DOCUMENT_FORMATS, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
-import { countRules } from '../../../lib/config-identity';
-import { documentText, FORMAT_LABELS, providerXmlFormat } from '../../../lib/document-formats';
-import { detectDocumentFormat } from '../detect-format';
+import { countRules } from '../../../lib/rule-count';
+import { documentText } from '../../../lib/document-formats';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
+import { FormatOptions } from './format-options';
 
 type FormatChoice = 'auto' | DocumentFormat;
 
@@ -35,7 +35,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   const format = choice === 'auto' ? detected : choice;
   const hasText = text.trim() !== '';
   const reading = hasText ? readImportedDocument(text, format, dialect, draft) : null;
-  const diffFormat = providerXmlFormat(dialect);
+  const diffFormat = dialectProfile(dialect).documents.native;
   const errorCount = reading?.ok ? reading.issues.filter((i) => i.severity === 'error').length : 0;
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -53,7 +53,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   const replace = () => {
     if (!reading?.ok) return;
     const from = fileName ?? 'pasted text';
-    if (onReplace(reading.config, `Imported ${countRules(reading.config)} from ${from} (${FORMAT_LABELS[format]}) into the draft.`)) onClose();
+    if (onReplace(reading.config, `Imported ${countRules(reading.config)} from ${from} (${documentFormatInfo(format).label}) into the draft.`)) onClose();
     else setRefused(true);
   };
 
@@ -87,25 +87,21 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
       <div className="modal-row">
         <label htmlFor={ids.format}>Format</label>
         <select id={ids.format} value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
-          <option value="auto">Detect automatically{hasText ? ` (${FORMAT_LABELS[detected]})` : ''}</option>
-          {DOCUMENT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
-            </option>
-          ))}
+          <option value="auto">Detect automatically{hasText ? ` (${documentFormatInfo(detected).label})` : ''}</option>
+          <FormatOptions />
         </select>
       </div>
       {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label="Problems in the document" />}
-      {reading?.ok === false && <p className="ie-error">The document cannot be read as {FORMAT_LABELS[format]}; fix the errors above or pick another format.</p>}
+      {reading?.ok === false && <p className="ie-error">The document cannot be read as {documentFormatInfo(format).label}; fix the errors above or pick another format.</p>}
       {reading?.ok && (
         <>
-          {reading.keptResponseVary && <p className="modal-muted">{FORMAT_LABELS[format]} cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.</p>}
+          {reading.keptResponseVary && <p className="modal-muted">{documentFormatInfo(format).label} cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.</p>}
           {errorCount > 0 && (
             <p className="ie-error">
               The draft will carry {errorCount === 1 ? 'an error' : `${errorCount} errors`} the provider would reject; Save stays blocked until {errorCount === 1 ? 'it is' : 'they are'} fixed in the editor.
             </p>
           )}
-          <DiffView before={documentText(draft, diffFormat)} after={documentText(reading.config, diffFormat)} label={`Draft before (${countRules(draft)}) and after the import (${countRules(reading.config)}), as ${FORMAT_LABELS[diffFormat]}`} />
+          <DiffView before={documentText(draft, diffFormat)} after={documentText(reading.config, diffFormat)} label={`Draft before (${countRules(draft)}) and after the import (${countRules(reading.config)}), as ${documentFormatInfo(diffFormat).label}`} />
         </>
       )}
       {refused && (

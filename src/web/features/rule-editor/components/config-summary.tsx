@@ -1,6 +1,6 @@
-import type { CorsConfig, DocumentFormat } from '../../../../core';
-import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
-import { countRules } from '../../../lib/config-identity';
+import { documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { documentText } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/rule-count';
 import { summarizeRule } from '../rule-form';
 
 /** A configuration read-only: numbered rule summaries and the document itself. */
@@ -21,7 +21,7 @@ export function ConfigSummary({ config, format }: { config: CorsConfig | null; f
         ))}
       </ol>
       <details>
-        <summary>As {FORMAT_LABELS[format]}</summary>
+        <summary>As {documentFormatInfo(format).label}</summary>
         <pre className="re-doc">{documentText(config, format)}</pre>
       </details>
     </>

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import { conversionLosses, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
-import { carriesResponseVary, FORMAT_LABELS } from '../../../lib/document-formats';
-import { canonicalConfig } from '../../../lib/config-identity';
+import { configIdentity, conversionLosses, documentFormatInfo, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
@@ -24,7 +22,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
   onApply: (config: CorsConfig) => void;
 }) {
   const [edit, setEdit] = useState<RawEdit | null>(null);
-  const basis = `${format}:${canonicalConfig(config)}`;
+  const basis = `${format}:${configIdentity(config)}`;
   const current = edit?.basis === basis ? edit : null;
   const text = current ? current.text : serializeCorsDocument(config, format);
   const parseIssues = current?.issues ?? [];
@@ -37,10 +35,10 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       setEdit({ text: next, basis, issues: result.issues });
       return;
     }
-    const vary = carriesResponseVary(format) ? result.config.responseVary === true : config.responseVary === true;
+    const vary = documentFormatInfo(format).carries.responseVary ? result.config.responseVary === true : config.responseVary === true;
     const parsed: CorsConfig = { rules: result.config.rules, ...(vary ? { responseVary: true } : {}) };
     onApply(parsed);
-    setEdit({ text: next, basis: `${format}:${canonicalConfig(formToConfig(configToForm(parsed)))}`, issues: result.issues });
+    setEdit({ text: next, basis: `${format}:${configIdentity(formToConfig(configToForm(parsed)))}`, issues: result.issues });
   };
 
   return (
@@ -50,7 +48,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
         <select id={`${domId}-format`} value={format} onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}>
           {formats.map((f) => (
             <option key={f} value={f}>
-              {FORMAT_LABELS[f]}
+              {documentFormatInfo(f).label}
             </option>
           ))}
         </select>

@@ -3,13 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
-import { dialectProfile, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { configIdentity, dialectProfile, documentFormatInfo, sameConfig, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { deleteCors, saveCors } from '../../../lib/write-cors';
-import { editorFormats } from '../document-formats';
-import { documentText, FORMAT_LABELS } from '../../../lib/document-formats';
+import { documentText } from '../../../lib/document-formats';
 import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } from '../draft-storage';
 import { editorFormSchema } from '../editor-schema';
 import { useEditorIssues } from '../use-editor-issues';
@@ -17,7 +16,7 @@ import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory
 import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
 import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
-import { canonicalConfig, countRules, sameConfig } from '../../../lib/config-identity';
+import { countRules } from '../../../lib/rule-count';
 import { configToForm, duplicateRule, emptyRule, formToConfig, formToRule, moveItem, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { ConfigSummary } from './config-summary';
 import { ConflictView } from './conflict-view';
@@ -93,7 +92,7 @@ function startingPoint(profile: string, bucket: string, provider: CorsState): { 
 }
 
 function draftIdentity(config: CorsConfig, baseVersion: string): string {
-  return `${baseVersion}:${canonicalConfig(config)}`;
+  return `${baseVersion}:${configIdentity(config)}`;
 }
 
 function serverMessages(error: FieldError | undefined): string[] {
@@ -106,7 +105,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
   const domId = useId();
   const queryClient = useQueryClient();
   const dialect = profile.dialect;
-  const formats = editorFormats(dialect);
+  const formats = dialectProfile(dialect).documents.offered;
   const supportsVary = dialectProfile(dialect).supportsResponseVary;
 
   const [start] = useState(() => startingPoint(profile.id, bucket, provider));
@@ -130,7 +129,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
   const responseVary = useWatch({ control, name: 'responseVary' });
   const values: EditorFormValues = { rules: watchedRules, responseVary };
   const current = formToConfig(values);
-  const configKey = canonicalConfig(current);
+  const configKey = configIdentity(current);
   // One object per distinct draft, so what depends on the draft is recomputed only when it changes.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const config = useMemo(() => current, [configKey]);
@@ -560,7 +559,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     </>
   );
 
-  const formatLabel = FORMAT_LABELS[format];
+  const formatLabel = documentFormatInfo(format).label;
   let dialog = null;
   if (phase.kind === 'confirm-save') {
     dialog = (

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { compareConfigs, dialectProfile, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
-import { placeRules, previewFormat, ruleRoom, type Placement } from '../insertion';
+import { placeRules, ruleRoom, type Placement } from '../insertion';
 
 export interface InsertionPreviewProps {
   draft: CorsConfig;
@@ -45,7 +45,7 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
   const room = ruleRoom(draft, dialect, placement, loosestIndex);
   const placed = useMemo(() => placeRules(draft, rules, dialect, placement, loosestIndex), [draft, rules, dialect, placement, loosestIndex]);
   const change = useMemo(() => (placed.ok ? compareConfigs(draft, placed.config, dialect) : null), [draft, placed, dialect]);
-  const format = previewFormat(dialect);
+  const format = dialectProfile(dialect).documents.native;
   const choices: { value: Placement; label: string }[] = [
     { value: 'effective', label: "Insert where first-match makes them effective, keeping the draft's rules" },
     ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: `Replace the diagnostic rule (rule ${loosestIndex + 1}) with them` }]),

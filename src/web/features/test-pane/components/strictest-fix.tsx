@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { dialectProfile, serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
-import { providerXmlFormat } from '../../../lib/document-formats';
 import type { TestRun } from '../run-test';
 
 const EMPTY: CorsConfig = { rules: [] };
@@ -37,7 +36,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
       </div>
     );
   }
-  const format = providerXmlFormat(dialect);
+  const format = dialectProfile(dialect).documents.native;
   return (
     <div className="tp-fix" role="region" aria-label="Strictest fix">
       <p>

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_FORMATS, serializeCorsDocument, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../src/core';
-import { detectDocumentFormat } from '../../../../src/web/features/import-export/detect-format';
+import { detectDocumentFormat, DOCUMENT_FORMATS, serializeCorsDocument, type CorsConfig, type Dialect, type DocumentFormat } from '../../../src/core';
 
 const config: CorsConfig = {
   rules: [{ id: 'app', allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'], maxAgeSeconds: 600 }],

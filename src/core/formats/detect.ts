@@ -1,5 +1,5 @@
-import type { Dialect, DocumentFormat } from '../../../core';
-import { providerXmlFormat } from '../../lib/document-formats';
+import { dialectProfile, type Dialect } from '../dialects';
+import type { DocumentFormat } from './index';
 
 function hasKey(value: unknown, key: string): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);
@@ -19,15 +19,19 @@ function jsonFormat(value: unknown): DocumentFormat {
 }
 
 function xmlFormat(text: string, dialect: Dialect): DocumentFormat {
-  if (!/<ResponseVary[\s>]/.test(text)) return providerXmlFormat(dialect);
-  // Only OSS and COS write ResponseVary; of the two, only COS rules carry an ID.
+  const native = dialectProfile(dialect).documents.native;
+  if (!/<ResponseVary[\s>]/.test(text)) return native;
+  // Only OSS and COS write ResponseVary; of the two, only COS rules carry an ID. Without IDs, the
+  // bucket's own XML decides when it is one of them.
   if (/<ID[\s>]/.test(text)) return 'cos-xml';
-  return dialect === 'cos' ? 'cos-xml' : 'oss-xml';
+  return native === 'cos-xml' ? 'cos-xml' : 'oss-xml';
 }
 
 /**
  * The format a document is most likely in, from its shape (and the file name when the text says
- * nothing). A guess: the import dialog shows it and lets the user pick another.
+ * nothing); plain S3-style XML is read as the dialect's own document. A guess: an import dialog
+ * shows it and lets the user pick another. Shapes are matched on the text, not parsed, so broken
+ * documents still get the format whose reader can say what is wrong with them.
  */
 export function detectDocumentFormat(text: string, dialect: Dialect, fileName?: string): DocumentFormat {
   const start = text.trimStart();
@@ -44,5 +48,5 @@ export function detectDocumentFormat(text: string, dialect: Dialect, fileName?: 
     }
   }
   if (fileName?.toLowerCase().endsWith('.json')) return 'aws-json';
-  return providerXmlFormat(dialect);
+  return dialectProfile(dialect).documents.native;
 }
