@@ -19,7 +19,7 @@ describe('saved test verdicts', () => {
   });
 
   it('reads ExposeHeaders * as the core does: every header without credentials, a literal name with them (issue 13)', () => {
-    const everything = { rules: [rule({ allowedOrigins: ['*'], exposeHeaders: ['*'] })] };
+    const everything = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'], exposeHeaders: ['*'] })] };
     expect(predictedVerdict(predictFor(everything, test.request, APP, 'rgw'), ['ETag'])).toBe('allowed');
     const listed = { rules: [rule({ allowedMethods: ['GET'], exposeHeaders: ['*'] })] };
     const credentialed = { ...test.request, method: 'GET', credentials: 'include' } as const;
