@@ -22,6 +22,55 @@ export interface BrowserRequest {
   hasStreamBody?: boolean;
 }
 
+/** The values each request-reason code names, by code. */
+export interface RequestReasonParamsByCode {
+  // The browser refuses to send anything (fetch() rejects with a TypeError).
+  'method-invalid': { method: string };
+  'method-forbidden': { method: string };
+  'header-name-invalid': { header: string };
+  'header-value-not-bytes': { header: string };
+  'header-value-nul-cr-lf': { header: string };
+  // Why a preflight is needed. `verbatim`: fetch() sends the method as written (`normalized` are the ones it upper-cases).
+  'method-not-safelisted': { method: string; verbatim: boolean; normalized: string[] };
+  'header-not-safelisted': { header: string };
+  'header-value-too-long': { header: string; length: number; max: number };
+  /** `byte` is the offending character code. */
+  'header-unsafe-byte': { header: string; byte: number };
+  'content-type-invalid': { header: string; value: string; types: string[] };
+  'content-type-not-safelisted': { header: string; essence: string; types: string[] };
+  'language-unsafe-byte': { header: string; byte: number };
+  'range-multiple': { header: string; value: string };
+  'range-malformed': { header: string; value: string };
+  'range-empty': { header: string; value: string };
+  'range-suffix': { header: string; value: string };
+  'range-reversed': { header: string; value: string };
+  'safelisted-total-too-long': { total: number; max: number; headers: string[] };
+  'upload-listeners': Record<string, never>;
+  'stream-body': Record<string, never>;
+  // Why none is needed.
+  'no-preflight': { method: string };
+}
+export type RequestReasonCode = keyof RequestReasonParamsByCode;
+export const REQUEST_REASON_CODES = [
+  'method-invalid', 'method-forbidden', 'header-name-invalid', 'header-value-not-bytes', 'header-value-nul-cr-lf',
+  'method-not-safelisted', 'header-not-safelisted', 'header-value-too-long', 'header-unsafe-byte', 'content-type-invalid',
+  'content-type-not-safelisted', 'language-unsafe-byte', 'range-multiple', 'range-malformed', 'range-empty', 'range-suffix',
+  'range-reversed', 'safelisted-total-too-long', 'upload-listeners', 'stream-body', 'no-preflight',
+] as const satisfies readonly RequestReasonCode[];
+
+/** One reason for the browser's handling of a request: a code and the values it names. */
+export type RequestReason = { [C in RequestReasonCode]: { code: C; params: RequestReasonParamsByCode[C] } }[RequestReasonCode];
+
+/** Whether a reason is about the header `name` (lowercased): its own, or one of those over the total limit. */
+export function reasonConcerns(reason: RequestReason, name: string): boolean {
+  if (reason.code === 'safelisted-total-too-long') return reason.params.headers.includes(name);
+  return 'header' in reason.params && reason.params.header === name;
+}
+
+function reasonKey(reason: RequestReason): string {
+  return JSON.stringify(reason);
+}
+
 /** What the browser will do with a {@link BrowserRequest}. */
 export interface BrowserRequestClass {
   /**
@@ -34,11 +83,11 @@ export interface BrowserRequestClass {
   /** The browser refuses to send anything (fetch() rejects at once); `reasons` says why. */
   refused: boolean;
   /**
-   * One sentence per reason a preflight is needed; when none is, one sentence saying why. When the
-   * browser refuses the request outright (fetch() rejects before sending), the sentences say so and
-   * `preflight` is false because nothing at all is sent.
+   * Each reason a preflight is needed; when none is, `no-preflight`. When the browser refuses the
+   * request outright (fetch() rejects before sending), the refusals, and `preflight` is false
+   * because nothing at all is sent.
    */
-  reasons: string[];
+  reasons: RequestReason[];
   /** The "CORS-unsafe request-header names": lowercased, sorted, deduplicated. */
   unsafeHeaders: string[];
   /**
@@ -100,7 +149,6 @@ const FORBIDDEN_RESPONSE_HEADER_NAMES = new Set(['set-cookie', 'set-cookie2']);
 // "CORS-unsafe request-header byte", besides control bytes other than tab.
 const UNSAFE_BYTES = new Set([0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f]);
 const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
-const SAFELISTED_CONTENT_TYPES_TEXT = SAFELISTED_CONTENT_TYPES.join(', ');
 // "CORS-safelisted request-header": the per-value and total limits, in bytes.
 const MAX_VALUE_BYTES = 128;
 const MAX_TOTAL_BYTES = 1024;
@@ -138,11 +186,6 @@ function normalizeMethod(method: string): string {
   return NORMALIZED_METHODS.includes(upper) ? upper : method;
 }
 
-/** Shows a byte in a reason: printable ones quoted, control bytes in hex. */
-function describeByte(code: number): string {
-  return code < 0x20 || code === 0x7f ? `0x${code.toString(16).toUpperCase().padStart(2, '0')}` : `'${String.fromCharCode(code)}'`;
-}
-
 function firstUnsafeByte(value: string): number | undefined {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -174,24 +217,19 @@ function digitsGreater(a: string, b: string): boolean {
 }
 
 /** Why a Range value is not a "simple range header value" that the safelist accepts, or undefined. */
-function rangeProblem(value: string): string | undefined {
+function rangeProblem(value: string): RequestReason | undefined {
+  const params = { header: 'range', value };
   const match = SIMPLE_RANGE.exec(value);
   if (!match) {
-    if (value.startsWith('bytes=') && value.includes(',')) {
-      return `Range "${value}" asks for several ranges; only a single bytes=N- or bytes=N-M range is CORS-safelisted.`;
-    }
-    return `Range "${value}" is not of the form bytes=N- or bytes=N-M (lower-case "bytes", no spaces), so it is not CORS-safelisted.`;
+    if (value.startsWith('bytes=') && value.includes(',')) return { code: 'range-multiple', params };
+    return { code: 'range-malformed', params };
   }
   const start = match[1] ?? '';
   const end = match[2] ?? '';
-  if (start === '' && end === '') return `Range "${value}" names no bytes, so it is not CORS-safelisted.`;
+  if (start === '' && end === '') return { code: 'range-empty', params };
   // Browsers never emitted suffix ranges themselves, so the spec keeps them out of the safelist.
-  if (start === '') {
-    return `Range "${value}" is a suffix range; only bytes=N- or bytes=N-M is CORS-safelisted.`;
-  }
-  if (end !== '' && digitsGreater(start, end)) {
-    return `Range "${value}" starts after it ends, so it is not a valid byte range and not CORS-safelisted.`;
-  }
+  if (start === '') return { code: 'range-suffix', params };
+  if (end !== '' && digitsGreater(start, end)) return { code: 'range-reversed', params };
   return undefined;
 }
 
@@ -199,35 +237,30 @@ function rangeProblem(value: string): string | undefined {
  * Why (name, value) is not a "CORS-safelisted request-header", or undefined when it is. `name` is
  * lowercased and `value` already normalised and checked to be a ByteString.
  */
-function safelistProblem(name: string, value: string): string | undefined {
+function safelistProblem(name: string, value: string): RequestReason | undefined {
   if (!['accept', 'accept-language', 'content-language', 'content-type', 'range'].includes(name)) {
-    return `Header ${name} is not CORS-safelisted.`;
+    return { code: 'header-not-safelisted', params: { header: name } };
   }
   if (value.length > MAX_VALUE_BYTES) {
-    return `Header ${name} has a ${value.length}-byte value; CORS-safelisted values are at most ${MAX_VALUE_BYTES} bytes.`;
+    return { code: 'header-value-too-long', params: { header: name, length: value.length, max: MAX_VALUE_BYTES } };
   }
   switch (name) {
     case 'accept':
     case 'content-type': {
       const unsafe = firstUnsafeByte(value);
-      if (unsafe !== undefined) {
-        return `Header ${name} contains ${describeByte(unsafe)}, a CORS-unsafe request-header byte, so it is not CORS-safelisted.`;
-      }
+      if (unsafe !== undefined) return { code: 'header-unsafe-byte', params: { header: name, byte: unsafe } };
       if (name === 'accept') return undefined;
       const essence = mimeEssence(value);
-      if (essence === undefined) {
-        return `Content-Type "${value}" is not a valid MIME type, so it is not one of the three safelisted types (${SAFELISTED_CONTENT_TYPES_TEXT}).`;
-      }
-      if (!SAFELISTED_CONTENT_TYPES.includes(essence)) {
-        return `Content-Type ${essence} is not one of the three safelisted types (${SAFELISTED_CONTENT_TYPES_TEXT}).`;
-      }
+      const types = [...SAFELISTED_CONTENT_TYPES];
+      if (essence === undefined) return { code: 'content-type-invalid', params: { header: name, value, types } };
+      if (!SAFELISTED_CONTENT_TYPES.includes(essence)) return { code: 'content-type-not-safelisted', params: { header: name, essence, types } };
       return undefined;
     }
     case 'accept-language':
     case 'content-language': {
       if (LANGUAGE_VALUE.test(value)) return undefined;
       const bad = [...value].find((char) => !LANGUAGE_VALUE.test(char)) ?? '';
-      return `Header ${name} contains ${describeByte(bad.charCodeAt(0))}; CORS-safelisted language values use only letters, digits, space and * , - . ; =.`;
+      return { code: 'language-unsafe-byte', params: { header: name, byte: bad.charCodeAt(0) } };
     }
     default:
       return rangeProblem(value);
@@ -292,11 +325,11 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   const method = normalizeMethod(req.method);
   const sendsCredentials = (req.credentials ?? 'same-origin') === 'include';
   // Reasons the browser refuses to send anything at all (fetch() rejects with a TypeError).
-  const refusals: string[] = [];
+  const refusals: RequestReason[] = [];
   if (!isToken(method)) {
-    refusals.push(`"${req.method}" is not a valid HTTP method, so fetch() rejects with a TypeError and nothing is sent.`);
+    refusals.push({ code: 'method-invalid', params: { method: req.method } });
   } else if (FORBIDDEN_METHODS.includes(method.toUpperCase())) {
-    refusals.push(`${method} is a forbidden method, so fetch() rejects with a TypeError and nothing is sent.`);
+    refusals.push({ code: 'method-forbidden', params: { method } });
   }
 
   const dropped = new Set<string>();
@@ -305,18 +338,16 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   for (const [rawName, rawValue] of Object.entries(req.headers)) {
     const value = normalizeHeaderValue(rawValue);
     if (!isToken(rawName)) {
-      refusals.push(`"${rawName}" is not a valid header name, so fetch() rejects with a TypeError and nothing is sent.`);
+      refusals.push({ code: 'header-name-invalid', params: { header: rawName } });
       continue;
     }
     const name = rawName.toLowerCase();
     if (!isByteString(value)) {
-      refusals.push(
-        `Header ${name} has a character above U+00FF; header values are byte strings, so fetch() rejects with a TypeError and nothing is sent.`,
-      );
+      refusals.push({ code: 'header-value-not-bytes', params: { header: name } });
       continue;
     }
     if (/[\0\n\r]/.test(value)) {
-      refusals.push(`Header ${name} contains a NUL, CR or LF byte, so fetch() rejects with a TypeError and nothing is sent.`);
+      refusals.push({ code: 'header-value-nul-cr-lf', params: { header: name } });
       continue;
     }
     if (isForbiddenRequestHeader(name, value)) {
@@ -329,7 +360,7 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   // "CORS-unsafe request-header names": individually unsafe headers, plus every safelisted one
   // once their values together exceed 1024 bytes.
   const unsafe = new Set<string>();
-  const headerReasons: { name: string; reason: string }[] = [];
+  const headerReasons: { name: string; reason: RequestReason }[] = [];
   const potentiallyUnsafe: string[] = [];
   let safelistValueSize = 0;
   for (const { name, value } of sent) {
@@ -348,38 +379,28 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   const droppedHeaders = [...dropped].sort();
 
   if (refusals.length > 0) {
-    return { method, preflight: false, refused: true, reasons: [...new Set(refusals)], unsafeHeaders, droppedHeaders, sendsCredentials };
+    return { method, preflight: false, refused: true, reasons: unique(refusals), unsafeHeaders, droppedHeaders, sendsCredentials };
   }
 
-  const reasons: string[] = [];
+  const reasons: RequestReason[] = [];
   if (!isCorsSafelistedMethod(method)) {
-    const verbatim =
-      method === method.toUpperCase()
-        ? ''
-        : `; fetch() sends it as written (it upper-cases only ${NORMALIZED_METHODS.join(', ')}) and Access-Control-Allow-Methods must match it exactly`;
-    reasons.push(`${method} is not a CORS-safelisted method (GET, HEAD, POST), so the browser sends a preflight first${verbatim}.`);
+    reasons.push({ code: 'method-not-safelisted', params: { method, verbatim: method !== method.toUpperCase(), normalized: [...NORMALIZED_METHODS] } });
   }
   headerReasons.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { reason } of headerReasons) if (!reasons.includes(reason)) reasons.push(reason);
+  reasons.push(...headerReasons.map(({ reason }) => reason));
   if (overTotal) {
-    const names = [...new Set(potentiallyUnsafe)].sort().join(', ');
-    reasons.push(
-      `The CORS-safelisted header values total ${safelistValueSize} bytes, over the ${MAX_TOTAL_BYTES}-byte limit, so all of them are treated as unsafe (${names}).`,
-    );
+    const headers = [...new Set(potentiallyUnsafe)].sort();
+    reasons.push({ code: 'safelisted-total-too-long', params: { total: safelistValueSize, max: MAX_TOTAL_BYTES, headers } });
   }
-  if (req.hasUploadListeners === true) {
-    reasons.push('The XMLHttpRequest has upload progress listeners, which always force a preflight; drop them to avoid it.');
-  }
-  if (req.hasStreamBody === true) {
-    reasons.push('The body is a ReadableStream, and streaming uploads always force a preflight.');
-  }
+  if (req.hasUploadListeners === true) reasons.push({ code: 'upload-listeners', params: {} });
+  if (req.hasStreamBody === true) reasons.push({ code: 'stream-body', params: {} });
 
   if (reasons.length === 0) {
     return {
       method,
       preflight: false,
       refused: false,
-      reasons: [`${method} with only CORS-safelisted headers needs no preflight: the browser sends it directly with an Origin header.`],
+      reasons: [{ code: 'no-preflight', params: { method } }],
       unsafeHeaders,
       droppedHeaders,
       sendsCredentials,
@@ -387,7 +408,18 @@ export function classifyBrowserRequest(req: BrowserRequest): BrowserRequestClass
   }
   const preflightHeaders: Record<string, string> = { 'access-control-request-method': method };
   if (unsafeHeaders.length > 0) preflightHeaders['access-control-request-headers'] = unsafeHeaders.join(',');
-  return { method, preflight: true, refused: false, reasons, unsafeHeaders, preflightHeaders, droppedHeaders, sendsCredentials };
+  return { method, preflight: true, refused: false, reasons: unique(reasons), unsafeHeaders, preflightHeaders, droppedHeaders, sendsCredentials };
+}
+
+/** Drops repeated reasons (two headers spelt in different case give the same one), keeping the first. */
+function unique(reasons: RequestReason[]): RequestReason[] {
+  const seen = new Set<string>();
+  return reasons.filter((reason) => {
+    const key = reasonKey(reason);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

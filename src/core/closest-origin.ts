@@ -1,4 +1,4 @@
-import { describeNearMiss } from './evaluate';
+import { findNearMiss, type NearMiss } from './evaluate';
 import type { CorsConfig } from './rule';
 
 export interface ClosestOrigin {
@@ -7,7 +7,7 @@ export interface ClosestOrigin {
   /** 0-based index of the rule that lists it. */
   rule: number;
   /** Why it does not match, when it is a known near miss (scheme, port, trailing slash, case). */
-  nearMiss?: string;
+  nearMiss?: NearMiss;
 }
 
 /** Edit distance, for ranking listed origins by how close they are to the one that was refused. */
@@ -30,7 +30,7 @@ function distance(a: string, b: string): number {
 export function closestListedOrigin(origin: string, config: CorsConfig | null): ClosestOrigin | undefined {
   const listed = (config?.rules ?? []).flatMap((rule, index) => rule.allowedOrigins.filter((o) => o !== '*').map((o) => ({ origin: o, rule: index })));
   for (const candidate of listed) {
-    const nearMiss = describeNearMiss(origin, [candidate.origin]);
+    const nearMiss = findNearMiss(origin, [candidate.origin]);
     if (nearMiss) return { ...candidate, nearMiss };
   }
   let best: { origin: string; rule: number; score: number } | undefined;

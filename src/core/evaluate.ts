@@ -14,15 +14,52 @@ export interface CorsRequest {
   bucketExists?: boolean;
 }
 
-/** One check of one rule against the request. */
-export interface CheckResult {
-  ok: boolean;
-  /** Why, in words that name the values involved. */
-  detail: string;
-}
+/** A listed origin that almost matches the request's: what differs. */
+export type NearMiss =
+  | { kind: 'trailing-slash' | 'letter-case'; candidate: string }
+  | { kind: 'scheme'; candidate: string; scheme: string; requestScheme: string }
+  /** Ports are `''` when the origin names none (the default port). */
+  | { kind: 'port'; candidate: string; port: string; requestPort: string };
 
-/** Why one rule did or did not match. */
-export interface RuleReason {
+/** The values each check code names. */
+export interface CheckParamsByCode {
+  'origin.matches': { origin: string; pattern: string };
+  'origin.not-listed': { origin: string; allowed: string[]; nearMiss?: NearMiss };
+  'method.allowed': { method: string };
+  'method.not-allowed': { method: string; allowed: string[] };
+  'headers.none-requested': Record<string, never>;
+  'headers.allowed': { headers: string[] };
+  /** Ceph RGW on actual requests: refused names are only left out of Allow-Headers. */
+  'headers.left-out': { headers: string[] };
+  'headers.not-allowed': { headers: string[]; allowed: string[] };
+}
+export type CheckCode = keyof CheckParamsByCode;
+export const CHECK_CODES = [
+  'origin.matches', 'origin.not-listed', 'method.allowed', 'method.not-allowed',
+  'headers.none-requested', 'headers.allowed', 'headers.left-out', 'headers.not-allowed',
+] as const satisfies readonly CheckCode[];
+
+/** One check of one rule against the request: whether it passed, and the values involved. */
+export type CheckResult = { [C in CheckCode]: { ok: boolean; code: C; params: CheckParamsByCode[C] } }[CheckCode];
+
+/** Which rules a provider looks at after the first whose checks partly pass (see `DialectProfile.matching`). */
+export type StopSelection = 'origin-method-then-headers' | 'origin-then-method-and-headers';
+
+/** The values each rule-reason code names (the checks are on the reason itself). */
+export interface RuleReasonParamsByCode {
+  matched: Record<string, never>;
+  failed: Record<string, never>;
+  /** The rule's checks failed, but the provider stops at it anyway. */
+  'stopped-search': { selection: StopSelection; provider: string };
+  /** An earlier rule (`decidedBy`) matched or stopped the search. */
+  'not-reached': { decidedBy: number; decidedById?: string; stopped?: StopSelection; provider: string };
+  /** No rule was looked at: the request lacks what matching needs. */
+  'not-evaluated': { missing: 'preflight-origin' | 'preflight-request-method' | 'request-origin' };
+}
+export type RuleReasonCode = keyof RuleReasonParamsByCode;
+export const RULE_REASON_CODES = ['matched', 'failed', 'stopped-search', 'not-reached', 'not-evaluated'] as const satisfies readonly RuleReasonCode[];
+
+interface RuleReasonFields {
   /** 0-based index of the rule. */
   rule: number;
   id?: string;
@@ -31,9 +68,32 @@ export interface RuleReason {
   origin?: CheckResult;
   method?: CheckResult;
   headers?: CheckResult;
-  /** One sentence for the user. */
-  message: string;
 }
+
+/** Why one rule did or did not match: a code and its values, made into a sentence by the catalogue. */
+export type RuleReason = { [C in RuleReasonCode]: RuleReasonFields & { code: C; params: RuleReasonParamsByCode[C] } }[RuleReasonCode];
+
+/** The values each decision-summary code names. */
+export interface SummaryParamsByCode {
+  'preflight.no-origin': Record<string, never>;
+  'preflight.no-request-method': Record<string, never>;
+  'preflight.no-bucket': Record<string, never>;
+  'preflight.no-config': Record<string, never>;
+  'preflight.no-match': { method: string; origin: string; headers: string[] };
+  'preflight.allowed': { rule: number; ruleId?: string };
+  'actual.no-origin': Record<string, never>;
+  'actual.no-config': Record<string, never>;
+  'actual.no-match': { method: string; origin: string };
+  'actual.matched': { rule: number; ruleId?: string };
+}
+export type SummaryCode = keyof SummaryParamsByCode;
+export const SUMMARY_CODES = [
+  'preflight.no-origin', 'preflight.no-request-method', 'preflight.no-bucket', 'preflight.no-config', 'preflight.no-match', 'preflight.allowed',
+  'actual.no-origin', 'actual.no-config', 'actual.no-match', 'actual.matched',
+] as const satisfies readonly SummaryCode[];
+
+/** The outcome as a whole, as a code and its values. */
+export type DecisionSummary = { [C in SummaryCode]: { code: C; params: SummaryParamsByCode[C] } }[SummaryCode];
 
 /** What the provider answers, as the core predicts it. */
 export interface Decision {
@@ -48,8 +108,8 @@ export interface Decision {
   headers: Record<string, string>;
   /** Per rule, in order, why it did or did not match. */
   reasons: RuleReason[];
-  /** One paragraph explaining the outcome as a whole. */
-  summary: string;
+  /** The outcome as a whole (the catalogue makes it one paragraph). */
+  summary: DecisionSummary;
 }
 
 /** Header lookup by lowercase name. */
@@ -88,38 +148,27 @@ function compileRule(rule: CorsRule): CompiledRule {
   };
 }
 
-function list(values: readonly string[]): string {
-  return values.length ? values.join(', ') : '(none)';
-}
-
 function checkOrigin(c: CompiledRule, origin: string, overlap: boolean): CheckResult {
   const hit = c.origins.find((p) => matchesPattern(p, origin, overlap));
-  if (hit) return { ok: true, detail: `origin ${origin || '(empty)'} matches ${hit.source}` };
-  const near = describeNearMiss(origin, c.rule.allowedOrigins);
-  return {
-    ok: false,
-    detail: `origin ${origin || '(empty)'} is not listed (allowed: ${list(c.rule.allowedOrigins)})${near ? `; ${near}` : ''}`,
-  };
+  if (hit) return { ok: true, code: 'origin.matches', params: { origin, pattern: hit.source } };
+  const nearMiss = findNearMiss(origin, c.rule.allowedOrigins);
+  return { ok: false, code: 'origin.not-listed', params: { origin, allowed: [...c.rule.allowedOrigins], ...(nearMiss ? { nearMiss } : {}) } };
 }
 
-/** Explains the common near misses: scheme, port, trailing slash, letter case. */
-export function describeNearMiss(origin: string, allowed: readonly string[]): string | undefined {
+/** Finds the common near misses: scheme, port, trailing slash, letter case. */
+export function findNearMiss(origin: string, allowed: readonly string[]): NearMiss | undefined {
   const parsed = splitOrigin(origin);
   if (!parsed) return undefined;
   for (const candidate of allowed) {
-    if (candidate.endsWith('/') && candidate.slice(0, -1) === origin) {
-      return `${candidate} ends with "/", but browsers send origins without a trailing slash`;
-    }
-    if (candidate.toLowerCase() === origin.toLowerCase()) {
-      return `${candidate} differs only in letter case, and origins are compared exactly`;
-    }
+    if (candidate.endsWith('/') && candidate.slice(0, -1) === origin) return { kind: 'trailing-slash', candidate };
+    if (candidate.toLowerCase() === origin.toLowerCase()) return { kind: 'letter-case', candidate };
     const other = splitOrigin(candidate);
     if (!other || other.host !== parsed.host) continue;
     if (other.scheme !== parsed.scheme && other.port === parsed.port) {
-      return `${candidate} has the same host but scheme ${other.scheme}; the request comes from ${parsed.scheme}`;
+      return { kind: 'scheme', candidate, scheme: other.scheme, requestScheme: parsed.scheme };
     }
     if (other.scheme === parsed.scheme && other.port !== parsed.port) {
-      return `${candidate} has the same host but ${other.port ? `port ${other.port}` : 'no port'}; the request comes from ${parsed.port ? `port ${parsed.port}` : 'the default port'}`;
+      return { kind: 'port', candidate, port: other.port, requestPort: parsed.port };
     }
   }
   return undefined;
@@ -134,8 +183,8 @@ function splitOrigin(origin: string): { scheme: string; host: string; port: stri
 function checkMethod(c: CompiledRule, method: string): CheckResult {
   const ok = (c.rule.allowedMethods as string[]).includes(method);
   return ok
-    ? { ok, detail: `method ${method} is allowed` }
-    : { ok, detail: `method ${method || '(none)'} is not allowed (allowed: ${list(c.rule.allowedMethods)})` };
+    ? { ok, code: 'method.allowed', params: { method } }
+    : { ok, code: 'method.not-allowed', params: { method, allowed: [...c.rule.allowedMethods] } };
 }
 
 /** The requested header names a rule allows, in request order (matched without case). */
@@ -148,21 +197,17 @@ function allowedHeaderNames(c: CompiledRule, requested: readonly string[], overl
  * fail the rule: it is only left out of Allow-Headers.
  */
 function checkHeaders(c: CompiledRule, requested: readonly string[] | undefined, overlap: boolean, subset: boolean): CheckResult {
-  if (!requested || requested.length === 0) return { ok: true, detail: 'no request headers asked for' };
+  if (!requested || requested.length === 0) return { ok: true, code: 'headers.none-requested', params: {} };
   const allowed = allowedHeaderNames(c, requested, overlap);
   const refused = requested.filter((name) => !allowed.includes(name));
-  if (refused.length === 0) return { ok: true, detail: `headers ${requested.join(', ')} are allowed` };
-  const what = refused.length === 1 ? `header ${refused[0]} is` : `headers ${refused.join(', ')} are`;
-  if (subset) return { ok: true, detail: `${what} not allowed and left out of Access-Control-Allow-Headers` };
-  const allowedList =
-    c.rule.allowedHeaders.length === 0
-      ? 'this rule allows no request headers (add them to AllowedHeaders)'
-      : `allowed: ${c.rule.allowedHeaders.join(', ')}`;
-  return { ok: false, detail: `${what} not allowed (${allowedList})` };
+  if (refused.length === 0) return { ok: true, code: 'headers.allowed', params: { headers: [...requested] } };
+  if (subset) return { ok: true, code: 'headers.left-out', params: { headers: refused } };
+  return { ok: false, code: 'headers.not-allowed', params: { headers: refused, allowed: [...c.rule.allowedHeaders] } };
 }
 
-function ruleLabel(index: number, rule: CorsRule): string {
-  return `Rule ${index + 1}${rule.id ? ` (${rule.id})` : ''}`;
+/** A rule's index and ID, as reason and summary params name it. */
+function ruleRef(index: number, rule: CorsRule): { rule: number; ruleId?: string } {
+  return rule.id ? { rule: index, ruleId: rule.id } : { rule: index };
 }
 
 interface MatchInput {
@@ -182,13 +227,6 @@ function endsSearch(selection: MatchInput['selection'], origin: CheckResult, met
   return false;
 }
 
-function stopMessage(selection: MatchInput['selection'], label: string, failed: CheckResult[], providerLabel: string): string {
-  if (selection === 'origin-method-then-headers') {
-    return `${label} matches origin and method, but ${failed.map((r) => r.detail).join('; ')}; s3rver stops here (AWS would try the next rules).`;
-  }
-  return `${label} matches the origin, but ${failed.map((r) => r.detail).join('; ')}; ${providerLabel} uses only the first rule whose origin matches (AWS would try the next rules).`;
-}
-
 /** Walks the rules in order; the first rule passing the checks answers. */
 function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number | null; reasons: RuleReason[] } {
   const reasons: RuleReason[] = [];
@@ -197,16 +235,12 @@ function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number
   let stoppedAt: number | null = null;
   rules.forEach((c, index) => {
     const base = { rule: index, ...(c.rule.id !== undefined ? { id: c.rule.id } : {}) };
-    const label = ruleLabel(index, c.rule);
     const decidedBy = matched ?? stoppedAt;
     if (decidedBy !== null) {
-      const why =
-        matched !== null
-          ? 'matched first'
-          : input.selection === 'origin-method-then-headers'
-            ? 'stopped the search (s3rver checks only the first rule matching origin and method)'
-            : `stopped the search (${input.providerLabel} checks only the first rule whose origin matches)`;
-      reasons.push({ ...base, outcome: 'not-reached', message: `${label} was not evaluated: ${ruleLabel(decidedBy, rules[decidedBy]!.rule)} ${why}.` });
+      const by = rules[decidedBy]!.rule;
+      const stopped = matched === null && input.selection !== 'all-conditions' ? { stopped: input.selection } : {};
+      const params = { decidedBy, ...(by.id ? { decidedById: by.id } : {}), ...stopped, provider: input.providerLabel };
+      reasons.push({ ...base, outcome: 'not-reached', code: 'not-reached', params });
       return;
     }
     const origin = checkOrigin(c, input.origin, input.affixesMayOverlap);
@@ -219,26 +253,26 @@ function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number
     const failed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined && !r.ok);
     if (failed.length === 0) {
       matched = index;
-      const passed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined);
-      reasons.push({ ...base, outcome: 'matched', ...checks, message: `${label} matches: ${passed.map((r) => r.detail).join('; ')}.` });
+      reasons.push({ ...base, outcome: 'matched', ...checks, code: 'matched', params: {} });
       return;
     }
-    if (endsSearch(input.selection, origin, method)) {
+    if (input.selection !== 'all-conditions' && endsSearch(input.selection, origin, method)) {
       stoppedAt = index;
-      reasons.push({ ...base, outcome: 'failed', ...checks, message: stopMessage(input.selection, label, failed, input.providerLabel) });
+      reasons.push({ ...base, outcome: 'failed', ...checks, code: 'stopped-search', params: { selection: input.selection, provider: input.providerLabel } });
       return;
     }
-    reasons.push({ ...base, outcome: 'failed', ...checks, message: `${label} does not match: ${failed.map((r) => r.detail).join('; ')}.` });
+    reasons.push({ ...base, outcome: 'failed', ...checks, code: 'failed', params: {} });
   });
   return { matched, reasons };
 }
 
-function notEvaluated(rules: readonly CorsRule[], why: string): RuleReason[] {
+function notEvaluated(rules: readonly CorsRule[], missing: RuleReasonParamsByCode['not-evaluated']['missing']): RuleReason[] {
   return rules.map((rule, index) => ({
     rule: index,
     ...(rule.id !== undefined ? { id: rule.id } : {}),
     outcome: 'not-reached' as const,
-    message: `${ruleLabel(index, rule)} was not evaluated: ${why}`,
+    code: 'not-evaluated' as const,
+    params: { missing },
   }));
 }
 
@@ -255,7 +289,7 @@ function refuse(
   error: PreflightError,
   details: Record<string, string> | undefined,
   reasons: RuleReason[],
-  summary: string,
+  summary: DecisionSummary,
 ): Decision {
   return {
     kind: 'preflight',
@@ -278,19 +312,16 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
     profile.errors.hasErrorDetails ? { Method: method, ResourceType: type } : undefined;
 
   if (!origin) {
-    return refuse(profile.errors.noOrigin, undefined, notEvaluated(rules, 'the preflight has no Origin header.'),
-      'The preflight has no Origin header, so the provider refuses it before looking at any rule. Browsers always send Origin; a tool sending OPTIONS by hand must add it.');
+    return refuse(profile.errors.noOrigin, undefined, notEvaluated(rules, 'preflight-origin'), { code: 'preflight.no-origin', params: {} });
   }
   const noMethod = () =>
-    refuse(profile.errors.noRequestMethod, undefined, notEvaluated(rules, 'the preflight has no Access-Control-Request-Method.'),
-      'The preflight has no Access-Control-Request-Method header, so no rule can be matched. Browsers always send it on a preflight.');
+    refuse(profile.errors.noRequestMethod, undefined, notEvaluated(rules, 'preflight-request-method'), { code: 'preflight.no-request-method', params: {} });
   if (!requestMethod && profile.errors.checksRequestMethodFirst) return noMethod();
   if (request.bucketExists === false) {
-    return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), [], 'The bucket does not exist, so there is no CORS configuration to answer the preflight.');
+    return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), [], { code: 'preflight.no-bucket', params: {} });
   }
   if (!config || config.rules.length === 0) {
-    return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), [],
-      'The bucket has no CORS configuration, so every preflight is refused. Add a rule that allows this origin and method.');
+    return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), [], { code: 'preflight.no-config', params: {} });
   }
   if (!requestMethod) return noMethod();
 
@@ -307,8 +338,10 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
     providerLabel: profile.label,
   });
   if (matched === null) {
-    return refuse(profile.errors.noMatch, details(requestMethod, resourceType), reasons,
-      `No rule allows ${method} from ${origin}${requestedHeaders?.length ? ` with headers ${requestedHeaders.join(', ')}` : ''}, so the preflight is refused and the browser blocks the request.`);
+    return refuse(profile.errors.noMatch, details(requestMethod, resourceType), reasons, {
+      code: 'preflight.no-match',
+      params: { method, origin, headers: requestedHeaders ?? [] },
+    });
   }
   const c = compiled[matched]!;
   const answersStar = { rule: c.hasStarOrigin, star: true, echo: false }[profile.response.preflightAllowOrigin];
@@ -326,7 +359,7 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
     matchedRule: matched,
     headers,
     reasons,
-    summary: `${ruleLabel(matched, c.rule)} allows the preflight (200).`,
+    summary: { code: 'preflight.allowed', params: ruleRef(matched, c.rule) },
   };
 }
 
@@ -362,19 +395,18 @@ function matchedRuleHeaders(rule: CorsRule, profile: DialectProfile, shape: Resp
 function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
   const h = lowercaseHeaders(request.headers);
   const rules = config?.rules ?? [];
-  const noCors = (summary: string, reasons: RuleReason[]): Decision => ({
+  const noCors = (summary: DecisionSummary, reasons: RuleReason[]): Decision => ({
     kind: 'actual', status: null, matchedRule: null, headers: {}, reasons, summary,
   });
   let origin = h.get('origin');
   if (!origin) {
     if (!profile.matching.matchesEmptyOriginOnActual) {
-      return noCors('The request has no Origin header, so the provider does no CORS processing (no CORS headers, no Vary). Caches may then reuse this answer for cross-origin requests.',
-        notEvaluated(rules, 'the request has no Origin header.'));
+      return noCors({ code: 'actual.no-origin', params: {} }, notEvaluated(rules, 'request-origin'));
     }
     origin = '';
   }
   if (!config || config.rules.length === 0) {
-    return noCors('The bucket has no CORS configuration: the request is served without CORS headers, so a browser blocks script from reading it.', []);
+    return noCors({ code: 'actual.no-config', params: {} }, []);
   }
   const requestMethod = h.get('access-control-request-method') ?? request.method;
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
@@ -392,7 +424,7 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
     providerLabel: profile.label,
   });
   if (matched === null) {
-    return noCors(`No rule allows ${method} from ${origin || '(no origin)'}: the provider serves the request normally but without CORS headers, so the browser hides the response from script.`, reasons);
+    return noCors({ code: 'actual.no-match', params: { method, origin } }, reasons);
   }
   const c = compiled[matched]!;
   // Ceph RGW echoes the origin of a request that carries Authorization even for a `*` rule.
@@ -414,7 +446,7 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
     matchedRule: matched,
     headers,
     reasons,
-    summary: `${ruleLabel(matched, c.rule)} answers this request; its CORS headers are added to the normal response.`,
+    summary: { code: 'actual.matched', params: ruleRef(matched, c.rule) },
   };
 }
 

@@ -1,11 +1,26 @@
 // The public API of the CORS core (shared/design/architecture.md). Pure: no I/O, no React.
 export { METHODS, isMethod, corsRuleSchema, corsConfigSchema } from './rule';
 export type { Method, CorsRule, CorsConfig } from './rule';
-export type { Issue, IssuePath } from './issues';
+export { ISSUE_CODES } from './issues';
+export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef } from './issues';
 export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';
-export { evaluate, describeNearMiss } from './evaluate';
-export type { CorsRequest, Decision, RuleReason, CheckResult } from './evaluate';
+export { evaluate, findNearMiss, CHECK_CODES, RULE_REASON_CODES, SUMMARY_CODES } from './evaluate';
+export type {
+  CorsRequest,
+  Decision,
+  DecisionSummary,
+  SummaryCode,
+  SummaryParamsByCode,
+  RuleReason,
+  RuleReasonCode,
+  RuleReasonParamsByCode,
+  CheckResult,
+  CheckCode,
+  CheckParamsByCode,
+  NearMiss,
+  StopSelection,
+} from './evaluate';
 export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
@@ -13,10 +28,10 @@ export { corsHeadersOf, answerDifferences, answerMatches, providerErrorOf } from
 export type { ReceivedAnswer, AnswerDifference } from './answer';
 export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
-export { classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
-export type { BrowserRequest, BrowserRequestClass, CredentialsMode } from './browser';
-export { predictBrowserFetch, headerReadability } from './predict';
-export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, HeaderReadability } from './predict';
+export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
+export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
+export { predictBrowserFetch, headerReadability, BLOCK_CHECKS } from './predict';
+export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
@@ -33,5 +48,25 @@ export type { PlacementResult } from './wizard/placement';
 export { strictestFixFor } from './wizard/fix';
 export type { FailingFetch, FixResult } from './wizard/fix';
 export { compareConfigs } from './wizard/probe';
-export type { ConfigChange } from './wizard/probe';
-export type { Explanation, ExplanationField, WizardError, WizardErrorCode } from './wizard/explain';
+export type { ConfigChange, SampleChange, SampleRequest } from './wizard/probe';
+export { EXPLANATION_CODES, WIZARD_ERROR_CODES } from './wizard/explain';
+export type {
+  Explanation,
+  ExplanationCode,
+  ExplanationParamsByCode,
+  ExplanationField,
+  FixAddition,
+  FixBlock,
+  FixChange,
+  MethodPurpose,
+  SharedCell,
+  WizardError,
+  WizardErrorCode,
+  WizardErrorParamsByCode,
+} from './wizard/explain';
+// The English message catalogues: code + params → sentences. A translation replaces these.
+export { issueText, issueMessage } from './messages/issue-messages';
+export type { IssueText } from './messages/issue-messages';
+export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
+export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
+export { ruleLabel, ruleName } from './messages/words';

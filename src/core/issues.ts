@@ -1,19 +1,170 @@
+import type { BlockReason } from './predict';
+
 /** Where an issue points: `['rules', 2, 'allowedOrigins', 0]`, or `[]` for the whole document. */
 export type IssuePath = (string | number)[];
 
 /**
- * A problem found in a configuration or a document, as a value a person can act on.
- * `error` means the provider would reject it (or it can never work); `warning` means it will be
- * accepted but probably does not do what the author wants.
+ * A value found in a document where another kind was expected, described without printing it
+ * (printing a deeply nested value could overflow the stack). `xml-text` is an XML element's text.
  */
-export interface Issue {
+export type FoundValue =
+  | { kind: 'null' | 'list' | 'object' | 'nested-elements' }
+  | { kind: 'string' | 'xml-text' | 'scalar'; text: string };
+
+/** A rule as issues name it: 0-based index, and its ID when the sentence shows it. */
+export interface RuleRef {
+  rule: number;
+  ruleId?: string;
+}
+
+/** The rule fields whose values issues name. */
+export type ValueField = 'origin' | 'allowedHeader' | 'exposeHeader' | 'id';
+
+/** Who holds an unknown or repeated field in a document. */
+export type FieldOwner =
+  | { owner: 'document' | 'api-response' }
+  | { owner: 'rule' | 'rule-allowed'; rule: number };
+
+/** One request an earlier rule answers instead of the rule concerned. */
+export interface Takeover {
+  /** 0-based index of the earlier rule. */
+  by: number;
+  origin: string;
+  method: string;
+  /** `without-headers`: only the requests without custom headers (every actual request). */
+  scope: 'all' | 'some-origins' | 'without-headers';
+  /** With `without-headers`: what the earlier rule exposes. */
+  exposes?: string[];
+}
+
+/** The request a strictest-rule warning is about. */
+export interface AppRequestRef {
+  method: string;
+  origin: string;
+  operation: string;
+}
+
+/**
+ * The values each issue code names, by code. The English (or any other) sentence is made from
+ * these by the message catalogue (`messages/issue-messages.ts`); nothing else writes issue prose.
+ */
+export interface IssueParamsByCode {
+  'value.invalid-character': { field: ValueField; value: string };
+  'value.control-character': { field: ValueField; value: string };
+  'value.not-stored-verbatim': { value: string; provider: string };
+  'origin.empty': Record<string, never>;
+  'origin.whitespace': { value: string; suggestion: string };
+  'origin.multiple-wildcards': { value: string };
+  'origin.missing-scheme': { value: string; suggestion: string };
+  'origin.trailing-slash': { value: string; suggestion: string };
+  'origin.has-path': { value: string; urlPath: string; suggestion: string };
+  'origin.port-wildcard': { value: string; provider: string };
+  'origin.default-port': { value: string; suggestion: string };
+  'origin.upper-case': { value: string; suggestion: string };
+  'origin.duplicate': RuleRef & { value: string };
+  'origin.star-with-others': RuleRef;
+  'origin.star-with-credentials': RuleRef;
+  'header.empty': { field: 'allowedHeader' | 'exposeHeader' };
+  'header.multiple-wildcards': { value: string };
+  'header.invalid-name': { field: 'allowedHeader' | 'exposeHeader'; value: string };
+  'header.duplicate': RuleRef & { value: string };
+  'expose.wildcard': { value: string };
+  'expose.forbidden-character': { value: string; provider: string; characters: string[] };
+  'expose.duplicate': RuleRef & { value: string };
+  'method.unsupported': { value: string };
+  'method.duplicate': RuleRef & { value: string };
+  /** `value` for a configuration; `fieldName` and `found` for a document field. */
+  'max-age.invalid': { value: string } | (RuleRef & { fieldName: string; found: FoundValue });
+  'max-age.too-large': { value: number; max: number; provider: string };
+  'max-age.above-browser-cap': { value: number; chromium: number; firefox: number };
+  'rule.id-too-long': RuleRef & { length: number; max: number; provider: string };
+  'rule.id-dropped': { id: string; provider: string };
+  'rule.no-origins': RuleRef;
+  'rule.no-methods': RuleRef;
+  'rule.etag-not-exposed': RuleRef & { methods: string[] };
+  'rule.never-matches': RuleRef & { answeredBy: number[]; duplicateOf?: number };
+  'rule.partly-shadowed': RuleRef & { answeredBy: number[]; takeovers: Takeover[]; more: number };
+  'rule.missing-origins': RuleRef & { fieldName: string };
+  'rule.missing-methods': RuleRef & { fieldName: string; methods: string[] };
+  'rule.not-an-object': RuleRef & { found: FoundValue };
+  /** `awsWording`: S3's own sentence, so people can search for it. */
+  'config.too-many-rules': { max: number; count: number; provider: string; awsWording: boolean };
+  'config.too-large': { bytes: number; max: number; provider: string };
+  'config.no-rules': Record<string, never>;
+  'config.response-vary-unsupported': { provider: string };
+  'provider.no-bucket-cors': { provider: string };
+  'document.format': { format: string };
+  'document.unreadable': { detail: string };
+  /** `detail` is the parser's own text. */
+  'document.syntax':
+    | { problem: 'json'; detail: string; line?: number; column?: number }
+    | { problem: 'xml'; detail: string; line: number; column?: number }
+    | { problem: 'xml-unreadable'; detail: string }
+    | { problem: 'xml-no-root' }
+    | { problem: 'xml-bad-character-reference' | 'xml-unknown-entity'; reference: string };
+  'document.root':
+    | { expected: 'aws-json' | 'gcs-json' | 'r2-json' }
+    | { expected: 'xml'; root: string; provider: string };
+  /** `element`: an XML element (`<Name>`), else a JSON key; `reason` why it is not read here. */
+  'document.unknown-field': FieldOwner & { name: string; element: boolean; reason?: 'no-response-vary' | 'no-rule-ids'; provider?: string };
+  'document.stray-text': { text: string; element: string };
+  /** `list` is the JSON key of an empty list; absent for an XML document without `<CORSRule>`. */
+  'document.no-rules': { list?: string };
+  'field.not-a-list': (RuleRef & { fieldName: string; found: FoundValue }) | { list: string; found: FoundValue };
+  'field.not-a-string': RuleRef & { fieldName: string; item?: number; found: FoundValue };
+  'field.not-an-object': RuleRef & { found: FoundValue };
+  'field.duplicate': FieldOwner & { element: string };
+  'response-vary.invalid': { found: FoundValue };
+  'conversion.response-vary-lost': { formatLabel: string };
+  'conversion.rule-id-lost': RuleRef & { formatLabel: string };
+  'conversion.headers-merged': RuleRef & { formatLabel: string; becomeExposed: string[]; becomeAllowed: string[] };
+  'app.no-origins': Record<string, never>;
+  'app.no-operations': Record<string, never>;
+  'app.unknown-operation': { value: string };
+  'app.invalid-max-age': { value: string };
+  'app.star-with-credentials': Record<string, never>;
+  'wizard.loosest-diagnostic': Record<string, never>;
+  'strictest.header-never-readable': { header: string };
+  'strictest.request-still-blocked': { request: AppRequestRef; blockedBy?: BlockReason };
+  'strictest.header-unreadable': { request: AppRequestRef; headers: string[] };
+  /** A request body that does not fit the API; `detail` is the schema library's own text. */
+  'body.invalid': { field: string; detail: string };
+}
+
+export type IssueCode = keyof IssueParamsByCode;
+
+/** Every issue code, for schemas (`z.enum(ISSUE_CODES)`) and exhaustive tests. */
+export const ISSUE_CODES = [
+  'value.invalid-character', 'value.control-character', 'value.not-stored-verbatim',
+  'origin.empty', 'origin.whitespace', 'origin.multiple-wildcards', 'origin.missing-scheme', 'origin.trailing-slash',
+  'origin.has-path', 'origin.port-wildcard', 'origin.default-port', 'origin.upper-case', 'origin.duplicate',
+  'origin.star-with-others', 'origin.star-with-credentials',
+  'header.empty', 'header.multiple-wildcards', 'header.invalid-name', 'header.duplicate',
+  'expose.wildcard', 'expose.forbidden-character', 'expose.duplicate',
+  'method.unsupported', 'method.duplicate',
+  'max-age.invalid', 'max-age.too-large', 'max-age.above-browser-cap',
+  'rule.id-too-long', 'rule.id-dropped', 'rule.no-origins', 'rule.no-methods', 'rule.etag-not-exposed',
+  'rule.never-matches', 'rule.partly-shadowed', 'rule.missing-origins', 'rule.missing-methods', 'rule.not-an-object',
+  'config.too-many-rules', 'config.too-large', 'config.no-rules', 'config.response-vary-unsupported',
+  'provider.no-bucket-cors',
+  'document.format', 'document.unreadable', 'document.syntax', 'document.root', 'document.unknown-field',
+  'document.stray-text', 'document.no-rules',
+  'field.not-a-list', 'field.not-a-string', 'field.not-an-object', 'field.duplicate',
+  'response-vary.invalid',
+  'conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged',
+  'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
+  'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
+  'body.invalid',
+] as const satisfies readonly IssueCode[];
+
+/** Fails to compile when a code is missing from `ISSUE_CODES`. */
+type Missing = Exclude<IssueCode, (typeof ISSUE_CODES)[number]>;
+const everyCodeListed: [Missing] extends [never] ? true : Missing = true;
+void everyCodeListed;
+
+interface IssueFields {
+  /** `error`: the provider would reject it (or it can never work); `warning`: accepted, but probably not what the author wants. */
   severity: 'error' | 'warning';
-  /** Stable machine code, e.g. `origin.missing-scheme`; the UI and tests key on it. */
-  code: string;
-  /** One sentence that names the offending value. */
-  message: string;
-  /** What to do about it. */
-  hint?: string;
   /** The rule and field concerned. */
   path: IssuePath;
   /** The error code the provider answers for this input, when known (e.g. `InvalidRequest`). */
@@ -24,11 +175,22 @@ export interface Issue {
   relatedRules?: number[];
 }
 
+/** One issue of code `C`: the stable code, and the values its sentence names. */
+export type IssueOf<C extends IssueCode> = IssueFields & { code: C; params: IssueParamsByCode[C] };
+
+/**
+ * A problem found in a configuration or a document, as a value a person can act on: a stable
+ * code and the values it names. `issueText` (the catalogue) turns it into a sentence and a hint.
+ */
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];
+
+type Extra = Omit<IssueFields, 'severity' | 'path'>;
+
 /** Shorthand constructors keep issue literals short and uniform. */
-export function error(code: string, message: string, path: IssuePath, extra: Partial<Issue> = {}): Issue {
-  return { severity: 'error', code, message, path, ...extra };
+export function error<C extends IssueCode>(code: C, params: IssueParamsByCode[C], path: IssuePath, extra: Extra = {}): IssueOf<C> {
+  return { severity: 'error', code, params, path, ...extra };
 }
 
-export function warning(code: string, message: string, path: IssuePath, extra: Partial<Issue> = {}): Issue {
-  return { severity: 'warning', code, message, path, ...extra };
+export function warning<C extends IssueCode>(code: C, params: IssueParamsByCode[C], path: IssuePath, extra: Extra = {}): IssueOf<C> {
+  return { severity: 'warning', code, params, path, ...extra };
 }

@@ -1,4 +1,4 @@
-import { classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode } from './browser';
+import { classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
 import type { Dialect } from './dialects';
 import { evaluate, type Decision } from './evaluate';
 import type { CorsConfig } from './rule';
@@ -15,23 +15,33 @@ export interface BrowserFetch {
   resource?: 'object' | 'bucket';
 }
 
-/** Which of the browser's checks failed. */
-export type BlockCheck =
-  | 'request-refused'
-  | 'preflight-status'
-  | 'allow-origin-missing'
-  | 'allow-origin-mismatch'
-  | 'wildcard-with-credentials'
-  | 'credentials-not-allowed'
-  | 'method-not-allowed'
-  | 'header-not-allowed';
-
-export interface BlockReason {
-  check: BlockCheck;
-  /** Where it failed: before sending, on the preflight response, or on the actual response. */
-  stage: 'request' | 'preflight' | 'actual';
-  message: string;
+/** The values each failed browser check names, by check. */
+export interface BlockParamsByCheck {
+  /** The browser refuses to send anything; `reasons` are the refusals. */
+  'request-refused': { reasons: RequestReason[] };
+  'preflight-status': { status: number | null; errorCode?: string; errorMessage?: string };
+  'allow-origin-missing': Record<string, never>;
+  'allow-origin-mismatch': { allowOrigin: string; origin: string };
+  'wildcard-with-credentials': Record<string, never>;
+  'credentials-not-allowed': Record<string, never>;
+  /** `allowMethods` is the preflight's Access-Control-Allow-Methods, split. */
+  'method-not-allowed': { method: string; allowMethods: string[] };
+  /** `allowHeaders` is the preflight's Access-Control-Allow-Headers as sent, absent when missing. */
+  'header-not-allowed': { headers: string[]; allowHeaders?: string };
 }
+
+/** Which of the browser's checks failed. */
+export type BlockCheck = keyof BlockParamsByCheck;
+export const BLOCK_CHECKS = [
+  'request-refused', 'preflight-status', 'allow-origin-missing', 'allow-origin-mismatch',
+  'wildcard-with-credentials', 'credentials-not-allowed', 'method-not-allowed', 'header-not-allowed',
+] as const satisfies readonly BlockCheck[];
+
+/** Where a check failed: before sending, on the preflight response, or on the actual response. */
+export type BlockStage = 'request' | 'preflight' | 'actual';
+
+/** A failed check, the stage it failed at, and the values involved. */
+export type BlockReason = { [K in BlockCheck]: { check: K; stage: BlockStage; params: BlockParamsByCheck[K] } }[BlockCheck];
 
 /** What the browser will do with a fetch(), judged on the provider's predicted answers. */
 export interface BrowserPrediction {
@@ -58,19 +68,12 @@ function splitList(value: string | undefined): string[] {
 /** The Fetch Standard's "CORS check" of a response. */
 function corsCheck(headers: Record<string, string>, origin: string, credentialed: boolean, stage: 'preflight' | 'actual'): BlockReason | undefined {
   const allowOrigin = headers['access-control-allow-origin'];
-  const what = stage === 'preflight' ? 'The preflight response' : 'The response';
-  if (allowOrigin === undefined) {
-    return { check: 'allow-origin-missing', stage, message: `${what} has no Access-Control-Allow-Origin header.` };
-  }
+  if (allowOrigin === undefined) return { check: 'allow-origin-missing', stage, params: {} };
   if (allowOrigin === '*' && !credentialed) return undefined;
-  if (allowOrigin === '*') {
-    return { check: 'wildcard-with-credentials', stage, message: `${what} answers Access-Control-Allow-Origin: *, which browsers refuse when the request includes credentials.` };
-  }
-  if (allowOrigin !== origin) {
-    return { check: 'allow-origin-mismatch', stage, message: `${what} allows origin ${allowOrigin}, not ${origin}.` };
-  }
+  if (allowOrigin === '*') return { check: 'wildcard-with-credentials', stage, params: {} };
+  if (allowOrigin !== origin) return { check: 'allow-origin-mismatch', stage, params: { allowOrigin, origin } };
   if (credentialed && headers['access-control-allow-credentials'] !== 'true') {
-    return { check: 'credentials-not-allowed', stage, message: `${what} lacks Access-Control-Allow-Credentials: true, required for a request with credentials.` };
+    return { check: 'credentials-not-allowed', stage, params: {} };
   }
   return undefined;
 }
@@ -81,14 +84,15 @@ function preflightGrantCheck(headers: Record<string, string>, request: BrowserRe
   const methods = splitList(headers['access-control-allow-methods']);
   const methodWildcard = !credentialed && methods.includes('*');
   if (!methods.includes(request.method) && !isCorsSafelistedMethod(request.method) && !methodWildcard) {
-    return { check: 'method-not-allowed', stage: 'preflight', message: `The preflight response does not list ${request.method} in Access-Control-Allow-Methods (${methods.join(', ') || 'absent'}).` };
+    return { check: 'method-not-allowed', stage: 'preflight', params: { method: request.method, allowMethods: methods } };
   }
   const allowed = splitList(headers['access-control-allow-headers']).map((h) => h.toLowerCase());
   const headerWildcard = !credentialed && allowed.includes('*');
   // `*` never covers Authorization (a "CORS non-wildcard request-header name").
   const refused = request.unsafeHeaders.filter((h) => !allowed.includes(h) && !(headerWildcard && h !== 'authorization'));
   if (refused.length) {
-    return { check: 'header-not-allowed', stage: 'preflight', message: `The preflight response does not allow header ${refused.join(', ')} (Access-Control-Allow-Headers: ${headers['access-control-allow-headers'] ?? 'absent'}).` };
+    const allowHeaders = headers['access-control-allow-headers'];
+    return { check: 'header-not-allowed', stage: 'preflight', params: { headers: refused, ...(allowHeaders === undefined ? {} : { allowHeaders }) } };
   }
   return undefined;
 }
@@ -105,7 +109,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     ...(fetch.credentials ? { credentials: fetch.credentials } : {}),
   });
   if (request.refused) {
-    return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', message: request.reasons.join(' ') }, exposedHeaders: [] };
+    return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', params: { reasons: request.reasons } }, exposedHeaders: [] };
   }
   const credentialed = request.sendsCredentials;
   const resource = fetch.resource ? { resource: fetch.resource } : {};
@@ -113,9 +117,12 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
   if (request.preflight) {
     preflight = evaluate(config, { method: 'OPTIONS', headers: { origin: fetch.origin, ...request.preflightHeaders }, ...resource }, dialect);
     const statusOk = preflight.status !== null && preflight.status >= 200 && preflight.status < 300;
-    const failure = statusOk
-      ? (corsCheck(preflight.headers, fetch.origin, credentialed, 'preflight') ?? preflightGrantCheck(preflight.headers, request))
-      : { check: 'preflight-status' as const, stage: 'preflight' as const, message: `The preflight is refused with ${[preflight.status, preflight.error?.code].filter(Boolean).join(' ')}${preflight.error?.message ? `: ${preflight.error.message}` : '.'}` };
+    const refused: BlockReason = {
+      check: 'preflight-status',
+      stage: 'preflight',
+      params: { status: preflight.status, ...(preflight.error ? { errorCode: preflight.error.code, errorMessage: preflight.error.message } : {}) },
+    };
+    const failure = statusOk ? (corsCheck(preflight.headers, fetch.origin, credentialed, 'preflight') ?? preflightGrantCheck(preflight.headers, request)) : refused;
     if (failure) return { allowed: false, request, preflight, blockedBy: failure, exposedHeaders: [] };
   }
   const actual = evaluate(config, { method: request.method, headers: { origin: fetch.origin }, ...resource }, dialect);

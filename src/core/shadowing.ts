@@ -1,6 +1,6 @@
 import { dialectProfile, type Dialect } from './dialects';
 import { sameRuleValues } from './identity';
-import { warning, type Issue } from './issues';
+import { warning, type Issue, type Takeover as IssueTakeover } from './issues';
 import { parsePattern, patternCovers, patternsOverlap, type WildcardPattern } from './pattern';
 import type { CorsRule, Method } from './rule';
 
@@ -19,12 +19,7 @@ type Scope =
   /** Requests from some of the origins the pattern allows. */
   | 'some-origins';
 
-interface Takeover {
-  by: number;
-  origin: string;
-  method: Method;
-  scope: Scope;
-}
+type Takeover = Omit<IssueTakeover, 'scope' | 'method'> & { method: Method; scope: Scope };
 
 function shape(rule: CorsRule): ShapedRule {
   const valid = (p: WildcardPattern) => p.kind !== 'invalid';
@@ -65,18 +60,9 @@ function takeoversOf(rules: ShapedRule[], index: number, byOriginOnly: boolean):
   return { cells, takeovers };
 }
 
-function describeTakeover(t: Takeover, rules: readonly CorsRule[]): string {
-  const by = `rule ${t.by + 1}`;
-  switch (t.scope) {
-    case 'all':
-      return `${t.method} from ${t.origin} is answered by ${by}`;
-    case 'some-origins':
-      return `${t.method} from some origins of ${t.origin} is answered by ${by}`;
-    case 'without-headers': {
-      const expose = rules[t.by]!.exposeHeaders;
-      return `${t.method} from ${t.origin} without custom headers (every actual request, since it carries no Access-Control-Request-Headers) is answered by ${by}, which exposes ${expose.length ? expose.join(', ') : 'no headers'}`;
-    }
-  }
+/** The takeover as issue params; `without-headers` names what the earlier rule exposes instead. */
+function takeoverParams(t: Takeover, rules: readonly CorsRule[]): IssueTakeover {
+  return t.scope === 'without-headers' ? { ...t, exposes: rules[t.by]!.exposeHeaders } : t;
 }
 
 const MAX_LISTED = 3;
@@ -96,27 +82,16 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
     const { cells, takeovers } = takeoversOf(shaped, index, byOriginOnly);
     if (takeovers.length === 0) return;
     const relatedRules = [...new Set(takeovers.map((t) => t.by))].sort((a, b) => a - b);
-    const first = relatedRules[0]!;
-    const label = `Rule ${index + 1}${rule.id ? ` (${rule.id})` : ''}`;
-    const hint = `Move it above rule ${first + 1}, or narrow rule ${first + 1}.`;
+    const ref = { rule: index, ...(rule.id ? { ruleId: rule.id } : {}), answeredBy: relatedRules };
     const fully = takeovers.length === cells && takeovers.every((t) => t.scope === 'all');
     if (fully) {
       const twin = rules.slice(0, index).findIndex((r) => sameRuleValues(r, rule));
-      const message =
-        twin >= 0
-          ? `${label} never matches: it is identical to rule ${twin + 1}, which comes first.`
-          : `${label} never matches: every request it allows is answered first by ${relatedRules.map((r) => `rule ${r + 1}`).join(', ')}.`;
-      issues.push(warning('rule.never-matches', message, ['rules', index], { hint: twin >= 0 ? 'Remove the duplicate.' : hint, relatedRules }));
+      issues.push(warning('rule.never-matches', { ...ref, ...(twin >= 0 ? { duplicateOf: twin } : {}) }, ['rules', index], { relatedRules }));
       return;
     }
-    const listed = takeovers.slice(0, MAX_LISTED).map((t) => describeTakeover(t, rules));
-    const more = takeovers.length > MAX_LISTED ? ` (and ${takeovers.length - MAX_LISTED} more)` : '';
-    issues.push(
-      warning('rule.partly-shadowed', `${label} only partly applies: ${listed.join('; ')}${more}.`, ['rules', index], {
-        hint,
-        relatedRules,
-      }),
-    );
+    const listed = takeovers.slice(0, MAX_LISTED).map((t) => takeoverParams(t, rules));
+    const more = Math.max(0, takeovers.length - MAX_LISTED);
+    issues.push(warning('rule.partly-shadowed', { ...ref, takeovers: listed, more }, ['rules', index], { relatedRules }));
   });
   return issues;
 }

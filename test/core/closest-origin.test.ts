@@ -13,9 +13,9 @@ describe('closestListedOrigin', () => {
     expect(closestListedOrigin('http://app.example.com', config)).toEqual({
       origin: 'https://app.example.com',
       rule: 1,
-      nearMiss: 'https://app.example.com has the same host but scheme https; the request comes from http',
+      nearMiss: { kind: 'scheme', candidate: 'https://app.example.com', scheme: 'https', requestScheme: 'http' },
     });
-    expect(closestListedOrigin('http://localhost:5173', config)).toMatchObject({ origin: 'http://localhost:3000', rule: 2, nearMiss: expect.stringContaining('port 3000') });
+    expect(closestListedOrigin('http://localhost:5173', config)).toMatchObject({ origin: 'http://localhost:3000', rule: 2, nearMiss: { kind: 'port', candidate: 'http://localhost:3000', port: '3000', requestPort: '5173' } });
   });
 
   it('otherwise picks the smallest edit distance, never *', () => {

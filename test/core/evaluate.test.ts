@@ -582,36 +582,37 @@ describe('evaluate reasons', () => {
     );
     const { reasons } = evaluate(three, preflight('https://app.example.com', 'GET'));
     expect(reasons.map((r) => r.outcome)).toEqual(['failed', 'matched', 'not-reached']);
-    expect(reasons[0]?.origin?.detail).toContain('https://app.example.com is not listed');
-    expect(reasons[1]?.message).toMatch(/^Rule 2 \(app\) matches/);
-    expect(reasons[2]?.message).toContain('Rule 2 (app) matched first');
+    expect(reasons[0]?.origin).toEqual({ ok: false, code: 'origin.not-listed', params: { origin: 'https://app.example.com', allowed: ['https://other.example'] } });
+    expect(reasons[1]).toMatchObject({ code: 'matched', id: 'app', origin: { ok: true, code: 'origin.matches' } });
+    expect(reasons[2]).toMatchObject({ code: 'not-reached', params: { decidedBy: 1, decidedById: 'app' } });
+    expect(reasons[2]?.params).not.toHaveProperty('stopped');
   });
 
   it('names the refused header and says when a rule allows no headers at all', () => {
     const { reasons } = evaluate(partial, preflight('http://test.origin.com', 'GET', 'x-custom'));
-    expect(reasons[0]?.headers).toEqual({ ok: false, detail: expect.stringContaining('header x-custom is not allowed (this rule allows no request headers') });
+    expect(reasons[0]?.headers).toEqual({ ok: false, code: 'headers.not-allowed', params: { headers: ['x-custom'], allowed: [] } });
   });
 
   it('points out an origin that differs only in scheme', () => {
     const { reasons } = evaluate(exact, preflight('https://localhost:4200', 'GET'));
-    expect(reasons[0]?.origin?.detail).toContain('same host but scheme http');
+    expect(reasons[0]?.origin?.params).toMatchObject({ nearMiss: { kind: 'scheme', scheme: 'http', requestScheme: 'https' } });
   });
 
   it('points out a listed origin with a trailing slash', () => {
     const cfg = config(rule({ allowedOrigins: ['https://a.example/'], allowedMethods: ['GET'] }));
     const { reasons } = evaluate(cfg, preflight('https://a.example', 'GET'));
-    expect(reasons[0]?.origin?.detail).toContain('ends with "/"');
+    expect(reasons[0]?.origin?.params).toMatchObject({ nearMiss: { kind: 'trailing-slash', candidate: 'https://a.example/' } });
   });
 
   it('says where RGW stops searching although AWS would go on', () => {
     const { reasons } = evaluate(ordered, preflight('https://app.example.com', 'PUT'), 'rgw');
-    expect(reasons[0]?.message).toContain('Ceph RADOS Gateway uses only the first rule whose origin matches');
-    expect(reasons[1]?.outcome).toBe('not-reached');
+    expect(reasons[0]).toMatchObject({ code: 'stopped-search', params: { selection: 'origin-then-method-and-headers', provider: 'Ceph RADOS Gateway' } });
+    expect(reasons[1]).toMatchObject({ outcome: 'not-reached', params: { stopped: 'origin-then-method-and-headers' } });
   });
 
   it('says where s3rver stops searching although AWS would go on', () => {
     const { reasons } = evaluate(ordered, preflight('https://app.example.com', 'GET', 'content-type'), 's3rver');
-    expect(reasons[0]?.message).toContain('s3rver stops here');
-    expect(reasons[1]?.outcome).toBe('not-reached');
+    expect(reasons[0]).toMatchObject({ code: 'stopped-search', params: { selection: 'origin-method-then-headers' } });
+    expect(reasons[1]).toMatchObject({ outcome: 'not-reached', params: { stopped: 'origin-method-then-headers' } });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/core/dialects';
-import type { Issue } from '../../src/core/issues';
+import type { IssueCode, IssuePath } from '../../src/core/issues';
 import type { CorsConfig, CorsRule } from '../../src/core/rule';
 import { validateAcrossRules, validateConfig, validateRuleAt } from '../../src/core/validate';
 import { rule } from '../support/builders';
@@ -13,31 +13,31 @@ interface Case {
   config: CorsConfig;
   dialect?: Dialect;
   /** The issue expected (matched on these fields). */
-  expected: Partial<Issue>;
+  expected: { code: IssueCode; params?: Record<string, unknown>; path?: IssuePath; providerCode?: string; severity?: 'error' | 'warning' };
 }
 
 const errors: Case[] = [
   { name: 'rejects a configuration with no rules (MalformedXML)', config: { rules: [] }, expected: { code: 'config.no-rules', providerCode: 'MalformedXML', path: ['rules'] } },
-  { name: 'rejects more than 100 rules with S3\'s message', config: many(101), expected: { code: 'config.too-many-rules', message: 'The number of CORS rules should not exceed allowed limit of 100 rules.' } },
-  { name: 'rejects an 11th rule on OSS', config: many(11), dialect: 'oss', expected: { code: 'config.too-many-rules', message: 'Alibaba Cloud OSS allows at most 10 rules; this configuration has 11.' } },
+  { name: 'rejects more than 100 rules with S3\'s message', config: many(101), expected: { code: 'config.too-many-rules', params: { max: 100, count: 101, provider: 'Amazon S3', awsWording: true } } },
+  { name: 'rejects an 11th rule on OSS', config: many(11), dialect: 'oss', expected: { code: 'config.too-many-rules', params: { max: 10, count: 11, provider: 'Alibaba Cloud OSS', awsWording: false } } },
   { name: 'rejects a document over 64 KB', config: { rules: [rule({ allowedOrigins: Array.from({ length: 1500 }, (_, i) => `https://host-${i}.a-rather-long-domain-name.example.com`) })] }, expected: { code: 'config.too-large' } },
   { name: 'rejects a rule without origins', config: one({ allowedOrigins: [] }), expected: { code: 'rule.no-origins', path: ['rules', 0, 'allowedOrigins'], providerCode: 'MalformedXML' } },
   { name: 'rejects a rule without methods', config: one({ allowedMethods: [] }), expected: { code: 'rule.no-methods', path: ['rules', 0, 'allowedMethods'] } },
-  { name: 'rejects an unsupported method with S3\'s message', config: one({ allowedMethods: ['GET', 'OPTIONS' as never] }), expected: { code: 'method.unsupported', path: ['rules', 0, 'allowedMethods', 1], message: 'Found unsupported HTTP method in CORS config. Unsupported method is OPTIONS', providerCode: 'InvalidRequest' } },
-  { name: 'rejects * as a method', config: one({ allowedMethods: ['*' as never] }), expected: { code: 'method.unsupported', message: 'Found unsupported HTTP method in CORS config. Unsupported method is *' } },
-  { name: 'rejects an origin without a protocol', config: one({ allowedOrigins: ['www.a.com'] }), expected: { code: 'origin.missing-scheme', message: 'Origin needs a protocol: https://www.a.com', path: ['rules', 0, 'allowedOrigins', 0] } },
+  { name: 'rejects an unsupported method with S3\'s message', config: one({ allowedMethods: ['GET', 'OPTIONS' as never] }), expected: { code: 'method.unsupported', path: ['rules', 0, 'allowedMethods', 1], params: { value: 'OPTIONS' }, providerCode: 'InvalidRequest' } },
+  { name: 'rejects * as a method', config: one({ allowedMethods: ['*' as never] }), expected: { code: 'method.unsupported', params: { value: '*' } } },
+  { name: 'rejects an origin without a protocol', config: one({ allowedOrigins: ['www.a.com'] }), expected: { code: 'origin.missing-scheme', params: { value: 'www.a.com', suggestion: 'https://www.a.com' }, path: ['rules', 0, 'allowedOrigins', 0] } },
   { name: 'rejects a wildcard origin without a protocol', config: one({ allowedOrigins: ['*.a.com'] }), expected: { code: 'origin.missing-scheme' } },
-  { name: 'rejects a second * in an origin with S3\'s message', config: one({ allowedOrigins: ['https://*example*.com'] }), expected: { code: 'origin.multiple-wildcards', message: 'AllowedOrigin "https://*example*.com" can not have more than one wildcard.', providerCode: 'InvalidRequest' } },
-  { name: 'rejects an origin with a trailing slash', config: one({ allowedOrigins: ['https://app.example.com/'] }), expected: { code: 'origin.trailing-slash', hint: 'Browsers send origins without a trailing slash: use https://app.example.com.' } },
+  { name: 'rejects a second * in an origin with S3\'s message', config: one({ allowedOrigins: ['https://*example*.com'] }), expected: { code: 'origin.multiple-wildcards', params: { value: 'https://*example*.com' }, providerCode: 'InvalidRequest' } },
+  { name: 'rejects an origin with a trailing slash', config: one({ allowedOrigins: ['https://app.example.com/'] }), expected: { code: 'origin.trailing-slash', params: { value: 'https://app.example.com/', suggestion: 'https://app.example.com' } } },
   { name: 'rejects an origin with a path', config: one({ allowedOrigins: ['https://app.example.com/upload'] }), expected: { code: 'origin.has-path' } },
   { name: 'rejects an empty origin', config: one({ allowedOrigins: [''] }), expected: { code: 'origin.empty' } },
   { name: 'rejects an origin with spaces around it', config: one({ allowedOrigins: [' https://a.example'] }), expected: { code: 'origin.whitespace' } },
   { name: 'rejects a line break in an origin', config: one({ allowedOrigins: ['https://a.example\r\nX-Injected: 1'] }), expected: { code: 'value.control-character' } },
   { name: 'rejects a line break in an expose header (CVE-2020-10753)', config: one({ exposeHeaders: ['ETag\nSet-Cookie: a=b'] }), expected: { code: 'value.control-character', path: ['rules', 0, 'exposeHeaders', 0] } },
-  { name: 'rejects a wildcard in an expose header with S3\'s message', config: one({ exposeHeaders: ['x-amz-meta-*'] }), expected: { code: 'expose.wildcard', message: 'ExposeHeader "x-amz-meta-*" contains wildcard. We currently do not support wildcard for ExposeHeader.' } },
+  { name: 'rejects a wildcard in an expose header with S3\'s message', config: one({ exposeHeaders: ['x-amz-meta-*'] }), expected: { code: 'expose.wildcard', params: { value: 'x-amz-meta-*' } } },
   { name: 'rejects a wildcard in an expose header on s3rver too (card rule)', config: one({ exposeHeaders: ['*'] }), dialect: 's3rver', expected: { code: 'expose.wildcard' } },
   { name: 'rejects < in an OSS expose header', config: one({ exposeHeaders: ['x<y'] }), dialect: 'oss', expected: { code: 'expose.forbidden-character' } },
-  { name: 'rejects a second * in an allowed header', config: one({ allowedHeaders: ['x-*-*'] }), expected: { code: 'header.multiple-wildcards', message: 'AllowedHeader "x-*-*" can not have more than one wildcard.' } },
+  { name: 'rejects a second * in an allowed header', config: one({ allowedHeaders: ['x-*-*'] }), expected: { code: 'header.multiple-wildcards', params: { value: 'x-*-*' } } },
   { name: 'rejects a header name with a space', config: one({ allowedHeaders: ['content type'] }), expected: { code: 'header.invalid-name' } },
   { name: 'rejects a comma-joined header list in one entry', config: one({ allowedHeaders: ['content-type,x-amz-acl'] }), expected: { code: 'header.invalid-name' } },
   { name: 'rejects an ID over 255 characters', config: one({ id: 'x'.repeat(256) }), expected: { code: 'rule.id-too-long', path: ['rules', 0, 'id'] } },

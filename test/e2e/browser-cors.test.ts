@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { headerReadability, predictBrowserFetch, serializeCorsDocument } from '../../src/core';
+import { blockText, headerReadability, predictBrowserFetch, serializeCorsDocument } from '../../src/core';
 import { browserCases, expectedOn, type BrowserCase } from '../fixtures/browser-cases';
 import { launchChromium, type Browser } from '../support/chromium';
 import { startPageServer, type PageServer } from '../support/page-server';
@@ -68,7 +68,7 @@ describe.each(STORAGE_BACKENDS)('the browser agrees with the core about %s', (ba
       storage.current.dialect,
     );
 
-    expect(outcome.allowed, `browser: ${outcome.error ?? outcome.status}; core: ${prediction.blockedBy?.message ?? 'allowed'}`).toBe(prediction.allowed);
+    expect(outcome.allowed, `browser: ${outcome.error ?? outcome.status}; core: ${prediction.blockedBy ? blockText(prediction.blockedBy) : 'allowed'}`).toBe(prediction.allowed);
     expect(outcome.allowed ? 'allowed' : 'blocked').toBe(expectedOn(c, backend));
     if (outcome.allowed) expect(outcome.etagReadable).toBe(headerReadability(prediction, ['etag']).readable.length === 1);
   });

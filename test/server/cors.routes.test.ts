@@ -119,7 +119,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       expect(res.status).toBe(422);
       const error = res.json['error'] as { code: string; issues: { code: string; path: unknown[]; message: string }[] };
       expect(error.code).toBe('validation-failed');
-      expect(error.issues).toContainEqual(expect.objectContaining({ code: 'origin.missing-scheme', path: ['rules', 0, 'allowedOrigins', 0], message: 'Origin needs a protocol: https://www.a.com' }));
+      expect(error.issues).toContainEqual(expect.objectContaining({ code: 'origin.missing-scheme', path: ['rules', 0, 'allowedOrigins', 0], params: { value: 'www.a.com', suggestion: 'https://www.a.com' } }));
       expect(error.issues).toContainEqual(expect.objectContaining({ code: 'expose.wildcard', path: ['rules', 0, 'exposeHeaders', 0] }));
       expect(state((await api.call('GET', path(bucket))).json).config).toBeNull();
     });

@@ -3,7 +3,6 @@ import type { Issue } from '../issues';
 import type { CorsConfig } from '../rule';
 import { parseResult } from './codec';
 import type { CorsDocumentResult, FormatCodec } from './codec';
-import { ruleLabel } from './fields';
 import type { RuleSyntax } from './fields';
 import { formatJson, hasKey, isRecord, readJson, readJsonRules, warnUnknownKeys } from './json-document';
 
@@ -37,7 +36,7 @@ function parse(text: string): CorsDocumentResult {
   const list = findRuleList(read.value, issues);
   if (list === undefined) return { ok: false, issues };
   const rules = readJsonRules(list, 'CORSRules', SYNTAX, issues, (entry, index) => {
-    warnUnknownKeys(entry, RULE_KEYS, ruleLabel(index), ['rules', index], issues);
+    warnUnknownKeys(entry, RULE_KEYS, { owner: 'rule', rule: index }, ['rules', index], issues);
     return {
       id: entry['ID'],
       origins: entry['AllowedOrigins'],
@@ -53,7 +52,7 @@ function parse(text: string): CorsDocumentResult {
 function findRuleList(document: unknown, issues: Issue[]): unknown {
   if (Array.isArray(document)) return document;
   if (isRecord(document) && isRecord(document['CORSConfiguration'])) {
-    warnUnknownKeys(document, ['CORSConfiguration'], 'The document', [], issues);
+    warnUnknownKeys(document, ['CORSConfiguration'], { owner: 'document' }, [], issues);
     return findRulesKey(document['CORSConfiguration'], issues);
   }
   return findRulesKey(document, issues);
@@ -61,13 +60,11 @@ function findRuleList(document: unknown, issues: Issue[]): unknown {
 
 function findRulesKey(body: unknown, issues: Issue[]): unknown {
   if (isRecord(body) && hasKey(body, 'CORSRules')) {
-    warnUnknownKeys(body, ['CORSRules'], 'The document', [], issues);
+    warnUnknownKeys(body, ['CORSRules'], { owner: 'document' }, [], issues);
     return body['CORSRules'];
   }
   issues.push(
-    error('document.root', 'Expected {"CORSRules": [...]} (AWS CLI) or a list of rules (S3 console).', [], {
-      hint: 'Paste the output of aws s3api get-bucket-cors, or the JSON from the S3 console.',
-    }),
+    error('document.root', { expected: 'aws-json' }, []),
   );
   return undefined;
 }

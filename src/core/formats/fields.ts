@@ -1,5 +1,5 @@
 import { error } from '../issues';
-import type { Issue, IssuePath } from '../issues';
+import type { FoundValue, Issue, IssuePath, RuleRef } from '../issues';
 import { isMethod, METHODS } from '../rule';
 import type { CorsRule, Method } from '../rule';
 
@@ -27,23 +27,23 @@ export interface RawRule {
   maxAge?: unknown;
 }
 
-/** `Rule 2 (main)`: the 1-based name people see in messages. */
-export function ruleLabel(index: number, id?: string): string {
-  return `Rule ${index + 1}${id ? ` (${id})` : ''}`;
+/** A rule reference for issue params: its index, and its ID when known. */
+export function ruleRef(index: number, id?: string): RuleRef {
+  return id === undefined ? { rule: index } : { rule: index, ruleId: id };
 }
 
-/** Names a JSON value's type without printing it: printing a deeply nested value could overflow the stack. */
-export function describeValue(value: unknown, syntax: Pick<RuleSyntax, 'xml'>): string {
-  if (syntax.xml) return typeof value === 'string' ? JSON.stringify(value) : 'nested elements';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+/** Names a JSON value's kind without keeping it: printing a deeply nested value could overflow the stack. */
+export function foundValue(value: unknown, syntax: Pick<RuleSyntax, 'xml'>): FoundValue {
+  if (syntax.xml) return typeof value === 'string' ? { kind: 'xml-text', text: value } : { kind: 'nested-elements' };
+  if (value === null) return { kind: 'null' };
+  if (Array.isArray(value)) return { kind: 'list' };
+  if (typeof value === 'string') return { kind: 'string', text: value };
+  if (typeof value === 'object') return { kind: 'object' };
+  return { kind: 'scalar', text: String(value) };
 }
 
 interface FieldContext {
-  label: string;
+  ref: RuleRef;
   name: string;
   path: IssuePath;
   syntax: RuleSyntax;
@@ -52,9 +52,9 @@ interface FieldContext {
 /** Reads a rule and reports every problem in it; the caller decides from the issues whether to keep it. */
 export function readRule(raw: RawRule, index: number, syntax: RuleSyntax, issues: Issue[]): CorsRule {
   const path: IssuePath = ['rules', index];
-  const id = readId(raw.id, { label: ruleLabel(index), name: syntax.id, path: [...path, 'id'], syntax }, issues);
-  const label = ruleLabel(index, id);
-  const field = (name: string, key: keyof CorsRule): FieldContext => ({ label, name, path: [...path, key], syntax });
+  const id = readId(raw.id, { ref: ruleRef(index), name: syntax.id, path: [...path, 'id'], syntax }, issues);
+  const ref = ruleRef(index, id);
+  const field = (name: string, key: keyof CorsRule): FieldContext => ({ ref, name, path: [...path, key], syntax });
 
   const allowedOrigins = readStrings(raw.origins, field(syntax.origins, 'allowedOrigins'), issues);
   const allowedMethods = readMethods(raw.methods, field(syntax.methods, 'allowedMethods'), issues);
@@ -63,18 +63,10 @@ export function readRule(raw: RawRule, index: number, syntax: RuleSyntax, issues
   const maxAgeSeconds = readMaxAge(raw.maxAge, field(syntax.maxAge, 'maxAgeSeconds'), issues);
 
   if (isAbsentOrEmpty(raw.origins)) {
-    issues.push(
-      error('rule.missing-origins', `${label} has no ${syntax.origins}; a rule needs at least one origin.`, [...path, 'allowedOrigins'], {
-        hint: 'Add an origin such as https://app.example.com, or * for any origin.',
-      }),
-    );
+    issues.push(error('rule.missing-origins', { ...ref, fieldName: syntax.origins }, [...path, 'allowedOrigins']));
   }
   if (isAbsentOrEmpty(raw.methods)) {
-    issues.push(
-      error('rule.missing-methods', `${label} has no ${syntax.methods}; a rule needs at least one method.`, [...path, 'allowedMethods'], {
-        hint: `Add one or more of ${METHODS.join(', ')}.`,
-      }),
-    );
+    issues.push(error('rule.missing-methods', { ...ref, fieldName: syntax.methods, methods: [...METHODS] }, [...path, 'allowedMethods']));
   }
 
   return {
@@ -105,11 +97,7 @@ interface ListItem {
 function readList(value: unknown, field: FieldContext, issues: Issue[]): ListItem[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    issues.push(
-      error('field.not-a-list', `${field.label}: ${field.name} must be a list of strings, not ${describeValue(value, field.syntax)}.`, field.path, {
-        hint: `Write it as a list, e.g. ${field.name}: ["…"].`,
-      }),
-    );
+    issues.push(error('field.not-a-list', { ...field.ref, fieldName: field.name, found: foundValue(value, field.syntax) }, field.path));
     return [];
   }
   const items: ListItem[] = [];
@@ -122,8 +110,9 @@ function readList(value: unknown, field: FieldContext, issues: Issue[]): ListIte
 }
 
 function notAString(value: unknown, field: FieldContext, path: IssuePath): Issue {
-  const position = typeof path.at(-1) === 'number' ? ` item ${(path.at(-1) as number) + 1}` : '';
-  return error('field.not-a-string', `${field.label}: ${field.name}${position} must be text, not ${describeValue(value, field.syntax)}.`, path);
+  const item = path.at(-1);
+  const params = { ...field.ref, fieldName: field.name, ...(typeof item === 'number' ? { item } : {}), found: foundValue(value, field.syntax) };
+  return error('field.not-a-string', params, path);
 }
 
 function readStrings(value: unknown, field: FieldContext, issues: Issue[]): string[] {
@@ -139,12 +128,8 @@ function readMethods(value: unknown, field: FieldContext, issues: Issue[]): Meth
   return methods;
 }
 
-/** S3's own wording, so people can search for it. */
 function unsupportedMethod(method: string, path: IssuePath): Issue {
-  return error('method.unsupported', `Found unsupported HTTP method in CORS config. Unsupported method is ${method}`, path, {
-    providerCode: 'InvalidRequest',
-    hint: `Use only ${METHODS.join(', ')}, spelled in upper case.`,
-  });
+  return error('method.unsupported', { value: method }, path, { providerCode: 'InvalidRequest' });
 }
 
 const DIGITS = /^\s*\d+\s*$/;
@@ -153,10 +138,6 @@ function readMaxAge(value: unknown, field: FieldContext, issues: Issue[]): numbe
   if (value === undefined) return undefined;
   const seconds = field.syntax.xml && typeof value === 'string' && DIGITS.test(value) ? Number(value) : value;
   if (typeof seconds === 'number' && Number.isSafeInteger(seconds) && seconds >= 0) return seconds === 0 ? 0 : seconds; // no -0
-  issues.push(
-    error('max-age.invalid', `${field.label}: ${field.name} must be a non-negative whole number of seconds, not ${describeValue(value, field.syntax)}.`, field.path, {
-      hint: 'Use a value such as 3000.',
-    }),
-  );
+  issues.push(error('max-age.invalid', { ...field.ref, fieldName: field.name, found: foundValue(value, field.syntax) }, field.path));
   return undefined;
 }

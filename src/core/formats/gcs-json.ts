@@ -3,7 +3,6 @@ import type { Issue } from '../issues';
 import type { CorsConfig, CorsRule } from '../rule';
 import { parseResult } from './codec';
 import type { CorsDocumentResult, FormatCodec } from './codec';
-import { ruleLabel } from './fields';
 import type { RuleSyntax } from './fields';
 import { formatJson, hasKey, isRecord, readJson, readJsonRules, warnUnknownKeys } from './json-document';
 
@@ -38,7 +37,7 @@ function parse(text: string): CorsDocumentResult {
   const list = findEntryList(read.value, issues);
   if (list === undefined) return { ok: false, issues };
   const rules = readJsonRules(list, 'The CORS list', SYNTAX, issues, (entry, index) => {
-    warnUnknownKeys(entry, ENTRY_KEYS, ruleLabel(index), ['rules', index], issues);
+    warnUnknownKeys(entry, ENTRY_KEYS, { owner: 'rule', rule: index }, ['rules', index], issues);
     const responseHeader = entry['responseHeader'];
     // Only a clean list is copied into both fields, so a bad one is reported once, not twice.
     const clean = Array.isArray(responseHeader) && responseHeader.every((header) => typeof header === 'string');
@@ -56,10 +55,10 @@ function parse(text: string): CorsDocumentResult {
 function findEntryList(document: unknown, issues: Issue[]): unknown {
   if (Array.isArray(document)) return document;
   if (isRecord(document) && hasKey(document, 'cors')) {
-    warnUnknownKeys(document, ['cors'], 'The document', [], issues);
+    warnUnknownKeys(document, ['cors'], { owner: 'document' }, [], issues);
     return document['cors'];
   }
-  issues.push(error('document.root', 'Expected a list of CORS entries, or {"cors": [...]}.', [], { hint: 'Paste a file for gcloud storage buckets update --cors-file.' }));
+  issues.push(error('document.root', { expected: 'gcs-json' }, []));
   return undefined;
 }
 

@@ -57,12 +57,12 @@ export function documentFormatInfo(format: DocumentFormat): DocumentFormatInfo {
  */
 export function parseCorsDocument(text: string, format: DocumentFormat): CorsDocumentResult {
   const codec: FormatCodec | undefined = Object.hasOwn(CODECS, format) ? CODECS[format] : undefined;
-  if (!codec) return { ok: false, issues: [error('document.format', `Unknown document format ${JSON.stringify(String(format))}.`, [])] };
+  if (!codec) return { ok: false, issues: [error('document.format', { format: String(format) }, [])] };
   try {
     return codec.parse(text);
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
-    return { ok: false, issues: [error('document.unreadable', `The document could not be read: ${reason}`, [])] };
+    return { ok: false, issues: [error('document.unreadable', { detail: reason }, [])] };
   }
 }
 

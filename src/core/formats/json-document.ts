@@ -1,7 +1,7 @@
 import { error, warning } from '../issues';
-import type { Issue, IssuePath } from '../issues';
+import type { FieldOwner, Issue, IssuePath } from '../issues';
 import type { CorsRule } from '../rule';
-import { describeValue, readRule, ruleLabel } from './fields';
+import { foundValue, readRule, ruleRef } from './fields';
 import type { RawRule, RuleSyntax } from './fields';
 import { findJsonSyntaxError } from './json-syntax';
 import { positionLocator } from './lines';
@@ -21,9 +21,9 @@ export function readJson(text: string): JsonReadResult {
 function syntaxIssue(text: string, engineMessage: string): Issue {
   const reason = cleanReason(engineMessage);
   const offset = findJsonSyntaxError(text) ?? offsetFromMessage(engineMessage);
-  if (offset === undefined) return error('document.syntax', `Invalid JSON: ${reason}.`, []);
+  if (offset === undefined) return error('document.syntax', { problem: 'json', detail: reason }, []);
   const { line, column } = positionLocator(text)(offset);
-  return error('document.syntax', `Invalid JSON at line ${line}, column ${column}: ${reason}.`, [], { line });
+  return error('document.syntax', { problem: 'json', detail: reason, line, column }, [], { line });
 }
 
 /** Drops the engine's position and echoed source, which the issue states in its own way. */
@@ -52,9 +52,9 @@ export function hasKey(record: Record<string, unknown>, key: string): boolean {
 }
 
 /** Fields a format does not define are ignored, but said so: they are often misspellings. */
-export function warnUnknownKeys(record: Record<string, unknown>, known: readonly string[], owner: string, path: IssuePath, issues: Issue[]): void {
+export function warnUnknownKeys(record: Record<string, unknown>, known: readonly string[], owner: FieldOwner, path: IssuePath, issues: Issue[]): void {
   for (const key of Object.keys(record)) {
-    if (!known.includes(key)) issues.push(warning('document.unknown-field', `${owner}: unknown field ${JSON.stringify(key)} is ignored.`, path));
+    if (!known.includes(key)) issues.push(warning('document.unknown-field', { ...owner, name: key, element: false }, path));
   }
 }
 
@@ -67,20 +67,16 @@ export function readJsonRules(
   toRaw: (entry: Record<string, unknown>, index: number) => RawRule,
 ): CorsRule[] {
   if (!Array.isArray(list)) {
-    issues.push(error('field.not-a-list', `${listName} must be a list of rules, not ${describeValue(list, syntax)}.`, ['rules']));
+    issues.push(error('field.not-a-list', { list: listName, found: foundValue(list, syntax) }, ['rules']));
     return [];
   }
   if (list.length === 0) {
-    issues.push(
-      warning('document.no-rules', `${listName} is empty, so the document allows no cross-origin requests.`, ['rules'], {
-        hint: 'S3 rejects an empty CORS configuration; to turn CORS off there, delete the configuration instead.',
-      }),
-    );
+    issues.push(warning('document.no-rules', { list: listName }, ['rules']));
   }
   const rules: CorsRule[] = [];
   list.forEach((entry: unknown, index) => {
     if (isRecord(entry)) rules.push(readRule(toRaw(entry, index), index, syntax, issues));
-    else issues.push(error('rule.not-an-object', `${ruleLabel(index)} must be an object, not ${describeValue(entry, syntax)}.`, ['rules', index]));
+    else issues.push(error('rule.not-an-object', { ...ruleRef(index), found: foundValue(entry, syntax) }, ['rules', index]));
   });
   return rules;
 }

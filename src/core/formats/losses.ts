@@ -2,7 +2,7 @@ import { warning } from '../issues';
 import type { Issue } from '../issues';
 import type { CorsConfig, CorsRule } from '../rule';
 import type { FormatCodec } from './codec';
-import { ruleLabel } from './fields';
+import { ruleRef } from './fields';
 
 /**
  * What writing `config` in this codec's format would drop or change. `responseVary: false` is not
@@ -12,15 +12,11 @@ export function lossesFor(config: CorsConfig, codec: FormatCodec): Issue[] {
   const { carries, label } = codec;
   const issues: Issue[] = [];
   if (!carries.responseVary && config.responseVary === true) {
-    issues.push(
-      warning('conversion.response-vary-lost', `${label} cannot express ResponseVary, so "Vary: Origin on every response" is dropped.`, ['responseVary'], {
-        hint: 'Only OSS and COS support ResponseVary; elsewhere, a CDN in front must add Vary: Origin.',
-      }),
-    );
+    issues.push(warning('conversion.response-vary-lost', { formatLabel: label }, ['responseVary']));
   }
   config.rules.forEach((rule, index) => {
     if (!carries.ruleIds && rule.id !== undefined) {
-      issues.push(warning('conversion.rule-id-lost', `${ruleLabel(index, rule.id)} loses its ID: ${label} rules have no ID.`, ['rules', index, 'id']));
+      issues.push(warning('conversion.rule-id-lost', { ...ruleRef(index, rule.id), formatLabel: label }, ['rules', index, 'id']));
     }
     if (!carries.separateHeaderLists) {
       const merged = mergedHeadersIssue(rule, index, label);
@@ -34,15 +30,7 @@ function mergedHeadersIssue(rule: CorsRule, index: number, label: string): Issue
   const becomeExposed = missingFrom(rule.allowedHeaders, rule.exposeHeaders);
   const becomeAllowed = missingFrom(rule.exposeHeaders, rule.allowedHeaders);
   if (becomeExposed.length === 0 && becomeAllowed.length === 0) return undefined;
-  const changes = [
-    ...(becomeExposed.length > 0 ? [`${becomeExposed.join(', ')} also become${becomeExposed.length === 1 ? 's' : ''} exposed`] : []),
-    ...(becomeAllowed.length > 0 ? [`${becomeAllowed.join(', ')} also become${becomeAllowed.length === 1 ? 's' : ''} allowed`] : []),
-  ];
-  return warning(
-    'conversion.headers-merged',
-    `${ruleLabel(index, rule.id)}: ${label} has one responseHeader list for allowed and exposed headers, so ${changes.join(' and ')}.`,
-    ['rules', index],
-  );
+  return warning('conversion.headers-merged', { ...ruleRef(index, rule.id), formatLabel: label, becomeExposed, becomeAllowed }, ['rules', index]);
 }
 
 /** Headers of `from` that `to` lacks, compared case-insensitively. */

@@ -3,7 +3,7 @@ import type { Issue } from '../issues';
 import type { CorsConfig } from '../rule';
 import { parseResult } from './codec';
 import type { CorsDocumentResult, FormatCodec } from './codec';
-import { describeValue, ruleLabel } from './fields';
+import { foundValue, ruleRef } from './fields';
 import type { RawRule, RuleSyntax } from './fields';
 import { formatJson, hasKey, isRecord, readJson, readJsonRules, warnUnknownKeys } from './json-document';
 
@@ -38,32 +38,29 @@ function parse(text: string): CorsDocumentResult {
   const issues: Issue[] = [];
   const body = unwrapEnvelope(read.value, issues);
   if (!isRecord(body) || !hasKey(body, 'rules')) {
-    const message = 'Expected an R2 CORS policy {"rules": [...]}.';
-    return { ok: false, issues: [...issues, error('document.root', message, [], { hint: 'Paste the JSON from the R2 dashboard or wrangler.' })] };
+    return { ok: false, issues: [...issues, error('document.root', { expected: 'r2-json' }, [])] };
   }
-  warnUnknownKeys(body, ['rules'], 'The document', [], issues);
+  warnUnknownKeys(body, ['rules'], { owner: 'document' }, [], issues);
   const rules = readJsonRules(body['rules'], 'rules', SYNTAX, issues, (entry, index) => readR2Rule(entry, index, issues));
   return parseResult({ rules }, issues);
 }
 
 function unwrapEnvelope(document: unknown, issues: Issue[]): unknown {
   if (!isRecord(document) || hasKey(document, 'rules') || !isRecord(document['result'])) return document;
-  warnUnknownKeys(document, API_ENVELOPE_KEYS, 'The API response', [], issues);
+  warnUnknownKeys(document, API_ENVELOPE_KEYS, { owner: 'api-response' }, [], issues);
   return document['result'];
 }
 
 function readR2Rule(entry: Record<string, unknown>, index: number, issues: Issue[]): RawRule {
-  const label = ruleLabel(index);
-  warnUnknownKeys(entry, RULE_KEYS, label, ['rules', index], issues);
+  warnUnknownKeys(entry, RULE_KEYS, { owner: 'rule', rule: index }, ['rules', index], issues);
   const raw: RawRule = { id: entry['id'], expose: entry['exposeHeaders'], maxAge: entry['maxAgeSeconds'] };
   const allowed = entry['allowed'];
   if (allowed === undefined) return raw;
   if (!isRecord(allowed)) {
-    const message = `${label}: allowed must be an object with origins, methods and headers, not ${describeValue(allowed, SYNTAX)}.`;
-    issues.push(error('field.not-an-object', message, ['rules', index]));
+    issues.push(error('field.not-an-object', { ...ruleRef(index), found: foundValue(allowed, SYNTAX) }, ['rules', index]));
     return raw;
   }
-  warnUnknownKeys(allowed, ALLOWED_KEYS, `${label} allowed`, ['rules', index], issues);
+  warnUnknownKeys(allowed, ALLOWED_KEYS, { owner: 'rule-allowed', rule: index }, ['rules', index], issues);
   return { ...raw, origins: allowed['origins'], methods: allowed['methods'], headers: allowed['headers'] };
 }
 

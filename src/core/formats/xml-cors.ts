@@ -1,9 +1,9 @@
 import { error, warning } from '../issues';
-import type { Issue, IssuePath } from '../issues';
+import type { FieldOwner, FoundValue, Issue, IssuePath } from '../issues';
 import type { CorsConfig, CorsRule } from '../rule';
 import { parseResult } from './codec';
 import type { CorsDocumentResult, FormatCodec } from './codec';
-import { readRule, ruleLabel } from './fields';
+import { readRule } from './fields';
 import type { RawRule, RuleSyntax } from './fields';
 import { escapeXmlText, readXml } from './xml-document';
 import type { XmlElement } from './xml-document';
@@ -76,8 +76,7 @@ function parseXmlCors(text: string, dialect: XmlDialect): CorsDocumentResult {
   const { root } = read;
   const issues = [...read.issues];
   if (root.name !== 'CORSConfiguration') {
-    const message = `The root element is <${root.name}>; a ${dialect.label} CORS document has <CORSConfiguration>.`;
-    return { ok: false, issues: [...issues, error('document.root', message, [], at(root))] };
+    return { ok: false, issues: [...issues, error('document.root', { expected: 'xml', root: root.name, provider: dialect.label }, [], at(root))] };
   }
 
   const lines = new LineIndex();
@@ -88,11 +87,11 @@ function parseXmlCors(text: string, dialect: XmlDialect): CorsDocumentResult {
     if (child.name === 'CORSRule') {
       rules.push(readXmlRule(child, rules.length, dialect, issues, lines));
     } else if (child.name === 'ResponseVary' && dialect.responseVary) {
-      if (responseVary) issues.push(duplicate(child, 'The document', ['responseVary']));
+      if (responseVary) issues.push(duplicate(child, DOCUMENT, ['responseVary']));
       else responseVary = child;
     } else {
-      const why = child.name === 'ResponseVary' ? ` ${dialect.label} has no ResponseVary (OSS and COS do).` : '';
-      issues.push(unknownElement(child, 'The document', [], why));
+      const why = child.name === 'ResponseVary' ? { reason: 'no-response-vary' as const, provider: dialect.label } : {};
+      issues.push(unknownElement(child, DOCUMENT, [], why));
     }
   }
   if (rules.length === 0) issues.push(noRules(root));
@@ -108,7 +107,7 @@ function parseXmlCors(text: string, dialect: XmlDialect): CorsDocumentResult {
 
 function readXmlRule(element: XmlElement, index: number, dialect: XmlDialect, issues: Issue[], lines: LineIndex): CorsRule {
   const path: IssuePath = ['rules', index];
-  const label = ruleLabel(index);
+  const owner: FieldOwner = { owner: 'rule', rule: index };
   const raw: RawRule & Record<ListKey, unknown[]> = { origins: [], methods: [], headers: [], expose: [] };
   lines.record(path, element.line);
   warnStrayText(element, path, issues);
@@ -119,17 +118,17 @@ function readXmlRule(element: XmlElement, index: number, dialect: XmlDialect, is
       lines.record([...path, list.field, raw[list.key].length], child.line);
       raw[list.key].push(valueOf(child));
     } else if (child.name === 'ID' && !dialect.ruleIds) {
-      issues.push(unknownElement(child, label, path, ` ${dialect.label} rules have no ID.`));
+      issues.push(unknownElement(child, owner, path, { reason: 'no-rule-ids', provider: dialect.label }));
     } else if (child.name === 'ID' || child.name === 'MaxAgeSeconds') {
       const [key, field] = child.name === 'ID' ? (['id', 'id'] as const) : (['maxAge', 'maxAgeSeconds'] as const);
       if (raw[key] !== undefined) {
-        issues.push(duplicate(child, label, [...path, field]));
+        issues.push(duplicate(child, owner, [...path, field]));
       } else {
         raw[key] = valueOf(child);
         lines.record([...path, field], child.line);
       }
     } else {
-      issues.push(unknownElement(child, label, path, ''));
+      issues.push(unknownElement(child, owner, path, {}));
     }
   }
   return readRule(raw, index, SYNTAX, issues);
@@ -142,8 +141,8 @@ function valueOf(element: XmlElement): string | XmlElement {
 
 function readResponseVary(element: XmlElement, issues: Issue[]): boolean | undefined {
   if (element.children.length === 0 && (element.text === 'true' || element.text === 'false')) return element.text === 'true';
-  const found = element.children.length > 0 ? 'nested elements' : JSON.stringify(element.text);
-  issues.push(error('response-vary.invalid', `<ResponseVary> must be true or false, not ${found}.`, ['responseVary'], at(element)));
+  const found: FoundValue = element.children.length > 0 ? { kind: 'nested-elements' } : { kind: 'xml-text', text: element.text };
+  issues.push(error('response-vary.invalid', { found }, ['responseVary'], at(element)));
   return undefined;
 }
 
@@ -151,23 +150,24 @@ function warnStrayText(element: XmlElement, path: IssuePath, issues: Issue[]): v
   const text = element.text.trim();
   if (text === '') return;
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  issues.push(warning('document.stray-text', `Text ${JSON.stringify(shown)} directly inside <${element.name}> is ignored.`, path, at(element)));
+  issues.push(warning('document.stray-text', { text: shown, element: element.name }, path, at(element)));
 }
 
-function unknownElement(element: XmlElement, owner: string, path: IssuePath, why: string): Issue {
-  return warning('document.unknown-field', `${owner}: unknown element <${element.name}> is ignored.${why}`, path, at(element));
+const DOCUMENT: FieldOwner = { owner: 'document' };
+
+type UnknownReason = { reason?: 'no-response-vary' | 'no-rule-ids'; provider?: string };
+
+function unknownElement(element: XmlElement, owner: FieldOwner, path: IssuePath, why: UnknownReason): Issue {
+  return warning('document.unknown-field', { ...owner, name: element.name, element: true, ...why }, path, at(element));
 }
 
-function duplicate(element: XmlElement, owner: string, path: IssuePath): Issue {
-  return error('field.duplicate', `${owner}: <${element.name}> appears more than once; only one is allowed.`, path, at(element));
+function duplicate(element: XmlElement, owner: FieldOwner, path: IssuePath): Issue {
+  return error('field.duplicate', { ...owner, element: element.name }, path, at(element));
 }
 
 /** Zero rules is representable (`{ rules: [] }`), so it is a warning; providers differ on accepting it. */
 function noRules(root: XmlElement): Issue {
-  return warning('document.no-rules', 'The document has no <CORSRule>, so it allows no cross-origin requests.', ['rules'], {
-    hint: 'S3 rejects an empty CORSConfiguration (MalformedXML); to turn CORS off, delete the configuration instead.',
-    ...at(root),
-  });
+  return warning('document.no-rules', {}, ['rules'], at(root));
 }
 
 function serializeXmlCors(config: CorsConfig, dialect: XmlDialect): string {

@@ -46,17 +46,17 @@ export function readXml(text: string): XmlReadResult {
     const context: ReadContext = { lineAt: (offset) => locate(offset).line, issues: [] };
     const nodes: unknown = new XMLParser(PARSER_OPTIONS).parse(text);
     const root = Array.isArray(nodes) ? elementsOf(nodes, context)[0] : undefined;
-    if (!root) return { ok: false, issues: [error('document.syntax', 'The document has no root element.', [])] };
+    if (!root) return { ok: false, issues: [error('document.syntax', { problem: 'xml-no-root' }, [])] };
     return { ok: true, root, issues: context.issues };
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
-    return { ok: false, issues: [error('document.syntax', `The XML could not be read: ${reason}`, [])] };
+    return { ok: false, issues: [error('document.syntax', { problem: 'xml-unreadable', detail: reason }, [])] };
   }
 }
 
 function syntaxIssue(err: { msg: string; line: number; col: number | undefined }): Issue {
-  const where = err.col === undefined ? `line ${err.line}` : `line ${err.line}, column ${err.col}`;
-  return error('document.syntax', `Invalid XML at ${where}: ${err.msg}`, [], { line: err.line });
+  const params = { problem: 'xml' as const, detail: err.msg, line: err.line, ...(err.col === undefined ? {} : { column: err.col }) };
+  return error('document.syntax', params, [], { line: err.line });
 }
 
 type Node = Record<PropertyKey, unknown>;
@@ -137,10 +137,8 @@ function decodeEntities(raw: string, line: number | undefined, context: ReadCont
   return raw.replace(REFERENCE, (reference, body: string) => {
     const decoded = body.startsWith('#') ? fromCodePoint(body) : NAMED_ENTITIES[body];
     if (decoded !== undefined) return decoded;
-    const [message, hint] = body.startsWith('#')
-      ? [`Character reference ${reference} does not name a valid character.`, 'Use a Unicode code point, e.g. &#38; for &.']
-      : [`Unknown entity ${reference}.`, 'Only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#38; are defined.'];
-    context.issues.push(error('document.syntax', message, [], { hint, ...(line !== undefined ? { line } : {}) }));
+    const problem = body.startsWith('#') ? 'xml-bad-character-reference' : 'xml-unknown-entity';
+    context.issues.push(error('document.syntax', { problem, reference }, [], line !== undefined ? { line } : {}));
     return reference;
   });
 }

@@ -2,23 +2,24 @@ import type { Dialect } from '../dialects';
 import { error, type Issue, type IssuePath } from '../issues';
 import type { BrowserFetch } from '../predict';
 import type { Method } from '../rule';
+import type { MethodPurpose } from './explain';
 import { validateConfig } from '../validate';
 
 /** What a web app does with a bucket, in the words of the wizard's form. */
 export const APP_OPERATIONS = ['download', 'head', 'upload', 'form-upload', 'multipart-upload', 'delete'] as const;
 export type AppOperation = (typeof APP_OPERATIONS)[number];
 
-/** The requests each operation makes, and why each method is needed. */
-export const OPERATION_METHODS: Record<AppOperation, readonly { method: Method; why: string }[]> = {
-  download: [{ method: 'GET', why: 'GET because the app downloads objects' }],
-  head: [{ method: 'HEAD', why: 'HEAD because the app reads object metadata (size, type, ETag) without the body' }],
-  upload: [{ method: 'PUT', why: 'PUT because the app uploads objects (PutObject or a presigned PUT URL)' }],
-  'form-upload': [{ method: 'POST', why: 'POST because the app uploads through a form (presigned POST policy)' }],
+/** The requests each operation makes, and why each method is needed (`purpose`, a code the catalogue explains). */
+export const OPERATION_METHODS: Record<AppOperation, readonly { method: Method; purpose: MethodPurpose }[]> = {
+  download: [{ method: 'GET', purpose: 'download' }],
+  head: [{ method: 'HEAD', purpose: 'head' }],
+  upload: [{ method: 'PUT', purpose: 'upload' }],
+  'form-upload': [{ method: 'POST', purpose: 'form-upload' }],
   'multipart-upload': [
-    { method: 'PUT', why: 'PUT because multipart uploads send each part with UploadPart' },
-    { method: 'POST', why: 'POST because multipart uploads start with CreateMultipartUpload and end with CompleteMultipartUpload' },
+    { method: 'PUT', purpose: 'multipart-part' },
+    { method: 'POST', purpose: 'multipart-start-end' },
   ],
-  delete: [{ method: 'DELETE', why: 'DELETE because the app deletes objects (or aborts multipart uploads)' }],
+  delete: [{ method: 'DELETE', purpose: 'delete' }],
 };
 
 /** A header the app's script sets on its requests. */
@@ -88,19 +89,17 @@ export function impliedReadableHeaders(operation: AppOperation, method: Method):
  */
 export function validateApp(app: AppDescription, dialect: Dialect): Issue[] {
   const issues: Issue[] = [];
-  if (app.origins.length === 0) issues.push(error('app.no-origins', 'Name at least one origin the app is served from.', ['origins']));
-  if (app.operations.length === 0) issues.push(error('app.no-operations', 'Choose at least one operation the app performs.', ['operations']));
+  if (app.origins.length === 0) issues.push(error('app.no-origins', {}, ['origins']));
+  if (app.operations.length === 0) issues.push(error('app.no-operations', {}, ['operations']));
   app.operations.forEach((op, i) => {
-    if (!(op in OPERATION_METHODS)) issues.push(error('app.unknown-operation', `Unknown operation ${JSON.stringify(op)}.`, ['operations', i]));
+    if (!(op in OPERATION_METHODS)) issues.push(error('app.unknown-operation', { value: String(op) }, ['operations', i]));
   });
   const maxAge = app.maxAgeSeconds;
   if (maxAge !== undefined && !(Number.isSafeInteger(maxAge) && maxAge >= 0)) {
-    issues.push(error('app.invalid-max-age', `Max age ${String(maxAge)} must be a whole number of seconds, 0 or more.`, ['maxAgeSeconds']));
+    issues.push(error('app.invalid-max-age', { value: String(maxAge) }, ['maxAgeSeconds']));
   }
   if (app.credentials && app.origins.includes('*')) {
-    issues.push(error('app.star-with-credentials', 'The app sends credentials, so it cannot use * as its origin: browsers refuse Access-Control-Allow-Origin: * for requests with credentials.', ['origins', app.origins.indexOf('*')], {
-      hint: 'List the origins the app is served from.',
-    }));
+    issues.push(error('app.star-with-credentials', {}, ['origins', app.origins.indexOf('*')]));
   }
   const headers = requestHeadersOf(app);
   const readable = readableHeadersOf(app);

@@ -1,4 +1,4 @@
-import { readableResponseHeaders, type BrowserRequestClass } from '../browser';
+import { readableResponseHeaders, reasonConcerns, type BrowserRequestClass } from '../browser';
 import { dialectProfile, type Dialect, type DialectProfile } from '../dialects';
 import { evaluate } from '../evaluate';
 import { matchesPattern, parsePattern } from '../pattern';
@@ -6,9 +6,21 @@ import { headerReadability, predictBrowserFetch, type BrowserFetch, type Browser
 import { isMethod, type CorsConfig, type CorsRule, type Method } from '../rule';
 import { findShadowedRules } from '../shadowing';
 import { validateConfig } from '../validate';
-import { capitalize, explain, exposeSpelling, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
+import {
+  explain,
+  exposeSpelling,
+  hasHeader,
+  ruleAt,
+  type Explanation,
+  type FixAddition,
+  type FixBlock,
+  type FixChange,
+  type WizardError,
+  type WizardErrorCode,
+  type WizardErrorParamsByCode,
+} from './explain';
 import { insertEffectively } from './placement';
-import { changeMeter, describeFetch, hasRegression, probesAround, type ConfigChange } from './probe';
+import { changeMeter, hasRegression, probesAround, sampleKey, sampleRequest, type ConfigChange, type SampleChange } from './probe';
 
 /** A fetch() that fails, optionally with the response headers its script must read. */
 export interface FailingFetch extends BrowserFetch {
@@ -25,11 +37,11 @@ export type FixResult =
       kind: 'extend-rule' | 'insert-rule';
       /** 0-based index of the changed or inserted rule in `config`. */
       ruleIndex: number;
-      /** One sentence: what changes. */
-      change: string;
+      /** What changes (the catalogue makes it one sentence). */
+      change: FixChange;
       explanations: Explanation[];
       /** Other requests (from a sample) that the fix lets through too; empty for the tightest fixes. */
-      alsoAllows: string[];
+      alsoAllows: SampleChange[];
     }
   | { ok: false; error: WizardError };
 
@@ -46,7 +58,7 @@ interface Candidate {
   kind: 'extend-rule' | 'insert-rule';
   config: CorsConfig;
   ruleIndex: number;
-  change: string;
+  change: FixChange;
   explanations: Explanation[];
 }
 
@@ -55,8 +67,8 @@ interface Scored extends Candidate {
   broadening: number;
 }
 
-function fail(code: WizardError['code'], message: string): FixResult {
-  return { ok: false, error: { code, message } };
+function fail<C extends WizardErrorCode>(code: C, params: WizardErrorParamsByCode[C]): FixResult {
+  return { ok: false, error: { code, params } as WizardError };
 }
 
 function works(config: CorsConfig, fetch: FailingFetch, need: Need, dialect: Dialect): BrowserPrediction & { unreadable: string[] } {
@@ -73,16 +85,14 @@ function headerAllowed(rule: CorsRule, name: string): boolean {
 }
 
 /** Why each header of the request needs allowing, from the browser's own classification. */
-function headerReason(request: BrowserRequestClass, name: string): string {
-  const reason = request.reasons.find((r) => r.toLowerCase().includes(name)) ?? `${name} is not CORS-safelisted.`;
-  return `${name} added because the browser asks for it in the preflight: ${reason}`;
+function headerReason(request: BrowserRequestClass, name: string): Explanation {
+  const reason = request.reasons.find((r) => reasonConcerns(r, name)) ?? { code: 'header-not-safelisted' as const, params: { header: name } };
+  return explain('allowedHeaders', 'fix.header-added', { header: name, reason }, name);
 }
 
 function credentialsNote(need: Need, profile: DialectProfile): Explanation[] {
   if (!need.credentialed) return [];
-  return [
-    explain('allowedOrigins', `The request includes credentials, so the answer must name ${need.origin}, not *: ${profile.label} adds Access-Control-Allow-Credentials: true only when it echoes a listed origin, never beside *.`, need.origin),
-  ];
+  return [explain('allowedOrigins', 'fix.credentials', { origin: need.origin, provider: profile.label }, need.origin)];
 }
 
 /** Adds what is missing to rule `index`: the origin, the method, the headers, the exposed headers. */
@@ -90,29 +100,29 @@ function extendCandidate(config: CorsConfig, index: number, need: Need, request:
   const rule = config.rules[index]!;
   // A rule listing * answers *, which no added origin changes: it cannot serve credentials.
   if (need.credentialed && rule.allowedOrigins.includes('*')) return undefined;
-  const added: string[] = [];
+  const added: FixAddition[] = [];
   const explanations: Explanation[] = [];
   const next: CorsRule = { ...rule, allowedOrigins: [...rule.allowedOrigins], allowedMethods: [...rule.allowedMethods], allowedHeaders: [...rule.allowedHeaders], exposeHeaders: [...rule.exposeHeaders] };
   if (!originListed(rule, need.origin)) {
     next.allowedOrigins.push(need.origin);
-    added.push(`origin ${need.origin}`);
-    explanations.push(explain('allowedOrigins', `${need.origin} added because the page is served from there and ${ruleName(index, rule)} does not list it.`, need.origin));
+    added.push({ field: 'origin', value: need.origin });
+    explanations.push(explain('allowedOrigins', 'fix.origin-added', { ...ruleAt(index, rule), origin: need.origin }, need.origin));
   }
   if (!rule.allowedMethods.includes(need.method)) {
     next.allowedMethods.push(need.method);
-    added.push(`method ${need.method}`);
-    explanations.push(explain('allowedMethods', `${need.method} added because the request uses it.`, need.method));
+    added.push({ field: 'method', value: need.method });
+    explanations.push(explain('allowedMethods', 'fix.method-added', { method: need.method }, need.method));
   }
   for (const name of need.headers.filter((h) => !headerAllowed(rule, h))) {
     next.allowedHeaders.push(name);
-    added.push(`header ${name}`);
-    explanations.push(explain('allowedHeaders', headerReason(request, name), name));
+    added.push({ field: 'header', value: name });
+    explanations.push(headerReason(request, name));
   }
   for (const name of need.readable.filter((h) => !hasHeader(rule.exposeHeaders, h))) {
     const spelt = exposeSpelling(name);
     next.exposeHeaders.push(spelt);
-    added.push(`exposed header ${spelt}`);
-    explanations.push(explain('exposeHeaders', `${spelt} exposed because script must read it and it is not CORS-safelisted.`, spelt));
+    added.push({ field: 'expose', value: spelt });
+    explanations.push(explain('exposeHeaders', 'fix.expose-added', { header: spelt }, spelt));
   }
   if (added.length === 0) return undefined;
   const rules = config.rules.map((r, i) => (i === index ? next : r));
@@ -120,7 +130,7 @@ function extendCandidate(config: CorsConfig, index: number, need: Need, request:
     kind: 'extend-rule',
     config: { ...config, rules },
     ruleIndex: index,
-    change: `Add ${added.join(', ')} to ${ruleName(index, rule)}.`,
+    change: { kind: 'extend-rule', ...ruleAt(index, rule), added },
     explanations: [...explanations, ...credentialsNote(need, profile)],
   };
 }
@@ -170,44 +180,43 @@ function insertCandidate(config: CorsConfig, need: Need, request: BrowserRequest
   };
   const placed = insertEffectively(config, [rule], dialect);
   if (!placed.ok) return { error: placed.error };
+  const from = () => ruleAt(previous!, displaced!);
   const explanations: Explanation[] = [
-    explain('allowedOrigins', `Only ${need.origin}, the page's origin.`, need.origin),
+    explain('allowedOrigins', 'fix.only-origin', { origin: need.origin }, need.origin),
     ...credentialsNote(need, profile),
-    explain('allowedMethods', `Only ${need.method}, the request's method.`, need.method),
-    ...need.headers.map((name) => explain('allowedHeaders', headerReason(request, name), name)),
-    ...inheritHeaders.map((name) => explain('allowedHeaders', `${name} kept from ${ruleName(previous!, displaced!)}: ${profile.label} checks headers only on the first rule matching origin and method, so preflights that worked must find them here.`, name)),
-    ...need.readable.filter((h) => !hasHeader(inherited, h)).map((h) => explain('exposeHeaders', `${exposeSpelling(h)} exposed because script must read it and it is not CORS-safelisted.`, exposeSpelling(h))),
-    ...inherited.map((h) => explain('exposeHeaders', `${h} kept from ${ruleName(previous!, displaced!)}, which answered ${need.method} from ${need.origin} before, so script can still read it.`, h)),
-    ...(rule.maxAgeSeconds !== undefined ? [explain('maxAgeSeconds', `Max age ${rule.maxAgeSeconds} s kept from ${ruleName(previous!, displaced!)}.`, String(rule.maxAgeSeconds))] : []),
+    explain('allowedMethods', 'fix.only-method', { method: need.method }, need.method),
+    ...need.headers.map((name) => headerReason(request, name)),
+    ...inheritHeaders.map((name) => explain('allowedHeaders', 'fix.header-kept', { ...from(), header: name, provider: profile.label }, name)),
+    ...need.readable.filter((h) => !hasHeader(inherited, h)).map((h) => explain('exposeHeaders', 'fix.expose-added', { header: exposeSpelling(h) }, exposeSpelling(h))),
+    ...inherited.map((h) => explain('exposeHeaders', 'fix.expose-kept', { ...from(), header: h, method: need.method, origin: need.origin }, h)),
+    ...(rule.maxAgeSeconds !== undefined ? [explain('maxAgeSeconds', 'fix.max-age-kept', { ...from(), seconds: rule.maxAgeSeconds }, String(rule.maxAgeSeconds))] : []),
     ...placed.explanations,
   ];
-  const what = [need.method, ...(headers.length ? [`with ${headers.join(', ')}`] : [])].join(' ');
   return {
     kind: 'insert-rule',
     config: placed.config,
     ruleIndex: placed.index,
-    change: `Insert a rule allowing ${what} from ${need.origin} at position ${placed.index + 1}.`,
+    change: { kind: 'insert-rule', method: need.method, headers, origin: need.origin, position: placed.index },
     explanations,
   };
 }
 
-function describeBlock(prediction: BrowserPrediction, unreadable: string[]): string {
-  if (!prediction.allowed) return prediction.blockedBy?.message ?? 'The browser blocks the request.';
-  return `The request is allowed, but script cannot read ${unreadable.map(exposeSpelling).join(', ')}: ${unreadable.length === 1 ? 'it is' : 'they are'} not CORS-safelisted and not in Access-Control-Expose-Headers.`;
+function blockOf(prediction: BrowserPrediction, unreadable: string[]): FixBlock {
+  if (!prediction.allowed) return { kind: 'blocked', ...(prediction.blockedBy ? { blockedBy: prediction.blockedBy } : {}) };
+  return { kind: 'unreadable', headers: unreadable.map(exposeSpelling) };
 }
 
 /** Checks that make any rule change pointless; `undefined` when a fix may exist. */
 function unfixable(fetch: FailingFetch, prediction: BrowserPrediction, need: Need, dialect: Dialect): FixResult | undefined {
-  if (prediction.request.refused) return fail('fix.refused-by-browser', `No CORS rule can help: the browser refuses to send this request. ${prediction.request.reasons.join(' ')}`);
-  if (!isMethod(prediction.request.method)) {
-    return fail('fix.method-not-allowable', `No CORS rule can allow ${prediction.request.method}: bucket CORS rules allow only GET, PUT, POST, DELETE and HEAD${prediction.request.method.toUpperCase() !== prediction.request.method ? ' (and fetch() sends this method in lower case, as written)' : ''}.`);
-  }
+  if (prediction.request.refused) return fail('fix.refused-by-browser', { reasons: prediction.request.reasons });
+  const method = prediction.request.method;
+  if (!isMethod(method)) return fail('fix.method-not-allowable', { method, lowerCase: method.toUpperCase() !== method });
   const originIssue = validateConfig({ rules: [{ allowedOrigins: [fetch.origin], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, dialect).find(
     (i) => i.severity === 'error' && i.path[2] === 'allowedOrigins',
   );
-  if (originIssue) return fail('fix.invalid-origin', `No rule should list the origin ${JSON.stringify(fetch.origin)}: ${originIssue.message}`);
+  if (originIssue) return fail('fix.invalid-origin', { origin: fetch.origin, issue: originIssue });
   const never = need.readable.filter((h) => readableResponseHeaders([h], h, false).length === 0);
-  if (never.length) return fail('fix.header-never-readable', `Browsers never let script read ${never.join(', ')}, whatever the rule exposes.`);
+  if (never.length) return fail('fix.header-never-readable', { headers: never });
   return undefined;
 }
 
@@ -232,9 +241,9 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   if (refusal) return refusal;
   const { unreadable } = headerReadability(prediction, need.readable);
   if (prediction.allowed && unreadable.length === 0) {
-    return fail('fix.already-allowed', `The browser already allows ${need.method} from ${need.origin}${need.readable.length ? ` and script can read ${need.readable.map(exposeSpelling).join(', ')}` : ''}: nothing to fix.`);
+    return fail('fix.already-allowed', { method: need.method, origin: need.origin, readable: need.readable.map(exposeSpelling) });
   }
-  const why = explain('request', describeBlock(prediction, unreadable));
+  const why = explain('request', 'fix.request', { block: blockOf(prediction, unreadable) });
 
   const candidates: Candidate[] = extendableRules(config, need).flatMap((i) => extendCandidate(config, i, need, prediction.request, profile) ?? []);
   const inserted = insertCandidate(config, need, prediction.request, dialect, profile);
@@ -243,14 +252,14 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   else candidates.push(inserted);
 
   const measure = changeMeter(config, dialect);
-  const own = describeFetch(fetch);
-  const notOwn = (d: string) => d !== own && !d.startsWith(`${own}: `);
+  const own = sampleKey(sampleRequest(fetch));
+  const notOwn = (change: SampleChange) => sampleKey(change.request) !== own;
   const scored: Scored[] = [];
-  let lastFailure: string | undefined;
+  let lastFailure: FixBlock | undefined;
   for (const candidate of candidates) {
     const after = works(candidate.config, fetch, need, dialect);
     if (!after.allowed || after.unreadable.length) {
-      lastFailure = describeBlock(after, after.unreadable);
+      lastFailure = blockOf(after, after.unreadable);
       continue;
     }
     const measured = measure(candidate.config, probesAround(config, [candidate.config.rules[candidate.ruleIndex]!], [fetch], profile.matching.preflightSelection));
@@ -261,8 +270,8 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   }
   const best = scored.sort((a, b) => a.broadening - b.broadening || (a.kind === b.kind ? a.ruleIndex - b.ruleIndex : a.kind === 'extend-rule' ? -1 : 1))[0];
   if (!best) {
-    const reason = insertRefusal?.message ?? lastFailure ?? 'every candidate change would block requests that work today';
-    return fail('fix.not-possible', `No rule change lets this request through on ${profile.label}: ${reason}`);
+    const cause = insertRefusal ? { refusal: insertRefusal } : lastFailure ? { block: lastFailure } : {};
+    return fail('fix.not-possible', { provider: profile.label, ...cause });
   }
   return {
     ok: true,
@@ -283,7 +292,7 @@ function newlyDeadRules(before: CorsConfig, best: Scored, dialect: Dialect): Exp
     .filter((rule) => !was.has(rule) && rule !== best.config.rules[best.ruleIndex])
     .map((rule) => {
       const index = best.config.rules.indexOf(rule);
-      return explain('rules', `${capitalize(ruleName(index, rule))} now never matches: the rules above it answer every request it allows. It can be removed once the fix is saved.`, String(index));
+      return explain('rules', 'fix.rule-dead', ruleAt(index, rule), String(index));
     });
 }
 
@@ -291,10 +300,6 @@ function newlyDeadRules(before: CorsConfig, best: Scored, dialect: Dialect): Exp
 function choiceExplanations(best: Scored, scored: Scored[]): Explanation[] {
   const alternative = scored.find((c) => c !== best && c.kind !== best.kind) ?? scored.find((c) => c !== best);
   const extra = best.broadening;
-  const own = extra === 0 ? 'it allows nothing beyond this request' : `it also allows ${extra} other sample request${extra === 1 ? '' : 's'}`;
-  if (!alternative) return [explain('rules', `Chosen because ${own}, and no other change works without blocking requests that work today.`)];
-  const theirs = alternative.broadening === 0 ? 'nothing else' : `${alternative.broadening} other sample request${alternative.broadening === 1 ? '' : 's'}`;
-  const how = alternative.kind === 'insert-rule' ? 'adding a rule' : `extending ${ruleName(alternative.ruleIndex, alternative.config.rules[alternative.ruleIndex]!)}`;
-  const tie = alternative.broadening === best.broadening ? ', so the change that keeps the configuration shorter wins' : '';
-  return [explain('rules', `Chosen because ${own}; ${how} would allow ${theirs}${tie}.`)];
+  if (!alternative) return [explain('rules', 'fix.chosen', { extra })];
+  return [explain('rules', 'fix.chosen', { extra, alternative: { change: alternative.change, extra: alternative.broadening } })];
 }

@@ -19,12 +19,12 @@ export interface LoosestRule extends ExplainedRule {
 }
 
 /** Why a suggested expose header is worth reading from script. */
-function exposeReason(name: string, provider: string): string {
+function exposePurpose(name: string): 'etag' | 'version-id' | 'extended-request-id' | 'request-id' {
   const lower = name.toLowerCase();
-  if (lower === 'etag') return 'ETag, which browser multipart uploads must read for each part; it is not CORS-safelisted.';
-  if (lower.endsWith('-version-id')) return `${name}, the version of the object a request read or wrote, in a versioned bucket.`;
-  if (lower === 'x-amz-id-2') return `${name}, the extended request id support asks for beside the request id.`;
-  return `${name}, the ${provider} request id people quote to support.`;
+  if (lower === 'etag') return 'etag';
+  if (lower.endsWith('-version-id')) return 'version-id';
+  if (lower === 'x-amz-id-2') return 'extended-request-id';
+  return 'request-id';
 }
 
 /**
@@ -46,19 +46,17 @@ export function loosestRule(dialect: Dialect = 's3'): LoosestRule {
   };
   const explanations: Explanation[] = [
     profile.validation.hasRuleIds
-      ? explain('id', `Named ${LOOSEST_RULE_ID} so it is easy to find and remove after the diagnosis.`, LOOSEST_RULE_ID)
-      : explain('id', `${profile.label} rules have no ID, so the rule is unnamed.`),
-    explain('allowedOrigins', 'Any origin (*): the answer is Access-Control-Allow-Origin: *, so every page may read responses. Requests with credentials still fail, because browsers refuse * for them.', '*'),
-    explain('allowedMethods', `All five methods a CORS rule can allow (${METHODS.join(', ')}); OPTIONS needs none, since the rules answer preflights themselves.`),
-    explain('allowedHeaders', `Any requested header (*): ${profile.label} answers a preflight by echoing the names the browser asked for, so even Authorization passes.`, '*'),
-    ...expose.map((name) => explain('exposeHeaders', exposeReason(name, profile.label), name)),
-    explain('exposeHeaders', `No * among exposed headers: ${profile.label} ${profile.validation.rejectsExposeWildcard ? 'rejects it' : 'may accept it, but browsers read it literally for requests with credentials'}, so each header is named.`),
-    explain('maxAgeSeconds', `Preflights are cached ${maxAge} seconds only, so tightening the rule afterwards takes effect quickly.`, String(maxAge)),
+      ? explain('id', 'loosest.id', { id: LOOSEST_RULE_ID }, LOOSEST_RULE_ID)
+      : explain('id', 'loosest.no-id', { provider: profile.label }),
+    explain('allowedOrigins', 'loosest.any-origin', {}, '*'),
+    explain('allowedMethods', 'loosest.all-methods', { methods: [...METHODS] }),
+    explain('allowedHeaders', 'loosest.any-header', { provider: profile.label }, '*'),
+    ...expose.map((name) => explain('exposeHeaders', 'loosest.expose', { header: name, purpose: exposePurpose(name), provider: profile.label }, name)),
+    explain('exposeHeaders', 'loosest.no-expose-wildcard', { provider: profile.label, rejects: profile.validation.rejectsExposeWildcard }),
+    explain('maxAgeSeconds', 'loosest.max-age', { seconds: maxAge }, String(maxAge)),
   ];
   const warnings = [
-    warning('wizard.loosest-diagnostic', 'This rule lets any website send any request with any header to the bucket and read the answers: use it to find out whether CORS is the problem, then replace it with the strictest rule for your app.', ['rules'], {
-      hint: 'Remove it after testing; the strictest-rule wizard builds a rule that allows only what your app does.',
-    }),
+    warning('wizard.loosest-diagnostic', {}, ['rules']),
   ];
   return { rule, explanations, warnings };
 }

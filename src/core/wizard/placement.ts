@@ -1,7 +1,7 @@
 import { dialectProfile, type Dialect } from '../dialects';
 import { parsePattern, patternCovers, patternsOverlap } from '../pattern';
-import type { CorsConfig, CorsRule, Method } from '../rule';
-import { capitalize, explain, hasHeader, ruleName, type Explanation, type WizardError } from './explain';
+import type { CorsConfig, CorsRule } from '../rule';
+import { explain, hasHeader, ruleAt, type Explanation, type SharedCell, type WizardError } from './explain';
 
 export type PlacementResult =
   | {
@@ -14,11 +14,6 @@ export type PlacementResult =
     }
   | { ok: false; error: WizardError };
 
-/** An (origin, method) pair both rules answer, described for people. */
-interface SharedCell {
-  origin: string;
-  method: Method;
-}
 
 /**
  * The (origin, method) pairs of `a` that `b`, placed first, would answer. Where the dialect picks
@@ -51,11 +46,6 @@ function servesAtLeastAsWell(earlier: CorsRule, added: CorsRule, byOriginAlone: 
   return coversHeaders && coversExpose && sameOriginAnswer;
 }
 
-function describeCells(cells: SharedCell[]): string {
-  const shown = cells.slice(0, 3).map((c) => `${c.method} from ${c.origin}`);
-  return `${shown.join(', ')}${cells.length > 3 ? ` and ${cells.length - 3} more` : ''}`;
-}
-
 /**
  * Where new rules must go for first-match evaluation to let them answer the requests they target:
  * just above the first existing rule that answers some of the same (origin, method) pairs less
@@ -69,10 +59,7 @@ export function insertEffectively(config: CorsConfig, rules: CorsRule[], dialect
   if (limit !== null && config.rules.length + rules.length > limit) {
     return {
       ok: false,
-      error: {
-        code: 'placement.too-many-rules',
-        message: `${profile.label} allows at most ${limit} rules; the configuration has ${config.rules.length}, so ${rules.length} more do not fit. Merge or remove rules first.`,
-      },
+      error: { code: 'placement.too-many-rules', params: { provider: profile.label, max: limit, count: config.rules.length, adding: rules.length } },
     };
   }
   const byOriginAlone = profile.matching.preflightSelection === 'origin-then-method-and-headers' || profile.matching.actualSelection === 'origin-then-method-and-headers';
@@ -81,23 +68,23 @@ export function insertEffectively(config: CorsConfig, rules: CorsRule[], dialect
   );
   const index = blocking === -1 ? config.rules.length : blocking;
   const explanations: Explanation[] = [];
-  const count = rules.length === 1 ? 'The new rule goes' : 'The new rules go';
+  const count = rules.length;
   if (blocking === -1) {
-    explanations.push(explain('placement', `${count} last: no existing rule answers the same origins and methods less well, so the existing rules keep answering exactly what they answered.`, String(index)));
+    explanations.push(explain('placement', 'placement.last', { count }, String(index)));
   } else {
     const existing = config.rules[blocking]!;
     const cells = rules.flatMap((added) => sharedCells(added, existing, byOriginAlone));
-    explanations.push(explain('placement', `${count} at position ${index + 1}, above ${ruleName(blocking, existing)}: that rule also answers ${describeCells(cells)}, and the first matching rule wins, so below it the new rule${rules.length === 1 ? '' : 's'} would not take effect there.`, String(index)));
+    const blockingId = existing.id ? { blockingId: existing.id } : {};
+    explanations.push(explain('placement', 'placement.above', { count, position: index, blocking, ...blockingId, cells }, String(index)));
   }
   config.rules.forEach((existing, i) => {
     const cells = rules.flatMap((added) => sharedCells(added, existing, byOriginAlone));
     if (cells.length === 0) return;
-    const name = capitalize(ruleName(i, existing));
     if (i < index) {
-      explanations.push(explain('placement', `${name} comes first for ${describeCells(cells)}, but it already answers those at least as well (same headers, exposed headers and origin answer), so the new rules need not go above it.`, String(i)));
+      explanations.push(explain('placement', 'placement.already-served', { ...ruleAt(i, existing), cells }, String(i)));
     } else if (i > index) {
       // Later rules that lose requests to the new ones: the change in behaviour, stated.
-      explanations.push(explain('placement', `${name} (now at position ${i + rules.length + 1}) gives way for ${describeCells(cells)}: the new rule${rules.length === 1 ? ' answers' : 's answer'} those first.`, String(i)));
+      explanations.push(explain('placement', 'placement.gives-way', { ...ruleAt(i, existing), position: i + rules.length, count, cells }, String(i)));
     }
   });
   const next = [...config.rules.slice(0, index), ...rules, ...config.rules.slice(index)];

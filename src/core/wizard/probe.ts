@@ -10,23 +10,41 @@ export const UNLISTED_ORIGIN = 'https://unlisted-site.example';
 /** Header sets `probesAround` samples beyond the touched rules' own. */
 const MAX_HEADER_SAMPLES = 8;
 
+/** A sampled request, as people are shown it: `headers` are the names it sets, lowercased and sorted. */
+export interface SampleRequest {
+  method: string;
+  origin: string;
+  headers: string[];
+  credentials: boolean;
+}
+
+/** A sampled request whose verdict changes; `headers` are the exposed headers gained or lost, when that is the change. */
+export interface SampleChange {
+  request: SampleRequest;
+  headers?: string[];
+}
+
 /** How a change to a configuration changes what browsers allow, over a sample of requests. */
 export interface ConfigChange {
   /** Requests blocked before and allowed after. */
-  newlyAllowed: string[];
+  newlyAllowed: SampleChange[];
   /** Requests allowed before and blocked after: regressions. */
-  newlyBlocked: string[];
+  newlyBlocked: SampleChange[];
   /** Requests allowed both times whose answer exposes headers it did not expose before. */
-  newlyReadable: string[];
+  newlyReadable: SampleChange[];
   /** Requests allowed both times whose answer no longer exposes a header: regressions too. */
-  noLongerReadable: string[];
+  noLongerReadable: SampleChange[];
 }
 
-/** `PUT from https://a.example with content-type (with credentials)`: a probe, for people. */
-export function describeFetch(fetch: BrowserFetch): string {
+/** A probe as people are shown it (`sampleChangeText` words it). */
+export function sampleRequest(fetch: BrowserFetch): SampleRequest {
   const headers = Object.keys(fetch.headers ?? {}).map((h) => h.toLowerCase()).sort();
-  const withHeaders = headers.length ? ` with ${headers.join(', ')}` : '';
-  return `${fetch.method} from ${fetch.origin}${withHeaders}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
+  return { method: fetch.method, origin: fetch.origin, headers, credentials: fetch.credentials === 'include' };
+}
+
+/** Two probes that people would see as the same request have the same key. */
+export function sampleKey(request: SampleRequest): string {
+  return JSON.stringify(request);
 }
 
 /** The sampled members of an origin list: each listed origin, a member of each wildcard. */
@@ -104,13 +122,14 @@ export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsC
     const change: ConfigChange = { newlyAllowed: [], newlyBlocked: [], newlyReadable: [], noLongerReadable: [] };
     const seen = new Set<string>();
     for (const fetch of probes) {
-      const what = describeFetch(fetch);
-      if (seen.has(what)) continue;
-      seen.add(what);
+      const request = sampleRequest(fetch);
+      const key = sampleKey(request);
+      if (seen.has(key)) continue;
+      seen.add(key);
       const then = was(fetch);
       const now = predictBrowserFetch(after, fetch, dialect);
-      if (!then.allowed && now.allowed) change.newlyAllowed.push(what);
-      else if (then.allowed && !now.allowed) change.newlyBlocked.push(what);
+      if (!then.allowed && now.allowed) change.newlyAllowed.push({ request });
+      else if (then.allowed && !now.allowed) change.newlyBlocked.push({ request });
       else if (then.allowed && now.allowed) {
         // Over the names either answer exposes: an exposed `*` covers them all only without credentials.
         const names = [...new Set([...then.exposedHeaders, ...now.exposedHeaders])];
@@ -118,8 +137,8 @@ export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsC
         const after = headerReadability(now, names).readable;
         const gained = after.filter((h) => !before.includes(h));
         const lost = before.filter((h) => !after.includes(h));
-        if (gained.length) change.newlyReadable.push(`${what}: ${gained.join(', ')}`);
-        if (lost.length) change.noLongerReadable.push(`${what}: ${lost.join(', ')}`);
+        if (gained.length) change.newlyReadable.push({ request, headers: gained });
+        if (lost.length) change.noLongerReadable.push({ request, headers: lost });
       }
     }
     return change;

@@ -15,7 +15,7 @@ import {
   type AppDescription,
   type AppRequestHeader,
 } from './app';
-import { explain, exposeSpelling, type Explanation, type WizardError } from './explain';
+import { explain, exposeSpelling, type Explanation, type ExplanationCode, type ExplanationParamsByCode, type WizardError } from './explain';
 import type { ExplainedRule } from './loosest';
 
 /** Preflight cache time when the app names none: saves a preflight per request, yet rule changes reach browsers within minutes. */
@@ -42,37 +42,32 @@ export type StrictestResult =
 
 interface Grant {
   /** Lowercased name → why. */
-  headers: Map<string, string>;
+  headers: Map<string, Explanation>;
   /** Lowercased name → spelling and why. */
-  expose: Map<string, { name: string; why: string }>;
+  expose: Map<string, { name: string; why: Explanation }>;
 }
 
 interface Group extends Grant {
-  methods: Map<Method, string[]>;
-  mergedBecause?: string;
+  methods: Map<Method, Explanation[]>;
+  mergedBecause?: Explanation;
 }
 
 const SAFELISTABLE_NAMES = ['accept', 'accept-language', 'content-language', 'content-type', 'range'];
 
 /** Whether the browser sends the header, and if so whether it must be allowed, with the reason. */
-function classifyHeader(header: AppRequestHeader): { kind: 'dropped' | 'safelisted' | 'allow'; why: string } {
+function classifyHeader(header: AppRequestHeader): { kind: 'dropped' | 'safelisted' | 'allow'; why: Explanation } {
   const name = header.name.toLowerCase();
-  if (name.includes('*')) return { kind: 'allow', why: `${name} allowed because the app sends headers of that family, and none of them is CORS-safelisted` };
-  if (header.value === undefined && SAFELISTABLE_NAMES.includes(name)) {
-    return { kind: 'allow', why: `${name} allowed because the app sends it with values that may not be CORS-safelisted (give a value to check)` };
-  }
+  const why = <C extends ExplanationCode>(code: C, params: ExplanationParamsByCode[C]) => explain('allowedHeaders', code, params, name);
+  if (name.includes('*')) return { kind: 'allow', why: why('strictest.header-family', { header: name }) };
+  if (header.value === undefined && SAFELISTABLE_NAMES.includes(name)) return { kind: 'allow', why: why('strictest.header-any-value', { header: name }) };
   const verdict = classifyBrowserRequest({ method: 'GET', headers: { [name]: header.value ?? 'sample' } });
-  if (verdict.droppedHeaders.includes(name)) return { kind: 'dropped', why: `${name} needs no rule: it is a forbidden request header, which the browser sets itself or drops` };
-  if (verdict.refused) return { kind: 'dropped', why: `${name} needs no rule: ${verdict.reasons.join(' ')}` };
+  if (verdict.droppedHeaders.includes(name)) return { kind: 'dropped', why: why('strictest.header-forbidden', { header: name }) };
+  if (verdict.refused) return { kind: 'dropped', why: why('strictest.header-refused', { header: name, reasons: verdict.reasons }) };
   if (!verdict.unsafeHeaders.includes(name)) {
-    return { kind: 'safelisted', why: `${name}${header.value !== undefined ? `: ${header.value}` : ''} needs no rule: it is CORS-safelisted, so the browser does not ask for it` };
+    return { kind: 'safelisted', why: why('strictest.header-safelisted', { header: name, ...(header.value !== undefined ? { value: header.value } : {}) }) };
   }
-  const reason = verdict.reasons[0] ?? `${name} is not CORS-safelisted.`;
-  return { kind: 'allow', why: `${name} allowed because ${lowerFirst(reason)}` };
-}
-
-function lowerFirst(text: string): string {
-  return text.replace(/^(Header |Content-Type |Range )/, (m) => m.toLowerCase()).replace(/\.$/, '');
+  const reason = verdict.reasons[0] ?? { code: 'header-not-safelisted' as const, params: { header: name } };
+  return { kind: 'allow', why: why('strictest.header-unsafe', { header: name, reason }) };
 }
 
 /** What each method needs, from the operations that use it. */
@@ -86,24 +81,28 @@ function methodNeeds(app: AppDescription, notes: Explanation[], warnings: Issue[
     noted.add(key);
   };
   for (const operation of new Set(app.operations)) {
-    for (const { method, why } of OPERATION_METHODS[operation]) {
+    for (const { method, purpose } of OPERATION_METHODS[operation]) {
       const group = needs.get(method) ?? { methods: new Map([[method, []]]), headers: new Map(), expose: new Map() };
       needs.set(method, group);
-      group.methods.get(method)!.push(why);
+      group.methods.get(method)!.push(explain('allowedMethods', 'strictest.method', { method, purpose }, method));
       for (const { header, verdict } of headers) {
         if (!appliesTo(header, operation)) continue;
         if (verdict.kind === 'allow') group.headers.set(header.name.toLowerCase(), verdict.why);
-        else note(`header:${header.name.toLowerCase()}`, explain('allowedHeaders', verdict.why, header.name.toLowerCase()));
+        else note(`header:${header.name.toLowerCase()}`, verdict.why);
       }
-      const implied = impliedReadableHeaders(operation, method).map((name) => ({ name, why: `${name} exposed because multipart uploads read each part's ETag from the UploadPart response, and ETag is not CORS-safelisted` }));
-      const wanted = readable.filter((h) => appliesTo(h, operation)).map((h) => ({ name: h.name, why: `${exposeSpelling(h.name)} exposed because the app reads it (it is not CORS-safelisted)` }));
+      const exposed = (code: 'strictest.expose-multipart' | 'strictest.expose-read', name: string) => {
+        const spelt = exposeSpelling(name);
+        return { name, why: explain('exposeHeaders', code, { header: spelt }, spelt) };
+      };
+      const implied = impliedReadableHeaders(operation, method).map((name) => exposed('strictest.expose-multipart', name));
+      const wanted = readable.filter((h) => appliesTo(h, operation)).map((h) => exposed('strictest.expose-read', h.name));
       for (const { name, why } of [...implied, ...wanted]) {
         const key = name.toLowerCase();
         if (SAFELISTED_RESPONSE_HEADERS.includes(key)) {
-          note(`readable:${key}`, explain('exposeHeaders', `${name} needs no exposing: it is a CORS-safelisted response header, always readable.`, name));
+          note(`readable:${key}`, explain('exposeHeaders', 'strictest.expose-safelisted', { header: name }, name));
         } else if (readableResponseHeaders([key], key, false).length === 0) {
-          note(`readable:${key}`, explain('exposeHeaders', `${name} can never be read by script, whatever the rule exposes.`, name));
-          warnings.push(warning('strictest.header-never-readable', `Browsers never let script read ${name}, so no rule can expose it.`, ['readableHeaders']));
+          note(`readable:${key}`, explain('exposeHeaders', 'strictest.expose-never', { header: name }, name));
+          warnings.push(warning('strictest.header-never-readable', { header: name }, ['readableHeaders']));
         } else if (!group.expose.has(key)) {
           group.expose.set(key, { name: exposeSpelling(name), why });
         }
@@ -138,7 +137,7 @@ function mergeCost(a: Group, b: Group): number {
   return merged - a.methods.size * (a.headers.size + a.expose.size) - b.methods.size * (b.headers.size + b.expose.size);
 }
 
-function merge(a: Group, b: Group, because: string): Group {
+function merge(a: Group, b: Group, because: Explanation): Group {
   return {
     methods: new Map([...a.methods, ...b.methods]),
     headers: new Map([...a.headers, ...b.headers]),
@@ -148,7 +147,7 @@ function merge(a: Group, b: Group, because: string): Group {
 }
 
 /** Merges the cheapest pair until the groups fit the rule limit; `because` says why, for the count left. */
-function fitToLimit(groups: Group[], limit: number, because: (target: number) => string): Group[] {
+function fitToLimit(groups: Group[], limit: number, because: (target: number) => Explanation): Group[] {
   const fitted = [...groups];
   const target = Math.max(1, limit);
   while (fitted.length > target) {
@@ -176,28 +175,20 @@ function mayBePreflighted(methods: Method[], group: Group): boolean {
   return group.headers.size > 0 || methods.some((m) => m !== 'GET' && m !== 'HEAD');
 }
 
-function chooseMaxAge(app: AppDescription, profile: DialectProfile): { seconds: number; why: string } {
+function chooseMaxAge(app: AppDescription, profile: DialectProfile): { seconds: number; why: Explanation } {
   const cap = profile.limits.maxAgeSeconds;
-  if (app.maxAgeSeconds === undefined) {
-    return { seconds: STRICTEST_MAX_AGE_SECONDS, why: `Preflights are cached ${STRICTEST_MAX_AGE_SECONDS} s: one preflight serves many requests, and rule changes still reach browsers within minutes.` };
-  }
-  if (cap !== null && app.maxAgeSeconds > cap) {
-    return { seconds: cap, why: `${profile.label} accepts at most ${cap} s, so the ${app.maxAgeSeconds} s asked for is lowered to ${cap}.` };
-  }
-  const browserNote = app.maxAgeSeconds > BROWSER_MAX_AGE_CAPS.chromium ? ` Chromium keeps at most ${BROWSER_MAX_AGE_CAPS.chromium} s of it.` : '';
-  return { seconds: app.maxAgeSeconds, why: `Preflights are cached ${app.maxAgeSeconds} s, as asked.${browserNote}` };
+  const why = <C extends ExplanationCode>(seconds: number, code: C, params: ExplanationParamsByCode[C]) => ({ seconds, why: explain('maxAgeSeconds', code, params, String(seconds)) });
+  if (app.maxAgeSeconds === undefined) return why(STRICTEST_MAX_AGE_SECONDS, 'strictest.max-age-default', { seconds: STRICTEST_MAX_AGE_SECONDS });
+  if (cap !== null && app.maxAgeSeconds > cap) return why(cap, 'strictest.max-age-capped', { provider: profile.label, max: cap, asked: app.maxAgeSeconds });
+  const chromiumCap = app.maxAgeSeconds > BROWSER_MAX_AGE_CAPS.chromium ? { chromiumCap: BROWSER_MAX_AGE_CAPS.chromium } : {};
+  return why(app.maxAgeSeconds, 'strictest.max-age-asked', { seconds: app.maxAgeSeconds, ...chromiumCap });
 }
 
 function originExplanations(app: AppDescription, profile: DialectProfile): Explanation[] {
   return [...new Set(app.origins)].map((origin) => {
-    if (origin === '*') {
-      return explain('allowedOrigins', 'Any origin (*), as asked: the app is public and sends no credentials, so the answer is Access-Control-Allow-Origin: *.', origin);
-    }
-    const credentials = app.credentials
-      ? ` The app sends credentials, so the origin is listed rather than *: ${profile.label} echoes a listed origin${profile.response.actualCredentials === 'never' ? '' : ' and adds Access-Control-Allow-Credentials: true'}.`
-      : '';
-    const what = origin.includes('*') ? `every origin of the form ${origin} (one * stands for any run of characters)` : origin;
-    return explain('allowedOrigins', `Allows ${what}, where the app is served from.${credentials}`, origin);
+    if (origin === '*') return explain('allowedOrigins', 'strictest.any-origin', {}, origin);
+    const credentials = app.credentials ? { credentials: { provider: profile.label, addsCredentials: profile.response.actualCredentials !== 'never' } } : {};
+    return explain('allowedOrigins', 'strictest.origin', { origin, pattern: origin.includes('*'), ...credentials }, origin);
   });
 }
 
@@ -215,16 +206,14 @@ function buildRule(group: Group, app: AppDescription, profile: DialectProfile, p
   };
   const explanations: Explanation[] = [
     ...originExplanations(app, profile),
-    ...methods.flatMap((m) => group.methods.get(m)!.map((why) => explain('allowedMethods', `${why}.`, m))),
-    ...[...group.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, why]) => explain('allowedHeaders', `${why}.`, name)),
-    ...(group.headers.size === 0 ? [explain('allowedHeaders', 'No headers allowed: these requests carry none that need a preflight, so any other header is refused.')] : []),
-    ...[...group.expose.values()].map(({ name, why }) => explain('exposeHeaders', `${why}.`, name)),
-    maxAge
-      ? explain('maxAgeSeconds', maxAge.why, String(maxAge.seconds))
-      : explain('maxAgeSeconds', 'No max age: GET and HEAD without custom headers are never preflighted, so there is nothing to cache.'),
-    ...(group.mergedBecause ? [explain('rules', group.mergedBecause)] : []),
+    ...methods.flatMap((m) => group.methods.get(m)!),
+    ...[...group.headers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, why]) => why),
+    ...(group.headers.size === 0 ? [explain('allowedHeaders', 'strictest.no-headers', {})] : []),
+    ...[...group.expose.values()].map(({ why }) => why),
+    maxAge ? maxAge.why : explain('maxAgeSeconds', 'strictest.no-max-age', {}),
+    ...(group.mergedBecause ? [group.mergedBecause] : []),
   ];
-  if (profile.validation.hasRuleIds) explanations.unshift(explain('id', `Named ${id} after the app and its methods.`, id));
+  if (profile.validation.hasRuleIds) explanations.unshift(explain('id', 'strictest.id', { id }, id));
   return { rule, explanations };
 }
 
@@ -233,14 +222,14 @@ function verify(app: AppDescription, config: CorsConfig, dialect: Dialect): Issu
   const issues: Issue[] = [];
   for (const fetch of appFetches(app)) {
     const prediction = predictBrowserFetch(config, fetch, dialect);
-    const what = `${fetch.method} from ${fetch.origin} (${fetch.operation})`;
+    const request = { method: fetch.method, origin: fetch.origin, operation: fetch.operation };
     if (!prediction.allowed) {
-      issues.push(warning('strictest.request-still-blocked', `${what} stays blocked: ${prediction.blockedBy?.message ?? 'the browser refuses it'}`, ['rules']));
+      issues.push(warning('strictest.request-still-blocked', { request, ...(prediction.blockedBy ? { blockedBy: prediction.blockedBy } : {}) }, ['rules']));
       continue;
     }
     const { unreadable } = headerReadability(prediction, fetch.needsReadableHeaders);
     if (unreadable.length && readableResponseHeaders(unreadable, unreadable.join(','), false).length) {
-      issues.push(warning('strictest.header-unreadable', `${what}: script still cannot read ${unreadable.join(', ')}.`, ['rules']));
+      issues.push(warning('strictest.header-unreadable', { request, headers: unreadable }, ['rules']));
     }
   }
   return issues;
@@ -256,7 +245,7 @@ export function strictestRules(app: AppDescription, dialect: Dialect = 's3', opt
   const issues = validateApp(app, dialect);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length) {
-    return { ok: false, error: { code: 'app.invalid', message: errors.map((i) => i.message).join(' ') }, issues: errors };
+    return { ok: false, error: { code: 'app.invalid', params: { issues: errors } }, issues: errors };
   }
   const profile = dialectProfile(dialect);
   const explanations: Explanation[] = [];
@@ -267,12 +256,11 @@ export function strictestRules(app: AppDescription, dialect: Dialect = 's3', opt
   const byOriginAlone = profile.matching.preflightSelection === 'origin-then-method-and-headers' || profile.matching.actualSelection === 'origin-then-method-and-headers';
   const limit = byOriginAlone ? 1 : (options.maxRules ?? profile.limits.maxRules ?? Infinity);
   const because = byOriginAlone
-    ? () => `Merged into one rule because ${profile.label} answers each request with the first rule that lists its origin, whatever the method: a second rule for the same origins would never be reached.`
-    : (target: number) =>
-        `Merged into one rule because only ${target} rule${target === 1 ? '' : 's'} can be added (${profile.label} allows ${profile.limits.maxRules ?? 'any number of'}); the merged rule allows each of its headers on each of its methods.`;
+    ? () => explain('rules', 'strictest.merged-by-origin', { provider: profile.label })
+    : (target: number) => explain('rules', 'strictest.merged-by-limit', { target, provider: profile.label, max: profile.limits.maxRules });
   const rules = fitToLimit(groups, limit, because).map((g) => buildRule(g, app, profile, options.idPrefix ?? 'app'));
   if (rules.length > 1) {
-    explanations.push(explain('rules', `${rules.length} rules, because their methods need different headers; one rule would allow every header on every method.`));
+    explanations.push(explain('rules', 'strictest.several-rules', { count: rules.length }));
   }
   warnings.push(...verify(app, { rules: rules.map((r) => r.rule) }, dialect));
   return { ok: true, rules, explanations, warnings };

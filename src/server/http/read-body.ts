@@ -1,15 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { Issue } from '../../core';
+import { issueMessage, type Issue } from '../../core';
 import { apiError, sendError } from './api-error';
 
 /** Zod issues as core Issues; `stripPrefix` drops a leading path segment (e.g. `config`). */
 export function zodIssues(zodError: z.ZodError, stripPrefix?: string): Issue[] {
-  return zodError.issues.map((i) => {
+  return zodError.issues.map((i): Issue => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     const rel = stripPrefix && path[0] === stripPrefix ? path.slice(1) : path;
-    return { severity: 'error' as const, code: `body.${i.code}`, message: `${rel.length ? `${rel.join('.')}: ` : ''}${i.message}`, path: rel };
+    return { severity: 'error', code: 'body.invalid', params: { field: rel.join('.'), detail: i.message }, path: rel };
   });
 }
 
@@ -27,7 +27,7 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, strip
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = zodIssues(parsed.error)[0];
-    const where = first ? ` ${first.message}` : '';
+    const where = first ? ` ${issueMessage(first)}` : '';
     return { ok: false, response: sendError(c, apiError('bad-request', `The request body does not fit the API.${where}`, { issues: zodIssues(parsed.error, stripPrefix) })) };
   }
   return { ok: true, data: parsed.data };

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { putCorsBodySchema, type CorsState } from '../../contract/api';
-import { validateConfig, validateSize, type Issue } from '../../core';
+import { issueMessage, validateConfig, validateSize, type Issue } from '../../core';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { parseIfMatch } from '../cors/version';
 import { apiError, fromStorageError, sendError } from '../http/api-error';
@@ -11,7 +11,7 @@ import { limitBody, readBody } from '../http/read-body';
 function firstError(issues: Issue[]): string {
   const first = issues.find((i) => i.severity === 'error');
   if (!first) return '';
-  return ` First: config.${first.path.join('.') || '(root)'}: ${first.message}`;
+  return ` First: config.${first.path.join('.') || '(root)'}: ${issueMessage(first)}`;
 }
 
 function withVersion(c: Context, state: CorsState): Response {

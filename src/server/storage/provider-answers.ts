@@ -1,4 +1,4 @@
-import { parseCorsDocument, type DocumentFormat } from '../../core';
+import { issueMessage, parseCorsDocument, type DocumentFormat } from '../../core';
 import type { StoredCors } from './adapter';
 import { fail, ok, type Result } from './result';
 
@@ -27,7 +27,8 @@ export function storedCorsFrom(body: unknown, format: DocumentFormat, provider: 
   const raw = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
   const parsed = parseCorsDocument(raw, format);
   if (!parsed.ok) {
-    const reason = parsed.issues[0]?.message;
+    const first = parsed.issues[0];
+    const reason = first && issueMessage(first);
     return fail({ code: 'provider-error', message: `${provider} returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}` });
   }
   return ok({ config: parsed.config, raw });

@@ -1,4 +1,4 @@
-import type { Issue } from '../../core';
+import { issueText, type Issue } from '../../core';
 import { issueWhere } from '../lib/issue-location';
 import './located-issues.css';
 
@@ -13,11 +13,12 @@ export function LocatedIssues({ issues, label, id }: { issues: readonly Issue[];
     <ul id={id} className="located-issues" aria-label={label}>
       {ordered.map((issue, index) => {
         const where = issueWhere(issue);
+        const { message, hint } = issueText(issue);
         return (
           <li key={`${issue.code}-${index}`} className={`located-issue located-issue-${issue.severity}`} data-code={issue.code}>
             <span className="sr-only">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-            {where ? `${where}: ${issue.message}` : issue.message}
-            {issue.hint && <span className="located-issue-hint">{issue.hint}</span>}
+            {where ? `${where}: ${message}` : message}
+            {hint && <span className="located-issue-hint">{hint}</span>}
           </li>
         );
       })}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changeMeter, compareConfigs, describeFetch, hasRegression, probeFetches, probesAround, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
+import { sampleChangeText } from '../../../src/core';
+import { changeMeter, compareConfigs, hasRegression, probeFetches, probesAround, sampleRequest, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
 import { rule } from '../../support/builders';
 
 const APP = 'https://app.example.com';
+const sample = (method: string, credentials: boolean, headers?: string[]) => ({ request: { method, origin: APP, headers: [], credentials }, ...(headers ? { headers } : {}) });
 
 describe('probeFetches', () => {
   it('covers every listed origin, a member of each wildcard, an unlisted origin, every method and each allowed header', () => {
@@ -19,20 +21,23 @@ describe('compareConfigs', () => {
 
   it('finds requests a change lets through', () => {
     const change = compareConfigs(before, { rules: [rule({ allowedMethods: ['GET', 'PUT', 'DELETE'] })] }, 's3');
-    expect(change.newlyAllowed).toEqual([`DELETE from ${APP}`, `DELETE from ${APP} (with credentials)`]);
+    expect(change.newlyAllowed).toEqual([sample('DELETE', false), sample('DELETE', true)]);
     expect(hasRegression(change)).toBe(false);
   });
 
   it('finds requests a change blocks, and headers it stops exposing', () => {
     const exposing = { rules: [rule({ allowedMethods: ['GET', 'PUT'], exposeHeaders: ['ETag'] })] };
     const change = compareConfigs(exposing, { rules: [rule({})] }, 's3');
-    expect(change.newlyBlocked).toEqual([`PUT from ${APP}`, `PUT from ${APP} (with credentials)`]);
-    expect(change.noLongerReadable).toEqual([`GET from ${APP}: etag`, `GET from ${APP} (with credentials): etag`]);
+    expect(change.newlyBlocked).toEqual([sample('PUT', false), sample('PUT', true)]);
+    expect(change.noLongerReadable).toEqual([sample('GET', false, ['etag']), sample('GET', true, ['etag'])]);
+    expect(change.noLongerReadable.map(sampleChangeText)).toEqual([`GET from ${APP}: etag`, `GET from ${APP} (with credentials): etag`]);
     expect(hasRegression(change)).toBe(true);
   });
 
   it('describes a request with its headers, lowercased and sorted', () => {
-    expect(describeFetch({ origin: APP, method: 'PUT', headers: { 'X-Foo': '1', 'Content-Type': 'a/b' }, credentials: 'include' })).toBe(`PUT from ${APP} with content-type, x-foo (with credentials)`);
+    const request = sampleRequest({ origin: APP, method: 'PUT', headers: { 'X-Foo': '1', 'Content-Type': 'a/b' }, credentials: 'include' });
+    expect(request).toEqual({ method: 'PUT', origin: APP, headers: ['content-type', 'x-foo'], credentials: true });
+    expect(sampleChangeText({ request })).toBe(`PUT from ${APP} with content-type, x-foo (with credentials)`);
   });
 });
 
@@ -61,7 +66,7 @@ describe('changeMeter', () => {
     const before = { rules: [rule({})] };
     const measure = changeMeter(before, 's3');
     const probes = probeFetches([before], [{ origin: APP, method: 'PUT' }]);
-    expect(measure({ rules: [rule({ allowedMethods: ['GET', 'PUT'] })] }, probes).newlyAllowed).toEqual([`PUT from ${APP}`, `PUT from ${APP} (with credentials)`]);
+    expect(measure({ rules: [rule({ allowedMethods: ['GET', 'PUT'] })] }, probes).newlyAllowed).toEqual([sample('PUT', false), sample('PUT', true)]);
     expect(measure(before, probes)).toEqual({ newlyAllowed: [], newlyBlocked: [], newlyReadable: [], noLongerReadable: [] });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METHODS, validateConfig, type Dialect } from '../../../core';
-import { formFieldName, issueText } from './issue-placement';
+import { formFieldName, issueLineText } from './issue-placement';
 import { formToConfig } from './rule-form';
 
 export const ruleFormSchema = z.object({
@@ -23,7 +23,7 @@ export function editorFormSchema(dialect: Dialect) {
       for (const issue of validateConfig(formToConfig(values), dialect)) {
         if (issue.severity !== 'error') continue;
         const name = formFieldName(issue, values.rules.length);
-        ctx.addIssue({ code: 'custom', message: issueText(issue, values), path: name ? name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : ['rules'] });
+        ctx.addIssue({ code: 'custom', message: issueLineText(issue, values), path: name ? name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : ['rules'] });
       }
     })
     .transform(formToConfig);

@@ -1,4 +1,5 @@
-import type { Issue } from '../../../core';
+import { issueMessage, issueText, type Issue } from '../../../core';
+import { onLineText } from '../../lib/messages';
 import { locateIssue, type RuleField } from '../../lib/issue-location';
 import { isListField, listLines, type EditorFormValues, type RuleFormValues } from './rule-form';
 
@@ -12,11 +13,12 @@ const FORM_FIELDS: Record<RuleField, keyof RuleFormValues> = {
 };
 
 /** The issue's message, prefixed with the text area line it concerns (`Line 2: …`) when it names one value. */
-export function issueText(issue: Issue, values: EditorFormValues): string {
+export function issueLineText(issue: Issue, values: EditorFormValues): string {
+  const message = issueMessage(issue);
   const { rule, field, item } = locateIssue(issue);
-  if (rule === undefined || item === undefined || !isListField(field)) return issue.message;
+  if (rule === undefined || item === undefined || !isListField(field)) return message;
   const line = listLines(values.rules[rule]?.[field] ?? '')[item]?.line;
-  return line === undefined ? issue.message : `Line ${line}: ${issue.message}`;
+  return line === undefined ? message : onLineText(line, message);
 }
 
 export type RuleFieldName = `rules.${number}.${keyof RuleFormValues}`;
@@ -32,6 +34,7 @@ export interface PlacedIssue {
   key: string;
   issue: Issue;
   text: string;
+  hint?: string;
 }
 
 export interface RuleIssues {
@@ -59,7 +62,8 @@ export function placeIssues(issues: readonly Issue[], values: EditorFormValues):
     const base = `${issue.code}@${issue.path.join('.')}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
-    const placed = { key: `${base}#${occurrence}`, issue, text: issueText(issue, values) };
+    const hint = issueText(issue).hint;
+    const placed = { key: `${base}#${occurrence}`, issue, text: issueLineText(issue, values), ...(hint ? { hint } : {}) };
     const { rule, field } = locateIssue(issue);
     const target = rule === undefined ? undefined : rules[rule];
     if (!target) config.push(placed);

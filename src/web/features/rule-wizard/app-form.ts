@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APP_OPERATIONS, validateApp, type AppDescription, type AppOperation, type Dialect, type IssuePath } from '../../../core';
+import { APP_OPERATIONS, issueText, validateApp, type AppDescription, type AppOperation, type Dialect, type IssuePath } from '../../../core';
 
 /** The operations as the form offers them, with the methods each one uses. */
 export const OPERATION_LABELS: Record<AppOperation, string> = {
@@ -117,7 +117,8 @@ export function appFormSchema(dialect: Dialect) {
         const path = formPathOf(issue.path);
         const key = path.join('.');
         const entry = byField.get(key) ?? { path, messages: [] };
-        entry.messages.push(issue.hint ? `${issue.message} ${issue.hint}` : issue.message);
+        const { message, hint } = issueText(issue);
+        entry.messages.push(hint ? `${message} ${hint}` : message);
         byField.set(key, entry);
       }
       for (const { path, messages } of byField.values()) ctx.addIssue({ code: 'custom', path, message: messages.join(' ') });

@@ -1,4 +1,4 @@
-import { appFetches, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { appFetches, blockText, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
 
 /** An origin the app is not served from: stands for every other website. */
 export const OTHER_SITE = 'https://other-site.example';
@@ -31,7 +31,7 @@ function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, must
   const prediction = predictBrowserFetch(config, fetch, dialect);
   const matched = prediction.actual?.matchedRule ?? null;
   const rule = matched === null ? null : matched + 1;
-  if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy?.message ?? null, rule };
+  if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy ? blockText(prediction.blockedBy) : null, rule };
   const { unreadable } = headerReadability(prediction, mustRead);
   return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${spelled(unreadable)}.` : mustRead.length ? `Script can read ${spelled(mustRead)}.` : null, rule };
 }

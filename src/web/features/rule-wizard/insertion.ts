@@ -43,11 +43,11 @@ export function placeRules(draft: CorsConfig, rules: CorsRule[], dialect: Dialec
   const placed = insertEffectively(kept, rules, dialect);
   if (!placed.ok) return placed;
   if (placement === 'replace-draft') {
-    const count = draft.rules.length;
-    const message = count === 0 ? 'The draft has no rules: the new rules become its only rules.' : count === 1 ? "The new rules replace the draft's only rule." : `The new rules replace all ${count} rules of the draft.`;
-    return { ...placed, explanations: [{ field: 'placement', message }] };
+    return { ...placed, explanations: [{ field: 'placement', code: 'placement.replace-draft', params: { count: draft.rules.length } }] };
   }
   const replaced: Explanation[] =
-    placement === 'replace-loosest' && loosestIndex !== -1 ? [{ field: 'placement', message: `The diagnostic rule (rule ${loosestIndex + 1}) is removed; the new rules take over its requests.`, value: String(loosestIndex) }] : [];
+    placement === 'replace-loosest' && loosestIndex !== -1
+      ? [{ field: 'placement', code: 'placement.replace-loosest', params: { rule: loosestIndex }, value: String(loosestIndex) }]
+      : [];
   return { ...placed, explanations: [...replaced, ...placed.explanations] };
 }

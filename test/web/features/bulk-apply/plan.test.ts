@@ -26,7 +26,7 @@ describe('planBucket', () => {
     const nine: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule({ allowedOrigins: [`https://n${i}.example.com`] })) };
     const plan = planBucket('full', state(nine), { rules: [rule({ allowedOrigins: ['https://a.example.com'] }), rule({ allowedOrigins: ['https://b.example.com'] })] }, 'append', 'oss');
     expect(plan.kind).toBe('invalid');
-    expect(plan.kind !== 'unreadable' && plan.errors.map((i) => i.message)).toEqual(['Alibaba Cloud OSS allows at most 10 rules; this configuration has 11.']);
+    expect(plan.kind !== 'unreadable' && plan.errors.map((i) => [i.code, i.params])).toEqual([['config.too-many-rules', { max: 10, count: 11, provider: 'Alibaba Cloud OSS', awsWording: false }]]);
   });
 
   it('says "unchanged" when the bucket already holds the result, and carries the version read', () => {

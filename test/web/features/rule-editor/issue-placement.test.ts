@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig, type Issue } from '../../../../src/core';
 import { editorFormSchema } from '../../../../src/web/features/rule-editor/editor-schema';
-import { formFieldName, issueText, placeIssues, shadowingRule } from '../../../../src/web/features/rule-editor/issue-placement';
+import { formFieldName, issueLineText, placeIssues, shadowingRule } from '../../../../src/web/features/rule-editor/issue-placement';
 import { emptyRule, formToConfig, type EditorFormValues } from '../../../../src/web/features/rule-editor/rule-form';
 
 function form(...rules: Partial<ReturnType<typeof emptyRule>>[]): EditorFormValues {
   return { rules: rules.map((r) => ({ ...emptyRule(), allowedOrigins: 'https://app.example.com', ...r })), responseVary: false };
 }
 
-const issue = (path: Issue['path'], extra: Partial<Issue> = {}): Issue => ({ severity: 'error', code: 'x', message: 'Bad.', path, ...extra });
+const issue = (path: Issue['path'], extra: Partial<Pick<Issue, 'severity' | 'relatedRules'>> & { code?: 'origin.empty' | 'origin.duplicate' | 'rule.never-matches' } = {}): Issue =>
+  ({ severity: 'error', code: 'origin.empty', params: {}, path, ...extra }) as Issue;
 
 describe('issue placement', () => {
   it('names the text area line of the value an issue is about, counting blank lines', () => {
     const values = form({ allowedOrigins: 'https://a.com\n\nwww.a.com' });
     const [found] = validateConfig(formToConfig(values), 's3rver').filter((i) => i.code === 'origin.missing-scheme');
-    expect(issueText(found!, values)).toBe('Line 3: Origin needs a protocol: https://www.a.com');
+    expect(issueLineText(found!, values)).toBe('Line 3: Origin needs a protocol: https://www.a.com');
   });
 
   it('sorts issues to the configuration, the rule card or the field they concern', () => {
@@ -27,8 +28,8 @@ describe('issue placement', () => {
   });
 
   it('lists errors before warnings in each place', () => {
-    const placed = placeIssues([issue(['rules', 0, 'allowedOrigins'], { severity: 'warning', code: 'w' }), issue(['rules', 0, 'allowedOrigins'], { code: 'e' })], form({}));
-    expect(placed.rules[0]!.fields.allowedOrigins!.map((p) => p.issue.code)).toEqual(['e', 'w']);
+    const placed = placeIssues([issue(['rules', 0, 'allowedOrigins'], { severity: 'warning', code: 'origin.duplicate' }), issue(['rules', 0, 'allowedOrigins'], { code: 'origin.empty' })], form({}));
+    expect(placed.rules[0]!.fields.allowedOrigins!.map((p) => p.issue.code)).toEqual(['origin.empty', 'origin.duplicate']);
   });
 
   it('maps issue paths to form field names, the ID included', () => {

@@ -2,6 +2,7 @@ import type { ProbeExchange, ProbeResult, TestRequest } from '../../../../src/co
 import { evaluate, type CorsConfig } from '../../../../src/core';
 import type { FetchOutcome } from '../../../../src/web/lib/browser-fetch';
 import { diagnose } from '../../../../src/web/features/test-pane/diagnose';
+import { findingText, headlineText } from '../../../../src/web/lib/messages';
 import { predictFor, type TestRun } from '../../../../src/web/features/test-pane/run-test';
 import { rule } from '../../../support/builders';
 
@@ -34,21 +35,29 @@ describe('diagnose', () => {
   it('says allowed, with the status, and points at the answering rule', () => {
     const config = { rules: [rule({ allowedOrigins: ['https://other.example'] }), rule({})] };
     const d = diagnose(runOf(config, request(), allowed()), config);
-    expect(d).toMatchObject({ verdict: 'allowed', headline: 'Allowed: script can read the response (200).', findings: [], fixable: false, rules: [1] });
+    expect(d).toMatchObject({ verdict: 'allowed', headline: { verdict: 'allowed', status: 200, unreadable: 0 }, findings: [], fixable: false, rules: [1] });
+    expect(headlineText(d.headline)).toBe('Allowed: script can read the response (200).');
   });
 
   it('names an unlisted origin and the closest listed one', () => {
     const config = { rules: [rule({ allowedOrigins: ['http://localhost:3000'] })] };
     const d = diagnose(runOf(config, request(), blocked, {}, 'http://localhost:5173'), config);
     expect(d.verdict).toBe('blocked');
-    expect(d.headline).toBe('Blocked: origin http://localhost:5173 is not listed in any rule.');
+    expect(d.headline).toEqual({ verdict: 'blocked', atPreflight: false, cause: 'origin-not-listed', origin: 'http://localhost:5173', method: 'GET' });
     expect(d.findings).toEqual([
       {
         code: 'origin-not-listed',
-        message:
-          'Origin http://localhost:5173 is not listed in any rule. The closest listed origin is http://localhost:3000 (rule 1): http://localhost:3000 has the same host but port 3000; the request comes from port 5173.',
+        params: {
+          origin: 'http://localhost:5173',
+          closest: { origin: 'http://localhost:3000', rule: 0, nearMiss: { kind: 'port', candidate: 'http://localhost:3000', port: '3000', requestPort: '5173' } },
+        },
       },
     ]);
+    // The English wording, once, as the web catalogue renders it.
+    expect(headlineText(d.headline)).toBe('Blocked: origin http://localhost:5173 is not listed in any rule.');
+    expect(findingText(d.findings[0]!)).toBe(
+      'Origin http://localhost:5173 is not listed in any rule. The closest listed origin is http://localhost:3000 (rule 1): http://localhost:3000 has the same host but port 3000; the request comes from port 5173.',
+    );
     expect(d.fixable).toBe(true);
   });
 
@@ -56,30 +65,37 @@ describe('diagnose', () => {
     const config = { rules: [rule({})] };
     const d = diagnose(runOf(config, request({ method: 'DELETE' }), blocked), config);
     expect(codes(d)).toEqual(['method-not-allowed']);
-    expect(d.findings[0]!.message).toContain('DELETE');
-    expect(d.findings[0]!.message).toContain('rule 1');
+    expect(d.findings[0]).toEqual({
+      code: 'method-not-allowed',
+      params: { cause: 'rule', rule: 0, origin: APP, check: { ok: false, code: 'method.not-allowed', params: { method: 'DELETE', allowed: ['GET'] } } },
+    });
   });
 
   it('names the header a preflight refuses', () => {
     const config = { rules: [rule({ allowedMethods: ['PUT'], allowedHeaders: ['content-type'] })] };
     const d = diagnose(runOf(config, request({ method: 'PUT', headers: { 'content-type': 'application/json', 'x-trace': '1' } }), blocked), config);
     expect(codes(d)).toEqual(['header-not-allowed']);
-    expect(d.headline).toBe('Blocked at the preflight: a request header is not allowed.');
-    expect(d.findings[0]!.message).toBe('Header x-trace is not allowed (allowed: content-type) in rule 1.');
+    expect(d.headline).toMatchObject({ verdict: 'blocked', atPreflight: true, cause: 'header-not-allowed' });
+    expect(d.findings[0]).toEqual({
+      code: 'header-not-allowed',
+      params: { cause: 'rule', rule: 0, check: { ok: false, code: 'headers.not-allowed', params: { headers: ['x-trace'], allowed: ['content-type'] } } },
+    });
+    expect(headlineText(d.headline)).toBe('Blocked at the preflight: a request header is not allowed.');
+    expect(findingText(d.findings[0]!)).toBe('In rule 1, header x-trace is not allowed (allowed: content-type).');
   });
 
   it('explains * with credentials and how to fix it', () => {
     const config = { rules: [rule({ allowedOrigins: ['*'] })] };
     const d = diagnose(runOf(config, request({ credentials: 'include' }), blocked), config);
     expect(codes(d)).toEqual(['wildcard-with-credentials']);
-    expect(d.findings[0]!.message).toContain(`list ${APP} explicitly`);
+    expect(d.findings[0]).toMatchObject({ code: 'wildcard-with-credentials', params: { origin: APP, starRule: 0, block: { check: 'wildcard-with-credentials' } } });
   });
 
   it('says when the request itself fails and the browser reports it as CORS', () => {
     const config = { rules: [rule({})] };
     const d = diagnose(runOf(config, request(), blocked, { actual: exchange(403, {}, false, '<Error><Code>SignatureDoesNotMatch</Code></Error>') }), config);
     expect(codes(d)).toContain('non-cors-failure');
-    expect(d.findings.find((f) => f.code === 'non-cors-failure')!.message).toContain('403 SignatureDoesNotMatch');
+    expect(d.findings.find((f) => f.code === 'non-cors-failure')!.params).toEqual({ status: 403, providerCode: 'SignatureDoesNotMatch', browserBlocked: true });
     expect(codes(d)).not.toContain('browser-differs');
   });
 
@@ -87,14 +103,15 @@ describe('diagnose', () => {
     const config = { rules: [rule({})] };
     const d = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>tx1</RequestId></Error>') }), config);
     expect(d.verdict).toBe('allowed');
-    expect(d.findings[0]!.message).toBe('CORS allows the request, but the bucket answers 403 AccessDenied: a signature, permission or key problem, not CORS.');
+    expect(d.findings[0]).toEqual({ code: 'non-cors-failure', params: { status: 403, providerCode: 'AccessDenied', browserBlocked: false } });
+    expect(findingText(d.findings[0]!)).toBe('CORS allows the request, but the bucket answers 403 AccessDenied: a signature, permission or key problem, not CORS.');
   });
 
   it('blames something in between when the browser disagrees but the server answers as predicted', () => {
     const config = { rules: [rule({})] };
     const d = diagnose(runOf(config, request(), blocked), config);
     expect(codes(d)).toEqual(['browser-differs']);
-    expect(d.findings[0]!.message).toContain('without Vary: Origin');
+    expect(d.findings[0]).toEqual({ code: 'browser-differs', params: { predicted: 'allowed', browser: 'blocked', serverAsPredicted: true } });
   });
 
   it('reports a server that answers differently from the model', () => {
@@ -106,23 +123,26 @@ describe('diagnose', () => {
   it('says which header script cannot read, and that a rule change fixes it', () => {
     const config = { rules: [rule({ allowedMethods: ['PUT'] })] };
     const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
-    expect(d.headline).toBe('Allowed, but a header the app needs is not readable by script.');
-    expect(d.findings).toEqual([{ code: 'header-unreadable', message: 'Script cannot read ETag: rule 1, which answers the actual request, does not list it in Expose headers.' }]);
+    expect(d.headline).toEqual({ verdict: 'allowed', status: 200, unreadable: 1 });
+    expect(d.findings).toEqual([{ code: 'header-unreadable', params: { header: 'ETag', rule: 0 } }]);
+    expect(headlineText(d.headline)).toBe('Allowed, but a header the app needs is not readable by script.');
+    expect(findingText(d.findings[0]!)).toBe('Script cannot read ETag: rule 1, which answers the actual request, does not list it in Expose headers.');
     expect(d.fixable).toBe(true);
   });
 
   it('says when the rules expose a header the answer does not carry, which no rule change fixes', () => {
     const config = { rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] };
     const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
-    expect(d.headline).toBe('Allowed, but a header the app needs is not readable by script.');
-    expect(d.findings).toEqual([{ code: 'header-unreadable', message: 'Script cannot read ETag: the rules let script read it, but the answer does not carry it.' }]);
+    expect(d.headline).toEqual({ verdict: 'allowed', status: 200, unreadable: 1 });
+    expect(d.findings).toEqual([{ code: 'header-unreadable', params: { header: 'ETag', rule: null, exposedByRules: true } }]);
+    expect(findingText(d.findings[0]!)).toBe('Script cannot read ETag: the rules let script read it, but the answer does not carry it.');
     expect(d.fixable).toBe(false);
   });
 
   it('reads no error code from a body that is not an XML error, or is cut short', () => {
     const config = { rules: [rule({})] };
     const cut = diagnose(runOf(config, request(), { ...allowed(), status: 403 }, { actual: exchange(403, {}, true, '<Error><Code>AccessDenied</Code><Message>Access Den') }), config);
-    expect(cut.findings[0]!.message).toBe('CORS allows the request, but the bucket answers 403: a signature, permission or key problem, not CORS.');
+    expect(cut.findings[0]).toEqual({ code: 'non-cors-failure', params: { status: 403, browserBlocked: false } });
   });
 
   it('says what the draft would change', () => {
@@ -130,7 +150,7 @@ describe('diagnose', () => {
     const draft = { rules: [rule({ allowedMethods: ['GET', 'DELETE'] })] };
     const d = diagnose(runOf(config, request({ method: 'DELETE' }), blocked, {}, APP, draft), config);
     expect(codes(d)).toEqual(['method-not-allowed', 'draft-changes-verdict']);
-    expect(d.findings[1]!.message).toBe('With your unsaved draft the request would be allowed. Save the draft to apply it.');
+    expect(d.findings[1]).toEqual({ code: 'draft-changes-verdict', params: { draft: 'allowed' } });
   });
 
   it('reports an unreachable endpoint', () => {

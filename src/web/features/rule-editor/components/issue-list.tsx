@@ -15,7 +15,7 @@ export function IssueList({ id, issues, serverMessages = [], action }: { id?: st
         <li key={placed.key} className={`re-issue re-issue-${placed.issue.severity}`}>
           <span className="re-sr">{placed.issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
           <span>{placed.text}</span>
-          {placed.issue.hint && <span className="re-hint">{placed.issue.hint}</span>}
+          {placed.hint && <span className="re-hint">{placed.hint}</span>}
           {action?.(placed)}
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { configIdentity, conversionLosses, documentFormatInfo, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { configIdentity, conversionLosses, documentFormatInfo, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 
 interface RawEdit {
@@ -9,8 +10,9 @@ interface RawEdit {
   issues: Issue[];
 }
 
-function issueLine(issue: Issue): string {
-  return issue.line !== undefined ? `Line ${issue.line}: ${issue.message}` : issue.message;
+function issueLine(issue: Issue): { text: string; hint?: string } {
+  const { message, hint } = issueText(issue);
+  return { text: issue.line !== undefined ? onLineText(issue.line, message) : message, ...(hint ? { hint } : {}) };
 }
 
 export function RawView({ domId, config, format, formats, onFormatChange, onApply }: {
@@ -66,13 +68,16 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       />
       {problems.length > 0 && (
         <ul id={`${domId}-raw-issues`} className="re-issues" aria-label="Problems in the document">
-          {problems.map((issue, index) => (
-            <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
-              <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-              <span>{issueLine(issue)}</span>
-              {issue.hint && <span className="re-hint">{issue.hint}</span>}
-            </li>
-          ))}
+          {problems.map((issue, index) => {
+            const { text, hint } = issueLine(issue);
+            return (
+              <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
+                <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+                <span>{text}</span>
+                {hint && <span className="re-hint">{hint}</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

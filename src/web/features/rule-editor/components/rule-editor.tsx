@@ -13,7 +13,7 @@ import { clearDraft, formatDraftTime, loadDraft, storeDraft, type StoredDraft } 
 import { editorFormSchema } from '../editor-schema';
 import { useEditorIssues } from '../use-editor-issues';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../history';
-import { formFieldName, issueText, placeIssues, type RuleFieldName } from '../issue-placement';
+import { formFieldName, issueLineText, placeIssues, type RuleFieldName } from '../issue-placement';
 import { RULE_FIELDS, type RuleField } from '../../../lib/issue-location';
 import { bucketListKey, corsQueries } from '../../../lib/cors-queries';
 import { countRules } from '../../../lib/rule-count';
@@ -273,7 +273,7 @@ function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary;
     const general: string[] = [];
     for (const issue of found.filter((i) => i.severity === 'error')) {
       const name = formFieldName(issue, current.rules.length);
-      const text = issueText(issue, current);
+      const text = issueLineText(issue, current);
       if (name) byField.set(name, [...(byField.get(name) ?? []), text]);
       else general.push(text);
     }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, dialectProfile, serializeCorsDocument, type CorsConfig, type CorsRule, type Dialect } from '../../../../core';
+import { compareConfigs, dialectProfile, explanationText, sampleChangeText, serializeCorsDocument, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
 
@@ -19,7 +19,7 @@ export interface InsertionPreviewProps {
   checks?: (config: CorsConfig) => ReactNode;
 }
 
-function Changes({ title, items }: { title: string; items: string[] }) {
+function Changes({ title, items }: { title: string; items: SampleChange[] }) {
   if (items.length === 0) return null;
   return (
     <details>
@@ -27,8 +27,8 @@ function Changes({ title, items }: { title: string; items: string[] }) {
         {title}: {items.length}
       </summary>
       <ul>
-        {items.map((item) => (
-          <li key={item}>{item}</li>
+        {items.map(sampleChangeText).map((text) => (
+          <li key={text}>{text}</li>
         ))}
       </ul>
     </details>
@@ -72,13 +72,13 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
       {room.note && <p className="rw-muted">{room.note}</p>}
       {!placed.ok ? (
         <p role="alert" className="rw-error">
-          {placed.error.message}
+          {wizardErrorText(placed.error)}
         </p>
       ) : (
         <>
           <ul className="rw-placement" aria-label="Placement">
             {placed.explanations.map((e, i) => (
-              <li key={i}>{e.message}</li>
+              <li key={i}>{explanationText(e)}</li>
             ))}
           </ul>
           <DiffView before={serializeCorsDocument(draft, format)} after={serializeCorsDocument(placed.config, format)} label="The draft before and after" />

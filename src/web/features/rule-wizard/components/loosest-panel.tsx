@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { loosestRule, type CorsConfig, type Dialect } from '../../../../core';
+import { issueText, loosestRule, type CorsConfig, type Dialect } from '../../../../core';
 import type { Placement } from '../insertion';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
@@ -21,11 +21,14 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
     <div className="rw-panel">
       <section className="rw-warning" aria-label="Security warning">
         <h3>Diagnostic setting: not for production</h3>
-        {loosest.warnings.map((warning) => (
-          <p key={warning.code}>
-            {warning.message} {warning.hint}
-          </p>
-        ))}
+        {loosest.warnings.map((warning) => {
+          const { message, hint } = issueText(warning);
+          return (
+            <p key={warning.code}>
+              {message} {hint}
+            </p>
+          );
+        })}
         <button type="button" onClick={onTighten}>
           Tighten now
         </button>

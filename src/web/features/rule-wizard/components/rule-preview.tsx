@@ -1,4 +1,4 @@
-import type { CorsRule, Explanation, ExplanationField } from '../../../../core';
+import { explanationText, type CorsRule, type Explanation, type ExplanationField } from '../../../../core';
 import { RULE_FIELD_LABELS, RULE_FIELDS } from '../../../lib/issue-location';
 
 const FIELD_LABELS: Record<keyof CorsRule, string> = RULE_FIELD_LABELS;
@@ -33,7 +33,7 @@ export function RulePreview({ rule, explanations, caption }: { rule: CorsRule; e
             <td>
               <ul className="rw-why">
                 {about(field).map((e, i) => (
-                  <li key={i}>{e.message}</li>
+                  <li key={i}>{explanationText(e)}</li>
                 ))}
               </ul>
             </td>
@@ -46,7 +46,7 @@ export function RulePreview({ rule, explanations, caption }: { rule: CorsRule; e
             <td>
               <ul className="rw-why">
                 {others.map((e, i) => (
-                  <li key={i}>{e.message}</li>
+                  <li key={i}>{explanationText(e)}</li>
                 ))}
               </ul>
             </td>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { strictestRules, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
+import { explanationText, issueMessage, strictestRules, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
 import { appRequestOutcomes, otherRequestOutcomes, type RequestOutcome } from '../app-requests';
 import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
@@ -55,7 +55,7 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
       <AppForm dialect={dialect} onGenerate={setApp} focusToken={focusToken} />
       {result && !result.ok && (
         <p role="alert" className="rw-error">
-          {result.error.message}
+          {wizardErrorText(result.error)}
         </p>
       )}
       {app && result?.ok && (
@@ -66,14 +66,14 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
           {result.explanations.length > 0 && (
             <ul className="rw-why" aria-label="Choices about the rules">
               {result.explanations.map((e, i) => (
-                <li key={i}>{e.message}</li>
+                <li key={i}>{explanationText(e)}</li>
               ))}
             </ul>
           )}
           {result.warnings.length > 0 && (
             <ul className="rw-warnings" aria-label="Warnings">
               {result.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>{issueMessage(w)}</li>
               ))}
             </ul>
           )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { dialectProfile, serializeCorsDocument, strictestFixFor, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { dialectProfile, explanationText, fixChangeText, sampleChangeText, serializeCorsDocument, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import type { TestRun } from '../run-test';
 
@@ -32,7 +32,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
   if (!fix.ok) {
     return (
       <div className="tp-fix" role="region" aria-label="Strictest fix">
-        <p className="tp-error">No rule change can fix this: {fix.error.message}</p>
+        <p className="tp-error">No rule change can fix this: {wizardErrorText(fix.error)}</p>
       </div>
     );
   }
@@ -40,20 +40,20 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
   return (
     <div className="tp-fix" role="region" aria-label="Strictest fix">
       <p>
-        <strong>{fix.change}</strong>
+        <strong>{fixChangeText(fix.change)}</strong>
       </p>
       <ul>
         {fix.explanations.map((e, index) => (
-          <li key={index}>{e.message}</li>
+          <li key={index}>{explanationText(e)}</li>
         ))}
       </ul>
-      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.join('; ')}.</p>}
+      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.map(sampleChangeText).join('; ')}.</p>}
       <DiffView before={proposal.base ? serializeCorsDocument(proposal.base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
       <button
         type="button"
         disabled={applied || !onApply}
         onClick={() => {
-          onApply?.(fix.config, `Applied to the draft: ${fix.change}`);
+          onApply?.(fix.config, `Applied to the draft: ${fixChangeText(fix.change)}`);
           setApplied(true);
         }}
       >

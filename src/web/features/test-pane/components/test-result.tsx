@@ -1,5 +1,6 @@
 import type { ProbeExchange } from '../../../../contract/api';
-import type { BrowserPrediction } from '../../../../core';
+import { blockText, requestReasonsText, ruleReasonText, summaryText, type BrowserPrediction } from '../../../../core';
+import { findingText, headlineText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
 
@@ -33,17 +34,17 @@ function PredictionView({ title, prediction }: { title: string; prediction: Brow
       <h5>
         {title}: {prediction.allowed ? 'allowed' : 'blocked'}
       </h5>
-      {prediction.blockedBy && <p>{prediction.blockedBy.message}</p>}
+      {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       {decisions.map((decision) => (
         <details key={decision.kind}>
           <summary>
             {decision.kind === 'preflight' ? 'Preflight' : 'Actual request'}: {decision.matchedRule === null ? 'no rule matches' : `rule ${decision.matchedRule + 1} answers`}
           </summary>
-          <p>{decision.summary}</p>
+          <p>{summaryText(decision.summary)}</p>
           <ol className="tp-reasons">
             {decision.reasons.map((reason) => (
               <li key={reason.rule} className={reason.outcome === 'matched' ? 'tp-reason-matched' : undefined}>
-                {reason.message}
+                {ruleReasonText(reason)}
               </li>
             ))}
           </ol>
@@ -60,20 +61,20 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
   return (
     <div className="tp-result">
       <p role="status" className={`tp-verdict tp-${diagnosis.verdict}`}>
-        {diagnosis.headline}
+        {headlineText(diagnosis.headline)}
       </p>
       {diagnosis.findings.length > 0 && (
         <ul className="tp-findings" aria-label="Diagnosis">
           {diagnosis.findings.map((finding, index) => (
             <li key={index} data-code={finding.code}>
-              {finding.message}
+              {findingText(finding)}
             </li>
           ))}
         </ul>
       )}
       <p className="tp-muted">
         {preflight.preflight ? 'A preflight was required: ' : 'No preflight: '}
-        {preflight.reasons.join(' ')}
+        {requestReasonsText(preflight.reasons)}
       </p>
       <div className="tp-columns">
         <section aria-label="Browser">

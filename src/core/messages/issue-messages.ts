@@ -1,0 +1,274 @@
+// The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
+// params. A translation replaces this file; nothing else writes issue prose.
+import type { FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
+import { METHODS } from '../rule';
+import { blockText } from './decision-messages';
+import { describeFound, ruleLabel, ruleName } from './words';
+
+/** What an issue says, and what to do about it. */
+export interface IssueText {
+  /** One sentence that names the offending value. */
+  message: string;
+  hint?: string;
+}
+
+type Templates = { [C in IssueCode]: (params: IssueParamsByCode[C]) => IssueText };
+
+const VALUE_FIELDS: Record<ValueField, string> = { origin: 'Origin', allowedHeader: 'Allowed header', exposeHeader: 'Expose header', id: 'ID' };
+
+function ownerLabel(owner: FieldOwner): string {
+  switch (owner.owner) {
+    case 'document':
+      return 'The document';
+    case 'api-response':
+      return 'The API response';
+    case 'rule':
+      return ruleLabel(owner.rule);
+    case 'rule-allowed':
+      return `${ruleLabel(owner.rule)} allowed`;
+  }
+}
+
+function describeTakeover(t: Takeover): string {
+  const by = `rule ${t.by + 1}`;
+  switch (t.scope) {
+    case 'all':
+      return `${t.method} from ${t.origin} is answered by ${by}`;
+    case 'some-origins':
+      return `${t.method} from some origins of ${t.origin} is answered by ${by}`;
+    case 'without-headers': {
+      const expose = t.exposes ?? [];
+      return `${t.method} from ${t.origin} without custom headers (every actual request, since it carries no Access-Control-Request-Headers) is answered by ${by}, which exposes ${expose.length ? expose.join(', ') : 'no headers'}`;
+    }
+  }
+}
+
+function mergedChanges(exposed: string[], allowed: string[]): string {
+  const becomes = (names: string[], what: string) => `${names.join(', ')} also become${names.length === 1 ? 's' : ''} ${what}`;
+  return [...(exposed.length ? [becomes(exposed, 'exposed')] : []), ...(allowed.length ? [becomes(allowed, 'allowed')] : [])].join(' and ');
+}
+
+const TEMPLATES: Templates = {
+  'value.invalid-character': (p) => ({
+    message: `${VALUE_FIELDS[p.field]} ${JSON.stringify(p.value)} contains a character no CORS document can carry (a lone surrogate or U+FFFE/U+FFFF).`,
+    hint: 'Retype the value: it was probably cut in the middle of an emoji or pasted from binary data.',
+  }),
+  'value.control-character': (p) => ({
+    message: `${VALUE_FIELDS[p.field]} ${JSON.stringify(p.value)} contains a control character (such as a line break).`,
+    hint: 'Remove it: line breaks in CORS values can inject response headers.',
+  }),
+  'value.not-stored-verbatim': (p) => ({
+    message: `${JSON.stringify(p.value)} would not be stored as written: ${p.provider} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`,
+    hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
+  }),
+  'origin.empty': () => ({ message: 'An origin is empty.', hint: 'Remove the empty line.' }),
+  'origin.whitespace': (p) => ({ message: `Origin "${p.value}" has spaces around it, so it never matches.`, hint: `Use ${p.suggestion}.` }),
+  'origin.multiple-wildcards': (p) => ({ message: `AllowedOrigin "${p.value}" can not have more than one wildcard.`, hint: 'Only one * per origin.' }),
+  'origin.missing-scheme': (p) => ({
+    message: `Origin needs a protocol: ${p.suggestion}`,
+    hint: 'Browsers send scheme://host[:port]; an origin without a scheme never matches.',
+  }),
+  'origin.trailing-slash': (p) => ({
+    message: `Origin "${p.value}" ends with "/", so it never matches.`,
+    hint: `Browsers send origins without a trailing slash: use ${p.suggestion}.`,
+  }),
+  'origin.has-path': (p) => ({ message: `Origin "${p.value}" has a path (${p.urlPath}); an origin is scheme://host[:port] only.`, hint: `Use ${p.suggestion}.` }),
+  'origin.port-wildcard': (p) => ({ message: `${p.provider} rejects a wildcard port in "${p.value}".`, hint: 'List each port you use.' }),
+  'origin.default-port': (p) => ({ message: `Origin "${p.value}" names the default port, which browsers leave out, so it never matches.`, hint: `Use ${p.suggestion}.` }),
+  'origin.upper-case': (p) => ({
+    message: `Origin "${p.value}" has capital letters; browsers send origins in lower case, and the match may be case-sensitive.`,
+    hint: `Use ${p.suggestion}.`,
+  }),
+  'origin.duplicate': (p) => ({ message: `Origin "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
+  'origin.star-with-others': (p) => ({
+    message: `${ruleLabel(p.rule)} lists * beside specific origins, so it answers Access-Control-Allow-Origin: * to all of them.`,
+    hint: 'Keep either * or the specific origins.',
+  }),
+  'origin.star-with-credentials': (p) => ({
+    message: `${ruleLabel(p.rule)} allows any origin (*): the answer is Access-Control-Allow-Origin: *, which browsers refuse for requests with credentials (cookies, withCredentials).`,
+    hint: 'If the app sends credentials, list its origins instead of *.',
+  }),
+  'header.empty': (p) => ({ message: p.field === 'allowedHeader' ? 'An allowed header is empty.' : 'An expose header is empty.', hint: 'Remove the empty line.' }),
+  'header.multiple-wildcards': (p) => ({ message: `AllowedHeader "${p.value}" can not have more than one wildcard.`, hint: 'Only one * per header.' }),
+  'header.invalid-name': (p) => ({
+    message: `${VALUE_FIELDS[p.field]} "${p.value}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only), so it never matches.`,
+  }),
+  'header.duplicate': (p) => ({ message: `Allowed header "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
+  'expose.wildcard': (p) => ({
+    message: `ExposeHeader "${p.value}" contains wildcard. We currently do not support wildcard for ExposeHeader.`,
+    hint: 'Expose headers cannot contain *: list each header script must read (e.g. ETag).',
+  }),
+  'expose.forbidden-character': (p) => ({ message: `${p.provider} rejects ${p.characters.join(' ')} in ExposeHeader "${p.value}".` }),
+  'expose.duplicate': (p) => ({ message: `Expose header "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
+  'method.unsupported': (p) => ({
+    // S3's own wording, so people can search for it.
+    message: `Found unsupported HTTP method in CORS config. Unsupported method is ${p.value}`,
+    hint: `Use only ${METHODS.join(', ')}, spelled in upper case; preflight OPTIONS requests are answered by the rules themselves.`,
+  }),
+  'method.duplicate': (p) => ({ message: `Method ${p.value} is listed twice in ${ruleLabel(p.rule)}.` }),
+  'max-age.invalid': (p) =>
+    'fieldName' in p
+      ? { message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName} must be a non-negative whole number of seconds, not ${describeFound(p.found)}.`, hint: 'Use a value such as 3000.' }
+      : { message: `Max age ${p.value} must be a whole number of seconds, 0 or more.` },
+  'max-age.too-large': (p) => ({ message: `${p.provider} accepts a max age of at most ${p.max} seconds; this rule has ${p.value}.` }),
+  'max-age.above-browser-cap': (p) => ({
+    message: `Max age ${p.value} s is above what browsers keep: Chromium caps it at ${p.chromium} s, Firefox at ${p.firefox} s.`,
+    hint: `Use ${p.chromium} or less; a longer value only delays rule changes where it is honoured.`,
+  }),
+  'rule.id-too-long': (p) => ({ message: `${ruleLabel(p.rule)}'s ID is ${p.length} characters; ${p.provider} allows ${p.max}.` }),
+  'rule.id-dropped': (p) => ({ message: `${p.provider} rules have no ID; "${p.id}" will not be stored.` }),
+  'rule.no-origins': (p) => ({ message: `${ruleLabel(p.rule)} has no allowed origin; every rule needs at least one.` }),
+  'rule.no-methods': (p) => ({ message: `${ruleLabel(p.rule)} has no allowed method; every rule needs at least one.` }),
+  'rule.etag-not-exposed': (p) => ({
+    message: `${ruleLabel(p.rule)} allows ${p.methods.join(' and ')} but does not expose ETag, so browser uploads cannot read it (multipart uploads in the AWS, OSS and COS SDKs fail).`,
+    hint: 'Add ETag to the expose headers.',
+  }),
+  'rule.never-matches': (p) =>
+    p.duplicateOf !== undefined
+      ? { message: `${ruleLabel(p.rule, p.ruleId)} never matches: it is identical to rule ${p.duplicateOf + 1}, which comes first.`, hint: 'Remove the duplicate.' }
+      : {
+          message: `${ruleLabel(p.rule, p.ruleId)} never matches: every request it allows is answered first by ${p.answeredBy.map((r) => `rule ${r + 1}`).join(', ')}.`,
+          hint: moveAbove(p.answeredBy),
+        },
+  'rule.partly-shadowed': (p) => ({
+    message: `${ruleLabel(p.rule, p.ruleId)} only partly applies: ${p.takeovers.map(describeTakeover).join('; ')}${p.more > 0 ? ` (and ${p.more} more)` : ''}.`,
+    hint: moveAbove(p.answeredBy),
+  }),
+  'rule.missing-origins': (p) => ({
+    message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one origin.`,
+    hint: 'Add an origin such as https://app.example.com, or * for any origin.',
+  }),
+  'rule.missing-methods': (p) => ({
+    message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one method.`,
+    hint: `Add one or more of ${p.methods.join(', ')}.`,
+  }),
+  'rule.not-an-object': (p) => ({ message: `${ruleLabel(p.rule)} must be an object, not ${describeFound(p.found)}.` }),
+  'config.too-many-rules': (p) => ({
+    message: p.awsWording
+      ? `The number of CORS rules should not exceed allowed limit of ${p.max} rules.`
+      : `${p.provider} allows at most ${p.max} rules; this configuration has ${p.count}.`,
+    hint: 'Merge rules that share origins and methods.',
+  }),
+  'config.too-large': (p) => ({
+    message: `The configuration is ${p.bytes} bytes as XML; ${p.provider} accepts at most ${p.max}.`,
+    hint: 'Merge rules, or use wildcards such as https://*.example.com.',
+  }),
+  'config.no-rules': () => ({
+    message: 'A CORS configuration needs at least one rule (the provider answers MalformedXML).',
+    hint: 'To remove CORS from the bucket, delete its configuration instead.',
+  }),
+  'config.response-vary-unsupported': (p) => ({ message: `${p.provider} has no ResponseVary setting; "Vary: Origin on every response" will not be stored.` }),
+  'provider.no-bucket-cors': (p) => ({
+    message: `${p.provider} community edition has no per-bucket CORS (PutBucketCors answers NotImplemented); only the server-wide setting applies.`,
+    hint: 'Per-bucket CORS needs MinIO AIStor; otherwise set MINIO_API_CORS_ALLOW_ORIGIN on the server.',
+  }),
+  'document.format': (p) => ({ message: `Unknown document format ${JSON.stringify(p.format)}.` }),
+  'document.unreadable': (p) => ({ message: `The document could not be read: ${p.detail}` }),
+  'document.syntax': (p) => {
+    switch (p.problem) {
+      case 'json':
+        return { message: p.line === undefined ? `Invalid JSON: ${p.detail}.` : `Invalid JSON at line ${p.line}, column ${p.column}: ${p.detail}.` };
+      case 'xml':
+        return { message: p.column === undefined ? `Invalid XML at line ${p.line}: ${p.detail}` : `Invalid XML at line ${p.line}, column ${p.column}: ${p.detail}` };
+      case 'xml-unreadable':
+        return { message: `The XML could not be read: ${p.detail}` };
+      case 'xml-no-root':
+        return { message: 'The document has no root element.' };
+      case 'xml-bad-character-reference':
+        return { message: `Character reference ${p.reference} does not name a valid character.`, hint: 'Use a Unicode code point, e.g. &#38; for &.' };
+      case 'xml-unknown-entity':
+        return { message: `Unknown entity ${p.reference}.`, hint: 'Only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#38; are defined.' };
+    }
+  },
+  'document.root': (p) => {
+    switch (p.expected) {
+      case 'aws-json':
+        return {
+          message: 'Expected {"CORSRules": [...]} (AWS CLI) or a list of rules (S3 console).',
+          hint: 'Paste the output of aws s3api get-bucket-cors, or the JSON from the S3 console.',
+        };
+      case 'gcs-json':
+        return { message: 'Expected a list of CORS entries, or {"cors": [...]}.', hint: 'Paste a file for gcloud storage buckets update --cors-file.' };
+      case 'r2-json':
+        return { message: 'Expected an R2 CORS policy {"rules": [...]}.', hint: 'Paste the JSON from the R2 dashboard or wrangler.' };
+      case 'xml':
+        return { message: `The root element is <${p.root}>; a ${p.provider} CORS document has <CORSConfiguration>.` };
+    }
+  },
+  'document.unknown-field': (p) => {
+    const why = p.reason === 'no-response-vary' ? ` ${p.provider} has no ResponseVary (OSS and COS do).` : p.reason === 'no-rule-ids' ? ` ${p.provider} rules have no ID.` : '';
+    return {
+      message: p.element
+        ? `${ownerLabel(p)}: unknown element <${p.name}> is ignored.${why}`
+        : `${ownerLabel(p)}: unknown field ${JSON.stringify(p.name)} is ignored.`,
+    };
+  },
+  'document.stray-text': (p) => ({ message: `Text ${JSON.stringify(p.text)} directly inside <${p.element}> is ignored.` }),
+  'document.no-rules': (p) =>
+    p.list === undefined
+      ? {
+          message: 'The document has no <CORSRule>, so it allows no cross-origin requests.',
+          hint: 'S3 rejects an empty CORSConfiguration (MalformedXML); to turn CORS off, delete the configuration instead.',
+        }
+      : {
+          message: `${p.list} is empty, so the document allows no cross-origin requests.`,
+          hint: 'S3 rejects an empty CORS configuration; to turn CORS off there, delete the configuration instead.',
+        },
+  'field.not-a-list': (p) =>
+    'list' in p
+      ? { message: `${p.list} must be a list of rules, not ${describeFound(p.found)}.` }
+      : {
+          message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName} must be a list of strings, not ${describeFound(p.found)}.`,
+          hint: `Write it as a list, e.g. ${p.fieldName}: ["…"].`,
+        },
+  'field.not-a-string': (p) => ({
+    message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName}${p.item === undefined ? '' : ` item ${p.item + 1}`} must be text, not ${describeFound(p.found)}.`,
+  }),
+  'field.not-an-object': (p) => ({ message: `${ruleLabel(p.rule)}: allowed must be an object with origins, methods and headers, not ${describeFound(p.found)}.` }),
+  'field.duplicate': (p) => ({ message: `${ownerLabel(p)}: <${p.element}> appears more than once; only one is allowed.` }),
+  'response-vary.invalid': (p) => ({ message: `<ResponseVary> must be true or false, not ${describeFound(p.found)}.` }),
+  'conversion.response-vary-lost': (p) => ({
+    message: `${p.formatLabel} cannot express ResponseVary, so "Vary: Origin on every response" is dropped.`,
+    hint: 'Only OSS and COS support ResponseVary; elsewhere, a CDN in front must add Vary: Origin.',
+  }),
+  'conversion.rule-id-lost': (p) => ({ message: `${ruleLabel(p.rule, p.ruleId)} loses its ID: ${p.formatLabel} rules have no ID.` }),
+  'conversion.headers-merged': (p) => ({
+    message: `${ruleLabel(p.rule, p.ruleId)}: ${p.formatLabel} has one responseHeader list for allowed and exposed headers, so ${mergedChanges(p.becomeExposed, p.becomeAllowed)}.`,
+  }),
+  'app.no-origins': () => ({ message: 'Name at least one origin the app is served from.' }),
+  'app.no-operations': () => ({ message: 'Choose at least one operation the app performs.' }),
+  'app.unknown-operation': (p) => ({ message: `Unknown operation ${JSON.stringify(p.value)}.` }),
+  'app.invalid-max-age': (p) => ({ message: `Max age ${p.value} must be a whole number of seconds, 0 or more.` }),
+  'app.star-with-credentials': () => ({
+    message: 'The app sends credentials, so it cannot use * as its origin: browsers refuse Access-Control-Allow-Origin: * for requests with credentials.',
+    hint: 'List the origins the app is served from.',
+  }),
+  'wizard.loosest-diagnostic': () => ({
+    message: 'This rule lets any website send any request with any header to the bucket and read the answers: use it to find out whether CORS is the problem, then replace it with the strictest rule for your app.',
+    hint: 'Remove it after testing; the strictest-rule wizard builds a rule that allows only what your app does.',
+  }),
+  'strictest.header-never-readable': (p) => ({ message: `Browsers never let script read ${p.header}, so no rule can expose it.` }),
+  'strictest.request-still-blocked': (p) => ({
+    message: `${p.request.method} from ${p.request.origin} (${p.request.operation}) stays blocked: ${p.blockedBy ? blockText(p.blockedBy) : 'the browser refuses it'}`,
+  }),
+  'strictest.header-unreadable': (p) => ({
+    message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
+  }),
+  'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
+};
+
+function moveAbove(answeredBy: number[]): string {
+  const first = answeredBy[0] ?? 0;
+  return `Move it above ${ruleName(first)}, or narrow ${ruleName(first)}.`;
+}
+
+/** The sentence and hint of an issue, from its code and params. */
+export function issueText(issue: Issue): IssueText {
+  const template = TEMPLATES[issue.code] as (params: Issue['params']) => IssueText;
+  return template(issue.params);
+}
+
+/** The sentence alone. */
+export function issueMessage(issue: Issue): string {
+  return issueText(issue).message;
+}
