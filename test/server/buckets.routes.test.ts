@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BucketPage, ProfileSummary } from '../../src/contract/api';
 import { serializeCorsDocument } from '../../src/core';
+import { rule } from '../support/builders';
 import { consoleOver, consoleWith, s3rverProfile } from '../support/console-app';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
-const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
+const anyOrigin = rule({ allowedOrigins: ['*'] });
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const storage = useStorageBackend(backend);
@@ -14,7 +15,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   beforeAll(async () => {
     for (let i = 0; i < 25; i++) await storage.current.createBucket(`page-${String(i).padStart(2, '0')}`);
     await storage.current.createBucket('other-bucket');
-    await storage.current.putCors('page-01', serializeCorsDocument({ rules: [rule, rule] }, 's3-xml'));
+    await storage.current.putCors('page-01', serializeCorsDocument({ rules: [anyOrigin, anyOrigin] }, 's3-xml'));
     api = consoleOver(storage.current);
   });
 

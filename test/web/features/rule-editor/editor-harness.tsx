@@ -1,9 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import type { ProfileSummary } from '../../../../src/contract/api';
-import { serializeCorsDocument, type CorsConfig, type CorsRule } from '../../../../src/core';
+import { serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { RuleEditor } from '../../../../src/web/features/rule-editor/components/rule-editor';
 import type { useRealApi } from '../../../support/web-api';
+import { testQueryClient } from '../../../support/query-client';
+import { profileSummary } from '../../../support/builders';
 
 type Api = ReturnType<typeof useRealApi>;
 
@@ -15,21 +17,7 @@ type Api = ReturnType<typeof useRealApi>;
 export const REAL_SERVER_TEST_MS = 30_000;
 
 export function testProfile(ctx: Api, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
-  return {
-    id: 'local',
-    label: 'Test local',
-    kind: 's3',
-    dialect: 's3rver',
-    endpoint: ctx.s3.endpoint,
-    region: 'us-east-1',
-    embedded: true,
-    capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
-    ...overrides,
-  };
-}
-
-export function rule(fields: Partial<CorsRule> = {}): CorsRule {
-  return { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields };
+  return profileSummary({ endpoint: ctx.s3.endpoint, ...overrides });
 }
 
 /** A bucket whose provider holds `config` (or nothing), arranged behind the console's back. */
@@ -48,7 +36,7 @@ export async function providerXml(ctx: Api, bucket: string): Promise<string> {
 }
 
 export function renderEditor(profile: ProfileSummary, bucket: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = testQueryClient();
   const ui = () => (
     <QueryClientProvider client={client}>
       <RuleEditor profile={profile} bucket={bucket} />

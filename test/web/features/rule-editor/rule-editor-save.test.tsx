@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { draftKey } from '../../../../src/web/features/rule-editor/draft-storage';
 import { bucketListKey, corsQueries } from '../../../../src/web/lib/cors-queries';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, REAL_SERVER_TEST_MS, renderEditor, rule, testProfile } from './editor-harness';
+import { arrangeBucket, button, findRule, providerXml, putBehindTheBack, REAL_SERVER_TEST_MS, renderEditor, testProfile } from './editor-harness';
+import { rule } from '../../../support/builders';
 
 const ctx = useRealApi();
 
@@ -25,12 +26,12 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(button('Save'));
 
     const dialog = await screen.findByRole('dialog', { name: 'Review the change before saving' });
-    expect(within(dialog).getByText('Before: what the provider holds (1 rule). After: your draft (2 rules).')).toBeTruthy();
+    within(dialog).getByText('Before: what the provider holds (1 rule). After: your draft (2 rules).');
     expect(diffLines(dialog, 'ins')).toContain('+     <AllowedOrigin>https://new.example.com</AllowedOrigin>\n');
     expect(diffLines(dialog, 'del')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm save' }));
 
-    expect(await toast('Saved: the provider now holds 2 rules.')).toBeTruthy();
+    await toast('Saved: the provider now holds 2 rules.');
     const stored = await providerXml(ctx, 'save-ok');
     expect(stored).toContain('https://new.example.com');
     expect(stored).toContain('https://second.example.com');
@@ -71,7 +72,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     const banner = within(await screen.findByRole('region', { name: 'Unsaved draft' }));
     const at = new Date(stored.savedAt);
     const clock = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-    expect(banner.getByText(new RegExp(`^Unsaved draft from ${clock}\\.`))).toBeTruthy();
+    banner.getByText(new RegExp(`^Unsaved draft from ${clock}\\.`));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://draft.example.com');
 
     fireEvent.click(banner.getByRole('button', { name: 'Discard' }));
@@ -115,8 +116,8 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(button('Save'));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Review the change before saving' })).getByRole('button', { name: 'Confirm save' }));
     const dialog = await screen.findByRole('dialog', { name: 'The configuration changed on the provider' });
-    expect(within(within(dialog).getByRole('region', { name: 'Theirs: on the provider now' })).getByText(/https:\/\/theirs\.example\.com · GET, PUT/)).toBeTruthy();
-    expect(within(within(dialog).getByRole('region', { name: 'Mine: your draft' })).getByText(/https:\/\/mine\.example\.com · GET/)).toBeTruthy();
+    within(within(dialog).getByRole('region', { name: 'Theirs: on the provider now' })).getByText(/https:\/\/theirs\.example\.com · GET, PUT/);
+    within(within(dialog).getByRole('region', { name: 'Mine: your draft' })).getByText(/https:\/\/mine\.example\.com · GET/);
     expect(await providerXml(ctx, bucket)).toContain('https://theirs.example.com');
     return dialog;
   }
@@ -128,7 +129,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(diffLines(diff, 'del')).toContain('-     <AllowedOrigin>https://theirs.example.com</AllowedOrigin>\n');
     expect(diffLines(diff, 'ins')).toContain('+     <AllowedOrigin>https://mine.example.com</AllowedOrigin>\n');
     fireEvent.click(within(diff).getByRole('button', { name: 'Confirm save' }));
-    expect(await toast('Saved: the provider now holds 1 rule.')).toBeTruthy();
+    await toast('Saved: the provider now holds 1 rule.');
     const stored = await providerXml(ctx, 'conflict-keep');
     expect(stored).toContain('https://mine.example.com');
     expect(stored).not.toContain('https://theirs.example.com');
@@ -140,7 +141,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     const card = await findRule(1);
     expect(card.getByRole('heading').textContent).toBe('Rule 1 theirs');
     expect(field(card, 'Allowed origins').value).toBe('https://theirs.example.com');
-    expect(await toast('Loaded the configuration the provider holds now. Undo brings your draft back.')).toBeTruthy();
+    await toast('Loaded the configuration the provider holds now. Undo brings your draft back.');
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(button('Undo'));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://mine.example.com');
@@ -150,13 +151,13 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     const dialog = await conflict('conflict-merge');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge by hand' }));
     const theirs = within(screen.getByRole('complementary', { name: 'Theirs: on the provider' }));
-    expect(theirs.getByText(/https:\/\/theirs\.example\.com · GET, PUT/)).toBeTruthy();
+    theirs.getByText(/https:\/\/theirs\.example\.com · GET, PUT/);
     const card = await findRule(1);
     expect(field(card, 'Allowed origins').value).toBe('https://mine.example.com');
     type(field(card, 'Allowed origins'), 'https://mine.example.com\nhttps://theirs.example.com');
     fireEvent.click(button('Save'));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirm save' }));
-    expect(await toast('Saved: the provider now holds 1 rule.')).toBeTruthy();
+    await toast('Saved: the provider now holds 1 rule.');
     const stored = await providerXml(ctx, 'conflict-merge');
     expect(stored).toContain('https://mine.example.com');
     expect(stored).toContain('https://theirs.example.com');
@@ -168,7 +169,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     await findRule(1);
     await putBehindTheBack(ctx, 'provider-changed', { rules: [rule({ allowedOrigins: ['https://newer.example.com'] })] });
     await act(() => client.refetchQueries());
-    expect(await screen.findByText("The provider's configuration changed; it now holds 1 rule.")).toBeTruthy();
+    await screen.findByText("The provider's configuration changed; it now holds 1 rule.");
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://app.example.com');
     fireEvent.click(button('Load it'));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://newer.example.com');
@@ -178,8 +179,8 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     await act(() => client.refetchQueries());
     fireEvent.click(await screen.findByRole('button', { name: 'Compare' }));
     const dialog = screen.getByRole('dialog', { name: 'The configuration changed on the provider' });
-    expect(within(dialog).getByText(/https:\/\/newest\.example\.com · GET/)).toBeTruthy();
-    expect(within(dialog).getByText(/Someone changed this bucket's CORS configuration after your draft started\. Compare/)).toBeTruthy();
+    within(dialog).getByText(/https:\/\/newest\.example\.com · GET/);
+    within(dialog).getByText(/Someone changed this bucket's CORS configuration after your draft started\. Compare/);
   });
 
   it('shows the issues of a 422 answer at the fields they concern', async () => {
@@ -188,7 +189,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     renderEditor(testProfile(ctx, { dialect: 'oss' }), 'save-422');
     const card = await findRule(1);
     type(field(card, 'ID'), 'x'.repeat(300));
-    expect(card.getByText(/rules have no ID; "x+" will not be stored/)).toBeTruthy();
+    card.getByText(/rules have no ID; "x+" will not be stored/);
     fireEvent.click(button('Save'));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirm save' }));
     const refused = await (await findRule(1)).findByText("Rule 1's ID is 300 characters; s3rver (local emulator) allows 255.");
@@ -212,7 +213,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(alert.textContent).toMatch(/Nothing was written. Your draft is kept./);
     expect(alert.textContent).toMatch(/Provider code: NoSuchBucket/);
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://kept.example.com');
-    expect(screen.getByRole('region', { name: 'Unsaved draft' })).toBeTruthy();
+    screen.getByRole('region', { name: 'Unsaved draft' });
     expect(localStorage.getItem(draftKey('local', 'save-gone'))).toContain('https://kept.example.com');
   });
 
@@ -224,14 +225,14 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     let confirm = screen.getByRole('alertdialog', { name: 'Delete all rules?' });
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(await findRule(2)).toBeTruthy();
+    await findRule(2);
     expect((await ctx.s3.request('GET', '/delete-all?cors')).status).toBe(200);
 
     fireEvent.click(button('Delete all rules'));
     confirm = screen.getByRole('alertdialog', { name: 'Delete all rules?' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete all rules' }));
-    expect(await toast('Deleted: the bucket has no CORS configuration now.')).toBeTruthy();
-    expect(screen.getByText('This bucket has no CORS configuration. Add a rule to create one.')).toBeTruthy();
+    await toast('Deleted: the bucket has no CORS configuration now.');
+    screen.getByText('This bucket has no CORS configuration. Add a rule to create one.');
     expect((await ctx.s3.request('GET', '/delete-all?cors')).status).toBe(404);
   });
 
@@ -243,10 +244,10 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(button('Delete all rules'));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete all rules' }));
     const dialog = await screen.findByRole('dialog', { name: 'The configuration changed on the provider' });
-    expect(within(dialog).getByText(/https:\/\/theirs\.example\.com · GET/)).toBeTruthy();
+    within(dialog).getByText(/https:\/\/theirs\.example\.com · GET/);
     expect(await providerXml(ctx, 'delete-conflict')).toContain('https://theirs.example.com');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Keep mine' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete all rules' }));
-    expect(await toast('Deleted: the bucket has no CORS configuration now.')).toBeTruthy();
+    await toast('Deleted: the bucket has no CORS configuration now.');
   });
 });
