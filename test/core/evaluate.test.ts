@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/core/dialects';
 import { evaluate, type CorsRequest } from '../../src/core/evaluate';
 import type { CorsConfig, CorsRule } from '../../src/core/rule';
+import { rule } from '../support/builders';
 
 // Table-driven, asserting the FULL set of CORS headers (absence included) as rs/cors does.
 // Facts: shared/design/s3-cors-semantics.md ([R] recorded from AWS, [D] documented).
@@ -10,9 +11,6 @@ const VARY = 'Origin, Access-Control-Request-Headers, Access-Control-Request-Met
 const NOT_ALLOWED =
   "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec.";
 
-function rule(partial: Partial<CorsRule>): CorsRule {
-  return { allowedOrigins: [], allowedMethods: [], allowedHeaders: [], exposeHeaders: [], ...partial };
-}
 const config = (...rules: CorsRule[]): CorsConfig => ({ rules });
 
 const exact = config(rule({ allowedOrigins: ['http://localhost:4200'], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['x-amz-expected-bucket-owner'], exposeHeaders: ['ETag', 'x-amz-request-id'], maxAgeSeconds: 3000 }));

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../src/core/dialects';
 import { predictBrowserFetch, type BlockCheck, type BrowserFetch } from '../../src/core/predict';
 import type { CorsConfig, CorsRule } from '../../src/core/rule';
+import { rule } from '../support/builders';
 
 const PAGE = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [PAGE], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const one = (partial: Partial<CorsRule>): CorsConfig => ({ rules: [rule(partial)] });
 
 interface Case {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsRule } from '../../src/core/rule';
 import { findShadowedRules } from '../../src/core/shadowing';
+import { rule } from '../support/builders';
 
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [], allowedMethods: [], allowedHeaders: [], exposeHeaders: [], ...partial });
 const APP = 'https://app.example.com';
 
 interface Case {

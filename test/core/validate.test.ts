@@ -3,14 +3,8 @@ import type { Dialect } from '../../src/core/dialects';
 import type { IssueCode, IssuePath } from '../../src/core/issues';
 import type { CorsConfig, CorsRule } from '../../src/core/rule';
 import { validateAcrossRules, validateConfig, validateRuleAt } from '../../src/core/validate';
+import { rule } from '../support/builders';
 
-const rule = (partial: Partial<CorsRule>): CorsRule => ({
-  allowedOrigins: ['https://app.example.com'],
-  allowedMethods: ['GET'],
-  allowedHeaders: [],
-  exposeHeaders: [],
-  ...partial,
-});
 const one = (partial: Partial<CorsRule>): CorsConfig => ({ rules: [rule(partial)] });
 const many = (n: number): CorsConfig => ({ rules: Array.from({ length: n }, (_, i) => rule({ allowedOrigins: [`https://app${i}.example.com`] })) });
 

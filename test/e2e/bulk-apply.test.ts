@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../src/core';
-import { arrangeBucket, rule, setStoredCors, storedRules } from '../support/console-page';
+import { arrangeBucket, setStoredCors, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
+import { rule } from '../support/builders';
 
 // "Apply to other buckets" in real Chromium against the whole console on each storage backend
 // (s3rver, Ceph RGW): the preview reads each bucket's version, and a bucket changed after it is

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
+import { arrangeBucket as arrangeOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
+import { rule } from '../support/builders';
 
 // The console in real Chromium against the real server and each storage backend (s3rver, Ceph
 // RGW): what a user does in the Rules tab must end up in the provider, and nothing the user

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCorsDocument } from '../../src/core';
-import { arrangeBucket, rule, saveAndConfirm, storedRules } from '../support/console-page';
+import { arrangeBucket, saveAndConfirm, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
+import { rule } from '../support/builders';
 
 // Import and export of the draft in real Chromium against the whole console on each storage
 // backend (s3rver, Ceph RGW): a file picked in the file input goes through the draft and a save,

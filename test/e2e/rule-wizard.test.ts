@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm as saveOn, storedRules as storedOn } from '../support/console-page';
+import { arrangeBucket as arrangeOn, saveAndConfirm as saveOn, storedRules as storedOn } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
+import { rule } from '../support/builders';
 
 // The rule wizard in real Chromium against the real server and each storage backend (s3rver, Ceph
 // RGW), through the UI alone: the rules it generates, once saved, are judged by the browser itself

@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dialectProfile, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, rule, saveAndConfirm, setStoredCors as setOn, storedRules as storedOn } from '../support/console-page';
+import { arrangeBucket as arrangeOn, saveAndConfirm, setStoredCors as setOn, storedRules as storedOn } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
+import { rule } from '../support/builders';
 
 // The test pane in real Chromium against the real server and each storage backend (s3rver, Ceph
 // RGW), through the UI alone: the browser's own verdict, the diagnosis, and the prediction agreeing
@@ -60,7 +61,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       const blocked = await testCors(page);
       await expectAgreement(page, blocked, 'blocked');
       expect(blocked.verdict).toBe('Blocked at the preflight: a request header is not allowed.');
-      expect(blocked.findings[0]).toMatch(/^header-not-allowed: In rule 1 \(app\), headers content-type, x-app-trace are not allowed/);
+      expect(blocked.findings[0]).toMatch(/^header-not-allowed: In rule 1 \(app\), headers content-type, x-app-trace are not allowed \(this rule allows no request headers; add them to AllowedHeaders\)\.$/);
       expect(await page.getByText('A preflight was required').count()).toBe(1);
 
       await page.getByRole('button', { name: 'Fix with the strictest rule' }).click();

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type BucketPage } from '../../src/contract/api';
 import { serializeCorsDocument } from '../../src/core';
 import { answered } from '../support/api-client';
+import { rule } from '../support/builders';
 import { consoleOver, consoleWith, s3rverProfile } from '../support/console-app';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
-const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
+const anyOrigin = rule({ allowedOrigins: ['*'] });
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const storage = useStorageBackend(backend);
@@ -15,7 +16,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   beforeAll(async () => {
     for (let i = 0; i < 25; i++) await storage.current.createBucket(`page-${String(i).padStart(2, '0')}`);
     await storage.current.createBucket('other-bucket');
-    await storage.current.putCors('page-01', serializeCorsDocument({ rules: [rule, rule] }, 's3-xml'));
+    await storage.current.putCors('page-01', serializeCorsDocument({ rules: [anyOrigin, anyOrigin] }, 's3-xml'));
     api = consoleOver(storage.current);
   });
 

@@ -2,9 +2,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError, CorsState } from '../../src/contract/api';
-import type { CorsConfig, CorsRule } from '../../src/core';
+import type { CorsConfig } from '../../src/core';
 import { createApp } from '../../src/server/app';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
+import { rule } from '../support/builders';
 import { s3rverProfile } from '../support/console-app';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
 
@@ -23,7 +24,7 @@ let server: ServerType;
 let base: string;
 
 const clientRule = (i: number) => `client-${i}`;
-const rule = (id: string, count: number): CorsRule => ({ id, allowedOrigins: [`https://${id}.example`], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], maxAgeSeconds: count });
+const countingRule = (id: string, count: number) => rule({ id, allowedOrigins: [`https://${id}.example`], maxAgeSeconds: count });
 const countOf = (config: CorsConfig | null, id: string) => config?.rules.find((r) => r.id === id)?.maxAgeSeconds ?? -1;
 
 function bumped(config: CorsConfig, ids: string[]): CorsConfig {
@@ -78,7 +79,7 @@ beforeAll(async () => {
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const initial = await read();
-  const seeded: CorsConfig = { rules: [rule(COUNTER, 0), ...Array.from({ length: CLIENTS }, (_, i) => rule(clientRule(i), 0))] };
+  const seeded: CorsConfig = { rules: [countingRule(COUNTER, 0), ...Array.from({ length: CLIENTS }, (_, i) => countingRule(clientRule(i), 0))] };
   const put = await fetch(`${base}${url}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${initial.version}"` }, body: JSON.stringify({ config: seeded }) });
   expect(put.status).toBe(200);
 });

@@ -8,6 +8,7 @@ import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import { typedClient } from '../support/api-client';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
+import { profileSummary } from '../support/builders';
 
 // A real s3rver behind a TCP proxy that fails on cue: unreachable, wedged, or killed in the
 // middle of a save. The API must answer a clear error, and the bucket must hold the old or the
@@ -26,7 +27,7 @@ const NEW: CorsConfig = {
 
 function profileOn(endpoint: string, id: string): ConnectedProfile {
   const adapter = createS3Adapter({ endpoint, region: 'us-east-1', addressing: 'path', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, timeoutMs: DEADLINE_MS });
-  return { adapter, summary: { id, label: `Faulty ${id}`, kind: 's3', dialect: 's3rver', endpoint, region: 'us-east-1', embedded: false, capabilities: { ...adapter.capabilities } } };
+  return { adapter, summary: profileSummary({ id, label: `Faulty ${id}`, endpoint, embedded: false, capabilities: { ...adapter.capabilities } }) };
 }
 
 const client = () => typedClient(app);

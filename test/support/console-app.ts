@@ -4,13 +4,14 @@ import { createProfileRegistry } from '../../src/server/profiles/registry';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import type { StorageBackend } from './storage-backends';
 import { typedClient } from './api-client';
+import { profileSummary } from './builders';
 
 /** A profile on a test s3rver, as the embedded default builds it. */
 export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile {
   const adapter = createS3Adapter({ endpoint, region: 'us-east-1', addressing: 'path', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, timeoutMs: 3000 });
   return {
     adapter,
-    summary: { id, label: `Test ${id}`, kind: 's3', dialect: 's3rver', endpoint, region: 'us-east-1', embedded: true, capabilities: { ...adapter.capabilities } },
+    summary: profileSummary({ id, label: `Test ${id}`, endpoint, capabilities: { ...adapter.capabilities } }),
   };
 }
 

@@ -7,8 +7,6 @@ import type { StorageBackend } from './storage-backends';
 
 export const SHOTS = 'test-output/screenshots';
 
-export const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
-
 /** Changes a bucket's CORS behind the console's back, straight on the storage. */
 export async function setStoredCors(storage: StorageBackend, name: string, config: CorsConfig): Promise<void> {
   expect((await storage.putCors(name, serializeCorsDocument(config, 's3-xml'))).status).toBe(200);
@@ -34,7 +32,7 @@ export async function storedRules(storage: StorageBackend, name: string): Promis
 export async function saveAndConfirm(page: Page, failureShot: string): Promise<void> {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   try {
-    await page.getByRole('button', { name: 'Confirm save' }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Confirm save' }).waitFor({ timeout: 20_000 });
   } catch (error) {
     await page.screenshot({ path: failureShot, fullPage: true });
     throw error;

@@ -7,6 +7,7 @@ import type { ConnectedProfile } from '../../src/server/profiles/connect';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import { startLocalS3 } from './s3rver';
 import { signedHttp, type AccessKeys, type RawResponse, type SignedHttp } from './signed-http';
+import { profileSummary } from './builders';
 
 /**
  * The S3 servers the storage-facing suites run against: s3rver (in-process, from npm) and a
@@ -65,7 +66,7 @@ function backendOn(name: BackendName, dialect: Dialect, endpoint: string, keys: 
     const adapter = createS3Adapter({ endpoint, region: 'us-east-1', addressing: 'path', credentials: keys, timeoutMs: 5000 });
     return {
       adapter,
-      summary: { id, label: `Test ${id} (${name})`, kind: 's3', dialect, endpoint, region: 'us-east-1', embedded: false, capabilities: { ...adapter.capabilities } },
+      summary: profileSummary({ id, label: `Test ${id} (${name})`, dialect, endpoint, embedded: false, capabilities: { ...adapter.capabilities } }),
     };
   };
   const removeBucket = async (bucket: string) => {

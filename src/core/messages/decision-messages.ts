@@ -32,7 +32,7 @@ const CHECKS: { [C in CheckCode]: (p: CheckParamsByCode[C]) => string } = {
   'headers.allowed': (p) => `headers ${p.headers.join(', ')} are allowed`,
   'headers.left-out': (p) => `${refusedHeaders(p.headers)} not allowed and left out of Access-Control-Allow-Headers`,
   'headers.not-allowed': (p) =>
-    `${refusedHeaders(p.headers)} not allowed (${p.allowed.length === 0 ? 'this rule allows no request headers (add them to AllowedHeaders)' : `allowed: ${p.allowed.join(', ')}`})`,
+    `${refusedHeaders(p.headers)} not allowed (${p.allowed.length === 0 ? 'this rule allows no request headers; add them to AllowedHeaders' : `allowed: ${p.allowed.join(', ')}`})`,
 };
 
 /** One check of one rule, as a clause (`method PUT is not allowed (allowed: GET)`). */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { hrefOf, useLinkHandler, type Route } from '../app/router';
+import { hrefOf, useLinkHandler, type Route } from '../lib/router';
 
 /** A real link (open in new tab, copy address) that navigates without a reload. */
 export function Link({ to, children, className, current }: { to: Route; children: ReactNode; className?: string; current?: boolean }) {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { conversionLosses, DOCUMENT_FORMATS } from '../../../src/core/formats';
 import type { DocumentFormat } from '../../../src/core/formats';
-import type { CorsConfig, CorsRule } from '../../../src/core/rule';
+import type { CorsConfig } from '../../../src/core/rule';
 import { loosestRule } from '../../../src/core/wizard/loosest';
 import { strictestRules } from '../../../src/core/wizard/strictest';
-
-const rule = (fields: Partial<CorsRule> = {}): CorsRule => ({
-  allowedOrigins: ['https://app.example.com'],
-  allowedMethods: ['GET'],
-  allowedHeaders: [],
-  exposeHeaders: [],
-  ...fields,
-});
+import { rule } from '../../support/builders';
 
 const codesOf = (config: CorsConfig, format: DocumentFormat) => conversionLosses(config, format).map((issue) => issue.code);
 

@@ -19,11 +19,11 @@ import {
   type CorsConfig,
   type CorsRule,
 } from '../../../src/core';
+import { rule } from '../../support/builders';
 
 // The English wording of the core's catalogues, pinned for a few codes of each: everything else
 // asserts codes and params, so these are where a change of wording shows.
 const APP = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const one = (partial: Partial<CorsRule>): CorsConfig => ({ rules: [rule(partial)] });
 const texts = (config: CorsConfig, dialect: Parameters<typeof validateConfig>[1] = 's3') => validateConfig(config, dialect).map(issueText);
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../../../src/core/dialects';
 import { headerReadability, predictBrowserFetch } from '../../../src/core/predict';
-import type { CorsConfig, CorsRule } from '../../../src/core/rule';
+import type { CorsConfig } from '../../../src/core/rule';
 import { validateConfig } from '../../../src/core/validate';
 import { strictestFixFor, type FailingFetch, type FixResult } from '../../../src/core/wizard/fix';
 import { probeFetches } from '../../../src/core/wizard/probe';
+import { rule } from '../../support/builders';
 
 const APP = 'https://app.example.com';
 const OTHER = 'https://other.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const JSON_PUT: FailingFetch = { origin: APP, method: 'PUT', headers: { 'Content-Type': 'application/json', 'x-foo': '1' } };
 
 type Fixed = Extract<FixResult, { ok: true }>;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/evaluate';
 import type { CorsConfig, CorsRule } from '../../../src/core/rule';
 import { insertEffectively } from '../../../src/core/wizard/placement';
+import { rule } from '../../support/builders';
 
 const APP = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const upload = rule({ id: 'upload', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
 
 function place(config: CorsConfig, rules: CorsRule[], dialect: 's3' | 'oss' | 's3rver' | 'rgw' = 's3') {

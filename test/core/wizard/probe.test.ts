@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CorsRule } from '../../../src/core/rule';
 import { sampleChangeText } from '../../../src/core';
 import { changeMeter, compareConfigs, hasRegression, probeFetches, probesAround, sampleRequest, UNLISTED_ORIGIN } from '../../../src/core/wizard/probe';
+import { rule } from '../../support/builders';
 
 const APP = 'https://app.example.com';
 const sample = (method: string, credentials: boolean, headers?: string[]) => ({ request: { method, origin: APP, headers: [], credentials }, ...(headers ? { headers } : {}) });
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 
 describe('probeFetches', () => {
   it('covers every listed origin, a member of each wildcard, an unlisted origin, every method and each allowed header', () => {

@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { ProfileSummary } from '../../../src/contract/api';
@@ -6,10 +6,11 @@ import { BulkApplyButton } from '../../../src/web/features/bulk-apply/components
 import { ImportExportButtons } from '../../../src/web/features/import-export/components/import-export-buttons';
 import { RuleEditor } from '../../../src/web/features/rule-editor/components/rule-editor';
 import { BucketWorkspaceProvider } from '../../../src/web/lib/bucket-workspace';
+import { testQueryClient } from '../../support/query-client';
 
 /** The Rules panel as the bucket page mounts it: the draft tools above the editor, sharing one workspace. */
 export function renderRulesPanel(profile: ProfileSummary, bucket: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = testQueryClient();
   const utils = render(
     <QueryClientProvider client={client}>
       <BucketWorkspaceProvider>

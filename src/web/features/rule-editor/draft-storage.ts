@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { corsConfigSchema, type CorsConfig } from '../../../core';
+import type { CorsState } from '../../../contract/api';
+import { corsConfigSchema, sameConfig, type CorsConfig } from '../../../core';
 
 export interface StoredDraft {
   config: CorsConfig;
@@ -51,6 +52,41 @@ export function clearDraft(profile: string, bucket: string, storage = browserSto
   } catch {
     // Nothing to clean up when storage is unavailable.
   }
+}
+
+/** The provider's configuration a draft was edited from, and its version (what a save must match). */
+export interface DraftBase {
+  config: CorsConfig | null;
+  version: string;
+}
+
+export interface StartingPoint {
+  config: CorsConfig | null;
+  base: DraftBase;
+  /** When the draft restored from this browser was stored; null when the editor starts from the provider. */
+  restoredAt: string | null;
+}
+
+/** The stored draft when there is one that differs from the provider's configuration, else the provider's. */
+export function startingPoint(profile: string, bucket: string, provider: CorsState): StartingPoint {
+  const draft = loadDraft(profile, bucket);
+  if (!draft || sameConfig(draft.config, provider.config)) return { config: provider.config, base: { config: provider.config, version: provider.version }, restoredAt: null };
+  return { config: draft.config, base: { config: provider.config, version: draft.baseVersion }, restoredAt: draft.savedAt };
+}
+
+/**
+ * Keeps `draft` in this browser as the unsaved draft over `base`, or forgets it when it equals the
+ * base. Returns when the kept draft was stored (unchanged drafts keep their time), or null when none is kept.
+ */
+export function keepDraft(profile: string, bucket: string, draft: CorsConfig, base: DraftBase): string | null {
+  if (sameConfig(draft, base.config)) {
+    clearDraft(profile, bucket);
+    return null;
+  }
+  const kept = loadDraft(profile, bucket);
+  if (kept && kept.baseVersion === base.version && sameConfig(kept.config, draft)) return kept.savedAt;
+  const savedAt = new Date().toISOString();
+  return storeDraft(profile, bucket, { config: draft, baseVersion: base.version, savedAt }) ? savedAt : null;
 }
 
 /** `09:05`: the local time of day, 24-hour clock. */

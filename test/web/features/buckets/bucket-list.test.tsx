@@ -1,17 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../../../src/contract/api';
 import { serializeCorsDocument } from '../../../../src/core';
 import { filterBuckets } from '../../../../src/web/features/buckets/bucket-filter';
 import { BucketList } from '../../../../src/web/features/buckets/components/bucket-list';
+import { profileSummary, rule } from '../../../support/builders';
+import { testQueryClient } from '../../../support/query-client';
 import { useRealApi } from '../../../support/web-api';
 
 const ctx = useRealApi();
-const profile = (): ProfileSummary => ({ id: 'local', label: 'Test local', kind: 's3', dialect: 's3rver', endpoint: ctx.s3.endpoint, region: 'us-east-1', embedded: true, capabilities: { bucketCors: true, responseVary: false, presignedPost: true } });
+const profile = () => profileSummary({ endpoint: ctx.s3.endpoint });
 
 function renderList() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = testQueryClient();
   return render(
     <QueryClientProvider client={client}>
       <BucketList profile={profile()} />
@@ -30,8 +31,8 @@ beforeAll(async () => {
     });
   }
   for (const name of ['alpha-assets', 'alpha-uploads', 'beta-logs']) await ctx.s3.createBucket(name);
-  const rule = { allowedOrigins: ['*'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] };
-  await ctx.s3.putCors('alpha-uploads', serializeCorsDocument({ rules: [rule, rule, rule] }, 's3-xml'));
+  const anyOrigin = rule({ allowedOrigins: ['*'] });
+  await ctx.s3.putCors('alpha-uploads', serializeCorsDocument({ rules: [anyOrigin, anyOrigin, anyOrigin] }, 's3-xml'));
 });
 
 describe('BucketList', () => {
@@ -42,7 +43,7 @@ describe('BucketList', () => {
     expect(link.getAttribute('href')).toBe('/p/local/b/alpha-uploads');
     expect(link.textContent).toContain('3 rules');
     expect(within(nav).getByRole('link', { name: /beta-logs/ }).textContent).toContain('No CORS');
-    expect(within(nav).getByText('3 buckets')).toBeTruthy();
+    within(nav).getByText('3 buckets');
   });
 
   it('filters by name and by CORS status', async () => {
@@ -50,7 +51,7 @@ describe('BucketList', () => {
     await screen.findByRole('link', { name: /beta-logs/ });
     fireEvent.change(screen.getByLabelText('Filter buckets'), { target: { value: 'ALPHA' } });
     await waitFor(() => expect(screen.queryByRole('link', { name: /beta-logs/ })).toBeNull());
-    expect(screen.getByText('2 of 3 buckets')).toBeTruthy();
+    screen.getByText('2 of 3 buckets');
     fireEvent.change(screen.getByLabelText('CORS status'), { target: { value: 'none' } });
     await waitFor(() => expect(screen.getAllByRole('link').map((a) => a.textContent)).toEqual(['alpha-assetsNo CORS']));
   });
@@ -59,7 +60,7 @@ describe('BucketList', () => {
     renderList();
     await screen.findByRole('link', { name: /beta-logs/ });
     fireEvent.change(screen.getByLabelText('Filter buckets'), { target: { value: 'zzz' } });
-    expect(await screen.findByText('No bucket matches the filter.')).toBeTruthy();
+    await screen.findByText('No bucket matches the filter.');
   });
 });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, CorsState } from '../../../../src/contract/api';
-import type { CorsConfig, CorsRule, Issue } from '../../../../src/core';
+import type { CorsConfig, Issue } from '../../../../src/core';
 import { ApiRequestError } from '../../../../src/web/api/api-error';
 import { nextConfig, planBucket, type BucketPlan } from '../../../../src/web/features/bulk-apply/plan';
 import { writePlans, type WriteResult } from '../../../../src/web/features/bulk-apply/write-plans';
+import { rule } from '../../../support/builders';
 
-const rule = (origin: string, fields: Partial<CorsRule> = {}): CorsRule => ({ allowedOrigins: [origin], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields });
 const state = (config: CorsConfig | null, version = 'v1'): CorsState => ({ config, raw: null, dialect: 's3', version, issues: [] });
-const theirs: CorsConfig = { rules: [rule('https://theirs.example.com')], responseVary: true };
-const draft: CorsConfig = { rules: [rule('https://draft.example.com')] };
+const theirs: CorsConfig = { rules: [rule({ allowedOrigins: ['https://theirs.example.com'] })], responseVary: true };
+const draft: CorsConfig = { rules: [rule({ allowedOrigins: ['https://draft.example.com'] })] };
 
 describe('nextConfig', () => {
   it('replace gives the bucket the draft exactly, ResponseVary included', () => {
@@ -23,8 +23,8 @@ describe('nextConfig', () => {
 
 describe('planBucket', () => {
   it('refuses an append that takes an OSS bucket past its 10 rules, with the provider\'s reason', () => {
-    const nine: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule(`https://n${i}.example.com`)) };
-    const plan = planBucket('full', state(nine), { rules: [rule('https://a.example.com'), rule('https://b.example.com')] }, 'append', 'oss');
+    const nine: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule({ allowedOrigins: [`https://n${i}.example.com`] })) };
+    const plan = planBucket('full', state(nine), { rules: [rule({ allowedOrigins: ['https://a.example.com'] }), rule({ allowedOrigins: ['https://b.example.com'] })] }, 'append', 'oss');
     expect(plan.kind).toBe('invalid');
     expect(plan.kind !== 'unreadable' && plan.errors.map((i) => [i.code, i.params])).toEqual([['config.too-many-rules', { max: 10, count: 11, provider: 'Alibaba Cloud OSS', awsWording: false }]]);
   });
@@ -35,7 +35,7 @@ describe('planBucket', () => {
   });
 
   it('keeps warnings with a ready plan: appending after a * rule leaves the draft\'s rule unreachable', () => {
-    const plan = planBucket('star', state({ rules: [rule('*')] }), draft, 'append', 's3');
+    const plan = planBucket('star', state({ rules: [rule({ allowedOrigins: ['*'] })] }), draft, 'append', 's3');
     expect(plan.kind).toBe('ready');
     expect(plan.kind === 'ready' && plan.warnings.map((w) => w.code)).toContain('rule.never-matches');
   });

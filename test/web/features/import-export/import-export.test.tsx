@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
-import { arrangeBucket, findRule, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, findRule, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
+import { capabilities, rule } from '../../../support/builders';
 
 // Import and export as the Rules panel shows them, over the real API and s3rver: what the dialogs
 // say about each format, what reaches the editor's draft, and what the downloaded file holds.
@@ -44,7 +45,7 @@ const awsDocument = JSON.stringify(
   2,
 );
 
-describe('Import into the draft', () => {
+describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('reads an AWS JSON file picked in the file input, shows the change as a diff, and Replace draft hands it to the editor (undoable)', async () => {
     await arrangeBucket(ctx, 'imp-file', { rules: [rule({ id: 'old' })] });
     renderRulesPanel(testProfile(ctx), 'imp-file');
@@ -55,16 +56,16 @@ describe('Import into the draft', () => {
     const file = new File([awsDocument], 'cors.json', { type: 'application/json' });
     fireEvent.change(within(dialog).getByLabelText('Import from file'), { target: { files: [file] } });
     await waitFor(() => expect((within(dialog).getByLabelText('Or paste a document') as HTMLTextAreaElement).value).toBe(awsDocument));
-    expect(within(dialog).getByText('Read from cors.json.')).toBeTruthy();
+    within(dialog).getByText('Read from cors.json.');
     const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
     expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (AWS JSON)');
-    expect(within(dialog).getByText('Draft before (1 rule) and after the import (2 rules), as S3 XML', { exact: false })).toBeTruthy();
+    within(dialog).getByText('Draft before (1 rule) and after the import (2 rules), as S3 XML', { exact: false });
     expect(diffLines(dialog, 'ins')).toContain('+     <ID>uploads</ID>');
     expect(diffLines(dialog, 'del')).toContain('-     <ID>old</ID>');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await screen.findByText('Imported 2 rules from cors.json (AWS JSON) into the draft. Undo takes it back.')).toBeTruthy();
+    await screen.findByText('Imported 2 rules from cors.json (AWS JSON) into the draft. Undo takes it back.');
     expect(((await findRule(1)).getByLabelText('ID') as HTMLInputElement).value).toBe('uploads');
     expect(((await findRule(2)).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe('*');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Import…' }));
@@ -84,7 +85,7 @@ describe('Import into the draft', () => {
     const problems = within(dialog).getByRole('list', { name: 'Problems in the document' });
     expect(issueTexts(problems)).toEqual([expect.stringMatching(new RegExp(`^Error: Rule 2 · Allowed methods · line ${line}: .*PATCH`))]);
     expect(within(dialog).getByLabelText('Or paste a document').getAttribute('aria-invalid')).toBe('true');
-    expect(within(dialog).getByText('The document cannot be read as S3 XML; fix the errors above or pick another format.')).toBeTruthy();
+    within(dialog).getByText('The document cannot be read as S3 XML; fix the errors above or pick another format.');
     expect((within(dialog).getByRole('button', { name: 'Replace draft' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -97,7 +98,7 @@ describe('Import into the draft', () => {
     const texts = issueTexts(within(dialog).getByRole('list', { name: 'Problems in the document' }));
     expect(texts.some((t) => t?.startsWith('Error: Rule 2 · Allowed origins: AllowedOrigin "https://*.*.example.com" can not have more than one wildcard.'))).toBe(true);
     expect(texts.some((t) => t?.startsWith('Error: Rule 2 · Expose headers: ExposeHeader "x-amz-meta-*" contains wildcard.'))).toBe(true);
-    expect(within(dialog).getByText('The draft will carry 2 errors the provider would reject; Save stays blocked until they are fixed in the editor.')).toBeTruthy();
+    within(dialog).getByText('The draft will carry 2 errors the provider would reject; Save stays blocked until they are fixed in the editor.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
     expect(((await findRule(2)).getByLabelText('Allowed origins') as HTMLTextAreaElement).value).toBe('https://*.*.example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -122,12 +123,12 @@ describe('Import into the draft', () => {
 
   it('keeps the draft\'s ResponseVary when the imported format cannot say it', async () => {
     await arrangeBucket(ctx, 'imp-vary', { rules: [rule()] });
-    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: { bucketCors: true, responseVary: true, presignedPost: true } }), 'imp-vary');
+    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: capabilities({ responseVary: true }) }), 'imp-vary');
     await findRule(1);
     fireEvent.click(screen.getByLabelText('Vary: Origin'));
     const dialog = await openImport();
     type(within(dialog).getByLabelText('Or paste a document'), JSON.stringify({ CORSRules: [{ AllowedOrigins: ['https://a.example.com'], AllowedMethods: ['GET'] }] }));
-    expect(within(dialog).getByText('AWS JSON cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.')).toBeTruthy();
+    within(dialog).getByText('AWS JSON cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.');
     expect(diffLines(dialog, 'del')).not.toContain('-   <ResponseVary>true</ResponseVary>');
   });
 
@@ -143,7 +144,7 @@ describe('Import into the draft', () => {
   });
 });
 
-describe('Export of the draft', () => {
+describe('Export of the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
   const downloads: { fileName: string; blob: Blob }[] = [];
   const blobs = new Map<string, Blob>();
 
@@ -175,7 +176,7 @@ describe('Export of the draft', () => {
     const dialog = await openExport();
     const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
     expect(format.value).toBe('aws-json');
-    expect(within(dialog).getByText('AWS JSON carries everything in this draft.')).toBeTruthy();
+    within(dialog).getByText('AWS JSON carries everything in this draft.');
     const shown = (within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value;
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
@@ -206,7 +207,7 @@ describe('Export of the draft', () => {
 
   it('warns that S3 XML drops ResponseVary, and OSS XML keeps it but drops rule IDs', async () => {
     await arrangeBucket(ctx, 'exp-vary', draft);
-    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: { bucketCors: true, responseVary: true, presignedPost: true } }), 'exp-vary');
+    renderRulesPanel(testProfile(ctx, { dialect: 'oss', capabilities: capabilities({ responseVary: true }) }), 'exp-vary');
     await findRule(1);
     fireEvent.click(screen.getByLabelText('Vary: Origin'));
     const dialog = await openExport();

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clearDraft, draftKey, formatDraftTime, loadDraft, storeDraft } from '../../../../src/web/features/rule-editor/draft-storage';
+import type { CorsState } from '../../../../src/contract/api';
+import type { CorsConfig } from '../../../../src/core';
+import { clearDraft, draftKey, formatDraftTime, keepDraft, loadDraft, startingPoint, storeDraft } from '../../../../src/web/features/rule-editor/draft-storage';
 
 const draft = {
   config: { rules: [{ allowedOrigins: ['https://a.example.com'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] }] },
   baseVersion: 'v1',
   savedAt: '2026-03-04T09:05:00.000Z',
 };
+
+const providerHolds = (config: CorsConfig | null, version: string): CorsState => ({ config, raw: null, dialect: 's3', version, issues: [] });
 
 beforeEach(() => localStorage.clear());
 
@@ -40,5 +44,24 @@ describe('draft storage', () => {
   it('formats the time of a draft on a 24-hour local clock', () => {
     const at = new Date(2026, 2, 4, 17, 5);
     expect(formatDraftTime(at.toISOString())).toBe('17:05');
+  });
+
+  it('keeps a draft that differs from its base, keeps its time while it is unchanged, and forgets one equal to the base', () => {
+    const base = { config: null, version: 'v1' };
+    const savedAt = keepDraft('local', 'photos', draft.config, base);
+    expect(loadDraft('local', 'photos')).toEqual({ config: draft.config, baseVersion: 'v1', savedAt });
+    storeDraft('local', 'photos', draft);
+    expect(keepDraft('local', 'photos', draft.config, base)).toBe(draft.savedAt);
+    expect(keepDraft('local', 'photos', draft.config, { ...base, version: 'v2' })).not.toBe(draft.savedAt);
+    expect(loadDraft('local', 'photos')?.baseVersion).toBe('v2');
+    expect(keepDraft('local', 'photos', draft.config, { config: draft.config, version: 'v2' })).toBeNull();
+    expect(loadDraft('local', 'photos')).toBeNull();
+  });
+
+  it('starts from a stored draft over the version it was edited from, unless it equals what the provider holds', () => {
+    expect(startingPoint('local', 'photos', providerHolds(null, 'v2'))).toEqual({ config: null, base: { config: null, version: 'v2' }, restoredAt: null });
+    storeDraft('local', 'photos', draft);
+    expect(startingPoint('local', 'photos', providerHolds(null, 'v2'))).toEqual({ config: draft.config, base: { config: null, version: 'v1' }, restoredAt: draft.savedAt });
+    expect(startingPoint('local', 'photos', providerHolds(draft.config, 'v2')).restoredAt).toBeNull();
   });
 });

@@ -1,28 +1,23 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import type { ProfileSummary } from '../../../../src/contract/api';
-import { serializeCorsDocument, type CorsConfig, type CorsRule } from '../../../../src/core';
+import { serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { RuleEditor } from '../../../../src/web/features/rule-editor/components/rule-editor';
 import type { useRealApi } from '../../../support/web-api';
+import { testQueryClient } from '../../../support/query-client';
+import { profileSummary } from '../../../support/builders';
 
 type Api = ReturnType<typeof useRealApi>;
 
-export function testProfile(ctx: Api, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
-  return {
-    id: 'local',
-    label: 'Test local',
-    kind: 's3',
-    dialect: 's3rver',
-    endpoint: ctx.s3.endpoint,
-    region: 'us-east-1',
-    embedded: true,
-    capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
-    ...overrides,
-  };
-}
+/**
+ * For editor tests, which go through the real console app to s3rver. The first test of a file also
+ * pays the cold start of the SDK and of Testing Library's role queries (about a second each in
+ * jsdom), and a busy machine multiplies all of it; vitest's 5 s default is not a budget for that.
+ */
+export const REAL_SERVER_TEST_MS = 30_000;
 
-export function rule(fields: Partial<CorsRule> = {}): CorsRule {
-  return { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields };
+export function testProfile(ctx: Api, overrides: Partial<ProfileSummary> = {}): ProfileSummary {
+  return profileSummary({ endpoint: ctx.s3.endpoint, ...overrides });
 }
 
 /** A bucket whose provider holds `config` (or nothing), arranged behind the console's back. */
@@ -41,7 +36,7 @@ export async function providerXml(ctx: Api, bucket: string): Promise<string> {
 }
 
 export function renderEditor(profile: ProfileSummary, bucket: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = testQueryClient();
   const ui = () => (
     <QueryClientProvider client={client}>
       <RuleEditor profile={profile} bucket={bucket} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canRedo, canUndo, recordHistory, redoHistory, startHistory, undoHistory } from '../../../../src/web/features/rule-editor/history';
+import { historyShortcut } from '../../../../src/web/features/rule-editor/use-undo-history';
 
 describe('draft history', () => {
   it('undoes and redoes recorded snapshots in order', () => {
@@ -36,5 +37,16 @@ describe('draft history', () => {
     const h = startHistory('a');
     expect(undoHistory(h)).toBe(h);
     expect(redoHistory(h)).toBe(h);
+  });
+
+  it.each([
+    { keys: 'Ctrl+Z', event: { key: 'z', ctrlKey: true }, expected: 'undo' },
+    { keys: 'Cmd+Z', event: { key: 'z', metaKey: true }, expected: 'undo' },
+    { keys: 'Ctrl+Shift+Z', event: { key: 'Z', ctrlKey: true, shiftKey: true }, expected: 'redo' },
+    { keys: 'Ctrl+Y', event: { key: 'y', ctrlKey: true }, expected: 'redo' },
+    { keys: 'Ctrl+Alt+Z', event: { key: 'z', ctrlKey: true, altKey: true }, expected: null },
+    { keys: 'Z', event: { key: 'z' }, expected: null },
+  ])('reads $keys as $expected', ({ event, expected }) => {
+    expect(historyShortcut({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...event })).toBe(expected);
   });
 });

@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, button, findRule, renderEditor, rule, testProfile } from './editor-harness';
+import { DRAFT_PAUSE_MS } from '../../../../src/web/features/rule-editor/draft-pause';
+import { arrangeBucket, button, findRule, REAL_SERVER_TEST_MS, renderEditor, testProfile } from './editor-harness';
+import { capabilities, rule } from '../../../support/builders';
 
 const ctx = useRealApi();
 
@@ -10,11 +12,19 @@ afterEach(() => vi.restoreAllMocks());
 
 const field = (card: ReturnType<typeof within>, label: string) => card.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 const type = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } });
-/** Lets the editor record the draft (it waits for a pause in typing). */
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+/** Types, then lets the pause that ends an edit pass at once: timers are faked only around this keystroke, so only the ones it starts are. */
+const typeAndPause = (element: HTMLElement, value: string) => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    type(element, value);
+    act(() => vi.advanceTimersByTime(DRAFT_PAUSE_MS));
+  } finally {
+    vi.useRealTimers();
+  }
+};
 const headings = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 
-describe('RuleEditor form', () => {
+describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('shows the provider\'s rules in order, numbered, with their IDs and summaries', async () => {
     await arrangeBucket(ctx, 'form-order', {
       rules: [
@@ -25,17 +35,17 @@ describe('RuleEditor form', () => {
     renderEditor(testProfile(ctx), 'form-order');
     const first = await findRule(1);
     expect(first.getByRole('heading').textContent).toBe('Rule 1 uploads');
-    expect(first.getByText('https://a.example.com, https://b.example.com · PUT, POST')).toBeTruthy();
+    first.getByText('https://a.example.com, https://b.example.com · PUT, POST');
     expect(field(first, 'ID').value).toBe('uploads');
     expect(field(first, 'Allowed origins').value).toBe('https://a.example.com\nhttps://b.example.com');
     expect(field(first, 'Expose headers').value).toBe('ETag');
     expect(field(first, 'Max age').value).toBe('600');
     const second = await findRule(2);
     expect(second.getByRole('heading').textContent).toBe('Rule 2');
-    expect(second.getByText('* · GET, HEAD')).toBeTruthy();
+    second.getByText('* · GET, HEAD');
     expect((second.getByRole('checkbox', { name: 'HEAD' }) as HTMLInputElement).checked).toBe(true);
     expect((second.getByRole('checkbox', { name: 'PUT' }) as HTMLInputElement).checked).toBe(false);
-    expect(screen.getByText(/the first rule that matches the request's origin, method and requested headers answers it/)).toBeTruthy();
+    screen.getByText(/the first rule that matches the request's origin, method and requested headers answers it/);
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -44,7 +54,7 @@ describe('RuleEditor form', () => {
     renderEditor(testProfile(ctx), 'form-invalid-origin');
     const card = await findRule(1);
     type(field(card, 'Allowed origins'), 'https://app.example.com\nwww.a.com');
-    expect(card.getByText('Line 2: Origin needs a protocol: https://www.a.com')).toBeTruthy();
+    card.getByText('Line 2: Origin needs a protocol: https://www.a.com');
     expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBe('true');
     const described = field(card, 'Allowed origins').getAttribute('aria-describedby')!.split(' ');
     expect(described.some((id) => document.getElementById(id)?.textContent?.includes('Origin needs a protocol'))).toBe(true);
@@ -63,10 +73,10 @@ describe('RuleEditor form', () => {
     renderEditor(testProfile(ctx), 'form-expose-wildcard');
     const card = await findRule(1);
     type(field(card, 'Expose headers'), 'ETag\nx-amz-*');
-    expect(card.getByText('Line 2: ExposeHeader "x-amz-*" contains wildcard. We currently do not support wildcard for ExposeHeader.')).toBeTruthy();
-    expect(card.getByText(/Expose headers cannot contain \*/)).toBeTruthy();
+    card.getByText('Line 2: ExposeHeader "x-amz-*" contains wildcard. We currently do not support wildcard for ExposeHeader.');
+    card.getByText(/Expose headers cannot contain \*/);
     fireEvent.click(button('Save'));
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    await screen.findByRole('alert');
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -77,13 +87,13 @@ describe('RuleEditor form', () => {
     fireEvent.click(card.getByRole('checkbox', { name: 'PUT' }));
     type(field(card, 'Allowed origins'), '*');
     type(field(card, 'Max age'), '90000');
-    expect(card.getByText(/allows PUT but does not expose ETag/)).toBeTruthy();
-    expect(card.getByText(/allows any origin \(\*\)/)).toBeTruthy();
-    expect(card.getByText(/Max age 90000 s is above what browsers keep/)).toBeTruthy();
-    expect(card.getByText('* · GET, PUT')).toBeTruthy();
+    card.getByText(/allows PUT but does not expose ETag/);
+    card.getByText(/allows any origin \(\*\)/);
+    card.getByText(/Max age 90000 s is above what browsers keep/);
+    card.getByText('* · GET, PUT');
     expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBeNull();
     fireEvent.click(button('Save'));
-    expect(await screen.findByRole('dialog', { name: 'Review the change before saving' })).toBeTruthy();
+    await screen.findByRole('dialog', { name: 'Review the change before saving' });
   });
 
   it('says which earlier rule takes a shadowed rule\'s requests, and "Move above rule 1" reorders it', async () => {
@@ -92,7 +102,7 @@ describe('RuleEditor form', () => {
     });
     renderEditor(testProfile(ctx), 'form-shadow');
     const second = await findRule(2);
-    expect(second.getByText('Rule 2 (app) never matches: every request it allows is answered first by rule 1.')).toBeTruthy();
+    second.getByText('Rule 2 (app) never matches: every request it allows is answered first by rule 1.');
     fireEvent.click(second.getByRole('button', { name: 'Move above rule 1' }));
     expect(headings()).toEqual(['Rule 1 app', 'Rule 2 everyone']);
     expect(document.activeElement?.textContent).toBe('Rule 1 app');
@@ -129,11 +139,11 @@ describe('RuleEditor form', () => {
     const first = await findRule(1);
     fireEvent.click(first.getByRole('button', { name: 'Duplicate rule 1' }));
     expect(headings()).toEqual(['Rule 1 main', 'Rule 2 main-copy']);
-    expect((await findRule(2)).getByText(/Rule 2 \(main-copy\) never matches: it is identical to rule 1/)).toBeTruthy();
+    (await findRule(2)).getByText(/Rule 2 \(main-copy\) never matches: it is identical to rule 1/);
     fireEvent.click(button('Add rule'));
     const third = await findRule(3);
     expect(document.activeElement?.textContent).toBe('Rule 3');
-    expect(third.getByText('Rule 3 has no allowed origin; every rule needs at least one.')).toBeTruthy();
+    third.getByText('Rule 3 has no allowed origin; every rule needs at least one.');
     expect((third.getByRole('checkbox', { name: 'GET' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(first.getByRole('button', { name: 'Delete rule 1' }));
     expect(headings()).toEqual(['Rule 1 main-copy', 'Rule 2']);
@@ -169,13 +179,13 @@ describe('RuleEditor form', () => {
     const xml = '<CORSConfiguration>\n  <CORSRule>\n    <AllowedOrigin>https://x.example.com</AllowedOrigin>\n    <AllowedMethod>PATCH</AllowedMethod>\n  </CORSRule>\n</CORSConfiguration>';
     type(screen.getByLabelText('Raw document'), xml);
     const problems = () => within(screen.getByRole('list', { name: 'Problems in the document' }));
-    expect(problems().getByText('Line 4: Found unsupported HTTP method in CORS config. Unsupported method is PATCH')).toBeTruthy();
+    problems().getByText('Line 4: Found unsupported HTTP method in CORS config. Unsupported method is PATCH');
     expect((screen.getByLabelText('Raw document') as HTMLTextAreaElement).value).toBe(xml);
     expect(screen.getByLabelText('Raw document').getAttribute('aria-invalid')).toBe('true');
 
     fireEvent.change(screen.getByLabelText('Format'), { target: { value: 'aws-json' } });
     type(screen.getByLabelText('Raw document'), '{\n  "CORSRules": [\n    {,\n  ]\n}');
-    expect(problems().getByText(/^Line 3: Invalid JSON at line 3/)).toBeTruthy();
+    problems().getByText(/^Line 3: Invalid JSON at line 3/);
 
     fireEvent.click(button('Form'));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://app.example.com');
@@ -186,8 +196,7 @@ describe('RuleEditor form', () => {
     renderEditor(testProfile(ctx), 'form-undo');
     const card = await findRule(1);
     expect((button('Undo') as HTMLButtonElement).disabled).toBe(true);
-    type(field(card, 'ID'), 'first');
-    await settle();
+    typeAndPause(field(card, 'ID'), 'first');
     type(field(await findRule(1), 'ID'), 'second');
     fireEvent.click(button('Undo'));
     expect(field(await findRule(1), 'ID').value).toBe('first');
@@ -204,12 +213,12 @@ describe('RuleEditor form', () => {
   it('an empty bucket says it has no CORS configuration, and Add rule starts one', async () => {
     await arrangeBucket(ctx, 'form-empty');
     renderEditor(testProfile(ctx), 'form-empty');
-    expect(await screen.findByText('This bucket has no CORS configuration. Add a rule to create one.')).toBeTruthy();
+    await screen.findByText('This bucket has no CORS configuration. Add a rule to create one.');
     expect(screen.queryByText(/needs at least one rule/)).toBeNull();
     fireEvent.click(button('Add rule'));
     const card = await findRule(1);
     type(field(card, 'Allowed origins'), 'https://app.example.com');
-    expect(card.getByText('https://app.example.com · GET')).toBeTruthy();
+    card.getByText('https://app.example.com · GET');
     expect((button('Save') as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -221,8 +230,8 @@ describe('RuleEditor form', () => {
   });
 
   it('says the provider has no per-bucket CORS instead of showing the editor', () => {
-    renderEditor(testProfile(ctx, { label: 'MinIO', dialect: 'minio', capabilities: { bucketCors: false, responseVary: false, presignedPost: true } }), 'anything');
-    expect(screen.getByText(/MinIO has no per-bucket CORS configuration/)).toBeTruthy();
+    renderEditor(testProfile(ctx, { label: 'MinIO', dialect: 'minio', capabilities: capabilities({ bucketCors: false }) }), 'anything');
+    screen.getByText(/MinIO has no per-bucket CORS configuration/);
     expect(screen.queryByRole('button', { name: 'Add rule' })).toBeNull();
   });
 

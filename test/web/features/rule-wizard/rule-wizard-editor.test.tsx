@@ -1,10 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { RuleEditor } from '../../../../src/web/features/rule-editor/components/rule-editor';
 import { RuleWizard } from '../../../../src/web/features/rule-wizard/components/rule-wizard';
 import { BucketWorkspaceProvider } from '../../../../src/web/lib/bucket-workspace';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, findRule, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, findRule, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
+import { rule } from '../../../support/builders';
+import { testQueryClient } from '../../../support/query-client';
 
 // The wizard beside the real rule editor, as the bucket page composes them, over the real API and
 // s3rver: what the wizard inserts becomes the editor's draft, undoably, and nothing is written.
@@ -14,7 +16,7 @@ const ctx = useRealApi();
 beforeEach(() => localStorage.clear());
 
 function renderRulesTab(bucket: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = testQueryClient();
   const profile = testProfile(ctx);
   return render(
     <QueryClientProvider client={client}>
@@ -26,7 +28,7 @@ function renderRulesTab(bucket: string) {
   );
 }
 
-describe('Rule wizard beside the rule editor', () => {
+describe('Rule wizard beside the rule editor', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('inserts the loosest rule into the loaded draft above the rule it must beat; Undo takes it back; the bucket is untouched', async () => {
     await arrangeBucket(ctx, 'wizard-editor', { rules: [rule({ id: 'reads' })] });
     renderRulesTab('wizard-editor');

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { loosestRule, type CorsConfig } from '../../../../src/core';
-import { chooseStrictest, describeApp, openWizard, renderWizard, rule, ruleRow } from './wizard-harness';
+import { chooseStrictest, describeApp, openWizard, renderWizard, ruleRow } from './wizard-harness';
+import { rule } from '../../../support/builders';
 
 // The wizard dialog as a person meets it: the generators' choices, values beside reasons, the
 // limits of the dialect, and the change handed to the editor through the real bucket workspace.
@@ -112,7 +113,7 @@ describe('Strictest rules: the app form', () => {
     openWizard();
     chooseStrictest();
     describeApp({ origins: APP, operations: [], headers: [{ name: 'x trace' }] });
-    expect(await screen.findByText('Choose at least one operation the app performs.')).toBeTruthy();
+    await screen.findByText('Choose at least one operation the app performs.');
     const name = screen.getByLabelText('Header 1 name');
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(name.getAttribute('aria-describedby')!)!.textContent).toContain('Allowed header "x trace" is not a valid header name');
@@ -123,7 +124,7 @@ describe('Strictest rules: the app form', () => {
     openWizard();
     chooseStrictest();
     describeApp({ origins: APP, operations: ['Download (GET)'], headers: [{ name: 'x-trace', on: 'delete' }] });
-    expect(await screen.findByText("Delete (DELETE) is not among the app's operations: choose it above, or pick another.")).toBeTruthy();
+    await screen.findByText("Delete (DELETE) is not among the app's operations: choose it above, or pick another.");
   });
 
   it('refuses * as the origin of an app that sends credentials', async () => {
@@ -131,7 +132,7 @@ describe('Strictest rules: the app form', () => {
     openWizard();
     chooseStrictest();
     describeApp({ origins: '*', operations: ['Download (GET)'], credentials: true });
-    expect(await screen.findByText(/^The app sends credentials, so it cannot use \* as its origin/)).toBeTruthy();
+    await screen.findByText(/^The app sends credentials, so it cannot use \* as its origin/);
   });
 });
 
@@ -147,7 +148,7 @@ describe('Strictest rules: what is generated and why', () => {
       readable: [{ name: 'ETag' }],
     });
     const region = await generated();
-    expect(within(region).getByRole('heading', { level: 3, name: '2 rules for the app' })).toBeTruthy();
+    within(region).getByRole('heading', { level: 3, name: '2 rules for the app' });
     const choices = within(region).getByRole('list', { name: 'Choices about the rules' }).textContent;
     expect(choices).toContain('2 rules, because their methods need different headers');
     expect(choices).toContain('accept: application/json needs no rule: it is CORS-safelisted');
@@ -187,7 +188,7 @@ describe('Strictest rules: what is generated and why', () => {
     chooseStrictest();
     describeApp({ origins: APP, operations: ['Download (GET)', 'Upload with PUT (PutObject, presigned PUT)'], headers: [{ name: 'x-app-trace', on: 'upload' }], readable: [{ name: 'ETag', on: 'upload' }] });
     const region = await generated();
-    expect(within(region).getByText("Alibaba Cloud OSS allows at most 10 rules; 9 of the draft's rules stay, so up to 1 can be added.")).toBeTruthy();
+    within(region).getByText("Alibaba Cloud OSS allows at most 10 rules; 9 of the draft's rules stay, so up to 1 can be added.");
     const merged = ruleTable('Rule 1 of 1');
     expect(ruleRow(merged, 'Allowed methods').value).toBe('GET, PUT');
     expect(ruleRow(merged, 'Rule as a whole').why).toEqual([
@@ -200,7 +201,7 @@ describe('Strictest rules: what is generated and why', () => {
     const draft: CorsConfig = { rules: Array.from({ length: 10 }, (_, i) => rule({ allowedOrigins: [`https://site${i}.example`] })) };
     renderWizard('oss', draft);
     openWizard();
-    expect(screen.getByText("Alibaba Cloud OSS allows at most 10 rules; 10 of the draft's rules stay, so no rule fits.")).toBeTruthy();
+    screen.getByText("Alibaba Cloud OSS allows at most 10 rules; 10 of the draft's rules stay, so no rule fits.");
     expect(screen.getByRole('alert').textContent).toBe('Alibaba Cloud OSS allows at most 10 rules; the configuration has 10, so 1 more do not fit. Merge or remove rules first.');
     expect((screen.getByRole('button', { name: 'Insert into the draft' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'Replace the whole draft with them' }));
@@ -241,13 +242,13 @@ describe('Inserting into the draft', () => {
     const kept = rule({ id: 'partner', allowedOrigins: ['https://partner.example'] });
     const { proposals } = renderWizard('s3', { rules: [loosestRule('s3').rule, kept] });
     openWizard();
-    expect(screen.getByText('The draft already holds the diagnostic rule (rule 1).')).toBeTruthy();
+    screen.getByText('The draft already holds the diagnostic rule (rule 1).');
     fireEvent.click(screen.getByRole('button', { name: 'Tighten now' }));
     describeApp({ origins: APP, operations: ['Download (GET)'] });
     const region = await generated();
     expect((within(region).getByRole('radio', { name: 'Replace the diagnostic rule (rule 1) with them' }) as HTMLInputElement).checked).toBe(true);
     expect(within(region).getByRole('list', { name: 'Placement' }).textContent).toContain('The diagnostic rule (rule 1) is removed');
-    expect(within(region).getByText(/^Sample requests newly blocked/)).toBeTruthy();
+    within(region).getByText(/^Sample requests newly blocked/);
     fireEvent.click(within(region).getByRole('button', { name: 'Insert into the draft' }));
     expect(proposals[0]!.config!.rules.map((r) => r.id)).toEqual(['partner', 'app-get']);
   });

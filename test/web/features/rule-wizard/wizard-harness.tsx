@@ -1,25 +1,21 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useEffect } from 'react';
 import type { ProfileSummary } from '../../../../src/contract/api';
-import type { CorsConfig, CorsRule, Dialect } from '../../../../src/core';
+import type { CorsConfig, Dialect } from '../../../../src/core';
 import { BucketWorkspaceProvider, useBucketWorkspace } from '../../../../src/web/lib/bucket-workspace';
 import { RuleWizard } from '../../../../src/web/features/rule-wizard/components/rule-wizard';
+import { capabilities, profileSummary } from '../../../support/builders';
 
 export function profileFor(dialect: Dialect): ProfileSummary {
-  return {
+  return profileSummary({
     id: 'p',
     label: dialect === 'oss' ? 'Alibaba Cloud OSS' : 'Amazon S3',
     kind: dialect === 'oss' ? 'oss' : 's3',
     dialect,
-    endpoint: null,
     region: 'r',
     embedded: false,
-    capabilities: { bucketCors: true, responseVary: dialect === 'oss', presignedPost: true },
-  };
-}
-
-export function rule(fields: Partial<CorsRule> = {}): CorsRule {
-  return { allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...fields };
+    capabilities: capabilities({ responseVary: dialect === 'oss' }),
+  });
 }
 
 export interface Proposal {

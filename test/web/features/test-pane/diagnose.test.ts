@@ -1,12 +1,12 @@
 import type { ProbeExchange, ProbeResult, TestRequest } from '../../../../src/contract/api';
-import { evaluate, type CorsConfig, type CorsRule } from '../../../../src/core';
+import { evaluate, type CorsConfig } from '../../../../src/core';
 import type { FetchOutcome } from '../../../../src/web/lib/browser-fetch';
 import { diagnose } from '../../../../src/web/features/test-pane/diagnose';
 import { findingText, headlineText } from '../../../../src/web/lib/messages';
 import { predictFor, type TestRun } from '../../../../src/web/features/test-pane/run-test';
+import { rule } from '../../../support/builders';
 
 const APP = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const request = (partial: Partial<TestRequest> = {}): TestRequest => ({ key: 'test.txt', method: 'GET', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [], ...partial });
 
 const allowed = (headers: Record<string, string> = {}): FetchOutcome => ({ readable: true, status: 200, readableHeaders: { 'content-type': 'text/plain', ...headers }, bodyBytes: 5, ms: 3 });

@@ -1,16 +1,15 @@
 import type { SavedTest } from '../../../../src/contract/api';
-import type { CorsRule } from '../../../../src/core';
 import { predictFor } from '../../../../src/web/features/test-pane/run-test';
 import { judgeSavedTest, liveVerdict, predictedVerdict } from '../../../../src/web/features/test-pane/saved-test-verdicts';
+import { rule } from '../../../support/builders';
 
 const APP = 'https://app.example.com';
-const rule = (partial: Partial<CorsRule>): CorsRule => ({ allowedOrigins: [APP], allowedMethods: ['PUT'], allowedHeaders: [], exposeHeaders: [], ...partial });
 const test: SavedTest = { id: 'up', name: 'uploads', expect: 'allowed', request: { key: 'k', method: 'PUT', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'] } };
 
 describe('saved test verdicts', () => {
   it('counts a request allowed only when every header the app must read is readable', () => {
-    const hidden = predictFor({ rules: [rule({})] }, test.request, APP, 's3');
-    const exposed = predictFor({ rules: [rule({ exposeHeaders: ['ETag'] })] }, test.request, APP, 's3');
+    const hidden = predictFor({ rules: [rule({ allowedMethods: ['PUT'] })] }, test.request, APP, 's3');
+    const exposed = predictFor({ rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] }, test.request, APP, 's3');
     expect(predictedVerdict(hidden, ['ETag'])).toBe('blocked');
     expect(predictedVerdict(hidden, ['Content-Type'])).toBe('allowed');
     expect(predictedVerdict(exposed, ['ETag'])).toBe('allowed');
@@ -20,7 +19,7 @@ describe('saved test verdicts', () => {
   });
 
   it('reads ExposeHeaders * as the core does: every header without credentials, a literal name with them (issue 13)', () => {
-    const everything = { rules: [rule({ allowedOrigins: ['*'], exposeHeaders: ['*'] })] };
+    const everything = { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['PUT'], exposeHeaders: ['*'] })] };
     expect(predictedVerdict(predictFor(everything, test.request, APP, 'rgw'), ['ETag'])).toBe('allowed');
     const listed = { rules: [rule({ allowedMethods: ['GET'], exposeHeaders: ['*'] })] };
     const credentialed = { ...test.request, method: 'GET', credentials: 'include' } as const;
@@ -29,7 +28,7 @@ describe('saved test verdicts', () => {
   });
 
   it('passes only when the prediction and the browser both give the expected verdict', () => {
-    const exposed = predictFor({ rules: [rule({ exposeHeaders: ['ETag'] })] }, test.request, APP, 's3');
+    const exposed = predictFor({ rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] }, test.request, APP, 's3');
     expect(judgeSavedTest(test, exposed, { readable: true, status: 200, readableHeaders: { etag: '"x"' }, ms: 1 })).toMatchObject({ predicted: 'allowed', live: 'allowed', passed: true });
     expect(judgeSavedTest(test, exposed, { readable: false, ms: 1 })).toMatchObject({ predicted: 'allowed', live: 'blocked', passed: false });
     expect(judgeSavedTest({ ...test, expect: 'blocked' }, exposed, { readable: false, ms: 1 })).toMatchObject({ passed: false });

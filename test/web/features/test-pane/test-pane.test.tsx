@@ -1,8 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { TestPane } from '../../../../src/web/features/test-pane/components/test-pane';
 import { useRealApi } from '../../../support/web-api';
-import { arrangeBucket, rule, testProfile } from '../rule-editor/editor-harness';
+import { arrangeBucket, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
+import { rule } from '../../../support/builders';
+import { testQueryClient } from '../../../support/query-client';
 
 // The request builder's validation, against the real API over s3rver. The request itself is sent
 // by Chromium in the browser tests; jsdom has no CORS to judge.
@@ -10,7 +12,7 @@ import { arrangeBucket, rule, testProfile } from '../rule-editor/editor-harness'
 const ctx = useRealApi();
 
 function renderPane(bucket: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const client = testQueryClient();
   return render(
     <QueryClientProvider client={client}>
       <TestPane profile={testProfile(ctx)} bucket={bucket} />
@@ -24,7 +26,7 @@ async function ready() {
   return button;
 }
 
-describe('TestPane request builder', () => {
+describe('TestPane request builder', { timeout: REAL_SERVER_TEST_MS }, () => {
   it('explains a header line it cannot read, at the field, and sends nothing', async () => {
     await arrangeBucket(ctx, 'pane-headers', { rules: [rule({})] });
     renderPane('pane-headers');

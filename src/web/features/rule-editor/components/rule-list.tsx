@@ -9,6 +9,8 @@ const INSTRUCTIONS =
 // the drag-and-drop context every card reads, re-rendering all cards on each keystroke.
 const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
 const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+// Card ids are react-hook-form's generated field ids, which never contain a newline.
+const ID_SEPARATOR = '\n';
 
 export function RuleList({ ids, onMove, children }: { ids: readonly string[]; onMove: (from: number, to: number) => void; children: ReactNode }) {
   const sensors = useSensors(
@@ -17,10 +19,9 @@ export function RuleList({ ids, onMove, children }: { ids: readonly string[]; on
   );
   const lastOver = useRef<UniqueIdentifier | null>(null);
   // A new items array re-renders every sortable card (they read its context), so it changes
-  // only when the order does, not on each keystroke.
-  const orderKey = ids.join('\n');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const items = useMemo(() => [...ids], [orderKey]);
+  // only when the order does, not on each keystroke: it is rebuilt from the order, not from `ids`.
+  const order = ids.join(ID_SEPARATOR);
+  const items = useMemo(() => (order === '' ? [] : order.split(ID_SEPARATOR)), [order]);
   const position = (id: UniqueIdentifier | undefined) => (id === undefined ? -1 : ids.indexOf(String(id)));
   const announcements: Announcements = {
     onDragStart: ({ active }) => {

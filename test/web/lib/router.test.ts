@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefOf, parseRoute, type Route } from '../../../src/web/app/router';
+import { hrefOf, parseRoute, type Route } from '../../../src/web/lib/router';
 
 describe('routes', () => {
   it.each<[string, Route]>([

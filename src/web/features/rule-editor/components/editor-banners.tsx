@@ -1,0 +1,38 @@
+import { formatDraftTime } from '../draft-storage';
+
+export function DraftBanner({ savedAt, onReview, onDiscard }: { savedAt: string; onReview: () => void; onDiscard: () => void }) {
+  return (
+    <div className="re-banner" role="region" aria-label="Unsaved draft">
+      <p>Unsaved draft from {formatDraftTime(savedAt)}. It is kept in this browser until you save or discard it.</p>
+      <button type="button" onClick={onReview}>
+        Review
+      </button>
+      <button type="button" onClick={onDiscard}>
+        Discard
+      </button>
+    </div>
+  );
+}
+
+/** The provider now holds another version than the draft started from: compare with a draft, else offer to load it. */
+export function ProviderChangedBanner({ holds, hasDraft, onCompare, onLoad }: { holds: string; hasDraft: boolean; onCompare: () => void; onLoad: () => void }) {
+  return (
+    <div className="re-banner re-banner-info">
+      {hasDraft ? (
+        <>
+          <p>The provider&apos;s configuration changed since this draft started; it now holds {holds}.</p>
+          <button type="button" onClick={onCompare}>
+            Compare
+          </button>
+        </>
+      ) : (
+        <>
+          <p>The provider&apos;s configuration changed; it now holds {holds}.</p>
+          <button type="button" onClick={onLoad}>
+            Load it
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

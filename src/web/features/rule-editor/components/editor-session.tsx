@@ -1,0 +1,253 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { CorsState, ProfileSummary } from '../../../../contract/api';
+import { dialectProfile, sameConfig, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { ErrorMessage } from '../../../components/error-message';
+import { countRules } from '../../../lib/rule-count';
+import { startingPoint, type DraftBase } from '../draft-storage';
+import { placeIssues } from '../issue-placement';
+import { emptyRule } from '../rule-form';
+import { rootServerMessage } from '../server-issues';
+import { useDraftForm } from '../use-draft-form';
+import { useDraftPersistence } from '../use-draft-persistence';
+import { useEditorIssues } from '../use-editor-issues';
+import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
+import { usePendingFocus } from '../use-pending-focus';
+import { useToast } from '../use-toast';
+import { historyShortcut, useUndoHistory } from '../use-undo-history';
+import { useWorkspaceBridge } from '../use-workspace-bridge';
+import { ConflictView } from './conflict-view';
+import { DeleteConfirm } from './delete-confirm';
+import { DraftBanner, ProviderChangedBanner } from './editor-banners';
+import { EditorToolbar, type EditorView } from './editor-toolbar';
+import { IssueList } from './issue-list';
+import { RawView } from './raw-view';
+import { ruleHeadingId } from './rule-card';
+import { RuleFormView } from './rule-form-view';
+import { DraftReview, SaveReview } from './save-review';
+import { TheirsAside } from './theirs-aside';
+
+type Phase =
+  | { kind: 'editing' }
+  | { kind: 'confirm-save'; config: CorsConfig; version: string }
+  | { kind: 'review' }
+  | { kind: 'conflict'; intent: WriteIntent; current: CorsState; afterWrite: boolean }
+  | { kind: 'confirm-delete'; version: string };
+
+/** Editing one bucket's configuration, from the provider's state (`provider`, kept fresh by the query) to a guarded write. */
+export function EditorSession({ profile, bucket, provider }: { profile: ProfileSummary; bucket: string; provider: CorsState }) {
+  const domId = useId();
+  const formats = dialectProfile(profile.dialect).documents.offered;
+  const [start] = useState(() => startingPoint(profile.id, bucket, provider));
+  const [base, setBase] = useState<DraftBase>(start.base);
+  const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
+  const [view, setView] = useState<EditorView>('form');
+  const [format, setFormat] = useState<DocumentFormat>(formats[0]!);
+  const [theirs, setTheirs] = useState<CorsState | null>(null);
+
+  const draftForm = useDraftForm(profile.dialect, start.config);
+  const { form, ruleArray, values, draft } = draftForm;
+  const persistence = useDraftPersistence({ profile: profile.id, bucket, draft, base, restoredAt: start.restoredAt });
+  const history = useUndoHistory(draft);
+  const writes = useGuardedWrite(profile.id, bucket);
+  const toast = useToast();
+  const cardDomId = (fieldId: string) => `${domId}-rule-${fieldId}`;
+  const { buttons, focusLater } = usePendingFocus(phase.kind === 'editing', (index) => {
+    const field = ruleArray.fields[Math.min(index, ruleArray.fields.length - 1)];
+    return field ? document.getElementById(ruleHeadingId(cardDomId(field.id))) : null;
+  });
+
+  const issues = useEditorIssues(draft, profile.dialect);
+  const placement = placeIssues(issues, values);
+  const differsFromProvider = !sameConfig(draft, provider.config);
+  const hasDraft = !sameConfig(draft, base.config);
+  const isEmptyBucket = provider.config === null && draft.rules.length === 0;
+
+  /** Replaces the draft from outside the form, keeping what it replaces undoable. */
+  const replaceDraft = (next: CorsConfig | null, options?: { fresh: boolean }) => {
+    history.record();
+    draftForm.load(next, options);
+  };
+  const testNote = useWorkspaceBridge(draft, (next, note) => {
+    replaceDraft(next);
+    toast.show(`${note} Undo takes it back.`);
+  });
+
+  /** The draft starts again from what the provider holds (`state`); `fresh` also forgets a blocked Save. */
+  const restartFrom = (state: CorsState, { fresh }: { fresh: boolean }) => {
+    replaceDraft(state.config, { fresh });
+    setBase({ config: state.config, version: state.version });
+    persistence.forget();
+    setTheirs(null);
+    writes.clearFailure();
+  };
+
+  const discard = () => restartFrom(provider, { fresh: true });
+
+  const takeTheirs = (current: CorsState) => {
+    restartFrom(current, { fresh: false });
+    setPhase({ kind: 'editing' });
+    focusLater({ button: 'add' });
+    toast.show(hasDraft ? 'Loaded the configuration the provider holds now. Undo brings your draft back.' : 'Loaded the configuration the provider holds now.');
+  };
+
+  const keepMine = (current: CorsState, intent: WriteIntent) => {
+    setBase({ config: current.config, version: current.version });
+    setPhase(intent === 'save' ? { kind: 'confirm-save', config: draft, version: current.version } : { kind: 'confirm-delete', version: current.version });
+  };
+
+  const mergeByHand = (current: CorsState) => {
+    setBase({ config: current.config, version: current.version });
+    setTheirs(current);
+    setPhase({ kind: 'editing' });
+    focusLater({ button: 'save' });
+  };
+
+  const onWriteOutcome = (intent: WriteIntent) => (outcome: WriteOutcome) => {
+    if (outcome.kind === 'saved') {
+      restartFrom(outcome.value, { fresh: true });
+      setPhase({ kind: 'editing' });
+      focusLater({ button: 'add' });
+      toast.show(intent === 'save' ? `Saved: the provider now holds ${countRules(outcome.value.config)}.` : 'Deleted: the bucket has no CORS configuration now.');
+    } else if (outcome.kind === 'conflict') {
+      persistence.keepNow();
+      setPhase({ kind: 'conflict', intent, current: outcome.current, afterWrite: true });
+    } else {
+      persistence.keepAndAnnounce();
+      setPhase({ kind: 'editing' });
+      if (outcome.kind === 'invalid') draftForm.showServerIssues(outcome.issues);
+      focusLater({ button: intent });
+    }
+  };
+
+  const onSave = form.handleSubmit((valid) => {
+    writes.clearFailure();
+    setPhase({ kind: 'confirm-save', config: valid, version: base.version });
+  });
+
+  const cancelDialog = (button: 'save' | 'delete') => {
+    setPhase({ kind: 'editing' });
+    focusLater({ button });
+  };
+
+  const undo = () => {
+    const previous = history.undo();
+    if (previous) draftForm.load(previous);
+  };
+  const redo = () => {
+    const next = history.redo();
+    if (next) draftForm.load(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const shortcut = phase.kind === 'editing' ? historyShortcut(event) : null;
+    if (!shortcut) return;
+    event.preventDefault();
+    if (shortcut === 'undo') undo();
+    else redo();
+  };
+
+  const rootMessage = rootServerMessage(form.formState.errors);
+  const editing = (
+    <>
+      {persistence.restoredAt && <DraftBanner savedAt={persistence.restoredAt} onReview={() => setPhase({ kind: 'review' })} onDiscard={discard} />}
+      {provider.version !== base.version && (
+        <ProviderChangedBanner
+          holds={countRules(provider.config)}
+          hasDraft={hasDraft}
+          onCompare={() => setPhase({ kind: 'conflict', intent: 'save', current: provider, afterWrite: false })}
+          onLoad={() => takeTheirs(provider)}
+        />
+      )}
+      {writes.failure !== null && <ErrorMessage error={writes.failure} title="Nothing was written. Your draft is kept." />}
+      <EditorToolbar
+        view={view}
+        onView={setView}
+        canUndo={history.canUndo}
+        canRedo={history.canRedo}
+        onUndo={undo}
+        onRedo={redo}
+        onAdd={() => {
+          ruleArray.append(emptyRule(), { shouldFocus: false });
+          focusLater({ rule: ruleArray.fields.length });
+        }}
+        canDiscard={differsFromProvider || hasDraft}
+        onDiscard={discard}
+        onDelete={() => {
+          writes.clearFailure();
+          setPhase({ kind: 'confirm-delete', version: base.version });
+        }}
+        canSave={differsFromProvider}
+        onSave={() => void onSave()}
+        addButton={buttons.add}
+        deleteButton={buttons.delete}
+        saveButton={buttons.save}
+      />
+      {draftForm.isSaveBlocked && placement.errorCount > 0 && (
+        <p role="alert" className="re-blocked">
+          Save is blocked: fix the {placement.errorCount === 1 ? 'error' : `${placement.errorCount} errors`} marked below. Warnings do not block saving.
+        </p>
+      )}
+      <IssueList issues={placement.config.filter((p) => !(isEmptyBucket && p.issue.code === 'config.no-rules'))} serverMessages={rootMessage ? [rootMessage] : []} />
+      <div className={theirs ? 're-body re-body-split' : 're-body'}>
+        <div className="re-main">
+          {view === 'form' ? (
+            <RuleFormView
+              domId={domId}
+              cardDomId={cardDomId}
+              draftForm={draftForm}
+              ruleIssues={placement.rules}
+              supportsVary={dialectProfile(profile.dialect).supportsResponseVary}
+              isEmptyBucket={isEmptyBucket}
+              testNote={testNote}
+              focusLater={focusLater}
+            />
+          ) : (
+            <RawView domId={`${domId}-raw`} config={draft} format={format} formats={formats} onFormatChange={setFormat} onApply={draftForm.load} />
+          )}
+        </div>
+        {theirs && <TheirsAside theirs={theirs} format={format} onHide={() => setTheirs(null)} />}
+      </div>
+    </>
+  );
+
+  return (
+    <div className="rule-editor" onKeyDown={onKeyDown}>
+      <div className="re-toast" role="status">
+        {toast.text}
+      </div>
+      {phase.kind === 'confirm-save' ? (
+        <SaveReview
+          before={provider.config}
+          after={phase.config}
+          format={format}
+          isSaving={writes.pending !== null}
+          onConfirm={() => writes.write({ intent: 'save', config: phase.config, version: phase.version }, onWriteOutcome('save'))}
+          onCancel={() => cancelDialog('save')}
+        />
+      ) : phase.kind === 'review' ? (
+        <DraftReview before={provider.config} after={draft} format={format} onClose={() => cancelDialog('save')} />
+      ) : phase.kind === 'conflict' ? (
+        <ConflictView
+          intent={phase.intent}
+          afterWrite={phase.afterWrite}
+          current={phase.current}
+          draft={draft}
+          format={format}
+          onKeepMine={() => keepMine(phase.current, phase.intent)}
+          onTakeTheirs={() => takeTheirs(phase.current)}
+          onMergeByHand={() => mergeByHand(phase.current)}
+        />
+      ) : phase.kind === 'confirm-delete' ? (
+        <DeleteConfirm
+          bucket={bucket}
+          holds={countRules(provider.config)}
+          isDeleting={writes.pending !== null}
+          onConfirm={() => writes.write({ intent: 'delete', version: phase.version }, onWriteOutcome('delete'))}
+          onCancel={() => cancelDialog('delete')}
+        />
+      ) : (
+        editing
+      )}
+    </div>
+  );
+}

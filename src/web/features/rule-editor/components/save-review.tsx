@@ -1,0 +1,56 @@
+import { useId } from 'react';
+import { documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { DiffView } from '../../../components/diff-view';
+import { documentText } from '../../../lib/document-formats';
+import { countRules } from '../../../lib/rule-count';
+
+function ChangeDiff({ before, after, format }: { before: CorsConfig | null; after: CorsConfig | null; format: DocumentFormat }) {
+  return <DiffView before={documentText(before, format)} after={documentText(after, format)} label={`Changes as ${documentFormatInfo(format).label}`} />;
+}
+
+/** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */
+export function SaveReview({ before, after, format, isSaving, onConfirm, onCancel }: {
+  before: CorsConfig | null;
+  after: CorsConfig;
+  format: DocumentFormat;
+  /** The save is under way: both buttons wait for it. */
+  isSaving: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const id = useId();
+  return (
+    <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
+      <h3 id={`${id}-title`}>Review the change before saving</h3>
+      <p>
+        Before: what the provider holds ({countRules(before)}). After: your draft ({countRules(after)}).
+      </p>
+      <ChangeDiff before={before} after={after} format={format} />
+      <div className="re-actions">
+        <button type="button" className="re-primary" autoFocus disabled={isSaving} onClick={onConfirm}>
+          Confirm save
+        </button>
+        <button type="button" disabled={isSaving} onClick={onCancel}>
+          Cancel
+        </button>
+        {isSaving && <span className="re-muted">Saving…</span>}
+      </div>
+    </section>
+  );
+}
+
+/** The restored draft against the provider's configuration, before deciding to keep or discard it. */
+export function DraftReview({ before, after, format, onClose }: { before: CorsConfig | null; after: CorsConfig; format: DocumentFormat; onClose: () => void }) {
+  const id = useId();
+  return (
+    <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
+      <h3 id={`${id}-title`}>Your draft compared with the provider&apos;s configuration</h3>
+      <ChangeDiff before={before} after={after} format={format} />
+      <div className="re-actions">
+        <button type="button" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  );
+}

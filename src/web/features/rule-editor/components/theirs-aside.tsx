@@ -1,0 +1,16 @@
+import type { CorsState } from '../../../../contract/api';
+import type { DocumentFormat } from '../../../../core';
+import { ConfigSummary } from './config-summary';
+
+/** Merging by hand: the provider's configuration beside the draft. */
+export function TheirsAside({ theirs, format, onHide }: { theirs: CorsState; format: DocumentFormat; onHide: () => void }) {
+  return (
+    <aside className="re-theirs" aria-label="Theirs: on the provider">
+      <h3>Theirs: on the provider</h3>
+      <ConfigSummary config={theirs.config} format={format} />
+      <button type="button" onClick={onHide}>
+        Hide theirs
+      </button>
+    </aside>
+  );
+}
