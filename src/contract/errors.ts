@@ -35,8 +35,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
       z.object({ reason: z.literal('off-endpoint'), origin: text, profile: text, endpoint: text }),
     ]),
   ),
-  /** 422: the configuration has errors the provider would reject; `field`/`detail` name the first. */
-  coded('validation-failed', z.object({ profile: text, field: text.optional(), detail: text.optional() })),
+  /** 422: the configuration has errors the provider would reject; `first` is the first of them (all are in `issues`). */
+  coded('validation-failed', z.object({ profile: text, first: issueSchema.optional() })),
   /** 428: a write without If-Match. */
   coded('precondition-required', z.object({})),
   /** 409: the configuration changed since it was loaded; the envelope's `current` holds it. */

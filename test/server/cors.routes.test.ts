@@ -126,7 +126,8 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       const res = await api.client(routes.putCors, { params: at(bucket), body: { config: bad }, ifMatch: loaded.version });
       expect(res.status).toBe(422);
       if (res.ok || res.error.code !== 'validation-failed') throw new Error('not refused as invalid');
-      expect(res.error).toMatchObject({ code: 'validation-failed', params: { profile: expect.stringContaining('Test local'), field: 'rules.0.allowedOrigins.0', detail: 'Origin needs a protocol: https://www.a.com' } });
+      expect(res.error).toMatchObject({ code: 'validation-failed', params: { profile: expect.stringContaining('Test local'), first: { code: 'origin.missing-scheme', params: { value: 'www.a.com', suggestion: 'https://www.a.com' }, path: ['rules', 0, 'allowedOrigins', 0] } } });
+      expect(res.error.message).toContain('First: config.rules.0.allowedOrigins.0: Origin needs a protocol: https://www.a.com');
       expect(res.error.issues).toContainEqual(expect.objectContaining({ code: 'origin.missing-scheme', path: ['rules', 0, 'allowedOrigins', 0], params: { value: 'www.a.com', suggestion: 'https://www.a.com' } }));
       expect(res.error.issues).toContainEqual(expect.objectContaining({ code: 'expose.wildcard', path: ['rules', 0, 'exposeHeaders', 0] }));
       expect((await read(bucket)).config).toBeNull();

@@ -41,8 +41,8 @@ function crossOrigin(params: ApiErrorParams<'cross-origin-refused'>): string {
 /** The English of every API error, made from its code and params: the one place a translation replaces. */
 const MESSAGES: Catalogue = {
   'bad-request': badRequest,
-  'validation-failed': ({ profile, field, detail }) =>
-    `The configuration has problems ${profile} would reject or that can never work; nothing was written.${detail !== undefined ? ` First: config.${field || '(root)'}: ${detail}` : ''}`,
+  'validation-failed': ({ profile, first }) =>
+    `The configuration has problems ${profile} would reject or that can never work; nothing was written.${first ? ` First: config.${first.path.join('.') || '(root)'}: ${issueMessage(first)}` : ''}`,
   'precondition-required': () => 'Send If-Match with the version you loaded (the ETag of GET .../cors), so a newer configuration is never overwritten blindly.',
   'version-conflict': () => "The bucket's CORS configuration changed since you loaded it. Nothing was written; compare your draft with the current configuration.",
   'profile-not-found': ({ profile }) => `There is no profile "${profile}". GET /api/profiles lists them.`,

@@ -1,13 +1,13 @@
 import { routes, type CorsState } from '../../contract/api';
-import { issueMessage, validateConfig, validateSize, type Issue } from '../../core';
+import { validateConfig, validateSize, type Issue } from '../../core';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
 
-/** Where the first error is, so the message names the field: `rules.2.allowedHeaders.0`. */
-function firstError(issues: Issue[]): { field?: string; detail?: string } {
+/** The first error, so the message can name its field: `rules.2.allowedHeaders.0`. */
+function firstError(issues: Issue[]): { first?: Issue } {
   const first = issues.find((i) => i.severity === 'error');
-  return first ? { field: first.path.join('.'), detail: issueMessage(first) } : {};
+  return first ? { first } : {};
 }
 
 const withVersion = (state: CorsState) => answer(state, state.version);
