@@ -5,8 +5,12 @@ import { answer, type Register } from '../http/register';
 import { runProbe } from '../probe/probe';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
 
-/** Answered when an adapter built a URL outside the profile's endpoint: a bug, never sent. */
-function offEndpoint(url: URL, profile: ProfileSummary) {
+/**
+ * Only the profile's own storage is ever addressed (no open proxy). A URL outside it is an
+ * adapter's bug, answered and never sent; null when the URL is the profile's own.
+ */
+function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
+  if (isStorageTarget(url, storageOriginsOf(profile))) return null;
   return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
 }
 
@@ -35,8 +39,9 @@ export function registerTestingRoutes(register: Register, service: CorsService) 
       if (!presigned.ok) return fromStorageError(presigned.error);
       url = new URL(presigned.value);
     }
-    // Belt and braces: only the profile's own storage is ever probed (no open proxy).
-    if (!isStorageTarget(url, storageOriginsOf(summary))) return offEndpoint(url, summary);
+    // Belt and braces: the adapter built it, and still only the profile's own storage is probed.
+    const offEndpoint = refuseOffEndpoint(url, summary);
+    if (offEndpoint) return offEndpoint;
     // A test run sends many probes to one bucket within seconds; one read of its configuration
     // serves them (a save through the console is seen at once).
     const readConfig = () => service.readRecent(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, PROBE_CONFIG_MAX_AGE_MS);
@@ -50,13 +55,15 @@ export function registerTestingRoutes(register: Register, service: CorsService) 
       if (!summary.capabilities.presignedPost) return apiError('not-supported', { feature: 'presigned-post', profile: summary.label });
       const post = await adapter.presignPost(bucket, key, expiresSeconds);
       if (!post.ok) return fromStorageError(post.error);
-      if (!isStorageTarget(new URL(post.value.url), storageOriginsOf(summary))) return offEndpoint(new URL(post.value.url), summary);
+      const offEndpoint = refuseOffEndpoint(new URL(post.value.url), summary);
+      if (offEndpoint) return offEndpoint;
       const result: PresignResult = { method, url: post.value.url, fields: post.value.fields, expiresAt };
       return answer(result);
     }
     const signed = await adapter.presign(bucket, key, { method, expiresSeconds, ...(contentType ? { contentType } : {}) });
     if (!signed.ok) return fromStorageError(signed.error);
-    if (!isStorageTarget(new URL(signed.value), storageOriginsOf(summary))) return offEndpoint(new URL(signed.value), summary);
+    const offEndpoint = refuseOffEndpoint(new URL(signed.value), summary);
+    if (offEndpoint) return offEndpoint;
     const result: PresignResult = { method, url: signed.value, expiresAt };
     return answer(result);
   });
