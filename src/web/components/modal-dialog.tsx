@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import './modal-dialog.css';
 
@@ -45,7 +45,9 @@ export function ModalDialog({ title, onClose, children, className, returnFocusTo
 
   // On open, and whenever a step replaces the focused control (focus falls to <body>), focus
   // moves to the step's [data-autofocus] control, so keyboard users are never left outside.
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit as the step, before anything (a screen
+  // reader, a test, a keypress) can see the new step with focus still on <body>.
+  useLayoutEffect(() => {
     const root = dialog.current!;
     if (root.contains(document.activeElement)) return;
     (root.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(root)[0] ?? root).focus();

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export type FocusButton = 'save' | 'delete' | 'add';
 export type FocusRequest = { rule: number } | { button: FocusButton };
@@ -14,7 +14,8 @@ export function usePendingFocus(isEditing: boolean, ruleHeading: (index: number)
   const remove = useRef<HTMLButtonElement>(null);
   const add = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
+  // In the commit that renders the target, so nothing sees the moved rule without focus on it.
+  useLayoutEffect(() => {
     const request = pending.current;
     if (!request || !isEditing) return;
     pending.current = null;
