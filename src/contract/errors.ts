@@ -67,6 +67,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('unsupported-media-type', z.object({ method: text, path: text })),
   /** 429: too many failed sign-ins; wait a minute. */
   coded('too-many-requests', z.object({})),
+  /** 409: a probe or presign would write or delete `key`, an object outside the scratch prefix, and did not say `confirmWrite`. */
+  coded('confirmation-required', z.object({ bucket: text, key: text, method: z.enum(['PUT', 'POST', 'DELETE']) })),
 ]);
 
 /** One API error: code, the values it names, and the server's English message. */

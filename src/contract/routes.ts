@@ -1,7 +1,7 @@
 import { corsStateSchema, putCorsBodySchema } from './cors';
 import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
 import { defineRoute } from './route';
-import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, savedTestsSchema } from './testing';
+import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, removeScratchBodySchema, removeScratchResultSchema, savedTestsSchema } from './testing';
 
 const PROVIDER_ERRORS = ['bucket-not-found', 'not-supported', 'provider-unreachable', 'provider-timeout', 'provider-access-denied', 'provider-error'] as const;
 const BUCKET = '/api/profiles/:profile/buckets/:bucket';
@@ -39,8 +39,10 @@ export const routes = {
   listSavedTests: defineRoute({ method: 'GET', path: `${BUCKET}/tests`, answer: savedTestsSchema, errors: [] }),
   putSavedTests: defineRoute({ method: 'PUT', path: `${BUCKET}/tests`, body: putSavedTestsBodySchema, answer: savedTestsSchema, maxBodyBytes: MAX_SAVED_TESTS_BODY_BYTES, errors: [] }),
   /** The raw preflight and actual request, sent by the server, beside the core's prediction. */
-  probe: defineRoute({ method: 'POST', path: `${BUCKET}/probe`, body: probeBodySchema, answer: probeResultSchema, maxBodyBytes: MAX_PROBE_BODY_BYTES, errors: PROVIDER_ERRORS }),
-  presign: defineRoute({ method: 'POST', path: `${BUCKET}/presign`, body: presignBodySchema, answer: presignResultSchema, errors: PROVIDER_ERRORS }),
+  probe: defineRoute({ method: 'POST', path: `${BUCKET}/probe`, body: probeBodySchema, answer: probeResultSchema, maxBodyBytes: MAX_PROBE_BODY_BYTES, errors: [...PROVIDER_ERRORS, 'confirmation-required'] }),
+  presign: defineRoute({ method: 'POST', path: `${BUCKET}/presign`, body: presignBodySchema, answer: presignResultSchema, errors: [...PROVIDER_ERRORS, 'confirmation-required'] }),
+  /** Removes a test's scratch object now (the server also removes it on its own once its signed URL has expired). */
+  removeScratch: defineRoute({ method: 'DELETE', path: `${BUCKET}/scratch`, body: removeScratchBodySchema, answer: removeScratchResultSchema, errors: PROVIDER_ERRORS }),
 };
 
 export type Routes = typeof routes;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METHODS } from '../core';
+import { BLOCK_CHECKS, METHODS, type Method } from '../core';
 import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
 import type { ApiErrorCode } from './errors';
 
@@ -24,6 +24,35 @@ export const objectKeySchema = z
   // another object, or another bucket: refuse it rather than probe the wrong thing.
   .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
 
+/**
+ * Where the console's own test objects live: a PUT, POST or DELETE test writes a fresh object
+ * under this prefix (never one the user did not name), and the console removes it afterwards.
+ * Any other key is the user's data, and writing it needs `confirmWrite` (409 otherwise).
+ */
+export const SCRATCH_PREFIX = '.cors-console/tests/';
+
+/** Whether `key` is one of the console's scratch objects (under {@link SCRATCH_PREFIX}). */
+export function isScratchKey(key: string): boolean {
+  return key.startsWith(SCRATCH_PREFIX) && key.length > SCRATCH_PREFIX.length;
+}
+
+/** A fresh scratch key: 64 random bits, so concurrent runs never share an object. */
+export function newScratchKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${SCRATCH_PREFIX}${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The methods whose request changes the object it names. */
+export function writesObject(method: Method): method is 'PUT' | 'POST' | 'DELETE' {
+  return method === 'PUT' || method === 'POST' || method === 'DELETE';
+}
+
+/**
+ * Set to say "yes, write or delete this object": without it, a writing probe or presign on a key
+ * outside {@link SCRATCH_PREFIX} is refused with 409 `confirmation-required`.
+ */
+const confirmWrite = z.boolean().default(false);
+
 export const probeBodySchema = z
   .object({
     key: objectKeySchema.default('test.txt'),
@@ -41,6 +70,9 @@ export const probeBodySchema = z
     body: z.string().max(1024 * 1024).optional(),
     /** Send the actual request to a presigned URL, as the test pane does for private buckets. */
     signed: z.boolean().default(false),
+    /** The page's credentials mode: the preflight is judged as the browser would judge it for this mode. */
+    credentials: z.enum(['omit', 'include']).default('omit'),
+    confirmWrite,
   })
   .strict();
 export type ProbeBody = z.input<typeof probeBodySchema>;
@@ -76,6 +108,12 @@ export const probeResultSchema = z.object({
   predictedWith: z.object({ config: corsConfigAnswerSchema.nullable(), version: z.string() }),
   preflight: probeExchangeSchema.optional(),
   actual: probeExchangeSchema.optional(),
+  /**
+   * Why the actual request was not sent although asked for: a writing request the browser would
+   * not send, because it refuses the request outright or stops at the preflight (`check` is the
+   * browser check the preflight's answer, in `preflight`, failed).
+   */
+  actualNotSent: z.object({ code: z.enum(['browser-refuses-request', 'browser-stops-at-preflight']), check: z.enum(BLOCK_CHECKS).optional() }).optional(),
 });
 export type ProbeResult = z.infer<typeof probeResultSchema>;
 
@@ -85,6 +123,7 @@ export const presignBodySchema = z
     method: methodSchema,
     expiresSeconds: z.number().int().min(1).max(7 * 24 * 3600).default(300),
     contentType: headerValue.max(255).optional(),
+    confirmWrite,
   })
   .strict();
 export type PresignBody = z.input<typeof presignBodySchema>;
@@ -116,6 +155,8 @@ export const testRequestSchema = z
     from: z.enum(testOrigins).default('console'),
     /** Response headers the web app must read (e.g. ETag after an upload). */
     mustRead: z.array(headerName).max(20).default([]),
+    /** For PUT, POST and DELETE: a fresh scratch object (the default), or the object named by `key` (asked first). */
+    target: z.enum(['scratch', 'named']).default('scratch'),
   })
   .strict();
 export type TestRequest = z.output<typeof testRequestSchema>;
@@ -141,3 +182,8 @@ export const putSavedTestsBodySchema = z
 
 export const savedTestsSchema = z.object({ tests: z.array(savedTestSchema) });
 export type SavedTests = z.infer<typeof savedTestsSchema>;
+
+/** Removes one of the console's scratch objects (a test's, after the browser's own request). */
+export const removeScratchBodySchema = z.object({ key: objectKeySchema.refine(isScratchKey, `Only keys under ${SCRATCH_PREFIX} are scratch objects.`) }).strict();
+export type RemoveScratchBody = z.input<typeof removeScratchBodySchema>;
+export const removeScratchResultSchema = z.object({ key: z.string(), removed: z.literal(true) });

@@ -30,7 +30,7 @@ export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
 export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
-export { predictBrowserFetch, headerReadability, BLOCK_CHECKS } from './predict';
+export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, preflightAnswerBlock } from './predict';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';

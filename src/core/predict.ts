@@ -98,6 +98,17 @@ function preflightGrantCheck(headers: Record<string, string>, request: BrowserRe
 }
 
 /**
+ * The browser's judgement of a preflight answer it received (a real one, not a prediction):
+ * undefined when it goes on to send the actual request, else the check that stops it. The same
+ * checks as {@link predictBrowserFetch} applies to the predicted answer (Fetch Standard,
+ * "CORS-preflight fetch" steps 6-7).
+ */
+export function preflightAnswerBlock(request: BrowserRequestClass, origin: string, answer: { status: number; headers: Record<string, string> }): BlockReason | undefined {
+  if (answer.status < 200 || answer.status >= 300) return { check: 'preflight-status', stage: 'preflight', params: { status: answer.status } };
+  return corsCheck(answer.headers, origin, request.sendsCredentials, 'preflight') ?? preflightGrantCheck(answer.headers, request);
+}
+
+/**
  * Predicts whether the browser lets script read the response of a cross-origin fetch() to a
  * bucket: the provider's answers come from `evaluate`, the browser's checks from the Fetch
  * Standard (preflight when needed, then the CORS check of the actual response).

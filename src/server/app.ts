@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { createCorsService } from './cors/cors-service';
+import { createScratchObjects, type ScratchObjects } from './probe/scratch-objects';
 import { apiError, sendError } from './http/api-error';
 import { createRegistrar } from './http/register';
 import type { ProfileRegistry } from './profiles/registry';
@@ -28,12 +29,15 @@ export interface AppDeps {
   savedTests?: SavedTestStore;
   /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
   harnessOrigin?: string | null;
+  /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
+  scratch?: ScratchObjects;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(redact(line));
+  const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
 
@@ -71,7 +75,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerBucketsRoutes(register, profiles);
   registerCorsRoutes(register, cors);
   registerSavedTestsRoutes(register, savedTests);
-  registerTestingRoutes(register, cors);
+  registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;
 }

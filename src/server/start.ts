@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { createApp } from './app';
+import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
 import { createHarnessApp } from './harness/harness-app';
@@ -119,9 +120,11 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
   }
   const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
   const secrets = [...configured.flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
+  const scratch = createScratchObjects(log);
   const app = createApp({
     profiles,
     log,
+    scratch,
     access,
     secrets,
     savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
@@ -156,6 +159,8 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
     localS3Endpoint: embedded?.endpoint ?? null,
     stop: async () => {
       await Promise.all([close(server), close(harness)]);
+      // Before the embedded store stops: the tests' scratch objects are removed, not left behind.
+      await scratch.removeAll();
       await embedded?.stop();
     },
   };

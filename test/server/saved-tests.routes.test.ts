@@ -25,7 +25,7 @@ const replace = (app: ReturnType<typeof appOver>, body: unknown) => typedClient(
 const TEST: SavedTest = {
   id: 'uploads-json',
   name: 'App uploads JSON',
-  request: { key: 'test.txt', method: 'PUT', headers: { 'content-type': 'application/json' }, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'] },
+  request: { key: 'test.txt', method: 'PUT', headers: { 'content-type': 'application/json' }, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'], target: 'scratch' },
   expect: 'allowed',
 };
 

@@ -23,6 +23,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
+  'confirmation-required': 409,
 };
 
 /** An API error envelope narrowed to some codes (a route's). */

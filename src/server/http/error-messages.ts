@@ -1,4 +1,4 @@
-import type { ApiErrorCode, ApiErrorParams } from '../../contract/api';
+import { SCRATCH_PREFIX, type ApiErrorCode, type ApiErrorParams } from '../../contract/api';
 import { issueMessage } from '../../core';
 
 type Catalogue = { [C in ApiErrorCode]: (params: ApiErrorParams<C>) => string };
@@ -62,6 +62,8 @@ const MESSAGES: Catalogue = {
   'payload-too-large': ({ method, path, limitKiB }) => `The request body is larger than ${method} ${path} accepts (${limitKiB} KiB).`,
   'unsupported-media-type': ({ method, path }) => `${method} ${path} takes a JSON body: send Content-Type: application/json.`,
   'too-many-requests': () => 'Too many wrong tokens in the last minute; wait a minute and try again.',
+  'confirmation-required': ({ bucket, key, method }) =>
+    `${method} would ${method === 'DELETE' ? 'delete' : 'replace'} ${JSON.stringify(key)} in bucket ${bucket}, an object the console did not create. Send "confirmWrite": true to do it, or test on a scratch object under ${SCRATCH_PREFIX} (the console creates and removes it).`,
 };
 
 /** The message of an error, from its code and params. */

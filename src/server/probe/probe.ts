@@ -1,5 +1,5 @@
-import type { ProbeExchange, ProbeResult, probeBodySchema } from '../../contract/api';
-import { answerMatches, classifyBrowserRequest, evaluate, type CorsConfig, type Decision, type Dialect } from '../../core';
+import { writesObject, type ProbeExchange, type ProbeResult, type probeBodySchema } from '../../contract/api';
+import { answerMatches, classifyBrowserRequest, evaluate, preflightAnswerBlock, type BrowserRequestClass, type CorsConfig, type Decision, type Dialect } from '../../core';
 import type { z } from 'zod';
 import { sendRaw } from './send-raw';
 
@@ -28,8 +28,12 @@ function judge(request: ProbeExchange['request'], outcome: Outcome, prediction: 
  * the profile's own endpoint, and sets each answer beside the core's prediction for the stored
  * configuration (named in the answer with its version, so a test run predicts with the same);
  * both go to the signed URL when there is one. A read-only probe (GET, HEAD) sends both
- * requests while the configuration is being read, so a probe costs about one round trip more than the requests themselves; a probe
- * that writes (PUT, POST, DELETE) reads the configuration first and writes only if that worked.
+ * requests while the configuration is being read, so a probe costs about one round trip more than
+ * the requests themselves. A probe that writes (PUT, POST, DELETE) reads the configuration first,
+ * and sends its actual request only if a browser would: never when the browser refuses the
+ * request outright, and, when the browser preflights, only after the real preflight's answer
+ * passed the browser's checks (so a refused preflight never deletes or replaces anything; the
+ * preflight is then sent even if only the actual request was asked for).
  */
 export async function runProbe<E>(
   target: { objectUrl: URL; signedUrl?: URL },
@@ -40,29 +44,46 @@ export async function runProbe<E>(
 ): Promise<{ ok: true; result: ProbeResult } | { ok: false; error: E }> {
   const url = target.signedUrl ?? target.objectUrl;
   const origin: Record<string, string> = probe.origin ? { origin: probe.origin } : {};
-  const classified = classifyBrowserRequest({ method: probe.method, headers: probe.headers });
+  const classified = classifyBrowserRequest({ method: probe.method, headers: probe.headers, credentials: probe.credentials });
   const preflightHeaders: Record<string, string> = { ...origin, 'access-control-request-method': probe.method };
   if (classified.unsafeHeaders.length) preflightHeaders['access-control-request-headers'] = classified.unsafeHeaders.join(',');
   const actualHeaders = { ...probe.headers, ...origin };
   const body = probe.method === 'PUT' || probe.method === 'POST' ? (probe.body ?? '') : undefined;
-  const sendPreflight = () => (probe.send !== 'actual' ? sendRaw(url, 'OPTIONS', preflightHeaders, undefined, timeoutMs) : Promise.resolve(undefined));
-  const sendActual = () => (probe.send !== 'preflight' ? sendRaw(url, probe.method, actualHeaders, body, timeoutMs) : Promise.resolve(undefined));
+  const sendPreflight = () => sendRaw(url, 'OPTIONS', preflightHeaders, undefined, timeoutMs);
+  const sendActual = () => sendRaw(url, probe.method, actualHeaders, body, timeoutMs);
 
-  const writes = probe.method !== 'GET' && probe.method !== 'HEAD';
   let stored: Awaited<ReturnType<typeof readConfig>>;
   let preflight: Outcome | undefined;
   let actual: Outcome | undefined;
-  if (writes) {
+  let actualNotSent: ProbeResult['actualNotSent'];
+  if (writesObject(probe.method)) {
     stored = await readConfig();
     if (!stored.ok) return stored;
-    [preflight, actual] = await Promise.all([sendPreflight(), sendActual()]);
+    // Without an Origin it is no browser request; with one, only what a browser would send is sent.
+    const asBrowser = probe.origin !== undefined;
+    if (probe.send !== 'actual' || (asBrowser && classified.preflight)) preflight = await sendPreflight();
+    if (probe.send !== 'preflight') {
+      actualNotSent = asBrowser ? browserStop(classified, probe.origin!, preflight) : undefined;
+      if (!actualNotSent) actual = await sendActual();
+    }
   } else {
-    [stored, preflight, actual] = await Promise.all([readConfig(), sendPreflight(), sendActual()]);
+    const none = Promise.resolve(undefined);
+    [stored, preflight, actual] = await Promise.all([readConfig(), probe.send !== 'actual' ? sendPreflight() : none, probe.send !== 'preflight' ? sendActual() : none]);
     if (!stored.ok) return stored;
   }
   const { config, version } = stored.value;
   const result: ProbeResult = { dialect, objectUrl: target.objectUrl.toString(), ...(target.signedUrl ? { signedUrl: target.signedUrl.toString() } : {}), predictedWith: { config, version } };
   if (preflight) result.preflight = judge({ method: 'OPTIONS', url: url.toString(), headers: preflightHeaders }, preflight, evaluate(config, { method: 'OPTIONS', headers: preflightHeaders }, dialect));
   if (actual) result.actual = judge({ method: probe.method, url: url.toString(), headers: actualHeaders }, actual, evaluate(config, { method: probe.method, headers: actualHeaders }, dialect));
+  if (actualNotSent) result.actualNotSent = actualNotSent;
   return { ok: true, result };
+}
+
+/** Why the browser would not send the actual request, given the real preflight's outcome; undefined when it would. */
+function browserStop(classified: BrowserRequestClass, origin: string, preflight: Outcome | undefined): ProbeResult['actualNotSent'] {
+  if (classified.refused) return { code: 'browser-refuses-request' };
+  if (!classified.preflight) return undefined;
+  if (!preflight?.ok) return { code: 'browser-stops-at-preflight' };
+  const block = preflightAnswerBlock(classified, origin, preflight.answer);
+  return block ? { code: 'browser-stops-at-preflight', check: block.check } : undefined;
 }

@@ -7,7 +7,7 @@ import { predictFor, type TestRun } from '../../../../src/web/features/test-pane
 import { rule } from '../../../support/builders';
 
 const APP = 'https://app.example.com';
-const request = (partial: Partial<TestRequest> = {}): TestRequest => ({ key: 'test.txt', method: 'GET', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [], ...partial });
+const request = (partial: Partial<TestRequest> = {}): TestRequest => ({ key: 'test.txt', method: 'GET', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [], target: 'scratch', ...partial });
 
 const allowed = (headers: Record<string, string> = {}): FetchOutcome => ({ readable: true, status: 200, readableHeaders: { 'content-type': 'text/plain', ...headers }, bodyBytes: 5, ms: 3 });
 const blocked: FetchOutcome = { readable: false, error: 'TypeError: Failed to fetch', ms: 3 };

@@ -4,7 +4,7 @@ import { judgeSavedTest, liveVerdict, predictedVerdict } from '../../../../src/w
 import { rule } from '../../../support/builders';
 
 const APP = 'https://app.example.com';
-const test: SavedTest = { id: 'up', name: 'uploads', expect: 'allowed', request: { key: 'k', method: 'PUT', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'] } };
+const test: SavedTest = { id: 'up', name: 'uploads', expect: 'allowed', request: { key: 'k', method: 'PUT', headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: ['ETag'], target: 'scratch' } };
 
 describe('saved test verdicts', () => {
   it('counts a request allowed only when every header the app must read is readable', () => {

@@ -1,0 +1,81 @@
+import type { StorageAdapter } from '../storage/adapter';
+import { fail, ok, type Result, type StorageError } from '../storage/result';
+import { sendRaw, type RawOutcome } from './send-raw';
+
+/** One scratch object: a profile's bucket and a key under the scratch prefix. */
+export interface ScratchTarget {
+  profile: string;
+  adapter: StorageAdapter;
+  bucket: string;
+  key: string;
+}
+
+/**
+ * The console's own test objects (keys under SCRATCH_PREFIX). A test's browser request goes from
+ * the page straight to the bucket, after the server's probe, so the server cannot remove the
+ * object when its probe ends. Instead each scratch object the server signs for is tracked until
+ * it is removed: by the page's removeScratch call right after its request, or else by this
+ * tracker once the object's signed URL has expired (nothing can write it after that), or when the
+ * console stops. A removal that fails is logged with the key, never dropped.
+ */
+export interface ScratchObjects {
+  /** Writes a small object, so that a DELETE test deletes a real object. */
+  create(target: ScratchTarget): Promise<Result<void>>;
+  /** Removes the object at `afterMs` from now, unless it is removed sooner. */
+  removeLater(target: ScratchTarget, afterMs: number): void;
+  /** Removes the object now (a missing one counts as removed: S3's DELETE answers 204 for it). */
+  remove(target: ScratchTarget): Promise<Result<void>>;
+  /** Removes every object still pending (the console is stopping). */
+  removeAll(): Promise<void>;
+  /** `profile/bucket/key` of the objects still pending removal. */
+  pending(): string[];
+}
+
+const SCRATCH_BODY = 'cors-console scratch object: created by a test, removed after it\n';
+const REQUEST_TIMEOUT_MS = 10_000;
+const SIGNED_FOR_SECONDS = 60;
+
+function failed(action: string, target: ScratchTarget, outcome: RawOutcome): StorageError {
+  if (!outcome.ok) return { code: outcome.code === 'timeout' ? 'timeout' : 'unreachable', message: `Could not ${action} scratch object ${target.key} in ${target.bucket}: ${outcome.message}` };
+  return { code: 'provider-error', message: `Could not ${action} scratch object ${target.key} in ${target.bucket}: the provider answered ${outcome.answer.status}.`, providerStatus: outcome.answer.status };
+}
+
+async function send(target: ScratchTarget, method: 'PUT' | 'DELETE', action: string): Promise<Result<void>> {
+  const url = await target.adapter.presign(target.bucket, target.key, { method, expiresSeconds: SIGNED_FOR_SECONDS, ...(method === 'PUT' ? { contentType: 'text/plain' } : {}) });
+  if (!url.ok) return url;
+  const outcome = await sendRaw(new URL(url.value), method, method === 'PUT' ? { 'content-type': 'text/plain' } : {}, method === 'PUT' ? SCRATCH_BODY : undefined, REQUEST_TIMEOUT_MS);
+  return outcome.ok && outcome.answer.status < 300 ? ok(undefined) : fail(failed(action, target, outcome));
+}
+
+export function createScratchObjects(log: (line: string) => void = () => {}): ScratchObjects {
+  const pending = new Map<string, { target: ScratchTarget; timer: ReturnType<typeof setTimeout> }>();
+  const idOf = ({ profile, bucket, key }: ScratchTarget) => `${profile}/${bucket}/${key}`;
+
+  const remove = async (target: ScratchTarget): Promise<Result<void>> => {
+    const id = idOf(target);
+    const entry = pending.get(id);
+    if (entry) clearTimeout(entry.timer);
+    pending.delete(id);
+    const removed = await send(target, 'DELETE', 'remove');
+    if (!removed.ok) log(`scratch object ${id} was not removed: ${removed.error.message}`);
+    return removed;
+  };
+
+  return {
+    create: (target) => send(target, 'PUT', 'create'),
+    removeLater(target, afterMs) {
+      const id = idOf(target);
+      const previous = pending.get(id);
+      if (previous) clearTimeout(previous.timer);
+      const timer = setTimeout(() => void remove(target), afterMs);
+      // A pending removal must not keep a stopping process alive; removeAll runs on stop.
+      timer.unref?.();
+      pending.set(id, { target, timer });
+    },
+    remove,
+    async removeAll() {
+      await Promise.all([...pending.values()].map(({ target }) => remove(target)));
+    },
+    pending: () => [...pending.keys()],
+  };
+}
