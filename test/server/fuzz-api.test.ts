@@ -19,7 +19,7 @@ const BUCKET = 'fuzz-target';
 const KNOWN_CODES: ApiErrorCode[] = [
   'bad-request', 'validation-failed', 'precondition-required', 'version-conflict', 'profile-not-found', 'bucket-not-found', 'not-found', 'not-supported',
   'provider-unreachable', 'provider-timeout', 'provider-access-denied', 'provider-error', 'unauthenticated', 'cross-origin-refused', 'payload-too-large',
-  'unsupported-media-type', 'too-many-requests',
+  'unsupported-media-type', 'too-many-requests', 'confirmation-required',
 ];
 
 let s3: LocalS3;
@@ -94,6 +94,7 @@ const validProbe = fc.record({
   method: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'HEAD'),
   headers: fc.dictionary(fc.constantFrom('x-a', 'content-type', 'authorization'), fc.constantFrom('1', 'text/plain')),
   send: fc.constantFrom('preflight', 'actual', 'both'),
+  confirmWrite: fc.boolean(),
 });
 const probeRequests: fc.Arbitrary<FuzzRequest> = fc.record({
   method: fc.constant('POST'),
@@ -112,7 +113,7 @@ const probeRequests: fc.Arbitrary<FuzzRequest> = fc.record({
 });
 
 const presignPath = `/api/profiles/local/buckets/${BUCKET}/presign`;
-const validPresign = fc.record({ key: fc.constantFrom('test.txt', 'up/load.bin'), method: fc.constantFrom('GET', 'PUT', 'POST'), expiresSeconds: fc.integer({ min: 1, max: 3600 }), contentType: fc.constant('text/plain') });
+const validPresign = fc.record({ key: fc.constantFrom('test.txt', 'up/load.bin'), method: fc.constantFrom('GET', 'PUT', 'POST'), expiresSeconds: fc.integer({ min: 1, max: 3600 }), contentType: fc.constant('text/plain'), confirmWrite: fc.boolean() });
 const presignRequests: fc.Arbitrary<FuzzRequest> = fc.record({
   method: fc.constant('POST'),
   path: fc.constant(presignPath),

@@ -55,7 +55,7 @@ describe('saved tests', () => {
     const app = appOver(dataDir);
     const minimal = { id: 'min', name: 'Minimal', request: { key: 'a.txt', method: 'GET' as const } };
     const put = await typedClient(app)(routes.putSavedTests, { ...at, body: { tests: [minimal] } });
-    expect(put.ok && put.answer).toEqual({ tests: [{ ...minimal, request: { ...minimal.request, headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [] }, expect: 'allowed' }] });
+    expect(put.ok && put.answer).toEqual({ tests: [{ ...minimal, request: { ...minimal.request, headers: {}, credentials: 'omit', signed: false, from: 'console', mustRead: [], target: 'scratch' }, expect: 'allowed' }] });
   });
 
   it.each([

@@ -41,15 +41,16 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
     const reserved = Object.keys(body.headers).filter((name) => RESERVED_HEADERS.has(name.toLowerCase()));
     if (reserved.length) return apiError('bad-request', { reason: 'reserved-header', headers: reserved });
     const { key, method, signed } = body;
-    const unconfirmed = body.send === 'preflight' ? null : refuseUnconfirmedWrite(bucket, key, method, body.confirmWrite);
-    if (unconfirmed) return unconfirmed;
     const addressed = adapter.objectUrl(bucket, key);
     // The adapters refuse keys or buckets that would leave the bucket's URL space.
     if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, detail: addressed.error.message });
     const objectUrl = addressed.value;
+    if (signed && method === 'POST') return apiError('bad-request', { reason: 'signed-post' });
+    const unconfirmed = body.send === 'preflight' ? null : refuseUnconfirmedWrite(bucket, key, method, body.confirmWrite);
+    if (unconfirmed) return unconfirmed;
     let url = objectUrl;
-    if (signed) {
-      if (method === 'POST') return apiError('bad-request', { reason: 'signed-post' });
+    // (A signed POST was refused above.)
+    if (signed && method !== 'POST') {
       const presigned = await adapter.presign(bucket, key, { method, expiresSeconds: SIGNED_PROBE_EXPIRY_SECONDS });
       if (!presigned.ok) return fromStorageError(presigned.error);
       url = new URL(presigned.value);

@@ -79,7 +79,7 @@ describe('probes', () => {
 
 describe('presigned URLs', () => {
   it.each(['GET', 'PUT', 'POST'] as const)('for %s point at the profile\'s endpoint', async (method) => {
-    const res = await api.call('POST', '/api/profiles/local/buckets/proxy-bucket/presign', { key: 'up/load.txt', method });
+    const res = await api.call('POST', '/api/profiles/local/buckets/proxy-bucket/presign', { key: 'up/load.txt', method, confirmWrite: true });
     expect(res.status).toBe(200);
     expect(new URL((res.json as unknown as PresignResult).url).origin).toBe(s3.endpoint);
   });

@@ -88,7 +88,7 @@ describe('no secret leaves the server', () => {
       await call('PUT', `${base}/${bucket}/cors`, '{broken', { 'if-match': '"x"' });
       await call('DELETE', `${base}/${bucket}/cors`, undefined, { 'if-match': `"${version}"` });
       await call('POST', `${base}/${bucket}/probe`, { origin: 'https://a.example', method: 'PUT', headers: { 'content-type': 'text/plain' } });
-      for (const method of ['GET', 'PUT', 'POST']) await call('POST', `${base}/${bucket}/presign`, { key: 'k.txt', method });
+      for (const method of ['GET', 'PUT', 'POST']) await call('POST', `${base}/${bucket}/presign`, { key: 'k.txt', method, confirmWrite: true });
       await call('POST', `${base}/${bucket}/presign`, { key: '..', method: 'GET' });
       await call('GET', `${base}/no-such-bucket-here/cors`);
     }
