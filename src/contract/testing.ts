@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { BLOCK_CHECKS, METHODS, type Method } from '../core';
+import { BLOCK_CHECKS, METHODS } from '../core';
+import { isScratchKey, SCRATCH_PREFIX } from './scratch';
 import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
 import type { ApiErrorCode } from './errors';
+
+export { isScratchKey, newScratchKey, SCRATCH_PREFIX, writesObject } from './scratch';
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
@@ -23,29 +26,6 @@ export const objectKeySchema = z
   // URLs collapse `.` and `..` segments (even percent-encoded), so such a key would address
   // another object, or another bucket: refuse it rather than probe the wrong thing.
   .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
-
-/**
- * Where the console's own test objects live: a PUT, POST or DELETE test writes a fresh object
- * under this prefix (never one the user did not name), and the console removes it afterwards.
- * Any other key is the user's data, and writing it needs `confirmWrite` (409 otherwise).
- */
-export const SCRATCH_PREFIX = '.cors-console/tests/';
-
-/** Whether `key` is one of the console's scratch objects (under {@link SCRATCH_PREFIX}). */
-export function isScratchKey(key: string): boolean {
-  return key.startsWith(SCRATCH_PREFIX) && key.length > SCRATCH_PREFIX.length;
-}
-
-/** A fresh scratch key: 64 random bits, so concurrent runs never share an object. */
-export function newScratchKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `${SCRATCH_PREFIX}${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** The methods whose request changes the object it names. */
-export function writesObject(method: Method): method is 'PUT' | 'POST' | 'DELETE' {
-  return method === 'PUT' || method === 'POST' || method === 'DELETE';
-}
 
 /**
  * Set to say "yes, write or delete this object": without it, a writing probe or presign on a key

@@ -16,7 +16,7 @@ export interface ScratchTarget {
  * object when its probe ends. Instead each scratch object the server signs for is tracked until
  * it is removed: by the page's removeScratch call right after its request, or else by this
  * tracker once the object's signed URL has expired (nothing can write it after that), or when the
- * console stops. A removal that fails is logged with the key, never dropped.
+ * console stops. A removal that fails is logged with the key and tried again, never dropped silently.
  */
 export interface ScratchObjects {
   /** Writes a small object, so that a DELETE test deletes a real object. */
@@ -47,9 +47,23 @@ async function send(target: ScratchTarget, method: 'PUT' | 'DELETE', action: str
   return outcome.ok && outcome.answer.status < 300 ? ok(undefined) : fail(failed(action, target, outcome));
 }
 
+/** A removal that failed is tried again this much later, this many times in all, each failure logged. */
+const RETRY_AFTER_MS = 30_000;
+const ATTEMPTS = 3;
+
 export function createScratchObjects(log: (line: string) => void = () => {}): ScratchObjects {
-  const pending = new Map<string, { target: ScratchTarget; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<string, { target: ScratchTarget; timer: ReturnType<typeof setTimeout>; attempt: number }>();
   const idOf = ({ profile, bucket, key }: ScratchTarget) => `${profile}/${bucket}/${key}`;
+
+  const schedule = (target: ScratchTarget, afterMs: number, attempt: number) => {
+    const id = idOf(target);
+    const previous = pending.get(id);
+    if (previous) clearTimeout(previous.timer);
+    const timer = setTimeout(() => void remove(target), afterMs);
+    // A pending removal must not keep a stopping process alive; removeAll runs on stop.
+    timer.unref?.();
+    pending.set(id, { target, timer, attempt });
+  };
 
   const remove = async (target: ScratchTarget): Promise<Result<void>> => {
     const id = idOf(target);
@@ -57,21 +71,18 @@ export function createScratchObjects(log: (line: string) => void = () => {}): Sc
     if (entry) clearTimeout(entry.timer);
     pending.delete(id);
     const removed = await send(target, 'DELETE', 'remove');
-    if (!removed.ok) log(`scratch object ${id} was not removed: ${removed.error.message}`);
+    if (!removed.ok) {
+      const attempt = (entry?.attempt ?? 0) + 1;
+      const again = attempt < ATTEMPTS;
+      log(`scratch object ${id} was not removed (attempt ${attempt} of ${ATTEMPTS}${again ? `; trying again in ${RETRY_AFTER_MS / 1000} s` : '; giving up, remove it by hand'}): ${removed.error.message}`);
+      if (again) schedule(target, RETRY_AFTER_MS, attempt);
+    }
     return removed;
   };
 
   return {
     create: (target) => send(target, 'PUT', 'create'),
-    removeLater(target, afterMs) {
-      const id = idOf(target);
-      const previous = pending.get(id);
-      if (previous) clearTimeout(previous.timer);
-      const timer = setTimeout(() => void remove(target), afterMs);
-      // A pending removal must not keep a stopping process alive; removeAll runs on stop.
-      timer.unref?.();
-      pending.set(id, { target, timer });
-    },
+    removeLater: (target, afterMs) => schedule(target, afterMs, pending.get(idOf(target))?.attempt ?? 0),
     remove,
     async removeAll() {
       await Promise.all([...pending.values()].map(({ target }) => remove(target)));

@@ -1,7 +1,8 @@
 // The web app's English catalogue, for what only the web app says: the test pane's diagnosis
 // (findings and headline) and the editor's line prefix. Core codes (issues, reasons, block reasons,
 // explanations) come from the core's catalogues. A translation replaces this file.
-import { blockText, checkText, nearMissText, ruleName, type BlockReason, type CheckResult, type NearMiss } from '../../core';
+import { blockText, checkText, nearMissText, ruleName, type BlockCheck, type BlockReason, type CheckResult, type NearMiss } from '../../core';
+import type { ProbeResult } from '../../contract/api';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -138,4 +139,58 @@ export function headlineText(headline: Headline): string {
 /** An issue's message placed on a line of a text area (`Line 2: …`). */
 export function onLineText(line: number, message: string): string {
   return `Line ${line}: ${message}`;
+}
+
+/** What a writing test will do to an object the user named (not a scratch object). */
+export interface WriteEffect {
+  method: 'PUT' | 'POST' | 'DELETE';
+  bucket: string;
+  key: string;
+  /** The test body's size, for PUT and POST. */
+  bodyBytes: number;
+}
+
+/** One sentence naming the object and what will happen to it. */
+export function writeEffectText({ method, bucket, key, bodyBytes }: WriteEffect): string {
+  const object = `${key} in bucket ${bucket}`;
+  if (method === 'DELETE') return `${object} will be deleted.`;
+  if (method === 'PUT') return `${object} will be replaced with ${bodyBytes} bytes of test body; its current content is lost.`;
+  return `${object} will receive a POST of ${bodyBytes} bytes of test body, which may replace or change it.`;
+}
+
+export function confirmWriteTitle(effects: readonly WriteEffect[]): string {
+  const [only] = effects;
+  if (effects.length !== 1 || !only) return `Write to ${effects.length} objects you named?`;
+  return only.method === 'DELETE' ? `Delete ${only.key}?` : `Write to ${only.key}?`;
+}
+
+export function confirmWriteAction(effects: readonly WriteEffect[]): string {
+  const [only] = effects;
+  if (effects.length !== 1 || !only) return `Write to these ${effects.length} objects`;
+  return only.method === 'DELETE' ? `Delete ${only.key}` : only.method === 'PUT' ? `Replace ${only.key}` : `POST to ${only.key}`;
+}
+
+export const CONFIRM_WRITE_NOTE =
+  "The server's probe sends the request first and, when the browser allows it, the browser sends it again. A scratch object (the default) tests the same rules without touching your data.";
+
+const STOPPED_BY: Record<BlockCheck, string> = {
+  'request-refused': 'the browser refuses the request',
+  'preflight-status': 'the preflight was refused',
+  'allow-origin-missing': 'the preflight answer has no Access-Control-Allow-Origin',
+  'allow-origin-mismatch': "the preflight answer's Access-Control-Allow-Origin is another origin",
+  'wildcard-with-credentials': 'the preflight answer allows any origin (*) to a request with credentials',
+  'credentials-not-allowed': 'the preflight answer does not allow credentials',
+  'method-not-allowed': 'the preflight answer does not allow the method',
+  'header-not-allowed': 'the preflight answer does not allow a request header',
+};
+
+/** Why the server's probe did not send a writing request: the browser would not have sent it either. */
+export function probeNotSentText({ code, check }: NonNullable<ProbeResult['actualNotSent']>): string {
+  if (code === 'browser-refuses-request') return 'Not sent: the browser refuses to send this request at all, so the server did not send it either.';
+  return `Not sent: the browser stops at the preflight${check ? ` (${STOPPED_BY[check]})` : ''}, so the server did not send the request either. Nothing was written or deleted.`;
+}
+
+/** A test's scratch object that could not be removed: named, so it is never left silently. */
+export function scratchLeftText(key: string): string {
+  return `The test's scratch object ${key} could not be removed now; the console removes it on its own within two minutes, or when it stops.`;
 }

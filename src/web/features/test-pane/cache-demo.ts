@@ -1,5 +1,6 @@
 import { dialectProfile, type Dialect } from '../../../core';
-import { presign, probe } from '../../api/testing';
+import { newScratchKey } from '../../../contract/scratch';
+import { presign, probe, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
 export interface CacheDemoResult {
@@ -33,7 +34,8 @@ export function cacheFix(dialect: Dialect): string {
  * cacheable object is written for each run, so earlier runs cannot interfere.
  */
 export async function runCacheDemo(profile: string, bucket: string, dialect: Dialect): Promise<CacheDemoResult> {
-  const key = `cors-console-cache-demo/${Date.now().toString(36)}.txt`;
+  // A scratch object, removed once the demo's fetches are done (and by the server later, should that fail).
+  const key = newScratchKey();
   // Written and read through presigned URLs, so the demo works on private buckets too.
   const target = { profile, bucket };
   const written = await probe(target, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
@@ -44,6 +46,7 @@ export async function runCacheDemo(profile: string, bucket: string, dialect: Dia
   const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });
   const cachedCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default' });
   const freshCors = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' });
+  await removeScratch(target, { key }).catch(() => undefined);
   return {
     url,
     varyWithoutOrigin: withoutOrigin.actual?.response?.headers['vary'],

@@ -14,9 +14,11 @@ export interface RequestFormValues {
   from: TestRequest['from'];
   /** Response header names the app must read, one per line or comma-separated. */
   mustRead: string;
+  /** What a PUT, POST or DELETE writes to: a scratch object, or the object named by `key`. */
+  target: TestRequest['target'];
 }
 
-export const DEFAULT_REQUEST: RequestFormValues = { key: 'test.txt', method: 'GET', headers: '', body: '', credentials: 'omit', signed: false, from: 'console', mustRead: '' };
+export const DEFAULT_REQUEST: RequestFormValues = { key: 'test.txt', method: 'GET', headers: '', body: '', credentials: 'omit', signed: false, from: 'console', mustRead: '', target: 'scratch' };
 
 function headerLines(text: string): string[] {
   return text
@@ -54,6 +56,7 @@ export const requestFormSchema = z
     signed: z.boolean(),
     from: z.enum(['console', 'harness']),
     mustRead: z.string(),
+    target: z.enum(['scratch', 'named']),
   })
   .transform((values, ctx): TestRequest => {
     const { headers, bad } = parseHeaderLines(values.headers);
@@ -68,6 +71,7 @@ export const requestFormSchema = z
       signed: values.signed,
       from: values.from,
       mustRead: mustReadNames(values.mustRead),
+      target: values.target,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

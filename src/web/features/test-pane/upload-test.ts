@@ -1,5 +1,6 @@
 import { dialectProfile, headerReadability, predictBrowserFetch, type CorsConfig, type Dialect } from '../../../core';
-import { presign } from '../../api/testing';
+import { newScratchKey } from '../../../contract/scratch';
+import { presign, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
 export type UploadKind = 'presigned-put' | 'post-form';
@@ -12,6 +13,8 @@ export interface UploadResult {
   etag: string | null;
   /** What the rules predict for the same upload; `noEtag` when the provider sends no ETag at all. */
   predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean };
+  /** The scratch object uploaded to, and the error when it could not be removed right after. */
+  scratch?: { key: string; notRemoved?: unknown };
 }
 
 /** The rules' prediction for an upload from `origin`: allowed, and ETag readable? */
@@ -36,13 +39,25 @@ export interface UploadTarget {
   saved: CorsConfig | null;
 }
 
-export async function runUpload({ profile, bucket, dialect, saved }: UploadTarget, key: string, file: Blob, fileName: string, kind: UploadKind): Promise<UploadResult> {
+/**
+ * `key` null uploads to a fresh scratch object, removed right after; a named key is the user's
+ * object, written only with `confirmWrite` (they confirmed it).
+ */
+export async function runUpload({ profile, bucket, dialect, saved }: UploadTarget, named: string | null, file: Blob, fileName: string, kind: UploadKind, confirmWrite = false): Promise<UploadResult> {
   const method = kind === 'presigned-put' ? 'PUT' : 'POST';
-  const signed = await presign({ profile, bucket }, { key, method });
-  const outcome =
+  const key = named ?? newScratchKey();
+  const signed = await presign({ profile, bucket }, { key, method, ...(named !== null && confirmWrite ? { confirmWrite } : {}) });
+  const upload = () =>
     kind === 'presigned-put'
-      ? await performFetch({ url: signed.url, method: 'PUT', headers: {}, body: file, credentials: 'omit', cache: 'no-store' })
-      : await performFetch({ url: signed.url, method: 'POST', headers: {}, form: { fields: signed.fields ?? {}, file, fileName }, credentials: 'omit', cache: 'no-store' });
+      ? performFetch({ url: signed.url, method: 'PUT', headers: {}, body: file, credentials: 'omit', cache: 'no-store' })
+      : performFetch({ url: signed.url, method: 'POST', headers: {}, form: { fields: signed.fields ?? {}, file, fileName }, credentials: 'omit', cache: 'no-store' });
+  let notRemoved: unknown;
+  let outcome: FetchOutcome;
+  try {
+    outcome = await upload();
+  } finally {
+    if (named === null) notRemoved = await removeScratch({ profile, bucket }, { key }).then(() => undefined, (error: unknown) => error);
+  }
   const predicted = predictUpload(saved, dialect, window.location.origin, kind, file);
-  return { kind, url: signed.url, outcome, etag: outcome.readableHeaders?.etag ?? null, predicted };
+  return { kind, url: signed.url, outcome, etag: outcome.readableHeaders?.etag ?? null, predicted, ...(named === null ? { scratch: { key, ...(notRemoved !== undefined ? { notRemoved } : {}) } } : {}) };
 }

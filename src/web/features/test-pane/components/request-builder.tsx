@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { TestRequest } from '../../../../contract/api';
+import { SCRATCH_PREFIX, writesObject } from '../../../../contract/scratch';
 import { METHODS } from '../../../../core';
 import type { RequestFormValues } from '../request-form';
 
@@ -26,6 +27,7 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
   const id = useId();
   const method = useWatch({ control, name: 'method' });
   const writes = method === 'PUT' || method === 'POST';
+  const changesObject = writesObject(method);
   const described = (field: keyof RequestFormValues) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${field}-error` } : {});
   return (
     <div className="tp-form">
@@ -40,6 +42,19 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
           <option key={m}>{m}</option>
         ))}
       </select>
+      {changesObject && (
+        <>
+          <span className="tp-label">{method} on</span>
+          <div role="radiogroup" aria-label="Object the test writes" className="tp-radios">
+            <label>
+              <input type="radio" value="scratch" {...register('target')} /> A scratch object under {SCRATCH_PREFIX} (created and removed by the test)
+            </label>
+            <label>
+              <input type="radio" value="named" {...register('target')} /> The object key above (asks you first)
+            </label>
+          </div>
+        </>
+      )}
       <label htmlFor={`${id}-headers`}>Request headers</label>
       <div>
         <textarea id={`${id}-headers`} rows={3} spellCheck={false} placeholder="content-type: application/json" {...register('headers')} {...described('headers')} />

@@ -6,7 +6,9 @@ import { ErrorMessage } from '../../../components/error-message';
 import type { RequestFormValues } from '../request-form';
 import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
 import { savedOrThrow } from '../../../api/write-outcome';
-import { predictFor, runTest, type TestContext } from '../run-test';
+import { namedWriteEffect, predictFor, runTest, type TestContext } from '../run-test';
+import type { WriteEffect } from '../../../lib/messages';
+import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 
 function newTestId(): string {
@@ -64,13 +66,15 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
   const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
+  // Tests that write to or delete objects the user named wait for one yes that lists them all.
+  const [unconfirmed, setUnconfirmed] = useState<{ list: SavedTest[]; effects: WriteEffect[] } | null>(null);
   const runAll = useMutation({
-    mutationFn: async (list: SavedTest[]) => {
+    mutationFn: async ({ list, confirmWrite }: { list: SavedTest[]; confirmWrite: boolean }) => {
       const results: SavedTestOutcome[] = [];
       for (const test of list) {
         const context = contextFor(test.request);
         if (!context) throw new Error(`"${test.name}" cannot run yet: the bucket configuration or the harness is not loaded.`);
-        const run = await runTest(context, test.request);
+        const run = await runTest(context, test.request, { confirmWrite });
         // Predicted against the draft when there is one: "does my change keep the app working?"
         const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
         results.push(judgeSavedTest(test, prediction, run.browser));
@@ -94,9 +98,27 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
       {list.length > 0 && (
         <>
           {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
-          <button type="button" disabled={!canRun || runAll.isPending} onClick={() => runAll.mutate(list)}>
+          <button
+            type="button"
+            disabled={!canRun || runAll.isPending}
+            onClick={() => {
+              const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
+              if (effects.length) setUnconfirmed({ list, effects });
+              else runAll.mutate({ list, confirmWrite: false });
+            }}
+          >
             Run all
           </button>
+          {unconfirmed && (
+            <ConfirmWriteDialog
+              effects={unconfirmed.effects}
+              onCancel={() => setUnconfirmed(null)}
+              onConfirm={() => {
+                setUnconfirmed(null);
+                runAll.mutate({ list: unconfirmed.list, confirmWrite: true });
+              }}
+            />
+          )}
           {outcomes && outcomes.length === list.length && (
             <p role="status">
               {passed} of {list.length} passed.

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ProfileSummary, TestRequest } from '../../../../contract/api';
 import { sameConfig } from '../../../../core';
@@ -10,7 +11,9 @@ import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
 import { consoleQueries } from '../../../api/console';
 import { DEFAULT_REQUEST, requestFormSchema, type RequestFormValues } from '../request-form';
-import { runTest, type TestContext } from '../run-test';
+import { namedWriteEffect, runTest, type TestContext } from '../run-test';
+import { scratchLeftText } from '../../../lib/messages';
+import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { CacheDemo } from './cache-demo';
 import { RequestBuilder } from './request-builder';
 import { SavedTests, SaveTestButton } from './saved-tests';
@@ -48,11 +51,14 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
     };
   };
 
+  // A test that would write to or delete an object the user named waits here for their yes.
+  const [unconfirmed, setUnconfirmed] = useState<TestRequest | null>(null);
+  const unconfirmedEffect = unconfirmed && namedWriteEffect(bucket, unconfirmed);
   const test = useMutation({
-    mutationFn: async (request: TestRequest) => {
+    mutationFn: async ({ request, confirmWrite }: { request: TestRequest; confirmWrite: boolean }) => {
       const context = contextFor(request);
       if (!context) throw new Error('The bucket configuration or the harness is not loaded yet; try again in a moment.');
-      const run = await runTest(context, request);
+      const run = await runTest(context, request, { confirmWrite });
       // Judged against the configuration the run was predicted with.
       return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
     },
@@ -69,7 +75,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
         Sends the real request from this page ({consoleOrigin}) or from a second origin ({harnessOrigin ?? 'not available'}) to the bucket, so the browser itself judges; beside it, the
         server&apos;s raw probe and what the rules predict.
       </p>
-      <form onSubmit={form.handleSubmit((request) => test.mutate(request))} noValidate>
+      <form onSubmit={form.handleSubmit((request) => (namedWriteEffect(bucket, request) ? setUnconfirmed(request) : test.mutate({ request, confirmWrite: false })))} noValidate>
         <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} />
         <div className="tp-actions">
           <button type="submit" disabled={test.isPending || cors.data === undefined}>
@@ -80,6 +86,17 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       </form>
       {cors.isError && <ErrorMessage error={cors.error} title="The bucket's CORS configuration could not be loaded." />}
       {test.isError && <ErrorMessage error={test.error} title="The test could not run." />}
+      {unconfirmed && unconfirmedEffect && (
+        <ConfirmWriteDialog
+          effects={[unconfirmedEffect]}
+          onCancel={() => setUnconfirmed(null)}
+          onConfirm={() => {
+            setUnconfirmed(null);
+            test.mutate({ request: unconfirmed, confirmWrite: true });
+          }}
+        />
+      )}
+      {run?.scratch?.notRemoved !== undefined && <ErrorMessage error={run.scratch.notRemoved} title={scratchLeftText(run.scratch.key)} />}
       {run && diagnosis && (
         <>
           <TestResult run={run} diagnosis={diagnosis} />

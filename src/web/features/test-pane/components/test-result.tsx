@@ -1,6 +1,6 @@
 import type { ProbeExchange } from '../../../../contract/api';
 import { blockText, requestReasonsText, ruleReasonText, summaryText, type BrowserPrediction } from '../../../../core';
-import { findingText, headlineText } from '../../../lib/messages';
+import { findingText, headlineText, probeNotSentText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
 
@@ -98,6 +98,7 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
           <h4>Server probe (raw, unfiltered)</h4>
           <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} />
           <ProbeExchangeView title="Actual request" exchange={run.probe.actual} />
+          {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
         </section>
         <section aria-label="Prediction">
           <h4>Rules ({run.probe.dialect})</h4>

@@ -1,7 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
+import { SCRATCH_PREFIX } from '../../../../contract/scratch';
 import { ErrorMessage } from '../../../components/error-message';
+import { scratchLeftText } from '../../../lib/messages';
+import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 
@@ -35,34 +38,47 @@ function UploadOutcome({ result }: { result: UploadResult }) {
 /** The seeds' scenario: a web app uploading straight to the bucket, and whether it can read ETag after. */
 export function UploadTests({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
   const id = useId();
-  const [key, setKey] = useState('uploads/from-the-test-pane.txt');
+  // Empty: a scratch object, removed after the upload. A key the user names is asked about first.
+  const [key, setKey] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [unconfirmed, setUnconfirmed] = useState<UploadKind | null>(null);
   const cors = useQuery(corsQueries.detail(profile.id, bucket));
+  const body = file ?? new Blob(['cors-console upload test\n'], { type: 'text/plain' });
   const upload = useMutation({
-    mutationFn: (kind: UploadKind) => {
-      const body = file ?? new Blob(['cors-console upload test\n'], { type: 'text/plain' });
-      return runUpload({ profile: profile.id, bucket, dialect: profile.dialect, saved: cors.data?.config ?? null }, key, body, file?.name ?? 'upload-test.txt', kind);
-    },
+    mutationFn: ({ kind, confirmWrite }: { kind: UploadKind; confirmWrite: boolean }) =>
+      runUpload({ profile: profile.id, bucket, dialect: profile.dialect, saved: cors.data?.config ?? null }, key.trim() || null, body, file?.name ?? 'upload-test.txt', kind, confirmWrite),
   });
+  const start = (kind: UploadKind) => (key.trim() ? setUnconfirmed(kind) : upload.mutate({ kind, confirmWrite: false }));
   return (
     <section className="tp-uploads" aria-label="Upload tests">
       <h4>Upload tests</h4>
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
         <label htmlFor={`${id}-key`}>Upload key</label>
-        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} />
+        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder={`empty: a scratch object under ${SCRATCH_PREFIX}, removed after`} />
         <label htmlFor={`${id}-file`}>File to upload</label>
         <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="tp-actions">
-        <button type="button" disabled={upload.isPending || key === '' || !cors.isSuccess} onClick={() => upload.mutate('presigned-put')}>
+        <button type="button" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
           Upload with a presigned PUT
         </button>
-        <button type="button" disabled={upload.isPending || key === '' || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => upload.mutate('post-form')}>
+        <button type="button" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
           Upload with a POST form
         </button>
       </div>
+      {unconfirmed && (
+        <ConfirmWriteDialog
+          effects={[{ method: unconfirmed === 'presigned-put' ? 'PUT' : 'POST', bucket, key: key.trim(), bodyBytes: body.size }]}
+          onCancel={() => setUnconfirmed(null)}
+          onConfirm={() => {
+            setUnconfirmed(null);
+            upload.mutate({ kind: unconfirmed, confirmWrite: true });
+          }}
+        />
+      )}
       {upload.data && <UploadOutcome result={upload.data} />}
+      {upload.data?.scratch?.notRemoved !== undefined && <ErrorMessage error={upload.data.scratch.notRemoved} title={scratchLeftText(upload.data.scratch.key)} />}
       {upload.isError && <ErrorMessage error={upload.error} title="The upload could not start." />}
     </section>
   );

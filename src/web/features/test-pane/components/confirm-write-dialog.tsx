@@ -1,0 +1,32 @@
+import { ModalDialog } from '../../../components/modal-dialog';
+import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectText, type WriteEffect } from '../../../lib/messages';
+
+/**
+ * Asks before a test writes to or deletes objects the user named: each object and what will
+ * happen to it. Cancel has the focus, so Enter never destroys data by reflex.
+ */
+export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: readonly WriteEffect[]; onConfirm: () => void; onCancel: () => void }) {
+  const [only] = effects;
+  return (
+    <ModalDialog title={confirmWriteTitle(effects)} onClose={onCancel} className="tp-confirm-write">
+      {effects.length === 1 && only ? (
+        <p>{writeEffectText(only)}</p>
+      ) : (
+        <ul>
+          {effects.map((effect) => (
+            <li key={`${effect.method} ${effect.key}`}>{writeEffectText(effect)}</li>
+          ))}
+        </ul>
+      )}
+      <p className="modal-muted">{CONFIRM_WRITE_NOTE}</p>
+      <div className="modal-actions">
+        <button type="button" onClick={onCancel} data-autofocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {confirmWriteAction(effects)}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
