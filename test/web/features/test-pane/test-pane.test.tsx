@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { TestPane } from '../../../../src/web/features/test-pane/components/test-pane';
+import { ConfirmWriteDialog } from '../../../../src/web/features/test-pane/components/confirm-write-dialog';
 import { useRealApi } from '../../../support/web-api';
 import { arrangeBucket, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
 import { rule } from '../../../support/builders';
@@ -61,5 +62,83 @@ describe('TestPane request builder', { timeout: REAL_SERVER_TEST_MS }, () => {
     await ready();
     expect((screen.getByRole('radio', { name: /^This console/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /^Second origin \(not available\)/ }) as HTMLInputElement).disabled).toBe(true);
+  });
+});
+
+// Issue 14, item 3: a test writes to or deletes an object the user named only after a yes that
+// names the object and says what happens to it; the object is read back to show that a cancelled
+// test sent nothing.
+
+const ORIGINAL = 'the user data';
+
+async function arrange(bucket: string) {
+  await arrangeBucket(ctx, bucket, { rules: [rule({ allowedMethods: ['GET', 'PUT', 'DELETE'] })] });
+  await ctx.s3.putObject(bucket, 'test.txt', ORIGINAL);
+  renderPane(bucket);
+}
+
+const stored = async (bucket: string) => (await ctx.s3.request('GET', `/${bucket}/test.txt`)).body;
+
+describe('Confirming a write to a named object', { timeout: REAL_SERVER_TEST_MS }, () => {
+  it('offers a scratch object by default for PUT, POST and DELETE, and nothing for GET', async () => {
+    await arrange('confirm-default');
+    await ready();
+    expect(screen.queryByRole('radiogroup', { name: 'Object the test writes' })).toBeNull();
+    for (const method of ['PUT', 'POST', 'DELETE']) {
+      fireEvent.change(screen.getByLabelText('Method'), { target: { value: method } });
+      const group = await screen.findByRole('radiogroup', { name: 'Object the test writes' });
+      expect((within(group).getByRole('radio', { name: /^A scratch object under \.cors-console\/tests\// }) as HTMLInputElement).checked).toBe(true);
+    }
+  });
+
+  it('asks before a PUT replaces the named object, naming it and the bytes; Cancel (which has the focus) sends nothing', async () => {
+    await arrange('confirm-put');
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'PUT' } });
+    fireEvent.change(await screen.findByLabelText('Body'), { target: { value: 'twelve bytes' } });
+    fireEvent.click(screen.getByRole('radio', { name: /^The object key above/ }));
+    fireEvent.click(await ready());
+    const dialog = await screen.findByRole('dialog', { name: 'Write to test.txt?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(within(dialog).getByText('test.txt in bucket confirm-put will be replaced with 12 bytes of test body; its current content is lost.')).toBeTruthy();
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(dialog).getByRole('button', { name: 'Replace test.txt' })).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByText(/^Allowed|^Blocked/)).toBeNull();
+    expect(await stored('confirm-put')).toBe(ORIGINAL);
+  });
+
+  it('says a DELETE deletes the named object, and Escape cancels it', async () => {
+    await arrange('confirm-delete');
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'DELETE' } });
+    fireEvent.click(await screen.findByRole('radio', { name: /^The object key above/ }));
+    fireEvent.click(await ready());
+    const dialog = await screen.findByRole('dialog', { name: 'Delete test.txt?' });
+    expect(within(dialog).getByText('test.txt in bucket confirm-delete will be deleted.')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Delete test.txt' })).toBeTruthy();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await stored('confirm-delete')).toBe(ORIGINAL);
+  });
+
+  it('lists every object when several tests write to named objects', () => {
+    const onConfirm = vi.fn();
+    render(
+      <ConfirmWriteDialog
+        effects={[
+          { method: 'PUT', bucket: 'b', key: 'a.txt', bodyBytes: 3 },
+          { method: 'DELETE', bucket: 'b', key: 'c.txt', bodyBytes: 0 },
+        ]}
+        onConfirm={onConfirm}
+        onCancel={() => {}}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Write to 2 objects you named?' });
+    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'a.txt in bucket b will be replaced with 3 bytes of test body; its current content is lost.',
+      'c.txt in bucket b will be deleted.',
+    ]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Write to these 2 objects' }));
+    expect(onConfirm).toHaveBeenCalledOnce();
   });
 });
