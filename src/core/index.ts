@@ -28,10 +28,10 @@ export { corsHeadersOf, answerDifferences, answerMatches, providerErrorOf } from
 export type { ReceivedAnswer, AnswerDifference } from './answer';
 export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
-export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
+export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS, PREFLIGHT_CACHE_CAPS, WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, checkAllowHeaders } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
-export { predictBrowserFetch, headerReadability, BLOCK_CHECKS } from './predict';
-export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability } from './predict';
+export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, CAUTION_CODES } from './predict';
+export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability, BrowserCaution, CautionCode, CautionParamsByCode } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
@@ -67,6 +67,6 @@ export type {
 // The English message catalogues: code + params → sentences. A translation replaces these.
 export { issueText, issueMessage } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
-export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
+export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel, ruleName } from './messages/words';

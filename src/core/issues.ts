@@ -129,6 +129,8 @@ export interface IssueParamsByCode {
   'strictest.header-unreadable': { request: AppRequestRef; headers: string[] };
   /** A request body that does not fit the API; `detail` is the schema library's own text. */
   'body.invalid': { field: string; detail: string };
+  /** Above WebKit/Safari's preflight cache cap: Safari sends the preflight again every `cap` seconds. */
+  'max-age.above-webkit-cap': { value: number; cap: number };
 }
 
 export type IssueCode = keyof IssueParamsByCode;
@@ -155,6 +157,7 @@ export const ISSUE_CODES = [
   'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
   'body.invalid',
+  'max-age.above-webkit-cap',
 ] as const satisfies readonly IssueCode[];
 
 /** Fails to compile when a code is missing from `ISSUE_CODES`. */

@@ -1,11 +1,12 @@
+import { PREFLIGHT_CACHE_CAPS } from './browser';
 import { dialectProfile, type Dialect, type DialectProfile } from './dialects';
 import { serializeCorsDocument } from './formats';
 import { error, warning, type Issue, type IssuePath, type ValueField } from './issues';
 import { isMethod, type CorsConfig, type CorsRule } from './rule';
 import { findShadowedRules } from './shadowing';
 
-/** Browser caps on Access-Control-Max-Age (Chromium ≥ 76, Firefox), from MDN. */
-export const BROWSER_MAX_AGE_CAPS = { chromium: 7200, firefox: 86_400 } as const;
+/** Browser caps on Access-Control-Max-Age (Chromium ≥ 76, Firefox), from MDN; WebKit's is below both (see `PREFLIGHT_CACHE_CAPS`). */
+export const BROWSER_MAX_AGE_CAPS = { chromium: PREFLIGHT_CACHE_CAPS.chromium, firefox: PREFLIGHT_CACHE_CAPS.firefox } as const;
 
 export interface ValidateOptions {
   /**
@@ -120,10 +121,14 @@ function validateMaxAge(maxAge: unknown, path: IssuePath, profile: DialectProfil
   if (cap !== null && maxAge > cap) {
     return [error('max-age.too-large', { value: maxAge, max: cap, provider: profile.label }, path)];
   }
+  const issues: Issue[] = [];
   if (maxAge > BROWSER_MAX_AGE_CAPS.chromium) {
-    return [warning('max-age.above-browser-cap', { value: maxAge, ...BROWSER_MAX_AGE_CAPS }, path)];
+    issues.push(warning('max-age.above-browser-cap', { value: maxAge, ...BROWSER_MAX_AGE_CAPS }, path));
   }
-  return [];
+  if (maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
+    issues.push(warning('max-age.above-webkit-cap', { value: maxAge, cap: PREFLIGHT_CACHE_CAPS.webkit }, path));
+  }
+  return issues;
 }
 
 function validateRule(rule: CorsRule, index: number, profile: DialectProfile, options: ValidateOptions): Issue[] {

@@ -3,7 +3,7 @@
 import type { FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
-import { describeFound, ruleLabel, ruleName } from './words';
+import { describeFound, durationText, ruleLabel, ruleName } from './words';
 
 /** What an issue says, and what to do about it. */
 export interface IssueText {
@@ -255,7 +255,12 @@ const TEMPLATES: Templates = {
     message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
   }),
   'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
+  'max-age.above-webkit-cap': (p) => ({
+    message: `Max age ${p.value} s is above Safari's cap of ${p.cap} s: Safari will re-check every ${durationText(p.cap)}.`,
+    hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
+  }),
 };
+
 
 function moveAbove(answeredBy: number[]): string {
   const first = answeredBy[0] ?? 0;
