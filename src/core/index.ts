@@ -2,7 +2,7 @@
 export { METHODS, isMethod, corsRuleSchema, corsConfigSchema } from './rule';
 export type { Method, CorsRule, CorsConfig } from './rule';
 export { ISSUE_CODES } from './issues';
-export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef } from './issues';
+export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef, ConsoleReason } from './issues';
 export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';
 export { evaluate, findNearMiss, CHECK_CODES, RULE_REASON_CODES, SUMMARY_CODES } from './evaluate';
@@ -70,3 +70,5 @@ export type { IssueText } from './messages/issue-messages';
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel, ruleName } from './messages/words';
+export { refusalOf, REFUSALS } from './refusals';
+export type { Refusal, ConfigErrorCode } from './refusals';

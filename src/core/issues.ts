@@ -176,7 +176,26 @@ interface IssueFields {
   line?: number;
   /** Other rule indexes involved (e.g. the earlier rules that shadow this one). */
   relatedRules?: number[];
+  /**
+   * Errors only: who refuses it. `provider`: its PutBucketCors answers an error (`providerCode`,
+   * `providerMessage` where known); `console`: the provider would store it, the console does not
+   * (`consoleReason` says why). Set by `validateConfig` for its dialect (see `refusals.ts`).
+   */
+  source?: 'provider' | 'console';
+  /** The provider's own error message, verbatim (RGW's is empty); with `source: 'provider'`. */
+  providerMessage?: string;
+  /** With `source: 'console'`: why the console refuses what the provider would store. */
+  consoleReason?: ConsoleReason;
 }
+
+/** Why the console refuses what the provider would store. */
+export type ConsoleReason =
+  /** No browser request can ever match it (an origin without a scheme, an empty origin, a header name with a space). */
+  | 'never-matches'
+  /** The provider would store another value than the one shown (s3rver trims and unescapes). */
+  | 'stored-differently'
+  /** The value means nothing to the provider (a negative max-age, which RGW drops and s3rver sends as `Max-Age: -1`). */
+  | 'meaningless';
 
 /** One issue of code `C`: the stable code, and the values its sentence names. */
 export type IssueOf<C extends IssueCode> = IssueFields & { code: C; params: IssueParamsByCode[C] };

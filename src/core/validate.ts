@@ -3,6 +3,7 @@ import { dialectProfile, type Dialect, type DialectProfile } from './dialects';
 import { serializeCorsDocument } from './formats';
 import { error, warning, type Issue, type IssuePath, type ValueField } from './issues';
 import { isMethod, type CorsConfig, type CorsRule } from './rule';
+import { withRefusal } from './refusals';
 import { findShadowedRules } from './shadowing';
 
 /** Browser caps on Access-Control-Max-Age (Chromium ≥ 76, Firefox), from MDN; WebKit's is below both (see `PREFLIGHT_CACHE_CAPS`). */
@@ -253,7 +254,8 @@ function validateStoredVerbatim(rule: CorsRule, index: number, profile: DialectP
  * rules pairwise.
  */
 export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
-  return validateSizeOf(config, dialectProfile(dialect));
+  const profile = dialectProfile(dialect);
+  return validateSizeOf(config, profile).map((issue) => withRefusal(issue, profile));
 }
 
 /**
@@ -264,7 +266,8 @@ export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
+  const issues = [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
+  return issues.map((issue) => withRefusal(issue, profile));
 }
 
 /**
@@ -272,10 +275,12 @@ export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', opti
  * An editor can keep these per rule and redo only the rule being typed in.
  */
 export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
-  return validateRule(rule, index, dialectProfile(dialect), options);
+  const profile = dialectProfile(dialect);
+  return validateRule(rule, index, profile, options).map((issue) => withRefusal(issue, profile));
 }
 
 /** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
 export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
-  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules, dialect)];
+  const profile = dialectProfile(dialect);
+  return [...validateDocument(config, profile), ...findShadowedRules(config.rules, dialect)].map((issue) => withRefusal(issue, profile));
 }
