@@ -65,7 +65,8 @@ export type {
   WizardErrorParamsByCode,
 } from './wizard/explain';
 // The English message catalogues: code + params → sentences. A translation replaces these.
-export { issueText, issueMessage } from './messages/issue-messages';
+export { issueText, issueMessage, refusalText } from './messages/issue-messages';
+export type { RefusalText } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';

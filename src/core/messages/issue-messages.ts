@@ -1,6 +1,6 @@
 // The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
 // params. A translation replaces this file; nothing else writes issue prose.
-import type { FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
+import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
 import { describeFound, durationText, ruleLabel, ruleName } from './words';
@@ -276,4 +276,24 @@ export function issueText(issue: Issue): IssueText {
 /** The sentence alone. */
 export function issueMessage(issue: Issue): string {
   return issueText(issue).message;
+}
+
+/** Who refuses an error, in words: one sentence, and the provider's own message as a quote when it has one. */
+export interface RefusalText {
+  text: string;
+  quote?: string;
+}
+
+const CONSOLE_REFUSALS: Record<ConsoleReason, string> = {
+  'never-matches': 'The provider would accept this, but no browser request can match it, so the console does not save it.',
+  'stored-differently': 'The provider would accept this, but would store another value than the one shown, so the console does not save it.',
+  meaningless: 'The provider would accept this, but it means nothing there, so the console does not save it.',
+};
+
+/** Whether the provider or the console refuses an error (see `source` on `Issue`); `undefined` when the issue does not say. */
+export function refusalText(issue: Issue): RefusalText | undefined {
+  if (issue.source === 'console' && issue.consoleReason) return { text: CONSOLE_REFUSALS[issue.consoleReason] };
+  if (issue.source !== 'provider') return undefined;
+  const text = issue.providerCode ? `The provider would refuse this (${issue.providerCode}).` : 'The provider would refuse this.';
+  return issue.providerMessage ? { text, quote: issue.providerMessage } : { text };
 }
