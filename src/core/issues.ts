@@ -131,6 +131,10 @@ export interface IssueParamsByCode {
   'body.invalid': { field: string; detail: string };
   /** Above WebKit/Safari's preflight cache cap: Safari sends the preflight again every `cap` seconds. */
   'max-age.above-webkit-cap': { value: number; cap: number };
+  /** A document's method in another case or with spaces (`get`): read as the method browsers send (`GET`). */
+  'method.not-upper-case': { value: string; method: string };
+  /** A method a provider stores but no request matches (Ceph RGW's `COPY`): read as absent. */
+  'method.stored-never-matches': { value: string };
 }
 
 export type IssueCode = keyof IssueParamsByCode;
@@ -157,7 +161,7 @@ export const ISSUE_CODES = [
   'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
   'body.invalid',
-  'max-age.above-webkit-cap',
+  'max-age.above-webkit-cap', 'method.not-upper-case', 'method.stored-never-matches',
 ] as const satisfies readonly IssueCode[];
 
 /** Fails to compile when a code is missing from `ISSUE_CODES`. */

@@ -1,6 +1,6 @@
 import { PREFLIGHT_CACHE_CAPS } from './browser';
 import { dialectProfile, type Dialect, type DialectProfile } from './dialects';
-import { serializeCorsDocument } from './formats';
+import { parseCorsDocument, serializeCorsDocument } from './formats';
 import { error, warning, type Issue, type IssuePath, type ValueField } from './issues';
 import { isMethod, type CorsConfig, type CorsRule } from './rule';
 import { withRefusal } from './refusals';
@@ -283,4 +283,22 @@ export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect =
 export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
   const profile = dialectProfile(dialect);
   return [...validateDocument(config, profile), ...findShadowedRules(config.rules, dialect)].map((issue) => withRefusal(issue, profile));
+}
+
+/** Issue codes that say the stored document differs from the configuration the console reads from it. */
+const STORED_DOCUMENT_CODES: readonly string[] = ['method.not-upper-case', 'method.stored-never-matches'];
+
+/**
+ * What the console reads differently from a provider's stored document (`raw`, in the dialect's
+ * native format): methods in another case, methods nothing matches. Saving the configuration read
+ * from it rewrites the document without them.
+ */
+export function storedDocumentIssues(raw: string, dialect: Dialect = 's3'): Issue[] {
+  const read = parseCorsDocument(raw, dialectProfile(dialect).documents.native);
+  return read.issues.filter(isStoredDocumentIssue);
+}
+
+/** Whether an issue is about the stored document rather than the configuration (see `storedDocumentIssues`). */
+export function isStoredDocumentIssue(issue: Issue): boolean {
+  return STORED_DOCUMENT_CODES.includes(issue.code);
 }

@@ -255,6 +255,14 @@ const TEMPLATES: Templates = {
     message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
   }),
   'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
+  'method.not-upper-case': (p) => ({
+    message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, Amazon S3 and s3rver refuse it as written.`,
+    hint: `Saving writes ${p.method}.`,
+  }),
+  'method.stored-never-matches': (p) => ({
+    message: `The provider stored method ${JSON.stringify(p.value)}, but no browser request ever matches it (Ceph RGW answers a ${p.value} preflight with 403), so the console leaves it out.`,
+    hint: `Saving rewrites the rule without ${p.value}; nothing that works today changes.`,
+  }),
   'max-age.above-webkit-cap': (p) => ({
     message: `Max age ${p.value} s is above Safari's cap of ${p.cap} s: Safari will re-check every ${durationText(p.cap)}.`,
     hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
