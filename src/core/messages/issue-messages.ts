@@ -256,7 +256,7 @@ const TEMPLATES: Templates = {
   }),
   'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
   'method.not-upper-case': (p) => ({
-    message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, Amazon S3 and s3rver refuse it as written.`,
+    message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, s3rver refuses it as written.`,
     hint: `Saving writes ${p.method}.`,
   }),
   'method.stored-never-matches': (p) => ({
@@ -268,7 +268,6 @@ const TEMPLATES: Templates = {
     hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
   }),
 };
-
 
 function moveAbove(answeredBy: number[]): string {
   const first = answeredBy[0] ?? 0;
