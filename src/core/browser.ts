@@ -101,6 +101,44 @@ export interface BrowserRequestClass {
   sendsCredentials: boolean;
 }
 
+/**
+ * How long each engine keeps a preflight answer at most, in seconds, whatever
+ * Access-Control-Max-Age says (shared/design/browser-engines.md, read from the engines' sources):
+ * Chromium `kMaxTimeout` in services/network/cors/preflight_result.cc (2 h), WebKit/Safari
+ * `maxPreflightCacheTimeout` in CrossOriginPreflightResultCache.cpp (600 s), Firefox 24 h.
+ */
+export const PREFLIGHT_CACHE_CAPS = { chromium: 7200, firefox: 86_400, webkit: 600 } as const;
+
+/**
+ * Whether the engines let `Access-Control-Allow-Headers: *` cover `Authorization`. The Fetch
+ * Standard says it must not (Authorization is a "CORS non-wildcard request-header name";
+ * whatwg/fetch#1919 is open), yet Chromium 156, Firefox ESR 153 and WebKitGTK 2.50 all sent the
+ * request in shared/design/browser-engines.md's measurements. The console predicts what they do
+ * and warns that it may break when an engine follows the spec.
+ */
+export const WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION = true;
+
+/** The request headers a preflight answer's Access-Control-Allow-Headers refuses, and whether Authorization passed only under `*`. */
+export interface AllowHeadersCheck {
+  refused: string[];
+  /** Authorization was let through by `*` alone, which the spec forbids (see {@link WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION}). */
+  authorizationByWildcard: boolean;
+}
+
+/**
+ * The header half of the "CORS-preflight fetch" checks: each CORS-unsafe request-header name must
+ * be listed in Access-Control-Allow-Headers (without case), or be covered by `*` on a request
+ * without credentials. `unsafeHeaders` are lowercased.
+ */
+export function checkAllowHeaders(unsafeHeaders: readonly string[], allowHeaders: string | undefined, credentialed: boolean): AllowHeadersCheck {
+  const allowed = (allowHeaders ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const wildcard = !credentialed && allowed.includes('*');
+  const coversByWildcard = (name: string) => wildcard && (name !== 'authorization' || WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION);
+  const refused = unsafeHeaders.filter((name) => !allowed.includes(name) && !coversByWildcard(name));
+  const authorizationByWildcard = unsafeHeaders.includes('authorization') && !allowed.includes('authorization') && coversByWildcard('authorization');
+  return { refused, authorizationByWildcard };
+}
+
 /** The "CORS-safelisted response-header names" every CORS response exposes, lowercased. */
 export const SAFELISTED_RESPONSE_HEADERS: readonly string[] = [
   'cache-control',

@@ -112,24 +112,41 @@ export interface Decision {
   summary: DecisionSummary;
 }
 
-/** Header lookup by lowercase name. */
+/**
+ * Header lookup by lowercase name. Values are trimmed: a server never sees the whitespace around
+ * a field value (RFC 9110 §5.5), so `Origin: " "` arrives as an empty Origin.
+ */
 function lowercaseHeaders(headers: CorsRequest['headers']): Map<string, string> {
   const map = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) map.set(name.toLowerCase(), value);
+    if (value !== undefined) map.set(name.toLowerCase(), value.trim());
   }
   return map;
 }
 
+/** The `Origin` the provider reads: an empty one is an origin or no origin, by dialect. */
+function readOrigin(h: Map<string, string>, profile: DialectProfile): string | undefined {
+  const origin = h.get('origin');
+  return origin === '' && profile.matching.emptyOrigin === 'missing' ? undefined : origin;
+}
+
+/** The `Access-Control-Request-Method` the provider reads: an empty one is a method or none, by dialect. */
+function readRequestMethod(h: Map<string, string>, profile: DialectProfile): string | undefined {
+  const method = h.get('access-control-request-method');
+  return method === '' && profile.matching.emptyRequestMethod === 'missing' ? undefined : method;
+}
+
 /**
  * Names in `Access-Control-Request-Headers`: split on commas and trimmed, in the case they were
- * sent (matching ignores case; the echo is the dialect's). [R]
- * AWS's handling of empty items is unknown, so they are dropped; s3rver keeps them (it only splits).
+ * sent (matching ignores case; the echo is the dialect's). [R] An empty value asks for nothing:
+ * s3rver and Ceph RGW answer it without Allow-Headers (case "preflight with an empty
+ * Access-Control-Request-Headers"); AWS is [U], modelled the same. Empty items are dropped
+ * unless the dialect keeps them (s3rver).
  */
 function parseRequestedHeaders(value: string | undefined, profile: DialectProfile): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (profile.id === 's3rver') return value ? value.split(',').map((n) => n.trim()) : [];
-  return value.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (value === undefined || value === '') return undefined;
+  const names = value.split(',').map((n) => n.trim());
+  return profile.matching.keepsEmptyRequestHeaderItems ? names : names.filter((n) => n !== '');
 }
 
 interface CompiledRule {
@@ -304,26 +321,26 @@ function refuse(
 
 function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
   const h = lowercaseHeaders(request.headers);
-  const origin = h.get('origin');
-  const requestMethod = h.get('access-control-request-method');
+  const origin = readOrigin(h, profile);
+  const requestMethod = readRequestMethod(h, profile);
   const rules = config?.rules ?? [];
   const resourceType = request.resource === 'bucket' ? 'BUCKET' : 'OBJECT';
   const details = (method: string, type: string) =>
     profile.errors.hasErrorDetails ? { Method: method, ResourceType: type } : undefined;
 
-  if (!origin) {
+  if (origin === undefined) {
     return refuse(profile.errors.noOrigin, undefined, notEvaluated(rules, 'preflight-origin'), { code: 'preflight.no-origin', params: {} });
   }
   const noMethod = () =>
     refuse(profile.errors.noRequestMethod, undefined, notEvaluated(rules, 'preflight-request-method'), { code: 'preflight.no-request-method', params: {} });
-  if (!requestMethod && profile.errors.checksRequestMethodFirst) return noMethod();
+  if (requestMethod === undefined && profile.errors.checksRequestMethodFirst) return noMethod();
   if (request.bucketExists === false) {
     return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), [], { code: 'preflight.no-bucket', params: {} });
   }
   if (!config || config.rules.length === 0) {
     return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), [], { code: 'preflight.no-config', params: {} });
   }
-  if (!requestMethod) return noMethod();
+  if (requestMethod === undefined) return noMethod();
 
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
   const requestedHeaders = parseRequestedHeaders(h.get('access-control-request-headers'), profile);
@@ -388,6 +405,7 @@ function matchedRuleHeaders(rule: CorsRule, profile: DialectProfile, shape: Resp
   if (shape.exposeAndMaxAge && rule.exposeHeaders.length) headers['access-control-expose-headers'] = join(rule.exposeHeaders);
   if (shape.exposeAndMaxAge && rule.maxAgeSeconds !== undefined) headers['access-control-max-age'] = String(rule.maxAgeSeconds);
   if (echoed || style.varyWithStar) headers['vary'] = style.vary;
+  if (style.headersNeedAllowOrigin && shape.allowOrigin === '') return {};
   if (!style.omitsEmptyHeaders) return headers;
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }
@@ -398,8 +416,8 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
   const noCors = (summary: DecisionSummary, reasons: RuleReason[]): Decision => ({
     kind: 'actual', status: null, matchedRule: null, headers: {}, reasons, summary,
   });
-  let origin = h.get('origin');
-  if (!origin) {
+  let origin = readOrigin(h, profile);
+  if (origin === undefined) {
     if (!profile.matching.matchesEmptyOriginOnActual) {
       return noCors({ code: 'actual.no-origin', params: {} }, notEvaluated(rules, 'request-origin'));
     }
@@ -408,7 +426,7 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
   if (!config || config.rules.length === 0) {
     return noCors({ code: 'actual.no-config', params: {} }, []);
   }
-  const requestMethod = h.get('access-control-request-method') ?? request.method;
+  const requestMethod = readRequestMethod(h, profile) ?? request.method;
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
   const headerCheck = profile.matching.actualRequestHeaders;
   const requestedHeaders = headerCheck === 'ignored' ? undefined : parseRequestedHeaders(h.get('access-control-request-headers'), profile);

@@ -2,7 +2,7 @@
 export { METHODS, isMethod, corsRuleSchema, corsConfigSchema } from './rule';
 export type { Method, CorsRule, CorsConfig } from './rule';
 export { ISSUE_CODES } from './issues';
-export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef } from './issues';
+export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef, ConsoleReason } from './issues';
 export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';
 export { evaluate, findNearMiss, CHECK_CODES, RULE_REASON_CODES, SUMMARY_CODES } from './evaluate';
@@ -21,17 +21,17 @@ export type {
   NearMiss,
   StopSelection,
 } from './evaluate';
-export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, BROWSER_MAX_AGE_CAPS } from './validate';
+export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, storedDocumentIssues, isStoredDocumentIssue, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
 export { corsHeadersOf, answerDifferences, answerMatches, providerErrorOf } from './answer';
 export type { ReceivedAnswer, AnswerDifference } from './answer';
 export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
-export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
+export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS, PREFLIGHT_CACHE_CAPS, WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, checkAllowHeaders } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
-export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, preflightAnswerBlock } from './predict';
-export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability } from './predict';
+export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, CAUTION_CODES, preflightAnswerBlock } from './predict';
+export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability, BrowserCaution, CautionCode, CautionParamsByCode } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
@@ -65,8 +65,11 @@ export type {
   WizardErrorParamsByCode,
 } from './wizard/explain';
 // The English message catalogues: code + params → sentences. A translation replaces these.
-export { issueText, issueMessage } from './messages/issue-messages';
+export { issueText, issueMessage, refusalText } from './messages/issue-messages';
+export type { RefusalText } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
-export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
+export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel, ruleName } from './messages/words';
+export { refusalOf, REFUSALS } from './refusals';
+export type { Refusal, ConfigErrorCode } from './refusals';

@@ -129,6 +129,12 @@ export interface IssueParamsByCode {
   'strictest.header-unreadable': { request: AppRequestRef; headers: string[] };
   /** A request body that does not fit the API; `detail` is the schema library's own text. */
   'body.invalid': { field: string; detail: string };
+  /** Above WebKit/Safari's preflight cache cap: Safari sends the preflight again every `cap` seconds. */
+  'max-age.above-webkit-cap': { value: number; cap: number };
+  /** A document's method in another case or with spaces (`get`): read as the method browsers send (`GET`). */
+  'method.not-upper-case': { value: string; method: string };
+  /** A method a provider stores but no request matches (Ceph RGW's `COPY`): read as absent. */
+  'method.stored-never-matches': { value: string };
 }
 
 export type IssueCode = keyof IssueParamsByCode;
@@ -155,6 +161,7 @@ export const ISSUE_CODES = [
   'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
   'body.invalid',
+  'max-age.above-webkit-cap', 'method.not-upper-case', 'method.stored-never-matches',
 ] as const satisfies readonly IssueCode[];
 
 /** Fails to compile when a code is missing from `ISSUE_CODES`. */
@@ -173,7 +180,26 @@ interface IssueFields {
   line?: number;
   /** Other rule indexes involved (e.g. the earlier rules that shadow this one). */
   relatedRules?: number[];
+  /**
+   * Errors only: who refuses it. `provider`: its PutBucketCors answers an error (`providerCode`,
+   * `providerMessage` where known); `console`: the provider would store it, the console does not
+   * (`consoleReason` says why). Set by `validateConfig` for its dialect (see `refusals.ts`).
+   */
+  source?: 'provider' | 'console';
+  /** The provider's own error message, verbatim (RGW's is empty); with `source: 'provider'`. */
+  providerMessage?: string;
+  /** With `source: 'console'`: why the console refuses what the provider would store. */
+  consoleReason?: ConsoleReason;
 }
+
+/** Why the console refuses what the provider would store. */
+export type ConsoleReason =
+  /** No browser request can ever match it (an origin without a scheme, an empty origin, a header name with a space). */
+  | 'never-matches'
+  /** The provider would store another value than the one shown (s3rver trims and unescapes). */
+  | 'stored-differently'
+  /** The value means nothing to the provider (a negative max-age, which RGW drops and s3rver sends as `Max-Age: -1`). */
+  | 'meaningless';
 
 /** One issue of code `C`: the stable code, and the values its sentence names. */
 export type IssueOf<C extends IssueCode> = IssueFields & { code: C; params: IssueParamsByCode[C] };

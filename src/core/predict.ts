@@ -1,4 +1,4 @@
-import { classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
+import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, PREFLIGHT_CACHE_CAPS, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
 import type { Dialect } from './dialects';
 import { evaluate, type Decision } from './evaluate';
 import type { CorsConfig } from './rule';
@@ -37,6 +37,19 @@ export const BLOCK_CHECKS = [
   'wildcard-with-credentials', 'credentials-not-allowed', 'method-not-allowed', 'header-not-allowed',
 ] as const satisfies readonly BlockCheck[];
 
+/** The values each caution names: what the browsers allow today but may not tomorrow, or do differently. */
+export interface CautionParamsByCode {
+  /** The preflight allowed Authorization only through `Access-Control-Allow-Headers: *`. */
+  'authorization-under-wildcard': { allowHeaders: string };
+  /** The preflight's max-age is above WebKit/Safari's cap: Safari sends the preflight again after `cap` seconds. */
+  'preflight-cache-capped': { maxAge: number; engine: 'webkit'; cap: number };
+}
+export type CautionCode = keyof CautionParamsByCode;
+export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped'] as const satisfies readonly CautionCode[];
+
+/** Something about an allowed fetch that one engine does differently or that may break later: a code and its values. */
+export type BrowserCaution = { [C in CautionCode]: { code: C; params: CautionParamsByCode[C] } }[CautionCode];
+
 /** Where a check failed: before sending, on the preflight response, or on the actual response. */
 export type BlockStage = 'request' | 'preflight' | 'actual';
 
@@ -59,6 +72,8 @@ export interface BrowserPrediction {
    * only to a request without credentials: ask `headerReadability` what script can read.
    */
   exposedHeaders: string[];
+  /** What the browsers do today that may break, or that one engine does differently; empty when none. */
+  cautions: BrowserCaution[];
 }
 
 function splitList(value: string | undefined): string[] {
@@ -86,15 +101,26 @@ function preflightGrantCheck(headers: Record<string, string>, request: BrowserRe
   if (!methods.includes(request.method) && !isCorsSafelistedMethod(request.method) && !methodWildcard) {
     return { check: 'method-not-allowed', stage: 'preflight', params: { method: request.method, allowMethods: methods } };
   }
-  const allowed = splitList(headers['access-control-allow-headers']).map((h) => h.toLowerCase());
-  const headerWildcard = !credentialed && allowed.includes('*');
-  // `*` never covers Authorization (a "CORS non-wildcard request-header name").
-  const refused = request.unsafeHeaders.filter((h) => !allowed.includes(h) && !(headerWildcard && h !== 'authorization'));
+  const { refused } = checkAllowHeaders(request.unsafeHeaders, headers['access-control-allow-headers'], credentialed);
   if (refused.length) {
     const allowHeaders = headers['access-control-allow-headers'];
     return { check: 'header-not-allowed', stage: 'preflight', params: { headers: refused, ...(allowHeaders === undefined ? {} : { allowHeaders }) } };
   }
   return undefined;
+}
+
+/** The cautions a passed preflight answer raises (see {@link BrowserCaution}). */
+function preflightCautions(headers: Record<string, string>, request: BrowserRequestClass): BrowserCaution[] {
+  const cautions: BrowserCaution[] = [];
+  const allowHeaders = headers['access-control-allow-headers'];
+  if (checkAllowHeaders(request.unsafeHeaders, allowHeaders, request.sendsCredentials).authorizationByWildcard && allowHeaders !== undefined) {
+    cautions.push({ code: 'authorization-under-wildcard', params: { allowHeaders } });
+  }
+  const maxAge = Number(headers['access-control-max-age']);
+  if (Number.isFinite(maxAge) && maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
+    cautions.push({ code: 'preflight-cache-capped', params: { maxAge, engine: 'webkit', cap: PREFLIGHT_CACHE_CAPS.webkit } });
+  }
+  return cautions;
 }
 
 /**
@@ -120,7 +146,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     ...(fetch.credentials ? { credentials: fetch.credentials } : {}),
   });
   if (request.refused) {
-    return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', params: { reasons: request.reasons } }, exposedHeaders: [] };
+    return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', params: { reasons: request.reasons } }, exposedHeaders: [], cautions: [] };
   }
   const credentialed = request.sendsCredentials;
   const resource = fetch.resource ? { resource: fetch.resource } : {};
@@ -134,7 +160,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
       params: { status: preflight.status, ...(preflight.error ? { errorCode: preflight.error.code, errorMessage: preflight.error.message } : {}) },
     };
     const failure = statusOk ? (corsCheck(preflight.headers, fetch.origin, credentialed, 'preflight') ?? preflightGrantCheck(preflight.headers, request)) : refused;
-    if (failure) return { allowed: false, request, preflight, blockedBy: failure, exposedHeaders: [] };
+    if (failure) return { allowed: false, request, preflight, blockedBy: failure, exposedHeaders: [], cautions: [] };
   }
   const actual = evaluate(config, { method: request.method, headers: { origin: fetch.origin }, ...resource }, dialect);
   const failure = corsCheck(actual.headers, fetch.origin, credentialed, 'actual');
@@ -146,6 +172,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     actual,
     ...(failure ? { blockedBy: failure } : {}),
     exposedHeaders: failure ? [] : exposed,
+    cautions: !failure && preflight ? preflightCautions(preflight.headers, request) : [],
   };
 }
 

@@ -1,11 +1,13 @@
+import { PREFLIGHT_CACHE_CAPS } from './browser';
 import { dialectProfile, type Dialect, type DialectProfile } from './dialects';
-import { serializeCorsDocument } from './formats';
+import { parseCorsDocument, serializeCorsDocument } from './formats';
 import { error, warning, type Issue, type IssuePath, type ValueField } from './issues';
 import { isMethod, type CorsConfig, type CorsRule } from './rule';
+import { withRefusal } from './refusals';
 import { findShadowedRules } from './shadowing';
 
-/** Browser caps on Access-Control-Max-Age (Chromium ≥ 76, Firefox), from MDN. */
-export const BROWSER_MAX_AGE_CAPS = { chromium: 7200, firefox: 86_400 } as const;
+/** Browser caps on Access-Control-Max-Age (Chromium ≥ 76, Firefox), from MDN; WebKit's is below both (see `PREFLIGHT_CACHE_CAPS`). */
+export const BROWSER_MAX_AGE_CAPS = { chromium: PREFLIGHT_CACHE_CAPS.chromium, firefox: PREFLIGHT_CACHE_CAPS.firefox } as const;
 
 export interface ValidateOptions {
   /**
@@ -120,10 +122,14 @@ function validateMaxAge(maxAge: unknown, path: IssuePath, profile: DialectProfil
   if (cap !== null && maxAge > cap) {
     return [error('max-age.too-large', { value: maxAge, max: cap, provider: profile.label }, path)];
   }
+  const issues: Issue[] = [];
   if (maxAge > BROWSER_MAX_AGE_CAPS.chromium) {
-    return [warning('max-age.above-browser-cap', { value: maxAge, ...BROWSER_MAX_AGE_CAPS }, path)];
+    issues.push(warning('max-age.above-browser-cap', { value: maxAge, ...BROWSER_MAX_AGE_CAPS }, path));
   }
-  return [];
+  if (maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
+    issues.push(warning('max-age.above-webkit-cap', { value: maxAge, cap: PREFLIGHT_CACHE_CAPS.webkit }, path));
+  }
+  return issues;
 }
 
 function validateRule(rule: CorsRule, index: number, profile: DialectProfile, options: ValidateOptions): Issue[] {
@@ -248,7 +254,8 @@ function validateStoredVerbatim(rule: CorsRule, index: number, profile: DialectP
  * rules pairwise.
  */
 export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
-  return validateSizeOf(config, dialectProfile(dialect));
+  const profile = dialectProfile(dialect);
+  return validateSizeOf(config, profile).map((issue) => withRefusal(issue, profile));
 }
 
 /**
@@ -259,7 +266,8 @@ export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  return [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
+  const issues = [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
+  return issues.map((issue) => withRefusal(issue, profile));
 }
 
 /**
@@ -267,10 +275,30 @@ export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', opti
  * An editor can keep these per rule and redo only the rule being typed in.
  */
 export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
-  return validateRule(rule, index, dialectProfile(dialect), options);
+  const profile = dialectProfile(dialect);
+  return validateRule(rule, index, profile, options).map((issue) => withRefusal(issue, profile));
 }
 
 /** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
 export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
-  return [...validateDocument(config, dialectProfile(dialect)), ...findShadowedRules(config.rules, dialect)];
+  const profile = dialectProfile(dialect);
+  return [...validateDocument(config, profile), ...findShadowedRules(config.rules, dialect)].map((issue) => withRefusal(issue, profile));
+}
+
+/** Issue codes that say the stored document differs from the configuration the console reads from it. */
+const STORED_DOCUMENT_CODES: readonly string[] = ['method.not-upper-case', 'method.stored-never-matches'];
+
+/**
+ * What the console reads differently from a provider's stored document (`raw`, in the dialect's
+ * native format): methods in another case, methods nothing matches. Saving the configuration read
+ * from it rewrites the document without them.
+ */
+export function storedDocumentIssues(raw: string, dialect: Dialect = 's3'): Issue[] {
+  const read = parseCorsDocument(raw, dialectProfile(dialect).documents.native);
+  return read.issues.filter(isStoredDocumentIssue);
+}
+
+/** Whether an issue is about the stored document rather than the configuration (see `storedDocumentIssues`). */
+export function isStoredDocumentIssue(issue: Issue): boolean {
+  return STORED_DOCUMENT_CODES.includes(issue.code);
 }

@@ -52,6 +52,7 @@ const warnings: Case[] = [
   { name: 'warns when * stands beside specific origins', config: one({ allowedOrigins: ['https://a.example', '*'] }), expected: { code: 'origin.star-with-others', severity: 'warning' } },
   { name: 'warns when uploads are allowed but ETag is not exposed', config: one({ allowedMethods: ['PUT'] }), expected: { code: 'rule.etag-not-exposed', severity: 'warning', path: ['rules', 0, 'exposeHeaders'] } },
   { name: 'warns about a max age above Chromium\'s cap', config: one({ maxAgeSeconds: 86_400 }), expected: { code: 'max-age.above-browser-cap', severity: 'warning' } },
+  { name: 'warns that Safari re-checks a preflight kept longer than its 600 s cap', config: one({ maxAgeSeconds: 601 }), expected: { code: 'max-age.above-webkit-cap', severity: 'warning', path: ['rules', 0, 'maxAgeSeconds'] } },
   { name: 'warns about a duplicate origin', config: one({ allowedOrigins: ['https://a.example', 'https://a.example'] }), expected: { code: 'origin.duplicate', path: ['rules', 0, 'allowedOrigins', 1] } },
   { name: 'warns about a duplicate method', config: one({ allowedMethods: ['GET', 'GET'] }), expected: { code: 'method.duplicate' } },
   { name: 'warns about headers duplicated in another case', config: one({ allowedHeaders: ['Content-Type', 'content-type'] }), expected: { code: 'header.duplicate' } },
@@ -75,7 +76,7 @@ describe('validateConfig', () => {
   });
 
   it.each<[string, CorsConfig]>([
-    ['a typical download rule', one({ allowedOrigins: ['https://app.example.com', 'http://localhost:5173'], allowedMethods: ['GET', 'HEAD'], maxAgeSeconds: 3000 })],
+    ['a typical download rule', one({ allowedOrigins: ['https://app.example.com', 'http://localhost:5173'], allowedMethods: ['GET', 'HEAD'], maxAgeSeconds: 600 })],
     ['an upload rule exposing ETag', one({ allowedMethods: ['PUT', 'POST'], allowedHeaders: ['content-type', 'x-amz-*'], exposeHeaders: ['ETag', 'x-amz-request-id'] })],
     ['a partial-wildcard origin', one({ allowedOrigins: ['https://*.example.com'] })],
     ['a wildcard scheme', one({ allowedOrigins: ['*://app.example.com'] })],

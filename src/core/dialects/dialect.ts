@@ -94,6 +94,21 @@ export interface DialectProfile {
      * two may share characters: `http://ab*bc.example` matches `http://abc.example` (Ceph RGW).
      */
     wildcardAffixesMayOverlap: boolean;
+    /**
+     * How a present but empty `Origin` header is read. `missing`: as no Origin at all (s3rver's
+     * `if (!origin)`). `origin`: as the origin `""`, matched like any other: a `*` rule answers it,
+     * and an OPTIONS with an empty Origin passes the Origin check (Ceph RGW).
+     */
+    emptyOrigin: 'missing' | 'origin';
+    /**
+     * How a present but empty `Access-Control-Request-Method` is read. `missing`: as absent, so a
+     * preflight is refused for want of it and an actual request is judged by its own method
+     * (s3rver's `ctx.get(...) || ctx.method`). `method`: as the method `""`, which no rule allows
+     * (Ceph RGW: 403 AccessDenied, not the 400 of a missing header).
+     */
+    emptyRequestMethod: 'missing' | 'method';
+    /** Empty items of `Access-Control-Request-Headers` (`a,,b`) are kept as names `""` (s3rver splits only). */
+    keepsEmptyRequestHeaderItems: boolean;
   };
 
   response: {
@@ -123,6 +138,11 @@ export interface DialectProfile {
     listSeparator: ', ' | ',';
     /** A CORS header whose value would be empty is left out (an empty Allow-Headers, say). */
     omitsEmptyHeaders: boolean;
+    /**
+     * Every CORS header is sent only beside a non-empty Allow-Origin: an answer that would echo the
+     * empty origin `""` carries no CORS header at all (Ceph RGW's dump_access_control nests them).
+     */
+    headersNeedAllowOrigin: boolean;
     /** The Vary value added when a rule matched. */
     vary: string;
     /** Vary is also sent when Allow-Origin is `*` (AWS); Ceph RGW sends it only with an echo. */

@@ -30,6 +30,14 @@ export const rgw: DialectProfile = {
     actualRequestHeaders: 'allowed-subset',
     // is_string_in_set() checks starts_with(prefix) and ends_with(suffix) separately.
     wildcardAffixesMayOverlap: true,
+    // env->get() answers "" (not NULL) for a header sent empty, so "" is an origin and a method.
+    // Case "preflight with an empty Origin against *": 200 (it matched `*`); "preflight with an
+    // empty Origin": 403 AccessDenied, where no Origin at all is 400 InvalidArgument; "GET with an
+    // empty Origin against *": `Allow-Origin: *`. Case "preflight with an empty
+    // Access-Control-Request-Method": 403 AccessDenied, not the 400 of a missing header, and "GET
+    // with an empty Access-Control-Request-Method" gets no CORS headers (no rule allows "").
+    emptyOrigin: 'origin',
+    emptyRequestMethod: 'method',
   },
   response: {
     ...s3.response,
@@ -48,6 +56,9 @@ export const rgw: DialectProfile = {
     listSeparator: ',',
     // dump_access_control() skips every empty value.
     omitsEmptyHeaders: true,
+    // ...and nests every header under a non-empty Allow-Origin: case "preflight with an empty
+    // Origin against *" answers 200 with no CORS header at all.
+    headersNeedAllowOrigin: true,
     // `Vary: Origin`, and only beside an echoed origin.
     vary: 'Origin',
     varyWithStar: false,

@@ -32,6 +32,11 @@ export const s3: DialectProfile = {
     actualRequestHeaders: 'all-must-match', // [R] a GET with a non-allowed ACRH got no CORS headers
     matchesEmptyOriginOnActual: false, // [R] no Origin, no CORS processing
     wildcardAffixesMayOverlap: false, // [U] a `*` standing for a run of characters is the safer model
+    // [U] Empty header values are not recorded for AWS; read as absent, as s3rver (written from
+    // AWS's documentation) does. Ceph RGW differs (rgw.ts).
+    emptyOrigin: 'missing',
+    emptyRequestMethod: 'missing',
+    keepsEmptyRequestHeaderItems: false, // [U] empty items dropped
   },
   response: {
     preflightAllowOrigin: 'rule', // [R] `*` if the rule lists `*`, else echoed
@@ -44,6 +49,7 @@ export const s3: DialectProfile = {
     allowHeadersCase: 'lower', // [R]
     listSeparator: ', ', // [R]
     omitsEmptyHeaders: false, // [U] an empty Access-Control-Request-Headers is not recorded
+    headersNeedAllowOrigin: false,
     vary: 'Origin, Access-Control-Request-Headers, Access-Control-Request-Method', // [R]
     varyWithStar: true, // [R]
     formUploadHasEtag: true, // [D] PostObject's response headers include ETag

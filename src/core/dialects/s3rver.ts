@@ -22,6 +22,15 @@ export const s3rver: DialectProfile = {
     matchesEmptyOriginOnActual: true,
     // `^prefix.*suffix$`: the run stands between prefix and suffix.
     wildcardAffixesMayOverlap: false,
+    // `if (!origin)` and `ctx.get('access-control-request-method') || ctx.method`: an empty value
+    // is no value. Cases "preflight with an empty Origin" (403 BadRequest "Origin request header
+    // needed") and "GET with an empty Access-Control-Request-Method" (answered as a GET).
+    emptyOrigin: 'missing',
+    emptyRequestMethod: 'missing',
+    // `.split(',')` without dropping empties: case "preflight with an empty item in
+    // Access-Control-Request-Headers" answers `Allow-Headers: x-a, , x-b`, and a trailing comma
+    // asks for the name "" that only `*` allows (403 against `content-type`).
+    keepsEmptyRequestHeaderItems: true,
   },
   response: {
     ...s3.response,

@@ -1,4 +1,4 @@
-import { error } from '../issues';
+import { error, warning } from '../issues';
 import type { FoundValue, Issue, IssuePath, RuleRef } from '../issues';
 import { isMethod, METHODS } from '../rule';
 import type { CorsRule, Method } from '../rule';
@@ -119,10 +119,28 @@ function readStrings(value: unknown, field: FieldContext, issues: Issue[]): stri
   return readList(value, field, issues).map((item) => item.value);
 }
 
+/**
+ * Methods a provider stores but no request ever matches. Ceph RGW (16.2.15) takes `COPY` (one of
+ * its CORS method flags), gives it back from GetBucketCors, and answers a preflight asking for
+ * `COPY` with 403 (measured in test/server/issue-14-odd-methods.test.ts).
+ */
+const STORED_NEVER_MATCHING = ['COPY'];
+
+/**
+ * The methods of a rule. A known method in another case or with spaces (`get`) is read as the
+ * method browsers send (`GET`), with a warning: Ceph RGW stores it upper-cased, so it matches what
+ * `GET` matches (measured), and a save writes `GET`, which every provider takes. A method a
+ * provider stores but nothing matches is read as absent, with a warning; any other is an error.
+ */
 function readMethods(value: unknown, field: FieldContext, issues: Issue[]): Method[] {
   const methods: Method[] = [];
   for (const item of readList(value, field, issues)) {
+    const canonical = item.value.trim().toUpperCase();
     if (isMethod(item.value)) methods.push(item.value);
+    else if (isMethod(canonical)) {
+      methods.push(canonical);
+      issues.push(warning('method.not-upper-case', { value: item.value, method: canonical }, item.path));
+    } else if (STORED_NEVER_MATCHING.includes(item.value)) issues.push(warning('method.stored-never-matches', { value: item.value }, item.path));
     else issues.push(unsupportedMethod(item.value, item.path));
   }
   return methods;

@@ -2,8 +2,8 @@
 // the browser's request reasons and block reasons. A translation replaces this file.
 import type { RequestReason, RequestReasonCode, RequestReasonParamsByCode } from '../browser';
 import type { CheckCode, CheckParamsByCode, CheckResult, DecisionSummary, NearMiss, RuleReason, SummaryCode, SummaryParamsByCode } from '../evaluate';
-import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage } from '../predict';
-import { listOrNone, ruleLabel } from './words';
+import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
+import { durationText, listOrNone, ruleLabel } from './words';
 
 /** A listed origin that almost matches, as a clause. */
 export function nearMissText(near: NearMiss): string {
@@ -173,4 +173,17 @@ const BLOCKS: { [K in BlockCheck]: (p: BlockParamsByCheck[K], stage: BlockStage)
 /** Why the browser blocks a request, as one or more sentences. */
 export function blockText(block: BlockReason): string {
   return (BLOCKS[block.check] as (p: BlockReason['params'], stage: BlockStage) => string)(block.params, block.stage);
+}
+
+const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => string } = {
+  'authorization-under-wildcard': (p) =>
+    `Allowed today, but it may break: the preflight lets Authorization through only with "Access-Control-Allow-Headers: ${p.allowHeaders}". Chromium, Firefox and Safari accept that, yet the Fetch Standard says "*" never covers Authorization; list Authorization by name.`,
+  'preflight-cache-capped': (p) =>
+    `Safari will re-check every ${durationText(p.cap)}: it keeps a preflight at most ${p.cap} s, whatever Max-Age ${p.maxAge} says.`,
+};
+
+/** One sentence for a caution on an allowed fetch. */
+export function cautionText(caution: BrowserCaution): string {
+  const template = CAUTION_TEXTS[caution.code] as (params: BrowserCaution['params']) => string;
+  return template(caution.params);
 }

@@ -1,9 +1,9 @@
 // The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
 // params. A translation replaces this file; nothing else writes issue prose.
-import type { FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
+import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
-import { describeFound, ruleLabel, ruleName } from './words';
+import { describeFound, durationText, ruleLabel, ruleName } from './words';
 
 /** What an issue says, and what to do about it. */
 export interface IssueText {
@@ -255,6 +255,18 @@ const TEMPLATES: Templates = {
     message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
   }),
   'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
+  'method.not-upper-case': (p) => ({
+    message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, s3rver refuses it as written.`,
+    hint: `Saving writes ${p.method}.`,
+  }),
+  'method.stored-never-matches': (p) => ({
+    message: `The provider stored method ${JSON.stringify(p.value)}, but no browser request ever matches it (Ceph RGW answers a ${p.value} preflight with 403), so the console leaves it out.`,
+    hint: `Saving rewrites the rule without ${p.value}; nothing that works today changes.`,
+  }),
+  'max-age.above-webkit-cap': (p) => ({
+    message: `Max age ${p.value} s is above Safari's cap of ${p.cap} s: Safari will re-check every ${durationText(p.cap)}.`,
+    hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
+  }),
 };
 
 function moveAbove(answeredBy: number[]): string {
@@ -271,4 +283,24 @@ export function issueText(issue: Issue): IssueText {
 /** The sentence alone. */
 export function issueMessage(issue: Issue): string {
   return issueText(issue).message;
+}
+
+/** Who refuses an error, in words: one sentence, and the provider's own message as a quote when it has one. */
+export interface RefusalText {
+  text: string;
+  quote?: string;
+}
+
+const CONSOLE_REFUSALS: Record<ConsoleReason, string> = {
+  'never-matches': 'The provider would accept this, but no browser request can match it, so the console does not save it.',
+  'stored-differently': 'The provider would accept this, but would store another value than the one shown, so the console does not save it.',
+  meaningless: 'The provider would accept this, but it means nothing there, so the console does not save it.',
+};
+
+/** Whether the provider or the console refuses an error (see `source` on `Issue`); `undefined` when the issue does not say. */
+export function refusalText(issue: Issue): RefusalText | undefined {
+  if (issue.source === 'console' && issue.consoleReason) return { text: CONSOLE_REFUSALS[issue.consoleReason] };
+  if (issue.source !== 'provider') return undefined;
+  const text = issue.providerCode ? `The provider would refuse this (${issue.providerCode}).` : 'The provider would refuse this.';
+  return issue.providerMessage ? { text, quote: issue.providerMessage } : { text };
 }

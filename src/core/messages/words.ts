@@ -44,3 +44,10 @@ export function describeFound(found: FoundValue): string {
       return found.text;
   }
 }
+
+/** Seconds as people say them: `10 minutes`, `2 hours`, `45 seconds`. */
+export function durationText(seconds: number): string {
+  const unit = seconds % 3600 === 0 ? { size: 3600, name: 'hour' } : seconds % 60 === 0 ? { size: 60, name: 'minute' } : { size: 1, name: 'second' };
+  const count = seconds / unit.size;
+  return `${count} ${unit.name}${count === 1 ? '' : 's'}`;
+}

@@ -1,5 +1,5 @@
 import type { CorsState } from '../../contract/api';
-import { validateConfig, type CorsConfig, type Dialect } from '../../core';
+import { storedDocumentIssues, validateConfig, type CorsConfig, type Dialect } from '../../core';
 import type { StorageAdapter, StoredCors } from '../storage/adapter';
 import { ok, type Result, type StorageError } from '../storage/result';
 import { createKeyedLock } from './bucket-lock';
@@ -8,7 +8,8 @@ import { corsVersion } from './version';
 const MAX_RECENT = 1_000;
 
 function stateOf({ config, raw }: StoredCors, dialect: Dialect): CorsState {
-  return { config, raw, dialect, version: corsVersion(config), issues: config ? validateConfig(config, dialect) : [] };
+  const stored = raw ? storedDocumentIssues(raw, dialect) : [];
+  return { config, raw, dialect, version: corsVersion(config), issues: [...stored, ...(config ? validateConfig(config, dialect) : [])] };
 }
 
 export type WriteOutcome =

@@ -52,12 +52,6 @@ const ERRORS: IssueCase[] = [
       line: 5,
     },
   },
-  {
-    name: 'a lower-case method',
-    format: 'cos-xml',
-    text: xmlRule('<AllowedOrigin>*</AllowedOrigin>', '<AllowedMethod>get</AllowedMethod>'),
-    issue: { code: 'method.unsupported', params: { value: 'get' }, path: ['rules', 0, 'allowedMethods', 0], line: 4 },
-  },
   { name: 'missing origins, at the rule', format: 's3-xml', text: XML_SECOND_RULE_INCOMPLETE, issue: { code: 'rule.missing-origins', path: ['rules', 1, 'allowedOrigins'], line: 6 } },
   { name: 'missing methods, at the rule', format: 'oss-xml', text: XML_SECOND_RULE_INCOMPLETE, issue: { code: 'rule.missing-methods', path: ['rules', 1, 'allowedMethods'], line: 6 } },
   {
@@ -177,7 +171,7 @@ describe('documents with errors give ok: false and a located issue', () => {
   it('reports every bad value, not just the first', () => {
     const result = parseCorsDocument(awsRule({ AllowedMethods: ['get', 'PUT', 'patch'], MaxAgeSeconds: -1 }), 'aws-json');
     expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
-      ['method.unsupported', ['rules', 0, 'allowedMethods', 0]],
+      ['method.not-upper-case', ['rules', 0, 'allowedMethods', 0]],
       ['method.unsupported', ['rules', 0, 'allowedMethods', 2]],
       ['max-age.invalid', ['rules', 0, 'maxAgeSeconds']],
     ]);
@@ -221,5 +215,23 @@ describe('documents with only warnings still parse', () => {
   it('drops an OSS rule ID it warned about', () => {
     const result = parseCorsDocument(xmlRule('<ID>main</ID>', ...ORIGIN_AND_GET), 'oss-xml');
     expect(result.ok && result.config.rules[0]).not.toHaveProperty('id');
+  });
+});
+
+describe('odd methods a provider stored (issue 14, item 4)', () => {
+  it('reads a lower-case method as the one browsers send, with a warning at its element', () => {
+    const result = parseCorsDocument(xmlRule('<AllowedOrigin>*</AllowedOrigin>', '<AllowedMethod>get</AllowedMethod>', '<AllowedMethod> Put </AllowedMethod>'), 'cos-xml');
+    expect(result.ok && result.config.rules[0]?.allowedMethods).toEqual(['GET', 'PUT']);
+    expect(result.issues).toEqual([
+      { severity: 'warning', code: 'method.not-upper-case', params: { value: 'get', method: 'GET' }, path: ['rules', 0, 'allowedMethods', 0], line: 4 },
+      { severity: 'warning', code: 'method.not-upper-case', params: { value: ' Put ', method: 'PUT' }, path: ['rules', 0, 'allowedMethods', 1], line: 5 },
+    ]);
+  });
+
+  it("reads Ceph RGW's COPY as absent, with a warning, and still refuses other methods", () => {
+    const result = parseCorsDocument(awsRule({ AllowedMethods: ['GET', 'COPY'] }), 'aws-json');
+    expect(result.ok && result.config.rules[0]?.allowedMethods).toEqual(['GET']);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'method.stored-never-matches', params: { value: 'COPY' }, path: ['rules', 0, 'allowedMethods', 1] })]);
+    expect(parseCorsDocument(awsRule({ AllowedMethods: ['copy'] }), 'aws-json').ok).toBe(false);
   });
 });

@@ -55,6 +55,8 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     const card = await findRule(1);
     type(field(card, 'Allowed origins'), 'https://app.example.com\nwww.a.com');
     card.getByText('Line 2: Origin needs a protocol: https://www.a.com');
+    // s3rver stores `www.a.com`: only the console refuses it (issue 14, item 5).
+    card.getByText('The provider would accept this, but no browser request can match it, so the console does not save it.');
     expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBe('true');
     const described = field(card, 'Allowed origins').getAttribute('aria-describedby')!.split(' ');
     expect(described.some((id) => document.getElementById(id)?.textContent?.includes('Origin needs a protocol'))).toBe(true);
@@ -66,6 +68,16 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     type(field(card, 'Allowed origins'), 'https://app.example.com\nhttps://www.a.com');
     await waitFor(() => expect(card.queryByText(/Origin needs a protocol/)).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says the provider itself would refuse a second wildcard, quoting its own message', async () => {
+    await arrangeBucket(ctx, 'form-provider-refusal', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-provider-refusal');
+    const card = await findRule(1);
+    type(field(card, 'Allowed origins'), 'https://*.*.example.com');
+    const refusal = card.getByText('The provider would refuse this (InvalidRequest).');
+    expect(refusal.querySelector('q')?.textContent).toBe('AllowedOrigin "https://*.*.example.com" can not have more than one wildcard.');
+    expect(card.queryByText(/no browser request can match it/)).toBeNull();
   });
 
   it('refuses a wildcard in Expose headers, and says why', async () => {

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
-import { dialectProfile, sameConfig, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
 import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
@@ -58,7 +58,12 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
 
   const issues = useEditorIssues(draft, profile.dialect);
   const placement = placeIssues(issues, values);
-  const differsFromProvider = !sameConfig(draft, provider.config);
+  // A stored document the console reads differently (RGW's `COPY`) is worth saving even unchanged: saving rewrites it.
+  const storedIssues = provider.issues.filter(isStoredDocumentIssue).map((issue, index) => {
+    const { message, hint } = issueText(issue);
+    return { key: `stored-${index}`, issue, text: message, ...(hint ? { hint } : {}) };
+  });
+  const differsFromProvider = !sameConfig(draft, provider.config) || storedIssues.length > 0;
   const hasDraft = !sameConfig(draft, base.config);
   const isEmptyBucket = provider.config === null && draft.rules.length === 0;
 
@@ -187,6 +192,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
           Save is blocked: fix the {placement.errorCount === 1 ? 'error' : `${placement.errorCount} errors`} marked below. Warnings do not block saving.
         </p>
       )}
+      <IssueList issues={storedIssues} />
       <IssueList issues={placement.config.filter((p) => !(isEmptyBucket && p.issue.code === 'config.no-rules'))} serverMessages={rootMessage ? [rootMessage] : []} />
       <div className={theirs ? 're-body re-body-split' : 're-body'}>
         <div className="re-main">

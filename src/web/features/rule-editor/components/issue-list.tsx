@@ -1,5 +1,17 @@
 import type { ReactNode } from 'react';
+import { refusalText, type Issue } from '../../../../core';
 import type { PlacedIssue } from '../issue-placement';
+
+function Refusal({ issue }: { issue: Issue }) {
+  const refusal = refusalText(issue);
+  if (!refusal) return null;
+  return (
+    <span className={`re-refusal re-refusal-${issue.source ?? 'console'}`}>
+      {refusal.text}
+      {refusal.quote && <q className="re-provider-quote">{refusal.quote}</q>}
+    </span>
+  );
+}
 
 export function IssueList({ id, issues, serverMessages = [], action }: { id?: string; issues: readonly PlacedIssue[]; serverMessages?: readonly string[]; action?: (issue: PlacedIssue) => ReactNode }) {
   if (issues.length === 0 && serverMessages.length === 0) return null;
@@ -16,6 +28,7 @@ export function IssueList({ id, issues, serverMessages = [], action }: { id?: st
           <span className="re-sr">{placed.issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
           <span>{placed.text}</span>
           {placed.hint && <span className="re-hint">{placed.hint}</span>}
+          <Refusal issue={placed.issue} />
           {action?.(placed)}
         </li>
       ))}
