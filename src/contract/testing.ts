@@ -1,28 +1,34 @@
 import { z } from 'zod';
-import { METHODS } from '../core';
+import { bodyRule, METHODS } from '../core';
 import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
 import type { ApiErrorCode } from './errors';
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
-const headerName = z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'Header names are letters, digits and !#$%&\'*+-.^_`|~ only.');
-const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'Header values cannot contain line breaks or control characters.');
+const headerName = z.string().refine((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name), bodyRule('header-name-characters'));
+const headerValue = z
+  .string()
+  .max(8192)
+  .refine((value) => /^[\t\x20-\x7e\x80-\xff]*$/.test(value), bodyRule('header-value-characters'));
 
 /** Enough for any real request; a cap keeps one probe from becoming a header flood. */
 const MAX_PROBE_HEADERS = 64;
 
 const methodSchema = z.enum(METHODS);
 
+/** S3's longest object key, in UTF-8 bytes. */
+const MAX_KEY_BYTES = 1024;
+
 /** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
 export const objectKeySchema = z
   .string()
   .min(1)
-  .refine((key) => new TextEncoder().encode(key).length <= 1024, 'Object keys are at most 1024 bytes.')
+  .refine((key) => new TextEncoder().encode(key).length <= MAX_KEY_BYTES, bodyRule('key-too-long', MAX_KEY_BYTES))
   // eslint-disable-next-line no-control-regex
-  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), 'Object keys cannot contain control characters.')
+  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), bodyRule('key-control-character'))
   // URLs collapse `.` and `..` segments (even percent-encoded), so such a key would address
   // another object, or another bucket: refuse it rather than probe the wrong thing.
-  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
+  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), bodyRule('key-dot-segment'));
 
 export const probeBodySchema = z
   .object({
@@ -33,7 +39,7 @@ export const probeBodySchema = z
     /** Headers of the actual request; the preflight lists their names. */
     headers: z
       .record(headerName, headerValue)
-      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, `A probe sends at most ${MAX_PROBE_HEADERS} headers.`)
+      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, bodyRule('too-many-headers', MAX_PROBE_HEADERS))
       .default({}),
     /** Which requests to send. */
     send: z.enum(['preflight', 'actual', 'both']).default('both'),
@@ -137,7 +143,7 @@ export const MAX_SAVED_TESTS = 200;
 export const putSavedTestsBodySchema = z
   .object({ tests: z.array(savedTestSchema).max(MAX_SAVED_TESTS) })
   .strict()
-  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { message: 'Test ids must be unique.', path: ['tests'] });
+  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { ...bodyRule('duplicate-test-ids'), path: ['tests'] });
 
 export const savedTestsSchema = z.object({ tests: z.array(savedTestSchema) });
 export type SavedTests = z.infer<typeof savedTestsSchema>;

@@ -1,9 +1,10 @@
-import { routes, type PresignResult, type ProfileSummary } from '../../contract/api';
+import { routes, type PresignResult, type ProfileSummary, type UnaddressableCause } from '../../contract/api';
 import type { CorsService } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
 import { runProbe } from '../probe/probe';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
+import type { StorageError } from '../storage/result';
 
 /**
  * Only the profile's own storage is ever addressed (no open proxy). A URL outside it is an
@@ -12,6 +13,13 @@ import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
 function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
   if (isStorageTarget(url, storageOriginsOf(profile))) return null;
   return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
+}
+
+/** Why the adapter could not build an object's URL, from its failure's values. */
+function unaddressable(error: StorageError): { cause: UnaddressableCause; providerMessage?: string } {
+  const { params } = error;
+  if (params.reason === 'invalid-bucket-name' || params.reason === 'key-outside-bucket' || params.reason === 'no-url') return { cause: params.reason };
+  return { cause: 'sdk-refused', ...('providerMessage' in params && params.providerMessage ? { providerMessage: params.providerMessage } : {}) };
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -30,7 +38,7 @@ export function registerTestingRoutes(register: Register, service: CorsService) 
     const { key, method, signed } = body;
     const addressed = adapter.objectUrl(bucket, key);
     // The adapters refuse keys or buckets that would leave the bucket's URL space.
-    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, detail: addressed.error.message });
+    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
     const objectUrl = addressed.value;
     let url = objectUrl;
     if (signed) {

@@ -114,7 +114,8 @@ describe('scrubbing, for errors nobody foresaw', () => {
     profile.adapter = {
       ...profile.adapter,
       getCors: () => Promise.reject(new Error(`signing failed with key ${secret}`)),
-      listBuckets: () => Promise.resolve({ ok: false, error: { code: 'provider-error', message: `provider said: bad key ${secret}` } }),
+      listBuckets: () =>
+        Promise.resolve({ ok: false, error: { code: 'provider-error', params: { reason: 'error-answer', call: { call: 'list-buckets' }, provider: { kind: 's3-api' }, providerMessage: `provider said: bad key ${secret}` } } }),
     };
     const lines: string[] = [];
     const app = createApp({ profiles: createProfileRegistry([profile]), log: (line) => lines.push(line), secrets: [secret] });
