@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { bodyRule, METHODS } from '../core';
 import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
-import type { ApiErrorCode } from './errors';
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
@@ -53,12 +52,19 @@ export type ProbeBody = z.input<typeof probeBodySchema>;
 
 const headersSchema = z.record(z.string(), z.string());
 
+const probeFailureSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('provider-unreachable'), transportCode: z.string().optional(), transportMessage: z.string().optional() }),
+  z.object({ code: z.literal('provider-timeout'), timeoutMs: z.number() }),
+]);
+/** Why a raw probe request got no answer, as values (the web's catalogue says it). */
+export type ProbeFailure = z.infer<typeof probeFailureSchema>;
+
 /** One raw request the server sent and what came back, unfiltered. */
 export const probeExchangeSchema = z.object({
   request: z.object({ method: z.string(), url: z.string(), headers: headersSchema }),
   response: z.object({ status: z.number(), headers: headersSchema, bodyBytes: z.number(), bodyPreview: z.string() }).nullable(),
-  /** Set when no response came (unreachable, timeout). */
-  error: z.object({ code: z.enum(['provider-unreachable', 'provider-timeout'] as const satisfies readonly ApiErrorCode[]), message: z.string() }).optional(),
+  /** Set when no response came: Node's network code and its own text, or how long the probe waited. */
+  error: probeFailureSchema.optional(),
   timing: z.object({ totalMs: z.number() }),
   /** The core's prediction for the profile's dialect, against the configuration in `predictedWith`. */
   prediction: decisionSchema,

@@ -21,6 +21,7 @@ import {
   type Issue,
   type NearMiss,
 } from '../../core';
+import type { ProbeFailure } from '../../contract/api';
 import { ruleCountText } from './rule-count';
 
 /** A rule as findings name it. */
@@ -42,8 +43,8 @@ export interface FindingParamsByCode {
   'request-refused': { block: BlockReason };
   /** `browserBlocked`: the browser blocked what CORS allows, so the error answer is the cause. */
   'non-cors-failure': { status: number; providerCode?: string; browserBlocked: boolean };
-  /** `error`: the server's own message for the failed probe. */
-  'endpoint-unreachable': { error: string };
+  /** `error`: why the server's probe got no answer either. */
+  'endpoint-unreachable': { error: ProbeFailure };
   'browser-differs': { predicted: Verdict; browser: Verdict; serverAsPredicted: boolean };
   'server-differs': { dialect: string };
   /** `rule`: the rule answering the actual request, when one does; `exposedByRules`: the rules expose it, but the answer lacks it. */
@@ -103,7 +104,7 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
       ? `The request itself fails with ${status}, and that error answer carries no usable CORS headers, so the browser reports it as a CORS error. Fix the request (signature, permissions, object key), not the rules.`
       : `CORS allows the request, but the bucket answers ${status}: a signature, permission or key problem, not CORS.`;
   },
-  'endpoint-unreachable': (p) => `The server could not reach the bucket either: ${p.error}`,
+  'endpoint-unreachable': (p) => `The server could not reach the bucket either: ${probeFailureText(p.error)}`,
   'browser-differs': (p) => {
     const browser = p.browser === 'allowed' ? 'allowed it' : 'blocked it';
     return p.serverAsPredicted
@@ -273,4 +274,24 @@ const FORM_MESSAGES: { [C in FormMessageCode]: (p: FormMessageParamsByCode[C]) =
 export function formMessage<C extends FormMessageCode>(code: C, ...params: FormMessageParamsByCode[C] extends Record<string, never> ? [] : [FormMessageParamsByCode[C]]): string {
   const describe = FORM_MESSAGES[code] as (p: FormMessageParamsByCode[C] | Record<string, never>) => string;
   return describe(params[0] ?? {});
+}
+
+/** A bucket a bulk apply did not write, by what its preview found. */
+export type SkippedPlan = 'unreadable' | 'unchanged' | 'invalid';
+
+const SKIPPED_PLANS: Record<SkippedPlan, string> = {
+  unreadable: 'Not read at the preview, so not written.',
+  unchanged: 'Already holds these rules; nothing to write.',
+  invalid: 'The provider would refuse it (see the preview); not written.',
+};
+
+export function skippedPlanText(plan: SkippedPlan): string {
+  return SKIPPED_PLANS[plan];
+}
+
+/** Why a raw probe request got no answer. */
+export function probeFailureText(failure: ProbeFailure): string {
+  return failure.code === 'provider-timeout'
+    ? `No answer within ${failure.timeoutMs} ms.`
+    : `The storage endpoint did not answer (${failure.transportCode ?? failure.transportMessage ?? 'no reason given'}).`;
 }

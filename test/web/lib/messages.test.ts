@@ -7,6 +7,8 @@ import {
   draftNoteText,
   formMessage,
   lastTestNoteText,
+  probeFailureText,
+  skippedPlanText,
   requestOutcomeText,
   ruleRoomText,
   type DraftNote,
@@ -68,5 +70,14 @@ describe('the web catalogue', () => {
       formMessage('request-misfit', issue.path[0] === 'headers' ? { misfit: misfitOf(issue), header: String(issue.path[1]) } : { misfit: misfitOf(issue) }),
     );
     expect(messages).toEqual(['Object keys with "." or ".." path segments cannot be addressed by URL.', 'Header x-a: Header values cannot contain line breaks or control characters.']);
+  });
+
+  it("says why the server's probe got no answer, from the failure's values", () => {
+    expect(probeFailureText({ code: 'provider-unreachable', transportCode: 'ECONNREFUSED', transportMessage: 'connect ECONNREFUSED 127.0.0.1:1' })).toBe('The storage endpoint did not answer (ECONNREFUSED).');
+    expect(probeFailureText({ code: 'provider-timeout', timeoutMs: 10_000 })).toBe('No answer within 10000 ms.');
+  });
+
+  it('says why a bulk apply skipped a bucket', () => {
+    expect(skippedPlanText('unchanged')).toBe('Already holds these rules; nothing to write.');
   });
 });
