@@ -56,18 +56,6 @@ export type StorageErrorCode = (typeof FROM_STORAGE)[keyof typeof FROM_STORAGE];
 /** A provider failure as the API reports it: its values as params, with the provider's own code. */
 export function fromStorageError(error: StorageError): ApiErrorOf<StorageErrorCode> {
   const extra = error.providerCode ? { providerCode: error.providerCode } : {};
-  switch (error.code) {
-    case 'unreachable':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-    case 'timeout':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-    case 'not-found':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-    case 'access-denied':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-    case 'not-supported':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-    case 'provider-error':
-      return apiError(FROM_STORAGE[error.code], error.params, extra);
-  }
+  // A StorageError's params are those of its API code (result.ts types them so).
+  return apiError(FROM_STORAGE[error.code], error.params, extra);
 }
