@@ -79,8 +79,7 @@ function notSupported(params: ApiErrorParams<'not-supported'>): string {
   if (params.reason === 'sdk-cannot-sign-post') {
     return `Browser form uploads (POST with a signed policy) are not available for ${providerName(params.provider)} profiles: its Node SDK cannot sign a POST policy.`;
   }
-  const who = params.provider.kind === 's3-api' ? 'the provider' : NAMED[params.provider.kind].name;
-  return `Could not ${actionText(params.call)}: ${who} does not implement it${inParens(params.providerCode)}.`;
+  return `Could not ${actionText(params.call)}: ${providerName(params.provider)} does not implement it${inParens(params.providerCode)}.`;
 }
 
 function providerError(params: ApiErrorParams<'provider-error'>): string {
