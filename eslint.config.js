@@ -100,6 +100,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs['flat/recommended'][0].rules,
+      // Keys and fetchers stay together in the query factories (src/web/api): no inline queryKey/queryFn, no hand-typed keys.
+      '@tanstack/query/prefer-query-options': 'error',
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The web app talks to the server over HTTP only.' }] }],
       'import-x/no-restricted-paths': ['error', { basePath: root, zones: webZones }],
     },

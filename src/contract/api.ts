@@ -1,7 +1,7 @@
 // The HTTP contract shared by the server and the web app, in one import: the route table
 // (routes.ts), the schemas of bodies and answers by area, and the error envelope.
 export { API_ERROR_CODES, GUARD_ERRORS, apiErrorSchema } from './errors';
-export type { ApiErrorBody, ApiErrorCode, ApiErrorParams } from './errors';
+export type { ApiErrorBody, ApiErrorCode, ApiErrorParams, StorageCall, StorageProvider, UnaddressableCause } from './errors';
 export { apiErrorEnvelopeSchema } from './envelope';
 export type { ApiError } from './envelope';
 export { corsStateSchema, putCorsBodySchema } from './cors';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkParams, codedUnion, issueParams, ruleReasonParams, summaryParams } from './core-params';
 import {
   CHECK_CODES,
   corsConfigSchema,
@@ -23,27 +24,21 @@ export const dialectSchema: z.ZodType<Dialect> = z.enum(DIALECTS);
 /** Answers carry configurations the server read; unknown fields are dropped, not refused. */
 export const corsConfigAnswerSchema: z.ZodType<CorsConfig> = corsConfigSchema;
 
-/**
- * A coded core value (`{ code, params, ...fields }`): the code must be one of the core's own list
- * and `params` an object; the value then passes whole, so nothing in `params` is stripped (the
- * catalogues read them, and each code's params type is the core's).
- */
-function coded<T extends { code: string }>(codes: readonly T['code'][], fields: z.ZodRawShape = {}): z.ZodType<T> {
-  const shape = z.object({ ...fields, code: z.enum(codes), params: z.record(z.string(), z.unknown()) });
-  return z.custom<T>((value) => shape.safeParse(value).success);
-}
-
-export const issueSchema = coded<Issue>(ISSUE_CODES, {
+/** Each issue code with its exact params (the core's type for that code, see core-params.ts). */
+export const issueSchema: z.ZodType<Issue> = codedUnion('code', ISSUE_CODES, issueParams, {
   severity: z.enum(['error', 'warning']),
   path: z.array(z.union([z.string(), z.number()])),
   providerCode: z.string().optional(),
+  source: z.enum(['provider', 'console']).optional(),
+  providerMessage: z.string().optional(),
+  consoleReason: z.enum(['never-matches', 'stored-differently', 'meaningless']).optional(),
   line: z.number().optional(),
   relatedRules: z.array(z.number()).optional(),
 });
 
-const checkResultSchema = coded<CheckResult>(CHECK_CODES, { ok: z.boolean() });
+const checkResultSchema: z.ZodType<CheckResult> = codedUnion('code', CHECK_CODES, checkParams, { ok: z.boolean() });
 
-const ruleReasonSchema = coded<RuleReason>(RULE_REASON_CODES, {
+const ruleReasonSchema: z.ZodType<RuleReason> = codedUnion('code', RULE_REASON_CODES, ruleReasonParams, {
   rule: z.number(),
   id: z.string().optional(),
   outcome: z.enum(['matched', 'failed', 'not-reached']),
@@ -52,7 +47,7 @@ const ruleReasonSchema = coded<RuleReason>(RULE_REASON_CODES, {
   headers: checkResultSchema.optional(),
 });
 
-const summarySchema = coded<DecisionSummary>(SUMMARY_CODES);
+const summarySchema: z.ZodType<DecisionSummary> = codedUnion('code', SUMMARY_CODES, summaryParams);
 
 export const decisionSchema: z.ZodType<Decision> = z.object({
   kind: z.enum(['preflight', 'actual']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyMisfitSchema } from './core-params';
 import { issueSchema } from './core-values';
 
 // Every failing `/api` call answers one envelope: a stable `code`, the values the error names
@@ -6,8 +7,44 @@ import { issueSchema } from './core-values';
 // language replaces the catalogue that makes messages, not the code that raises errors.
 
 const text = z.string();
-/** A provider's failure: `detail` is the storage layer's account of it, naming the bucket and the call. */
-const providerParams = z.object({ detail: text });
+
+/** The storage call that failed, as a code and the values it names. */
+const storageCallSchema = z.discriminatedUnion('call', [
+  z.object({ call: z.literal('list-buckets') }),
+  z.object({ call: z.literal('read-cors'), bucket: text }),
+  z.object({ call: z.literal('write-cors'), bucket: text }),
+  z.object({ call: z.literal('delete-cors'), bucket: text }),
+  z.object({ call: z.literal('build-url'), bucket: text, key: text }),
+  z.object({ call: z.literal('sign-url'), bucket: text, key: text, method: text }),
+  z.object({ call: z.literal('sign-post'), bucket: text, key: text }),
+  /** A test's scratch object, written so a DELETE test deletes a real object, and removed after the test. */
+  z.object({ call: z.literal('create-scratch'), bucket: text, key: text }),
+  z.object({ call: z.literal('remove-scratch'), bucket: text, key: text }),
+]);
+export type StorageCall = z.infer<typeof storageCallSchema>;
+
+/**
+ * Who answered: a store spoken to through the S3 API (AWS, Ceph RGW, MinIO, R2, s3rver, so it is
+ * not named), or OSS or COS through their own SDKs, with the endpoint host and region they use.
+ */
+const storageProviderSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('s3-api') }),
+  z.object({ kind: z.literal('oss'), endpoint: text, region: text }),
+  z.object({ kind: z.literal('cos'), endpoint: text, region: text }),
+]);
+export type StorageProvider = z.infer<typeof storageProviderSchema>;
+
+/**
+ * A provider's failure: the call, the provider and why, as values. `providerMessage` is the
+ * provider's (or its SDK's) own text, quoted as data: the console's sentence is the catalogue's.
+ */
+const providerFailure = <const R extends string, S extends z.ZodRawShape>(reason: R, shape: S) =>
+  z.object({ reason: z.literal(reason), call: storageCallSchema, provider: storageProviderSchema, ...shape });
+const providerMessage = text.optional();
+
+/** Why an object's URL cannot be built: the storage failure's reason, or the SDK threw (`sdk-refused`). */
+const unaddressableCauseSchema = z.enum(['invalid-bucket-name', 'key-outside-bucket', 'no-url', 'sdk-refused']);
+export type UnaddressableCause = z.infer<typeof unaddressableCauseSchema>;
 
 function coded<const C extends string, P extends z.ZodType>(code: C, params: P) {
   return z.object({
@@ -27,10 +64,11 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
     z.discriminatedUnion('reason', [
       z.object({ reason: z.literal('bucket-name'), bucket: text }),
       z.object({ reason: z.literal('body-not-json') }),
-      /** `field` is the first misfit's path in the body (empty for the body itself). */
-      z.object({ reason: z.literal('body-shape'), field: text, detail: text }),
+      /** `field` is the first misfit's path in the body (empty for the body itself); `misfit` says why it does not fit. */
+      z.object({ reason: z.literal('body-shape'), field: text, misfit: bodyMisfitSchema }),
       z.object({ reason: z.literal('reserved-header'), headers: z.array(text) }),
-      z.object({ reason: z.literal('key-unaddressable'), key: text, bucket: text, detail: text }),
+      /** The adapter cannot build the object's URL; `providerMessage` is its SDK's own text when it threw. */
+      z.object({ reason: z.literal('key-unaddressable'), key: text, bucket: text, cause: unaddressableCauseSchema, providerMessage: text.optional() }),
       z.object({ reason: z.literal('signed-post') }),
       z.object({ reason: z.literal('off-endpoint'), origin: text, profile: text, endpoint: text }),
     ]),
@@ -42,13 +80,46 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   /** 409: the configuration changed since it was loaded; the envelope's `current` holds it. */
   coded('version-conflict', z.object({})),
   coded('profile-not-found', z.object({ profile: text })),
-  coded('bucket-not-found', providerParams),
+  coded('bucket-not-found', providerFailure('no-such-bucket', { providerCode: text.optional(), providerStatus: z.number().optional() })),
   coded('not-found', z.object({ method: text, path: text })),
-  coded('not-supported', z.union([providerParams, z.object({ feature: z.literal('presigned-post'), profile: text })])),
-  coded('provider-unreachable', providerParams),
-  coded('provider-timeout', providerParams),
-  coded('provider-access-denied', providerParams),
-  coded('provider-error', providerParams),
+  coded(
+    'not-supported',
+    z.union([
+      /** The provider answered that it lacks the call (MinIO community's NotImplemented for per-bucket CORS). */
+      providerFailure('not-implemented', { providerCode: text.optional() }),
+      /** The provider's SDK cannot sign a browser form upload (COS). */
+      providerFailure('sdk-cannot-sign-post', {}),
+      z.object({ feature: z.literal('presigned-post'), profile: text }),
+    ]),
+  ),
+  /** No answer came; `transportCode` is Node's network code (`ECONNREFUSED`). */
+  coded('provider-unreachable', providerFailure('no-answer', { transportCode: text.optional() })),
+  coded('provider-timeout', providerFailure('no-answer-in-time', {})),
+  coded(
+    'provider-access-denied',
+    z.discriminatedUnion('reason', [
+      providerFailure('credentials-refused', { providerCode: text.optional(), providerMessage }),
+      /** No credentials were found for the profile; `providerMessage` is the SDK's account of where it looked. */
+      providerFailure('no-credentials', { providerMessage }),
+    ]),
+  ),
+  coded(
+    'provider-error',
+    z.discriminatedUnion('reason', [
+      /** Any other error answer, with the provider's code, status and text as it sent them. */
+      providerFailure('error-answer', { providerCode: text.optional(), providerStatus: z.number().optional(), providerMessage }),
+      /** Refused before sending: no bucket of this provider can have the name. */
+      providerFailure('invalid-bucket-name', { bucket: text }),
+      /** The stored CORS document does not parse; `first` is the parser's first issue. */
+      providerFailure('unreadable-cors-document', { first: issueSchema.optional() }),
+      /** The SDK returned an answer of a shape the console does not know. */
+      providerFailure('unreadable-answer', {}),
+      /** The object key would leave the bucket's URL space (dot segments). */
+      providerFailure('key-outside-bucket', {}),
+      /** The SDK built no URL for the object. */
+      providerFailure('no-url', {}),
+    ]),
+  ),
   coded('internal-error', z.object({})),
   /** 401: this console needs its access token (POST /api/session) and the call carried no valid session, or the token was wrong. */
   coded('unauthenticated', z.object({ reason: z.enum(['no-session', 'wrong-token']) })),

@@ -1,31 +1,36 @@
 import { z } from 'zod';
-import { BLOCK_CHECKS, METHODS } from '../core';
+import { BLOCK_CHECKS, bodyRule, METHODS } from '../core';
 import { isScratchKey, SCRATCH_PREFIX } from './scratch';
 import { corsConfigAnswerSchema, decisionSchema, dialectSchema } from './core-values';
-import type { ApiErrorCode } from './errors';
 
 export { isScratchKey, newScratchKey, SCRATCH_PREFIX, writesObject } from './scratch';
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
-const headerName = z.string().regex(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/, 'Header names are letters, digits and !#$%&\'*+-.^_`|~ only.');
-const headerValue = z.string().max(8192).regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'Header values cannot contain line breaks or control characters.');
+const headerName = z.string().refine((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name), bodyRule('header-name-characters'));
+const headerValue = z
+  .string()
+  .max(8192)
+  .refine((value) => /^[\t\x20-\x7e\x80-\xff]*$/.test(value), bodyRule('header-value-characters'));
 
 /** Enough for any real request; a cap keeps one probe from becoming a header flood. */
 const MAX_PROBE_HEADERS = 64;
 
 const methodSchema = z.enum(METHODS);
 
+/** S3's longest object key, in UTF-8 bytes. */
+const MAX_KEY_BYTES = 1024;
+
 /** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
 export const objectKeySchema = z
   .string()
   .min(1)
-  .refine((key) => new TextEncoder().encode(key).length <= 1024, 'Object keys are at most 1024 bytes.')
+  .refine((key) => new TextEncoder().encode(key).length <= MAX_KEY_BYTES, bodyRule('key-too-long', MAX_KEY_BYTES))
   // eslint-disable-next-line no-control-regex
-  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), 'Object keys cannot contain control characters.')
+  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), bodyRule('key-control-character'))
   // URLs collapse `.` and `..` segments (even percent-encoded), so such a key would address
   // another object, or another bucket: refuse it rather than probe the wrong thing.
-  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), 'Object keys with "." or ".." path segments cannot be addressed by URL.');
+  .refine((key) => !key.split('/').some((segment) => segment === '.' || segment === '..'), bodyRule('key-dot-segment'));
 
 /**
  * Set to say "yes, write or delete this object": without it, a writing probe or presign on a key
@@ -42,7 +47,7 @@ export const probeBodySchema = z
     /** Headers of the actual request; the preflight lists their names. */
     headers: z
       .record(headerName, headerValue)
-      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, `A probe sends at most ${MAX_PROBE_HEADERS} headers.`)
+      .refine((headers) => Object.keys(headers).length <= MAX_PROBE_HEADERS, bodyRule('too-many-headers', MAX_PROBE_HEADERS))
       .default({}),
     /** Which requests to send. */
     send: z.enum(['preflight', 'actual', 'both']).default('both'),
@@ -59,12 +64,19 @@ export type ProbeBody = z.input<typeof probeBodySchema>;
 
 const headersSchema = z.record(z.string(), z.string());
 
+const probeFailureSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('provider-unreachable'), transportCode: z.string().optional(), transportMessage: z.string().optional() }),
+  z.object({ code: z.literal('provider-timeout'), timeoutMs: z.number() }),
+]);
+/** Why a raw probe request got no answer, as values (the web's catalogue says it). */
+export type ProbeFailure = z.infer<typeof probeFailureSchema>;
+
 /** One raw request the server sent and what came back, unfiltered. */
 export const probeExchangeSchema = z.object({
   request: z.object({ method: z.string(), url: z.string(), headers: headersSchema }),
   response: z.object({ status: z.number(), headers: headersSchema, bodyBytes: z.number(), bodyPreview: z.string() }).nullable(),
-  /** Set when no response came (unreachable, timeout). */
-  error: z.object({ code: z.enum(['provider-unreachable', 'provider-timeout'] as const satisfies readonly ApiErrorCode[]), message: z.string() }).optional(),
+  /** Set when no response came: Node's network code and its own text, or how long the probe waited. */
+  error: probeFailureSchema.optional(),
   timing: z.object({ totalMs: z.number() }),
   /** The core's prediction for the profile's dialect, against the configuration in `predictedWith`. */
   prediction: decisionSchema,
@@ -158,7 +170,7 @@ export const MAX_SAVED_TESTS = 200;
 export const putSavedTestsBodySchema = z
   .object({ tests: z.array(savedTestSchema).max(MAX_SAVED_TESTS) })
   .strict()
-  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { message: 'Test ids must be unique.', path: ['tests'] });
+  .refine((body) => new Set(body.tests.map((t) => t.id)).size === body.tests.length, { ...bodyRule('duplicate-test-ids'), path: ['tests'] });
 
 export const savedTestsSchema = z.object({ tests: z.array(savedTestSchema) });
 export type SavedTests = z.infer<typeof savedTestsSchema>;

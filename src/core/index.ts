@@ -2,6 +2,8 @@
 export { METHODS, isMethod, corsRuleSchema, corsConfigSchema } from './rule';
 export type { Method, CorsRule, CorsConfig } from './rule';
 export { ISSUE_CODES } from './issues';
+export { BODY_RULES, bodyRule, misfitOf } from './body-misfit';
+export type { BodyMisfit, BodyRule } from './body-misfit';
 export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef, ConsoleReason } from './issues';
 export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';

@@ -1,3 +1,4 @@
+import type { BodyMisfit } from './body-misfit';
 import type { BlockReason } from './predict';
 
 /** Where an issue points: `['rules', 2, 'allowedOrigins', 0]`, or `[]` for the whole document. */
@@ -127,8 +128,8 @@ export interface IssueParamsByCode {
   'strictest.header-never-readable': { header: string };
   'strictest.request-still-blocked': { request: AppRequestRef; blockedBy?: BlockReason };
   'strictest.header-unreadable': { request: AppRequestRef; headers: string[] };
-  /** A request body that does not fit the API; `detail` is the schema library's own text. */
-  'body.invalid': { field: string; detail: string };
+  /** A request body that does not fit the API: the field (dotted path) and why, as values. */
+  'body.invalid': { field: string; misfit: BodyMisfit };
   /** Above WebKit/Safari's preflight cache cap: Safari sends the preflight again every `cap` seconds. */
   'max-age.above-webkit-cap': { value: number; cap: number };
   /** A document's method in another case or with spaces (`get`): read as the method browsers send (`GET`). */

@@ -22,8 +22,19 @@ describe("the core's coded values on the wire", () => {
     ['an unknown issue code', { severity: 'error', code: 'origin.x', params: {}, path: [] }],
     ['an issue without params', { severity: 'error', code: 'origin.empty', path: [] }],
     ['an issue in the old prose shape', { severity: 'error', code: 'origin.empty', message: 'Origin is empty', path: [] }],
+    ["an issue with another code's params", { severity: 'error', code: 'origin.missing-scheme', params: { value: 'www.a.com' }, path: [] }],
+    ['an issue whose param has the wrong type', { severity: 'warning', code: 'rule.etag-not-exposed', params: { rule: 0, methods: 'PUT' }, path: [] }],
+    ['a body issue carrying prose instead of a misfit', { severity: 'error', code: 'body.invalid', params: { field: 'key', detail: 'Invalid input' }, path: ['key'] }],
   ])('refuses %s', (_name, value) => {
     expect(issueSchema.safeParse(value).success).toBe(false);
+  });
+
+  it("refuses a decision whose rule reason's check has params of another shape", () => {
+    const decision = evaluate(config, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'PUT' } }, 's3');
+    const [reason] = decision.reasons;
+    expect(reason?.method).toMatchObject({ code: 'method.not-allowed' });
+    const reshaped = { ...decision, reasons: [{ ...reason, method: { ...reason?.method, params: { method: 'PUT' } } }] };
+    expect(decisionSchema.safeParse(reshaped).success).toBe(false);
   });
 
   it('refuses a decision whose summary is a sentence', () => {

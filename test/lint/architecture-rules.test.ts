@@ -117,6 +117,19 @@ describe('architecture lint rules', { timeout: 120_000 }, () => {
         "export const useThing = () => useQuery({ queryKey: ['thing'], queryFn: () => { console.log('x'); } });\n",
     ],
     [
+      'a query whose key and fetcher are written inline, not taken from a query factory',
+      '@tanstack/query/prefer-query-options',
+      "import { useQuery } from '@tanstack/react-query';\n" +
+        'declare function load(id: string): Promise<string>;\n' +
+        "export const useThing = (id: string) => useQuery({ queryKey: ['thing', id], queryFn: () => load(id) });\n",
+    ],
+    [
+      'a hand-typed key passed to invalidateQueries',
+      '@tanstack/query/prefer-query-options',
+      "import { useQueryClient } from '@tanstack/react-query';\n" +
+        "export function useRefresh() {\n  const client = useQueryClient();\n  return () => client.invalidateQueries({ queryKey: ['thing'] });\n}\n",
+    ],
+    [
       'mutation callbacks out of order',
       '@tanstack/query/mutation-property-order',
       "import { useMutation } from '@tanstack/react-query';\n" +

@@ -1,10 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError, CorsState } from '../../src/contract/api';
+import { routes, type CorsState } from '../../src/contract/api';
 import type { CorsConfig } from '../../src/core';
 import { createApp } from '../../src/server/app';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
+import { answered, typedClient } from '../support/api-client';
 import { rule } from '../support/builders';
 import { s3rverProfile } from '../support/console-app';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
@@ -21,7 +22,8 @@ const COUNTER = 'counter';
 
 let s3: LocalS3;
 let server: ServerType;
-let base: string;
+/** The typed client, over HTTP to the listening server: concurrent requests really interleave on the socket. */
+let api: ReturnType<typeof typedClient>;
 
 const clientRule = (i: number) => `client-${i}`;
 const countingRule = (id: string, count: number) => rule({ id, allowedOrigins: [`https://${id}.example`], maxAgeSeconds: count });
@@ -31,12 +33,10 @@ function bumped(config: CorsConfig, ids: string[]): CorsConfig {
   return { rules: config.rules.map((r) => (r.id !== undefined && ids.includes(r.id) ? { ...r, maxAgeSeconds: (r.maxAgeSeconds ?? 0) + 1 } : r)) };
 }
 
-const url = `/api/profiles/local/buckets/${BUCKET}/cors`;
+const at = { profile: 'local', bucket: BUCKET };
 
 async function read(): Promise<CorsState> {
-  const res = await fetch(`${base}${url}`);
-  if (res.status !== 200) throw new Error(`GET answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as CorsState;
+  return answered(await api(routes.getCors, { params: at }));
 }
 
 interface ClientReport {
@@ -54,17 +54,17 @@ async function runClient(i: number): Promise<ClientReport> {
   while (report.accepted < ROUNDS) {
     if (countOf(state.config, clientRule(i)) !== report.accepted) report.ownWritesMissing++;
     const next = bumped(state.config!, [COUNTER, clientRule(i)]);
-    const res = await fetch(`${base}${url}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${state.version}"` }, body: JSON.stringify({ config: next }) });
-    if (res.status === 200) {
+    const res = await api(routes.putCors, { params: at, body: { config: next }, ifMatch: state.version });
+    if (res.ok) {
       report.accepted++;
-      state = (await res.json()) as CorsState;
+      state = res.answer;
       if (countOf(state.config, COUNTER) !== countOf(next, COUNTER) || countOf(state.config, clientRule(i)) !== report.accepted) report.effectMissing++;
-    } else if (res.status === 409) {
+    } else if (res.error.code === 'version-conflict' && res.current) {
       report.conflicts++;
       // The refusal carries what the provider holds now: the retry starts from there.
-      state = ((await res.json()) as ApiError).current!;
+      state = res.current;
     } else {
-      throw new Error(`client ${i}: PUT answered ${res.status}: ${await res.text()}`);
+      throw new Error(`client ${i}: PUT answered ${res.status} ${res.error.code}: ${res.error.message}`);
     }
   }
   return report;
@@ -77,11 +77,11 @@ beforeAll(async () => {
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = typedClient({ request: (path, init) => fetch(`${base}${path}`, init) });
   const initial = await read();
   const seeded: CorsConfig = { rules: [countingRule(COUNTER, 0), ...Array.from({ length: CLIENTS }, (_, i) => countingRule(clientRule(i), 0))] };
-  const put = await fetch(`${base}${url}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': `"${initial.version}"` }, body: JSON.stringify({ config: seeded }) });
-  expect(put.status).toBe(200);
+  answered(await api(routes.putCors, { params: at, body: { config: seeded }, ifMatch: initial.version }));
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));

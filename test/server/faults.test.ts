@@ -65,7 +65,12 @@ describe('storage faults', () => {
   it('answers 502 provider-unreachable, with what to check, when nothing listens at the endpoint', async () => {
     const res = await readCors('any-bucket', 'nowhere');
     expect(res.status).toBe(502);
-    expect(!res.ok && res.error).toEqual({ code: 'provider-unreachable', params: { detail: expect.stringContaining('did not answer (ECONNREFUSED)') }, message: expect.stringContaining('did not answer (ECONNREFUSED)'), providerCode: 'ECONNREFUSED' });
+    expect(!res.ok && res.error).toEqual({
+      code: 'provider-unreachable',
+      params: { reason: 'no-answer', call: { call: 'read-cors', bucket: 'any-bucket' }, provider: { kind: 's3-api' }, transportCode: 'ECONNREFUSED' },
+      message: 'Could not read the CORS configuration of any-bucket: the storage endpoint did not answer (ECONNREFUSED). Check the endpoint and that the service is running.',
+      providerCode: 'ECONNREFUSED',
+    });
   });
 
   it('gives up on a wedged storage server at the deadline with 504 provider-timeout, and cancels the request', async () => {

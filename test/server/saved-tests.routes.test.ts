@@ -61,7 +61,7 @@ describe('saved tests', () => {
   it.each([
     ['duplicate ids', { tests: [TEST, TEST] }, 'Test ids must be unique.'],
     ['a header with a line break', { tests: [{ ...TEST, request: { ...TEST.request, headers: { 'x-a': 'one\r\nx-b: two' } } }] }, 'Header values cannot contain line breaks'],
-    ['an unknown field', { tests: [{ ...TEST, extra: 1 }] }, 'Unrecognized key'],
+    ['an unknown field', { tests: [{ ...TEST, extra: 1 }] }, 'Unknown field extra.'],
     ['an empty name', { tests: [{ ...TEST, name: '  ' }] }, 'name'],
     ['a key with a .. segment', { tests: [{ ...TEST, request: { ...TEST.request, key: 'a/../b' } }] }, 'path segments cannot be addressed'],
   ])('refuses %s with 400 and says why, keeping the stored list', async (_what, body, message) => {

@@ -1,5 +1,6 @@
 // The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
 // params. A translation replaces this file; nothing else writes issue prose.
+import type { BodyMisfit, BodyRule } from '../body-misfit';
 import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
@@ -254,7 +255,7 @@ const TEMPLATES: Templates = {
   'strictest.header-unreadable': (p) => ({
     message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
   }),
-  'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${p.detail}` }),
+  'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${misfitText(p.misfit)}` }),
   'method.not-upper-case': (p) => ({
     message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, s3rver refuses it as written.`,
     hint: `Saving writes ${p.method}.`,
@@ -268,6 +269,46 @@ const TEMPLATES: Templates = {
     hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
   }),
 };
+
+const BODY_RULE_TEXT: Record<BodyRule, (limit?: number) => string> = {
+  'key-too-long': (limit) => `Object keys are at most ${limit ?? 1024} bytes.`,
+  'key-control-character': () => 'Object keys cannot contain control characters.',
+  'key-dot-segment': () => 'Object keys with "." or ".." path segments cannot be addressed by URL.',
+  'too-many-headers': (limit) => `A probe sends at most ${limit ?? 'a few dozen'} headers.`,
+  'duplicate-test-ids': () => 'Test ids must be unique.',
+  'header-name-characters': () => "Header names are letters, digits and !#$%&'*+-.^_`|~ only.",
+  'header-value-characters': () => 'Header values cannot contain line breaks or control characters.',
+};
+
+/** What is measured, as "at least <n> <unit>" says it. */
+function sizeUnit(of: string, n: number): string {
+  if (of === 'string') return n === 1 ? ' character long' : ' characters long';
+  if (of === 'array' || of === 'set') return n === 1 ? ' item' : ' items';
+  return '';
+}
+
+function misfitText(misfit: BodyMisfit): string {
+  switch (misfit.kind) {
+    case 'wrong-type':
+      return `Expected ${misfit.expected}.`;
+    case 'too-small':
+      return misfit.of === 'string' && misfit.minimum === 1 ? 'Must not be empty.' : `Must be at least ${misfit.minimum}${sizeUnit(misfit.of, misfit.minimum)}.`;
+    case 'too-big':
+      return `Must be at most ${misfit.maximum}${sizeUnit(misfit.of, misfit.maximum)}.`;
+    case 'bad-format':
+      return misfit.format === 'regex' ? 'Has characters that are not allowed here.' : `Must be a valid ${misfit.format}.`;
+    case 'not-one-of':
+      return `Must be one of ${misfit.values.join(', ')}.`;
+    case 'unknown-fields':
+      return `Unknown field${misfit.fields.length === 1 ? '' : 's'} ${misfit.fields.join(', ')}.`;
+    case 'no-shape-fits':
+      return 'Does not fit any of the accepted shapes.';
+    case 'broken-rule':
+      return BODY_RULE_TEXT[misfit.rule](misfit.limit);
+    case 'other':
+      return 'Is not valid here.';
+  }
+}
 
 function moveAbove(answeredBy: number[]): string {
   const first = answeredBy[0] ?? 0;

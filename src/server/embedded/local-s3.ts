@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import S3rver from 's3rver';
+import { fromStorageError } from '../http/api-error';
 import type { ConnectedProfile } from '../profiles/connect';
 import { createS3Adapter } from '../storage/s3-adapter';
 import { demoBuckets, TEST_OBJECT } from './seeds';
@@ -33,7 +34,7 @@ async function seed(endpoint: string, appOrigins: string[], log: (line: string) 
     await client.send(new PutObjectCommand({ Bucket: demo.name, Key: TEST_OBJECT.key, Body: TEST_OBJECT.body, ContentType: TEST_OBJECT.contentType }));
     if (demo.cors) {
       const put = await adapter.putCors(demo.name, demo.cors);
-      if (!put.ok) throw new Error(`Seeding ${demo.name} failed: ${put.error.message}`);
+      if (!put.ok) throw new Error(`Seeding ${demo.name} failed: ${fromStorageError(put.error).error.message}`);
     }
     log(`seeded ${demo.name}: ${demo.lesson}`);
   }

@@ -54,11 +54,9 @@ const FROM_STORAGE = {
 
 export type StorageErrorCode = (typeof FROM_STORAGE)[keyof typeof FROM_STORAGE];
 
-/** A provider failure as the API reports it, with the provider's own code. */
+/** A provider failure as the API reports it: its values as params, with the provider's own code. */
 export function fromStorageError(error: StorageError): ApiErrorOf<StorageErrorCode> {
-  return apiError(FROM_STORAGE[error.code], { detail: error.message }, error.providerCode ? { providerCode: error.providerCode } : {});
-}
-
-export function codeOfStorageError(error: StorageError): StorageErrorCode {
-  return FROM_STORAGE[error.code];
+  const extra = error.providerCode ? { providerCode: error.providerCode } : {};
+  // A StorageError's params are those of its API code (result.ts types them so).
+  return apiError(FROM_STORAGE[error.code], error.params, extra);
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import type { IssueOf } from '../../core';
+import { misfitOf, type IssueOf } from '../../core';
 import { apiError, sendError } from './api-error';
 
 /** Zod issues as core Issues; `stripPrefix` drops a leading path segment (e.g. `config`). */
@@ -9,7 +9,7 @@ export function zodIssues(zodError: z.ZodError, stripPrefix?: string): IssueOf<'
   return zodError.issues.map((i): IssueOf<'body.invalid'> => {
     const path = i.path.filter((p): p is string | number => typeof p !== 'symbol');
     const rel = stripPrefix && path[0] === stripPrefix ? path.slice(1) : path;
-    return { severity: 'error', code: 'body.invalid', params: { field: rel.join('.'), detail: i.message }, path: rel };
+    return { severity: 'error', code: 'body.invalid', params: { field: rel.join('.'), misfit: misfitOf(i) }, path: rel };
   });
 }
 
@@ -27,7 +27,7 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, strip
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = zodIssues(parsed.error)[0];
-    const where = first ? first.params : { field: '', detail: '' };
+    const where = first ? first.params : { field: '', misfit: { kind: 'other' as const } };
     return { ok: false, response: sendError(c, apiError('bad-request', { reason: 'body-shape', ...where }, { issues: zodIssues(parsed.error, stripPrefix) })) };
   }
   return { ok: true, data: parsed.data };

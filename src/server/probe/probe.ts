@@ -13,7 +13,7 @@ function judge(request: ProbeExchange['request'], outcome: Outcome, prediction: 
     return {
       request,
       response: null,
-      error: { code: outcome.code === 'timeout' ? 'provider-timeout' : 'provider-unreachable', message: outcome.message },
+      error: outcome.failure,
       timing: { totalMs: outcome.totalMs },
       prediction,
       matchesPrediction: null,

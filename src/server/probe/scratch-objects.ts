@@ -1,3 +1,4 @@
+import { fromStorageError } from '../http/api-error';
 import type { StorageAdapter } from '../storage/adapter';
 import { fail, ok, type Result, type StorageError } from '../storage/result';
 import { sendRaw, type RawOutcome } from './send-raw';
@@ -35,16 +36,19 @@ const SCRATCH_BODY = 'cors-console scratch object: created by a test, removed af
 const REQUEST_TIMEOUT_MS = 10_000;
 const SIGNED_FOR_SECONDS = 60;
 
-function failed(action: string, target: ScratchTarget, outcome: RawOutcome): StorageError {
-  if (!outcome.ok) return { code: outcome.code === 'timeout' ? 'timeout' : 'unreachable', message: `Could not ${action} scratch object ${target.key} in ${target.bucket}: ${outcome.message}` };
-  return { code: 'provider-error', message: `Could not ${action} scratch object ${target.key} in ${target.bucket}: the provider answered ${outcome.answer.status}.`, providerStatus: outcome.answer.status };
+function failed(call: 'create-scratch' | 'remove-scratch', target: ScratchTarget, outcome: RawOutcome): StorageError {
+  const where = { call: { call, bucket: target.bucket, key: target.key }, provider: target.adapter.provider };
+  if (outcome.ok) return { code: 'provider-error', params: { reason: 'error-answer', ...where, providerStatus: outcome.answer.status }, providerStatus: outcome.answer.status };
+  const { failure } = outcome;
+  if (failure.code === 'provider-timeout') return { code: 'timeout', params: { reason: 'no-answer-in-time', ...where } };
+  return { code: 'unreachable', params: { reason: 'no-answer', ...where, ...(failure.transportCode ? { transportCode: failure.transportCode } : {}) } };
 }
 
-async function send(target: ScratchTarget, method: 'PUT' | 'DELETE', action: string): Promise<Result<void>> {
+async function send(target: ScratchTarget, method: 'PUT' | 'DELETE', call: 'create-scratch' | 'remove-scratch'): Promise<Result<void>> {
   const url = await target.adapter.presign(target.bucket, target.key, { method, expiresSeconds: SIGNED_FOR_SECONDS, ...(method === 'PUT' ? { contentType: 'text/plain' } : {}) });
   if (!url.ok) return url;
   const outcome = await sendRaw(new URL(url.value), method, method === 'PUT' ? { 'content-type': 'text/plain' } : {}, method === 'PUT' ? SCRATCH_BODY : undefined, REQUEST_TIMEOUT_MS);
-  return outcome.ok && outcome.answer.status < 300 ? ok(undefined) : fail(failed(action, target, outcome));
+  return outcome.ok && outcome.answer.status < 300 ? ok(undefined) : fail(failed(call, target, outcome));
 }
 
 /** A removal that failed is tried again this much later, this many times in all, each failure logged. */
@@ -70,18 +74,18 @@ export function createScratchObjects(log: (line: string) => void = () => {}): Sc
     const entry = pending.get(id);
     if (entry) clearTimeout(entry.timer);
     pending.delete(id);
-    const removed = await send(target, 'DELETE', 'remove');
+    const removed = await send(target, 'DELETE', 'remove-scratch');
     if (!removed.ok) {
       const attempt = (entry?.attempt ?? 0) + 1;
       const again = attempt < ATTEMPTS;
-      log(`scratch object ${id} was not removed (attempt ${attempt} of ${ATTEMPTS}${again ? `; trying again in ${RETRY_AFTER_MS / 1000} s` : '; giving up, remove it by hand'}): ${removed.error.message}`);
+      log(`scratch object ${id} was not removed (attempt ${attempt} of ${ATTEMPTS}${again ? `; trying again in ${RETRY_AFTER_MS / 1000} s` : '; giving up, remove it by hand'}): ${fromStorageError(removed.error).error.message}`);
       if (again) schedule(target, RETRY_AFTER_MS, attempt);
     }
     return removed;
   };
 
   return {
-    create: (target) => send(target, 'PUT', 'create'),
+    create: (target) => send(target, 'PUT', 'create-scratch'),
     removeLater: (target, afterMs) => schedule(target, afterMs, pending.get(idOf(target))?.attempt ?? 0),
     remove,
     async removeAll() {

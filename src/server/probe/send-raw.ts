@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { ProbeFailure } from '../../contract/api';
 
 export interface RawAnswer {
   status: number;
@@ -8,7 +9,7 @@ export interface RawAnswer {
   bodyPreview: string;
 }
 
-export type RawOutcome = { ok: true; answer: RawAnswer; totalMs: number } | { ok: false; code: 'unreachable' | 'timeout'; message: string; totalMs: number };
+export type RawOutcome = { ok: true; answer: RawAnswer; totalMs: number } | { ok: false; failure: ProbeFailure; totalMs: number };
 
 const PREVIEW_BYTES = 2048;
 
@@ -39,14 +40,14 @@ export function sendRaw(url: URL, method: string, headers: Record<string, string
           totalMs: elapsed(),
         });
       });
-      res.on('error', (error) => resolve({ ok: false, code: 'unreachable', message: error.message, totalMs: elapsed() }));
+      res.on('error', (error) => resolve({ ok: false, failure: { code: 'provider-unreachable', transportMessage: error.message }, totalMs: elapsed() }));
     });
     req.on('timeout', () => {
       req.destroy();
-      resolve({ ok: false, code: 'timeout', message: `No answer within ${timeoutMs} ms.`, totalMs: elapsed() });
+      resolve({ ok: false, failure: { code: 'provider-timeout', timeoutMs }, totalMs: elapsed() });
     });
     req.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({ ok: false, code: 'unreachable', message: `The storage endpoint did not answer (${error.code ?? error.message}).`, totalMs: elapsed() }),
+      resolve({ ok: false, failure: { code: 'provider-unreachable', ...(error.code ? { transportCode: error.code } : {}), transportMessage: error.message }, totalMs: elapsed() }),
     );
     req.end(body);
   });

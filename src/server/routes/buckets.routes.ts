@@ -1,5 +1,5 @@
 import { routes, type BucketCorsSummary, type BucketPage } from '../../contract/api';
-import { codeOfStorageError, fromStorageError } from '../http/api-error';
+import { fromStorageError } from '../http/api-error';
 import { mapWithConcurrency } from '../http/concurrency';
 import { answer, type Register } from '../http/register';
 import type { ProfileRegistry } from '../profiles/registry';
@@ -16,9 +16,10 @@ async function summarise(adapter: StorageAdapter, bucket: string, onUnsupported:
   if (stored.ok) return stored.value.config ? { status: 'rules', ruleCount: stored.value.config.rules.length } : { status: 'none' };
   if (stored.error.code === 'not-supported') {
     onUnsupported();
-    return { status: 'not-supported', message: 'This provider has no per-bucket CORS (it answered NotImplemented).' };
+    return { status: 'not-supported', message: fromStorageError(stored.error).error.message };
   }
-  return { status: 'error', code: codeOfStorageError(stored.error), message: stored.error.message };
+  const { error } = fromStorageError(stored.error);
+  return { status: 'error', code: error.code, message: error.message };
 }
 
 function pageSize(raw: string | undefined): number {

@@ -1,4 +1,4 @@
-import { isScratchKey, routes, writesObject, type PresignResult, type ProfileSummary } from '../../contract/api';
+import { isScratchKey, routes, writesObject, type PresignResult, type ProfileSummary, type UnaddressableCause } from '../../contract/api';
 import type { Method } from '../../core';
 import type { CorsService } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
@@ -6,6 +6,7 @@ import { answer, type Register } from '../http/register';
 import { runProbe } from '../probe/probe';
 import type { ScratchObjects } from '../probe/scratch-objects';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
+import type { StorageError } from '../storage/result';
 
 /**
  * Only the profile's own storage is ever addressed (no open proxy). A URL outside it is an
@@ -23,6 +24,13 @@ function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
 function refuseUnconfirmedWrite(bucket: string, key: string, method: Method, confirmWrite: boolean) {
   if (!writesObject(method) || isScratchKey(key) || confirmWrite) return null;
   return apiError('confirmation-required', { bucket, key, method });
+}
+
+/** Why the adapter could not build an object's URL, from its failure's values. */
+function unaddressable(error: StorageError): { cause: UnaddressableCause; providerMessage?: string } {
+  const { params } = error;
+  if (params.reason === 'invalid-bucket-name' || params.reason === 'key-outside-bucket' || params.reason === 'no-url') return { cause: params.reason };
+  return { cause: 'sdk-refused', ...('providerMessage' in params && params.providerMessage ? { providerMessage: params.providerMessage } : {}) };
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -43,7 +51,7 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
     const { key, method, signed } = body;
     const addressed = adapter.objectUrl(bucket, key);
     // The adapters refuse keys or buckets that would leave the bucket's URL space.
-    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, detail: addressed.error.message });
+    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
     const objectUrl = addressed.value;
     if (signed && method === 'POST') return apiError('bad-request', { reason: 'signed-post' });
     const unconfirmed = body.send === 'preflight' ? null : refuseUnconfirmedWrite(bucket, key, method, body.confirmWrite);

@@ -1,3 +1,4 @@
+import type { StorageProvider } from '../../contract/api';
 import type { CorsConfig } from '../../core';
 import type { Result } from './result';
 
@@ -44,6 +45,8 @@ export interface Capabilities {
  */
 export interface StorageAdapter {
   readonly capabilities: Capabilities;
+  /** Who answers, for failures its callers report themselves (a test's scratch objects). */
+  readonly provider: StorageProvider;
   listBuckets(): Promise<Result<BucketEntry[]>>;
   getCors(bucket: string): Promise<Result<StoredCors>>;
   /** Replaces the whole configuration (PutBucketCors semantics). */

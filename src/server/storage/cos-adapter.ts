@@ -3,7 +3,6 @@ import type { CorsRule } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
 import { endpointUrl, isIpEndpoint } from './endpoint';
 import type { ThrownFacts } from './error-table';
-import { namedVoice } from './messages';
 import { numberOf, storedCorsFrom, textOf } from './provider-answers';
 import { adapterFrom } from './provider-kit';
 import { fail, ok } from './result';
@@ -49,17 +48,9 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
 
   return adapterFrom({
     capabilities: CAPABILITIES,
-    voice: namedVoice({
-      name: 'COS',
-      where: options.endpoint ?? `cos.${region}.myqcloud.com`,
-      region,
-      credentialHint: 'Check the SecretId/SecretKey and that its CAM policy allows this on the bucket.',
-    }),
+    provider: { kind: 'cos', endpoint: options.endpoint ?? `cos.${region}.myqcloud.com`, region },
     secrets: [options.secretKey, options.secretId],
-    bucketNames: {
-      pattern: BUCKET_NAME,
-      refusal: (bucket) => `${JSON.stringify(bucket)} is not a COS bucket name: COS names end with the APPID, as in examplebucket-1250000000.`,
-    },
+    bucketNames: BUCKET_NAME,
     readError,
     operations: {
       listBuckets: async () => {
@@ -82,7 +73,7 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
         // getBucketCors returns the rules re-shaped and no document, so the raw GET ?cors goes
         // through the SDK's generic signed request with RawBody: the XML is kept verbatim.
         const response = await cos.request({ Bucket: bucket, Region: region, Method: 'GET', Action: 'cors', RawBody: true });
-        return storedCorsFrom(response.Body, 'cos-xml', 'COS');
+        return storedCorsFrom(response.Body, 'cos-xml');
       },
 
       putCors: async (bucket, config) => {
@@ -104,14 +95,14 @@ export function createCosAdapter(options: CosAdapterOptions): StorageAdapter {
 
       objectUrl: (bucket, key) => {
         const url: unknown = cos.getObjectUrl({ Bucket: bucket, Region: region, Key: key, Sign: false, ...endpoint.browser });
-        if (typeof url !== 'string') return fail({ code: 'provider-error', message: `The COS SDK built no URL for ${key} in bucket ${bucket}.` });
+        if (typeof url !== 'string') return fail({ code: 'provider-error', params: { reason: 'no-url' } });
         return ok(new URL(url));
       },
 
       presign: async (bucket, key, presign) => ok(await signedUrl(cos, { Bucket: bucket, Region: region, Key: key, ...endpoint.browser }, presign)),
 
-      presignPost: async () =>
-        fail({ code: 'not-supported', message: 'Browser form uploads (POST with a signed policy) are not available for COS profiles: the COS Node SDK cannot sign a POST policy.' }),
+      // The COS Node SDK cannot sign a POST policy.
+      presignPost: async () => fail({ code: 'not-supported', params: { reason: 'sdk-cannot-sign-post' } }),
     },
   });
 }

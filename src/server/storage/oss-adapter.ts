@@ -6,7 +6,6 @@ import type { CorsConfig } from '../../core';
 import type { BucketEntry, Capabilities, PresignOptions, StorageAdapter } from './adapter';
 import { endpointUrl, isIpEndpoint } from './endpoint';
 import { unreachableCodeIn, type ThrownFacts } from './error-table';
-import { namedVoice } from './messages';
 import { numberOf, storedCorsFrom, textOf } from './provider-answers';
 import { adapterFrom } from './provider-kit';
 import { fail, ok } from './result';
@@ -59,14 +58,9 @@ export function createOssAdapter(options: OssAdapterOptions): StorageAdapter {
 
   return adapterFrom({
     capabilities: CAPABILITIES,
-    voice: namedVoice({
-      name: 'OSS',
-      where: options.endpoint ?? `${region}.aliyuncs.com`,
-      region,
-      credentialHint: 'Check the access key, and that its RAM policy or the bucket policy allows this.',
-    }),
+    provider: { kind: 'oss', endpoint: options.endpoint ?? `${region}.aliyuncs.com`, region },
     secrets: [options.accessKeySecret, options.accessKeyId],
-    bucketNames: { pattern: BUCKET_NAME, refusal: (bucket) => `${JSON.stringify(bucket)} is not an OSS bucket name: use 3 to 63 lower-case letters, digits and hyphens.` },
+    bucketNames: BUCKET_NAME,
     readError,
     operations: {
       listBuckets: async () => {
@@ -75,7 +69,7 @@ export function createOssAdapter(options: OssAdapterOptions): StorageAdapter {
         for (;;) {
           const page: unknown = await client.listBuckets(marker === undefined ? { 'max-keys': PAGE_SIZE } : { marker, 'max-keys': PAGE_SIZE });
           const parsed = bucketPageSchema.safeParse(page);
-          if (!parsed.success) return fail({ code: 'provider-error', message: 'OSS sent an answer the console does not understand when asked to list buckets.' });
+          if (!parsed.success) return fail({ code: 'provider-error', params: { reason: 'unreadable-answer' } });
           for (const bucket of parsed.data.buckets ?? []) {
             entries.push({ name: bucket.name, ...(bucket.creationDate ? { createdAt: bucket.creationDate } : {}) });
           }
@@ -88,7 +82,7 @@ export function createOssAdapter(options: OssAdapterOptions): StorageAdapter {
       getCors: async (bucket) => {
         // getBucketCORS drops ResponseVary, so the document comes through the signed raw request.
         const response = await client.request({ method: 'GET', bucket, subres: 'cors', successStatuses: [200] });
-        return storedCorsFrom(response.data, 'oss-xml', 'OSS');
+        return storedCorsFrom(response.data, 'oss-xml');
       },
 
       putCors: async (bucket, config) => {

@@ -1,6 +1,6 @@
-import { issueMessage, parseCorsDocument, type DocumentFormat } from '../../core';
+import { parseCorsDocument, type DocumentFormat } from '../../core';
 import type { StoredCors } from './adapter';
-import { fail, ok, type Result } from './result';
+import { fail, ok, type OperationFailure, type Result } from './result';
 
 // What the adapters read from their SDKs: fields of what the SDKs throw, and the provider's own
 // CORS document, kept verbatim.
@@ -23,13 +23,12 @@ export function numberOf(value: unknown, key: string): number | undefined {
 }
 
 /** A GET ?cors body as the console keeps it: parsed, and the document verbatim. */
-export function storedCorsFrom(body: unknown, format: DocumentFormat, provider: string): Result<StoredCors> {
+export function storedCorsFrom(body: unknown, format: DocumentFormat): Result<StoredCors, OperationFailure> {
   const raw = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
   const parsed = parseCorsDocument(raw, format);
   if (!parsed.ok) {
     const first = parsed.issues[0];
-    const reason = first && issueMessage(first);
-    return fail({ code: 'provider-error', message: `${provider} returned a CORS document the console cannot read${reason ? `: ${reason}` : '.'}` });
+    return fail({ code: 'provider-error', params: { reason: 'unreadable-cors-document', ...(first ? { first } : {}) } });
   }
   return ok({ config: parsed.config, raw });
 }

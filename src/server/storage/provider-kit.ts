@@ -1,45 +1,35 @@
+import type { StorageCall, StorageProvider } from '../../contract/api';
 import { createRedactor } from '../security/redact';
 import type { Capabilities, StorageAdapter, StoredCors } from './adapter';
-import { classify, NO_CORS_CONFIGURATION, STORAGE_CODE, type ThrownFacts } from './error-table';
-import type { Voice } from './messages';
-import { fail, ok, type Result, type StorageError } from './result';
+import { NO_CORS_CONFIGURATION, type ThrownFacts } from './error-table';
+import { failureOf } from './failures';
+import { fail, ok, type OperationFailure, type Result, type StorageError } from './result';
+
+/** A result of the adapter's interface, as one provider's operation answers it (its failures without call and provider). */
+type AsOperation<R> = [R] extends [Promise<Result<infer T>>] ? Promise<Result<T, OperationFailure>> : [R] extends [Result<infer T>] ? Result<T, OperationFailure> : never;
 
 /**
  * One provider's calls through its SDK, as the StorageAdapter has them. They may throw whatever
  * the SDK throws; `adapterFrom` turns that into a `StorageError` with the provider's `readError`
  * and the shared error table.
  */
-export type ProviderOperations = Omit<StorageAdapter, 'capabilities'>;
-
-/** Bucket names a provider can have; others are refused before anything is sent. */
-export interface BucketNames {
-  pattern: RegExp;
-  /** Why the name cannot be one, and what a valid one looks like. */
-  refusal(bucket: string): string;
-}
+export type ProviderOperations = {
+  [K in Exclude<keyof StorageAdapter, 'capabilities' | 'provider'>]: (...args: Parameters<StorageAdapter[K]>) => AsOperation<ReturnType<StorageAdapter[K]>>;
+};
 
 /** What differs between providers; everything else is the kit's. */
 export interface ProviderDescriptor {
   capabilities: Capabilities;
-  voice: Voice;
-  /** Kept out of every message, even when the provider echoes them. */
+  /** Who failures name: an S3-API store, or OSS or COS with endpoint and region. */
+  provider: StorageProvider;
+  /** Kept out of every failure, even when the provider echoes them. */
   secrets: readonly string[];
-  bucketNames?: BucketNames;
+  /** Bucket names the provider can have; others are refused before anything is sent. */
+  bucketNames?: RegExp;
   /** Reads code, status and text out of what this provider's SDK throws. */
   readError(thrown: unknown): ThrownFacts;
   operations: ProviderOperations;
 }
-
-/** What each call was doing, as failure messages say it ("Could not <action>: ..."). */
-const ACTION = {
-  listBuckets: () => 'list buckets',
-  getCors: (bucket: string) => `read the CORS configuration of ${bucket}`,
-  putCors: (bucket: string) => `write the CORS configuration of ${bucket}`,
-  deleteCors: (bucket: string) => `delete the CORS configuration of ${bucket}`,
-  objectUrl: (bucket: string, key: string) => `build the URL of ${bucket}/${key}`,
-  presign: (bucket: string, key: string, method: string) => `sign a ${method} URL for ${bucket}/${key}`,
-  presignPost: (bucket: string, key: string) => `sign a POST policy for ${bucket}/${key}`,
-};
 
 const NO_CORS: StoredCors = { config: null, raw: null };
 
@@ -53,58 +43,57 @@ export function callDeadline(ms: number): () => AbortSignal {
 }
 
 /** A StorageAdapter from a provider's descriptor: every call answers a Result, none throws. */
-export function adapterFrom(provider: ProviderDescriptor): StorageAdapter {
-  const { operations: op } = provider;
-  const redact = createRedactor(provider.secrets);
-  const redacted = <T>(result: Result<T>): Result<T> => (result.ok ? result : fail({ ...result.error, message: redact(result.error.message) }));
+export function adapterFrom(descriptor: ProviderDescriptor): StorageAdapter {
+  const { operations: op, provider } = descriptor;
+  const redact = createRedactor(descriptor.secrets);
 
-  const failure = (facts: ThrownFacts, action: string): StorageError => {
-    const kind = classify(facts);
-    return {
-      code: STORAGE_CODE[kind],
-      message: provider.voice[kind]({ ...facts, action }),
-      ...(facts.providerCode ? { providerCode: facts.providerCode } : {}),
-      ...(facts.providerStatus ? { providerStatus: facts.providerStatus } : {}),
-    };
+  /** The operation's failure, naming the call and the provider, with no secret in the provider's own text. */
+  const complete = (failure: OperationFailure, call: StorageCall): StorageError => {
+    const params = 'providerMessage' in failure.params && failure.params.providerMessage !== undefined ? { ...failure.params, providerMessage: redact(failure.params.providerMessage) } : failure.params;
+    // Each member of OperationFailure is its StorageError member less `call` and `provider`.
+    return { ...failure, params: { ...params, call, provider } } as StorageError;
   };
+  const completed = <T>(result: Result<T, OperationFailure>, call: StorageCall): Result<T> => (result.ok ? result : fail(complete(result.error, call)));
 
   /** Runs one call; `answered` may read a thrown provider answer as a result (no configuration). */
-  async function attempt<T>(action: string, run: () => Promise<Result<T>>, answered?: (facts: ThrownFacts) => Result<T> | undefined): Promise<Result<T>> {
+  async function attempt<T>(call: StorageCall, run: () => Promise<Result<T, OperationFailure>>, answered?: (facts: ThrownFacts) => Result<T> | undefined): Promise<Result<T>> {
     try {
-      return redacted(await run());
+      return completed(await run(), call);
     } catch (thrown) {
-      const facts = provider.readError(thrown);
-      return redacted(answered?.(facts) ?? fail(failure(facts, action)));
+      const facts = descriptor.readError(thrown);
+      return answered?.(facts) ?? completed(fail(failureOf(facts)), call);
     }
   }
 
-  const refusal = (bucket: string): Result<never> | undefined =>
-    provider.bucketNames && !provider.bucketNames.pattern.test(bucket)
-      ? fail({ code: 'provider-error', providerCode: 'InvalidBucketName', message: provider.bucketNames.refusal(bucket) })
+  const refusal = (bucket: string, call: StorageCall): Result<never> | undefined =>
+    descriptor.bucketNames && !descriptor.bucketNames.test(bucket)
+      ? completed(fail({ code: 'provider-error', providerCode: 'InvalidBucketName', params: { reason: 'invalid-bucket-name', bucket } }), call)
       : undefined;
 
-  const withBucket = <T>(bucket: string, action: string, run: () => Promise<Result<T>>, answered?: (facts: ThrownFacts) => Result<T> | undefined): Promise<Result<T>> => {
-    const refused = refusal(bucket);
-    return refused ? Promise.resolve(refused) : attempt(action, run, answered);
+  const withBucket = <T>(bucket: string, call: StorageCall, run: () => Promise<Result<T, OperationFailure>>, answered?: (facts: ThrownFacts) => Result<T> | undefined): Promise<Result<T>> => {
+    const refused = refusal(bucket, call);
+    return refused ? Promise.resolve(refused) : attempt(call, run, answered);
   };
 
   return {
-    capabilities: provider.capabilities,
-    listBuckets: () => attempt(ACTION.listBuckets(), () => op.listBuckets()),
+    capabilities: descriptor.capabilities,
+    provider: descriptor.provider,
+    listBuckets: () => attempt({ call: 'list-buckets' }, () => op.listBuckets()),
     getCors: (bucket) =>
-      withBucket(bucket, ACTION.getCors(bucket), () => op.getCors(bucket), (facts) => (facts.providerCode === NO_CORS_CONFIGURATION ? ok(NO_CORS) : undefined)),
-    putCors: (bucket, config) => withBucket(bucket, ACTION.putCors(bucket), () => op.putCors(bucket, config)),
-    deleteCors: (bucket) => withBucket(bucket, ACTION.deleteCors(bucket), () => op.deleteCors(bucket)),
+      withBucket(bucket, { call: 'read-cors', bucket }, () => op.getCors(bucket), (facts) => (facts.providerCode === NO_CORS_CONFIGURATION ? ok(NO_CORS) : undefined)),
+    putCors: (bucket, config) => withBucket(bucket, { call: 'write-cors', bucket }, () => op.putCors(bucket, config)),
+    deleteCors: (bucket) => withBucket(bucket, { call: 'delete-cors', bucket }, () => op.deleteCors(bucket)),
     objectUrl: (bucket, key) => {
-      const refused = refusal(bucket);
+      const call: StorageCall = { call: 'build-url', bucket, key };
+      const refused = refusal(bucket, call);
       if (refused) return refused;
       try {
-        return redacted(op.objectUrl(bucket, key));
+        return completed(op.objectUrl(bucket, key), call);
       } catch (thrown) {
-        return redacted(fail(failure(provider.readError(thrown), ACTION.objectUrl(bucket, key))));
+        return completed(fail(failureOf(descriptor.readError(thrown))), call);
       }
     },
-    presign: (bucket, key, options) => withBucket(bucket, ACTION.presign(bucket, key, options.method), () => op.presign(bucket, key, options)),
-    presignPost: (bucket, key, expiresSeconds) => withBucket(bucket, ACTION.presignPost(bucket, key), () => op.presignPost(bucket, key, expiresSeconds)),
+    presign: (bucket, key, options) => withBucket(bucket, { call: 'sign-url', bucket, key, method: options.method }, () => op.presign(bucket, key, options)),
+    presignPost: (bucket, key, expiresSeconds) => withBucket(bucket, { call: 'sign-post', bucket, key }, () => op.presignPost(bucket, key, expiresSeconds)),
   };
 }

@@ -19,7 +19,6 @@ import type { DeserializeMiddleware } from '@smithy/types';
 import { isMethod, type CorsRule } from '../../core';
 import type { BucketEntry, StorageAdapter } from './adapter';
 import type { ThrownFacts } from './error-table';
-import { s3Voice } from './messages';
 import { fieldOf, numberOf, textOf } from './provider-answers';
 import { adapterFrom, callDeadline } from './provider-kit';
 import { fail, ok } from './result';
@@ -122,7 +121,7 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
 
   return adapterFrom({
     capabilities: { bucketCors: true, responseVary: false, presignedPost: true },
-    voice: s3Voice,
+    provider: { kind: 's3-api' },
     secrets: secretsOf(options.credentials),
     readError,
     operations: {
@@ -164,7 +163,7 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
         const expected = options.addressing === 'path' ? `/${bucket}/` : '/';
         // Dot segments collapse in URLs; the contract refuses such keys, and this makes sure of it.
         if (!url.pathname.startsWith(expected) || url.pathname.length - expected.length < path.length) {
-          return fail({ code: 'provider-error', message: `Object key "${key}" does not stay inside bucket ${bucket}.` });
+          return fail({ code: 'provider-error', params: { reason: 'key-outside-bucket' } });
         }
         return ok(url);
       },

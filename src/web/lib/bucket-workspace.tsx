@@ -1,16 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CorsConfig } from '../../core';
+import type { DraftNote } from './messages';
 
 /** Rules the last test concerned, shown on their cards in the Rules tab. */
 export interface RuleHighlight {
   /** 0-based rule indexes, in the draft. */
   rules: number[];
-  /** One sentence for the card, e.g. "Answered the last test's preflight." */
-  note: string;
+  /** The test those rules answered (the catalogue's `lastTestNoteText` says it on their cards). */
+  test: { method: string; key: string; origin: string };
 }
 
 /** Applies a change proposed from outside the editor (the test pane's fix) to the draft only. */
-export type DraftProposalHandler = (config: CorsConfig | null, note: string) => void;
+export type DraftProposalHandler = (config: CorsConfig | null, note: DraftNote) => void;
 
 /**
  * What the tabs of one bucket page share: the editor publishes its draft here, the test pane reads
@@ -22,7 +23,7 @@ export interface BucketWorkspace {
   draft: CorsConfig | null | undefined;
   publishDraft(config: CorsConfig | null): void;
   /** Hands a change to the editor; false when no editor is there to take it. */
-  proposeDraft(config: CorsConfig | null, note: string): boolean;
+  proposeDraft(config: CorsConfig | null, note: DraftNote): boolean;
   /** The editor subscribes; returns the unsubscribe. */
   onProposal(handler: DraftProposalHandler): () => void;
   highlight: RuleHighlight | null;
@@ -35,7 +36,7 @@ export function BucketWorkspaceProvider({ children }: { children: ReactNode }) {
   const [draft, setDraft] = useState<CorsConfig | null | undefined>(undefined);
   const [highlight, setHighlight] = useState<RuleHighlight | null>(null);
   const handler = useRef<DraftProposalHandler | null>(null);
-  const proposeDraft = useCallback((config: CorsConfig | null, note: string) => {
+  const proposeDraft = useCallback((config: CorsConfig | null, note: DraftNote) => {
     if (!handler.current) return false;
     handler.current(config, note);
     return true;

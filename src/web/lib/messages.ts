@@ -1,8 +1,29 @@
 // The web app's English catalogue, for what only the web app says: the test pane's diagnosis
 // (findings and headline) and the editor's line prefix. Core codes (issues, reasons, block reasons,
 // explanations) come from the core's catalogues. A translation replaces this file.
-import { blockText, checkText, nearMissText, ruleName, type BlockCheck, type BlockReason, type CheckResult, type NearMiss } from '../../core';
-import type { ProbeResult } from '../../contract/api';
+import {
+  blockText,
+  checkText,
+  dialectProfile,
+  documentFormatInfo,
+  fixChangeText,
+  issueMessage,
+  issueText,
+  nearMissText,
+  ruleName,
+  type BlockCheck,
+  type BlockReason,
+  type BodyMisfit,
+  type BrowserFetch,
+  type CheckResult,
+  type Dialect,
+  type DocumentFormat,
+  type FixChange,
+  type Issue,
+  type NearMiss,
+} from '../../core';
+import type { ProbeFailure, ProbeResult } from '../../contract/api';
+import { ruleCountText } from './rule-count';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -23,8 +44,8 @@ export interface FindingParamsByCode {
   'request-refused': { block: BlockReason };
   /** `browserBlocked`: the browser blocked what CORS allows, so the error answer is the cause. */
   'non-cors-failure': { status: number; providerCode?: string; browserBlocked: boolean };
-  /** `error`: the server's own message for the failed probe. */
-  'endpoint-unreachable': { error: string };
+  /** `error`: why the server's probe got no answer either. */
+  'endpoint-unreachable': { error: ProbeFailure };
   'browser-differs': { predicted: Verdict; browser: Verdict; serverAsPredicted: boolean };
   'server-differs': { dialect: string };
   /** `rule`: the rule answering the actual request, when one does; `exposedByRules`: the rules expose it, but the answer lacks it. */
@@ -84,7 +105,7 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
       ? `The request itself fails with ${status}, and that error answer carries no usable CORS headers, so the browser reports it as a CORS error. Fix the request (signature, permissions, object key), not the rules.`
       : `CORS allows the request, but the bucket answers ${status}: a signature, permission or key problem, not CORS.`;
   },
-  'endpoint-unreachable': (p) => `The server could not reach the bucket either: ${p.error}`,
+  'endpoint-unreachable': (p) => `The server could not reach the bucket either: ${probeFailureText(p.error)}`,
   'browser-differs': (p) => {
     const browser = p.browser === 'allowed' ? 'allowed it' : 'blocked it';
     return p.serverAsPredicted
@@ -193,4 +214,139 @@ export function probeNotSentText({ code, check }: NonNullable<ProbeResult['actua
 /** A test's scratch object that could not be removed: named, so it is never left silently. */
 export function scratchLeftText(key: string): string {
   return `The test's scratch object ${key} could not be removed now; the console removes it on its own within two minutes, or when it stops.`;
+}
+
+/** A change handed to the editor's draft from outside it, as the editor's toast names it. */
+export type DraftNote =
+  /** The rule wizard's rules, at a 0-based position or in place of the whole draft. */
+  | { code: 'wizard-inserted'; rules: 'loosest' | 'strictest'; count: number; at: number | 'whole-draft' }
+  /** The test pane's strictest fix. */
+  | { code: 'fix-applied'; change: FixChange }
+  /** An imported document; `file` is its name, absent for pasted text. */
+  | { code: 'imported'; ruleCount: number; file?: string; format: DocumentFormat };
+
+function wizardRulesText(rules: 'loosest' | 'strictest', count: number): string {
+  return rules === 'loosest' ? 'the loosest (diagnostic) rule' : `the strictest ${count === 1 ? 'rule' : 'rules'} for the app`;
+}
+
+/** The sentence a draft change is announced with. */
+export function draftNoteText(note: DraftNote): string {
+  switch (note.code) {
+    case 'wizard-inserted':
+      return `Rule wizard: ${wizardRulesText(note.rules, note.count)} inserted ${note.at === 'whole-draft' ? 'replacing the draft' : `at position ${note.at + 1}`}.`;
+    case 'fix-applied':
+      return `Applied to the draft: ${fixChangeText(note.change)}`;
+    case 'imported':
+      return `Imported ${ruleCountText(note.ruleCount)} from ${note.file ?? 'pasted text'} (${documentFormatInfo(note.format).label}) into the draft.`;
+  }
+}
+
+/** The editor's toast after a draft change from outside: the change, and that Undo reverts it. */
+export function draftChangeToastText(note: DraftNote): string {
+  return `${draftNoteText(note)} Undo takes it back.`;
+}
+
+/** The note on the rule cards that answered the last test. */
+export function lastTestNoteText(test: { method: string; key: string; origin: string }): string {
+  return `Answers the last test: ${test.method} ${test.key} from ${test.origin}.`;
+}
+
+/** How many generated rules still fit beside the draft's kept ones (the wizard's insertion). */
+export interface RuleRoomFacts {
+  dialect: Dialect;
+  limit: number;
+  kept: number;
+  room: number;
+  replacesDraft: boolean;
+}
+
+export function ruleRoomText({ dialect, limit, kept, room, replacesDraft }: RuleRoomFacts): string {
+  const keeps = replacesDraft ? 'replacing the draft keeps none of its rules' : `${kept} of the draft's rules stay`;
+  return `${dialectProfile(dialect).label} allows at most ${limit} rules; ${keeps}, so ${room === 0 ? 'no rule fits' : `up to ${room} can be added`}.`;
+}
+
+/** Header names as people write them: `etag` → `ETag`, others as given. */
+function spelled(names: string[]): string {
+  return names.map((n) => (n.toLowerCase() === 'etag' ? 'ETag' : n)).join(', ');
+}
+
+/** `PUT from https://app.example with content-type: application/json`: one request of the app. */
+export function appRequestText(fetch: BrowserFetch): string {
+  const headers = Object.entries(fetch.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
+  return `${fetch.method} from ${fetch.origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
+}
+
+/** What the browser makes of one of the app's requests, beyond allowed or blocked. */
+export type RequestOutcomeDetail = { code: 'blocked'; block: BlockReason } | { code: 'unreadable'; headers: string[] } | { code: 'readable'; headers: string[] };
+
+export function requestOutcomeText(detail: RequestOutcomeDetail): string {
+  switch (detail.code) {
+    case 'blocked':
+      return blockText(detail.block);
+    case 'unreadable':
+      return `Script cannot read ${spelled(detail.headers)}.`;
+    case 'readable':
+      return `Script can read ${spelled(detail.headers)}.`;
+  }
+}
+
+/** The values each form message names, by code (the rule wizard's app form and the test pane's request form). */
+export interface FormMessageParamsByCode {
+  'header-row-unnamed': Record<string, never>;
+  'max-age-not-whole': Record<string, never>;
+  /** `operation`: the label of the operation a header row is scoped to. */
+  'operation-not-chosen': { operation: string };
+  /** The core's issues about one field, in one message. */
+  issues: { issues: Issue[] };
+  /** Header lines without `name: value`. */
+  'header-lines-unreadable': { lines: string[] };
+  /** A value the API's schema refuses; `header` when it is one header's. */
+  'request-misfit': { misfit: BodyMisfit; header?: string };
+  'signed-post': Record<string, never>;
+}
+export type FormMessageCode = keyof FormMessageParamsByCode;
+
+const FORM_MESSAGES: { [C in FormMessageCode]: (p: FormMessageParamsByCode[C]) => string } = {
+  'header-row-unnamed': () => 'Name the header, or remove this row.',
+  'max-age-not-whole': () => 'Write a whole number of seconds, or leave it empty for the wizard to choose.',
+  'operation-not-chosen': (p) => `${p.operation} is not among the app's operations: choose it above, or pick another.`,
+  issues: (p) =>
+    p.issues
+      .map((issue) => {
+        const { message, hint } = issueText(issue);
+        return hint ? `${message} ${hint}` : message;
+      })
+      .join(' '),
+  'header-lines-unreadable': (p) => `Write each header as "name: value": ${p.lines.join(' · ')}`,
+  'request-misfit': (p) => {
+    const text = issueMessage({ severity: 'error', code: 'body.invalid', params: { field: '', misfit: p.misfit }, path: [] });
+    return p.header === undefined ? text : `Header ${p.header}: ${text}`;
+  },
+  'signed-post': () => 'A signed POST is a form upload: use "Upload with a POST form" below.',
+};
+
+/** A form field's message, from its code and values (react-hook-form shows it at the field). */
+export function formMessage<C extends FormMessageCode>(code: C, ...params: FormMessageParamsByCode[C] extends Record<string, never> ? [] : [FormMessageParamsByCode[C]]): string {
+  const describe = FORM_MESSAGES[code] as (p: FormMessageParamsByCode[C] | Record<string, never>) => string;
+  return describe(params[0] ?? {});
+}
+
+/** A bucket a bulk apply did not write, by what its preview found. */
+export type SkippedPlan = 'unreadable' | 'unchanged' | 'invalid';
+
+const SKIPPED_PLANS: Record<SkippedPlan, string> = {
+  unreadable: 'Not read at the preview, so not written.',
+  unchanged: 'Already holds these rules; nothing to write.',
+  invalid: 'The provider would refuse it (see the preview); not written.',
+};
+
+export function skippedPlanText(plan: SkippedPlan): string {
+  return SKIPPED_PLANS[plan];
+}
+
+/** Why a raw probe request got no answer. */
+export function probeFailureText(failure: ProbeFailure): string {
+  return failure.code === 'provider-timeout'
+    ? `No answer within ${failure.timeoutMs} ms.`
+    : `The storage endpoint did not answer (${failure.transportCode ?? failure.transportMessage ?? 'no reason given'}).`;
 }

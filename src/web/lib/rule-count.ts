@@ -1,7 +1,11 @@
 import type { CorsConfig } from '../../core';
 
-/** `3 rules`: how big a configuration is, in the words every feature uses. */
-export function countRules(config: CorsConfig | null): string {
-  const count = config?.rules.length ?? 0;
+/** `3 rules`: a number of rules, in the words every feature uses. */
+export function ruleCountText(count: number): string {
   return `${count} rule${count === 1 ? '' : 's'}`;
+}
+
+/** `3 rules`: how big a configuration is. */
+export function countRules(config: CorsConfig | null): string {
+  return ruleCountText(config?.rules.length ?? 0);
 }

@@ -7,6 +7,8 @@ import { errorCode, httpCall } from '../../support/http';
 
 // The access token over real HTTP: required when configured, or generated when the console
 // listens beyond loopback; traded once for an HttpOnly, SameSite=Strict session cookie.
+// Paths, headers and bodies are written by hand on purpose, not through the typed client: an
+// attacker sends raw requests, and these tests must send what the client would never build.
 
 const TOKEN = 'correct-horse-battery-staple-42';
 let dataDir: string;

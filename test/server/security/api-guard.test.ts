@@ -7,6 +7,8 @@ import { errorCode, httpCall } from '../../support/http';
 
 // The whole console on loopback, over real HTTP: what a hostile page in the same browser, or a
 // DNS-rebound name, can and cannot make the API do.
+// Paths, headers and bodies are written by hand on purpose, not through the typed client: an
+// attacker sends raw requests, and these tests must send what the client would never build.
 
 let dataDir: string;
 let running: RunningConsole;

@@ -8,6 +8,8 @@ import { startLocalS3, type LocalS3 } from '../../support/s3rver';
 
 // Probes and presigned URLs reach the profile's own storage and nothing else: redirects are
 // reported, not followed; keys and bucket names cannot steer the URL elsewhere.
+// Paths, headers and bodies are written by hand on purpose, not through the typed client: an
+// attacker sends raw requests, and these tests must send what the client would never build.
 
 let s3: LocalS3;
 let api: ReturnType<typeof consoleWith>;

@@ -12,6 +12,8 @@ import { startLocalS3, type LocalS3 } from '../../support/s3rver';
 // The console configured with known fake secrets (credentials in environment variables, the
 // access token), driven through every API call and its error paths over HTTP. No secret may
 // appear in any answer, any header, or any log line.
+// Paths, headers and bodies are written by hand on purpose, not through the typed client: an
+// attacker sends raw requests, and these tests must send what the client would never build.
 
 const SECRETS = {
   CEPH_ACCESS_KEY: 'AKIAFAKEKEYID7Q2W3E4R',
@@ -114,7 +116,8 @@ describe('scrubbing, for errors nobody foresaw', () => {
     profile.adapter = {
       ...profile.adapter,
       getCors: () => Promise.reject(new Error(`signing failed with key ${secret}`)),
-      listBuckets: () => Promise.resolve({ ok: false, error: { code: 'provider-error', message: `provider said: bad key ${secret}` } }),
+      listBuckets: () =>
+        Promise.resolve({ ok: false, error: { code: 'provider-error', params: { reason: 'error-answer', call: { call: 'list-buckets' }, provider: { kind: 's3-api' }, providerMessage: `provider said: bad key ${secret}` } } }),
     };
     const lines: string[] = [];
     const app = createApp({ profiles: createProfileRegistry([profile]), log: (line) => lines.push(line), secrets: [secret] });

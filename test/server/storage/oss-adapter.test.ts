@@ -129,7 +129,13 @@ describe('OSS getCors', { timeout: CALL_MS }, () => {
 
     const result = await adapter().getCors(BUCKET);
 
-    expect(result).toEqual({ ok: false, error: { code: 'provider-error', message: expect.stringContaining('PATCH') } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'provider-error',
+        params: expect.objectContaining({ reason: 'unreadable-cors-document', call: { call: 'read-cors', bucket: BUCKET }, first: expect.objectContaining({ code: 'method.unsupported', params: { value: 'PATCH' } }) }),
+      },
+    });
   });
 });
 

@@ -133,7 +133,15 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
     async (operation) => {
       const result = await operations[operation]!(target.adapter, target.bucketName('missing'));
 
-      expect(result).toEqual({ ok: false, error: { code: 'not-found', providerCode: 'NoSuchBucket', providerStatus: 404, message: expect.stringMatching(/^Could not /) } });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'not-found',
+          providerCode: 'NoSuchBucket',
+          providerStatus: 404,
+          params: { reason: 'no-such-bucket', call: expect.objectContaining({ bucket: target.bucketName('missing') }), provider: expect.any(Object), providerCode: 'NoSuchBucket', providerStatus: 404 },
+        },
+      });
     },
     CALL_MS,
   );
@@ -147,7 +155,12 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
 
       expect(result).toEqual({
         ok: false,
-        error: { code: 'access-denied', providerCode: 'InvalidAccessKeyId', providerStatus: 403, message: expect.stringContaining('refused the credentials (InvalidAccessKeyId') },
+        error: {
+          code: 'access-denied',
+          providerCode: 'InvalidAccessKeyId',
+          providerStatus: 403,
+          params: expect.objectContaining({ reason: 'credentials-refused', providerCode: 'InvalidAccessKeyId', providerMessage: expect.any(String) }),
+        },
       });
     },
     CALL_MS,
@@ -160,7 +173,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
 
       const result = await operations[operation]!(closed, target.bucketName('listed'));
 
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unreachable', message: expect.stringContaining('ECONNREFUSED') }) });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'unreachable', params: expect.objectContaining({ reason: 'no-answer', transportCode: 'ECONNREFUSED' }) }) });
       expect(result.ok || result.error.providerStatus).toBeUndefined();
     },
     CALL_MS,
@@ -173,7 +186,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
 
       const result = await operations[operation]!(wedged, target.bucketName('listed'));
 
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'timeout', message: expect.stringContaining('did not answer in time') }) });
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'timeout', params: expect.objectContaining({ reason: 'no-answer-in-time' }) }) });
     },
     CALL_MS,
   );
@@ -187,7 +200,12 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
 
       expect(result).toEqual({
         ok: false,
-        error: { code: 'provider-error', providerCode: 'MalformedXML', providerStatus: 400, message: expect.stringContaining('The XML you provided was not well-formed.') },
+        error: {
+          code: 'provider-error',
+          providerCode: 'MalformedXML',
+          providerStatus: 400,
+          params: expect.objectContaining({ reason: 'error-answer', providerCode: 'MalformedXML', providerStatus: 400, providerMessage: 'The XML you provided was not well-formed.' }),
+        },
       });
     },
     CALL_MS,
@@ -201,7 +219,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
       const result = await target.build(scripted.current.origin, ECHOED, 5000).getCors(target.bucketName('listed'));
 
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'access-denied', providerCode: 'AccessDenied', providerStatus: 403 }) });
-      const message = result.ok ? '' : result.error.message;
+      const message = result.ok || !('providerMessage' in result.error.params) ? '' : (result.error.params.providerMessage ?? '');
       expect(message).toContain('[redacted]');
       expect(message).not.toContain(ECHOED.id);
       expect(message).not.toContain(ECHOED.secret);
@@ -242,7 +260,7 @@ describe.each(ADAPTER_TARGETS)('StorageAdapter contract: $name', (spec) => {
       const result = await target.adapter.presignPost(bucket, 'uploads/form.txt', 300);
 
       if (!target.adapter.capabilities.presignedPost) {
-        expect(result).toEqual({ ok: false, error: { code: 'not-supported', message: expect.any(String) } });
+        expect(result).toEqual({ ok: false, error: { code: 'not-supported', params: expect.objectContaining({ reason: 'sdk-cannot-sign-post', call: { call: 'sign-post', bucket, key: 'uploads/form.txt' } }) } });
         return;
       }
       expect(result).toEqual({ ok: true, value: { url: expect.any(String), fields: expect.objectContaining({ key: 'uploads/form.txt' }) } });

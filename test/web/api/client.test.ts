@@ -20,7 +20,7 @@ describe('the web API layer', () => {
   it("rejects with the server's coded error, its params and the provider's code", async () => {
     const error = await request('getCors', { params: { profile: 'local', bucket: 'missing-bucket' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ code: 'bucket-not-found', providerCode: 'NoSuchBucket', error: { params: { detail: expect.any(String) } } });
+    expect(error).toMatchObject({ code: 'bucket-not-found', providerCode: 'NoSuchBucket', error: { params: { reason: 'no-such-bucket', call: { call: 'read-cors', bucket: 'missing-bucket' }, provider: { kind: 's3-api' }, providerCode: 'NoSuchBucket' } } });
   });
 
   it('refuses an answer that does not fit the route with its own code, naming the route and the field', async () => {
@@ -28,6 +28,29 @@ describe('the web API layer', () => {
     const misread = defineRoute({ ...routes.getCors, path: '/api/console' });
     const result = await callRoute((path, init) => fetch(path, init), misread, {});
     expect(result).toMatchObject({ ok: false, status: 200, error: { code: 'malformed-answer', params: { route: 'GET /api/console', status: 200, field: 'config' } } });
+  });
+
+  it("refuses as malformed-answer an issue whose params do not fit its code's shape", async () => {
+    await ctx.s3.createBucket('client-params');
+    const { answer: before } = await request('getCors', { params: { profile: 'local', bucket: 'client-params' } });
+    // A PUT rule that does not expose ETag: the stored configuration comes back with that warning.
+    const config = { rules: [{ allowedOrigins: ['https://app.example.com'], allowedMethods: ['PUT' as const], allowedHeaders: [], exposeHeaders: [] }] };
+    expect(await saveCors('local', 'client-params', config, before.version)).toMatchObject({ kind: 'saved' });
+    const at = { params: { profile: 'local', bucket: 'client-params' } };
+    const real = await callRoute((path, init) => fetch(path, init), routes.getCors, at);
+    expect(real.ok && real.answer.issues).toContainEqual(expect.objectContaining({ code: 'rule.etag-not-exposed', params: { rule: 0, methods: ['PUT'] } }));
+
+    // The same answer with that issue's params in another shape (methods as a string).
+    const reshaped = await callRoute(
+      async (path, init) => {
+        const answer = (await (await fetch(path, init)).json()) as { issues: { code: string; params: unknown }[] };
+        const issues = answer.issues.map((issue) => (issue.code === 'rule.etag-not-exposed' ? { ...issue, params: { rule: 0, methods: 'PUT' } } : issue));
+        return Response.json({ ...answer, issues });
+      },
+      routes.getCors,
+      at,
+    );
+    expect(reshaped).toMatchObject({ ok: false, error: { code: 'malformed-answer', params: { route: 'GET /api/profiles/:profile/buckets/:bucket/cors', field: expect.stringMatching(/^issues\.0/) } } });
   });
 
   it('sorts a guarded write into an outcome keyed on codes: saved, then a conflict with what the bucket holds', async () => {

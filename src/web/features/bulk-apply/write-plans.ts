@@ -1,6 +1,7 @@
 import type { CorsState } from '../../../contract/api';
 import type { CorsConfig, Issue } from '../../../core';
 import type { WriteOutcome } from '../../api/write-outcome';
+import type { SkippedPlan } from '../../lib/messages';
 import { failureOf, type BucketPlan, type Failure } from './plan';
 
 /** What happened to one bucket when the plans were applied. */
@@ -10,23 +11,11 @@ export type WriteResult =
   | { bucket: string; outcome: 'conflict'; current: CorsState | null }
   | { bucket: string; outcome: 'invalid'; issues: Issue[]; message: string }
   | { bucket: string; outcome: 'failed'; failure: Failure }
-  | { bucket: string; outcome: 'skipped'; reason: string }
+  /** `plan`: why the preview left it out (the catalogue's `skippedPlanText` says it). */
+  | { bucket: string; outcome: 'skipped'; plan: SkippedPlan }
   | { bucket: string; outcome: 'not-attempted' };
 
 export type GuardedWrite = (bucket: string, config: CorsConfig, version: string) => Promise<WriteOutcome<CorsState>>;
-
-function skipReason(plan: BucketPlan): string {
-  switch (plan.kind) {
-    case 'unreadable':
-      return 'Not read at the preview, so not written.';
-    case 'unchanged':
-      return 'Already holds these rules; nothing to write.';
-    case 'invalid':
-      return 'The provider would refuse it (see the preview); not written.';
-    case 'ready':
-      return '';
-  }
-}
 
 export function resultOf(bucket: string, outcome: WriteOutcome<CorsState>): WriteResult {
   switch (outcome.kind) {
@@ -55,7 +44,7 @@ export async function writePlans(
   const results: WriteResult[] = [];
   for (const [index, plan] of plans.entries()) {
     let result: WriteResult;
-    if (plan.kind !== 'ready') result = { bucket: plan.bucket, outcome: 'skipped', reason: skipReason(plan) };
+    if (plan.kind !== 'ready') result = { bucket: plan.bucket, outcome: 'skipped', plan: plan.kind };
     else if (hooks.shouldStop()) result = { bucket: plan.bucket, outcome: 'not-attempted' };
     else result = resultOf(plan.bucket, await write(plan.bucket, plan.after, plan.version));
     results.push(result);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { APP_OPERATIONS, issueText, validateApp, type AppDescription, type AppOperation, type Dialect, type IssuePath } from '../../../core';
+import { APP_OPERATIONS, validateApp, type AppDescription, type AppOperation, type Dialect, type Issue, type IssuePath } from '../../../core';
+import { formMessage } from '../../lib/messages';
 
 /** The operations as the form offers them, with the methods each one uses. */
 export const OPERATION_LABELS: Record<AppOperation, string> = {
@@ -43,7 +44,7 @@ export const EMPTY_REQUEST_HEADER: RequestHeaderRow = { name: '', value: '', on:
 export const EMPTY_READABLE_HEADER: ReadableHeaderRow = { name: '', on: 'all' };
 
 const scope = z.union([z.literal('all'), z.enum(APP_OPERATIONS)]);
-const headerName = z.string().trim().min(1, 'Name the header, or remove this row.');
+const headerName = z.string().trim().min(1, formMessage('header-row-unnamed'));
 
 function originLines(text: string): string[] {
   return text
@@ -78,14 +79,14 @@ function formShape() {
     maxAgeSeconds: z
       .string()
       .trim()
-      .refine((v) => v === '' || /^\d+$/.test(v), 'Write a whole number of seconds, or leave it empty for the wizard to choose.'),
+      .refine((v) => v === '' || /^\d+$/.test(v), formMessage('max-age-not-whole')),
     })
     .superRefine((values, ctx) => {
       // A header scoped to an operation the app does not perform would silently allow nothing.
       const check = (rows: { on: HeaderScope }[], field: 'requestHeaders' | 'readableHeaders') =>
         rows.forEach((row, index) => {
           if (row.on !== 'all' && !values.operations.includes(row.on)) {
-            ctx.addIssue({ code: 'custom', path: [field, index, 'on'], message: `${OPERATION_LABELS[row.on]} is not among the app's operations: choose it above, or pick another.` });
+            ctx.addIssue({ code: 'custom', path: [field, index, 'on'], message: formMessage('operation-not-chosen', { operation: OPERATION_LABELS[row.on] }) });
           }
         });
       check(values.requestHeaders, 'requestHeaders');
@@ -111,16 +112,15 @@ export function appFormSchema(dialect: Dialect) {
   return formShape()
     .transform(toAppDescription)
     .superRefine((app, ctx) => {
-      const byField = new Map<string, { path: (string | number)[]; messages: string[] }>();
+      const byField = new Map<string, { path: (string | number)[]; issues: Issue[] }>();
       for (const issue of validateApp(app, dialect)) {
         if (issue.severity !== 'error') continue;
         const path = formPathOf(issue.path);
         const key = path.join('.');
-        const entry = byField.get(key) ?? { path, messages: [] };
-        const { message, hint } = issueText(issue);
-        entry.messages.push(hint ? `${message} ${hint}` : message);
+        const entry = byField.get(key) ?? { path, issues: [] };
+        entry.issues.push(issue);
         byField.set(key, entry);
       }
-      for (const { path, messages } of byField.values()) ctx.addIssue({ code: 'custom', path, message: messages.join(' ') });
+      for (const { path, issues } of byField.values()) ctx.addIssue({ code: 'custom', path, message: formMessage('issues', { issues }) });
     });
 }

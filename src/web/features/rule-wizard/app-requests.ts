@@ -1,4 +1,5 @@
-import { appFetches, blockText, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { appFetches, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import type { RequestOutcomeDetail } from '../../lib/messages';
 
 /** An origin the app is not served from: stands for every other website. */
 export const OTHER_SITE = 'https://other-site.example';
@@ -8,32 +9,23 @@ export const UNSENT_HEADER = 'x-unlisted-header';
 
 /** One request and what the browser would make of it under a configuration. */
 export interface RequestOutcome {
-  /** `PUT from https://app.example with content-type: application/json`. */
-  request: string;
+  /** The request (the catalogue's `appRequestText` says it). */
+  request: BrowserFetch;
   allowed: boolean;
-  /** Why it is blocked, or which headers script still cannot read. */
-  detail: string | null;
+  /** Why it is blocked, or which headers script can or cannot read. */
+  detail: RequestOutcomeDetail | null;
   /** 1-based rule that answers the actual request, when one does. */
   rule: number | null;
-}
-
-function describe(fetch: BrowserFetch): string {
-  const headers = Object.entries(fetch.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
-  return `${fetch.method} from ${fetch.origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
-}
-
-/** Header names as people write them: `etag` → `ETag`, others as given. */
-function spelled(names: string[]): string {
-  return names.map((n) => (n.toLowerCase() === 'etag' ? 'ETag' : n)).join(', ');
 }
 
 function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, mustRead: string[]): RequestOutcome {
   const prediction = predictBrowserFetch(config, fetch, dialect);
   const matched = prediction.actual?.matchedRule ?? null;
   const rule = matched === null ? null : matched + 1;
-  if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy ? blockText(prediction.blockedBy) : null, rule };
+  if (!prediction.allowed) return { request: fetch, allowed: false, detail: prediction.blockedBy ? { code: 'blocked', block: prediction.blockedBy } : null, rule };
   const { unreadable } = headerReadability(prediction, mustRead);
-  return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${spelled(unreadable)}.` : mustRead.length ? `Script can read ${spelled(mustRead)}.` : null, rule };
+  const detail: RequestOutcomeDetail | null = unreadable.length ? { code: 'unreadable', headers: unreadable } : mustRead.length ? { code: 'readable', headers: mustRead } : null;
+  return { request: fetch, allowed: true, detail, rule };
 }
 
 /** Every request the described app makes, judged under `config`. */

@@ -23,18 +23,14 @@ export interface RuleRoom {
   limit: number | null;
   kept: number;
   room: number | null;
-  /** One sentence for the dialog, or null when the provider sets no limit. */
-  note: string | null;
 }
 
 export function ruleRoom(draft: CorsConfig, dialect: Dialect, placement: Placement, loosestIndex: number): RuleRoom {
   const profile = dialectProfile(dialect);
   const limit = profile.limits.maxRules;
   const kept = keptRules(draft, placement, loosestIndex).length;
-  if (limit === null) return { limit, kept, room: null, note: null };
-  const room = Math.max(0, limit - kept);
-  const keeps = placement === 'replace-draft' ? 'replacing the draft keeps none of its rules' : `${kept} of the draft's rules stay`;
-  return { limit, kept, room, note: `${profile.label} allows at most ${limit} rules; ${keeps}, so ${room === 0 ? 'no rule fits' : `up to ${room} can be added`}.` };
+  if (limit === null) return { limit, kept, room: null };
+  return { limit, kept, room: Math.max(0, limit - kept) };
 }
 
 /** The draft with the rules placed, and why there; the core's placement does the ordering. */

@@ -2,6 +2,7 @@ import { dialectProfile, type Dialect } from '../../../core';
 import { newScratchKey } from '../../../contract/scratch';
 import { presign, probe, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
+import { probeFailureText } from '../../lib/messages';
 
 export interface CacheDemoResult {
   url: string;
@@ -40,7 +41,7 @@ export async function runCacheDemo(profile: string, bucket: string, dialect: Dia
   const target = { profile, bucket };
   const written = await probe(target, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'text/plain' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
   const status = written.actual?.response?.status;
-  if (status === undefined || status >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error?.message ?? `status ${status}`}.`);
+  if (status === undefined || status >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error ? probeFailureText(written.actual.error) : `status ${status}`}.`);
   const { url } = await presign(target, { key, method: 'GET', expiresSeconds: CACHE_FOR_SECONDS });
   const withoutOrigin = await probe(target, { key, method: 'GET', send: 'actual', signed: true });
   const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });

@@ -89,7 +89,7 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
   const findings: Finding[] = [];
   const verdict = browser.readable ? 'allowed' : 'blocked';
   const unreachable = [probe.preflight, probe.actual].find((e) => e?.error);
-  if (unreachable?.error) findings.push({ code: 'endpoint-unreachable', params: { error: unreachable.error.message } });
+  if (unreachable?.error) findings.push({ code: 'endpoint-unreachable', params: { error: unreachable.error } });
 
   const cause = corsCause(prediction.saved, saved, run.origin);
   if (cause && !browser.readable) findings.push(cause);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { testRequestSchema, type TestRequest } from '../../../contract/api';
-import { METHODS } from '../../../core';
+import { METHODS, misfitOf } from '../../../core';
+import { formMessage } from '../../lib/messages';
 
 /** The request builder's fields, as the user types them. */
 export interface RequestFormValues {
@@ -60,7 +61,7 @@ export const requestFormSchema = z
   })
   .transform((values, ctx): TestRequest => {
     const { headers, bad } = parseHeaderLines(values.headers);
-    if (bad.length) ctx.addIssue({ code: 'custom', path: ['headers'], message: `Write each header as "name: value": ${bad.join(' · ')}` });
+    if (bad.length) ctx.addIssue({ code: 'custom', path: ['headers'], message: formMessage('header-lines-unreadable', { lines: bad }) });
     const writes = values.method === 'PUT' || values.method === 'POST';
     const parsed = testRequestSchema.safeParse({
       key: values.key,
@@ -76,12 +77,13 @@ export const requestFormSchema = z
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'key');
-        ctx.addIssue({ code: 'custom', path: [field], message: field === 'headers' ? `Header ${String(issue.path[1] ?? '')}: ${issue.message}` : issue.message });
+        const misfit = misfitOf(issue);
+        ctx.addIssue({ code: 'custom', path: [field], message: formMessage('request-misfit', field === 'headers' ? { misfit, header: String(issue.path[1] ?? '') } : { misfit }) });
       }
       return z.NEVER;
     }
     if (values.signed && values.method === 'POST') {
-      ctx.addIssue({ code: 'custom', path: ['signed'], message: 'A signed POST is a form upload: use "Upload with a POST form" below.' });
+      ctx.addIssue({ code: 'custom', path: ['signed'], message: formMessage('signed-post') });
       return z.NEVER;
     }
     return parsed.data;

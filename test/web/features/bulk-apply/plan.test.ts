@@ -66,7 +66,7 @@ describe('writePlans', () => {
           const issues: Issue[] = [{ severity: 'error', code: 'origin.missing-scheme', params: { value: 'www.a.com', suggestion: 'https://www.a.com' }, path: ['rules', 0, 'allowedOrigins', 0] }];
           return { kind: 'invalid', issues, error: refused({ code: 'validation-failed', params: { profile: 'Test' }, message: 'invalid', issues }) };
         }
-        if (bucket === 'down') return { kind: 'failed', error: refused({ code: 'provider-access-denied', params: { detail: 'denied' }, message: 'provider-access-denied happened', providerCode: 'AccessDenied' }) };
+        if (bucket === 'down') return { kind: 'failed', error: refused({ code: 'provider-access-denied', params: { reason: 'credentials-refused', call: { call: 'write-cors', bucket: 'down' }, provider: { kind: 's3-api' }, providerCode: 'AccessDenied' }, message: 'provider-access-denied happened', providerCode: 'AccessDenied' }) };
         return { kind: 'saved', value: state(config, 'v2') };
       },
       { onResult: (result) => seen.push(result.outcome), shouldStop: () => false },

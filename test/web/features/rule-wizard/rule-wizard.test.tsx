@@ -219,7 +219,7 @@ describe('Inserting into the draft', () => {
     expect(screen.getByRole('list', { name: 'Placement' }).textContent).toContain('The new rule goes at position 1, above rule 1 (reads)');
     expect(screen.getByRole('figure').textContent).toContain('lines added');
     fireEvent.click(screen.getByRole('button', { name: 'Insert into the draft' }));
-    expect(proposals).toEqual([{ config: { rules: [loosestRule('s3').rule, draft.rules[0]] }, note: 'Rule wizard: the loosest (diagnostic) rule inserted at position 1.' }]);
+    expect(proposals).toEqual([{ config: { rules: [loosestRule('s3').rule, draft.rules[0]] }, note: { code: 'wizard-inserted', rules: 'loosest', count: 1, at: 0 } }]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rule wizard' }));
   });
@@ -235,7 +235,7 @@ describe('Inserting into the draft', () => {
     fireEvent.click(within(region).getByRole('button', { name: 'Insert into the draft' }));
     expect(proposals).toHaveLength(1);
     expect(proposals[0]!.config!.rules.map((r) => r.id)).toEqual(['partner', 'app-delete']);
-    expect(proposals[0]!.note).toBe('Rule wizard: the strictest rule for the app inserted at position 2.');
+    expect(proposals[0]!.note).toEqual({ code: 'wizard-inserted', rules: 'strictest', count: 1, at: 1 });
   });
 
   it('tightens: the strictest rules replace the diagnostic rule the draft holds', async () => {

@@ -5,6 +5,7 @@ import type { CorsConfig, Dialect } from '../../../../src/core';
 import { BucketWorkspaceProvider, useBucketWorkspace } from '../../../../src/web/lib/bucket-workspace';
 import { RuleWizard } from '../../../../src/web/features/rule-wizard/components/rule-wizard';
 import { capabilities, profileSummary } from '../../../support/builders';
+import type { DraftNote } from '../../../../src/web/lib/messages';
 
 export function profileFor(dialect: Dialect): ProfileSummary {
   return profileSummary({
@@ -20,7 +21,7 @@ export function profileFor(dialect: Dialect): ProfileSummary {
 
 export interface Proposal {
   config: CorsConfig | null;
-  note: string;
+  note: DraftNote;
 }
 
 /** Plays the editor's part in the workspace: publishes a draft and takes the proposals it is handed. */

@@ -155,7 +155,7 @@ describe('diagnose', () => {
 
   it('reports an unreachable endpoint', () => {
     const config = { rules: [rule({})] };
-    const down: ProbeExchange = { ...exchange(200, {}), response: null, error: { code: 'provider-unreachable', message: 'ECONNREFUSED' }, matchesPrediction: null };
+    const down: ProbeExchange = { ...exchange(200, {}), response: null, error: { code: 'provider-unreachable', transportCode: 'ECONNREFUSED' }, matchesPrediction: null };
     const d = diagnose(runOf(config, request(), blocked, { actual: down }), config);
     expect(codes(d)[0]).toBe('endpoint-unreachable');
     expect(codes(d)).not.toContain('browser-differs');

@@ -1,6 +1,7 @@
 import { LocatedIssues } from '../../../components/located-issues';
 import { countRules } from '../../../lib/rule-count';
 import type { WriteResult } from '../write-plans';
+import { skippedPlanText } from '../../../lib/messages';
 
 const OUTCOME_LABELS: Record<WriteResult['outcome'], string> = {
   saved: 'Saved',
@@ -31,7 +32,7 @@ function Details({ result }: { result: WriteResult }) {
         </>
       );
     case 'skipped':
-      return <>{result.reason}</>;
+      return <>{skippedPlanText(result.plan)}</>;
     case 'not-attempted':
       return <>Left as it was.</>;
   }

@@ -7,6 +7,7 @@ import { countRules } from '../../../lib/rule-count';
 import { documentText } from '../../../lib/document-formats';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
+import type { DraftNote } from '../../../lib/messages';
 
 type FormatChoice = 'auto' | DocumentFormat;
 
@@ -20,7 +21,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   dialect: Dialect;
   draft: CorsConfig | null;
   /** False when no editor took the draft. */
-  onReplace: (config: CorsConfig, note: string) => boolean;
+  onReplace: (config: CorsConfig, note: DraftNote) => boolean;
   onClose: () => void;
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
@@ -52,8 +53,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
 
   const replace = () => {
     if (!reading?.ok) return;
-    const from = fileName ?? 'pasted text';
-    if (onReplace(reading.config, `Imported ${countRules(reading.config)} from ${from} (${documentFormatInfo(format).label}) into the draft.`)) onClose();
+    if (onReplace(reading.config, { code: 'imported', ruleCount: reading.config.rules.length, ...(fileName ? { file: fileName } : {}), format })) onClose();
     else setRefused(true);
   };
 

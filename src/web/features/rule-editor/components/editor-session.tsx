@@ -25,6 +25,7 @@ import { ruleHeadingId } from './rule-card';
 import { RuleFormView } from './rule-form-view';
 import { DraftReview, SaveReview } from './save-review';
 import { TheirsAside } from './theirs-aside';
+import { draftChangeToastText } from '../../../lib/messages';
 
 type Phase =
   | { kind: 'editing' }
@@ -74,7 +75,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   };
   const testNote = useWorkspaceBridge(draft, (next, note) => {
     replaceDraft(next);
-    toast.show(`${note} Undo takes it back.`);
+    toast.show(draftChangeToastText(note));
   });
 
   /** The draft starts again from what the provider holds (`state`); `fresh` also forgets a blocked Save. */

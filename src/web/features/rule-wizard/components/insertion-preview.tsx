@@ -2,6 +2,7 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import { compareConfigs, dialectProfile, explanationText, sampleChangeText, serializeCorsDocument, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
+import { ruleRoomText, type DraftNote } from '../../../lib/messages';
 
 export interface InsertionPreviewProps {
   draft: CorsConfig;
@@ -11,10 +12,10 @@ export interface InsertionPreviewProps {
   onPlacementChange: (placement: Placement) => void;
   /** The draft's diagnostic rule, or -1. */
   loosestIndex: number;
-  /** `the loosest rule`: what the note in the editor's toast calls the change. */
-  what: string;
+  /** Which of the wizard's rules these are, as the editor's toast names them. */
+  what: 'loosest' | 'strictest';
   /** Hands the new draft to the editor; false when no editor takes it. */
-  onInsert: (config: CorsConfig, note: string) => boolean;
+  onInsert: (config: CorsConfig, note: DraftNote) => boolean;
   /** More about the new draft, shown under the diff (e.g. the app's requests under it). */
   checks?: (config: CorsConfig) => ReactNode;
 }
@@ -54,8 +55,7 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
 
   const insert = () => {
     if (!placed.ok) return;
-    const where = placement === 'replace-draft' ? 'replacing the draft' : `at position ${placed.index + 1}`;
-    setRefused(!onInsert(placed.config, `Rule wizard: ${what} inserted ${where}.`));
+    setRefused(!onInsert(placed.config, { code: 'wizard-inserted', rules: what, count: rules.length, at: placement === 'replace-draft' ? 'whole-draft' : placed.index }));
   };
 
   return (
@@ -69,7 +69,9 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
           </label>
         ))}
       </fieldset>
-      {room.note && <p className="rw-muted">{room.note}</p>}
+      {room.room !== null && room.limit !== null && (
+        <p className="rw-muted">{ruleRoomText({ dialect, limit: room.limit, kept: room.kept, room: room.room, replacesDraft: placement === 'replace-draft' })}</p>
+      )}
       {!placed.ok ? (
         <p role="alert" className="rw-error">
           {wizardErrorText(placed.error)}

@@ -3,13 +3,14 @@ import { issueText, loosestRule, type CorsConfig, type Dialect } from '../../../
 import type { Placement } from '../insertion';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
+import type { DraftNote } from '../../../lib/messages';
 
 export interface LoosestPanelProps {
   draft: CorsConfig;
   dialect: Dialect;
   loosestIndex: number;
   onTighten: () => void;
-  onInsert: (config: CorsConfig, note: string) => boolean;
+  onInsert: (config: CorsConfig, note: DraftNote) => boolean;
 }
 
 /** The loosest rule, for diagnosis only: its warning first, then each value and why, then the draft. */
@@ -43,7 +44,7 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
         placement={placement}
         onPlacementChange={setPlacement}
         loosestIndex={-1}
-        what="the loosest (diagnostic) rule"
+        what="loosest"
         onInsert={onInsert}
       />
       {loosestIndex !== -1 && <p className="rw-muted">The draft already holds the diagnostic rule (rule {loosestIndex + 1}).</p>}

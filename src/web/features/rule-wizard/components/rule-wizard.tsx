@@ -7,6 +7,7 @@ import { LoosestPanel } from './loosest-panel';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { StrictestPanel } from './strictest-panel';
 import './rule-wizard.css';
+import type { DraftNote } from '../../../lib/messages';
 
 type Mode = 'loosest' | 'strictest';
 
@@ -48,7 +49,7 @@ interface WizardDialogProps {
   profile: ProfileSummary;
   opener: RefObject<HTMLButtonElement | null>;
   draft: CorsConfig;
-  onInsert: (config: CorsConfig, note: string) => boolean;
+  onInsert: (config: CorsConfig, note: DraftNote) => boolean;
   onClose: () => void;
 }
 

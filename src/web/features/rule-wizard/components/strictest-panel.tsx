@@ -5,13 +5,14 @@ import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
+import { appRequestText, requestOutcomeText, type DraftNote } from '../../../lib/messages';
 
 export interface StrictestPanelProps {
   draft: CorsConfig;
   dialect: Dialect;
   loosestIndex: number;
   focusToken: number;
-  onInsert: (config: CorsConfig, note: string) => boolean;
+  onInsert: (config: CorsConfig, note: DraftNote) => boolean;
 }
 
 function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: RequestOutcome[] }) {
@@ -26,13 +27,16 @@ function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: Reques
         </tr>
       </thead>
       <tbody>
-        {outcomes.map((o) => (
-          <tr key={o.request}>
-            <td>{o.request}</td>
-            <td className={o.allowed ? 'rw-allowed' : 'rw-blocked'}>{o.allowed ? `allowed${o.rule ? ` (rule ${o.rule})` : ''}` : 'blocked'}</td>
-            <td>{o.detail}</td>
-          </tr>
-        ))}
+        {outcomes.map((o) => {
+          const request = appRequestText(o.request);
+          return (
+            <tr key={request}>
+              <td>{request}</td>
+              <td className={o.allowed ? 'rw-allowed' : 'rw-blocked'}>{o.allowed ? `allowed${o.rule ? ` (rule ${o.rule})` : ''}` : 'blocked'}</td>
+              <td>{o.detail && requestOutcomeText(o.detail)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
@@ -87,7 +91,7 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
             placement={placement}
             onPlacementChange={setPlacement}
             loosestIndex={loosestIndex}
-            what={`the strictest ${result.rules.length === 1 ? 'rule' : 'rules'} for the app`}
+            what="strictest"
             onInsert={onInsert}
             checks={(config) => (
               <>

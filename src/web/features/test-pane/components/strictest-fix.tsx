@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dialectProfile, explanationText, fixChangeText, sampleChangeText, serializeCorsDocument, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { DiffView } from '../../../components/diff-view';
 import type { TestRun } from '../run-test';
+import type { DraftNote } from '../../../lib/messages';
 
 const EMPTY: CorsConfig = { rules: [] };
 
@@ -10,7 +11,7 @@ const EMPTY: CorsConfig = { rules: [] };
  * (and lets script read the headers the app must read), previewed as a diff, applied to the draft
  * only — saving stays a separate, reviewed step in the Rules tab.
  */
-export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; dialect: Dialect; base: CorsConfig | null; onApply: ((config: CorsConfig | null, note: string) => void) | undefined }) {
+export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; dialect: Dialect; base: CorsConfig | null; onApply: ((config: CorsConfig | null, note: DraftNote) => void) | undefined }) {
   // Computed once, on request, against the draft of that moment: once applied, the draft allows
   // the request, and computing again would only say that nothing is left to fix.
   const [proposal, setProposal] = useState<{ fix: FixResult; base: CorsConfig | null } | null>(null);
@@ -53,7 +54,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         type="button"
         disabled={applied || !onApply}
         onClick={() => {
-          onApply?.(fix.config, `Applied to the draft: ${fixChangeText(fix.change)}`);
+          onApply?.(fix.config, { code: 'fix-applied', change: fix.change });
           setApplied(true);
         }}
       >

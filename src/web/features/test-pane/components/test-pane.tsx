@@ -63,7 +63,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
       return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
     },
     onSuccess: ({ run, diagnosis }) => {
-      workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, note: `Answers the last test: ${run.request.method} ${run.request.key} from ${run.origin}.` } : null);
+      workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, test: { method: run.request.method, key: run.request.key, origin: run.origin } } : null);
     },
   });
   const run = test.data?.run;

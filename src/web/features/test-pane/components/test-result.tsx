@@ -3,6 +3,7 @@ import { blockText, requestReasonsText, ruleReasonText, summaryText, type Browse
 import { findingText, headlineText, probeNotSentText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
+import { probeFailureText } from '../../../lib/messages';
 
 function HeaderList({ headers }: { headers: Record<string, string> }) {
   const entries = Object.entries(headers);
@@ -15,7 +16,7 @@ function ProbeExchangeView({ title, exchange }: { title: string; exchange: Probe
   return (
     <div className="tp-exchange">
       <h5>
-        {title}: {exchange.response ? exchange.response.status : exchange.error?.message}
+        {title}: {exchange.response ? exchange.response.status : exchange.error && probeFailureText(exchange.error)}
         {exchange.matchesPrediction === false && <span className="tp-mismatch"> — differs from the prediction</span>}
         {exchange.matchesPrediction === true && <span className="tp-match"> — as predicted</span>}
       </h5>
