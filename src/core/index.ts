@@ -31,6 +31,10 @@ export type { ClosestOrigin } from './closest-origin';
 export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
 export { predictBrowserFetch, headerReadability, BLOCK_CHECKS } from './predict';
+export { BREAKAGE_CODES, DEFAULT_PREFLIGHT_CACHE_SECONDS, VERDICT_LEVELS, judgeOutcome, predictedVerdict, preflightCacheSeconds, providerAnswerOfBlock } from './verdict';
+export type { AppVerdict, Breakage, BreakageCode, BreakageParamsByCode, OutcomeFacts, ProviderAnswer, VerdictLevel } from './verdict';
+export { decidingRule } from './deciding-rule';
+export type { DecidingRule } from './deciding-rule';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
@@ -68,5 +72,6 @@ export type {
 export { issueText, issueMessage } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
 export { blockText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
+export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel, ruleName } from './messages/words';

@@ -1,7 +1,7 @@
 // The web app's English catalogue, for what only the web app says: the test pane's diagnosis
 // (findings and headline) and the editor's line prefix. Core codes (issues, reasons, block reasons,
 // explanations) come from the core's catalogues. A translation replaces this file.
-import { blockText, checkText, nearMissText, ruleName, type BlockReason, type CheckResult, type NearMiss } from '../../core';
+import { blockText, breakageText, checkText, nearMissText, refusingRuleText, verdictLevelText, type BlockReason, type Breakage, type CheckResult, type DecidingRule, type NearMiss } from '../../core';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -12,9 +12,12 @@ interface RuleAt {
 /** The values each diagnosis finding names, by code. */
 export interface FindingParamsByCode {
   'origin-not-listed': { origin: string; closest?: { origin: string; rule: number; nearMiss?: NearMiss } };
-  /** `rule`: the first rule listing the origin refuses the method; `block`: the browser's check. */
-  'method-not-allowed': (RuleAt & { cause: 'rule'; origin: string; check?: CheckResult }) | { cause: 'block'; block: BlockReason };
-  'header-not-allowed': (RuleAt & { cause: 'rule'; check?: CheckResult }) | { cause: 'block'; block: BlockReason };
+  /**
+   * `rule`: the first rule listing the origin refuses the method; `decider`: the rule that decided
+   * the answer (the same the rules column names), `null` when no rule did; `block`: the browser's check.
+   */
+  'method-not-allowed': (RuleAt & { cause: 'rule'; origin: string; check?: CheckResult; decider: DecidingRule | null }) | { cause: 'block'; block: BlockReason };
+  'header-not-allowed': (RuleAt & { cause: 'rule'; check?: CheckResult; decider: DecidingRule | null }) | { cause: 'block'; block: BlockReason };
   'preflight-refused': { cause: 'no-config' } | { cause: 'block'; block: BlockReason };
   'wildcard-with-credentials': { block: BlockReason; origin: string; starRule: number | null };
   'credentials-not-allowed': { block: BlockReason };
@@ -29,6 +32,8 @@ export interface FindingParamsByCode {
   /** `rule`: the rule answering the actual request, when one does; `exposedByRules`: the rules expose it, but the answer lacks it. */
   'header-unreadable': { header: string; rule: number | null; exposedByRules?: boolean };
   'draft-changes-verdict': { draft: Verdict };
+  /** The preflight is cached `seconds` only (see the core's `preflight-not-cached` breakage). */
+  'preflight-not-cached': { breakage: Extract<Breakage, { code: 'preflight-not-cached' }> };
 }
 
 export type Verdict = 'allowed' | 'blocked';
@@ -36,7 +41,7 @@ export type FindingCode = keyof FindingParamsByCode;
 export const FINDING_CODES = [
   'origin-not-listed', 'method-not-allowed', 'header-not-allowed', 'preflight-refused', 'wildcard-with-credentials',
   'credentials-not-allowed', 'allow-origin-mismatch', 'request-refused', 'non-cors-failure', 'endpoint-unreachable',
-  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict',
+  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict', 'preflight-not-cached',
 ] as const satisfies readonly FindingCode[];
 
 /** One thing the diagnosis found: a code and the values it names. */
@@ -44,7 +49,9 @@ export type Finding = { [C in FindingCode]: { code: C; params: FindingParamsByCo
 
 /** The diagnosis in one sentence, as data. */
 export type Headline =
-  | { verdict: 'allowed'; status: number | null; unreadable: number }
+  | { verdict: 'allowed'; status: number | null }
+  /** Allowed, but the app fails or degrades: `breakage` is the deciding one. */
+  | { verdict: 'broken'; breakage: Breakage }
   /** `cause`: the finding that decided it; `atPreflight`: it failed on the preflight. */
   | { verdict: 'blocked'; atPreflight: boolean; cause?: FindingCode; origin: string; method: string };
 
@@ -62,12 +69,11 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
   },
   'method-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    const where = `${ruleName(p.rule, p.ruleId)}, the first rule that lists origin ${p.origin}`;
-    return p.check ? `In ${where}, ${checkText(p.check)}.` : `The method is not allowed in ${where}.`;
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'the method is not allowed');
   },
   'header-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    return p.check ? `In ${ruleName(p.rule, p.ruleId)}, ${checkText(p.check)}.` : `A requested header is not allowed in ${ruleName(p.rule, p.ruleId)}.`;
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'a requested header is not allowed');
   },
   'preflight-refused': (p) => (p.cause === 'no-config' ? 'The bucket has no CORS configuration, so no rule can allow this request.' : blockText(p.block)),
   'wildcard-with-credentials': (p) =>
@@ -99,6 +105,7 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
       ? `Script cannot read ${p.header}: the rule that answers the actual request does not list it in Expose headers.`
       : `Script cannot read ${p.header}: rule ${p.rule + 1}, which answers the actual request, does not list it in Expose headers.`,
   'draft-changes-verdict': (p) => `With your unsaved draft the request would be ${verdictText(p.draft)}. Save the draft to apply it.`,
+  'preflight-not-cached': (p) => breakageText(p.breakage),
 };
 
 /** A finding, as one or more sentences. */
@@ -122,15 +129,13 @@ const CAUSES: Record<FindingCode, (h: Extract<Headline, { verdict: 'blocked' }>)
   'server-differs': () => 'the bucket answers differently from the rules',
   'header-unreadable': () => 'a header the app needs is not readable',
   'draft-changes-verdict': () => 'the saved rules do not allow it',
+  'preflight-not-cached': () => 'the preflight is cached only briefly',
 };
 
 /** The verdict and its main cause, as one sentence. */
 export function headlineText(headline: Headline): string {
-  if (headline.verdict === 'allowed') {
-    if (headline.unreadable === 1) return 'Allowed, but a header the app needs is not readable by script.';
-    if (headline.unreadable > 1) return 'Allowed, but headers the app needs are not readable by script.';
-    return `Allowed: script can read the response (${headline.status ?? 'no status'}).`;
-  }
+  if (headline.verdict === 'allowed') return `Allowed: script can read the response (${headline.status ?? 'no status'}).`;
+  if (headline.verdict === 'broken') return `${verdictLevelText('broken')}. ${breakageText(headline.breakage)}`;
   const cause = headline.cause ? CAUSES[headline.cause](headline) : 'the browser refused to let script read the response';
   return headline.atPreflight ? `Blocked at the preflight: ${cause}.` : `Blocked: ${cause}.`;
 }

@@ -1,5 +1,19 @@
 import type { ProbeExchange } from '../../../contract/api';
-import { closestListedOrigin, headerReadability, providerErrorOf, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
+import {
+  closestListedOrigin,
+  corsHeadersOf,
+  decidingRule,
+  headerReadability,
+  judgeOutcome,
+  providerAnswerOfBlock,
+  providerErrorOf,
+  type AppVerdict,
+  type BrowserPrediction,
+  type CorsConfig,
+  type Decision,
+  type ProviderAnswer,
+  type RuleReason,
+} from '../../../core';
 import type { Finding, Headline, Verdict } from '../../lib/messages';
 import type { TestRun } from './run-test';
 
@@ -8,6 +22,10 @@ export type { Finding, FindingCode, Headline } from '../../lib/messages';
 export interface Diagnosis {
   /** The browser's verdict: whether script could read the response. */
   verdict: Verdict;
+  /** The verdict for the app, from the core: allowed, allowed but broken, or blocked. */
+  level: AppVerdict;
+  /** The provider's own words for its refusal, quoted under the deciding finding (never the reason). */
+  providerAnswer?: ProviderAnswer;
   /** The verdict and its main cause (`headlineText` makes the sentence). */
   headline: Headline;
   findings: Finding[];
@@ -31,10 +49,10 @@ function whyNoRuleMatched(decision: Decision, config: CorsConfig | null, origin:
   const methodOk = originOk.filter((r) => r.method?.ok);
   if (methodOk.length === 0) {
     const first = originOk[0]!;
-    return { code: 'method-not-allowed', params: { cause: 'rule', ...ruleAt(first), origin, ...(first.method ? { check: first.method } : {}) } };
+    return { code: 'method-not-allowed', params: { cause: 'rule', ...ruleAt(first), origin, ...(first.method ? { check: first.method } : {}), decider: decidingRule(decision) } };
   }
   const first = methodOk.find((r) => r.headers && !r.headers.ok) ?? methodOk[0]!;
-  return { code: 'header-not-allowed', params: { cause: 'rule', ...ruleAt(first), ...(first.headers ? { check: first.headers } : {}) } };
+  return { code: 'header-not-allowed', params: { cause: 'rule', ...ruleAt(first), ...(first.headers ? { check: first.headers } : {}), decider: decidingRule(decision) } };
 }
 
 /** The browser's failed check, in the words of the rules that caused it. */
@@ -129,17 +147,59 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
     findings.push({ code: 'draft-changes-verdict', params: { draft: predictedVerdict(prediction.draft) } });
   }
 
-  const unreadable = findings.filter((f) => f.code === 'header-unreadable');
+  const level = judgeOutcome({
+    allowed: browser.readable,
+    ...(prediction.saved.blockedBy ? { blockedBy: prediction.saved.blockedBy } : {}),
+    unreadable: findings.flatMap((f) => (f.code === 'header-unreadable' ? [f.params.header] : [])),
+    ...(prediction.saved.request.preflight ? { preflight: { maxAge: preflightMaxAge(run) } } : {}),
+  });
+  for (const breakage of level.breakages) {
+    if (breakage.code === 'preflight-not-cached') findings.push({ code: 'preflight-not-cached', params: { breakage } });
+  }
   const main = findings.find((f) => f.code !== 'draft-changes-verdict' && f.code !== 'server-differs');
-  const headline: Headline = browser.readable
-    ? { verdict: 'allowed', status: browser.status ?? null, unreadable: unreadable.length }
-    : {
-        verdict: 'blocked',
-        atPreflight: prediction.saved.blockedBy?.stage === 'preflight' && main === cause,
-        ...(main ? { cause: main.code } : {}),
-        origin: run.origin,
-        method: run.request.method,
-      };
+  const deciding = level.level === 'broken' ? findings.find((f) => f.code === level.breakages[0].code) : main;
+  const headline: Headline =
+    level.level === 'allowed'
+      ? { verdict: 'allowed', status: browser.status ?? null }
+      : level.level === 'broken'
+        ? { verdict: 'broken', breakage: level.breakages[0] }
+        : {
+            verdict: 'blocked',
+            atPreflight: prediction.saved.blockedBy?.stage === 'preflight' && main === cause,
+            ...(main ? { cause: main.code } : {}),
+            origin: run.origin,
+            method: run.request.method,
+          };
   const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || hiddenByRules > 0;
-  return { verdict, headline, findings, fixable, rules: rulesConcerned(prediction.draft ?? prediction.saved) };
+  const providerAnswer = browser.readable ? undefined : providerAnswerOf(run, deciding === cause);
+  return {
+    verdict,
+    level,
+    ...(providerAnswer ? { providerAnswer } : {}),
+    headline,
+    findings: deciding ? [deciding, ...findings.filter((f) => f !== deciding)] : findings,
+    fixable,
+    rules: rulesConcerned(prediction.draft ?? prediction.saved),
+  };
+}
+
+/** The preflight's Access-Control-Max-Age as the bucket really answered it, else as predicted. */
+function preflightMaxAge(run: TestRun): string | undefined {
+  const answered = run.probe.preflight?.response;
+  if (answered) return corsHeadersOf(answered.headers)['access-control-max-age'];
+  return run.prediction.saved.preflight?.headers['access-control-max-age'];
+}
+
+/**
+ * What the provider itself said when it refused: its real error body from the probe (preflight
+ * first, as the browser stops there), else the dialect's recorded text for the predicted refusal.
+ */
+function providerAnswerOf(run: TestRun, refusalDecides: boolean): ProviderAnswer | undefined {
+  for (const exchange of [run.probe.preflight, run.probe.actual]) {
+    const response = exchange?.response;
+    if (!response || response.status < 400) continue;
+    const error = providerErrorOf(response.bodyPreview);
+    if (error) return { status: response.status, code: error.code, message: error.message };
+  }
+  return refusalDecides ? providerAnswerOfBlock(run.prediction.saved.blockedBy) : undefined;
 }

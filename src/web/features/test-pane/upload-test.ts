@@ -1,4 +1,4 @@
-import { dialectProfile, headerReadability, predictBrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { dialectProfile, headerReadability, judgeOutcome, predictBrowserFetch, type AppVerdict, type CorsConfig, type Dialect, type OutcomeFacts } from '../../../core';
 import { presign } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
@@ -11,7 +11,9 @@ export interface UploadResult {
   /** The ETag as script sees it, or null when CORS hides it (not in Expose headers). */
   etag: string | null;
   /** What the rules predict for the same upload; `noEtag` when the provider sends no ETag at all. */
-  predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean };
+  predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean; verdict: AppVerdict; preflight?: OutcomeFacts['preflight'] };
+  /** The verdict for the app: the browser's outcome, ETag included (the app must read it). */
+  verdict: AppVerdict;
 }
 
 /** The rules' prediction for an upload from `origin`: allowed, and ETag readable? */
@@ -21,7 +23,11 @@ export function predictUpload(config: CorsConfig | null, dialect: Dialect, origi
   const prediction = predictBrowserFetch(config, { origin, method: kind === 'post-form' ? 'POST' : 'PUT', headers, ...(kind === 'post-form' ? { resource: 'bucket' as const } : {}) }, dialect);
   const noEtag = kind === 'post-form' && !dialectProfile(dialect).response.formUploadHasEtag;
   const exposed = headerReadability(prediction, ['etag']).readable.length === 1;
-  return { allowed: prediction.allowed, etagReadable: exposed && !noEtag, noEtag };
+  const etagReadable = exposed && !noEtag;
+  // The browser does not tell script how long it caches the preflight: that fact is the rules'.
+  const preflight = prediction.preflight ? { maxAge: prediction.preflight.headers['access-control-max-age'] } : undefined;
+  const verdict = judgeOutcome({ allowed: prediction.allowed, unreadable: etagReadable ? [] : ['etag'], ...(preflight ? { preflight } : {}) });
+  return { allowed: prediction.allowed, etagReadable, noEtag, verdict, ...(preflight ? { preflight } : {}) };
 }
 
 /**
@@ -44,5 +50,8 @@ export async function runUpload({ profile, bucket, dialect, saved }: UploadTarge
       ? await performFetch({ url: signed.url, method: 'PUT', headers: {}, body: file, credentials: 'omit', cache: 'no-store' })
       : await performFetch({ url: signed.url, method: 'POST', headers: {}, form: { fields: signed.fields ?? {}, file, fileName }, credentials: 'omit', cache: 'no-store' });
   const predicted = predictUpload(saved, dialect, window.location.origin, kind, file);
-  return { kind, url: signed.url, outcome, etag: outcome.readableHeaders?.etag ?? null, predicted };
+  const etag = outcome.readableHeaders?.etag ?? null;
+  const stored = outcome.readable && outcome.status !== undefined && outcome.status < 300;
+  const verdict = judgeOutcome({ allowed: stored, unreadable: etag === null ? ['etag'] : [], ...(predicted.preflight ? { preflight: predicted.preflight } : {}) });
+  return { kind, url: signed.url, outcome, etag, predicted, verdict };
 }

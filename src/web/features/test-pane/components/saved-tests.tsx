@@ -8,6 +8,7 @@ import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
 import { savedOrThrow } from '../../../api/write-outcome';
 import { predictFor, runTest, type TestContext } from '../run-test';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
+import { Breakages, VerdictBadge } from './verdict-badge';
 
 function newTestId(): string {
   return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -56,6 +57,15 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
       </button>
       {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
     </div>
+  );
+}
+
+function VerdictCell({ verdict }: { verdict: SavedTestOutcome['live'] }) {
+  return (
+    <>
+      <VerdictBadge verdict={verdict} />
+      <Breakages verdict={verdict} />
+    </>
   );
 }
 
@@ -127,8 +137,8 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
                       {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
                     </td>
                     <td>{test.expect}</td>
-                    <td>{outcome?.predicted ?? '—'}</td>
-                    <td>{outcome?.live ?? (runAll.isPending ? 'running…' : '—')}</td>
+                    <td>{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
+                    <td>{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
                     <td className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>{outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}</td>
                     <td>
                       <button type="button" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>

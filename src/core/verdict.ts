@@ -1,0 +1,100 @@
+import { headerReadability, type BlockReason, type BrowserPrediction } from './predict';
+
+/**
+ * How a test came out for the app: the browser lets script read the answer and the app gets what
+ * it needs (`allowed`); the browser lets it through but the app still fails or degrades
+ * (`broken`, e.g. the multipart-upload ETag that script cannot read); or the browser blocks it.
+ */
+export type VerdictLevel = 'allowed' | 'broken' | 'blocked';
+export const VERDICT_LEVELS = ['allowed', 'broken', 'blocked'] as const satisfies readonly VerdictLevel[];
+
+/**
+ * Browsers cache a preflight this long when the answer has no Access-Control-Max-Age (Fetch
+ * Standard, "CORS-preflight cache": the default max-age is 5 seconds).
+ */
+export const DEFAULT_PREFLIGHT_CACHE_SECONDS = 5;
+
+/** The values each way an allowed request still breaks the app names, by code. */
+export interface BreakageParamsByCode {
+  /**
+   * Response headers the app must read that script cannot (not CORS-safelisted, not exposed, or
+   * exposed only by `*` on a request with credentials). `headers` are lowercased.
+   */
+  'header-unreadable': { headers: string[] };
+  /**
+   * The request is preflighted and the preflight is cached `seconds` only (no Max-Age answered,
+   * or one of at most the default), so nearly every request costs two round trips.
+   */
+  'preflight-not-cached': { seconds: number; maxAgeAnswered: boolean };
+}
+export type BreakageCode = keyof BreakageParamsByCode;
+export const BREAKAGE_CODES = ['header-unreadable', 'preflight-not-cached'] as const satisfies readonly BreakageCode[];
+
+/** One way an allowed request still breaks the app, as a code and its values. */
+export type Breakage = { [C in BreakageCode]: { code: C; params: BreakageParamsByCode[C] } }[BreakageCode];
+
+/** A verdict with its reasons: the deciding breakage comes first. */
+export type AppVerdict =
+  | { level: 'allowed'; breakages: [] }
+  | { level: 'broken'; breakages: [Breakage, ...Breakage[]] }
+  | { level: 'blocked'; breakages: []; blockedBy?: BlockReason };
+
+/** What a test observed (in the browser) or predicted (with the rules), as the verdict needs it. */
+export interface OutcomeFacts {
+  /** Whether the browser lets script read the response at all. */
+  allowed: boolean;
+  blockedBy?: BlockReason;
+  /** Response headers the app must read that script cannot read, any case. */
+  unreadable: readonly string[];
+  /** Present when the browser sends a preflight: its Access-Control-Max-Age as answered (undefined when absent). */
+  preflight?: { maxAge: string | undefined };
+}
+
+/** How long a browser caches a preflight answered with this Access-Control-Max-Age. */
+export function preflightCacheSeconds(maxAge: string | undefined): number {
+  // A value that is not a non-negative integer is ignored, as if absent (Fetch Standard, step "max-age").
+  if (maxAge === undefined || !/^\d+$/.test(maxAge.trim())) return DEFAULT_PREFLIGHT_CACHE_SECONDS;
+  return Number(maxAge.trim());
+}
+
+/**
+ * The three-level verdict of a test. A blocked request is blocked whatever else; an allowed one is
+ * broken when script cannot read a header the app must read (listed first: the app fails), or when
+ * its preflight is cached no longer than the default 5 s (the app works, at twice the round trips).
+ */
+export function judgeOutcome(facts: OutcomeFacts): AppVerdict {
+  if (!facts.allowed) return { level: 'blocked', breakages: [], ...(facts.blockedBy ? { blockedBy: facts.blockedBy } : {}) };
+  const breakages: Breakage[] = [];
+  const unreadable = [...new Set(facts.unreadable.map((name) => name.toLowerCase()))];
+  if (unreadable.length) breakages.push({ code: 'header-unreadable', params: { headers: unreadable } });
+  if (facts.preflight) {
+    const seconds = preflightCacheSeconds(facts.preflight.maxAge);
+    if (seconds <= DEFAULT_PREFLIGHT_CACHE_SECONDS) breakages.push({ code: 'preflight-not-cached', params: { seconds, maxAgeAnswered: facts.preflight.maxAge !== undefined } });
+  }
+  const [first, ...rest] = breakages;
+  return first ? { level: 'broken', breakages: [first, ...rest] } : { level: 'allowed', breakages: [] };
+}
+
+/** The verdict the rules predict for a fetch whose app must read `mustRead`. */
+export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[]): AppVerdict {
+  return judgeOutcome({
+    allowed: prediction.allowed,
+    ...(prediction.blockedBy ? { blockedBy: prediction.blockedBy } : {}),
+    unreadable: headerReadability(prediction, mustRead).unreadable,
+    ...(prediction.preflight ? { preflight: { maxAge: prediction.preflight.headers['access-control-max-age'] } } : {}),
+  });
+}
+
+/** A provider's own words for a refusal (`<Code>` and `<Message>` of its error), quoted, never used as the reason. */
+export interface ProviderAnswer {
+  status: number | null;
+  code?: string;
+  message: string;
+}
+
+/** The provider's refusal a predicted block carries (the dialect's recorded error text), if any. */
+export function providerAnswerOfBlock(block: BlockReason | undefined): ProviderAnswer | undefined {
+  if (block?.check !== 'preflight-status' || !block.params.errorMessage) return undefined;
+  const { status, errorCode, errorMessage } = block.params;
+  return { status, ...(errorCode ? { code: errorCode } : {}), message: errorMessage };
+}
