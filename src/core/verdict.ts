@@ -1,3 +1,4 @@
+import { dialectProfile, type Dialect } from './dialects';
 import { headerReadability, type BlockReason, type BrowserPrediction } from './predict';
 
 /**
@@ -46,8 +47,12 @@ export interface OutcomeFacts {
   blockedBy?: BlockReason;
   /** Response headers the app must read that script cannot read, any case. */
   unreadable: readonly string[];
-  /** Present when the browser sends a preflight: its Access-Control-Max-Age as answered (undefined when absent). */
-  preflight?: { maxAge: string | undefined };
+  /**
+   * Present when the browser sends a preflight: its Access-Control-Max-Age as answered (undefined
+   * when absent), and whether the provider sends one at all. s3rver never does on a preflight
+   * (see its dialect), so no rule can lengthen the cache there: that is the emulator, not the app.
+   */
+  preflight?: { maxAge: string | undefined; providerSendsMaxAge: boolean };
 }
 
 /** How long a browser caches a preflight answered with this Access-Control-Max-Age. */
@@ -69,19 +74,27 @@ export function judgeOutcome(facts: OutcomeFacts): AppVerdict {
   if (unreadable.length) breakages.push({ code: 'header-unreadable', params: { headers: unreadable } });
   if (facts.preflight) {
     const seconds = preflightCacheSeconds(facts.preflight.maxAge);
-    if (seconds <= DEFAULT_PREFLIGHT_CACHE_SECONDS) breakages.push({ code: 'preflight-not-cached', params: { seconds, maxAgeAnswered: facts.preflight.maxAge !== undefined } });
+    if (seconds <= DEFAULT_PREFLIGHT_CACHE_SECONDS && facts.preflight.providerSendsMaxAge) breakages.push({ code: 'preflight-not-cached', params: { seconds, maxAgeAnswered: facts.preflight.maxAge !== undefined } });
   }
   const [first, ...rest] = breakages;
   return first ? { level: 'broken', breakages: [first, ...rest] } : { level: 'allowed', breakages: [] };
 }
 
+/** The preflight facts of a prediction, for `judgeOutcome`; `maxAge` as answered when a real answer is known. */
+export function preflightFacts(prediction: BrowserPrediction, dialect: Dialect, answeredMaxAge?: { value: string | undefined }): OutcomeFacts['preflight'] {
+  if (!prediction.request.preflight) return undefined;
+  const maxAge = answeredMaxAge ? answeredMaxAge.value : prediction.preflight?.headers['access-control-max-age'];
+  return { maxAge, providerSendsMaxAge: dialectProfile(dialect).response.preflightHasExposeAndMaxAge };
+}
+
 /** The verdict the rules predict for a fetch whose app must read `mustRead`. */
-export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[]): AppVerdict {
+export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[], dialect: Dialect): AppVerdict {
+  const preflight = preflightFacts(prediction, dialect);
   return judgeOutcome({
     allowed: prediction.allowed,
     ...(prediction.blockedBy ? { blockedBy: prediction.blockedBy } : {}),
     unreadable: headerReadability(prediction, mustRead).unreadable,
-    ...(prediction.preflight ? { preflight: { maxAge: prediction.preflight.headers['access-control-max-age'] } } : {}),
+    ...(preflight ? { preflight } : {}),
   });
 }
 

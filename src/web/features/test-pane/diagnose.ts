@@ -5,6 +5,7 @@ import {
   decidingRule,
   headerReadability,
   judgeOutcome,
+  preflightFacts,
   providerAnswerOfBlock,
   providerErrorOf,
   type AppVerdict,
@@ -147,11 +148,12 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
     findings.push({ code: 'draft-changes-verdict', params: { draft: predictedVerdict(prediction.draft) } });
   }
 
+  const preflight = preflightFacts(prediction.saved, probe.dialect, answeredMaxAge(run));
   const level = judgeOutcome({
+    ...(preflight ? { preflight } : {}),
     allowed: browser.readable,
     ...(prediction.saved.blockedBy ? { blockedBy: prediction.saved.blockedBy } : {}),
     unreadable: findings.flatMap((f) => (f.code === 'header-unreadable' ? [f.params.header] : [])),
-    ...(prediction.saved.request.preflight ? { preflight: { maxAge: preflightMaxAge(run) } } : {}),
   });
   for (const breakage of level.breakages) {
     if (breakage.code === 'preflight-not-cached') findings.push({ code: 'preflight-not-cached', params: { breakage } });
@@ -183,11 +185,10 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
   };
 }
 
-/** The preflight's Access-Control-Max-Age as the bucket really answered it, else as predicted. */
-function preflightMaxAge(run: TestRun): string | undefined {
+/** The preflight's Access-Control-Max-Age as the bucket really answered it, when the probe sent one. */
+function answeredMaxAge(run: TestRun): { value: string | undefined } | undefined {
   const answered = run.probe.preflight?.response;
-  if (answered) return corsHeadersOf(answered.headers)['access-control-max-age'];
-  return run.prediction.saved.preflight?.headers['access-control-max-age'];
+  return answered ? { value: corsHeadersOf(answered.headers)['access-control-max-age'] } : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SavedTest } from '../../../contract/api';
-import { judgeOutcome, predictedVerdict, type AppVerdict, type BrowserPrediction } from '../../../core';
+import { judgeOutcome, predictedVerdict, preflightFacts, type AppVerdict, type BrowserPrediction, type Dialect } from '../../../core';
 import type { FetchOutcome } from '../../lib/browser-fetch';
 
 export { predictedVerdict } from '../../../core';
@@ -8,13 +8,13 @@ export { predictedVerdict } from '../../../core';
  * The browser's verdict for a test, by the same measure as the prediction: what script could read,
  * and the preflight's caching as the rules predict it (the browser does not tell script about it).
  */
-export function liveVerdict(outcome: FetchOutcome, mustRead: readonly string[], prediction?: BrowserPrediction): AppVerdict {
+export function liveVerdict(outcome: FetchOutcome, mustRead: readonly string[], prediction?: { of: BrowserPrediction; dialect: Dialect }): AppVerdict {
   const readable = outcome.readableHeaders ?? {};
-  const preflight = prediction?.preflight;
+  const preflight = prediction && preflightFacts(prediction.of, prediction.dialect);
   return judgeOutcome({
     allowed: outcome.readable,
     unreadable: mustRead.filter((name) => readable[name.toLowerCase()] === undefined),
-    ...(preflight ? { preflight: { maxAge: preflight.headers['access-control-max-age'] } } : {}),
+    ...(preflight ? { preflight } : {}),
   });
 }
 
@@ -30,8 +30,8 @@ function meets(expect: SavedTest['expect'], verdict: AppVerdict): boolean {
   return verdict.level === expect;
 }
 
-export function judgeSavedTest(test: SavedTest, prediction: BrowserPrediction, outcome: FetchOutcome): SavedTestOutcome {
-  const predicted = predictedVerdict(prediction, test.request.mustRead);
-  const live = liveVerdict(outcome, test.request.mustRead, prediction);
+export function judgeSavedTest(test: SavedTest, prediction: BrowserPrediction, outcome: FetchOutcome, dialect: Dialect): SavedTestOutcome {
+  const predicted = predictedVerdict(prediction, test.request.mustRead, dialect);
+  const live = liveVerdict(outcome, test.request.mustRead, { of: prediction, dialect });
   return { test, predicted, live, passed: meets(test.expect, predicted) && meets(test.expect, live) };
 }

@@ -1,4 +1,4 @@
-import { dialectProfile, headerReadability, judgeOutcome, predictBrowserFetch, type AppVerdict, type CorsConfig, type Dialect, type OutcomeFacts } from '../../../core';
+import { dialectProfile, headerReadability, judgeOutcome, predictBrowserFetch, preflightFacts, type AppVerdict, type CorsConfig, type Dialect, type OutcomeFacts } from '../../../core';
 import { presign } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 
@@ -25,7 +25,7 @@ export function predictUpload(config: CorsConfig | null, dialect: Dialect, origi
   const exposed = headerReadability(prediction, ['etag']).readable.length === 1;
   const etagReadable = exposed && !noEtag;
   // The browser does not tell script how long it caches the preflight: that fact is the rules'.
-  const preflight = prediction.preflight ? { maxAge: prediction.preflight.headers['access-control-max-age'] } : undefined;
+  const preflight = preflightFacts(prediction, dialect);
   const verdict = judgeOutcome({ allowed: prediction.allowed, unreadable: etagReadable ? [] : ['etag'], ...(preflight ? { preflight } : {}) });
   return { allowed: prediction.allowed, etagReadable, noEtag, verdict, ...(preflight ? { preflight } : {}) };
 }
