@@ -233,5 +233,7 @@ export function breakageText(breakage: Breakage): string {
 /** The label of a provider's own answer, quoted under the finding it belongs to. */
 export function providerAnswerLabel(answer: ProviderAnswer): string {
   const status = [answer.status, answer.code].filter((part) => part !== null && part !== undefined).join(' ');
+  // Ceph RGW refuses a preflight with a bare <Code>AccessDenied</Code>: there is nothing to quote.
+  if (answer.message === '') return status ? `The provider's answer: ${status}, with no message.` : "The provider's answer has no message.";
   return status ? `The provider's answer (${status}):` : "The provider's answer:";
 }

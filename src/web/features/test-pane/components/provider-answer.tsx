@@ -5,7 +5,7 @@ export function ProviderAnswerQuote({ answer }: { answer: ProviderAnswer }) {
   return (
     <figure className="tp-provider-answer">
       <figcaption>{providerAnswerLabel(answer)}</figcaption>
-      <blockquote lang="en">{answer.message}</blockquote>
+      {answer.message !== '' && <blockquote lang="en">{answer.message}</blockquote>}
     </figure>
   );
 }
