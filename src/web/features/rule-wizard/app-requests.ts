@@ -1,4 +1,4 @@
-import { appFetches, blockText, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { appFetches, blockText, breakageText, METHODS, predictBrowserFetch, predictedVerdict, type AppDescription, type AppVerdict, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
 
 /** An origin the app is not served from: stands for every other website. */
 export const OTHER_SITE = 'https://other-site.example';
@@ -11,7 +11,9 @@ export interface RequestOutcome {
   /** `PUT from https://app.example with content-type: application/json`. */
   request: string;
   allowed: boolean;
-  /** Why it is blocked, or which headers script still cannot read. */
+  /** The verdict for the app: allowed, allowed but broken (the core says why), or blocked. */
+  verdict: AppVerdict;
+  /** Why it is blocked, or what still breaks for the app. */
   detail: string | null;
   /** 1-based rule that answers the actual request, when one does. */
   rule: number | null;
@@ -31,9 +33,11 @@ function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, must
   const prediction = predictBrowserFetch(config, fetch, dialect);
   const matched = prediction.actual?.matchedRule ?? null;
   const rule = matched === null ? null : matched + 1;
-  if (!prediction.allowed) return { request: describe(fetch), allowed: false, detail: prediction.blockedBy ? blockText(prediction.blockedBy) : null, rule };
-  const { unreadable } = headerReadability(prediction, mustRead);
-  return { request: describe(fetch), allowed: true, detail: unreadable.length ? `Script cannot read ${spelled(unreadable)}.` : mustRead.length ? `Script can read ${spelled(mustRead)}.` : null, rule };
+  const verdict = predictedVerdict(prediction, mustRead, dialect);
+  const base = { request: describe(fetch), allowed: prediction.allowed, verdict, rule };
+  if (!prediction.allowed) return { ...base, detail: prediction.blockedBy ? blockText(prediction.blockedBy) : null };
+  if (verdict.level === 'broken') return { ...base, detail: verdict.breakages.map(breakageText).join(' ') };
+  return { ...base, detail: mustRead.length ? `Script can read ${spelled(mustRead)}.` : null };
 }
 
 /** Every request the described app makes, judged under `config`. */
