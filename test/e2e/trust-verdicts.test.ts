@@ -15,8 +15,8 @@ const BUCKET = 'demo-shadowed-etag';
 const ETAG_FAILS = "The app gets null for ETag, so a multipart upload cannot complete (each part's ETag is needed) and integrity checks fail.";
 
 describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
-  // Tall enough that the verdict and the rules column show in one screenshot.
-  const { storage, session, shot } = useConsoleInChromium(backend, { width: 1280, height: 1400 });
+  // Tall enough that the test verdict, the rules column and the upload verdict show in one screenshot.
+  const { storage, session, shot } = useConsoleInChromium(backend, { width: 1280, height: 1800 });
   let consoleApp: TestConsole;
   let page: Page;
 

@@ -92,9 +92,12 @@ function predictedVerdict(prediction: BrowserPrediction): Verdict {
   return prediction.allowed ? 'allowed' : 'blocked';
 }
 
-/** Rules that answered the preflight or the actual request in the prediction. */
+/** Rules that decided the preflight or the actual request in the prediction (answering, or refusing where the provider stops at them). */
 function rulesConcerned(prediction: BrowserPrediction): number[] {
-  const rules = [prediction.preflight?.matchedRule, prediction.actual?.matchedRule].filter((r): r is number => r !== null && r !== undefined);
+  const rules = [prediction.preflight, prediction.actual].flatMap((decision) => {
+    const decider = decision && decidingRule(decision);
+    return decider ? [decider.rule] : [];
+  });
   return [...new Set(rules)];
 }
 
