@@ -192,7 +192,7 @@ export function decidingRuleText(rule: DecidingRule | null): string {
   return rule.role === 'answers' ? `${name} answers` : `${name} refuses it: ${stopText(rule)}`;
 }
 
-/** Why a rule that lists the origin refuses a request, as a sentence; `decides`: the provider stopped at it. */
+/** Why rule `at`, which lists the origin, refuses a request: said as the deciding rule when the provider stopped at it, else as no rule matching. */
 export function refusingRuleText(rule: DecidingRule | null, at: { rule: number; ruleId?: string }, check: string): string {
   if (rule?.role === 'refuses' && rule.rule === at.rule) return `${capitalize(decidingRuleText(rule))}, and there ${check}.`;
   return `No rule matches: in ${ruleName(at.rule, at.ruleId)}, ${check}.`;
