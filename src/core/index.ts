@@ -31,7 +31,7 @@ export type { ClosestOrigin } from './closest-origin';
 export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
 export { predictBrowserFetch, headerReadability, BLOCK_CHECKS } from './predict';
-export { BREAKAGE_CODES, DEFAULT_PREFLIGHT_CACHE_SECONDS, VERDICT_LEVELS, judgeOutcome, predictedVerdict, preflightCacheSeconds, preflightFacts, providerAnswerOfBlock } from './verdict';
+export { BREAKAGE_CODES, DEFAULT_PREFLIGHT_CACHE_SECONDS, VERDICT_LEVELS, judgeOutcome, isSurelyCrossSite, predictedVerdict, preflightCacheSeconds, preflightFacts, providerAnswerOfBlock } from './verdict';
 export type { AppVerdict, Breakage, BreakageCode, BreakageParamsByCode, OutcomeFacts, ProviderAnswer, VerdictLevel } from './verdict';
 export { decidingRule } from './deciding-rule';
 export type { DecidingRule } from './deciding-rule';

@@ -27,9 +27,15 @@ export interface BreakageParamsByCode {
    * or one of at most the default), so nearly every request costs two round trips.
    */
   'preflight-not-cached': { seconds: number; maxAgeAnswered: boolean };
+  /**
+   * A request with credentials to a bucket on another site than the page: its cookies are
+   * third-party, which Safari never sends and other browsers drop when third-party cookies are
+   * blocked (e.g. CloudFront signed cookies then fail). `pageOrigin` and `bucketHost` as people read them.
+   */
+  'cookies-third-party': { pageOrigin: string; bucketHost: string };
 }
 export type BreakageCode = keyof BreakageParamsByCode;
-export const BREAKAGE_CODES = ['header-unreadable', 'preflight-not-cached'] as const satisfies readonly BreakageCode[];
+export const BREAKAGE_CODES = ['header-unreadable', 'preflight-not-cached', 'cookies-third-party'] as const satisfies readonly BreakageCode[];
 
 /** One way an allowed request still breaks the app, as a code and its values. */
 export type Breakage = { [C in BreakageCode]: { code: C; params: BreakageParamsByCode[C] } }[BreakageCode];
@@ -53,6 +59,25 @@ export interface OutcomeFacts {
    * (see its dialect), so no rule can lengthen the cache there: that is the emulator, not the app.
    */
   preflight?: { maxAge: string | undefined; providerSendsMaxAge: boolean };
+  /** Present when the request is sent with credentials: the page's origin and the URL it fetches. */
+  credentialed?: { pageOrigin: string; url: string };
+}
+
+/**
+ * Whether a page on `pageOrigin` and `url` are on different sites for sure (schemeful same-site,
+ * without the Public Suffix List): another scheme, another IP address, or host names whose last two
+ * labels differ (a registrable domain has at least two labels, so those can never share one).
+ * `app.example.co.uk` and `cdn.other.co.uk` are cross-site too, but this says no: it never warns wrongly.
+ */
+export function isSurelyCrossSite(pageOrigin: string, url: string): boolean {
+  const page = URL.canParse(pageOrigin) ? new URL(pageOrigin) : null;
+  const target = URL.canParse(url) ? new URL(url) : null;
+  if (!page || !target) return false;
+  if (page.protocol !== target.protocol) return true;
+  const isAddress = (host: string) => /^[\d.]+$/.test(host) || host.startsWith('[');
+  if (isAddress(page.hostname) || isAddress(target.hostname)) return page.hostname !== target.hostname;
+  const lastTwo = (host: string) => host.split('.').slice(-2).join('.');
+  return lastTwo(page.hostname) !== lastTwo(target.hostname);
 }
 
 /** How long a browser caches a preflight answered with this Access-Control-Max-Age. */
@@ -65,7 +90,8 @@ export function preflightCacheSeconds(maxAge: string | undefined): number {
 /**
  * The three-level verdict of a test. A blocked request is blocked whatever else; an allowed one is
  * broken when script cannot read a header the app must read (listed first: the app fails), or when
- * its preflight is cached no longer than the default 5 s (the app works, at twice the round trips).
+ * its preflight is cached no longer than the default 5 s (the app works, at twice the round trips),
+ * or its cookies are third-party (a credentialed request to another site).
  */
 export function judgeOutcome(facts: OutcomeFacts): AppVerdict {
   if (!facts.allowed) return { level: 'blocked', breakages: [], ...(facts.blockedBy ? { blockedBy: facts.blockedBy } : {}) };
@@ -75,6 +101,9 @@ export function judgeOutcome(facts: OutcomeFacts): AppVerdict {
   if (facts.preflight) {
     const seconds = preflightCacheSeconds(facts.preflight.maxAge);
     if (seconds <= DEFAULT_PREFLIGHT_CACHE_SECONDS && facts.preflight.providerSendsMaxAge) breakages.push({ code: 'preflight-not-cached', params: { seconds, maxAgeAnswered: facts.preflight.maxAge !== undefined } });
+  }
+  if (facts.credentialed && isSurelyCrossSite(facts.credentialed.pageOrigin, facts.credentialed.url)) {
+    breakages.push({ code: 'cookies-third-party', params: { pageOrigin: facts.credentialed.pageOrigin, bucketHost: new URL(facts.credentialed.url).host } });
   }
   const [first, ...rest] = breakages;
   return first ? { level: 'broken', breakages: [first, ...rest] } : { level: 'allowed', breakages: [] };
@@ -87,10 +116,11 @@ export function preflightFacts(prediction: BrowserPrediction, dialect: Dialect, 
   return { maxAge, providerSendsMaxAge: dialectProfile(dialect).response.preflightHasExposeAndMaxAge };
 }
 
-/** The verdict the rules predict for a fetch whose app must read `mustRead`. */
-export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[], dialect: Dialect): AppVerdict {
+/** The verdict the rules predict for a fetch whose app must read `mustRead`; `target` says where it goes, when known. */
+export function predictedVerdict(prediction: BrowserPrediction, mustRead: readonly string[], dialect: Dialect, target?: { pageOrigin: string; url: string }): AppVerdict {
   const preflight = preflightFacts(prediction, dialect);
   return judgeOutcome({
+    ...(target && prediction.request.sendsCredentials ? { credentialed: target } : {}),
     allowed: prediction.allowed,
     ...(prediction.blockedBy ? { blockedBy: prediction.blockedBy } : {}),
     unreadable: headerReadability(prediction, mustRead).unreadable,

@@ -4,6 +4,7 @@ import {
   decidingRule,
   decidingRuleText,
   evaluate,
+  isSurelyCrossSite,
   judgeOutcome,
   predictBrowserFetch,
   predictedVerdict,
@@ -99,6 +100,35 @@ describe('the level of each case', () => {
     expect(breakageText({ code: 'preflight-not-cached', params: { seconds: 5, maxAgeAnswered: false } })).toBe(
       'Every request more than 5 s after the last waits for a new preflight: there is no Access-Control-Max-Age, so browsers keep it 5 s and the app pays two round trips.',
     );
+  });
+});
+
+describe('a credentialed request whose cookies will be dropped', () => {
+  const config = { rules: [rule({ allowedOrigins: ['https://app.example.com'] })] };
+  const get = () => predictBrowserFetch(config, { origin: 'https://app.example.com', method: 'GET', credentials: 'include' }, 's3');
+
+  it('is allowed but broken when the bucket is on another site: its cookies are third-party', () => {
+    const verdict = predictedVerdict(get(), [], 's3', { pageOrigin: 'https://app.example.com', url: 'https://media.s3.eu-west-1.amazonaws.com/a.jpg' });
+    expect(verdict).toEqual({ level: 'broken', breakages: [{ code: 'cookies-third-party', params: { pageOrigin: 'https://app.example.com', bucketHost: 'media.s3.eu-west-1.amazonaws.com' } }] });
+    expect(breakageText(verdict.breakages[0]!)).toBe(
+      "The app's cookies are dropped: media.s3.eu-west-1.amazonaws.com is another site than https://app.example.com, so its cookies are third-party, which Safari never sends and other browsers drop when third-party cookies are blocked.",
+    );
+  });
+
+  it('is allowed on the same site, and without credentials', () => {
+    expect(predictedVerdict(get(), [], 's3', { pageOrigin: 'https://app.example.com', url: 'https://cdn.example.com/a.jpg' }).level).toBe('allowed');
+    const anonymous = predictBrowserFetch(config, { origin: 'https://app.example.com', method: 'GET' }, 's3');
+    expect(predictedVerdict(anonymous, [], 's3', { pageOrigin: 'https://app.example.com', url: 'https://media.s3.amazonaws.com/a.jpg' }).level).toBe('allowed');
+  });
+
+  it.each([
+    { page: 'http://127.0.0.1:8787', url: 'http://127.0.0.1:9000/b/k', cross: false, why: 'ports do not make a site' },
+    { page: 'http://127.0.0.1:8787', url: 'http://10.0.0.5:7480/b/k', cross: true, why: 'another address' },
+    { page: 'https://app.example.com', url: 'http://app.example.com/b/k', cross: true, why: 'another scheme' },
+    { page: 'https://app.example.com', url: 'https://files.example.com/k', cross: false, why: 'same registrable domain' },
+    { page: 'https://app.example.co.uk', url: 'https://cdn.other.co.uk/k', cross: false, why: 'unknown without the Public Suffix List, so never warned' },
+  ])('$page → $url: cross-site $cross ($why)', ({ page, url, cross }) => {
+    expect(isSurelyCrossSite(page, url)).toBe(cross);
   });
 });
 

@@ -223,6 +223,8 @@ const BREAKAGES: { [C in BreakageCode]: (p: BreakageParamsByCode[C]) => string }
     p.maxAgeAnswered
       ? `Every request more than ${p.seconds} s after the last waits for a new preflight: Access-Control-Max-Age is ${p.seconds}, so the app pays two round trips.`
       : `Every request more than ${p.seconds} s after the last waits for a new preflight: there is no Access-Control-Max-Age, so browsers keep it ${p.seconds} s and the app pays two round trips.`,
+  'cookies-third-party': (p) =>
+    `The app's cookies are dropped: ${p.bucketHost} is another site than ${p.pageOrigin}, so its cookies are third-party, which Safari never sends and other browsers drop when third-party cookies are blocked.`,
 };
 
 /** What the app will see fail, in one line. */

@@ -34,6 +34,8 @@ export interface FindingParamsByCode {
   'draft-changes-verdict': { draft: Verdict };
   /** The preflight is cached `seconds` only (see the core's `preflight-not-cached` breakage). */
   'preflight-not-cached': { breakage: Extract<Breakage, { code: 'preflight-not-cached' }> };
+  /** The request's cookies are third-party (see the core's `cookies-third-party` breakage). */
+  'cookies-third-party': { breakage: Extract<Breakage, { code: 'cookies-third-party' }> };
 }
 
 export type Verdict = 'allowed' | 'blocked';
@@ -41,7 +43,7 @@ export type FindingCode = keyof FindingParamsByCode;
 export const FINDING_CODES = [
   'origin-not-listed', 'method-not-allowed', 'header-not-allowed', 'preflight-refused', 'wildcard-with-credentials',
   'credentials-not-allowed', 'allow-origin-mismatch', 'request-refused', 'non-cors-failure', 'endpoint-unreachable',
-  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict', 'preflight-not-cached',
+  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict', 'preflight-not-cached', 'cookies-third-party',
 ] as const satisfies readonly FindingCode[];
 
 /** One thing the diagnosis found: a code and the values it names. */
@@ -106,6 +108,7 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
       : `Script cannot read ${p.header}: rule ${p.rule + 1}, which answers the actual request, does not list it in Expose headers.`,
   'draft-changes-verdict': (p) => `With your unsaved draft the request would be ${verdictText(p.draft)}. Save the draft to apply it.`,
   'preflight-not-cached': (p) => breakageText(p.breakage),
+  'cookies-third-party': (p) => breakageText(p.breakage),
 };
 
 /** A finding, as one or more sentences. */
@@ -130,6 +133,7 @@ const CAUSES: Record<FindingCode, (h: Extract<Headline, { verdict: 'blocked' }>)
   'header-unreadable': () => 'a header the app needs is not readable',
   'draft-changes-verdict': () => 'the saved rules do not allow it',
   'preflight-not-cached': () => 'the preflight is cached only briefly',
+  'cookies-third-party': () => "the request's cookies are third-party",
 };
 
 /** The verdict and its main cause, as one sentence. */

@@ -154,12 +154,15 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
   const preflight = preflightFacts(prediction.saved, probe.dialect, answeredMaxAge(run));
   const level = judgeOutcome({
     ...(preflight ? { preflight } : {}),
+    ...(run.request.credentials === 'include' ? { credentialed: { pageOrigin: run.origin, url: run.url } } : {}),
     allowed: browser.readable,
     ...(prediction.saved.blockedBy ? { blockedBy: prediction.saved.blockedBy } : {}),
     unreadable: findings.flatMap((f) => (f.code === 'header-unreadable' ? [f.params.header] : [])),
   });
+  // Unreadable headers are findings already, with the rule to blame; the other breakages become findings here.
   for (const breakage of level.breakages) {
     if (breakage.code === 'preflight-not-cached') findings.push({ code: 'preflight-not-cached', params: { breakage } });
+    if (breakage.code === 'cookies-third-party') findings.push({ code: 'cookies-third-party', params: { breakage } });
   }
   const main = findings.find((f) => f.code !== 'draft-changes-verdict' && f.code !== 'server-differs');
   const deciding = level.level === 'broken' ? findings.find((f) => f.code === level.breakages[0].code) : main;

@@ -82,6 +82,26 @@ describe('verdict display', () => {
     expect(within(screen.getByRole('region', { name: 'Prediction' })).getByText(/^Preflight: rule 1 \(everyone-reads-and-writes\) refuses it: s3rver/)).toBeTruthy();
   });
 
+  it('shows a credentialed download from a bucket on another site as allowed but broken: its cookies are third-party', () => {
+    const page = 'https://app.example.com';
+    const config = { rules: [{ allowedOrigins: [page], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] }] };
+    const req = request({ credentials: 'include' });
+    const run: TestRun = {
+      ...runOf(config, req, { readable: true, status: 200, readableHeaders: { 'content-type': 'image/jpeg' }, ms: 4 }, { actual: exchange('GET', 200, { 'access-control-allow-origin': page }) }, 's3'),
+      origin: page,
+      url: 'https://media.s3.eu-west-1.amazonaws.com/a.jpg',
+      prediction: { saved: predictFor(config, req, page, 's3') },
+    };
+    show(run);
+    const headline = screen.getAllByRole('status')[0]!;
+    expect(headline.getAttribute('data-level')).toBe('broken');
+    expect(headline.textContent).toBe(
+      "Allowed, but broken for the app. The app's cookies are dropped: media.s3.eu-west-1.amazonaws.com is another site than https://app.example.com, so its cookies are third-party, which Safari never sends and other browsers drop when third-party cookies are blocked.",
+    );
+    expect(within(screen.getByRole('list', { name: 'Diagnosis' })).getAllByRole('listitem').map((li) => li.getAttribute('data-code'))).toEqual(['cookies-third-party']);
+    expect(within(screen.getByRole('region', { name: 'Prediction' })).getByRole('heading', { name: 'Saved configuration: allowed, but broken for the app' })).toBeTruthy();
+  });
+
   it('shows each level in words, with an icon class; the words never depend on colour', () => {
     const { container } = render(
       <>

@@ -83,7 +83,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
         const run = await runTest(context, test.request);
         // Predicted against the draft when there is one: "does my change keep the app working?"
         const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
-        results.push(judgeSavedTest(test, prediction, run.browser, context.dialect));
+        results.push(judgeSavedTest(test, prediction, run.browser, context.dialect, { pageOrigin: run.origin, url: run.url }));
         setOutcomes([...results]);
       }
       return results;

@@ -1,5 +1,5 @@
 import type { ProbeExchange } from '../../../../contract/api';
-import { blockText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction, type Dialect } from '../../../../core';
+import { blockText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
 import { findingText, headlineText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
@@ -29,9 +29,9 @@ function ProbeExchangeView({ title, exchange }: { title: string; exchange: Probe
   );
 }
 
-function PredictionView({ title, prediction, mustRead, dialect }: { title: string; prediction: BrowserPrediction; mustRead: readonly string[]; dialect: Dialect }) {
+function PredictionView({ title, prediction, run }: { title: string; prediction: BrowserPrediction; run: TestRun }) {
   const decisions = [prediction.preflight, prediction.actual].filter((d) => d !== undefined);
-  const verdict = predictedVerdict(prediction, mustRead, dialect);
+  const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
       <h5>
@@ -106,8 +106,8 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
         </section>
         <section aria-label="Prediction">
           <h4>Rules ({run.probe.dialect})</h4>
-          <PredictionView title="Saved configuration" prediction={prediction.saved} mustRead={run.request.mustRead} dialect={run.probe.dialect} />
-          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} mustRead={run.request.mustRead} dialect={run.probe.dialect} />}
+          <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
+          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
         </section>
       </div>
     </div>
