@@ -33,6 +33,10 @@ export type { ClosestOrigin } from './closest-origin';
 export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS, PREFLIGHT_CACHE_CAPS, WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, checkAllowHeaders } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
 export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, CAUTION_CODES, preflightAnswerBlock } from './predict';
+export { BREAKAGE_CODES, DEFAULT_PREFLIGHT_CACHE_SECONDS, VERDICT_LEVELS, judgeOutcome, isSurelyCrossSite, predictedVerdict, preflightCacheSeconds, preflightFacts, providerAnswerOfBlock } from './verdict';
+export type { AppVerdict, Breakage, BreakageCode, BreakageParamsByCode, OutcomeFacts, ProviderAnswer, VerdictLevel } from './verdict';
+export { decidingRule } from './deciding-rule';
+export type { DecidingRule } from './deciding-rule';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability, BrowserCaution, CautionCode, CautionParamsByCode } from './predict';
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
@@ -71,6 +75,7 @@ export { issueText, issueMessage, refusalText } from './messages/issue-messages'
 export type { RefusalText } from './messages/issue-messages';
 export type { IssueText } from './messages/issue-messages';
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
+export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { ruleLabel, ruleName } from './messages/words';
 export { refusalOf, REFUSALS } from './refusals';

@@ -30,6 +30,8 @@ export async function fillRequest(page: Page, { method = 'GET', headers = '', cr
 
 export interface TestVerdict {
   verdict: string;
+  /** The verdict's level, as the page marks it: allowed, broken (allowed but broken for the app) or blocked. */
+  level: 'allowed' | 'broken' | 'blocked';
   /** The diagnosis, as `code: text`. */
   findings: string[];
 }
@@ -43,19 +45,28 @@ export async function testCors(page: Page): Promise<TestVerdict> {
   await button.click();
   await page.locator('.tp-verdict:not(.tp-stale)').waitFor();
   const text = (await verdict.textContent()) ?? '';
-  const findings = await page.getByRole('list', { name: 'Diagnosis' }).locator('li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-code')}: ${li.textContent}`));
-  return { verdict: text, findings };
+  const level = (await verdict.getAttribute('data-level')) as TestVerdict['level'];
+  // The finding's own words; the provider's quoted answer under it is not part of them.
+  const findings = await page
+    .getByRole('list', { name: 'Diagnosis' })
+    .locator('li')
+    .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-code')}: ${li.querySelector('.tp-finding-text')?.textContent ?? ''}`));
+  return { verdict: text, level, findings };
 }
 
 /** The rules' prediction for the saved configuration, as the Prediction column shows it. */
-export async function predictedVerdict(page: Page): Promise<'allowed' | 'blocked'> {
+export async function predictedVerdict(page: Page): Promise<TestVerdict['level']> {
   const heading = (await page.getByRole('region', { name: 'Prediction' }).getByRole('heading', { name: /^Saved configuration/ }).textContent()) ?? '';
-  return heading.endsWith('allowed') ? 'allowed' : 'blocked';
+  return heading.endsWith('broken for the app') ? 'broken' : heading.endsWith('allowed') ? 'allowed' : 'blocked';
 }
 
-/** The browser's verdict is `expected`, the saved rules predicted the same, and nothing differed. */
-export async function expectAgreement(page: Page, result: TestVerdict, expected: 'allowed' | 'blocked'): Promise<void> {
-  expect(result.verdict.startsWith(expected === 'allowed' ? 'Allowed' : 'Blocked'), result.verdict).toBe(true);
-  expect(await predictedVerdict(page)).toBe(expected);
+/**
+ * The browser's verdict is `expected` (`allowed` counts an allowed request that is broken for the
+ * app too), the saved rules predicted the same level, and nothing differed.
+ */
+export async function expectAgreement(page: Page, result: TestVerdict, expected: 'allowed' | 'broken' | 'blocked'): Promise<void> {
+  expect(result.verdict.startsWith(expected === 'blocked' ? 'Blocked' : 'Allowed'), result.verdict).toBe(true);
+  expect(expected === 'allowed' ? ['allowed', 'broken'] : [expected]).toContain(result.level);
+  expect(await predictedVerdict(page)).toBe(result.level);
   expect(result.findings.filter((f) => f.startsWith('browser-differs') || f.startsWith('server-differs'))).toEqual([]);
 }

@@ -2,8 +2,10 @@
 // the browser's request reasons and block reasons. A translation replaces this file.
 import type { RequestReason, RequestReasonCode, RequestReasonParamsByCode } from '../browser';
 import type { CheckCode, CheckParamsByCode, CheckResult, DecisionSummary, NearMiss, RuleReason, SummaryCode, SummaryParamsByCode } from '../evaluate';
+import type { DecidingRule } from '../deciding-rule';
 import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
-import { durationText, listOrNone, ruleLabel } from './words';
+import type { Breakage, BreakageCode, BreakageParamsByCode, ProviderAnswer, VerdictLevel } from '../verdict';
+import { capitalize, durationText, listOrNone, ruleLabel, ruleName } from './words';
 
 /** A listed origin that almost matches, as a clause. */
 export function nearMissText(near: NearMiss): string {
@@ -151,8 +153,9 @@ export function requestReasonsText(reasons: readonly RequestReason[]): string {
 const BLOCKS: { [K in BlockCheck]: (p: BlockParamsByCheck[K], stage: BlockStage) => string } = {
   'request-refused': (p) => requestReasonsText(p.reasons),
   'preflight-status': (p) => {
+    // The provider's own message is quoted apart (`providerAnswerLabel`), never given as the reason.
     const status = [p.status, p.errorCode].filter(Boolean).join(' ');
-    return p.errorMessage ? `The preflight is refused with ${status}: ${p.errorMessage}` : `The preflight is refused with ${status}.`;
+    return `The provider refuses the preflight with ${status}.`;
   },
   'allow-origin-missing': (_, stage) =>
     stage === 'preflight' ? 'The preflight response has no Access-Control-Allow-Origin header.' : 'The response has no Access-Control-Allow-Origin header.',
@@ -186,4 +189,66 @@ const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => s
 export function cautionText(caution: BrowserCaution): string {
   const template = CAUTION_TEXTS[caution.code] as (params: BrowserCaution['params']) => string;
   return template(caution.params);
+}
+
+/** Which rules a provider looks at, for a rule that stopped its search. */
+function stopText(rule: Extract<DecidingRule, { role: 'refuses' }>): string {
+  return rule.selection === 'origin-method-then-headers'
+    ? `${rule.provider} uses only the first rule that allows the origin and method`
+    : `${rule.provider} uses only the first rule that lists the origin`;
+}
+
+/** The rule that decided an answer, as a clause (`rule 2 (app) answers`, `no rule matches`). */
+export function decidingRuleText(rule: DecidingRule | null): string {
+  if (rule === null) return 'no rule matches';
+  const name = ruleName(rule.rule, rule.ruleId);
+  return rule.role === 'answers' ? `${name} answers` : `${name} refuses it: ${stopText(rule)}`;
+}
+
+/** Why rule `at`, which lists the origin, refuses a request: said as the deciding rule when the provider stopped at it, else as no rule matching. */
+export function refusingRuleText(rule: DecidingRule | null, at: { rule: number; ruleId?: string }, check: string): string {
+  if (rule?.role === 'refuses' && rule.rule === at.rule) return `${capitalize(decidingRuleText(rule))}, and there ${check}.`;
+  return `No rule matches: in ${ruleName(at.rule, at.ruleId)}, ${check}.`;
+}
+
+const LEVELS: Record<VerdictLevel, string> = {
+  allowed: 'Allowed',
+  broken: 'Allowed, but broken for the app',
+  blocked: 'Blocked',
+};
+
+/** A verdict level's name, as the verdict badge shows it. */
+export function verdictLevelText(level: VerdictLevel): string {
+  return LEVELS[level];
+}
+
+function headerList(headers: string[]): string {
+  const spelt = headers.map((h) => (h === 'etag' ? 'ETag' : h));
+  return spelt.length === 1 ? spelt[0]! : `${spelt.slice(0, -1).join(', ')} and ${spelt[spelt.length - 1]}`;
+}
+
+const BREAKAGES: { [C in BreakageCode]: (p: BreakageParamsByCode[C]) => string } = {
+  'header-unreadable': (p) =>
+    p.headers.includes('etag')
+      ? `The app gets null for ${headerList(p.headers)}, so a multipart upload cannot complete (each part's ETag is needed) and integrity checks fail.`
+      : `The app gets null for ${headerList(p.headers)}: script cannot read ${p.headers.length === 1 ? 'it' : 'them'}.`,
+  'preflight-not-cached': (p) =>
+    p.maxAgeAnswered
+      ? `Every request more than ${p.seconds} s after the last waits for a new preflight: Access-Control-Max-Age is ${p.seconds}, so the app pays two round trips.`
+      : `Every request more than ${p.seconds} s after the last waits for a new preflight: there is no Access-Control-Max-Age, so browsers keep it ${p.seconds} s and the app pays two round trips.`,
+  'cookies-third-party': (p) =>
+    `The app's cookies are dropped: ${p.bucketHost} is another site than ${p.pageOrigin}, so its cookies are third-party, which Safari never sends and other browsers drop when third-party cookies are blocked.`,
+};
+
+/** What the app will see fail, in one line. */
+export function breakageText(breakage: Breakage): string {
+  return (BREAKAGES[breakage.code] as (p: Breakage['params']) => string)(breakage.params);
+}
+
+/** The label of a provider's own answer, quoted under the finding it belongs to. */
+export function providerAnswerLabel(answer: ProviderAnswer): string {
+  const status = [answer.status, answer.code].filter((part) => part !== null && part !== undefined).join(' ');
+  // Ceph RGW refuses a preflight with a bare <Code>AccessDenied</Code>: there is nothing to quote.
+  if (answer.message === '') return status ? `The provider's answer: ${status}, with no message.` : "The provider's answer has no message.";
+  return status ? `The provider's answer (${status}):` : "The provider's answer:";
 }

@@ -125,7 +125,7 @@ const EXPLANATIONS: { [C in ExplanationCode]: (p: ExplanationParamsByCode[C]) =>
   'strictest.merged-by-origin': (p) =>
     `Merged into one rule because ${p.provider} answers each request with the first rule that lists its origin, whatever the method: a second rule for the same origins would never be reached.`,
   'strictest.merged-by-limit': (p) =>
-    `Merged into one rule because only ${p.target} rule${plural(p.target, '', 's')} can be added (${p.provider} allows ${p.max ?? 'any number of'}); the merged rule allows each of its headers on each of its methods.`,
+    `Merged into one rule because only ${p.target} rule${plural(p.target, '', 's')} can be added, as ${p.provider} allows ${p.max ?? 'any number of'} rules; the merged rule allows each of its headers on each of its methods.`,
   'strictest.several-rules': (p) => `${p.count} rules, because their methods need different headers; one rule would allow every header on every method.`,
   'placement.last': (p) =>
     p.count === 1
@@ -139,8 +139,8 @@ const EXPLANATIONS: { [C in ExplanationCode]: (p: ExplanationParamsByCode[C]) =>
     `${capitalize(ruleName(p.rule, p.ruleId))} comes first for ${cellsText(p.cells)}, but it already answers those at least as well (same headers, exposed headers and origin answer), so the new rules need not go above it.`,
   'placement.gives-way': (p) =>
     p.count === 1
-      ? `${capitalize(ruleName(p.rule, p.ruleId))} (now at position ${p.position + 1}) gives way for ${cellsText(p.cells)}: the new rule answers those first.`
-      : `${capitalize(ruleName(p.rule, p.ruleId))} (now at position ${p.position + 1}) gives way for ${cellsText(p.cells)}: the new rules answer those first.`,
+      ? `${capitalize(ruleName(p.rule, p.ruleId))} gives way, now at position ${p.position + 1}, for ${cellsText(p.cells)}: the new rule answers those first.`
+      : `${capitalize(ruleName(p.rule, p.ruleId))} gives way, now at position ${p.position + 1}, for ${cellsText(p.cells)}: the new rules answer those first.`,
   'placement.replace-draft': (p) =>
     p.count === 0
       ? 'The draft has no rules: the new rules become its only rules.'

@@ -252,8 +252,12 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
   else candidates.push(inserted);
 
   const measure = changeMeter(config, dialect);
-  const own = sampleKey(sampleRequest(fetch));
-  const notOwn = (change: SampleChange) => sampleKey(change.request) !== own;
+  // The request under test is the point of the fix, never "also" let through. A sample is that
+  // request when the browser sends the same thing: safelisted headers (Content-Type: text/plain)
+  // change nothing, and every sampled header is an unsafe one, so compare on unsafe headers too.
+  const asWritten = sampleRequest(fetch);
+  const own = new Set([sampleKey(asWritten), sampleKey({ ...asWritten, headers: [...prediction.request.unsafeHeaders].sort() })]);
+  const notOwn = (change: SampleChange) => !own.has(sampleKey(change.request));
   const scored: Scored[] = [];
   let lastFailure: FixBlock | undefined;
   for (const candidate of candidates) {

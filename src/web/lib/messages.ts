@@ -3,6 +3,7 @@
 // explanations) come from the core's catalogues. A translation replaces this file.
 import {
   blockText,
+  breakageText,
   checkText,
   dialectProfile,
   documentFormatInfo,
@@ -10,12 +11,15 @@ import {
   issueMessage,
   issueText,
   nearMissText,
-  ruleName,
+  refusingRuleText,
+  verdictLevelText,
   type BlockCheck,
   type BlockReason,
+  type Breakage,
   type BodyMisfit,
   type BrowserFetch,
   type CheckResult,
+  type DecidingRule,
   type Dialect,
   type DocumentFormat,
   type FixChange,
@@ -34,9 +38,12 @@ interface RuleAt {
 /** The values each diagnosis finding names, by code. */
 export interface FindingParamsByCode {
   'origin-not-listed': { origin: string; closest?: { origin: string; rule: number; nearMiss?: NearMiss } };
-  /** `rule`: the first rule listing the origin refuses the method; `block`: the browser's check. */
-  'method-not-allowed': (RuleAt & { cause: 'rule'; origin: string; check?: CheckResult }) | { cause: 'block'; block: BlockReason };
-  'header-not-allowed': (RuleAt & { cause: 'rule'; check?: CheckResult }) | { cause: 'block'; block: BlockReason };
+  /**
+   * `rule`: the first rule listing the origin refuses the method; `decider`: the rule that decided
+   * the answer (the same the rules column names), `null` when no rule did; `block`: the browser's check.
+   */
+  'method-not-allowed': (RuleAt & { cause: 'rule'; origin: string; check?: CheckResult; decider: DecidingRule | null }) | { cause: 'block'; block: BlockReason };
+  'header-not-allowed': (RuleAt & { cause: 'rule'; check?: CheckResult; decider: DecidingRule | null }) | { cause: 'block'; block: BlockReason };
   'preflight-refused': { cause: 'no-config' } | { cause: 'block'; block: BlockReason };
   'wildcard-with-credentials': { block: BlockReason; origin: string; starRule: number | null };
   'credentials-not-allowed': { block: BlockReason };
@@ -51,6 +58,10 @@ export interface FindingParamsByCode {
   /** `rule`: the rule answering the actual request, when one does; `exposedByRules`: the rules expose it, but the answer lacks it. */
   'header-unreadable': { header: string; rule: number | null; exposedByRules?: boolean };
   'draft-changes-verdict': { draft: Verdict };
+  /** The preflight is cached `seconds` only (see the core's `preflight-not-cached` breakage). */
+  'preflight-not-cached': { breakage: Extract<Breakage, { code: 'preflight-not-cached' }> };
+  /** The request's cookies are third-party (see the core's `cookies-third-party` breakage). */
+  'cookies-third-party': { breakage: Extract<Breakage, { code: 'cookies-third-party' }> };
 }
 
 export type Verdict = 'allowed' | 'blocked';
@@ -58,7 +69,7 @@ export type FindingCode = keyof FindingParamsByCode;
 export const FINDING_CODES = [
   'origin-not-listed', 'method-not-allowed', 'header-not-allowed', 'preflight-refused', 'wildcard-with-credentials',
   'credentials-not-allowed', 'allow-origin-mismatch', 'request-refused', 'non-cors-failure', 'endpoint-unreachable',
-  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict',
+  'browser-differs', 'server-differs', 'header-unreadable', 'draft-changes-verdict', 'preflight-not-cached', 'cookies-third-party',
 ] as const satisfies readonly FindingCode[];
 
 /** One thing the diagnosis found: a code and the values it names. */
@@ -66,7 +77,9 @@ export type Finding = { [C in FindingCode]: { code: C; params: FindingParamsByCo
 
 /** The diagnosis in one sentence, as data. */
 export type Headline =
-  | { verdict: 'allowed'; status: number | null; unreadable: number }
+  | { verdict: 'allowed'; status: number | null }
+  /** Allowed, but the app fails or degrades: `breakage` is the deciding one. */
+  | { verdict: 'broken'; breakage: Breakage }
   /** `cause`: the finding that decided it; `atPreflight`: it failed on the preflight. */
   | { verdict: 'blocked'; atPreflight: boolean; cause?: FindingCode; origin: string; method: string };
 
@@ -84,12 +97,11 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
   },
   'method-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    const where = `${ruleName(p.rule, p.ruleId)}, the first rule that lists origin ${p.origin}`;
-    return p.check ? `In ${where}, ${checkText(p.check)}.` : `The method is not allowed in ${where}.`;
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'the method is not allowed');
   },
   'header-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    return p.check ? `In ${ruleName(p.rule, p.ruleId)}, ${checkText(p.check)}.` : `A requested header is not allowed in ${ruleName(p.rule, p.ruleId)}.`;
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'a requested header is not allowed');
   },
   'preflight-refused': (p) => (p.cause === 'no-config' ? 'The bucket has no CORS configuration, so no rule can allow this request.' : blockText(p.block)),
   'wildcard-with-credentials': (p) =>
@@ -121,6 +133,8 @@ const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = 
       ? `Script cannot read ${p.header}: the rule that answers the actual request does not list it in Expose headers.`
       : `Script cannot read ${p.header}: rule ${p.rule + 1}, which answers the actual request, does not list it in Expose headers.`,
   'draft-changes-verdict': (p) => `With your unsaved draft the request would be ${verdictText(p.draft)}. Save the draft to apply it.`,
+  'preflight-not-cached': (p) => breakageText(p.breakage),
+  'cookies-third-party': (p) => breakageText(p.breakage),
 };
 
 /** A finding, as one or more sentences. */
@@ -144,15 +158,14 @@ const CAUSES: Record<FindingCode, (h: Extract<Headline, { verdict: 'blocked' }>)
   'server-differs': () => 'the bucket answers differently from the rules',
   'header-unreadable': () => 'a header the app needs is not readable',
   'draft-changes-verdict': () => 'the saved rules do not allow it',
+  'preflight-not-cached': () => 'the preflight is cached only briefly',
+  'cookies-third-party': () => "the request's cookies are third-party",
 };
 
 /** The verdict and its main cause, as one sentence. */
 export function headlineText(headline: Headline): string {
-  if (headline.verdict === 'allowed') {
-    if (headline.unreadable === 1) return 'Allowed, but a header the app needs is not readable by script.';
-    if (headline.unreadable > 1) return 'Allowed, but headers the app needs are not readable by script.';
-    return `Allowed: script can read the response (${headline.status ?? 'no status'}).`;
-  }
+  if (headline.verdict === 'allowed') return `Allowed: script can read the response (${headline.status ?? 'no status'}).`;
+  if (headline.verdict === 'broken') return `${verdictLevelText('broken')}. ${breakageText(headline.breakage)}`;
   const cause = headline.cause ? CAUSES[headline.cause](headline) : 'the browser refused to let script read the response';
   return headline.atPreflight ? `Blocked at the preflight: ${cause}.` : `Blocked: ${cause}.`;
 }
@@ -277,14 +290,14 @@ export function appRequestText(fetch: BrowserFetch): string {
 }
 
 /** What the browser makes of one of the app's requests, beyond allowed or blocked. */
-export type RequestOutcomeDetail = { code: 'blocked'; block: BlockReason } | { code: 'unreadable'; headers: string[] } | { code: 'readable'; headers: string[] };
+export type RequestOutcomeDetail = { code: 'blocked'; block: BlockReason } | { code: 'broken'; breakages: Breakage[] } | { code: 'readable'; headers: string[] };
 
 export function requestOutcomeText(detail: RequestOutcomeDetail): string {
   switch (detail.code) {
     case 'blocked':
       return blockText(detail.block);
-    case 'unreadable':
-      return `Script cannot read ${spelled(detail.headers)}.`;
+    case 'broken':
+      return detail.breakages.map(breakageText).join(' ');
     case 'readable':
       return `Script can read ${spelled(detail.headers)}.`;
   }

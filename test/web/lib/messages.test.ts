@@ -49,7 +49,9 @@ describe('the web catalogue', () => {
     expect(appRequestText({ method: 'PUT', origin: 'https://app.example', headers: { 'content-type': 'application/json' }, credentials: 'include' })).toBe(
       'PUT from https://app.example with content-type: application/json (with credentials)',
     );
-    expect(requestOutcomeText({ code: 'unreadable', headers: ['etag', 'x-amz-version-id'] })).toBe('Script cannot read ETag, x-amz-version-id.');
+    expect(requestOutcomeText({ code: 'broken', breakages: [{ code: 'header-unreadable', params: { headers: ['etag', 'x-amz-version-id'] } }] })).toBe(
+      'The app gets null for ETag and x-amz-version-id, so a multipart upload cannot complete (each part\'s ETag is needed) and integrity checks fail.',
+    );
     expect(requestOutcomeText({ code: 'readable', headers: ['etag'] })).toBe('Script can read ETag.');
   });
 

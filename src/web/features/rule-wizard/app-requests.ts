@@ -1,4 +1,4 @@
-import { appFetches, headerReadability, METHODS, predictBrowserFetch, type AppDescription, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { appFetches, METHODS, predictBrowserFetch, predictedVerdict, type AppDescription, type AppVerdict, type BrowserFetch, type CorsConfig, type Dialect } from '../../../core';
 import type { RequestOutcomeDetail } from '../../lib/messages';
 
 /** An origin the app is not served from: stands for every other website. */
@@ -12,7 +12,9 @@ export interface RequestOutcome {
   /** The request (the catalogue's `appRequestText` says it). */
   request: BrowserFetch;
   allowed: boolean;
-  /** Why it is blocked, or which headers script can or cannot read. */
+  /** The verdict for the app: allowed, allowed but broken (the core says why), or blocked. */
+  verdict: AppVerdict;
+  /** Why it is blocked, what still breaks for the app, or which headers script can read. */
   detail: RequestOutcomeDetail | null;
   /** 1-based rule that answers the actual request, when one does. */
   rule: number | null;
@@ -22,10 +24,11 @@ function outcome(config: CorsConfig, fetch: BrowserFetch, dialect: Dialect, must
   const prediction = predictBrowserFetch(config, fetch, dialect);
   const matched = prediction.actual?.matchedRule ?? null;
   const rule = matched === null ? null : matched + 1;
-  if (!prediction.allowed) return { request: fetch, allowed: false, detail: prediction.blockedBy ? { code: 'blocked', block: prediction.blockedBy } : null, rule };
-  const { unreadable } = headerReadability(prediction, mustRead);
-  const detail: RequestOutcomeDetail | null = unreadable.length ? { code: 'unreadable', headers: unreadable } : mustRead.length ? { code: 'readable', headers: mustRead } : null;
-  return { request: fetch, allowed: true, detail, rule };
+  const verdict = predictedVerdict(prediction, mustRead, dialect);
+  const base = { request: fetch, allowed: prediction.allowed, verdict, rule };
+  if (!prediction.allowed) return { ...base, detail: prediction.blockedBy ? { code: 'blocked', block: prediction.blockedBy } : null };
+  if (verdict.level === 'broken') return { ...base, detail: { code: 'broken', breakages: verdict.breakages } };
+  return { ...base, detail: mustRead.length ? { code: 'readable', headers: mustRead } : null };
 }
 
 /** Every request the described app makes, judged under `config`. */

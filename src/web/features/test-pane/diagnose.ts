@@ -1,5 +1,20 @@
 import type { ProbeExchange } from '../../../contract/api';
-import { closestListedOrigin, headerReadability, providerErrorOf, type BrowserPrediction, type CorsConfig, type Decision, type RuleReason } from '../../../core';
+import {
+  closestListedOrigin,
+  corsHeadersOf,
+  decidingRule,
+  headerReadability,
+  judgeOutcome,
+  preflightFacts,
+  providerAnswerOfBlock,
+  providerErrorOf,
+  type AppVerdict,
+  type BrowserPrediction,
+  type CorsConfig,
+  type Decision,
+  type ProviderAnswer,
+  type RuleReason,
+} from '../../../core';
 import type { Finding, Headline, Verdict } from '../../lib/messages';
 import type { TestRun } from './run-test';
 
@@ -8,6 +23,10 @@ export type { Finding, FindingCode, Headline } from '../../lib/messages';
 export interface Diagnosis {
   /** The browser's verdict: whether script could read the response. */
   verdict: Verdict;
+  /** The verdict for the app, from the core: allowed, allowed but broken, or blocked. */
+  level: AppVerdict;
+  /** The provider's own words for its refusal, quoted under the deciding finding (never the reason). */
+  providerAnswer?: ProviderAnswer;
   /** The verdict and its main cause (`headlineText` makes the sentence). */
   headline: Headline;
   findings: Finding[];
@@ -31,10 +50,10 @@ function whyNoRuleMatched(decision: Decision, config: CorsConfig | null, origin:
   const methodOk = originOk.filter((r) => r.method?.ok);
   if (methodOk.length === 0) {
     const first = originOk[0]!;
-    return { code: 'method-not-allowed', params: { cause: 'rule', ...ruleAt(first), origin, ...(first.method ? { check: first.method } : {}) } };
+    return { code: 'method-not-allowed', params: { cause: 'rule', ...ruleAt(first), origin, ...(first.method ? { check: first.method } : {}), decider: decidingRule(decision) } };
   }
   const first = methodOk.find((r) => r.headers && !r.headers.ok) ?? methodOk[0]!;
-  return { code: 'header-not-allowed', params: { cause: 'rule', ...ruleAt(first), ...(first.headers ? { check: first.headers } : {}) } };
+  return { code: 'header-not-allowed', params: { cause: 'rule', ...ruleAt(first), ...(first.headers ? { check: first.headers } : {}), decider: decidingRule(decision) } };
 }
 
 /** The browser's failed check, in the words of the rules that caused it. */
@@ -73,9 +92,12 @@ function predictedVerdict(prediction: BrowserPrediction): Verdict {
   return prediction.allowed ? 'allowed' : 'blocked';
 }
 
-/** Rules that answered the preflight or the actual request in the prediction. */
+/** Rules that decided the preflight or the actual request in the prediction (answering, or refusing where the provider stops at them). */
 function rulesConcerned(prediction: BrowserPrediction): number[] {
-  const rules = [prediction.preflight?.matchedRule, prediction.actual?.matchedRule].filter((r): r is number => r !== null && r !== undefined);
+  const rules = [prediction.preflight, prediction.actual].flatMap((decision) => {
+    const decider = decision && decidingRule(decision);
+    return decider ? [decider.rule] : [];
+  });
   return [...new Set(rules)];
 }
 
@@ -129,17 +151,62 @@ export function diagnose(run: TestRun, saved: CorsConfig | null): Diagnosis {
     findings.push({ code: 'draft-changes-verdict', params: { draft: predictedVerdict(prediction.draft) } });
   }
 
-  const unreadable = findings.filter((f) => f.code === 'header-unreadable');
+  const preflight = preflightFacts(prediction.saved, probe.dialect, answeredMaxAge(run));
+  const level = judgeOutcome({
+    ...(preflight ? { preflight } : {}),
+    ...(run.request.credentials === 'include' ? { credentialed: { pageOrigin: run.origin, url: run.url } } : {}),
+    allowed: browser.readable,
+    ...(prediction.saved.blockedBy ? { blockedBy: prediction.saved.blockedBy } : {}),
+    unreadable: findings.flatMap((f) => (f.code === 'header-unreadable' ? [f.params.header] : [])),
+  });
+  // Unreadable headers are findings already, with the rule to blame; the other breakages become findings here.
+  for (const breakage of level.breakages) {
+    if (breakage.code === 'preflight-not-cached') findings.push({ code: 'preflight-not-cached', params: { breakage } });
+    if (breakage.code === 'cookies-third-party') findings.push({ code: 'cookies-third-party', params: { breakage } });
+  }
   const main = findings.find((f) => f.code !== 'draft-changes-verdict' && f.code !== 'server-differs');
-  const headline: Headline = browser.readable
-    ? { verdict: 'allowed', status: browser.status ?? null, unreadable: unreadable.length }
-    : {
-        verdict: 'blocked',
-        atPreflight: prediction.saved.blockedBy?.stage === 'preflight' && main === cause,
-        ...(main ? { cause: main.code } : {}),
-        origin: run.origin,
-        method: run.request.method,
-      };
+  const deciding = level.level === 'broken' ? findings.find((f) => f.code === level.breakages[0].code) : main;
+  const headline: Headline =
+    level.level === 'allowed'
+      ? { verdict: 'allowed', status: browser.status ?? null }
+      : level.level === 'broken'
+        ? { verdict: 'broken', breakage: level.breakages[0] }
+        : {
+            verdict: 'blocked',
+            atPreflight: prediction.saved.blockedBy?.stage === 'preflight' && main === cause,
+            ...(main ? { cause: main.code } : {}),
+            origin: run.origin,
+            method: run.request.method,
+          };
   const fixable = (!browser.readable && cause !== undefined && cause.code !== 'request-refused') || hiddenByRules > 0;
-  return { verdict, headline, findings, fixable, rules: rulesConcerned(prediction.draft ?? prediction.saved) };
+  const providerAnswer = browser.readable ? undefined : providerAnswerOf(run, deciding === cause);
+  return {
+    verdict,
+    level,
+    ...(providerAnswer ? { providerAnswer } : {}),
+    headline,
+    findings: deciding ? [deciding, ...findings.filter((f) => f !== deciding)] : findings,
+    fixable,
+    rules: rulesConcerned(prediction.draft ?? prediction.saved),
+  };
+}
+
+/** The preflight's Access-Control-Max-Age as the bucket really answered it, when the probe sent one. */
+function answeredMaxAge(run: TestRun): { value: string | undefined } | undefined {
+  const answered = run.probe.preflight?.response;
+  return answered ? { value: corsHeadersOf(answered.headers)['access-control-max-age'] } : undefined;
+}
+
+/**
+ * What the provider itself said when it refused: its real error body from the probe (preflight
+ * first, as the browser stops there), else the dialect's recorded text for the predicted refusal.
+ */
+function providerAnswerOf(run: TestRun, refusalDecides: boolean): ProviderAnswer | undefined {
+  for (const exchange of [run.probe.preflight, run.probe.actual]) {
+    const response = exchange?.response;
+    if (!response || response.status < 400) continue;
+    const error = providerErrorOf(response.bodyPreview);
+    if (error) return { status: response.status, code: error.code, message: error.message };
+  }
+  return refusalDecides ? providerAnswerOfBlock(run.prediction.saved.blockedBy) : undefined;
 }

@@ -1,4 +1,4 @@
-import { dialectProfile, headerReadability, predictBrowserFetch, type CorsConfig, type Dialect } from '../../../core';
+import { dialectProfile, headerReadability, judgeOutcome, predictBrowserFetch, preflightFacts, type AppVerdict, type CorsConfig, type Dialect, type OutcomeFacts } from '../../../core';
 import { newScratchKey } from '../../../contract/scratch';
 import { presign, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
@@ -12,7 +12,9 @@ export interface UploadResult {
   /** The ETag as script sees it, or null when CORS hides it (not in Expose headers). */
   etag: string | null;
   /** What the rules predict for the same upload; `noEtag` when the provider sends no ETag at all. */
-  predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean };
+  predicted: { allowed: boolean; etagReadable: boolean; noEtag: boolean; verdict: AppVerdict; preflight?: OutcomeFacts['preflight'] };
+  /** The verdict for the app: the browser's outcome, ETag included (the app must read it). */
+  verdict: AppVerdict;
   /** The scratch object uploaded to, and the error when it could not be removed right after. */
   scratch?: { key: string; notRemoved?: unknown };
 }
@@ -24,7 +26,11 @@ export function predictUpload(config: CorsConfig | null, dialect: Dialect, origi
   const prediction = predictBrowserFetch(config, { origin, method: kind === 'post-form' ? 'POST' : 'PUT', headers, ...(kind === 'post-form' ? { resource: 'bucket' as const } : {}) }, dialect);
   const noEtag = kind === 'post-form' && !dialectProfile(dialect).response.formUploadHasEtag;
   const exposed = headerReadability(prediction, ['etag']).readable.length === 1;
-  return { allowed: prediction.allowed, etagReadable: exposed && !noEtag, noEtag };
+  const etagReadable = exposed && !noEtag;
+  // The browser does not tell script how long it caches the preflight: that fact is the rules'.
+  const preflight = preflightFacts(prediction, dialect);
+  const verdict = judgeOutcome({ allowed: prediction.allowed, unreadable: etagReadable ? [] : ['etag'], ...(preflight ? { preflight } : {}) });
+  return { allowed: prediction.allowed, etagReadable, noEtag, verdict, ...(preflight ? { preflight } : {}) };
 }
 
 /**
@@ -59,5 +65,8 @@ export async function runUpload({ profile, bucket, dialect, saved }: UploadTarge
     if (named === null) notRemoved = await removeScratch({ profile, bucket }, { key }).then(() => undefined, (error: unknown) => error);
   }
   const predicted = predictUpload(saved, dialect, window.location.origin, kind, file);
-  return { kind, url: signed.url, outcome, etag: outcome.readableHeaders?.etag ?? null, predicted, ...(named === null ? { scratch: { key, ...(notRemoved !== undefined ? { notRemoved } : {}) } } : {}) };
+  const etag = outcome.readableHeaders?.etag ?? null;
+  const stored = outcome.readable && outcome.status !== undefined && outcome.status < 300;
+  const verdict = judgeOutcome({ allowed: stored, unreadable: etag === null ? ['etag'] : [], ...(predicted.preflight ? { preflight: predicted.preflight } : {}) });
+  return { kind, url: signed.url, outcome, etag, predicted, verdict, ...(named === null ? { scratch: { key, ...(notRemoved !== undefined ? { notRemoved } : {}) } } : {}) };
 }

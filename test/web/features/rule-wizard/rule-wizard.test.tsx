@@ -192,7 +192,7 @@ describe('Strictest rules: what is generated and why', () => {
     const merged = ruleTable('Rule 1 of 1');
     expect(ruleRow(merged, 'Allowed methods').value).toBe('GET, PUT');
     expect(ruleRow(merged, 'Rule as a whole').why).toEqual([
-      'Merged into one rule because only 1 rule can be added (Alibaba Cloud OSS allows 10); the merged rule allows each of its headers on each of its methods.',
+      'Merged into one rule because only 1 rule can be added, as Alibaba Cloud OSS allows 10 rules; the merged rule allows each of its headers on each of its methods.',
     ]);
     expect((within(region).getByRole('button', { name: 'Insert into the draft' }) as HTMLButtonElement).disabled).toBe(false);
   });

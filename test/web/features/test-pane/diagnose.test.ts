@@ -35,7 +35,7 @@ describe('diagnose', () => {
   it('says allowed, with the status, and points at the answering rule', () => {
     const config = { rules: [rule({ allowedOrigins: ['https://other.example'] }), rule({})] };
     const d = diagnose(runOf(config, request(), allowed()), config);
-    expect(d).toMatchObject({ verdict: 'allowed', headline: { verdict: 'allowed', status: 200, unreadable: 0 }, findings: [], fixable: false, rules: [1] });
+    expect(d).toMatchObject({ verdict: 'allowed', level: { level: 'allowed', breakages: [] }, headline: { verdict: 'allowed', status: 200 }, findings: [], fixable: false, rules: [1] });
     expect(headlineText(d.headline)).toBe('Allowed: script can read the response (200).');
   });
 
@@ -67,8 +67,10 @@ describe('diagnose', () => {
     expect(codes(d)).toEqual(['method-not-allowed']);
     expect(d.findings[0]).toEqual({
       code: 'method-not-allowed',
-      params: { cause: 'rule', rule: 0, origin: APP, check: { ok: false, code: 'method.not-allowed', params: { method: 'DELETE', allowed: ['GET'] } } },
+      params: { cause: 'rule', rule: 0, origin: APP, check: { ok: false, code: 'method.not-allowed', params: { method: 'DELETE', allowed: ['GET'] } }, decider: null },
     });
+    // The finding and the rules column name the deciding rule from the same place: here, none.
+    expect(findingText(d.findings[0]!)).toBe('No rule matches: in rule 1, method DELETE is not allowed (allowed: GET).');
   });
 
   it('names the header a preflight refuses', () => {
@@ -78,10 +80,10 @@ describe('diagnose', () => {
     expect(d.headline).toMatchObject({ verdict: 'blocked', atPreflight: true, cause: 'header-not-allowed' });
     expect(d.findings[0]).toEqual({
       code: 'header-not-allowed',
-      params: { cause: 'rule', rule: 0, check: { ok: false, code: 'headers.not-allowed', params: { headers: ['x-trace'], allowed: ['content-type'] } } },
+      params: { cause: 'rule', rule: 0, check: { ok: false, code: 'headers.not-allowed', params: { headers: ['x-trace'], allowed: ['content-type'] } }, decider: null },
     });
     expect(headlineText(d.headline)).toBe('Blocked at the preflight: a request header is not allowed.');
-    expect(findingText(d.findings[0]!)).toBe('In rule 1, header x-trace is not allowed (allowed: content-type).');
+    expect(findingText(d.findings[0]!)).toBe('No rule matches: in rule 1, header x-trace is not allowed (allowed: content-type).');
   });
 
   it('explains * with credentials and how to fix it', () => {
@@ -123,9 +125,14 @@ describe('diagnose', () => {
   it('says which header script cannot read, and that a rule change fixes it', () => {
     const config = { rules: [rule({ allowedMethods: ['PUT'] })] };
     const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
-    expect(d.headline).toEqual({ verdict: 'allowed', status: 200, unreadable: 1 });
-    expect(d.findings).toEqual([{ code: 'header-unreadable', params: { header: 'ETag', rule: 0 } }]);
-    expect(headlineText(d.headline)).toBe('Allowed, but a header the app needs is not readable by script.');
+    expect(d.level.level).toBe('broken');
+    expect(d.headline).toEqual({ verdict: 'broken', breakage: { code: 'header-unreadable', params: { headers: ['etag'] } } });
+    // The deciding finding first; the 5 s preflight (no MaxAgeSeconds) after it.
+    expect(codes(d)).toEqual(['header-unreadable', 'preflight-not-cached']);
+    expect(d.findings[0]).toEqual({ code: 'header-unreadable', params: { header: 'ETag', rule: 0 } });
+    expect(headlineText(d.headline)).toBe(
+      "Allowed, but broken for the app. The app gets null for ETag, so a multipart upload cannot complete (each part's ETag is needed) and integrity checks fail.",
+    );
     expect(findingText(d.findings[0]!)).toBe('Script cannot read ETag: rule 1, which answers the actual request, does not list it in Expose headers.');
     expect(d.fixable).toBe(true);
   });
@@ -133,8 +140,8 @@ describe('diagnose', () => {
   it('says when the rules expose a header the answer does not carry, which no rule change fixes', () => {
     const config = { rules: [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })] };
     const d = diagnose(runOf(config, request({ method: 'PUT', mustRead: ['ETag'] }), allowed()), config);
-    expect(d.headline).toEqual({ verdict: 'allowed', status: 200, unreadable: 1 });
-    expect(d.findings).toEqual([{ code: 'header-unreadable', params: { header: 'ETag', rule: null, exposedByRules: true } }]);
+    expect(d.headline).toMatchObject({ verdict: 'broken', breakage: { code: 'header-unreadable' } });
+    expect(d.findings[0]).toEqual({ code: 'header-unreadable', params: { header: 'ETag', rule: null, exposedByRules: true } });
     expect(findingText(d.findings[0]!)).toBe('Script cannot read ETag: the rules let script read it, but the answer does not carry it.');
     expect(d.fixable).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { explanationText, issueMessage, strictestRules, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
+import { explanationText, issueMessage, strictestRules, verdictLevelText, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
 import { appRequestOutcomes, otherRequestOutcomes, type RequestOutcome } from '../app-requests';
 import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
@@ -32,7 +32,10 @@ function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: Reques
           return (
             <tr key={request}>
               <td>{request}</td>
-              <td className={o.allowed ? 'rw-allowed' : 'rw-blocked'}>{o.allowed ? `allowed${o.rule ? ` (rule ${o.rule})` : ''}` : 'blocked'}</td>
+              <td className={`rw-${o.verdict.level}`} data-level={o.verdict.level}>
+                {verdictLevelText(o.verdict.level).toLowerCase()}
+                {o.allowed && o.rule ? ` (rule ${o.rule})` : ''}
+              </td>
               <td>{o.detail && requestOutcomeText(o.detail)}</td>
             </tr>
           );

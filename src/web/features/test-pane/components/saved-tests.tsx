@@ -10,6 +10,7 @@ import { namedWriteEffect, predictFor, runTest, type TestContext } from '../run-
 import type { WriteEffect } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
+import { Breakages, VerdictBadge } from './verdict-badge';
 
 function newTestId(): string {
   return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -61,6 +62,15 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   );
 }
 
+function VerdictCell({ verdict }: { verdict: SavedTestOutcome['live'] }) {
+  return (
+    <>
+      <VerdictBadge verdict={verdict} />
+      <Breakages verdict={verdict} />
+    </>
+  );
+}
+
 /** The bucket's saved tests, and "Run all": each against the draft (predicted) and the live bucket (the browser). */
 export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null; canRun: boolean }) {
   const queryClient = useQueryClient();
@@ -77,7 +87,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
         const run = await runTest(context, test.request, { confirmWrite });
         // Predicted against the draft when there is one: "does my change keep the app working?"
         const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
-        results.push(judgeSavedTest(test, prediction, run.browser));
+        results.push(judgeSavedTest(test, prediction, run.browser, context.dialect, { pageOrigin: run.origin, url: run.url }));
         setOutcomes([...results]);
       }
       return results;
@@ -149,8 +159,8 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
                       {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
                     </td>
                     <td>{test.expect}</td>
-                    <td>{outcome?.predicted ?? '—'}</td>
-                    <td>{outcome?.live ?? (runAll.isPending ? 'running…' : '—')}</td>
+                    <td>{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
+                    <td>{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
                     <td className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>{outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}</td>
                     <td>
                       <button type="button" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>

@@ -1,9 +1,10 @@
 import type { ProbeExchange } from '../../../../contract/api';
-import { blockText, requestReasonsText, ruleReasonText, summaryText, type BrowserPrediction } from '../../../../core';
-import { findingText, headlineText, probeNotSentText } from '../../../lib/messages';
+import { blockText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
+import { findingText, headlineText, probeFailureText, probeNotSentText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
-import { probeFailureText } from '../../../lib/messages';
+import { ProviderAnswerQuote } from './provider-answer';
+import { Breakages } from './verdict-badge';
 
 function HeaderList({ headers }: { headers: Record<string, string> }) {
   const entries = Object.entries(headers);
@@ -28,18 +29,20 @@ function ProbeExchangeView({ title, exchange }: { title: string; exchange: Probe
   );
 }
 
-function PredictionView({ title, prediction }: { title: string; prediction: BrowserPrediction }) {
+function PredictionView({ title, prediction, run }: { title: string; prediction: BrowserPrediction; run: TestRun }) {
   const decisions = [prediction.preflight, prediction.actual].filter((d) => d !== undefined);
+  const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
       <h5>
-        {title}: {prediction.allowed ? 'allowed' : 'blocked'}
+        {title}: {verdictLevelText(verdict.level).toLowerCase()}
       </h5>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
+      <Breakages verdict={verdict} />
       {decisions.map((decision) => (
         <details key={decision.kind}>
           <summary>
-            {decision.kind === 'preflight' ? 'Preflight' : 'Actual request'}: {decision.matchedRule === null ? 'no rule matches' : `rule ${decision.matchedRule + 1} answers`}
+            {decision.kind === 'preflight' ? 'Preflight' : 'Actual request'}: {decidingRuleText(decidingRule(decision))}
           </summary>
           <p>{summaryText(decision.summary)}</p>
           <ol className="tp-reasons">
@@ -61,14 +64,15 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
   const preflight = prediction.saved.request;
   return (
     <div className="tp-result">
-      <p role="status" className={`tp-verdict tp-${diagnosis.verdict}`}>
+      <p role="status" className={`tp-verdict tp-${diagnosis.level.level}`} data-level={diagnosis.level.level}>
         {headlineText(diagnosis.headline)}
       </p>
       {diagnosis.findings.length > 0 && (
         <ul className="tp-findings" aria-label="Diagnosis">
           {diagnosis.findings.map((finding, index) => (
             <li key={index} data-code={finding.code}>
-              {findingText(finding)}
+              <span className="tp-finding-text">{findingText(finding)}</span>
+              {index === 0 && diagnosis.providerAnswer && <ProviderAnswerQuote answer={diagnosis.providerAnswer} />}
             </li>
           ))}
         </ul>
@@ -103,8 +107,8 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
         </section>
         <section aria-label="Prediction">
           <h4>Rules ({run.probe.dialect})</h4>
-          <PredictionView title="Saved configuration" prediction={prediction.saved} />
-          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} />}
+          <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
+          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
         </section>
       </div>
     </div>

@@ -7,13 +7,14 @@ import { scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
+import { Breakages, VerdictBadge } from './verdict-badge';
 
 const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
 
 function etagMissingText({ predicted }: UploadResult): string {
   return predicted.noEtag
     ? 'Script cannot read ETag: this provider answers a form upload without any ETag header, whatever the rules expose. Add the form field success_action_status=201 to get the ETag in the XML body.'
-    : 'Script cannot read ETag: the rule answering the upload does not expose it, so multipart uploads and integrity checks fail.';
+    : 'Script cannot read ETag: the rule answering the upload does not expose it.';
 }
 
 function predictionText({ predicted, outcome, etag }: UploadResult): string {
@@ -23,15 +24,18 @@ function predictionText({ predicted, outcome, etag }: UploadResult): string {
 }
 
 function UploadOutcome({ result }: { result: UploadResult }) {
-  const { outcome } = result;
+  const { outcome, verdict } = result;
   return (
-    <p role="status" className={outcome.readable && outcome.status !== undefined && outcome.status < 300 ? 'tp-allowed' : 'tp-blocked'}>
-      {KIND_LABEL[result.kind]}:{' '}
-      {outcome.readable
-        ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : etagMissingText(result)}`
-        : `blocked by CORS (${outcome.error ?? 'no detail'}). The upload may still have reached the bucket; script just cannot see the answer.`}{' '}
-      {predictionText(result)}
-    </p>
+    <div role="status" className={`tp-upload-outcome tp-${verdict.level}`} data-level={verdict.level}>
+      <p>
+        <VerdictBadge verdict={verdict} /> {KIND_LABEL[result.kind]}:{' '}
+        {outcome.readable
+          ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : etagMissingText(result)}`
+          : `blocked by CORS (${outcome.error ?? 'no detail'}). The upload may still have reached the bucket; script just cannot see the answer.`}
+      </p>
+      <Breakages verdict={verdict} />
+      <p className="tp-muted">{predictionText(result)}</p>
+    </div>
   );
 }
 
