@@ -5,7 +5,7 @@ import { SHADOW_HARMS, type ShadowHarm } from './issues';
 import { matchesPattern, parsePattern } from './pattern';
 import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from './predict';
 import type { CorsConfig, CorsRule } from './rule';
-import { probeFetches, UNLISTED_ORIGIN, type Predictor } from './wizard/probe';
+import { combine, headerSamples, UNLISTED_ORIGIN, type Predictor } from './wizard/probe';
 import { sampleOrigin } from './wizard/samples';
 
 // Shadowing judged by outcomes, not by overlap: for each request a later rule was written for (one
@@ -106,24 +106,19 @@ function originNamer(rules: readonly CorsRule[]): (origin: string) => string {
 }
 
 /**
- * Whether a rule alone could let the request through: it lists the origin and the method, and a
- * name matching each header the script sets. Only narrows the sample; the prediction decides.
+ * The sampled requests each rule could let through on its own: the origins any rule names (a
+ * member of each wildcard, and an unlisted origin) that its own origins match, its methods, no
+ * header or one of its allowed headers at a time, with and without credentials. Built per rule,
+ * so the sample grows with the rules, not with their product.
  */
-function couldAnswer(rule: CorsRule, fetch: BrowserFetch, affixesMayOverlap: boolean): boolean {
-  const method = fetch.method.toUpperCase();
-  const headers = rule.allowedHeaders.map((h) => parsePattern(h, true));
-  return (
-    rule.allowedMethods.some((m) => m.toUpperCase() === method) &&
-    rule.allowedOrigins.some((o) => matchesPattern(parsePattern(o), fetch.origin, affixesMayOverlap)) &&
-    Object.keys(fetch.headers ?? {}).every((name) => headers.some((h) => matchesPattern(h, name.toLowerCase(), affixesMayOverlap)))
-  );
-}
-
-/** The sampled requests each rule could let through (`probeFetches` narrowed by `couldAnswer`). */
 export function requestsByRule(config: CorsConfig, dialect: Dialect): BrowserFetch[][] {
   const overlap = dialectProfile(dialect).matching.wildcardAffixesMayOverlap;
-  const fetches = probeFetches([config]);
-  return config.rules.map((rule) => fetches.filter((fetch) => couldAnswer(rule, fetch, overlap)));
+  const origins = [...new Set([UNLISTED_ORIGIN, ...config.rules.flatMap((r) => r.allowedOrigins.map(sampleOrigin))])];
+  return config.rules.map((rule) => {
+    const patterns = rule.allowedOrigins.map((o) => parsePattern(o));
+    const own = origins.filter((origin) => patterns.some((p) => matchesPattern(p, origin, overlap)));
+    return combine(own, rule.allowedMethods, headerSamples([rule]), []);
+  });
 }
 
 interface PairDraft {

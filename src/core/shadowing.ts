@@ -173,6 +173,27 @@ const MAX_FIXES = 2;
 
 const ruleRef = (index: number, rule: CorsRule) => ({ rule: index, ...(rule.id ? { ruleId: rule.id } : {}) });
 
+/** Warnings whose fixes are proved in one analysis (see `findShadowedRules`). */
+const MAX_PROVED_WARNINGS = 12;
+
+/** The warning for a pair; `proved`: its fixes were looked for, so none found means a decision. */
+function pairWarning(rules: readonly CorsRule[], pair: ShadowPair, fixes: RuleFix[], proved: boolean): Issue {
+  const cause = rules[pair.cause]!;
+  const params = {
+    ...ruleRef(pair.loser, rules[pair.loser]!),
+    cause: pair.cause,
+    ...(cause.id ? { causeId: cause.id } : {}),
+    origins: pair.origins,
+    methods: pair.methods,
+    harms: pair.harms,
+    headers: pair.headers,
+    ...(pair.maxAge ? { maxAge: pair.maxAge } : {}),
+    neverReached: pair.neverReached,
+    ...(proved && !fixes.length ? { decision: 'choose-answering-rule' as const } : {}),
+  };
+  return warning('rule.shadowed', params, ['rules', pair.loser], { relatedRules: [pair.cause], ...(fixes.length ? { fixes } : {}) });
+}
+
 /**
  * Shadowing that costs something. First match wins, so an earlier rule can answer requests a later
  * rule was written for; that is a warning only when the browser then fares worse than under the
@@ -189,37 +210,29 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
   const analysis = analyseShadowing(config, dialect, predict);
   const before = warningKeys(analysis);
   const prove = (key: string, candidates: (() => Candidate | undefined)[]) => provedFixes(config, dialect, predict, before, key, candidates);
+  // Each proof analyses the configuration again: past a few warnings (a large configuration), the
+  // later ones wait until the first are fixed rather than hold up every keystroke of the editor.
+  let budget = MAX_PROVED_WARNINGS;
   const pairIssues = analysis.pairs.map((pair) => {
+    if (budget-- <= 0) return pairWarning(rules, pair, [], false);
     const moves = moveCandidates(rules, pair);
     const fixes = prove(pairKey(pair.cause, pair.loser), [
       ...moves.map((m) => () => m),
       () => extendCandidate(rules, pair, dialect, predict, before),
       () => narrowCandidate(rules, pair),
     ]);
-    const cause = rules[pair.cause]!;
-    const params = {
-      ...ruleRef(pair.loser, rules[pair.loser]!),
-      cause: pair.cause,
-      ...(cause.id ? { causeId: cause.id } : {}),
-      origins: pair.origins,
-      methods: pair.methods,
-      harms: pair.harms,
-      headers: pair.headers,
-      ...(pair.maxAge ? { maxAge: pair.maxAge } : {}),
-      neverReached: pair.neverReached,
-      ...(fixes.length ? {} : { decision: 'choose-answering-rule' as const }),
-    };
-    return warning('rule.shadowed', params, ['rules', pair.loser], { relatedRules: [pair.cause], ...(fixes.length ? { fixes } : {}) });
+    return pairWarning(rules, pair, fixes, true);
   });
   const unreachedIssues = analysis.unreached.map((u) => {
-    const fixes = prove(unreachedKey(u.loser), [() => deleteCandidate(rules, u)]);
+    const proved = budget-- > 0;
+    const fixes = proved ? prove(unreachedKey(u.loser), [() => deleteCandidate(rules, u)]) : [];
     const loser = rules[u.loser]!;
     const twin = rules.slice(0, u.loser).findIndex((r) => sameRuleValues(r, loser));
     const params = {
       ...ruleRef(u.loser, loser),
       answeredBy: u.answeredBy,
       ...(twin >= 0 ? { duplicateOf: twin } : {}),
-      ...(fixes.length ? {} : { decision: 'remove-or-change' as const }),
+      ...(proved && !fixes.length ? { decision: 'remove-or-change' as const } : {}),
     };
     return warning('rule.never-matches', params, ['rules', u.loser], { relatedRules: u.answeredBy, ...(fixes.length ? { fixes } : {}) });
   });

@@ -114,7 +114,7 @@ const TEMPLATES: Templates = {
       p.duplicateOf !== undefined
         ? `${ruleLabel(p.rule, p.ruleId)} never matches: it is identical to rule ${p.duplicateOf + 1}, which comes first.`
         : `${ruleLabel(p.rule, p.ruleId)} never matches: every request it allows is answered first by ${p.answeredBy.map((r) => `rule ${r + 1}`).join(', ')}, as well as it would answer them.`,
-    hint: p.decision ? DECISIONS[p.decision] : 'Removing it changes no answer.',
+    hint: p.decision ? DECISIONS[p.decision] : p.duplicateOf !== undefined ? 'Remove the duplicate.' : 'Removing it changes no answer.',
   }),
   'rule.missing-origins': (p) => ({
     message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one origin.`,

@@ -53,7 +53,7 @@ function originSamples(rules: readonly CorsRule[]): string[] {
 }
 
 /** One request header set per allowed header name (a member for families), plus none at all. */
-function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
+export function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
   const sets = new Map<string, Record<string, string>>([['', {}]]);
   for (const name of new Set(rules.flatMap((r) => r.allowedHeaders.map((h) => h.toLowerCase())))) {
     const [sampleName, value] = sampleHeader({ name: name === '*' ? 'x-sample-header' : name });
@@ -62,7 +62,7 @@ function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
   return [...sets.values()];
 }
 
-function combine(origins: Iterable<string>, methods: readonly string[], headerSets: Record<string, string>[], extra: BrowserFetch[]): BrowserFetch[] {
+export function combine(origins: Iterable<string>, methods: readonly string[], headerSets: Record<string, string>[], extra: BrowserFetch[]): BrowserFetch[] {
   const probes: BrowserFetch[] = [];
   for (const origin of new Set(origins)) {
     for (const method of methods) {

@@ -139,3 +139,8 @@ export function headlineText(headline: Headline): string {
 export function onLineText(line: number, message: string): string {
   return `Line ${line}: ${message}`;
 }
+
+/** The link between the two cards of a shadowing warning, as the card at `role`'s end shows it. */
+export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number }): string {
+  return link.role === 'cause' ? `Takes requests from ${ruleName(link.other)}` : `Loses requests to ${ruleName(link.other)}`;
+}
