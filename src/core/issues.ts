@@ -66,6 +66,20 @@ export interface RuleExtension {
   maxAgeSeconds?: number;
 }
 
+/** What a pair of rules costs the requests the later one was written for. */
+export interface ShadowFindings {
+  /** The affected origins, as the rules spell them (a wildcard's sample shown as the wildcard). */
+  origins: string[];
+  methods: string[];
+  harms: ShadowHarm[];
+  /** Headers the later rule exposes that script cannot read under the earlier rule's answer. */
+  headers: string[];
+  /** The shortest preflight cache lifetime under the earlier rule, and the later rule's, in seconds. */
+  maxAge?: { cause: number; rule: number };
+  /** The later rule answers no request at all. */
+  neverReached: boolean;
+}
+
 /** What to decide when no change passes re-analysis. */
 export type ShadowDecision = 'choose-answering-rule' | 'remove-or-change';
 
@@ -167,17 +181,7 @@ export interface IssueParamsByCode {
    * them) with `methods`; `headers` the loser exposes that become unreadable; `maxAge` the two
    * preflight cache lifetimes. `neverReached`: the loser answers no request at all.
    */
-  'rule.shadowed': RuleRef & {
-    cause: number;
-    causeId?: string;
-    origins: string[];
-    methods: string[];
-    harms: ShadowHarm[];
-    headers: string[];
-    maxAge?: { cause: number; rule: number };
-    neverReached: boolean;
-    decision?: ShadowDecision;
-  };
+  'rule.shadowed': RuleRef & ShadowFindings & { cause: number; causeId?: string; decision?: ShadowDecision };
 }
 
 export type IssueCode = keyof IssueParamsByCode;

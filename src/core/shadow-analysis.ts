@@ -1,7 +1,7 @@
 import { preflightCacheSeconds } from './browser';
 import { dialectProfile, type Dialect } from './dialects';
 import type { Decision } from './evaluate';
-import { SHADOW_HARMS, type ShadowHarm } from './issues';
+import { SHADOW_HARMS, type ShadowFindings, type ShadowHarm } from './issues';
 import { matchesPattern, parsePattern } from './pattern';
 import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from './predict';
 import type { CorsConfig, CorsRule } from './rule';
@@ -14,19 +14,9 @@ import { sampleOrigin } from './wizard/samples';
 // earlier rule answering as well (a catch-all `*` rule placed last) is the normal pattern.
 
 /** An earlier rule (`cause`) that makes requests a later rule (`loser`) was written for fare worse. */
-export interface ShadowPair {
+export interface ShadowPair extends ShadowFindings {
   cause: number;
   loser: number;
-  /** The affected origins, as the rules spell them (a wildcard's sample shown as the wildcard). */
-  origins: string[];
-  methods: string[];
-  harms: ShadowHarm[];
-  /** Headers the loser exposes that script cannot read under the cause's answer. */
-  headers: string[];
-  /** The shortest preflight cache lifetime under the cause, and the loser's, in seconds. */
-  maxAge?: { cause: number; rule: number };
-  /** The loser answers no request at all. */
-  neverReached: boolean;
 }
 
 /** A rule that answers no request, with no harm done: the rules that answer its requests instead. */

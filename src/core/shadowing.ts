@@ -168,8 +168,8 @@ function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, b
   return proved;
 }
 
-/** Fixes offered per warning: a choice, but not every variant. */
-const MAX_FIXES = 2;
+/** Fixes offered per warning: the best one that passes (each proof is a full analysis). */
+const MAX_FIXES = 1;
 
 const ruleRef = (index: number, rule: CorsRule) => ({ rule: index, ...(rule.id ? { ruleId: rule.id } : {}) });
 
