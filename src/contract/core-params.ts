@@ -3,11 +3,14 @@ import {
   BLOCK_CHECKS,
   BODY_RULES,
   REQUEST_REASON_CODES,
+  SHADOW_HARMS,
+  corsRuleSchema,
   type BlockParamsByCheck,
   type BodyMisfit,
   type CheckParamsByCode,
   type IssueParamsByCode,
   type RequestReasonParamsByCode,
+  type RuleFix,
   type RuleReasonParamsByCode,
   type SummaryParamsByCode,
 } from '../core';
@@ -35,7 +38,6 @@ const foundValue = z.union([z.object({ kind: z.enum(['null', 'list', 'object', '
 const valueField = z.enum(['origin', 'allowedHeader', 'exposeHeader', 'id']);
 const headerField = z.enum(['allowedHeader', 'exposeHeader']);
 const fieldOwner = z.union([z.object({ owner: z.enum(['document', 'api-response']) }), z.object({ owner: z.enum(['rule', 'rule-allowed']), rule: count })]);
-const takeover = z.object({ by: count, origin: text, method: text, scope: z.enum(['all', 'some-origins', 'without-headers']), exposes: texts.optional() });
 const nearMiss = z.union([
   z.object({ kind: z.enum(['trailing-slash', 'letter-case']), candidate: text }),
   z.object({ kind: z.literal('scheme'), candidate: text, scheme: text, requestScheme: text }),
@@ -130,7 +132,18 @@ export const issueParams = exactly<IssueParamsByCode>()({
   'rule.no-methods': z.object(ruleRef),
   'rule.etag-not-exposed': z.object({ ...ruleRef, methods: texts }),
   'rule.never-matches': z.object({ ...ruleRef, answeredBy: z.array(count), duplicateOf: count.optional() }),
-  'rule.partly-shadowed': z.object({ ...ruleRef, answeredBy: z.array(count), takeovers: z.array(takeover), more: count }),
+  'rule.shadowed': z.object({
+    ...ruleRef,
+    origins: texts,
+    methods: texts,
+    harms: z.array(z.enum(SHADOW_HARMS)),
+    headers: texts,
+    maxAge: z.object({ cause: count, rule: count }).optional(),
+    neverReached: z.boolean(),
+    cause: count,
+    causeId: text.optional(),
+    decision: z.enum(['choose-answering-rule', 'remove-or-change']).optional(),
+  }),
   'rule.missing-origins': z.object({ ...ruleRef, fieldName: text }),
   'rule.missing-methods': z.object({ ...ruleRef, fieldName: text, methods: texts }),
   'rule.not-an-object': z.object({ ...ruleRef, found: foundValue }),
@@ -232,3 +245,19 @@ export function codedUnion<K extends string, C extends string, T extends { [Code
   // Built from the table at run time; its type is the same mapping (CodedOf) at compile time.
   return z.discriminatedUnion(key, [first, ...rest]) as unknown as z.ZodType<CodedOf<K, C, T, F>>;
 }
+
+/** Granted values of a fix that merges or extends rules (`RuleFix`). */
+const grants = { methods: texts, allowedHeaders: texts, exposeHeaders: texts, maxAgeSeconds: count.optional() };
+
+/** A shadowing fix the core analysed again before offering it: the rules after it, and what it does. */
+export const ruleFixSchema: z.ZodType<RuleFix> = z.intersection(
+  z.object({ rules: z.array(corsRuleSchema) }),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('move-above'), rule: count, above: count }),
+    z.object({ kind: z.literal('move-above-merged'), rule: count, above: count, ...grants }),
+    z.object({ kind: z.literal('merge-rules'), rule: count, into: count, ...grants }),
+    z.object({ kind: z.literal('extend-rule'), rule: count, extensions: z.array(z.object({ rule: count, ...grants })) }),
+    z.object({ kind: z.literal('narrow-rule'), rule: count, origins: texts }),
+    z.object({ kind: z.literal('delete-rule'), rule: count }),
+  ]),
+);

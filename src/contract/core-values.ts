@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkParams, codedUnion, issueParams, ruleReasonParams, summaryParams } from './core-params';
+import { checkParams, codedUnion, issueParams, ruleFixSchema, ruleReasonParams, summaryParams } from './core-params';
 import {
   CHECK_CODES,
   corsConfigSchema,
@@ -32,6 +32,7 @@ export const issueSchema: z.ZodType<Issue> = codedUnion('code', ISSUE_CODES, iss
   source: z.enum(['provider', 'console']).optional(),
   providerMessage: z.string().optional(),
   consoleReason: z.enum(['never-matches', 'stored-differently', 'meaningless']).optional(),
+  fixes: z.array(ruleFixSchema).optional(),
   line: z.number().optional(),
   relatedRules: z.array(z.number()).optional(),
 });

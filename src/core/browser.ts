@@ -496,3 +496,13 @@ export function readableResponseHeaders(
   }
   return readable;
 }
+
+/**
+ * How long a browser keeps a preflight answer, from its `Access-Control-Max-Age` value: 5 seconds
+ * when absent (Fetch Standard, "CORS-preflight fetch", step "max-age ... 5"). Browser caps are
+ * not applied: they cut both sides of a comparison alike.
+ */
+export function preflightCacheSeconds(maxAge: string | undefined): number {
+  const seconds = maxAge === undefined ? NaN : Number(maxAge);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 5;
+}

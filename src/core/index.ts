@@ -1,10 +1,10 @@
 // The public API of the CORS core (shared/design/architecture.md). Pure: no I/O, no React.
 export { METHODS, isMethod, corsRuleSchema, corsConfigSchema } from './rule';
 export type { Method, CorsRule, CorsConfig } from './rule';
-export { ISSUE_CODES } from './issues';
+export { ISSUE_CODES, SHADOW_HARMS } from './issues';
 export { BODY_RULES, bodyRule, misfitOf } from './body-misfit';
 export type { BodyMisfit, BodyRule } from './body-misfit';
-export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, Takeover, AppRequestRef, ConsoleReason } from './issues';
+export type { Issue, IssueOf, IssueCode, IssueParamsByCode, IssuePath, FoundValue, RuleRef, ValueField, FieldOwner, AppRequestRef, ConsoleReason, ShadowHarm, RuleFix, ShadowDecision } from './issues';
 export { DIALECTS, dialectProfile } from './dialects';
 export type { Dialect, DialectProfile, PreflightError } from './dialects';
 export { evaluate, findNearMiss, CHECK_CODES, RULE_REASON_CODES, SUMMARY_CODES } from './evaluate';
@@ -71,9 +71,8 @@ export type {
   WizardErrorParamsByCode,
 } from './wizard/explain';
 // The English message catalogues: code + params → sentences. A translation replaces these.
-export { issueText, issueMessage, refusalText } from './messages/issue-messages';
-export type { RefusalText } from './messages/issue-messages';
-export type { IssueText } from './messages/issue-messages';
+export { issueText, issueMessage, refusalText, ruleFixText } from './messages/issue-messages';
+export type { IssueText, RefusalText, RuleFixText } from './messages/issue-messages';
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';

@@ -1,5 +1,6 @@
 import type { BodyMisfit } from './body-misfit';
 import type { BlockReason } from './predict';
+import type { CorsRule } from './rule';
 
 /** Where an issue points: `['rules', 2, 'allowedOrigins', 0]`, or `[]` for the whole document. */
 export type IssuePath = (string | number)[];
@@ -26,17 +27,62 @@ export type FieldOwner =
   | { owner: 'document' | 'api-response' }
   | { owner: 'rule' | 'rule-allowed'; rule: number };
 
-/** One request an earlier rule answers instead of the rule concerned. */
-export interface Takeover {
-  /** 0-based index of the earlier rule. */
-  by: number;
-  origin: string;
-  method: string;
-  /** `without-headers`: only the requests without custom headers (every actual request). */
-  scope: 'all' | 'some-origins' | 'without-headers';
-  /** With `without-headers`: what the earlier rule exposes. */
-  exposes?: string[];
+/**
+ * What an earlier rule's answer costs a request that a later rule was written for, compared with
+ * the later rule's own answer: the browser blocks it, refuses it with credentials, cannot read a
+ * header the later rule exposes, or caches the preflight for less time.
+ */
+export type ShadowHarm = 'blocked' | 'credentials-refused' | 'header-unreadable' | 'shorter-max-age';
+export const SHADOW_HARMS = ['blocked', 'credentials-refused', 'header-unreadable', 'shorter-max-age'] as const satisfies readonly ShadowHarm[];
+
+/**
+ * A change to the rules that was analysed again before it was offered: it removes the warning it
+ * is offered on, adds no other warning, and blocks or hides nothing a browser was allowed before.
+ * `rules` is the whole rule list after the change; indexes are 0-based, before the change.
+ */
+export type RuleFix = { rules: CorsRule[] } & (
+  /** Move `rule` just above `above`. */
+  | { kind: 'move-above'; rule: number; above: number }
+  /** Move `rule` above `above`, adding what `above` granted its origins, so they keep it. */
+  | { kind: 'move-above-merged'; rule: number; above: number; methods: string[]; allowedHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds?: number }
+  /** Merge `rule` into `into` (same origins): one rule, where `into` was, with what both grant. */
+  | { kind: 'merge-rules'; rule: number; into: number; methods: string[]; allowedHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds?: number }
+  /**
+   * Give `rule` (the earlier one) what the later rule grants: headers, exposed headers, max-age;
+   * `extensions` lists that, and any rule before it given the same so that it hides nothing.
+   */
+  | { kind: 'extend-rule'; rule: number; extensions: RuleExtension[] }
+  /** Take `origins` out of `rule` (the earlier one); the later rule answers them. */
+  | { kind: 'narrow-rule'; rule: number; origins: string[] }
+  /** Delete `rule`, which answers nothing. */
+  | { kind: 'delete-rule'; rule: number }
+);
+
+/** Values added to one rule (`rule`, 0-based). */
+export interface RuleExtension {
+  rule: number;
+  methods: string[];
+  allowedHeaders: string[];
+  exposeHeaders: string[];
+  maxAgeSeconds?: number;
 }
+
+/** What a pair of rules costs the requests the later one was written for. */
+export interface ShadowFindings {
+  /** The affected origins, as the rules spell them (a wildcard's sample shown as the wildcard). */
+  origins: string[];
+  methods: string[];
+  harms: ShadowHarm[];
+  /** Headers the later rule exposes that script cannot read under the earlier rule's answer. */
+  headers: string[];
+  /** The shortest preflight cache lifetime under the earlier rule, and the later rule's, in seconds. */
+  maxAge?: { cause: number; rule: number };
+  /** The later rule answers no request at all. */
+  neverReached: boolean;
+}
+
+/** What to decide when no change passes re-analysis. */
+export type ShadowDecision = 'choose-answering-rule' | 'remove-or-change';
 
 /** The request a strictest-rule warning is about. */
 export interface AppRequestRef {
@@ -83,8 +129,8 @@ export interface IssueParamsByCode {
   'rule.no-origins': RuleRef;
   'rule.no-methods': RuleRef;
   'rule.etag-not-exposed': RuleRef & { methods: string[] };
-  'rule.never-matches': RuleRef & { answeredBy: number[]; duplicateOf?: number };
-  'rule.partly-shadowed': RuleRef & { answeredBy: number[]; takeovers: Takeover[]; more: number };
+  /** `decision` when no fix passes re-analysis. */
+  'rule.never-matches': RuleRef & { answeredBy: number[]; duplicateOf?: number; decision?: ShadowDecision };
   'rule.missing-origins': RuleRef & { fieldName: string };
   'rule.missing-methods': RuleRef & { fieldName: string; methods: string[] };
   'rule.not-an-object': RuleRef & { found: FoundValue };
@@ -136,6 +182,13 @@ export interface IssueParamsByCode {
   'method.not-upper-case': { value: string; method: string };
   /** A method a provider stores but no request matches (Ceph RGW's `COPY`): read as absent. */
   'method.stored-never-matches': { value: string };
+  /**
+   * The earlier rule `cause` answers requests the rule (`rule`, the loser) was written for, and the
+   * browser fares worse: `harms` for requests from `origins` (the loser's values or samples of
+   * them) with `methods`; `headers` the loser exposes that become unreadable; `maxAge` the two
+   * preflight cache lifetimes. `neverReached`: the loser answers no request at all.
+   */
+  'rule.shadowed': RuleRef & ShadowFindings & { cause: number; causeId?: string; decision?: ShadowDecision };
 }
 
 export type IssueCode = keyof IssueParamsByCode;
@@ -151,7 +204,7 @@ export const ISSUE_CODES = [
   'method.unsupported', 'method.duplicate',
   'max-age.invalid', 'max-age.too-large', 'max-age.above-browser-cap',
   'rule.id-too-long', 'rule.id-dropped', 'rule.no-origins', 'rule.no-methods', 'rule.etag-not-exposed',
-  'rule.never-matches', 'rule.partly-shadowed', 'rule.missing-origins', 'rule.missing-methods', 'rule.not-an-object',
+  'rule.never-matches', 'rule.missing-origins', 'rule.missing-methods', 'rule.not-an-object',
   'config.too-many-rules', 'config.too-large', 'config.no-rules', 'config.response-vary-unsupported',
   'provider.no-bucket-cors',
   'document.format', 'document.unreadable', 'document.syntax', 'document.root', 'document.unknown-field',
@@ -163,6 +216,7 @@ export const ISSUE_CODES = [
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
   'body.invalid',
   'max-age.above-webkit-cap', 'method.not-upper-case', 'method.stored-never-matches',
+  'rule.shadowed',
 ] as const satisfies readonly IssueCode[];
 
 /** Fails to compile when a code is missing from `ISSUE_CODES`. */
@@ -191,6 +245,8 @@ interface IssueFields {
   providerMessage?: string;
   /** With `source: 'console'`: why the console refuses what the provider would store. */
   consoleReason?: ConsoleReason;
+  /** Changes that were analysed again and resolve the issue (shadowing), best first. */
+  fixes?: RuleFix[];
 }
 
 /** Why the console refuses what the provider would store. */

@@ -1,97 +1,240 @@
-import { dialectProfile, type Dialect } from './dialects';
+import type { Dialect } from './dialects';
 import { sameRuleValues } from './identity';
-import { warning, type Issue, type Takeover as IssueTakeover } from './issues';
-import { parsePattern, patternCovers, patternsOverlap, type WildcardPattern } from './pattern';
-import type { CorsRule, Method } from './rule';
+import { warning, type Issue, type RuleExtension, type RuleFix } from './issues';
+import { parsePattern, patternCovers } from './pattern';
+import type { CorsConfig, CorsRule } from './rule';
+import { analyseShadowing, memoPredictor, requestsByRule, type ShadowAnalysis, type ShadowPair, type UnreachedRule } from './shadow-analysis';
+import { changeMeter, hasRegression, type Predictor } from './wizard/probe';
 
-interface ShapedRule {
-  origins: WildcardPattern[];
-  headers: WildcardPattern[];
-  methods: readonly Method[];
+/** A candidate change, with where each rule after it came from (its index before). */
+interface Candidate {
+  fix: RuleFix;
+  from: number[];
 }
 
-/** How much of one (origin, method) cell of a later rule an earlier rule takes. */
-type Scope =
-  /** Every request of the cell, whatever headers it asks for. */
-  | 'all'
-  /** Requests asking for no headers: every actual request, and preflights without custom headers. */
-  | 'without-headers'
-  /** Requests from some of the origins the pattern allows. */
-  | 'some-origins';
+const pairKey = (cause: number, loser: number) => `pair ${cause} ${loser}`;
+const unreachedKey = (loser: number) => `unreached ${loser}`;
 
-type Takeover = Omit<IssueTakeover, 'scope' | 'method'> & { method: Method; scope: Scope };
+function warningKeys(analysis: ShadowAnalysis, from: (index: number) => number = (i) => i): Set<string> {
+  return new Set([
+    ...analysis.pairs.map((p) => pairKey(from(p.cause), from(p.loser))),
+    ...analysis.unreached.map((u) => unreachedKey(from(u.loser))),
+  ]);
+}
 
-function shape(rule: CorsRule): ShapedRule {
-  const valid = (p: WildcardPattern) => p.kind !== 'invalid';
+function moved(rules: readonly CorsRule[], rule: number, above: number, replacement: CorsRule = rules[rule]!): { rules: CorsRule[]; from: number[] } {
+  const from = rules.map((_, i) => i).filter((i) => i !== rule);
+  from.splice(above, 0, rule);
+  return { rules: from.map((i) => (i === rule ? replacement : rules[i]!)), from };
+}
+
+const identity = (rules: readonly CorsRule[]) => rules.map((_, i) => i);
+const missing = (values: readonly string[], present: readonly string[]) => values.filter((v) => !present.some((p) => p.toLowerCase() === v.toLowerCase()));
+const sameOrigins = (a: CorsRule, b: CorsRule) => a.allowedOrigins.length === b.allowedOrigins.length && a.allowedOrigins.every((o) => b.allowedOrigins.includes(o));
+
+/** What `cause` grants that `loser` lacks: methods, headers, exposed headers, a longer max-age. */
+function grantsMissing(loser: CorsRule, cause: CorsRule) {
+  const longer = cause.maxAgeSeconds !== undefined && (loser.maxAgeSeconds === undefined || cause.maxAgeSeconds > loser.maxAgeSeconds);
   return {
-    origins: rule.allowedOrigins.map((o) => parsePattern(o)).filter(valid),
-    headers: rule.allowedHeaders.map((h) => parsePattern(h, true)).filter(valid),
-    methods: rule.allowedMethods,
+    methods: missing(cause.allowedMethods, loser.allowedMethods) as CorsRule['allowedMethods'],
+    allowedHeaders: missing(cause.allowedHeaders, loser.allowedHeaders),
+    exposeHeaders: missing(cause.exposeHeaders, loser.exposeHeaders),
+    ...(longer ? { maxAgeSeconds: cause.maxAgeSeconds } : {}),
   };
 }
 
-function coversAllHeaders(earlier: ShapedRule, later: ShapedRule): boolean {
-  return later.headers.every((h) => earlier.headers.some((e) => patternCovers(e, h)));
+/**
+ * The loser moved above the cause: as it is; with what the cause granted its origins, so they keep
+ * it; and, when both list the same origins, merged into one rule where the cause was.
+ */
+function moveCandidates(rules: readonly CorsRule[], { cause, loser }: ShadowPair): Candidate[] {
+  const c = rules[cause]!;
+  const l = rules[loser]!;
+  const plain = moved(rules, loser, cause);
+  const candidates: Candidate[] = [{ fix: { kind: 'move-above', rule: loser, above: cause, rules: plain.rules }, from: plain.from }];
+  const added = grantsMissing(l, c);
+  const merged: CorsRule = {
+    ...l,
+    allowedMethods: [...l.allowedMethods, ...added.methods],
+    allowedHeaders: [...l.allowedHeaders, ...added.allowedHeaders],
+    exposeHeaders: [...l.exposeHeaders, ...added.exposeHeaders],
+    ...(added.maxAgeSeconds !== undefined ? { maxAgeSeconds: added.maxAgeSeconds } : {}),
+  };
+  const m = moved(rules, loser, cause, merged);
+  if (added.methods.length || added.allowedHeaders.length || added.exposeHeaders.length || added.maxAgeSeconds !== undefined) {
+    candidates.push({ fix: { kind: 'move-above-merged', rule: loser, above: cause, ...added, rules: m.rules }, from: m.from });
+  }
+  // With the same origins, the merged rule answers all the cause did: the cause can go.
+  if (sameOrigins(c, l)) {
+    const from = m.from.filter((i) => i !== cause);
+    candidates.push({ fix: { kind: 'merge-rules', rule: loser, into: cause, ...added, rules: from.map((i) => (i === loser ? merged : rules[i]!)) }, from });
+  }
+  return candidates;
+}
+
+/** The additions that give the cause what the loser grants in the pair's requests. */
+function extensionFor(rules: readonly CorsRule[], pair: ShadowPair): RuleExtension | undefined {
+  const c = rules[pair.cause]!;
+  const l = rules[pair.loser]!;
+  const blocked = pair.harms.includes('blocked');
+  const allowedHeaders = blocked ? missing(l.allowedHeaders, c.allowedHeaders) : [];
+  // Methods only where the loser already grants them to every origin of the cause (a catch-all
+  // after a narrower rule, on a provider that stops at the first rule listing the origin): the
+  // cause's origins gain nothing the configuration did not mean to give them.
+  const loserOrigins = l.allowedOrigins.map((o) => parsePattern(o));
+  const covered = c.allowedOrigins.every((o) => loserOrigins.some((p) => patternCovers(p, parsePattern(o))));
+  const methods = blocked && covered ? (missing(pair.methods, c.allowedMethods) as CorsRule['allowedMethods']) : [];
+  const exposeHeaders = missing(pair.headers, c.exposeHeaders);
+  const longer = pair.harms.includes('shorter-max-age') && l.maxAgeSeconds !== undefined ? { maxAgeSeconds: l.maxAgeSeconds } : {};
+  if (!methods.length && !allowedHeaders.length && !exposeHeaders.length && !('maxAgeSeconds' in longer)) return undefined;
+  return { rule: pair.cause, methods, allowedHeaders, exposeHeaders, ...longer };
+}
+
+function extended(rules: readonly CorsRule[], e: RuleExtension): CorsRule[] {
+  return rules.map((r, i) =>
+    i === e.rule
+      ? {
+          ...r,
+          allowedMethods: [...r.allowedMethods, ...(e.methods as CorsRule['allowedMethods'])],
+          allowedHeaders: [...r.allowedHeaders, ...e.allowedHeaders],
+          exposeHeaders: [...r.exposeHeaders, ...e.exposeHeaders],
+          ...(e.maxAgeSeconds !== undefined ? { maxAgeSeconds: e.maxAgeSeconds } : {}),
+        }
+      : r,
+  );
 }
 
 /**
- * Which earlier rule answers each (origin, method) that `later` allows, and how much of it. With
- * `byOriginOnly` (Ceph RGW), the first rule listing an origin answers every method from it, so an
- * earlier rule takes a cell by its origins alone, whatever methods it allows.
+ * The cause given what the loser grants. What the cause newly grants can in turn be hidden by a
+ * rule before it; such rules are given the same, as long as that is all that stands in the way
+ * (each rule at most once).
  */
-function takeoversOf(rules: ShapedRule[], index: number, byOriginOnly: boolean): { cells: number; takeovers: Takeover[] } {
-  const later = rules[index]!;
-  const earlier = rules.slice(0, index).map((rule, by) => ({ rule, by }));
-  const takeovers: Takeover[] = [];
-  let cells = 0;
-  for (const origin of later.origins) {
-    for (const method of later.methods) {
-      cells++;
-      const withMethod = earlier.filter(({ rule }) => byOriginOnly || rule.methods.includes(method));
-      const covering = withMethod.filter(({ rule }) => rule.origins.some((o) => patternCovers(o, origin)));
-      const full = covering.find(({ rule }) => coversAllHeaders(rule, later));
-      const first = covering[0];
-      const overlapping = withMethod.find(({ rule }) => rule.origins.some((o) => patternsOverlap(o, origin)));
-      if (full) takeovers.push({ by: full.by, origin: origin.source, method, scope: 'all' });
-      else if (first) takeovers.push({ by: first.by, origin: origin.source, method, scope: 'without-headers' });
-      else if (overlapping) takeovers.push({ by: overlapping.by, origin: origin.source, method, scope: 'some-origins' });
+function extendCandidate(rules: readonly CorsRule[], pair: ShadowPair, dialect: Dialect, predict: Predictor, before: Set<string>): Candidate | undefined {
+  const first = extensionFor(rules, pair);
+  if (!first) return undefined;
+  const extensions = [first];
+  let current = extended(rules, first);
+  for (let round = 0; round < rules.length; round++) {
+    const added = analyseShadowing({ rules: current }, dialect, predict).pairs.filter((p) => !before.has(pairKey(p.cause, p.loser)));
+    const next = added.map((p) => (extensions.some((e) => e.rule === p.cause) ? undefined : extensionFor(current, p)));
+    if (!next.length || next.some((e) => e === undefined)) break;
+    for (const e of next as RuleExtension[]) {
+      extensions.push(e);
+      current = extended(current, e);
     }
   }
-  return { cells, takeovers };
+  return { fix: { kind: 'extend-rule', rule: pair.cause, extensions, rules: current }, from: identity(rules) };
 }
 
-/** The takeover as issue params; `without-headers` names what the earlier rule exposes instead. */
-function takeoverParams(t: Takeover, rules: readonly CorsRule[]): IssueTakeover {
-  return t.scope === 'without-headers' ? { ...t, exposes: rules[t.by]!.exposeHeaders } : t;
+/** The cause without the origins the loser lists, when it keeps at least one. */
+function narrowCandidate(rules: readonly CorsRule[], { cause, loser }: ShadowPair): Candidate | undefined {
+  const c = rules[cause]!;
+  const loserOrigins = rules[loser]!.allowedOrigins.map((o) => parsePattern(o));
+  const origins = c.allowedOrigins.filter((o) => loserOrigins.some((l) => patternCovers(l, parsePattern(o))));
+  if (!origins.length || origins.length === c.allowedOrigins.length) return undefined;
+  const narrowed: CorsRule = { ...c, allowedOrigins: c.allowedOrigins.filter((o) => !origins.includes(o)) };
+  return { fix: { kind: 'narrow-rule', rule: cause, origins, rules: rules.map((r, i) => (i === cause ? narrowed : r)) }, from: identity(rules) };
 }
 
-const MAX_LISTED = 3;
+function deleteCandidate(rules: readonly CorsRule[], { loser }: UnreachedRule): Candidate {
+  const from = identity(rules).filter((i) => i !== loser);
+  return { fix: { kind: 'delete-rule', rule: loser, rules: from.map((i) => rules[i]!) }, from };
+}
 
 /**
- * First match wins, so an earlier rule can take some or all of the requests a later rule was
- * written for. The classic failure (cos-js-sdk-v5#56): the preflight of an upload matches the
- * later rule by its headers, but the actual PUT carries no Access-Control-Request-Headers, so an
- * earlier rule with no ExposeHeaders answers it and the browser cannot read the ETag.
+ * Keeps the candidates that, analysed again, remove the warning (`key`), add no other shadowing
+ * warning, and take nothing away from a browser: no request newly blocked, no exposed header newly
+ * unreadable, over the sampled requests some rule could let through before.
+ */
+function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, before: Set<string>, key: string, candidates: (() => Candidate | undefined)[]): RuleFix[] {
+  const meter = changeMeter(config, dialect, predict);
+  // A request no rule could let through before cannot be blocked by a change.
+  const allowedBefore = requestsByRule(config, dialect).flat();
+  const seen = new Set<string>();
+  const proved: RuleFix[] = [];
+  // Candidates are made lazily, best first: most warnings are settled by the first one or two.
+  for (const make of candidates) {
+    if (proved.length === MAX_FIXES) break;
+    const candidate = make();
+    if (!candidate) continue;
+    const text = JSON.stringify(candidate.fix.rules);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const after: CorsConfig = { ...config, rules: candidate.fix.rules };
+    const keys = warningKeys(analyseShadowing(after, dialect, predict), (i) => candidate.from[i]!);
+    if ([...keys].some((k) => k === key || !before.has(k))) continue;
+    if (!hasRegression(meter(after, allowedBefore))) proved.push(candidate.fix);
+  }
+  return proved;
+}
+
+/** Fixes offered per warning: the best one that passes (each proof is a full analysis). */
+const MAX_FIXES = 1;
+
+const ruleRef = (index: number, rule: CorsRule) => ({ rule: index, ...(rule.id ? { ruleId: rule.id } : {}) });
+
+/** Warnings whose fixes are proved in one analysis (see `findShadowedRules`). */
+const MAX_PROVED_WARNINGS = 12;
+
+/** The warning for a pair; `proved`: its fixes were looked for, so none found means a decision. */
+function pairWarning(rules: readonly CorsRule[], pair: ShadowPair, fixes: RuleFix[], proved: boolean): Issue {
+  const cause = rules[pair.cause]!;
+  const params = {
+    ...ruleRef(pair.loser, rules[pair.loser]!),
+    cause: pair.cause,
+    ...(cause.id ? { causeId: cause.id } : {}),
+    origins: pair.origins,
+    methods: pair.methods,
+    harms: pair.harms,
+    headers: pair.headers,
+    ...(pair.maxAge ? { maxAge: pair.maxAge } : {}),
+    neverReached: pair.neverReached,
+    ...(proved && !fixes.length ? { decision: 'choose-answering-rule' as const } : {}),
+  };
+  return warning('rule.shadowed', params, ['rules', pair.loser], { relatedRules: [pair.cause], ...(fixes.length ? { fixes } : {}) });
+}
+
+/**
+ * Shadowing that costs something. First match wins, so an earlier rule can answer requests a later
+ * rule was written for; that is a warning only when the browser then fares worse than under the
+ * later rule (blocked, credentials refused, an exposed header unreadable, a shorter preflight
+ * cache), as in the classic failure (cos-js-sdk-v5#56): an upload's preflight matches the later
+ * rule by its headers, but the actual PUT carries no Access-Control-Request-Headers, so an earlier
+ * rule without ExposeHeaders answers it and script cannot read the ETag. A rule that answers
+ * nothing at all is reported too. One warning per pair of rules; each offers only the fixes that
+ * pass re-analysis (`provedFixes`), or else says what to decide.
  */
 export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect = 's3'): Issue[] {
-  const byOriginOnly = dialectProfile(dialect).matching.preflightSelection === 'origin-then-method-and-headers';
-  const shaped = rules.map(shape);
-  const issues: Issue[] = [];
-  rules.forEach((rule, index) => {
-    if (index === 0) return;
-    const { cells, takeovers } = takeoversOf(shaped, index, byOriginOnly);
-    if (takeovers.length === 0) return;
-    const relatedRules = [...new Set(takeovers.map((t) => t.by))].sort((a, b) => a - b);
-    const ref = { rule: index, ...(rule.id ? { ruleId: rule.id } : {}), answeredBy: relatedRules };
-    const fully = takeovers.length === cells && takeovers.every((t) => t.scope === 'all');
-    if (fully) {
-      const twin = rules.slice(0, index).findIndex((r) => sameRuleValues(r, rule));
-      issues.push(warning('rule.never-matches', { ...ref, ...(twin >= 0 ? { duplicateOf: twin } : {}) }, ['rules', index], { relatedRules }));
-      return;
-    }
-    const listed = takeovers.slice(0, MAX_LISTED).map((t) => takeoverParams(t, rules));
-    const more = Math.max(0, takeovers.length - MAX_LISTED);
-    issues.push(warning('rule.partly-shadowed', { ...ref, takeovers: listed, more }, ['rules', index], { relatedRules }));
+  const config: CorsConfig = { rules: [...rules] };
+  const predict = memoPredictor();
+  const analysis = analyseShadowing(config, dialect, predict);
+  const before = warningKeys(analysis);
+  const prove = (key: string, candidates: (() => Candidate | undefined)[]) => provedFixes(config, dialect, predict, before, key, candidates);
+  // Each proof analyses the configuration again: past a few warnings (a large configuration), the
+  // later ones wait until the first are fixed rather than hold up every keystroke of the editor.
+  let budget = MAX_PROVED_WARNINGS;
+  const pairIssues = analysis.pairs.map((pair) => {
+    if (budget-- <= 0) return pairWarning(rules, pair, [], false);
+    const moves = moveCandidates(rules, pair);
+    const fixes = prove(pairKey(pair.cause, pair.loser), [
+      ...moves.map((m) => () => m),
+      () => extendCandidate(rules, pair, dialect, predict, before),
+      () => narrowCandidate(rules, pair),
+    ]);
+    return pairWarning(rules, pair, fixes, true);
   });
-  return issues;
+  const unreachedIssues = analysis.unreached.map((u) => {
+    const proved = budget-- > 0;
+    const fixes = proved ? prove(unreachedKey(u.loser), [() => deleteCandidate(rules, u)]) : [];
+    const loser = rules[u.loser]!;
+    const twin = rules.slice(0, u.loser).findIndex((r) => sameRuleValues(r, loser));
+    const params = {
+      ...ruleRef(u.loser, loser),
+      answeredBy: u.answeredBy,
+      ...(twin >= 0 ? { duplicateOf: twin } : {}),
+      ...(proved && !fixes.length ? { decision: 'remove-or-change' as const } : {}),
+    };
+    return warning('rule.never-matches', params, ['rules', u.loser], { relatedRules: u.answeredBy, ...(fixes.length ? { fixes } : {}) });
+  });
+  return [...pairIssues, ...unreachedIssues].sort((a, b) => (a.path[1] as number) - (b.path[1] as number));
 }

@@ -33,7 +33,7 @@ describe('startConsole on the embedded default', () => {
     expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const page = (await (await fetch(`${running.url}/api/profiles/local/buckets`)).json()) as BucketPage;
     expect(page.buckets.map((b) => [b.name, b.cors])).toEqual([
-      ['demo-direct-upload', { status: 'rules', ruleCount: 3 }],
+      ['demo-direct-upload', { status: 'rules', ruleCount: 2 }],
       ['demo-no-cors', { status: 'none' }],
       ['demo-shadowed-etag', { status: 'rules', ruleCount: 2 }],
     ]);
@@ -42,7 +42,7 @@ describe('startConsole on the embedded default', () => {
 
   it('seeds a shadowing lesson the core warns about', async () => {
     const state = (await (await fetch(`${running.url}/api/profiles/local/buckets/demo-shadowed-etag/cors`)).json()) as CorsState;
-    expect(state.issues).toContainEqual(expect.objectContaining({ code: 'rule.partly-shadowed', path: ['rules', 1] }));
+    expect(state.issues).toContainEqual(expect.objectContaining({ code: 'rule.shadowed', path: ['rules', 1], relatedRules: [0] }));
   });
 
   it('puts test.txt in every demo bucket', async () => {

@@ -1,7 +1,7 @@
 // The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
 // params. A translation replaces this file; nothing else writes issue prose.
 import type { BodyMisfit, BodyRule } from '../body-misfit';
-import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, Takeover, ValueField } from '../issues';
+import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, RuleFix, ShadowDecision, ShadowHarm, ValueField } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
 import { describeFound, durationText, ruleLabel, ruleName } from './words';
@@ -27,20 +27,6 @@ function ownerLabel(owner: FieldOwner): string {
       return ruleLabel(owner.rule);
     case 'rule-allowed':
       return `${ruleLabel(owner.rule)} allowed`;
-  }
-}
-
-function describeTakeover(t: Takeover): string {
-  const by = `rule ${t.by + 1}`;
-  switch (t.scope) {
-    case 'all':
-      return `${t.method} from ${t.origin} is answered by ${by}`;
-    case 'some-origins':
-      return `${t.method} from some origins of ${t.origin} is answered by ${by}`;
-    case 'without-headers': {
-      const expose = t.exposes ?? [];
-      return `${t.method} from ${t.origin} without custom headers (every actual request, since it carries no Access-Control-Request-Headers) is answered by ${by}, which exposes ${expose.length ? expose.join(', ') : 'no headers'}`;
-    }
   }
 }
 
@@ -124,16 +110,12 @@ const TEMPLATES: Templates = {
     message: `${ruleLabel(p.rule)} allows ${p.methods.join(' and ')} but does not expose ETag, so browser uploads cannot read it (multipart uploads in the AWS, OSS and COS SDKs fail).`,
     hint: 'Add ETag to the expose headers.',
   }),
-  'rule.never-matches': (p) =>
-    p.duplicateOf !== undefined
-      ? { message: `${ruleLabel(p.rule, p.ruleId)} never matches: it is identical to rule ${p.duplicateOf + 1}, which comes first.`, hint: 'Remove the duplicate.' }
-      : {
-          message: `${ruleLabel(p.rule, p.ruleId)} never matches: every request it allows is answered first by ${p.answeredBy.map((r) => `rule ${r + 1}`).join(', ')}.`,
-          hint: moveAbove(p.answeredBy),
-        },
-  'rule.partly-shadowed': (p) => ({
-    message: `${ruleLabel(p.rule, p.ruleId)} only partly applies: ${p.takeovers.map(describeTakeover).join('; ')}${p.more > 0 ? ` (and ${p.more} more)` : ''}.`,
-    hint: moveAbove(p.answeredBy),
+  'rule.never-matches': (p) => ({
+    message:
+      p.duplicateOf !== undefined
+        ? `${ruleLabel(p.rule, p.ruleId)} never matches: it is identical to rule ${p.duplicateOf + 1}, which comes first.`
+        : `${ruleLabel(p.rule, p.ruleId)} never matches: every request it allows is answered first by ${p.answeredBy.map((r) => `rule ${r + 1}`).join(', ')}, as well as it would answer them.`,
+    hint: p.decision ? DECISIONS[p.decision] : p.duplicateOf !== undefined ? 'Remove the duplicate.' : 'Removing it changes no answer.',
   }),
   'rule.missing-origins': (p) => ({
     message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one origin.`,
@@ -268,6 +250,13 @@ const TEMPLATES: Templates = {
     message: `Max age ${p.value} s is above Safari's cap of ${p.cap} s: Safari will re-check every ${durationText(p.cap)}.`,
     hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
   }),
+  'rule.shadowed': (p) => ({
+    message:
+      `${ruleLabel(p.cause, p.causeId)} takes requests that ${ruleName(p.rule, p.ruleId)} was written for ` +
+      `(${p.methods.join(', ')} from ${p.origins.join(', ')}): ${p.harms.map((h) => harmText(h, p)).join('; ')}.` +
+      (p.neverReached ? ` ${ruleLabel(p.rule, p.ruleId)} answers no request at all.` : ''),
+    ...(p.decision ? { hint: DECISIONS[p.decision] } : {}),
+  }),
 };
 
 const BODY_RULE_TEXT: Record<BodyRule, (limit?: number) => string> = {
@@ -310,10 +299,67 @@ function misfitText(misfit: BodyMisfit): string {
   }
 }
 
-function moveAbove(answeredBy: number[]): string {
-  const first = answeredBy[0] ?? 0;
-  return `Move it above ${ruleName(first)}, or narrow ${ruleName(first)}.`;
+function harmText(harm: ShadowHarm, p: IssueParamsByCode['rule.shadowed']): string {
+  switch (harm) {
+    case 'blocked':
+      return 'the browser blocks some of them';
+    case 'credentials-refused':
+      return 'the browser refuses them with credentials';
+    case 'header-unreadable':
+      return `script cannot read ${p.headers.join(', ')}`;
+    case 'shorter-max-age':
+      return `preflights are cached for ${p.maxAge?.cause ?? 0} s instead of ${p.maxAge?.rule ?? 0} s`;
+  }
 }
+
+const DECISIONS: Record<ShadowDecision, string> = {
+  'choose-answering-rule':
+    'No reorder or edit keeps every request working (each was checked by analysing the changed rules again): decide which rule should answer these origins, then merge the two rules or remove one.',
+  'remove-or-change': 'Decide whether it should answer anything: change its origins or methods, or remove it.',
+};
+
+/** A fix as a button and the line that says what it does. */
+export interface RuleFixText {
+  label: string;
+  effect: string;
+}
+
+function additions(parts: { methods?: string[]; allowedHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds?: number }): string {
+  return [
+    ...(parts.methods?.length ? [`AllowedMethods ${parts.methods.join(', ')}`] : []),
+    ...(parts.allowedHeaders.length ? [`AllowedHeaders ${parts.allowedHeaders.join(', ')}`] : []),
+    ...(parts.exposeHeaders.length ? [`ExposeHeaders ${parts.exposeHeaders.join(', ')}`] : []),
+    ...(parts.maxAgeSeconds !== undefined ? [`MaxAgeSeconds ${parts.maxAgeSeconds}`] : []),
+  ].join(', ');
+}
+
+/** What a shadowing fix does, in words. */
+export function ruleFixText(fix: RuleFix): RuleFixText {
+  switch (fix.kind) {
+    case 'move-above':
+      return { label: `Move ${ruleName(fix.rule)} above ${ruleName(fix.above)}`, effect: `${ruleLabel(fix.rule)} then answers its own requests first.` };
+    case 'move-above-merged':
+      return {
+        label: `Move ${ruleName(fix.rule)} above ${ruleName(fix.above)}, adding ${additions(fix)}`,
+        effect: `${ruleLabel(fix.rule)} then answers its own origins first, and keeps for them what ${ruleName(fix.above)} gave them.`,
+      };
+    case 'merge-rules':
+      return {
+        label: `Merge ${ruleName(fix.rule)} into ${ruleName(fix.into)}${fix.methods.length + fix.allowedHeaders.length + fix.exposeHeaders.length ? `, adding ${additions(fix)}` : ''}`,
+        effect: 'The two rules list the same origins; one rule then answers everything both allowed.',
+      };
+    case 'extend-rule':
+      return {
+        label: fix.extensions.map((e) => `Add ${additions(e)} to ${ruleName(e.rule)}`).join('; '),
+        effect: `${ruleLabel(fix.rule)} then answers these requests as well as the later rule would.`,
+      };
+    case 'narrow-rule':
+      return { label: `Remove ${fix.origins.join(', ')} from ${ruleName(fix.rule)}`, effect: 'The later rule then answers these origins.' };
+    case 'delete-rule':
+      return { label: `Delete ${ruleName(fix.rule)}`, effect: 'It answers no request, so no answer changes.' };
+  }
+}
+
 
 /** The sentence and hint of an issue, from its code and params. */
 export function issueText(issue: Issue): IssueText {

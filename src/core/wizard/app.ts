@@ -4,6 +4,7 @@ import type { BrowserFetch } from '../predict';
 import type { Method } from '../rule';
 import type { MethodPurpose } from './explain';
 import { validateConfig } from '../validate';
+import { sampleHeader, sampleOrigin } from './samples';
 
 /** What a web app does with a bucket, in the words of the wizard's form. */
 export const APP_OPERATIONS = ['download', 'head', 'upload', 'form-upload', 'multipart-upload', 'delete'] as const;
@@ -121,19 +122,6 @@ function appPath(path: IssuePath): IssuePath | undefined {
   if (field === 'allowedHeaders') return ['requestHeaders', index, 'name'];
   if (field === 'exposeHeaders') return ['readableHeaders', index, 'name'];
   return undefined;
-}
-
-/** A concrete origin a pattern matches, for trying it out: `https://*.example.com` → `https://sample.example.com`. */
-export function sampleOrigin(pattern: string): string {
-  if (pattern === '*') return 'https://any-site.example';
-  return pattern.replace('*', 'sample');
-}
-
-/** A concrete header name and value: families get a member, Content-Type a type that needs a preflight. */
-export function sampleHeader(header: AppRequestHeader): [string, string] {
-  const name = header.name.replace('*', 'sample').toLowerCase();
-  if (header.value !== undefined) return [name, header.value];
-  return [name, name === 'content-type' ? 'application/octet-stream' : 'sample'];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Dialect, DialectProfile } from '../dialects';
 import { parsePattern, patternsOverlap } from '../pattern';
 import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { METHODS, type CorsConfig, type CorsRule } from '../rule';
-import { sampleHeader, sampleOrigin } from './app';
+import { sampleHeader, sampleOrigin } from './samples';
 
 /** An origin no rule is written for: stands for "every other website". */
 export const UNLISTED_ORIGIN = 'https://unlisted-site.example';
@@ -53,7 +53,7 @@ function originSamples(rules: readonly CorsRule[]): string[] {
 }
 
 /** One request header set per allowed header name (a member for families), plus none at all. */
-function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
+export function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
   const sets = new Map<string, Record<string, string>>([['', {}]]);
   for (const name of new Set(rules.flatMap((r) => r.allowedHeaders.map((h) => h.toLowerCase())))) {
     const [sampleName, value] = sampleHeader({ name: name === '*' ? 'x-sample-header' : name });
@@ -62,7 +62,7 @@ function headerSamples(rules: readonly CorsRule[]): Record<string, string>[] {
   return [...sets.values()];
 }
 
-function combine(origins: Iterable<string>, methods: readonly string[], headerSets: Record<string, string>[], extra: BrowserFetch[]): BrowserFetch[] {
+export function combine(origins: Iterable<string>, methods: readonly string[], headerSets: Record<string, string>[], extra: BrowserFetch[]): BrowserFetch[] {
   const probes: BrowserFetch[] = [];
   for (const origin of new Set(origins)) {
     for (const method of methods) {
@@ -106,16 +106,19 @@ export function probesAround(config: CorsConfig, touched: readonly CorsRule[], e
   return combine([...originSamples(touched), ...extra.map((f) => f.origin)], methods, headerSets, extra);
 }
 
+/** `predictBrowserFetch`, or a caller's memo of it. */
+export type Predictor = (config: CorsConfig, fetch: BrowserFetch, dialect: Dialect) => BrowserPrediction;
+
 /**
  * Measures how later configurations change what browsers may do compared with `before`, request by
  * request over the probes given to each call; answers under `before` are remembered across calls.
  */
-export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsConfig, probes: BrowserFetch[]) => ConfigChange {
+export function changeMeter(before: CorsConfig, dialect: Dialect, predict: Predictor = predictBrowserFetch): (after: CorsConfig, probes: BrowserFetch[]) => ConfigChange {
   const remembered = new Map<string, BrowserPrediction>();
   const was = (fetch: BrowserFetch) => {
     const key = JSON.stringify([fetch.origin, fetch.method, fetch.headers ?? {}, fetch.credentials ?? null, fetch.resource ?? null]);
     let prediction = remembered.get(key);
-    if (!prediction) remembered.set(key, (prediction = predictBrowserFetch(before, fetch, dialect)));
+    if (!prediction) remembered.set(key, (prediction = predict(before, fetch, dialect)));
     return prediction;
   };
   return (after, probes) => {
@@ -127,7 +130,7 @@ export function changeMeter(before: CorsConfig, dialect: Dialect): (after: CorsC
       if (seen.has(key)) continue;
       seen.add(key);
       const then = was(fetch);
-      const now = predictBrowserFetch(after, fetch, dialect);
+      const now = predict(after, fetch, dialect);
       if (!then.allowed && now.allowed) change.newlyAllowed.push({ request });
       else if (then.allowed && !now.allowed) change.newlyBlocked.push({ request });
       else if (then.allowed && now.allowed) {

@@ -17,24 +17,17 @@ export function demoBuckets(appOrigins: string[]): DemoBucket[] {
     {
       name: 'demo-direct-upload',
       lesson:
-        'A realistic direct-upload setup. Order matters: the app rules come before the public-read rule, ' +
-        'so the app gets its origin echoed (credentials work) and can read ETag; moved below "public-read", its GETs would get * instead.',
+        'A realistic direct-upload setup. Order matters: the app rule comes before the public-read rule, ' +
+        'so the app gets its origin echoed (credentials work) and can read ETag; moved below "public-read", its GETs would get * instead. ' +
+        'One rule serves the app\'s uploads and downloads: Ceph RGW answers with the first rule listing the origin, whatever the method.',
       cors: {
         rules: [
           {
-            id: 'app-uploads',
+            id: 'app',
             allowedOrigins: origins,
-            allowedMethods: ['PUT', 'POST'],
-            allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
-            exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'],
-            maxAgeSeconds: 3000,
-          },
-          {
-            id: 'app-downloads',
-            allowedOrigins: origins,
-            allowedMethods: ['GET', 'HEAD'],
-            allowedHeaders: ['range', 'if-none-match'],
-            exposeHeaders: ['ETag', 'Content-Range', 'Accept-Ranges'],
+            allowedMethods: ['PUT', 'POST', 'GET', 'HEAD'],
+            allowedHeaders: ['content-type', 'content-md5', 'x-amz-*', 'range', 'if-none-match'],
+            exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id', 'Content-Range', 'Accept-Ranges'],
             maxAgeSeconds: 3000,
           },
           { id: 'public-read', allowedOrigins: ['*'], allowedMethods: ['GET', 'HEAD'], allowedHeaders: [], exposeHeaders: [], maxAgeSeconds: 600 },

@@ -12,6 +12,8 @@ import {
   issueText,
   nearMissText,
   refusingRuleText,
+  ruleFixText,
+  ruleName,
   verdictLevelText,
   type BlockCheck,
   type BlockReason,
@@ -25,6 +27,7 @@ import {
   type FixChange,
   type Issue,
   type NearMiss,
+  type RuleFix,
 } from '../../core';
 import type { ProbeFailure, ProbeResult } from '../../contract/api';
 import { ruleCountText } from './rule-count';
@@ -236,7 +239,9 @@ export type DraftNote =
   /** The test pane's strictest fix. */
   | { code: 'fix-applied'; change: FixChange }
   /** An imported document; `file` is its name, absent for pasted text. */
-  | { code: 'imported'; ruleCount: number; file?: string; format: DocumentFormat };
+  | { code: 'imported'; ruleCount: number; file?: string; format: DocumentFormat }
+  /** A shadowing warning's fix, analysed again by the core before it was offered. */
+  | { code: 'shadow-fix-applied'; fix: RuleFix };
 
 function wizardRulesText(rules: 'loosest' | 'strictest', count: number): string {
   return rules === 'loosest' ? 'the loosest (diagnostic) rule' : `the strictest ${count === 1 ? 'rule' : 'rules'} for the app`;
@@ -251,6 +256,8 @@ export function draftNoteText(note: DraftNote): string {
       return `Applied to the draft: ${fixChangeText(note.change)}`;
     case 'imported':
       return `Imported ${ruleCountText(note.ruleCount)} from ${note.file ?? 'pasted text'} (${documentFormatInfo(note.format).label}) into the draft.`;
+    case 'shadow-fix-applied':
+      return `Applied: ${ruleFixText(note.fix).label}.`;
   }
 }
 
@@ -362,4 +369,9 @@ export function probeFailureText(failure: ProbeFailure): string {
   return failure.code === 'provider-timeout'
     ? `No answer within ${failure.timeoutMs} ms.`
     : `The storage endpoint did not answer (${failure.transportCode ?? failure.transportMessage ?? 'no reason given'}).`;
+}
+
+/** The link between the two cards of a shadowing warning, as the card at `role`'s end shows it. */
+export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number }): string {
+  return link.role === 'cause' ? `Takes requests from ${ruleName(link.other)}` : `Loses requests to ${ruleName(link.other)}`;
 }

@@ -47,6 +47,11 @@ describe('the issue catalogue', () => {
   it('words shadowing, conversion losses and parse errors', () => {
     const twins = { rules: [rule({}), rule({ id: 'copy' })] };
     expect(texts(twins)).toContainEqual({ message: 'Rule 2 (copy) never matches: it is identical to rule 1, which comes first.', hint: 'Remove the duplicate.' });
+    const etag = { rules: [rule({ id: 'everyone', allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'] }), rule({ id: 'uploads', allowedMethods: ['PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] })] };
+    expect(texts(etag, 's3rver')).toContainEqual({
+      message:
+        'Rule 1 (everyone) takes requests that rule 2 (uploads) was written for (PUT from https://app.example.com): the browser blocks some of them; script cannot read ETag. Rule 2 (uploads) answers no request at all.',
+    });
     const [merged] = conversionLosses(one({ allowedHeaders: ['Content-Type'], exposeHeaders: ['ETag', 'x-goog-hash'] }), 'gcs-json');
     expect(issueText(merged!).message).toBe(
       'Rule 1: GCS JSON has one responseHeader list for allowed and exposed headers, so Content-Type also becomes exposed and ETag, x-goog-hash also become allowed.',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appFetches, sampleOrigin, validateApp, type AppDescription } from '../../../src/core/wizard/app';
+import { appFetches, validateApp, type AppDescription } from '../../../src/core/wizard/app';
+import { sampleOrigin } from '../../../src/core/wizard/samples';
 
 const APP = 'https://app.example.com';
 const app = (partial: Partial<AppDescription>): AppDescription => ({ origins: [APP], operations: ['download'], ...partial });

@@ -19,6 +19,6 @@ describe('issueWhere', () => {
     const tooMany = validateConfig({ rules: Array.from({ length: 11 }, () => ({ allowedOrigins: ['https://a.example'], allowedMethods: ['GET' as const], allowedHeaders: [], exposeHeaders: [] })) }, 'oss');
     expect(issueWhere(tooMany.find((i) => i.code === 'config.too-many-rules')!)).toBe('');
     const shadowed = validateConfig({ rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }, { allowedOrigins: ['https://a.example'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, 's3');
-    expect(issueWhere(shadowed.find((i) => i.code === 'rule.never-matches')!)).toBe('Rule 2');
+    expect(issueWhere(shadowed.find((i) => i.code === 'rule.shadowed')!)).toBe('Rule 2');
   });
 });

@@ -30,11 +30,21 @@ export function formFieldName(issue: Issue, ruleCount: number): RuleFieldName | 
   return `rules.${rule}.${FORM_FIELDS[field]}`;
 }
 
+/**
+ * A shadowing warning is shown on both cards: the rule that loses requests (`loser`, where the
+ * issue points) and each rule that takes them (`cause`); `other` is the card at the other end.
+ */
+export interface ShadowLink {
+  role: 'cause' | 'loser';
+  other: number;
+}
+
 export interface PlacedIssue {
   key: string;
   issue: Issue;
   text: string;
   hint?: string;
+  link?: ShadowLink;
 }
 
 export interface RuleIssues {
@@ -66,8 +76,12 @@ export function placeIssues(issues: readonly Issue[], values: EditorFormValues):
     const placed = { key: `${base}#${occurrence}`, issue, text: issueLineText(issue, values), ...(hint ? { hint } : {}) };
     const { rule, field } = locateIssue(issue);
     const target = rule === undefined ? undefined : rules[rule];
+    const causes = rule === undefined ? [] : causesOf(issue);
     if (!target) config.push(placed);
-    else if (field === undefined) target.rule.push(placed);
+    else if (causes.length) {
+      target.rule.push({ ...placed, link: { role: 'loser', other: causes[0]! } });
+      for (const cause of causes) rules[cause]?.rule.push({ ...placed, key: `${placed.key}>${cause}`, link: { role: 'cause', other: rule! } });
+    } else if (field === undefined) target.rule.push(placed);
     else (target.fields[field] ??= []).push(placed);
   });
   for (const rule of rules) {
@@ -77,10 +91,9 @@ export function placeIssues(issues: readonly Issue[], values: EditorFormValues):
   return { config: config.sort(bySeverity), rules, errorCount: issues.filter((i) => i.severity === 'error').length };
 }
 
-export const SHADOW_CODES: readonly string[] = ['rule.never-matches', 'rule.partly-shadowed'];
+const SHADOW_CODES: readonly string[] = ['rule.never-matches', 'rule.shadowed'];
 
-/** For a shadowed rule, the 0-based index of the first earlier rule that takes its requests. */
-export function shadowingRule(issue: Issue): number | undefined {
-  if (!SHADOW_CODES.includes(issue.code)) return undefined;
-  return issue.relatedRules?.[0];
+/** For a shadowing warning, the 0-based indexes of the earlier rules that take the requests. */
+export function causesOf(issue: Issue): number[] {
+  return SHADOW_CODES.includes(issue.code) ? [...new Set(issue.relatedRules ?? [])] : [];
 }

@@ -76,14 +76,6 @@ export function duplicateRule(rule: RuleFormValues): RuleFormValues {
   return { ...rule, allowedMethods: [...rule.allowedMethods], ruleId: id === '' ? '' : `${id}-copy` };
 }
 
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  const next = [...list];
-  if (from < 0 || from >= next.length || to < 0 || to >= next.length) return next;
-  const [item] = next.splice(from, 1);
-  next.splice(to, 0, item as T);
-  return next;
-}
-
 const SUMMARY_ORIGINS = 3;
 
 /** `https://a.com, https://b.com · GET, PUT`: what a collapsed card says about its rule. */

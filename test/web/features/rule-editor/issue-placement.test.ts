@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig, type Issue } from '../../../../src/core';
 import { editorFormSchema } from '../../../../src/web/features/rule-editor/editor-schema';
-import { formFieldName, issueLineText, placeIssues, shadowingRule } from '../../../../src/web/features/rule-editor/issue-placement';
+import { causesOf, formFieldName, issueLineText, placeIssues } from '../../../../src/web/features/rule-editor/issue-placement';
 import { emptyRule, formToConfig, type EditorFormValues } from '../../../../src/web/features/rule-editor/rule-form';
 
 function form(...rules: Partial<ReturnType<typeof emptyRule>>[]): EditorFormValues {
@@ -39,9 +39,16 @@ describe('issue placement', () => {
     expect(formFieldName(issue(['rules']), 3)).toBeUndefined();
   });
 
-  it('finds the rule that shadows a rule', () => {
-    expect(shadowingRule(issue(['rules', 2], { code: 'rule.never-matches', relatedRules: [1, 0] }))).toBe(1);
-    expect(shadowingRule(issue(['rules', 2], { code: 'origin.duplicate', relatedRules: [1] }))).toBeUndefined();
+  it('finds the rules that take a shadowed rule\'s requests', () => {
+    expect(causesOf(issue(['rules', 2], { code: 'rule.never-matches', relatedRules: [1, 0] }))).toEqual([1, 0]);
+    expect(causesOf(issue(['rules', 2], { code: 'origin.duplicate', relatedRules: [1] }))).toEqual([]);
+  });
+
+  it('shows a shadowing warning on both cards, each linking to the other', () => {
+    const warned: Issue = { severity: 'warning', code: 'rule.never-matches', params: { rule: 2, answeredBy: [0] }, path: ['rules', 2], relatedRules: [0] };
+    const placed = placeIssues([warned], form({}, {}, {}));
+    expect(placed.rules.map((r) => r.rule.map((p) => p.link))).toEqual([[{ role: 'cause', other: 2 }], [], [{ role: 'loser', other: 0 }]]);
+    expect(placed.rules[0]!.rule[0]!.key).not.toBe(placed.rules[2]!.rule[0]!.key);
   });
 });
 

@@ -108,17 +108,35 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     await screen.findByRole('dialog', { name: 'Review the change before saving' });
   });
 
-  it('says which earlier rule takes a shadowed rule\'s requests, and "Move above rule 1" reorders it', async () => {
+  it('shows a shadowing warning on both cards, linked to each other, and applies its checked fix with its diff, undoably', async () => {
     await arrangeBucket(ctx, 'form-shadow', {
       rules: [rule({ id: 'everyone', allowedOrigins: ['*'] }), rule({ id: 'app', allowedOrigins: ['https://app.example.com'], exposeHeaders: ['ETag'] })],
     });
     renderEditor(testProfile(ctx), 'form-shadow');
+    const first = await findRule(1);
     const second = await findRule(2);
-    second.getByText('Rule 2 (app) never matches: every request it allows is answered first by rule 1.');
-    fireEvent.click(second.getByRole('button', { name: 'Move above rule 1' }));
+    const warning = /^Rule 1 \(everyone\) takes requests that rule 2 \(app\) was written for \(GET from https:\/\/app\.example\.com\): .*script cannot read ETag\./;
+    await second.findByText(warning);
+    first.getByText(warning);
+
+    fireEvent.click(second.getByRole('link', { name: 'Loses requests to rule 1' }));
+    expect(document.activeElement?.textContent).toBe('Rule 1 everyone');
+    fireEvent.click(first.getByRole('link', { name: 'Takes requests from rule 2' }));
+    expect(document.activeElement?.textContent).toBe('Rule 2 app');
+
+    // The fix is offered on the losing rule's card only, with the change it makes.
+    expect(first.queryByRole('button', { name: /^Apply fix/ })).toBeNull();
+    const fix = within(second.getByRole('group', { name: 'Fix: Move rule 2 above rule 1' }));
+    expect(fix.getByRole('figure').textContent).toMatch(/^The fix: \d+ lines? added, \d+ removed\./);
+    expect(fix.getAllByRole('insertion').length).toBeGreaterThan(0);
+    fireEvent.click(fix.getByRole('button', { name: 'Apply fix: Move rule 2 above rule 1' }));
     expect(headings()).toEqual(['Rule 1 app', 'Rule 2 everyone']);
     expect(document.activeElement?.textContent).toBe('Rule 1 app');
-    expect(screen.queryByText(/never matches/)).toBeNull();
+    await waitFor(() => expect(screen.queryByText(/takes requests that/)).toBeNull());
+
+    fireEvent.click(button('Undo'));
+    expect(headings()).toEqual(['Rule 1 everyone', 'Rule 2 app']);
+    await (await findRule(2)).findByText(warning);
   });
 
   it('reorders by keyboard: Space on the handle lifts the rule, ArrowDown moves it, Space drops it, and each step is announced', async () => {

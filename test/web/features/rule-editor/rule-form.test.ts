@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../../../src/core';
-import { configToForm, duplicateRule, formToConfig, listLines, moveItem, summarizeRule } from '../../../../src/web/features/rule-editor/rule-form';
+import { configToForm, duplicateRule, formToConfig, listLines, summarizeRule } from '../../../../src/web/features/rule-editor/rule-form';
 
 const config: CorsConfig = {
   rules: [
@@ -43,12 +43,6 @@ describe('rule form conversion', () => {
     const form = configToForm(config);
     expect(duplicateRule(form.rules[0]!).ruleId).toBe('uploads-copy');
     expect(duplicateRule(form.rules[1]!).ruleId).toBe('');
-  });
-
-  it('moves an item to another position and ignores positions out of range', () => {
-    expect(moveItem(['a', 'b', 'c', 'd'], 3, 1)).toEqual(['a', 'd', 'b', 'c']);
-    expect(moveItem(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
-    expect(moveItem(['a', 'b'], 0, 5)).toEqual(['a', 'b']);
   });
 
   it('summarises a rule as origins · methods, shortening long origin lists', () => {

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
-import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat } from '../../../../core';
+import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { ErrorMessage } from '../../../components/error-message';
 import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
@@ -72,6 +72,11 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const replaceDraft = (next: CorsConfig | null, options?: { fresh: boolean }) => {
     history.record();
     draftForm.load(next, options);
+  };
+  const applyFix = (next: CorsConfig, fix: RuleFix) => {
+    replaceDraft(next);
+    focusLater({ rule: 'above' in fix ? fix.above : 'into' in fix ? fix.into : fix.rule });
+    toast.show(draftChangeToastText({ code: 'shadow-fix-applied', fix }));
   };
   const testNote = useWorkspaceBridge(draft, (next, note) => {
     replaceDraft(next);
@@ -207,6 +212,8 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
               isEmptyBucket={isEmptyBucket}
               testNote={testNote}
               focusLater={focusLater}
+              diffFormat={format}
+              onApplyFix={applyFix}
             />
           ) : (
             <RawView domId={`${domId}-raw`} config={draft} format={format} formats={formats} onFormatChange={setFormat} onApply={draftForm.load} />

@@ -4,9 +4,10 @@ import { memo } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
 import type { RuleField } from '../../../lib/issue-location';
-import { shadowingRule, type PlacedIssue, type RuleIssues } from '../issue-placement';
+import type { RuleIssues } from '../issue-placement';
 import { summarizeRule, type EditorFormValues } from '../rule-form';
 import { IssueList } from './issue-list';
+import { ShadowActions, type ShadowActionProps } from './shadow-actions';
 
 export interface RuleCardProps {
   sortableId: string;
@@ -19,7 +20,8 @@ export interface RuleCardProps {
   control: Control<EditorFormValues, unknown, CorsConfig>;
   onDuplicate: () => void;
   onDelete: () => void;
-  onMoveAbove: (target: number) => void;
+  /** What a shadowing warning's link and fixes act on (never compared: they act through the form). */
+  shadow: ShadowActionProps;
   /** Set when the test pane's last test concerned this rule: says how. */
   testNote?: string | undefined;
 }
@@ -28,7 +30,7 @@ export function ruleHeadingId(domId: string): string {
   return `${domId}-title`;
 }
 
-function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, onMoveAbove, testNote }: RuleCardProps) {
+function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, shadow, testNote }: RuleCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
   const n = index + 1;
   const fieldId = (field: string) => `${domId}-${field}`;
@@ -44,16 +46,6 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
     };
   };
   const fieldIssues = (field: RuleField) => <IssueList id={fieldId(`${field}-issues`)} issues={issues.fields[field] ?? []} serverMessages={serverMessages[field]} />;
-
-  const moveAbove = (placed: PlacedIssue) => {
-    const target = shadowingRule(placed.issue);
-    if (target === undefined || target >= index) return null;
-    return (
-      <button type="button" className="re-link-button" onClick={() => onMoveAbove(target)}>
-        Move above rule {target + 1}
-      </button>
-    );
-  };
 
   return (
     <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
@@ -84,7 +76,7 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
           </div>
         </div>
         {testNote && <p className="re-test-note">{testNote}</p>}
-        <IssueList issues={issues.rule} action={moveAbove} />
+        <IssueList issues={issues.rule} action={(placed) => <ShadowActions placed={placed} {...shadow} />} />
         <div className="re-fields">
           <div className="re-field re-field-id">
             <label htmlFor={fieldId('id')}>ID</label>
@@ -158,6 +150,7 @@ function sameCard(before: RuleCardProps, after: RuleCardProps): boolean {
     before.domId === after.domId &&
     before.index === after.index &&
     before.testNote === after.testNote &&
+    before.shadow.diffFormat === after.shadow.diffFormat &&
     before.register === after.register &&
     before.control === after.control &&
     JSON.stringify(before.rule) === JSON.stringify(after.rule) &&

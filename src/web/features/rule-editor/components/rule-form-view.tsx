@@ -1,15 +1,16 @@
 import type { RuleIssues } from '../issue-placement';
-import { duplicateRule, emptyRule, formToRule, moveItem, type RuleFormValues } from '../rule-form';
+import type { CorsConfig, DocumentFormat, RuleFix } from '../../../../core';
+import { duplicateRule, emptyRule, formToConfig, formToRule, type RuleFormValues } from '../rule-form';
 import { ruleServerMessages } from '../server-issues';
 import type { DraftForm } from '../use-draft-form';
 import type { FocusRequest } from '../use-pending-focus';
-import { RuleCard } from './rule-card';
+import { RuleCard, ruleHeadingId } from './rule-card';
 import { RuleList } from './rule-list';
 
 const NO_ISSUES: RuleIssues = { rule: [], fields: {} };
 
 /** The form view: Vary where the dialect has it, then the rule cards in evaluation order. */
-export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supportsVary, isEmptyBucket, testNote, focusLater }: {
+export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supportsVary, isEmptyBucket, testNote, focusLater, diffFormat, onApplyFix }: {
   domId: string;
   cardDomId: (fieldId: string) => string;
   draftForm: DraftForm;
@@ -18,16 +19,27 @@ export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supports
   isEmptyBucket: boolean;
   testNote: (index: number) => string | undefined;
   focusLater: (request: FocusRequest) => void;
+  /** The format a fix's diff is shown in. */
+  diffFormat: DocumentFormat;
+  /** Replaces the draft with `config`, undoably; `fix` says what changed. */
+  onApplyFix: (config: CorsConfig, fix: RuleFix) => void;
 }) {
   const { form, ruleArray, draft } = draftForm;
   const { register, control, getValues } = form;
   const { errors } = form.formState;
 
-  // After a pointer drag in Chromium, `move` left useWatch on the old order (Save stayed
-  // disabled); `replace` notifies every subscriber.
-  const moveRule = (from: number, to: number) => {
-    ruleArray.replace(moveItem(getValues('rules'), from, to));
-    focusLater({ rule: to });
+  const ruleAnchor = (index: number) => {
+    const field = ruleArray.fields[index];
+    return field ? ruleHeadingId(cardDomId(field.id)) : '';
+  };
+  // Read through the form at click and render time, so cards that were not re-rendered still act
+  // on the draft as it is now.
+  const shadow = {
+    ruleAnchor,
+    focusRule: (index: number) => document.getElementById(ruleAnchor(index))?.focus(),
+    currentDraft: () => formToConfig(getValues()),
+    diffFormat,
+    applyFix: (fix: RuleFix) => onApplyFix({ ...formToConfig(getValues()), rules: fix.rules }, fix),
   };
 
   return (
@@ -72,7 +84,7 @@ export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supports
                 ruleArray.remove(index);
                 focusLater({ rule: index });
               }}
-              onMoveAbove={(target) => moveRule(index, target)}
+              shadow={shadow}
               testNote={testNote(index)}
             />
           ))}
