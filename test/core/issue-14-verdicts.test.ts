@@ -159,8 +159,8 @@ describe('the deciding rule, from one place', () => {
       const decision = preflight(directUpload!, 'DELETE', dialect);
       expect(decidingRule(decision)).toBeNull();
       expect(decidingRuleText(decidingRule(decision))).toBe('no rule matches');
-      expect(refusingRuleText(decidingRule(decision), { rule: 0, ruleId: 'app-uploads' }, 'method DELETE is not allowed (allowed: PUT, POST)')).toBe(
-        'No rule matches: in rule 1 (app-uploads), method DELETE is not allowed (allowed: PUT, POST).',
+      expect(refusingRuleText(decidingRule(decision), { rule: 0, ruleId: 'app' }, 'method DELETE is not allowed (allowed: PUT, POST, GET, HEAD)')).toBe(
+        'No rule matches: in rule 1 (app), method DELETE is not allowed (allowed: PUT, POST, GET, HEAD).',
       );
     }
   });
@@ -168,15 +168,15 @@ describe('the deciding rule, from one place', () => {
   it('on RGW, DELETE on demo-direct-upload: rule 1 refuses it, in the column and in the finding alike', () => {
     const decision = preflight(directUpload!, 'DELETE', 'rgw');
     const decider = decidingRule(decision);
-    expect(decider).toEqual({ role: 'refuses', rule: 0, ruleId: 'app-uploads', selection: 'origin-then-method-and-headers', provider: 'Ceph RADOS Gateway' });
-    expect(decidingRuleText(decider)).toBe('rule 1 (app-uploads) refuses it: Ceph RADOS Gateway uses only the first rule that lists the origin');
-    expect(refusingRuleText(decider, { rule: 0, ruleId: 'app-uploads' }, 'method DELETE is not allowed (allowed: PUT, POST)')).toBe(
-      'Rule 1 (app-uploads) refuses it: Ceph RADOS Gateway uses only the first rule that lists the origin, and there method DELETE is not allowed (allowed: PUT, POST).',
+    expect(decider).toEqual({ role: 'refuses', rule: 0, ruleId: 'app', selection: 'origin-then-method-and-headers', provider: 'Ceph RADOS Gateway' });
+    expect(decidingRuleText(decider)).toBe('rule 1 (app) refuses it: Ceph RADOS Gateway uses only the first rule that lists the origin');
+    expect(refusingRuleText(decider, { rule: 0, ruleId: 'app' }, 'method DELETE is not allowed (allowed: PUT, POST, GET, HEAD)')).toBe(
+      'Rule 1 (app) refuses it: Ceph RADOS Gateway uses only the first rule that lists the origin, and there method DELETE is not allowed (allowed: PUT, POST, GET, HEAD).',
     );
   });
 
   it('names the rule that answers', () => {
-    expect(decidingRuleText(decidingRule(preflight(directUpload!, 'PUT', 's3')))).toBe('rule 1 (app-uploads) answers');
+    expect(decidingRuleText(decidingRule(preflight(directUpload!, 'PUT', 's3')))).toBe('rule 1 (app) answers');
   });
 });
 
