@@ -21,11 +21,12 @@ export interface RequestFields {
 }
 
 export async function fillRequest(page: Page, { method = 'GET', headers = '', credentials = 'omit', from = 'console', mustRead = '' }: RequestFields): Promise<void> {
-  await page.getByLabel('Method').selectOption(method);
-  await page.getByLabel('Request headers').fill(headers);
-  await page.getByLabel('Credentials').selectOption(credentials);
+  // Exact labels: other panes' controls mention them too ("…AllowedMethods GET" on a shadowing fix).
+  await page.getByLabel('Method', { exact: true }).selectOption(method);
+  await page.getByLabel('Request headers', { exact: true }).fill(headers);
+  await page.getByLabel('Credentials', { exact: true }).selectOption(credentials);
   await page.getByRole('radio', { name: from === 'console' ? /^This console/ : /^Second origin/ }).check();
-  await page.getByLabel('Headers the app must read').fill(mustRead);
+  await page.getByLabel('Headers the app must read', { exact: true }).fill(mustRead);
 }
 
 export interface TestVerdict {
