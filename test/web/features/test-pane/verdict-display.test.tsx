@@ -120,4 +120,17 @@ describe('verdict display', () => {
       'Every request more than 5 s after the last waits for a new preflight: Access-Control-Max-Age is 5, so the app pays two round trips.',
     );
   });
+
+  it("says what may break beside an allowed prediction: a max-age above Safari's cap", () => {
+    // (S3-family providers echo the requested headers rather than answer `*`, so the rules never
+    // predict the Authorization-under-* caution; the core's tests cover that check.)
+    const longCache: CorsConfig = { rules: [{ allowedOrigins: [APP], allowedMethods: ['GET'], allowedHeaders: ['*'], exposeHeaders: [], maxAgeSeconds: 3000 }] };
+    const req = request({ headers: { authorization: 'Bearer t' } });
+    const preflight = exchange('OPTIONS', 200, { 'access-control-allow-origin': APP, 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'authorization', 'access-control-max-age': '3000' });
+    show(runOf(longCache, req, { readable: true, status: 200, readableHeaders: {}, ms: 4 }, { preflight, actual: exchange('GET', 200, { 'access-control-allow-origin': APP }) }, 's3'));
+    const cautions = within(screen.getByRole('region', { name: 'Prediction' })).getByRole('list', { name: 'May break' });
+    expect(within(cautions).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Safari will re-check every 10 minutes: it keeps a preflight at most 600 s, whatever Max-Age 3000 says.',
+    ]);
+  });
 });

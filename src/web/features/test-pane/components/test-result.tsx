@@ -1,5 +1,5 @@
 import type { ProbeExchange } from '../../../../contract/api';
-import { blockText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
+import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
 import { findingText, headlineText, probeFailureText, probeNotSentText } from '../../../lib/messages';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
@@ -39,6 +39,13 @@ function PredictionView({ title, prediction, run }: { title: string; prediction:
       </h5>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       <Breakages verdict={verdict} />
+      {prediction.cautions.length > 0 && (
+        <ul className="tp-cautions" aria-label="May break">
+          {prediction.cautions.map((caution) => (
+            <li key={caution.code}>{cautionText(caution)}</li>
+          ))}
+        </ul>
+      )}
       {decisions.map((decision) => (
         <details key={decision.kind}>
           <summary>
