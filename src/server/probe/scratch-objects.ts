@@ -89,7 +89,10 @@ export function createScratchObjects(log: (line: string) => void = () => {}): Sc
     removeLater: (target, afterMs) => schedule(target, afterMs, pending.get(idOf(target))?.attempt ?? 0),
     remove,
     async removeAll() {
-      await Promise.all([...pending.values()].map(({ target }) => remove(target)));
+      // One at a time: s3rver's DeleteObject prunes the emptied key folders (.cors-console/tests/)
+      // and two deletes at once race on that rmdir, one answering 500 (node_modules/s3rver
+      // lib/stores/filesystem.js deleteObject); on stop there is no retry to catch it.
+      for (const { target } of [...pending.values()]) await remove(target);
     },
     pending: () => [...pending.keys()],
   };
