@@ -498,11 +498,17 @@ export function readableResponseHeaders(
 }
 
 /**
- * How long a browser keeps a preflight answer, from its `Access-Control-Max-Age` value: 5 seconds
- * when absent (Fetch Standard, "CORS-preflight fetch", step "max-age ... 5"). Browser caps are
- * not applied: they cut both sides of a comparison alike.
+ * Browsers cache a preflight this long when the answer has no Access-Control-Max-Age (Fetch
+ * Standard, "CORS-preflight cache": the default max-age is 5 seconds).
+ */
+export const DEFAULT_PREFLIGHT_CACHE_SECONDS = 5;
+
+/**
+ * How long a browser keeps a preflight answer, from its `Access-Control-Max-Age` value. A value
+ * that is not a non-negative integer is ignored, as if absent (Fetch Standard, step "max-age").
+ * Browser caps are not applied (PREFLIGHT_CACHE_CAPS says them): callers compare or cap.
  */
 export function preflightCacheSeconds(maxAge: string | undefined): number {
-  const seconds = maxAge === undefined ? NaN : Number(maxAge);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 5;
+  if (maxAge === undefined || !/^\d+$/.test(maxAge.trim())) return DEFAULT_PREFLIGHT_CACHE_SECONDS;
+  return Number(maxAge.trim());
 }

@@ -1,4 +1,4 @@
-import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, PREFLIGHT_CACHE_CAPS, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
+import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, preflightCacheSeconds, PREFLIGHT_CACHE_CAPS, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
 import type { Dialect } from './dialects';
 import { evaluate, type Decision } from './evaluate';
 import type { CorsConfig } from './rule';
@@ -116,8 +116,8 @@ function preflightCautions(headers: Record<string, string>, request: BrowserRequ
   if (checkAllowHeaders(request.unsafeHeaders, allowHeaders, request.sendsCredentials).authorizationByWildcard && allowHeaders !== undefined) {
     cautions.push({ code: 'authorization-under-wildcard', params: { allowHeaders } });
   }
-  const maxAge = Number(headers['access-control-max-age']);
-  if (Number.isFinite(maxAge) && maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
+  const maxAge = preflightCacheSeconds(headers['access-control-max-age']);
+  if (maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
     cautions.push({ code: 'preflight-cache-capped', params: { maxAge, engine: 'webkit', cap: PREFLIGHT_CACHE_CAPS.webkit } });
   }
   return cautions;

@@ -1,3 +1,4 @@
+import { DEFAULT_PREFLIGHT_CACHE_SECONDS, preflightCacheSeconds } from './browser';
 import { dialectProfile, type Dialect } from './dialects';
 import { headerReadability, type BlockReason, type BrowserPrediction } from './predict';
 
@@ -9,11 +10,6 @@ import { headerReadability, type BlockReason, type BrowserPrediction } from './p
 export type VerdictLevel = 'allowed' | 'broken' | 'blocked';
 export const VERDICT_LEVELS = ['allowed', 'broken', 'blocked'] as const satisfies readonly VerdictLevel[];
 
-/**
- * Browsers cache a preflight this long when the answer has no Access-Control-Max-Age (Fetch
- * Standard, "CORS-preflight cache": the default max-age is 5 seconds).
- */
-export const DEFAULT_PREFLIGHT_CACHE_SECONDS = 5;
 
 /** The values each way an allowed request still breaks the app names, by code. */
 export interface BreakageParamsByCode {
@@ -80,12 +76,6 @@ export function isSurelyCrossSite(pageOrigin: string, url: string): boolean {
   return lastTwo(page.hostname) !== lastTwo(target.hostname);
 }
 
-/** How long a browser caches a preflight answered with this Access-Control-Max-Age. */
-export function preflightCacheSeconds(maxAge: string | undefined): number {
-  // A value that is not a non-negative integer is ignored, as if absent (Fetch Standard, step "max-age").
-  if (maxAge === undefined || !/^\d+$/.test(maxAge.trim())) return DEFAULT_PREFLIGHT_CACHE_SECONDS;
-  return Number(maxAge.trim());
-}
 
 /**
  * The three-level verdict of a test. A blocked request is blocked whatever else; an allowed one is
