@@ -76,6 +76,6 @@ export type { IssueText, RefusalText, RuleFixText } from './messages/issue-messa
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
-export { ruleLabel, ruleName } from './messages/words';
+export { headerSpelling, ruleLabel, ruleName } from './messages/words';
 export { refusalOf, REFUSALS } from './refusals';
 export type { Refusal, ConfigErrorCode } from './refusals';

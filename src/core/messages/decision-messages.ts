@@ -5,7 +5,7 @@ import type { CheckCode, CheckParamsByCode, CheckResult, DecisionSummary, NearMi
 import type { DecidingRule } from '../deciding-rule';
 import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
 import type { Breakage, BreakageCode, BreakageParamsByCode, ProviderAnswer, VerdictLevel } from '../verdict';
-import { capitalize, durationText, listOrNone, ruleLabel, ruleName } from './words';
+import { capitalize, durationText, headerSpelling, listOrNone, ruleLabel, ruleName } from './words';
 
 /** A listed origin that almost matches, as a clause. */
 export function nearMissText(near: NearMiss): string {
@@ -223,7 +223,7 @@ export function verdictLevelText(level: VerdictLevel): string {
 }
 
 function headerList(headers: string[]): string {
-  const spelt = headers.map((h) => (h === 'etag' ? 'ETag' : h));
+  const spelt = headers.map(headerSpelling);
   return spelt.length === 1 ? spelt[0]! : `${spelt.slice(0, -1).join(', ')} and ${spelt[spelt.length - 1]}`;
 }
 

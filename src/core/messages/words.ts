@@ -51,3 +51,8 @@ export function durationText(seconds: number): string {
   const count = seconds / unit.size;
   return `${count} ${unit.name}${count === 1 ? '' : 's'}`;
 }
+
+/** A header name as people write it: `etag` → `ETag` (S3's own spelling), others as given. */
+export function headerSpelling(name: string): string {
+  return name.toLowerCase() === 'etag' ? 'ETag' : name;
+}

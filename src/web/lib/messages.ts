@@ -8,6 +8,7 @@ import {
   dialectProfile,
   documentFormatInfo,
   fixChangeText,
+  headerSpelling,
   issueMessage,
   issueText,
   nearMissText,
@@ -285,9 +286,9 @@ export function ruleRoomText({ dialect, limit, kept, room, replacesDraft }: Rule
   return `${dialectProfile(dialect).label} allows at most ${limit} rules; ${keeps}, so ${room === 0 ? 'no rule fits' : `up to ${room} can be added`}.`;
 }
 
-/** Header names as people write them: `etag` → `ETag`, others as given. */
+/** Header names as people write them (`etag` → `ETag`). */
 function spelled(names: string[]): string {
-  return names.map((n) => (n.toLowerCase() === 'etag' ? 'ETag' : n)).join(', ');
+  return names.map(headerSpelling).join(', ');
 }
 
 /** `PUT from https://app.example with content-type: application/json`: one request of the app. */
