@@ -22,9 +22,10 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
       <h2 id="bucket-title">{bucket}</h2>
       <div role="tablist" aria-label="Bucket views" className="tabs">
         {TABS.map((t) => (
-          <span key={t.id} role="tab" aria-selected={t.id === tab} aria-controls={`panel-${t.id}`} id={`tab-${t.id}`}>
-            <Link to={{ name: 'bucket', profile: profile.id, bucket, tab: t.id }}>{t.label}</Link>
-          </span>
+          // The link is the tab itself: a tab wrapping a link nests one control in another (axe nested-interactive).
+          <Link key={t.id} role="tab" aria-selected={t.id === tab} aria-controls={`panel-${t.id}`} id={`tab-${t.id}`} to={{ name: 'bucket', profile: profile.id, bucket, tab: t.id }}>
+            {t.label}
+          </Link>
         ))}
       </div>
       <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>

@@ -10,7 +10,8 @@ export function DiffView({ before, after, label }: { before: string; after: stri
       <figcaption>
         {label}: {added} line{added === 1 ? '' : 's'} added, {removed} removed.
       </figcaption>
-      <pre>
+      {/* Focusable: it scrolls sideways, and keyboard users must be able to scroll it too. */}
+      <pre tabIndex={0}>
         {lines.map((line, index) =>
           line.kind === 'added' ? (
             <ins key={index} className="re-diff-line re-diff-added">{`+ ${line.text}\n`}</ins>

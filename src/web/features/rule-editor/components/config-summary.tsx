@@ -22,7 +22,7 @@ export function ConfigSummary({ config, format }: { config: CorsConfig | null; f
       </ol>
       <details>
         <summary>As {documentFormatInfo(format).label}</summary>
-        <pre className="re-doc">{documentText(config, format)}</pre>
+        <pre className="re-doc" tabIndex={0}>{documentText(config, format)}</pre>
       </details>
     </>
   );

@@ -35,7 +35,7 @@ export function CacheDemo({ profile, bucket }: { profile: ProfileSummary; bucket
   const demo = useMutation({ mutationFn: () => runCacheDemo(profile.id, bucket, profile.dialect) });
   return (
     <section className="tp-cache" aria-label="Cache demo">
-      <h4>Cache demo: Vary: Origin</h4>
+      <h3>Cache demo: Vary: Origin</h3>
       <p className="tp-muted">Writes a cacheable object, loads it once without Origin (like an image), then with fetch(): does the browser's cache break CORS?</p>
       <button type="button" disabled={demo.isPending} onClick={() => demo.mutate()}>
         Run the cache demo

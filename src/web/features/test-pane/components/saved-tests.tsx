@@ -102,7 +102,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
   const passed = outcomes?.filter((o) => o.passed).length ?? 0;
   return (
     <section className="tp-saved" aria-label="Saved tests">
-      <h4>Saved tests</h4>
+      <h3>Saved tests</h3>
       {tests.isError && <ErrorMessage error={tests.error} title="The saved tests could not be loaded." />}
       {list.length === 0 && tests.isSuccess && <p className="tp-muted">No saved tests yet: build a request above and use "Save test".</p>}
       {list.length > 0 && (

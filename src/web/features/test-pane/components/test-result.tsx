@@ -9,18 +9,18 @@ import { Breakages } from './verdict-badge';
 function HeaderList({ headers }: { headers: Record<string, string> }) {
   const entries = Object.entries(headers);
   if (entries.length === 0) return <p className="tp-muted">(none)</p>;
-  return <pre className="tp-headers">{entries.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
+  return <pre className="tp-headers" tabIndex={0} /* it scrolls sideways: keyboard users must reach it */>{entries.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
 }
 
 function ProbeExchangeView({ title, exchange }: { title: string; exchange: ProbeExchange | undefined }) {
   if (!exchange) return null;
   return (
     <div className="tp-exchange">
-      <h5>
+      <h4>
         {title}: {exchange.response ? exchange.response.status : exchange.error && probeFailureText(exchange.error)}
         {exchange.matchesPrediction === false && <span className="tp-mismatch"> — differs from the prediction</span>}
         {exchange.matchesPrediction === true && <span className="tp-match"> — as predicted</span>}
-      </h5>
+      </h4>
       <p className="tp-muted">
         {exchange.request.method} with {Object.entries(exchange.request.headers).map(([n, v]) => `${n}: ${v}`).join(', ') || 'no headers'} · {exchange.timing.totalMs} ms
       </p>
@@ -34,9 +34,9 @@ function PredictionView({ title, prediction, run }: { title: string; prediction:
   const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
-      <h5>
+      <h4>
         {title}: {verdictLevelText(verdict.level).toLowerCase()}
-      </h5>
+      </h4>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       <Breakages verdict={verdict} />
       {prediction.cautions.length > 0 && (
@@ -90,7 +90,7 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
       </p>
       <div className="tp-columns">
         <section aria-label="Browser">
-          <h4>Browser, from {run.origin}</h4>
+          <h3>Browser, from {run.origin}</h3>
           {browser.readable ? (
             <>
               <p>
@@ -107,13 +107,13 @@ export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagno
           <p className="tp-muted tp-url">{run.url}</p>
         </section>
         <section aria-label="Server probe">
-          <h4>Server probe (raw, unfiltered)</h4>
+          <h3>Server probe (raw, unfiltered)</h3>
           <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} />
           <ProbeExchangeView title="Actual request" exchange={run.probe.actual} />
           {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
         </section>
         <section aria-label="Prediction">
-          <h4>Rules ({run.probe.dialect})</h4>
+          <h3>Rules ({run.probe.dialect})</h3>
           <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
           {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
         </section>

@@ -55,7 +55,7 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
   const start = (kind: UploadKind) => (key.trim() ? setUnconfirmed(kind) : upload.mutate({ kind, confirmWrite: false }));
   return (
     <section className="tp-uploads" aria-label="Upload tests">
-      <h4>Upload tests</h4>
+      <h3>Upload tests</h3>
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
         <label htmlFor={`${id}-key`}>Upload key</label>
