@@ -4,12 +4,14 @@ import { warning, type Issue, type RuleExtension, type RuleFix } from './issues'
 import { parsePattern, patternCovers } from './pattern';
 import type { CorsConfig, CorsRule } from './rule';
 import { analyseShadowing, memoPredictor, requestsByRule, type ShadowAnalysis, type ShadowPair, type UnreachedRule } from './shadow-analysis';
-import { changeMeter, hasRegression, type Predictor } from './wizard/probe';
+import { changeMeter, hasRegression, sampleKey, type Predictor, type SampleChange } from './wizard/probe';
 
 /** A candidate change, with where each rule after it came from (its index before). */
 interface Candidate {
   fix: RuleFix;
   from: number[];
+  /** When set, the change may newly let through only what this rule alone lets through (judged on it alone). */
+  opensOnlyFor?: CorsRule;
 }
 
 const pairKey = (cause: number, loser: number) => `pair ${cause} ${loser}`;
@@ -145,6 +147,35 @@ function narrowCandidate(rules: readonly CorsRule[], { cause, loser }: ShadowPai
   return { fix: { kind: 'narrow-rule', rule: cause, origins, rules: rules.map((r, i) => (i === cause ? narrowed : r)) }, from: identity(rules) };
 }
 
+/**
+ * Where the first rule listing an origin answers every request from it (Ceph RGW), a later rule
+ * whose origins all fall under an earlier one is never reached. The earlier rule given what the
+ * later one grants, and the later one deleted: offered only when it lets through nothing that the
+ * later rule would not have let through on its own (`opensOnlyFor`).
+ */
+function absorbCandidate(rules: readonly CorsRule[], pair: ShadowPair, dialect: Dialect, predict: Predictor, before: Set<string>): Candidate | undefined {
+  const extension = extendCandidate(rules, [pair], dialect, predict, before);
+  if (extension?.fix.kind !== 'extend-rule' || extension.fix.extensions.length !== 1) return undefined;
+  const after = analyseShadowing({ rules: extension.fix.rules }, dialect, predict);
+  if (!after.unreached.some((u) => u.loser === pair.loser && u.answeredBy.every((by) => by === pair.cause))) return undefined;
+  const { methods, allowedHeaders, exposeHeaders, maxAgeSeconds } = extension.fix.extensions[0]!;
+  const from = identity(rules).filter((i) => i !== pair.loser);
+  return {
+    fix: {
+      kind: 'absorb-rule',
+      rule: pair.loser,
+      into: pair.cause,
+      methods,
+      allowedHeaders,
+      exposeHeaders,
+      ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+      rules: from.map((i) => extension.fix.rules[i]!),
+    },
+    from,
+    opensOnlyFor: rules[pair.loser]!,
+  };
+}
+
 function deleteCandidate(rules: readonly CorsRule[], { loser }: UnreachedRule): Candidate {
   const from = identity(rules).filter((i) => i !== loser);
   return { fix: { kind: 'delete-rule', rule: loser, rules: from.map((i) => rules[i]!) }, from };
@@ -172,9 +203,26 @@ function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, b
     const after: CorsConfig = { ...config, rules: candidate.fix.rules };
     const left = warningKeys(analyseShadowing(after, dialect, predict), (i) => candidate.from[i]!);
     if ([...left].some((k) => keys.includes(k) || !before.has(k))) continue;
-    if (!hasRegression(meter(after, allowedBefore))) proved.push(candidate.fix);
+    if (hasRegression(meter(after, allowedBefore))) continue;
+    if (candidate.opensOnlyFor && opensBeyond(config, after, candidate.opensOnlyFor, dialect, predict)) continue;
+    proved.push(candidate.fix);
   }
   return proved;
+}
+
+/**
+ * Whether `after` lets a browser do something `config` did not (a request through, a header
+ * read) that `rule` alone would not allow, over the requests each rule of `after` could let through.
+ */
+function opensBeyond(config: CorsConfig, after: CorsConfig, rule: CorsRule, dialect: Dialect, predict: Predictor): boolean {
+  const probes = requestsByRule(after, dialect).flat();
+  const meter = changeMeter(config, dialect, predict);
+  const change = meter(after, probes);
+  if (!change.newlyAllowed.length && !change.newlyReadable.length) return false;
+  const alone = meter({ rules: [rule] }, probes);
+  const key = (c: SampleChange) => `${sampleKey(c.request)} ${(c.headers ?? []).join(',')}`;
+  const intended = new Set([...alone.newlyAllowed, ...alone.newlyReadable].map(key));
+  return [...change.newlyAllowed, ...change.newlyReadable].some((c) => !intended.has(key(c)));
 }
 
 /** Fixes offered per warning: the best one that passes (each proof is a full analysis). */
@@ -254,6 +302,7 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
             ...moveCandidates(rules, pair.loser, [pair.cause]).map((m) => () => m),
             () => extendCandidate(rules, [pair], dialect, predict, before),
             () => narrowCandidate(rules, pair),
+            () => absorbCandidate(rules, pair, dialect, predict, before),
           ],
         );
     return pairWarning(rules, pair, fixes, true);

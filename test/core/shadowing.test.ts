@@ -129,6 +129,28 @@ describe('findShadowedRules on Ceph RGW (the first rule listing an origin answer
   });
 });
 
+describe('absorbing a never-reached rule on Ceph RGW', () => {
+  // RGW stops at the first rule listing the origin: a later `*` rule is never reached by origins
+  // an earlier `*` rule lists. Giving the earlier rule what the later one was written for, and
+  // deleting it, is offered only when it lets through nothing the later rule would not have.
+  const everyone = rule({ allowedOrigins: ['https://other.example.org', '*'], allowedMethods: ['HEAD', 'POST', 'DELETE'] });
+
+  it('gives the earlier rule the later rule\'s method and deletes the later rule', () => {
+    const rules = [everyone, rule({ allowedOrigins: ['*'], allowedMethods: ['POST', 'PUT'] })];
+    const [issue] = findShadowedRules(rules, 'rgw');
+    expect(issue).toMatchObject({ code: 'rule.shadowed', params: { cause: 0, rule: 1, methods: ['PUT'], harms: ['blocked'], neverReached: true } });
+    expect(issue!.fixes).toEqual([{ kind: 'absorb-rule', rule: 1, into: 0, methods: ['PUT'], allowedHeaders: [], exposeHeaders: [], rules: [{ ...everyone, allowedMethods: ['HEAD', 'POST', 'DELETE', 'PUT'] }] }]);
+    expect(findShadowedRules(firstFix(issue), 'rgw')).toEqual([]);
+  });
+
+  it('is not offered when the earlier rule would then allow the later rule\'s headers on its own methods: a decision instead', () => {
+    const rules = [everyone, rule({ allowedOrigins: ['*'], allowedMethods: ['POST', 'PUT'], allowedHeaders: ['x-amz-*'] })];
+    const [issue] = findShadowedRules(rules, 'rgw');
+    expect(issue).toMatchObject({ code: 'rule.shadowed', params: { decision: 'choose-answering-rule' } });
+    expect(issue!.fixes).toBeUndefined();
+  });
+});
+
 describe('the demo buckets', () => {
   const buckets = demoBuckets(['http://127.0.0.1:5173']);
   const direct = buckets.find((b) => b.name === 'demo-direct-upload')!.cors!;
