@@ -259,5 +259,6 @@ export const ruleFixSchema: z.ZodType<RuleFix> = z.intersection(
     z.object({ kind: z.literal('extend-rule'), rule: count, extensions: z.array(z.object({ rule: count, ...grants })) }),
     z.object({ kind: z.literal('narrow-rule'), rule: count, origins: texts }),
     z.object({ kind: z.literal('delete-rule'), rule: count }),
+    z.object({ kind: z.literal('absorb-rule'), rule: count, into: count, ...grants }),
   ]),
 );

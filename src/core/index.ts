@@ -32,7 +32,7 @@ export { closestListedOrigin } from './closest-origin';
 export type { ClosestOrigin } from './closest-origin';
 export { REQUEST_REASON_CODES, reasonConcerns, classifyBrowserRequest, isCorsSafelistedMethod, isCorsSafelistedRequestHeader, readableResponseHeaders, SAFELISTED_RESPONSE_HEADERS, PREFLIGHT_CACHE_CAPS, WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, checkAllowHeaders, DEFAULT_PREFLIGHT_CACHE_SECONDS, preflightCacheSeconds } from './browser';
 export type { BrowserRequest, BrowserRequestClass, CredentialsMode, RequestReason, RequestReasonCode, RequestReasonParamsByCode } from './browser';
-export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, CAUTION_CODES, preflightAnswerBlock } from './predict';
+export { predictBrowserFetch, headerReadability, BLOCK_CHECKS, CAUTION_CODES, preflightAnswerBlock, preflightCautions } from './predict';
 export { BREAKAGE_CODES, VERDICT_LEVELS, judgeOutcome, isSurelyCrossSite, predictedVerdict, preflightFacts, providerAnswerOfBlock } from './verdict';
 export type { AppVerdict, Breakage, BreakageCode, BreakageParamsByCode, OutcomeFacts, ProviderAnswer, VerdictLevel } from './verdict';
 export { decidingRule } from './deciding-rule';

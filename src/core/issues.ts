@@ -56,6 +56,11 @@ export type RuleFix = { rules: CorsRule[] } & (
   | { kind: 'narrow-rule'; rule: number; origins: string[] }
   /** Delete `rule`, which answers nothing. */
   | { kind: 'delete-rule'; rule: number }
+  /**
+   * Give `into` (the earlier rule, answering every origin `rule` lists first) what `rule` was
+   * written for, and delete `rule`, which is then never reached.
+   */
+  | { kind: 'absorb-rule'; rule: number; into: number; methods: string[]; allowedHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds?: number }
 );
 
 /** Values added to one rule (`rule`, 0-based). */

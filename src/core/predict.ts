@@ -109,8 +109,11 @@ function preflightGrantCheck(headers: Record<string, string>, request: BrowserRe
   return undefined;
 }
 
-/** The cautions a passed preflight answer raises (see {@link BrowserCaution}). */
-function preflightCautions(headers: Record<string, string>, request: BrowserRequestClass): BrowserCaution[] {
+/**
+ * The cautions a passed preflight answer raises (see {@link BrowserCaution}), for a predicted
+ * answer or a real one the browser received.
+ */
+export function preflightCautions(headers: Record<string, string>, request: BrowserRequestClass): BrowserCaution[] {
   const cautions: BrowserCaution[] = [];
   const allowHeaders = headers['access-control-allow-headers'];
   if (checkAllowHeaders(request.unsafeHeaders, allowHeaders, request.sendsCredentials).authorizationByWildcard && allowHeaders !== undefined) {

@@ -2,7 +2,7 @@ import { preflightCacheSeconds } from './browser';
 import { dialectProfile, type Dialect } from './dialects';
 import type { Decision } from './evaluate';
 import { SHADOW_HARMS, type ShadowFindings, type ShadowHarm } from './issues';
-import { matchesPattern, parsePattern } from './pattern';
+import { matchesPattern, parsePattern, type WildcardPattern } from './pattern';
 import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from './predict';
 import type { CorsConfig, CorsRule } from './rule';
 import { combine, headerSamples, UNLISTED_ORIGIN, type Predictor } from './wizard/probe';
@@ -30,24 +30,86 @@ export interface ShadowAnalysis {
   unreached: UnreachedRule[];
 }
 
-function fetchKey(fetch: BrowserFetch): string {
-  return JSON.stringify([fetch.origin, fetch.method, fetch.headers ?? {}, fetch.credentials ?? null, fetch.resource ?? null]);
+/** Answers, rule contents and requests remembered across analyses, at most (each). */
+const MAX_REMEMBERED = 50_000;
+
+/**
+ * Content as a small number: equal rules (or requests) share remembered answers, whatever their
+ * place. Numbers are never reused, so forgetting contents (past a bound) only costs a miss.
+ */
+function interner<T extends object>(content: (value: T) => string): (value: T) => number {
+  const byObject = new WeakMap<T, number>();
+  const byContent = new Map<string, number>();
+  let next = 0;
+  return (value) => {
+    let id = byObject.get(value);
+    if (id === undefined) {
+      const text = content(value);
+      id = byContent.get(text);
+      if (id === undefined) {
+        if (byContent.size >= MAX_REMEMBERED) byContent.clear();
+        byContent.set(text, (id = next++));
+      }
+      byObject.set(value, id);
+    }
+    return id;
+  };
+}
+
+const ruleId = interner<CorsRule>((rule) => JSON.stringify(rule));
+const fetchId = interner<BrowserFetch>((f) => JSON.stringify([f.origin, f.method, f.headers ?? {}, f.credentials ?? null, f.resource ?? null]));
+
+const originPatterns = new WeakMap<CorsRule, WildcardPattern[]>();
+function matchesOrigin(rule: CorsRule, origin: string, overlap: boolean): boolean {
+  let patterns = originPatterns.get(rule);
+  if (!patterns) originPatterns.set(rule, (patterns = rule.allowedOrigins.map((o) => parsePattern(o))));
+  return patterns.some((p) => matchesPattern(p, origin, overlap));
 }
 
 /**
- * `predictBrowserFetch`, remembered per configuration and request: one analysis and the fixes it
- * tries ask about the same rules and requests many times.
+ * The indices of the rules listing `origin`. Every dialect checks a rule's origins first, and a
+ * rule whose origins fail neither answers nor ends the search (`endsSearch` in evaluate.ts), so
+ * these rules alone decide a request from that origin, in the same way.
+ */
+const scopes = new WeakMap<CorsConfig, Map<string, number[]>>();
+function rulesListing(config: CorsConfig, origin: string, overlap: boolean): number[] {
+  let byOrigin = scopes.get(config);
+  if (!byOrigin) scopes.set(config, (byOrigin = new Map()));
+  let at = byOrigin.get(origin);
+  if (!at) byOrigin.set(origin, (at = config.rules.flatMap((rule, i) => (matchesOrigin(rule, origin, overlap) ? [i] : []))));
+  return at;
+}
+
+function inConfig(decision: Decision | undefined, at: readonly number[]): Decision | undefined {
+  if (!decision) return undefined;
+  return {
+    ...decision,
+    matchedRule: decision.matchedRule === null ? null : at[decision.matchedRule]!,
+    reasons: decision.reasons.map((r) => ({ ...r, rule: at[r.rule]! })),
+  };
+}
+
+/** Answers remembered across analyses: the editor re-analyses on each keystroke, each fix's proof re-analyses. */
+const remembered = new Map<string, BrowserPrediction>();
+
+/**
+ * `predictBrowserFetch`, remembered by the content of the rules that list the request's origin:
+ * an analysis, the fixes it tries and the next keystroke's analysis ask about the same rules and
+ * requests many times, mostly in other configurations. Its decisions give the rule indices of the
+ * configuration, but their reasons and summaries cover only the rules listing the origin.
  */
 export function memoPredictor(): Predictor {
-  const configKeys = new WeakMap<CorsConfig, string>();
-  const remembered = new Map<string, BrowserPrediction>();
   return (config, fetch, dialect) => {
-    let configKey = configKeys.get(config);
-    if (configKey === undefined) configKeys.set(config, (configKey = JSON.stringify(config)));
-    const key = `${dialect}\n${configKey}\n${fetchKey(fetch)}`;
+    const at = rulesListing(config, fetch.origin, dialectProfile(dialect).matching.wildcardAffixesMayOverlap);
+    const rules = at.map((i) => config.rules[i]!);
+    const key = `${dialect} ${config.responseVary === true} ${fetchId(fetch)} ${rules.map(ruleId).join(' ')}`;
     let prediction = remembered.get(key);
-    if (!prediction) remembered.set(key, (prediction = predictBrowserFetch(config, fetch, dialect)));
-    return prediction;
+    if (!prediction) {
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      remembered.set(key, (prediction = predictBrowserFetch({ ...config, rules }, fetch, dialect)));
+    }
+    if (at.every((rule, i) => rule === i)) return prediction;
+    return { ...prediction, preflight: inConfig(prediction.preflight, at), actual: inConfig(prediction.actual, at) };
   };
 }
 

@@ -4,12 +4,14 @@ import { warning, type Issue, type RuleExtension, type RuleFix } from './issues'
 import { parsePattern, patternCovers } from './pattern';
 import type { CorsConfig, CorsRule } from './rule';
 import { analyseShadowing, memoPredictor, requestsByRule, type ShadowAnalysis, type ShadowPair, type UnreachedRule } from './shadow-analysis';
-import { changeMeter, hasRegression, type Predictor } from './wizard/probe';
+import { changeMeter, hasRegression, sampleKey, type Predictor, type SampleChange } from './wizard/probe';
 
 /** A candidate change, with where each rule after it came from (its index before). */
 interface Candidate {
   fix: RuleFix;
   from: number[];
+  /** When set, the change may newly let through only what this rule alone lets through (judged on it alone). */
+  opensOnlyFor?: CorsRule;
 }
 
 const pairKey = (cause: number, loser: number) => `pair ${cause} ${loser}`;
@@ -43,31 +45,36 @@ function grantsMissing(loser: CorsRule, cause: CorsRule) {
   };
 }
 
-/**
- * The loser moved above the cause: as it is; with what the cause granted its origins, so they keep
- * it; and, when both list the same origins, merged into one rule where the cause was.
- */
-function moveCandidates(rules: readonly CorsRule[], { cause, loser }: ShadowPair): Candidate[] {
-  const c = rules[cause]!;
-  const l = rules[loser]!;
-  const plain = moved(rules, loser, cause);
-  const candidates: Candidate[] = [{ fix: { kind: 'move-above', rule: loser, above: cause, rules: plain.rules }, from: plain.from }];
-  const added = grantsMissing(l, c);
-  const merged: CorsRule = {
-    ...l,
-    allowedMethods: [...l.allowedMethods, ...added.methods],
-    allowedHeaders: [...l.allowedHeaders, ...added.allowedHeaders],
-    exposeHeaders: [...l.exposeHeaders, ...added.exposeHeaders],
+function withGrants(rule: CorsRule, added: ReturnType<typeof grantsMissing>): CorsRule {
+  return {
+    ...rule,
+    allowedMethods: [...rule.allowedMethods, ...added.methods],
+    allowedHeaders: [...rule.allowedHeaders, ...added.allowedHeaders],
+    exposeHeaders: [...rule.exposeHeaders, ...added.exposeHeaders],
     ...(added.maxAgeSeconds !== undefined ? { maxAgeSeconds: added.maxAgeSeconds } : {}),
   };
-  const m = moved(rules, loser, cause, merged);
-  if (added.methods.length || added.allowedHeaders.length || added.exposeHeaders.length || added.maxAgeSeconds !== undefined) {
-    candidates.push({ fix: { kind: 'move-above-merged', rule: loser, above: cause, ...added, rules: m.rules }, from: m.from });
+}
+
+/**
+ * The loser moved above its causes (the earliest of them): as it is; with what the causes granted
+ * its origins, so they keep it; and, when the earliest cause lists the same origins, merged into
+ * one rule where that cause was.
+ */
+function moveCandidates(rules: readonly CorsRule[], loser: number, causes: readonly number[]): Candidate[] {
+  const above = Math.min(...causes);
+  const l = rules[loser]!;
+  const plain = moved(rules, loser, above);
+  const candidates: Candidate[] = [{ fix: { kind: 'move-above', rule: loser, above, rules: plain.rules }, from: plain.from }];
+  const merged = causes.reduce((rule, cause) => withGrants(rule, grantsMissing(rule, rules[cause]!)), l);
+  const grants = grantsMissing(l, merged);
+  const m = moved(rules, loser, above, merged);
+  if (grants.methods.length || grants.allowedHeaders.length || grants.exposeHeaders.length || grants.maxAgeSeconds !== undefined) {
+    candidates.push({ fix: { kind: 'move-above-merged', rule: loser, above, ...grants, rules: m.rules }, from: m.from });
   }
-  // With the same origins, the merged rule answers all the cause did: the cause can go.
-  if (sameOrigins(c, l)) {
-    const from = m.from.filter((i) => i !== cause);
-    candidates.push({ fix: { kind: 'merge-rules', rule: loser, into: cause, ...added, rules: from.map((i) => (i === loser ? merged : rules[i]!)) }, from });
+  // With the same origins, the merged rule answers all the earliest cause did: that cause can go.
+  if (sameOrigins(rules[above]!, l)) {
+    const from = m.from.filter((i) => i !== above);
+    candidates.push({ fix: { kind: 'merge-rules', rule: loser, into: above, ...grants, rules: from.map((i) => (i === loser ? merged : rules[i]!)) }, from });
   }
   return candidates;
 }
@@ -105,15 +112,19 @@ function extended(rules: readonly CorsRule[], e: RuleExtension): CorsRule[] {
 }
 
 /**
- * The cause given what the loser grants. What the cause newly grants can in turn be hidden by a
+ * The causes given what the loser grants. What a cause newly grants can in turn be hidden by a
  * rule before it; such rules are given the same, as long as that is all that stands in the way
  * (each rule at most once).
  */
-function extendCandidate(rules: readonly CorsRule[], pair: ShadowPair, dialect: Dialect, predict: Predictor, before: Set<string>): Candidate | undefined {
-  const first = extensionFor(rules, pair);
-  if (!first) return undefined;
-  const extensions = [first];
-  let current = extended(rules, first);
+function extendCandidate(rules: readonly CorsRule[], pairs: readonly ShadowPair[], dialect: Dialect, predict: Predictor, before: Set<string>): Candidate | undefined {
+  const extensions: RuleExtension[] = [];
+  let current: CorsRule[] = [...rules];
+  for (const pair of pairs) {
+    const extension = extensionFor(rules, pair);
+    if (!extension) return undefined;
+    extensions.push(extension);
+    current = extended(current, extension);
+  }
   for (let round = 0; round < rules.length; round++) {
     const added = analyseShadowing({ rules: current }, dialect, predict).pairs.filter((p) => !before.has(pairKey(p.cause, p.loser)));
     const next = added.map((p) => (extensions.some((e) => e.rule === p.cause) ? undefined : extensionFor(current, p)));
@@ -123,7 +134,7 @@ function extendCandidate(rules: readonly CorsRule[], pair: ShadowPair, dialect: 
       current = extended(current, e);
     }
   }
-  return { fix: { kind: 'extend-rule', rule: pair.cause, extensions, rules: current }, from: identity(rules) };
+  return { fix: { kind: 'extend-rule', rule: pairs[0]!.cause, extensions, rules: current }, from: identity(rules) };
 }
 
 /** The cause without the origins the loser lists, when it keeps at least one. */
@@ -136,17 +147,46 @@ function narrowCandidate(rules: readonly CorsRule[], { cause, loser }: ShadowPai
   return { fix: { kind: 'narrow-rule', rule: cause, origins, rules: rules.map((r, i) => (i === cause ? narrowed : r)) }, from: identity(rules) };
 }
 
+/**
+ * Where the first rule listing an origin answers every request from it (Ceph RGW), a later rule
+ * whose origins all fall under an earlier one is never reached. The earlier rule given what the
+ * later one grants, and the later one deleted: offered only when it lets through nothing that the
+ * later rule would not have let through on its own (`opensOnlyFor`).
+ */
+function absorbCandidate(rules: readonly CorsRule[], pair: ShadowPair, dialect: Dialect, predict: Predictor, before: Set<string>): Candidate | undefined {
+  const extension = extendCandidate(rules, [pair], dialect, predict, before);
+  if (extension?.fix.kind !== 'extend-rule' || extension.fix.extensions.length !== 1) return undefined;
+  const after = analyseShadowing({ rules: extension.fix.rules }, dialect, predict);
+  if (!after.unreached.some((u) => u.loser === pair.loser && u.answeredBy.every((by) => by === pair.cause))) return undefined;
+  const { methods, allowedHeaders, exposeHeaders, maxAgeSeconds } = extension.fix.extensions[0]!;
+  const from = identity(rules).filter((i) => i !== pair.loser);
+  return {
+    fix: {
+      kind: 'absorb-rule',
+      rule: pair.loser,
+      into: pair.cause,
+      methods,
+      allowedHeaders,
+      exposeHeaders,
+      ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+      rules: from.map((i) => extension.fix.rules[i]!),
+    },
+    from,
+    opensOnlyFor: rules[pair.loser]!,
+  };
+}
+
 function deleteCandidate(rules: readonly CorsRule[], { loser }: UnreachedRule): Candidate {
   const from = identity(rules).filter((i) => i !== loser);
   return { fix: { kind: 'delete-rule', rule: loser, rules: from.map((i) => rules[i]!) }, from };
 }
 
 /**
- * Keeps the candidates that, analysed again, remove the warning (`key`), add no other shadowing
+ * Keeps the candidates that, analysed again, remove the warnings (`keys`), add no other shadowing
  * warning, and take nothing away from a browser: no request newly blocked, no exposed header newly
  * unreadable, over the sampled requests some rule could let through before.
  */
-function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, before: Set<string>, key: string, candidates: (() => Candidate | undefined)[]): RuleFix[] {
+function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, before: Set<string>, keys: readonly string[], candidates: (() => Candidate | undefined)[]): RuleFix[] {
   const meter = changeMeter(config, dialect, predict);
   // A request no rule could let through before cannot be blocked by a change.
   const allowedBefore = requestsByRule(config, dialect).flat();
@@ -161,11 +201,28 @@ function provedFixes(config: CorsConfig, dialect: Dialect, predict: Predictor, b
     if (seen.has(text)) continue;
     seen.add(text);
     const after: CorsConfig = { ...config, rules: candidate.fix.rules };
-    const keys = warningKeys(analyseShadowing(after, dialect, predict), (i) => candidate.from[i]!);
-    if ([...keys].some((k) => k === key || !before.has(k))) continue;
-    if (!hasRegression(meter(after, allowedBefore))) proved.push(candidate.fix);
+    const left = warningKeys(analyseShadowing(after, dialect, predict), (i) => candidate.from[i]!);
+    if ([...left].some((k) => keys.includes(k) || !before.has(k))) continue;
+    if (hasRegression(meter(after, allowedBefore))) continue;
+    if (candidate.opensOnlyFor && opensBeyond(config, after, candidate.opensOnlyFor, dialect, predict)) continue;
+    proved.push(candidate.fix);
   }
   return proved;
+}
+
+/**
+ * Whether `after` lets a browser do something `config` did not (a request through, a header
+ * read) that `rule` alone would not allow, over the requests each rule of `after` could let through.
+ */
+function opensBeyond(config: CorsConfig, after: CorsConfig, rule: CorsRule, dialect: Dialect, predict: Predictor): boolean {
+  const probes = requestsByRule(after, dialect).flat();
+  const meter = changeMeter(config, dialect, predict);
+  const change = meter(after, probes);
+  if (!change.newlyAllowed.length && !change.newlyReadable.length) return false;
+  const alone = meter({ rules: [rule] }, probes);
+  const key = (c: SampleChange) => `${sampleKey(c.request)} ${(c.headers ?? []).join(',')}`;
+  const intended = new Set([...alone.newlyAllowed, ...alone.newlyReadable].map(key));
+  return [...change.newlyAllowed, ...change.newlyReadable].some((c) => !intended.has(key(c)));
 }
 
 /** Fixes offered per warning: the best one that passes (each proof is a full analysis). */
@@ -209,23 +266,50 @@ export function findShadowedRules(rules: readonly CorsRule[], dialect: Dialect =
   const predict = memoPredictor();
   const analysis = analyseShadowing(config, dialect, predict);
   const before = warningKeys(analysis);
-  const prove = (key: string, candidates: (() => Candidate | undefined)[]) => provedFixes(config, dialect, predict, before, key, candidates);
+  const prove = (keys: readonly string[], candidates: (() => Candidate | undefined)[]) => provedFixes(config, dialect, predict, before, keys, candidates);
   // Each proof analyses the configuration again: past a few warnings (a large configuration), the
   // later ones wait until the first are fixed rather than hold up every keystroke of the editor.
   let budget = MAX_PROVED_WARNINGS;
+  // A fix that settles every warning of a losing rule at once (moving it above all its causes,
+  // extending them all) comes first: each step of following the first fix then leaves one more
+  // rule without warnings, so the walk ends within as many steps as there are rules. Fixing pair
+  // by pair can take one step per pair, which random configurations showed exceeds the rules.
+  const settlesLoser = new Map<number, RuleFix[]>();
+  const loserFixes = (loser: number): RuleFix[] => {
+    const pairs = analysis.pairs.filter((p) => p.loser === loser);
+    if (pairs.length < 2) return [];
+    let fixes = settlesLoser.get(loser);
+    if (!fixes) {
+      fixes = prove(
+        pairs.map((p) => pairKey(p.cause, p.loser)),
+        [
+          ...moveCandidates(rules, loser, pairs.map((p) => p.cause)).map((m) => () => m),
+          () => extendCandidate(rules, pairs, dialect, predict, before),
+        ],
+      );
+      settlesLoser.set(loser, fixes);
+    }
+    return fixes;
+  };
   const pairIssues = analysis.pairs.map((pair) => {
     if (budget-- <= 0) return pairWarning(rules, pair, [], false);
-    const moves = moveCandidates(rules, pair);
-    const fixes = prove(pairKey(pair.cause, pair.loser), [
-      ...moves.map((m) => () => m),
-      () => extendCandidate(rules, pair, dialect, predict, before),
-      () => narrowCandidate(rules, pair),
-    ]);
+    const wide = loserFixes(pair.loser);
+    const fixes = wide.length
+      ? wide
+      : prove(
+          [pairKey(pair.cause, pair.loser)],
+          [
+            ...moveCandidates(rules, pair.loser, [pair.cause]).map((m) => () => m),
+            () => extendCandidate(rules, [pair], dialect, predict, before),
+            () => narrowCandidate(rules, pair),
+            () => absorbCandidate(rules, pair, dialect, predict, before),
+          ],
+        );
     return pairWarning(rules, pair, fixes, true);
   });
   const unreachedIssues = analysis.unreached.map((u) => {
     const proved = budget-- > 0;
-    const fixes = proved ? prove(unreachedKey(u.loser), [() => deleteCandidate(rules, u)]) : [];
+    const fixes = proved ? prove([unreachedKey(u.loser)], [() => deleteCandidate(rules, u)]) : [];
     const loser = rules[u.loser]!;
     const twin = rules.slice(0, u.loser).findIndex((r) => sameRuleValues(r, loser));
     const params = {

@@ -87,6 +87,23 @@ describe('findShadowedRules warns only about real harm', () => {
   });
 });
 
+describe('a rule harmed by several earlier rules', () => {
+  // Fixing pair by pair can take a step per pair, more steps than there are rules (the property
+  // test found such walks): the first fix offered settles every warning of the losing rule at once.
+  // On RGW the first rule listing the app's origin answers all its requests: rule 2 has one cause there.
+  it.each(['s3', 'oss', 's3rver'] as Dialect[])('gets one fix, offered on each of its warnings, that settles them all (%s)', (dialect) => {
+    const rules = [
+      rule({ allowedMethods: ['PUT'] }),
+      rule({ allowedOrigins: ['*'], allowedMethods: ['GET'] }),
+      rule({ allowedMethods: ['GET', 'PUT'], exposeHeaders: ['ETag'] }),
+    ];
+    const issues = shadowed(findShadowedRules(rules, dialect)).filter((i) => i.path[1] === 2);
+    expect(issues.map((i) => i.params.cause)).toEqual([0, 1]);
+    expect(issues[1]!.fixes).toEqual(issues[0]!.fixes);
+    expect(shadowed(findShadowedRules(firstFix(issues[0]), dialect)).filter((i) => i.params.rule === 2)).toEqual([]);
+  });
+});
+
 describe('findShadowedRules on Ceph RGW (the first rule listing an origin answers every method)', () => {
   const getRule = rule({ allowedMethods: ['GET'] });
   const putRule = rule({ allowedMethods: ['PUT'] });
@@ -109,6 +126,28 @@ describe('findShadowedRules on Ceph RGW (the first rule listing an origin answer
     expect(issue).toMatchObject({ code: 'rule.shadowed', params: { cause: 0, rule: 1, origins: [APP], methods: ['GET'], harms: ['blocked'] } });
     expect(issue!.fixes?.[0]).toMatchObject({ kind: 'extend-rule', extensions: [{ rule: 0, methods: ['GET'] }] });
     expect(findShadowedRules(firstFix(issue), 'rgw')).toEqual([]);
+  });
+});
+
+describe('absorbing a never-reached rule on Ceph RGW', () => {
+  // RGW stops at the first rule listing the origin: a later `*` rule is never reached by origins
+  // an earlier `*` rule lists. Giving the earlier rule what the later one was written for, and
+  // deleting it, is offered only when it lets through nothing the later rule would not have.
+  const everyone = rule({ allowedOrigins: ['https://other.example.org', '*'], allowedMethods: ['HEAD', 'POST', 'DELETE'] });
+
+  it('gives the earlier rule the later rule\'s method and deletes the later rule', () => {
+    const rules = [everyone, rule({ allowedOrigins: ['*'], allowedMethods: ['POST', 'PUT'] })];
+    const [issue] = findShadowedRules(rules, 'rgw');
+    expect(issue).toMatchObject({ code: 'rule.shadowed', params: { cause: 0, rule: 1, methods: ['PUT'], harms: ['blocked'], neverReached: true } });
+    expect(issue!.fixes).toEqual([{ kind: 'absorb-rule', rule: 1, into: 0, methods: ['PUT'], allowedHeaders: [], exposeHeaders: [], rules: [{ ...everyone, allowedMethods: ['HEAD', 'POST', 'DELETE', 'PUT'] }] }]);
+    expect(findShadowedRules(firstFix(issue), 'rgw')).toEqual([]);
+  });
+
+  it('is not offered when the earlier rule would then allow the later rule\'s headers on its own methods: a decision instead', () => {
+    const rules = [everyone, rule({ allowedOrigins: ['*'], allowedMethods: ['POST', 'PUT'], allowedHeaders: ['x-amz-*'] })];
+    const [issue] = findShadowedRules(rules, 'rgw');
+    expect(issue).toMatchObject({ code: 'rule.shadowed', params: { decision: 'choose-answering-rule' } });
+    expect(issue!.fixes).toBeUndefined();
   });
 });
 

@@ -357,6 +357,11 @@ export function ruleFixText(fix: RuleFix): RuleFixText {
       return { label: `Remove ${fix.origins.join(', ')} from ${ruleName(fix.rule)}`, effect: 'The later rule then answers these origins.' };
     case 'delete-rule':
       return { label: `Delete ${ruleName(fix.rule)}`, effect: 'It answers no request, so no answer changes.' };
+    case 'absorb-rule':
+      return {
+        label: `Add ${additions(fix)} to ${ruleName(fix.into)} and delete ${ruleName(fix.rule)}`,
+        effect: `${ruleLabel(fix.into)} answers every origin ${ruleName(fix.rule)} lists first; it then allows what ${ruleName(fix.rule)} was written for, and nothing more.`,
+      };
   }
 }
 

@@ -13,7 +13,7 @@ import type {
   WizardErrorParamsByCode,
 } from '../wizard/explain';
 import type { SampleChange } from '../wizard/probe';
-import { blockText, requestReasonText, requestReasonsText } from './decision-messages';
+import { blockText, breakageText, requestReasonText, requestReasonsText, verdictLevelText } from './decision-messages';
 import { issueText } from './issue-messages';
 import { capitalize, plural, ruleName } from './words';
 
@@ -44,12 +44,14 @@ export function sampleChangeText(change: SampleChange): string {
   return change.headers ? `${request}: ${change.headers.join(', ')}` : request;
 }
 
-/** Why a request still fails, as a sentence. */
+/**
+ * Why a request still fails, led by its verdict level as the test pane names it: blocked, or
+ * allowed but broken for the app (a header it must read is hidden), then what the app sees fail.
+ */
 export function fixBlockText(block: FixBlock): string {
-  if (block.kind === 'blocked') return block.blockedBy ? blockText(block.blockedBy) : 'The browser blocks the request.';
-  return block.headers.length === 1
-    ? `The request is allowed, but script cannot read ${block.headers[0]}: it is not CORS-safelisted and not in Access-Control-Expose-Headers.`
-    : `The request is allowed, but script cannot read ${block.headers.join(', ')}: they are not CORS-safelisted and not in Access-Control-Expose-Headers.`;
+  if (block.kind === 'blocked') return `${verdictLevelText('blocked')}. ${block.blockedBy ? blockText(block.blockedBy) : 'The browser blocks the request.'}`;
+  const breakage = breakageText({ code: 'header-unreadable', params: { headers: block.headers.map((h) => h.toLowerCase()) } });
+  return `${verdictLevelText('broken')}. ${breakage}`;
 }
 
 const ADDITIONS = { origin: 'origin', method: 'method', header: 'header', expose: 'exposed header' } as const;

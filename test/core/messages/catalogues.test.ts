@@ -96,6 +96,17 @@ describe('the wizard catalogue', () => {
     expect(!refused.ok && wizardErrorText(refused.error)).toBe('No CORS rule can allow PATCH: bucket CORS rules allow only GET, PUT, POST, DELETE and HEAD.');
   });
 
+  it('words why a request fails with the verdict levels of the test pane: allowed but broken for the app, or blocked', () => {
+    const hidden = strictestFixFor(one({ allowedMethods: ['PUT'] }), { origin: APP, method: 'PUT', needsReadableHeaders: ['ETag'] });
+    if (!hidden.ok) throw new Error(hidden.error.code);
+    expect(explanationText(hidden.explanations[0]!)).toBe(
+      'Allowed, but broken for the app. The app gets null for ETag, so a multipart upload cannot complete (each part\'s ETag is needed) and integrity checks fail.',
+    );
+    const blocked = strictestFixFor(one({ allowedMethods: ['GET'] }), { origin: APP, method: 'PUT' });
+    if (!blocked.ok) throw new Error(blocked.error.code);
+    expect(explanationText(blocked.explanations[0]!)).toBe('Blocked. The provider refuses the preflight with 403 AccessForbidden.');
+  });
+
   it('words where a rule goes', () => {
     const placed = insertEffectively({ rules: [rule({ allowedMethods: ['PUT'] })] }, [rule({ allowedMethods: ['PUT'], exposeHeaders: ['ETag'] })]);
     expect(placed.ok && placed.explanations.map(explanationText)).toEqual([
