@@ -89,9 +89,8 @@ export function createRegistrar(app: Hono, profiles: ProfileRegistry) {
       }
       return sendError(c, reply);
     };
-    const limit = limitBody(route.maxBodyBytes);
-    if (route.body) app.on(route.method, route.path, limit, run);
-    else app.on(route.method, route.path, run);
+    // Every call, with a body or not: an unread body is still received, so it is limited too.
+    app.on(route.method, route.path, limitBody(route.maxBodyBytes), run);
   };
 }
 

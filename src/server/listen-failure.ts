@@ -1,0 +1,16 @@
+/** Whether an error (or one it wraps) is a busy port, however the layer that bound it reported it. */
+function isAddressInUse(error: unknown): boolean {
+  for (let at: unknown = error, depth = 0; at instanceof Error && depth < 8; at = at.cause, depth++) {
+    if ((at as NodeJS.ErrnoException).code === 'EADDRINUSE' || at.message.includes('EADDRINUSE')) return true;
+  }
+  return false;
+}
+
+/**
+ * A busy port, as a person can act on it: the port, what wanted it, and the variable that picks
+ * another. Null for any other failure, which the caller reports as it is.
+ */
+export function portInUse(error: unknown, { port, what, variable }: { port: number; what: string; variable: string }): Error | null {
+  if (!isAddressInUse(error)) return null;
+  return new Error(`Port ${port} (${what}) is in use: set ${variable} to a free port (0 picks one).`, { cause: error });
+}
