@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { ErrorCodeOf, ParamsOf, RouteSpec } from '../../contract/api';
+import { maxBodyBytesOf, type ErrorCodeOf, type ParamsOf, type RouteSpec } from '../../contract/api';
 import type { ParsedBodyOf, ParsedQueryOf } from '../../contract/route';
 import { parseIfMatch } from '../cors/version';
 import type { ConnectedProfile } from '../profiles/connect';
@@ -90,7 +90,7 @@ export function createRegistrar(app: Hono, profiles: ProfileRegistry) {
       return sendError(c, reply);
     };
     // Every call, with a body or not: an unread body is still received, so it is limited too.
-    app.on(route.method, route.path, limitBody(route.maxBodyBytes), run);
+    app.on(route.method, route.path, limitBody(maxBodyBytesOf(route)), run);
   };
 }
 

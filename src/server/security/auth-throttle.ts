@@ -1,3 +1,7 @@
+/** Wrong tokens per client in {@link WRONG_TOKEN_WINDOW_MS} before its token checks pause (README's limits table quotes both). */
+export const MAX_WRONG_TOKENS = 10;
+export const WRONG_TOKEN_WINDOW_MS = 60_000;
+
 /** What was tried: an `Authorization: Bearer` token, a sign-in token, or a session cookie. */
 export type AuthAttempt = 'bearer' | 'sign-in' | 'cookie';
 
@@ -37,7 +41,7 @@ export interface AuthThrottle {
  * clients (the right token elsewhere) are untouched. Every wrong token is logged, and a paused
  * client's further tries one line a window.
  */
-export function createAuthThrottle({ maxFailures = 10, windowMs = 60_000, maxClients = 10_000, now = Date.now, log = () => {} }: AuthThrottleOptions = {}): AuthThrottle {
+export function createAuthThrottle({ maxFailures = MAX_WRONG_TOKENS, windowMs = WRONG_TOKEN_WINDOW_MS, maxClients = 10_000, now = Date.now, log = () => {} }: AuthThrottleOptions = {}): AuthThrottle {
   const clients = new Map<string, ClientRecord>();
   const recordOf = (client: string): ClientRecord => {
     const at = now();
