@@ -10,7 +10,7 @@ import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
 import { createHarnessApp } from './harness/harness-app';
-import { portInUse } from './listen-failure';
+import { ensurePortFree, portInUse } from './listen-failure';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
@@ -101,8 +101,10 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
   const appOrigins = env.PORT ? ['127.0.0.1', 'localhost', ...exposedName].map((name) => `http://${name}:${env.PORT}`) : [];
   let embedded: EmbeddedS3 | null = null;
   if (configured.length === 0) {
+    const s3Port = { what: 'the embedded s3rver', variable: 'CORS_CONSOLE_S3_PORT' };
+    await ensurePortFree('127.0.0.1', env.CORS_CONSOLE_S3_PORT, s3Port);
     embedded = await startEmbeddedS3({ dataDir, port: env.CORS_CONSOLE_S3_PORT, appOrigins, log }).catch((error: unknown) => {
-      throw portInUse(error, { port: env.CORS_CONSOLE_S3_PORT, what: 'the embedded s3rver', variable: 'CORS_CONSOLE_S3_PORT' }) ?? error;
+      throw portInUse(error, { port: env.CORS_CONSOLE_S3_PORT, ...s3Port }) ?? error;
     });
     log(`embedded s3rver (profile "local") on ${embedded.endpoint}, data in ${dataDir}`);
   }
