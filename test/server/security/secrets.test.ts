@@ -165,7 +165,7 @@ describe('issue 15: scrubbing covers 200 answers too', () => {
       expect(page.text).not.toContain(secret);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
+        if (value === undefined) Reflect.deleteProperty(process.env, name);
         else process.env[name] = value;
       }
       await console.stop();
