@@ -2,8 +2,8 @@
 export const MAX_WRONG_TOKENS = 10;
 export const WRONG_TOKEN_WINDOW_MS = 60_000;
 
-/** What was tried: an `Authorization: Bearer` token, a sign-in token, or a session cookie. */
-export type AuthAttempt = 'bearer' | 'sign-in' | 'cookie';
+/** Where a wrong token came: an `Authorization: Bearer` header, or `POST /api/session`. */
+export type TokenAttempt = 'bearer' | 'sign-in';
 
 export interface AuthThrottleOptions {
   /** Wrong tokens per client in a window before its token checks pause. */
@@ -26,7 +26,7 @@ export interface AuthThrottle {
   /** Seconds until a wrong token of this client ages out of the window, when its token checks are paused; else 0. */
   pausedFor(client: string): number;
   /** A wrong token (Bearer or sign-in): counted and logged. */
-  recordWrongToken(client: string, attempt: Exclude<AuthAttempt, 'cookie'>): void;
+  recordWrongToken(client: string, attempt: TokenAttempt): void;
   /**
    * A cookie that is no valid session: logged, never counted. An HMAC-SHA256 cannot be guessed,
    * and counting it would let a page on another port of the same host lock the user out by

@@ -27,5 +27,3 @@ export function clearSessionCookie(c: Context, name: string): void {
 export function hasSession(c: Context, name: string, sessions: SessionBook): boolean {
   return sessionCookiesOf(c, name).some((value) => sessions.isValid(value));
 }
-
-export type { AuthThrottle };

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -32,14 +32,15 @@ const COOKIE_VALUE = /^(\d{1,12})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 
 function loadRevocations(file: string | undefined): Revocations {
   const none = { generation: 0, revoked: new Map<string, number>() };
-  if (!file) return none;
+  if (!file || !existsSync(file)) return none;
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { generation?: unknown; revoked?: unknown };
     const revoked = typeof stored.revoked === 'object' && stored.revoked !== null ? Object.entries(stored.revoked).filter((entry): entry is [string, number] => typeof entry[1] === 'number') : [];
-    return { generation: Number.isSafeInteger(stored.generation) ? Number(stored.generation) : 0, revoked: new Map(revoked) };
+    if (!Number.isSafeInteger(stored.generation)) throw new Error('no generation');
+    return { generation: Number(stored.generation), revoked: new Map(revoked) };
   } catch {
-    // No file yet (a first start), or an unreadable one: nothing was revoked that can be known.
-    return none;
+    // Unreadable: which sessions were ended cannot be known, so a generation no cookie carries ends them all.
+    return { generation: randomBytes(4).readUInt32BE() + 1, revoked: new Map() };
   }
 }
 

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { httpCall } from '../../support/http';
 import { sessionCookie, signIn, TOKEN, useTokenConsoles } from '../../support/token-console';
@@ -29,6 +31,13 @@ describe('issue 15: sign-out revokes the session on the server', () => {
     const restarted = await start({ PORT: Number(port(running.url)) }, running.dataDir);
     expect((await httpCall(`${restarted.url}/api/profiles`, 'GET', { cookie: copied })).status).toBe(401);
     expect((await httpCall(`${restarted.url}/api/profiles`, 'GET', { cookie: other })).status).toBe(200);
+
+    // A list that cannot be read cannot say which sessions ended: every session ends.
+    await restarted.stop();
+    await writeFile(join(running.dataDir, 'sessions.json'), '{ not json');
+    const afterDamage = await start({ PORT: Number(port(running.url)) }, running.dataDir);
+    expect((await httpCall(`${afterDamage.url}/api/profiles`, 'GET', { cookie: other })).status).toBe(401);
+    expect((await signIn(afterDamage.url, TOKEN)).status).toBe(200);
   }, 60_000);
 });
 
