@@ -10,5 +10,5 @@ export * from './profiles';
 export * from './testing';
 export { routes } from './routes';
 export type { RouteName, Routes } from './routes';
-export { errorCodesOf, pathOf } from './route';
+export { DEFAULT_MAX_BODY_BYTES, errorCodesOf, maxBodyBytesOf, pathOf } from './route';
 export type { AnswerOf, BodyOf, ErrorCodeOf, ParamsOf, RouteSpec } from './route';

@@ -136,8 +136,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('payload-too-large', z.object({ method: text, path: text, limitKiB: z.number() })),
   /** 415: a state-changing call must carry `Content-Type: application/json`. */
   coded('unsupported-media-type', z.object({ method: text, path: text })),
-  /** 429: too many failed sign-ins; wait a minute. */
-  coded('too-many-requests', z.object({})),
+  /** 429: too many wrong tokens from this client address (sign-in or Bearer); its token checks resume in `retryAfterSeconds`. */
+  coded('too-many-requests', z.object({ retryAfterSeconds: z.number() })),
   /** 409: a probe or presign would write or delete `key`, an object outside the scratch prefix, and did not say `confirmWrite`. */
   coded('confirmation-required', z.object({ bucket: text, key: text, method: z.enum(['PUT', 'POST', 'DELETE']) })),
 ]);
@@ -154,4 +154,4 @@ export const API_ERROR_CODES: readonly ApiErrorCode[] = apiErrorSchema.options.m
  * Errors any `/api` call may answer before its handler runs: the guard (session, origin, JSON
  * body) and the server's last resort.
  */
-export const GUARD_ERRORS = ['unauthenticated', 'cross-origin-refused', 'unsupported-media-type', 'internal-error'] as const satisfies readonly ApiErrorCode[];
+export const GUARD_ERRORS = ['unauthenticated', 'cross-origin-refused', 'unsupported-media-type', 'internal-error', 'too-many-requests', 'payload-too-large'] as const satisfies readonly ApiErrorCode[];

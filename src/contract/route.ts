@@ -26,9 +26,15 @@ export interface RouteSpec {
   errors: readonly ApiErrorCode[];
   /** `etag`: the answer's version is also its ETag; `if-match`: a write that must name the version it replaces. */
   version?: 'etag' | 'if-match';
-  /** Largest request body accepted, in bytes (default 256 KiB). */
+  /** Largest request body accepted, in bytes (default {@link DEFAULT_MAX_BODY_BYTES}). */
   maxBodyBytes?: number;
 }
+
+/** The largest request body of a call that states none: a CORS configuration is at most 64 KB as XML, so this leaves room. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+/** The largest body a call accepts, with or without a body of its own (413 `payload-too-large` beyond it). */
+export const maxBodyBytesOf = (route: RouteSpec): number => route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
 export const defineRoute = <const R extends RouteSpec>(route: R): R => route;
 

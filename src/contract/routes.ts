@@ -6,7 +6,7 @@ import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSch
 const PROVIDER_ERRORS = ['bucket-not-found', 'not-supported', 'provider-unreachable', 'provider-timeout', 'provider-access-denied', 'provider-error'] as const;
 const BUCKET = '/api/profiles/:profile/buckets/:bucket';
 
-/** A list holds at most 200 tests; their request bodies are usually a line, rarely large. */
+/** A list holds at most 200 tests; their request bodies are usually a line, rarely large (README's limits table quotes these). */
 const MAX_SAVED_TESTS_BODY_BYTES = 8 * 1024 * 1024;
 /** A probe may carry a 1 MiB body for an actual PUT/POST, JSON-escaped. */
 const MAX_PROBE_BODY_BYTES = 4 * 1024 * 1024;

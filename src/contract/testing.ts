@@ -21,10 +21,15 @@ const methodSchema = z.enum(METHODS);
 /** S3's longest object key, in UTF-8 bytes. */
 const MAX_KEY_BYTES = 1024;
 
-/** Object keys as S3 takes them: 1–1024 bytes, no control characters. */
+/** Half of a UTF-16 surrogate pair without its other half: no UTF-8 (so no URL) can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Object keys as S3 takes them: 1–1024 bytes of UTF-8, no control characters. */
 export const objectKeySchema = z
   .string()
   .min(1)
+  // JSON can carry `"\ud800"`; encodeURIComponent then throws, which was a 502 before this check.
+  .refine((key) => !LONE_SURROGATE.test(key), bodyRule('key-not-unicode'))
   .refine((key) => new TextEncoder().encode(key).length <= MAX_KEY_BYTES, bodyRule('key-too-long', MAX_KEY_BYTES))
   // eslint-disable-next-line no-control-regex
   .refine((key) => !/[\u0000-\u001f\u007f]/.test(key), bodyRule('key-control-character'))

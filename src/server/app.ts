@@ -13,8 +13,11 @@ import { registerSessionRoutes } from './routes/session.routes';
 import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 import { loopbackAccess, type AccessPolicy } from './security/access-policy';
 import { apiGuard } from './security/api-guard';
+import { createAuthThrottle } from './security/auth-throttle';
+import { escapeControlCharacters } from './security/log-line';
 import { createRedactor } from './security/redact';
 import { securityHeaders } from './security/security-headers';
+import { createSessionBook } from './security/session';
 import { storageCspSources } from './security/storage-origins';
 
 export interface AppDeps {
@@ -31,12 +34,14 @@ export interface AppDeps {
   harnessOrigin?: string | null;
   /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
   scratch?: ScratchObjects;
+  /** Where the sessions ended by sign-out are kept (in the data folder), so a restart does not revive them; in memory without it. */
+  sessionFile?: string;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch, sessionFile }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
-  const log = (line: string) => writeLog(redact(line));
+  const log = (line: string) => writeLog(escapeControlCharacters(redact(line)));
   const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
@@ -55,11 +60,13 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
       frameSources: harnessOrigins,
     }),
   );
-  app.use('/api/*', apiGuard(access, log));
+  const auth = { sessions: access.token ? createSessionBook(access.token, sessionFile) : null, throttle: createAuthThrottle({ log }) };
+  app.use('/api/*', apiGuard(access, auth, log));
   app.use('/api/*', async (c, next) => {
     await next();
-    // Error answers may carry a provider's message; scrub any configured secret from them.
-    if (c.res.status >= 400 && c.res.headers.get('content-type')?.startsWith('application/json')) {
+    // Any answer may quote a provider's text (an error, or a bucket list's per-bucket failures in
+    // a 200): scrub every configured secret from all of them.
+    if (c.res.headers.get('content-type')?.startsWith('application/json')) {
       const text = await c.res.clone().text();
       const clean = redact(text);
       if (clean !== text) {
@@ -70,7 +77,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
     }
   });
   const register = createRegistrar(app, profiles);
-  registerSessionRoutes(register, access);
+  registerSessionRoutes(register, access, auth);
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
   registerCorsRoutes(register, cors);

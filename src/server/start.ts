@@ -10,6 +10,7 @@ import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
 import { createHarnessApp } from './harness/harness-app';
+import { ensurePortFree, portInUse } from './listen-failure';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
@@ -61,8 +62,8 @@ type Fetchable = { fetch: (request: Request) => Response | Promise<Response> };
 function listen(app: Fetchable, hostname: string, port: number, what: string, variable: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} (${what}) is in use: set ${variable} to a free port.` : `Cannot listen on ${hostname}:${port} (${what}): ${error.message}`, { cause: error })),
+    server.once('error', (error) =>
+      reject(portInUse(error, { port, what, variable }) ?? new Error(`Cannot listen on ${hostname}:${port} (${what}): ${error.message}`, { cause: error })),
     );
   });
 }
@@ -100,7 +101,11 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
   const appOrigins = env.PORT ? ['127.0.0.1', 'localhost', ...exposedName].map((name) => `http://${name}:${env.PORT}`) : [];
   let embedded: EmbeddedS3 | null = null;
   if (configured.length === 0) {
-    embedded = await startEmbeddedS3({ dataDir, port: env.CORS_CONSOLE_S3_PORT, appOrigins, log });
+    const s3Port = { what: 'the embedded s3rver', variable: 'CORS_CONSOLE_S3_PORT' };
+    await ensurePortFree('127.0.0.1', env.CORS_CONSOLE_S3_PORT, s3Port);
+    embedded = await startEmbeddedS3({ dataDir, port: env.CORS_CONSOLE_S3_PORT, appOrigins, log }).catch((error: unknown) => {
+      throw portInUse(error, { port: env.CORS_CONSOLE_S3_PORT, ...s3Port }) ?? error;
+    });
     log(`embedded s3rver (profile "local") on ${embedded.endpoint}, data in ${dataDir}`);
   }
   const profiles = createProfileRegistry(embedded ? [embedded.profile] : configured);
@@ -129,6 +134,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
     secrets,
     savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
     harnessOrigin: harnessUrl,
+    sessionFile: join(dataDir, 'sessions.json'),
   });
 
   if (existsSync(join(webDir, 'index.html'))) {

@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +73,28 @@ describe('startConsole on the embedded default', () => {
   it('fails fast with a clear message for a bad profiles file', async () => {
     await expect(start({ CORS_CONSOLE_CONFIG: join(dataDir, 'missing.json') })).rejects.toThrow(/Cannot read the profiles file/);
   });
+});
+
+describe('issue 15: a busy port stops the start with one line naming the port and its variable', () => {
+  it.each([
+    ['CORS_CONSOLE_S3_PORT', 'the embedded s3rver'],
+    ['PORT', 'the console'],
+    ['CORS_CONSOLE_HARNESS_PORT', 'the test harness'],
+  ])('%s', async (variable, what) => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    const folder = await mkdtemp(join(dataDir, 'busy-'));
+    try {
+      const failure = await startConsole({ env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, [variable]: port }, processEnv: {}, dataDir: folder, webDir: join(folder, 'no-web'), log: () => {} }).then(
+        (running) => running.stop().then(() => null),
+        (error: unknown) => error as Error,
+      );
+      expect(failure?.message).toBe(`Port ${port} (${what}) is in use: set ${variable} to a free port (0 picks one).`);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
+    }
+  }, 30_000);
 });
 
 describe.each(STORAGE_BACKENDS)('startConsole on a profiles file for %s', (backend) => {

@@ -11,9 +11,9 @@ export interface HttpAnswer {
  * One HTTP request exactly as given, through node:http (fetch forbids setting Host, Origin and
  * Sec-Fetch-* headers, which these tests must forge to play a hostile page).
  */
-export function httpCall(url: string, method = 'GET', headers: Record<string, string> = {}, body?: string): Promise<HttpAnswer> {
+export function httpCall(url: string, method = 'GET', headers: Record<string, string> = {}, body?: string, options: { localAddress?: string } = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, headers }, (res) => {
+    const req = httpRequest(url, { method, headers, ...options }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {

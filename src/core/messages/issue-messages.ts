@@ -267,6 +267,7 @@ const BODY_RULE_TEXT: Record<BodyRule, (limit?: number) => string> = {
   'duplicate-test-ids': () => 'Test ids must be unique.',
   'header-name-characters': () => "Header names are letters, digits and !#$%&'*+-.^_`|~ only.",
   'header-value-characters': () => 'Header values cannot contain line breaks or control characters.',
+  'key-not-unicode': () => 'Object keys must be valid Unicode: this one holds half of a surrogate pair, which no URL or UTF-8 can carry.',
 };
 
 /** What is measured, as "at least <n> <unit>" says it. */

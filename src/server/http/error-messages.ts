@@ -177,7 +177,7 @@ const MESSAGES: Catalogue = {
   'cross-origin-refused': crossOrigin,
   'payload-too-large': ({ method, path, limitKiB }) => `The request body is larger than ${method} ${path} accepts (${limitKiB} KiB).`,
   'unsupported-media-type': ({ method, path }) => `${method} ${path} takes a JSON body: send Content-Type: application/json.`,
-  'too-many-requests': () => 'Too many wrong tokens in the last minute; wait a minute and try again.',
+  'too-many-requests': ({ retryAfterSeconds }) => `Too many wrong tokens from this address in the last minute; try again in ${retryAfterSeconds} s.`,
   'confirmation-required': ({ bucket, key, method }) =>
     `${method} would ${method === 'DELETE' ? 'delete' : 'replace'} ${JSON.stringify(key)} in bucket ${bucket}, an object the console did not create. Send "confirmWrite": true to do it, or test on a scratch object under ${SCRATCH_PREFIX} (the console creates and removes it).`,
 };

@@ -33,16 +33,16 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S, strip
   return { ok: true, data: parsed.data };
 }
 
-/** Request bodies of the API: a CORS configuration is at most 64 KB as XML, so this leaves room. */
-export const MAX_BODY_BYTES = 256 * 1024;
-
 /**
  * Refuses a body over `maxBytes` with 413 before anything reads it (by Content-Length, or by
- * counting a streamed body).
+ * counting a streamed body). A GET's body is never read (the Node adapter gives GET and HEAD no
+ * body stream), but one announced over the limit is refused all the same: every call has a limit.
  */
-export function limitBody(maxBytes: number = MAX_BODY_BYTES): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) => sendError(c, apiError('payload-too-large', { method: c.req.method, path: c.req.path, limitKiB: Math.round(maxBytes / 1024) })),
-  });
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  const refuse = (c: Context) => sendError(c, apiError('payload-too-large', { method: c.req.method, path: c.req.path, limitKiB: Math.round(maxBytes / 1024) }));
+  const counted = bodyLimit({ maxSize: maxBytes, onError: refuse });
+  return async (c, next) => {
+    if (Number(c.req.header('content-length') ?? 0) > maxBytes) return refuse(c);
+    return counted(c, next);
+  };
 }

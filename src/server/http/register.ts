@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { ErrorCodeOf, ParamsOf, RouteSpec } from '../../contract/api';
+import { maxBodyBytesOf, type ErrorCodeOf, type ParamsOf, type RouteSpec } from '../../contract/api';
 import type { ParsedBodyOf, ParsedQueryOf } from '../../contract/route';
 import { parseIfMatch } from '../cors/version';
 import type { ConnectedProfile } from '../profiles/connect';
@@ -89,9 +89,8 @@ export function createRegistrar(app: Hono, profiles: ProfileRegistry) {
       }
       return sendError(c, reply);
     };
-    const limit = limitBody(route.maxBodyBytes);
-    if (route.body) app.on(route.method, route.path, limit, run);
-    else app.on(route.method, route.path, run);
+    // Every call, with a body or not: an unread body is still received, so it is limited too.
+    app.on(route.method, route.path, limitBody(maxBodyBytesOf(route)), run);
   };
 }
 

@@ -1,30 +1,36 @@
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { routes } from '../../contract/api';
 import { apiError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
 import type { AccessPolicy } from '../security/access-policy';
-import { createSignInThrottle, isSameSecret, isValidSession, issueSession, SESSION_COOKIE, SESSION_SECONDS } from '../security/session';
+import { pausedRefusal } from '../security/api-guard';
+import { clientAddressOf } from '../security/client-address';
+import { isSameSecret } from '../security/session';
+import { clearSessionCookie, hasSession, sessionCookiesOf, setSessionCookie, type SessionAuth } from '../security/session-cookie';
 
-const COOKIE_OPTIONS = { httpOnly: true, sameSite: 'Strict', path: '/api' } as const;
-
-/** Sign-in with the access token: a session cookie the browser sends back and script cannot read. */
-export function registerSessionRoutes(register: Register, policy: AccessPolicy) {
-  const throttle = createSignInThrottle();
+/**
+ * Sign-in with the access token: a session cookie the browser sends back and script cannot read.
+ * Wrong tokens are counted per client address, so someone guessing elsewhere never locks out
+ * the right token; sign-out ends the session on the server, not only in the browser.
+ */
+export function registerSessionRoutes(register: Register, policy: AccessPolicy, { sessions, throttle }: SessionAuth) {
   register(routes.getSession, ({ c }) =>
-    answer({ required: policy.token !== null, authenticated: policy.token === null || isValidSession(getCookie(c, SESSION_COOKIE), policy.token) }),
+    answer({ required: policy.token !== null, authenticated: sessions === null || hasSession(c, policy.sessionCookie(), sessions) }),
   );
   register(routes.signIn, ({ c, body }) => {
-    if (throttle.isBlocked()) return apiError('too-many-requests', {});
-    if (policy.token === null) return answer({ required: false, authenticated: true });
+    if (policy.token === null || sessions === null) return answer({ required: false, authenticated: true });
+    const client = clientAddressOf(c);
+    const paused = pausedRefusal(c, throttle, client);
+    if (paused) return paused;
     if (!isSameSecret(body.token, policy.token)) {
-      throttle.recordFailure();
+      throttle.recordWrongToken(client, 'sign-in');
       return apiError('unauthenticated', { reason: 'wrong-token' });
     }
-    setCookie(c, SESSION_COOKIE, issueSession(policy.token), { ...COOKIE_OPTIONS, maxAge: SESSION_SECONDS });
+    setSessionCookie(c, policy.sessionCookie(), sessions.issue());
     return answer({ required: true, authenticated: true });
   });
-  register(routes.signOut, ({ c }) => {
-    deleteCookie(c, SESSION_COOKIE, COOKIE_OPTIONS);
+  register(routes.signOut, async ({ c }) => {
+    await sessions?.revoke(sessionCookiesOf(c, policy.sessionCookie()));
+    clearSessionCookie(c, policy.sessionCookie());
     return answer({ required: policy.token !== null, authenticated: policy.token === null });
   });
 }

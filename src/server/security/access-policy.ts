@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { sessionCookieName } from './session';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
@@ -31,6 +32,8 @@ export interface AccessPolicy {
   readonly token: string | null;
   /** The origins the console is reached at, for messages. */
   origins(): string[];
+  /** The session cookie's name, which names the console's port. */
+  sessionCookie(): string;
 }
 
 export interface AccessPolicyOptions {
@@ -53,6 +56,7 @@ export function accessPolicy({ listenHost, port, token }: AccessPolicyOptions): 
     token,
     isConsoleHost: (url) => wildcard || (names().includes(url.hostname) && portOf(url) === String(port())),
     origins: () => names().map((name) => `http://${name}:${port()}`),
+    sessionCookie: () => sessionCookieName(port()),
   };
 }
 
@@ -61,5 +65,10 @@ export function accessPolicy({ listenHost, port, token }: AccessPolicyOptions): 
  * any port, no token.
  */
 export function loopbackAccess(): AccessPolicy {
-  return { token: null, isConsoleHost: (url) => LOOPBACK_NAMES.includes(url.hostname), origins: () => LOOPBACK_NAMES.map((name) => `http://${name}`) };
+  return {
+    token: null,
+    isConsoleHost: (url) => LOOPBACK_NAMES.includes(url.hostname),
+    origins: () => LOOPBACK_NAMES.map((name) => `http://${name}`),
+    sessionCookie: () => sessionCookieName('app'),
+  };
 }

@@ -82,10 +82,10 @@ describe('a console with CORS_CONSOLE_TOKEN', () => {
   it('refuses a forged or tampered cookie', async () => {
     const cookie = sessionCookie((await signIn(running.url, TOKEN)).headers['set-cookie']);
     const [name, value] = cookie.split('=') as [string, string];
-    const [expiry, mac] = value.split('.') as [string, string];
-    // One character of the MAC changed (to another one: the original may already end in A).
-    const tampered = `${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`;
-    for (const forged of [`${name}=${Number(expiry) + 3600}.${mac}`, `${name}=${expiry}.${tampered}`, `${name}=yes`, `${name}=`]) {
+    const [expiry, id, mac] = value.split('.') as [string, string, string];
+    // One character changed (to another one: the original may already end in A).
+    const changed = (text: string) => `${text.slice(0, -1)}${text.endsWith('A') ? 'B' : 'A'}`;
+    for (const forged of [`${name}=${Number(expiry) + 3600}.${id}.${mac}`, `${name}=${expiry}.${changed(id)}.${mac}`, `${name}=${expiry}.${id}.${changed(mac)}`, `${name}=yes`, `${name}=`]) {
       expect((await httpCall(`${running.url}/api/profiles`, 'GET', { cookie: forged })).status).toBe(401);
     }
   });
@@ -101,7 +101,7 @@ describe('a console with CORS_CONSOLE_TOKEN', () => {
     expect(res.status).toBe(403);
   });
 
-  it('slows guessing: after 10 wrong tokens in a minute it answers 429, even for the right one', async () => {
+  it('slows guessing: after 10 wrong tokens in a minute from one address it answers 429, even for the right one', async () => {
     const guessing = await start({ CORS_CONSOLE_TOKEN: TOKEN });
     for (let i = 0; i < 10; i++) expect((await signIn(guessing.url, `guess-number-${i}-xxxxxxxx`)).status).toBe(401);
     const blocked = await signIn(guessing.url, TOKEN);
@@ -109,11 +109,17 @@ describe('a console with CORS_CONSOLE_TOKEN', () => {
     expect(errorCode(blocked)).toBe('too-many-requests');
   });
 
-  it('keeps sessions across a restart with the same token', async () => {
-    const cookie = sessionCookie((await signIn(running.url, TOKEN)).headers['set-cookie']);
-    const again = await start({ CORS_CONSOLE_TOKEN: TOKEN });
+  it('keeps sessions across a restart with the same token (the cookie names the port, so on the same port)', async () => {
+    const first = await start({ CORS_CONSOLE_TOKEN: TOKEN });
+    const cookie = sessionCookie((await signIn(first.url, TOKEN)).headers['set-cookie']);
+    const port = Number(new URL(first.url).port);
+    await first.stop();
+    consoles.splice(consoles.indexOf(first), 1);
+    const again = await start({ CORS_CONSOLE_TOKEN: TOKEN, PORT: port });
     expect((await httpCall(`${again.url}/api/profiles`, 'GET', { cookie })).status).toBe(200);
-    const other = await start({ CORS_CONSOLE_TOKEN: `${TOKEN}-rotated` });
+    await again.stop();
+    consoles.splice(consoles.indexOf(again), 1);
+    const other = await start({ CORS_CONSOLE_TOKEN: `${TOKEN}-rotated`, PORT: port });
     expect((await httpCall(`${other.url}/api/profiles`, 'GET', { cookie })).status).toBe(401);
   });
 });

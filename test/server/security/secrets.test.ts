@@ -7,6 +7,7 @@ import { createProfileRegistry } from '../../../src/server/profiles/registry';
 import { startConsole, type RunningConsole } from '../../../src/server/start';
 import { s3rverProfile } from '../../support/console-app';
 import { httpCall, type HttpAnswer } from '../../support/http';
+import { errorXml, startProviderDouble } from '../../support/provider-double';
 import { startLocalS3, type LocalS3 } from '../../support/s3rver';
 
 // The console configured with known fake secrets (credentials in environment variables, the
@@ -129,4 +130,46 @@ describe('scrubbing, for errors nobody foresaw', () => {
     expect(await returned.text()).toContain('bad key [redacted]');
     expect(await thrown.text()).not.toContain(secret);
   });
+});
+
+describe('issue 15: scrubbing covers 200 answers too', () => {
+  // The SDK's default chain finds this secret itself, so the profile's adapter does not know it
+  // and cannot scrub it: only the console's scrubbing of every answer can.
+  it("removes a secret a provider quotes in one bucket's error from the (200) bucket list", async () => {
+    const secret = 'default-chain-secret-echoed-by-the-provider-77';
+    const double = await startProviderDouble();
+    double.reply((request) => {
+      if (request.url === '/' || request.url.startsWith('/?x-id=ListBuckets') || !request.url.includes('cors')) {
+        return { status: 200, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>o</ID></Owner><Buckets><Bucket><Name>leaky</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>' };
+      }
+      // A provider (or a proxy in front of it) that quotes the signing key it was given.
+      return { status: 400, headers: { 'content-type': 'application/xml' }, body: errorXml('InvalidRequest', `signature computed with secret ${secret} does not match`) };
+    });
+    const folder = await mkdtemp(join(dir, 'double-'));
+    await writeFile(join(folder, 'profiles.json'), JSON.stringify({ profiles: [{ id: 'double', kind: 's3', endpoint: double.origin, addressing: 'path' }] }));
+    const chain = { AWS_ACCESS_KEY_ID: 'AKIADEFAULTCHAIN0077', AWS_SECRET_ACCESS_KEY: secret };
+    const saved = { AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'], AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'] };
+    Object.assign(process.env, chain);
+    const console = await startConsole({
+      env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, CORS_CONSOLE_CONFIG: join(folder, 'profiles.json') },
+      processEnv: chain,
+      dataDir: folder,
+      webDir: join(folder, 'no-web'),
+      log: () => {},
+    });
+    try {
+      const page = await httpCall(`${console.url}/api/profiles/double/buckets`);
+      expect(page.status).toBe(200);
+      const [bucket] = page.json['buckets'] as { name: string; cors: { status: string; message: string } }[];
+      expect(bucket).toMatchObject({ name: 'leaky', cors: { status: 'error', message: expect.stringContaining('signature computed with secret [redacted] does not match') } });
+      expect(page.text).not.toContain(secret);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) Reflect.deleteProperty(process.env, name);
+        else process.env[name] = value;
+      }
+      await console.stop();
+      await double.stop();
+    }
+  }, 30_000);
 });
