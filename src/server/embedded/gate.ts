@@ -27,7 +27,9 @@ export interface StoreGateOptions {
 }
 
 /** How long a request waits for a store that is being started again before it gets no answer. */
-const STORE_RESTART_WAIT_MS = 3000;
+// Long enough for a first restart (250 ms, then s3rver's start); short enough that the SDK's three
+// attempts end well inside the console's 10 s call deadline, as "unreachable" rather than a timeout.
+const STORE_RESTART_WAIT_MS = 1500;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'expect', 'upgrade', 'proxy-connection', 'te', 'trailer', 'authorization']);
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

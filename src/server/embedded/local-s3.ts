@@ -95,6 +95,7 @@ export async function startEmbeddedS3({ dataDir, port, appOrigins, log }: Embedd
     endpoint,
     profile: {
       adapter,
+      secrets: [keys.secretAccessKey],
       summary: {
         id: 'local',
         label: 'Local s3rver',

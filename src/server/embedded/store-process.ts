@@ -14,7 +14,10 @@ export interface StoreProcess {
   /** The Unix socket the store listens on; only the gate connects to it. */
   socketPath: string;
   isUp(): boolean;
-  /** Resolves true once the store is up, or false if it is not within `timeoutMs`. */
+  /**
+   * Resolves true once the store is up, or false if it is not within `timeoutMs`; at once when
+   * its next start is further away than that (a store that keeps dying waits longer each time).
+   */
   whenUp(timeoutMs: number): Promise<boolean>;
   /** What ended the last run of the store, for an answer to the request it was serving. */
   lastFailure(): string | null;
@@ -45,6 +48,7 @@ export async function startStoreProcess({ directory, log }: { directory: string;
   let failure: string | null = null;
   let waiters: Array<() => void> = [];
   let restartTimer: NodeJS.Timeout | null = null;
+  let nextLaunchAt = 0;
 
   const markUp = () => {
     up = true;
@@ -77,6 +81,7 @@ export async function startStoreProcess({ directory, log }: { directory: string;
       const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
       restarts += 1;
       log(`embedded store stopped (${failure}); starting it again in ${delay} ms`);
+      nextLaunchAt = Date.now() + delay;
       restartTimer = setTimeout(launch, delay);
     });
   };
@@ -84,7 +89,9 @@ export async function startStoreProcess({ directory, log }: { directory: string;
   const whenUp = (timeoutMs: number) =>
     up
       ? Promise.resolve(true)
-      : new Promise<boolean>((resolve) => {
+      : nextLaunchAt > Date.now() + timeoutMs
+        ? Promise.resolve(false)
+        : new Promise<boolean>((resolve) => {
           const wake = () => {
             clearTimeout(timer);
             resolve(true);
