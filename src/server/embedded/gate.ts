@@ -30,6 +30,8 @@ export interface StoreGateOptions {
 // Long enough for a first restart (250 ms, then s3rver's start); short enough that the SDK's three
 // attempts end well inside the console's 10 s call deadline, as "unreachable" rather than a timeout.
 const STORE_RESTART_WAIT_MS = 1500;
+/** How long the gate waits to learn what killed the store before it answers the request it was serving. */
+const STORE_EXIT_WAIT_MS = 1000;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'expect', 'upgrade', 'proxy-connection', 'te', 'trailer', 'authorization']);
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -131,10 +133,13 @@ export async function startStoreGate({ host, port, keys, store, log }: StoreGate
         res.destroy();
         return;
       }
-      // The store died while serving this request (what it died of, its supervisor logs).
-      log(`embedded store stopped while serving ${req.method} /${address.bucket} (${error.code ?? error.message}); it is being started again`);
-      const message = 'The embedded store stopped while handling this request; it is being started again. Please try again.';
-      void refuse(req, res, address, 500, 'InternalError', message);
+      // The store died while serving this request: its exit says of what (ENOSPC, EROFS...).
+      void store.whenStopped(STORE_EXIT_WAIT_MS).then((why) => {
+        const cause = why ?? error.code ?? error.message;
+        log(`embedded store failed ${req.method} /${address.bucket} (${cause}); it is being started again`);
+        const message = `The embedded store stopped while handling this request (${cause}); it is being started again.`;
+        return refuse(req, res, address, 500, 'InternalError', message);
+      });
     });
     if (body) upstream.end(body);
     else req.pipe(upstream);

@@ -19,8 +19,10 @@ export interface StoreProcess {
    * its next start is further away than that (a store that keeps dying waits longer each time).
    */
   whenUp(timeoutMs: number): Promise<boolean>;
-  /** What ended the last run of the store, for an answer to the request it was serving. */
+  /** What ended the last run of the store. */
   lastFailure(): string | null;
+  /** What ends the current run, once it ends; null if it is still running after `timeoutMs`. */
+  whenStopped(timeoutMs: number): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startStoreProcess({ directory, log }: { directory: string;
   let upSince = 0;
   let failure: string | null = null;
   let waiters: Array<() => void> = [];
+  let stopWaiters: Array<(why: string) => void> = [];
   let restartTimer: NodeJS.Timeout | null = null;
   let nextLaunchAt = 0;
 
@@ -81,6 +84,7 @@ export async function startStoreProcess({ directory, log }: { directory: string;
       const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
       restarts += 1;
       log(`embedded store stopped (${failure}); starting it again in ${delay} ms`);
+      for (const tell of stopWaiters.splice(0)) tell(failure);
       nextLaunchAt = Date.now() + delay;
       restartTimer = setTimeout(launch, delay);
     });
@@ -103,6 +107,21 @@ export async function startStoreProcess({ directory, log }: { directory: string;
           waiters.push(wake);
         });
 
+  const whenStopped = (timeoutMs: number) =>
+    !up
+      ? Promise.resolve(failure)
+      : new Promise<string | null>((resolve) => {
+          const tell = (why: string) => {
+            clearTimeout(timer);
+            resolve(why);
+          };
+          const timer = setTimeout(() => {
+            stopWaiters = stopWaiters.filter((t) => t !== tell);
+            resolve(null);
+          }, timeoutMs);
+          stopWaiters.push(tell);
+        });
+
   const stop = async () => {
     stopping = true;
     if (restartTimer) clearTimeout(restartTimer);
@@ -121,5 +140,5 @@ export async function startStoreProcess({ directory, log }: { directory: string;
     await stop();
     throw new Error(`The embedded store did not start within ${FIRST_START_TIMEOUT_MS / 1000} s${why ? ` (${why})` : ''}.`);
   }
-  return { socketPath, isUp: () => up, whenUp, lastFailure: () => failure, stop };
+  return { socketPath, isUp: () => up, whenUp, lastFailure: () => failure, whenStopped, stop };
 }
