@@ -154,6 +154,10 @@ export async function startStoreGate({ host, port, keys, store, log }: StoreGate
     const address = addressOf(rawPath, rawQuery);
     const headers = headersOf(req);
 
+    // A preflight is never authenticated (S3 answers it from the bucket's rules alone), even when
+    // its URL is a presigned one: the browser sends the URL it will PUT to, signature and all.
+    if (method === 'OPTIONS') return forward(req, res, address, withoutAuthQuery(rawQuery), null);
+
     let form: FormUpload | null = null;
     let check: SignatureCheck;
     if (isFormUpload(method, address, headers['content-type'])) {
