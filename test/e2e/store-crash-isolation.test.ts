@@ -33,6 +33,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+/** An upload the store died of: S3's InternalError naming the cause, a log line, the console still up, the store back. */
+async function expectSurvived(answer: { status: number; body: string }, cause: 'EROFS on open' | 'ENOSPC on write') {
+  expect(answer.status).toBe(500);
+  expect(answer.body).toContain('<Code>InternalError</Code>');
+  expect(answer.body).toContain(cause.split(' ')[0]);
+  expect(await profiles()).toBe(200);
+  expect(output).toMatch(new RegExp(`embedded store stopped \\(${cause}: .*\\); starting it again in \\d+ ms`));
+  await storeServes();
+}
 const storeServes = () => waitFor('the store to serve test.txt again', async () => ((await sendRaw(`${store}/demo-no-cors/test.txt`, 'GET')).status === 200 ? true : null));
 
 beforeAll(async () => {
@@ -67,25 +76,13 @@ afterAll(async () => {
 describe('the embedded store on a data folder that fails', () => {
   it('read-only (EROFS): an upload gets an S3 error and a log line, the console keeps answering, and the store comes back', async () => {
     inNamespace('mount', '-o', 'remount,ro', dataDir);
-    const answer = await signed.signed('PUT', '/demo-no-cors/read-only.txt', { 'content-type': 'text/plain' }, 'x');
-    expect(answer.status).toBe(500);
-    expect(answer.body).toContain('<Code>InternalError</Code>');
-    expect(answer.body).toContain('EROFS');
-    expect(await profiles()).toBe(200);
-    expect(output).toMatch(/embedded store stopped \(EROFS on open: .*\); starting it again in \d+ ms/);
-    await storeServes();
+    await expectSurvived(await signed.signed('PUT', '/demo-no-cors/read-only.txt', { 'content-type': 'text/plain' }, 'x'), 'EROFS on open');
     inNamespace('mount', '-o', 'remount,rw', dataDir);
     expect((await signed.signed('PUT', '/demo-no-cors/writable-again.txt', { 'content-type': 'text/plain' }, 'back')).status).toBe(200);
   });
 
   it('full (ENOSPC): an upload larger than the disk gets an S3 error and a log line, the console keeps answering, and reads still work', async () => {
-    const answer = await signed.signed('PUT', '/demo-no-cors/too-big.bin', { 'content-type': 'application/octet-stream' }, 'a'.repeat(DISK_BYTES + 1024 * 1024));
-    expect(answer.status).toBe(500);
-    expect(answer.body).toContain('<Code>InternalError</Code>');
-    expect(answer.body).toContain('ENOSPC');
-    expect(await profiles()).toBe(200);
-    expect(output).toMatch(/embedded store stopped \(ENOSPC on write: .*\); starting it again in \d+ ms/);
-    await storeServes();
+    await expectSurvived(await signed.signed('PUT', '/demo-no-cors/too-big.bin', { 'content-type': 'application/octet-stream' }, 'a'.repeat(DISK_BYTES + 1024 * 1024)), 'ENOSPC on write');
     const cors = await waitFor('the console to read a bucket again', async () => {
       const r = await fetch(`${consoleUrl}/api/profiles/local/buckets/demo-direct-upload/cors`);
       return r.status === 200 ? r.status : null;

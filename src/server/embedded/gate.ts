@@ -3,7 +3,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Outgoi
 import type { AddressInfo } from 'node:net';
 import { evaluate, parseCorsDocument, type CorsConfig } from '../../core';
 import { addressOf, isActiveContentType, isAnonymousAllowed, isFormUpload, keyTooLong, STORAGE_ORIGIN_HEADERS, type Addressed } from './gate-rules';
-import { checkPolicySignature, checkRequestSignature, withoutAuthQuery, type SignatureCheck, type SignatureRefusal } from './request-signature';
+import { checkPolicySignature, checkRequestSignature, safeDecode, withoutAuthQuery, type SignatureCheck, type SignatureRefusal } from './request-signature';
 import { readFormUpload, type FormUpload } from './form-upload';
 import type { StoreKeys } from './store-keys';
 import type { StoreProcess } from './store-process';
@@ -178,7 +178,7 @@ export async function startStoreGate({ host, port, keys, store, log }: StoreGate
       return refuse(req, res, address, 403, 'AccessDenied', 'Access Denied');
     }
 
-    const writtenKey = form ? form.key : method === 'PUT' || method === 'POST' ? safeDecodeKey(address.rawKey) : '';
+    const writtenKey = form ? form.key : method === 'PUT' || method === 'POST' ? safeDecode(address.rawKey) : '';
     const tooLong = writtenKey ? keyTooLong(writtenKey) : null;
     if (tooLong) {
       log(`embedded store gate: KeyTooLongError for ${method} /${address.bucket} (a key part of ${tooLong.segmentBytes} bytes, limit ${tooLong.limit})`);
@@ -210,12 +210,4 @@ export async function startStoreGate({ host, port, keys, store, log }: StoreGate
         server.closeAllConnections();
       }),
   };
-}
-
-function safeDecodeKey(rawKey: string): string {
-  try {
-    return decodeURIComponent(rawKey);
-  } catch {
-    return rawKey;
-  }
 }

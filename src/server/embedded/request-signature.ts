@@ -78,7 +78,8 @@ export function parseQuery(rawQuery: string): Record<string, string | string[]> 
   return query;
 }
 
-function safeDecode(text: string): string {
+/** Percent-decoded text, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

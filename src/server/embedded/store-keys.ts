@@ -21,6 +21,14 @@ function newStoreKeys(): StoreKeys {
   return { accessKeyId: `CCGW${id}`, secretAccessKey: randomBytes(30).toString('base64') };
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The data folder's store keys, made on first use. The file is readable by its owner only
  * (0600), and made so again if someone widened it: whoever reads it can write every bucket.
@@ -34,7 +42,7 @@ export async function loadStoreKeys(dataDir: string): Promise<StoreKeys> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot read the embedded store's keys ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (text !== null) {
-    const parsed = storeKeysSchema.safeParse(JSON.parse(text));
+    const parsed = storeKeysSchema.safeParse(parseJson(text));
     if (!parsed.success) throw new Error(`The embedded store's keys file ${path} is damaged: delete it and start again for new keys.`);
     await chmod(path, 0o600);
     return parsed.data;

@@ -37,6 +37,19 @@ type ChildMessage = { kind: 'ready' } | { kind: 'fatal'; code: string | null; sy
 
 const describeFatal = (fatal: Extract<ChildMessage, { kind: 'fatal' }>) => [fatal.code, fatal.syscall && `on ${fatal.syscall}`].filter(Boolean).join(' ') || fatal.message;
 
+/** What the listeners are told next, or `onTimeout` once `timeoutMs` has passed. */
+function nextOf<T>(listeners: Set<(value: T) => void>, timeoutMs: number, onTimeout: T): Promise<T> {
+  return new Promise((resolve) => {
+    const settle = (value: T) => {
+      clearTimeout(timer);
+      listeners.delete(settle);
+      resolve(value);
+    };
+    const timer = setTimeout(() => settle(onTimeout), timeoutMs);
+    listeners.add(settle);
+  });
+}
+
 export async function startStoreProcess({ directory, log }: { directory: string; log: (line: string) => void }): Promise<StoreProcess> {
   // A private (0700) folder of its own: a socket path in the data folder could exceed the 107
   // bytes a Unix socket path may have.
@@ -48,20 +61,21 @@ export async function startStoreProcess({ directory, log }: { directory: string;
   let restarts = 0;
   let upSince = 0;
   let failure: string | null = null;
-  let waiters: Array<() => void> = [];
-  let stopWaiters: Array<(why: string) => void> = [];
+  const upListeners = new Set<(isUp: boolean) => void>();
+  const stopListeners = new Set<(why: string | null) => void>();
   let restartTimer: NodeJS.Timeout | null = null;
   let nextLaunchAt = 0;
 
   const markUp = () => {
     up = true;
     upSince = Date.now();
-    for (const wake of waiters.splice(0)) wake();
+    for (const tell of [...upListeners]) tell(true);
   };
 
   const launch = () => {
     const started = fork(CHILD_ENTRY, [], {
-      env: { ...process.env, CORS_CONSOLE_STORE_DIR: directory, CORS_CONSOLE_STORE_SOCKET: socketPath },
+      // Only what it needs: the console's environment may hold provider credentials.
+      env: { CORS_CONSOLE_STORE_DIR: directory, CORS_CONSOLE_STORE_SOCKET: socketPath },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
     });
@@ -84,43 +98,18 @@ export async function startStoreProcess({ directory, log }: { directory: string;
       const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
       restarts += 1;
       log(`embedded store stopped (${failure}); starting it again in ${delay} ms`);
-      for (const tell of stopWaiters.splice(0)) tell(failure);
+      for (const tell of [...stopListeners]) tell(failure);
       nextLaunchAt = Date.now() + delay;
       restartTimer = setTimeout(launch, delay);
     });
   };
 
-  const whenUp = (timeoutMs: number) =>
-    up
-      ? Promise.resolve(true)
-      : nextLaunchAt > Date.now() + timeoutMs
-        ? Promise.resolve(false)
-        : new Promise<boolean>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            resolve(true);
-          };
-          const timer = setTimeout(() => {
-            waiters = waiters.filter((w) => w !== wake);
-            resolve(false);
-          }, timeoutMs);
-          waiters.push(wake);
-        });
-
-  const whenStopped = (timeoutMs: number) =>
-    !up
-      ? Promise.resolve(failure)
-      : new Promise<string | null>((resolve) => {
-          const tell = (why: string) => {
-            clearTimeout(timer);
-            resolve(why);
-          };
-          const timer = setTimeout(() => {
-            stopWaiters = stopWaiters.filter((t) => t !== tell);
-            resolve(null);
-          }, timeoutMs);
-          stopWaiters.push(tell);
-        });
+  const whenUp = (timeoutMs: number) => {
+    if (up) return Promise.resolve(true);
+    if (nextLaunchAt > Date.now() + timeoutMs) return Promise.resolve(false);
+    return nextOf(upListeners, timeoutMs, false);
+  };
+  const whenStopped = (timeoutMs: number) => (up ? nextOf(stopListeners, timeoutMs, null) : Promise.resolve(failure));
 
   const stop = async () => {
     stopping = true;
