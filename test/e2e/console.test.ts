@@ -83,6 +83,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('blocks Save for an origin without a protocol, with its message, and writes nothing', async () => {
       await arrangeBucket('e2e-invalid', { rules: [rule({})] });
       await openBucket('e2e-invalid');
+      expect(await page.title()).toMatch(/^e2e-invalid · Rules · .+ · cors-console$/);
       await rule1().getByLabel('Allowed origins').fill('www.a.com');
       await rule1().getByText('Origin needs a protocol: https://www.a.com').waitFor();
       await page.screenshot({ path: shot('invalid-origin'), fullPage: true });

@@ -81,6 +81,8 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
       await toTab('Rules');
       await openWizard();
+      expect(await wizard().getByRole('button', { name: 'Strictest (for your app)' }).getAttribute('aria-pressed')).toBe('true');
+      await wizard().getByRole('button', { name: 'Loosest (diagnostic)' }).click();
       const warning = wizard().getByRole('region', { name: 'Security warning' });
       expect(await warning.textContent()).toContain('Diagnostic setting: not for production');
       expect(await warning.textContent()).toContain('lets any website send any request with any header');

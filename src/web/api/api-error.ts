@@ -24,3 +24,13 @@ export class ApiRequestError extends Error {
 export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiRequestError && error.code === 'unauthenticated';
 }
+
+// Answers that may differ a moment later: nobody answered, or the answer was a failure on the way.
+// Anything else (not found, access denied, a refusal) is the answer, and asking again only delays it
+// (a missing bucket showed "Loading…" for 7.5 s while its 404 was retried three times).
+const TRANSIENT_CODES: ReadonlySet<CallError['code']> = new Set(['console-unreachable', 'provider-unreachable', 'provider-timeout', 'provider-error', 'internal-error', 'too-many-requests']);
+
+/** Whether a failed read is worth repeating. */
+export function isTransient(error: unknown): boolean {
+  return !(error instanceof ApiRequestError) || TRANSIENT_CODES.has(error.code);
+}

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useId } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
 import { profileQueries } from '../api/console';
+import { pageTitle } from '../lib/messages';
 import { navigate, useRoute } from '../lib/router';
 
 // The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of
@@ -21,6 +22,11 @@ export function Layout() {
   useEffect(() => {
     if (route.name === 'home' && first) navigate({ name: 'profile', profile: first.id }, { replace: true });
   }, [route.name, first]);
+
+  const title = pageTitle(route, profile?.label);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   useEffect(() => {
     if (!profiles.data) return;

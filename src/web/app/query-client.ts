@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isUnauthenticated } from '../api/api-error';
+import { isTransient, isUnauthenticated } from '../api/api-error';
 
 export interface QueryClientOptions {
   /** Called when any call answers 401 unauthenticated: the app asks for the access token. */
@@ -14,6 +14,6 @@ export function createQueryClient({ onUnauthenticated }: QueryClientOptions = {}
   return new QueryClient({
     queryCache: new QueryCache({ onError }),
     mutationCache: new MutationCache({ onError }),
-    defaultOptions: { queries: { staleTime: 10_000, retry: (count, error) => !isUnauthenticated(error) && count < 3 } },
+    defaultOptions: { queries: { staleTime: 10_000, retry: (count, error) => isTransient(error) && count < 3 } },
   });
 }

@@ -32,6 +32,7 @@ import {
 } from '../../core';
 import type { ProbeFailure, ProbeResult } from '../../contract/api';
 import { ruleCountText } from './rule-count';
+import type { Route } from './router';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -375,4 +376,19 @@ export function probeFailureText(failure: ProbeFailure): string {
 /** The link between the two cards of a shadowing warning, as the card at `role`'s end shows it. */
 export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number }): string {
   return link.role === 'cause' ? `Takes requests from ${ruleName(link.other)}` : `Loses requests to ${ruleName(link.other)}`;
+}
+
+/** The window's title for a page: the most specific name first, so tabs and history tell pages apart. */
+export function pageTitle(route: Route, profileLabel: string | undefined): string {
+  const app = 'cors-console';
+  switch (route.name) {
+    case 'home':
+      return app;
+    case 'profile':
+      return `${profileLabel ?? route.profile} · ${app}`;
+    case 'bucket':
+      return `${route.bucket} · ${route.tab === 'test' ? 'Test CORS' : 'Rules'} · ${profileLabel ?? route.profile} · ${app}`;
+    case 'not-found':
+      return `Not found · ${app}`;
+  }
 }

@@ -7,6 +7,7 @@ import {
   draftNoteText,
   formMessage,
   lastTestNoteText,
+  pageTitle,
   probeFailureText,
   skippedPlanText,
   requestOutcomeText,
@@ -81,5 +82,13 @@ describe('the web catalogue', () => {
 
   it('says why a bulk apply skipped a bucket', () => {
     expect(skippedPlanText('unchanged')).toBe('Already holds these rules; nothing to write.');
+  });
+
+  it('titles each page most specific first', () => {
+    expect(pageTitle({ name: 'home' }, undefined)).toBe('cors-console');
+    expect(pageTitle({ name: 'profile', profile: 'local' }, 'Embedded s3rver')).toBe('Embedded s3rver · cors-console');
+    expect(pageTitle({ name: 'bucket', profile: 'local', bucket: 'demo-direct-upload', tab: 'test' }, 'Embedded s3rver')).toBe('demo-direct-upload · Test CORS · Embedded s3rver · cors-console');
+    expect(pageTitle({ name: 'bucket', profile: 'gone', bucket: 'b', tab: 'rules' }, undefined)).toBe('b · Rules · gone · cors-console');
+    expect(pageTitle({ name: 'not-found', path: '/x' }, undefined)).toBe('Not found · cors-console');
   });
 });

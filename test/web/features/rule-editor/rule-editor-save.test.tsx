@@ -251,6 +251,9 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     await toast('Deleted: the bucket has no CORS configuration now.');
     screen.getByText('This bucket has no CORS configuration. Add a rule to create one.');
     expect((await ctx.s3.request('GET', '/delete-all?cors')).status).toBe(404);
+    // Nothing left to delete: the button says so instead of "deleting" again.
+    expect((button('Delete all rules') as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(button('Add rule'));
   });
 
   it('Delete all rules on a configuration changed behind the console\'s back shows the conflict first', async () => {

@@ -37,6 +37,7 @@ describe('Rule wizard beside the rule editor', { timeout: REAL_SERVER_TEST_MS },
     fireEvent.click(opener);
     const dialog = screen.getByRole('dialog', { name: 'Rule wizard' });
     expect(dialog.textContent).toContain('the draft has 1 rule');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Loosest (diagnostic)' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Insert into the draft' }));
 
     expect(screen.getByText('Rule wizard: the loosest (diagnostic) rule inserted at position 1. Undo takes it back.').getAttribute('role')).toBe('status');

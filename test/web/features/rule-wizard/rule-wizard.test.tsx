@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { loosestRule, type CorsConfig } from '../../../../src/core';
-import { chooseStrictest, describeApp, openWizard, renderWizard, ruleRow } from './wizard-harness';
+import { chooseLoosest, chooseStrictest, describeApp, openWizard, renderWizard, ruleRow } from './wizard-harness';
 import { rule } from '../../../support/builders';
 
 // The wizard dialog as a person meets it: the generators' choices, values beside reasons, the
@@ -61,6 +61,7 @@ describe('Loosest rule preview', () => {
   it('shows every field of the S3 rule with its reason, and the security warning first', () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     const warning = screen.getByRole('region', { name: 'Security warning' });
     expect(warning.textContent).toContain('Diagnostic setting: not for production');
     expect(warning.textContent).toContain('lets any website send any request with any header to the bucket');
@@ -79,6 +80,7 @@ describe('Loosest rule preview', () => {
   it('uses the dialect: OSS rules have no ID and expose the OSS request id', () => {
     renderWizard('oss');
     openWizard();
+    chooseLoosest();
     const table = ruleTable('The loosest rule');
     expect(ruleRow(table, 'ID')).toEqual({ value: '(none)', why: ['Alibaba Cloud OSS rules have no ID, so the rule is unnamed.'] });
     expect(ruleRow(table, 'Expose headers').value).toBe('ETag, x-oss-request-id');
@@ -87,6 +89,7 @@ describe('Loosest rule preview', () => {
   it('"Tighten now" switches to the strictest form and puts focus in it', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     fireEvent.click(screen.getByRole('button', { name: 'Tighten now' }));
     expect(screen.getByRole('button', { name: 'Strictest (for your app)' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('table', { name: 'The loosest rule', hidden: true }).closest('[hidden]')).not.toBeNull();
@@ -98,6 +101,7 @@ describe('Strictest rules: the app form', () => {
   it('explains a bad origin at the field, with the provider reason, and generates nothing', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: `${APP}\nexample.com`, operations: ['Download (GET)'] });
     const field = screen.getByLabelText('Origins the app is served from');
@@ -111,6 +115,7 @@ describe('Strictest rules: the app form', () => {
   it('asks for an operation, and for a valid header name at its row', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: APP, operations: [], headers: [{ name: 'x trace' }] });
     await screen.findByText('Choose at least one operation the app performs.');
@@ -122,6 +127,7 @@ describe('Strictest rules: the app form', () => {
   it('refuses a header scoped to an operation the app does not perform', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: APP, operations: ['Download (GET)'], headers: [{ name: 'x-trace', on: 'delete' }] });
     await screen.findByText("Delete (DELETE) is not among the app's operations: choose it above, or pick another.");
@@ -130,6 +136,7 @@ describe('Strictest rules: the app form', () => {
   it('refuses * as the origin of an app that sends credentials', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: '*', operations: ['Download (GET)'], credentials: true });
     await screen.findByText(/^The app sends credentials, so it cannot use \* as its origin/);
@@ -140,6 +147,7 @@ describe('Strictest rules: what is generated and why', () => {
   it('gives download and upload their own rules: headers only where sent, ETag exposed, each choice explained', async () => {
     renderWizard('s3');
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({
       origins: APP,
@@ -185,6 +193,7 @@ describe('Strictest rules: what is generated and why', () => {
     const draft: CorsConfig = { rules: Array.from({ length: 9 }, (_, i) => rule({ allowedOrigins: [`https://site${i}.example`] })) };
     renderWizard('oss', draft);
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: APP, operations: ['Download (GET)', 'Upload with PUT (PutObject, presigned PUT)'], headers: [{ name: 'x-app-trace', on: 'upload' }], readable: [{ name: 'ETag', on: 'upload' }] });
     const region = await generated();
@@ -201,6 +210,7 @@ describe('Strictest rules: what is generated and why', () => {
     const draft: CorsConfig = { rules: Array.from({ length: 10 }, (_, i) => rule({ allowedOrigins: [`https://site${i}.example`] })) };
     renderWizard('oss', draft);
     openWizard();
+    chooseLoosest();
     screen.getByText("Alibaba Cloud OSS allows at most 10 rules; 10 of the draft's rules stay, so no rule fits.");
     expect(screen.getByRole('alert').textContent).toBe('Alibaba Cloud OSS allows at most 10 rules; the configuration has 10, so 1 more do not fit. Merge or remove rules first.');
     expect((screen.getByRole('button', { name: 'Insert into the draft' }) as HTMLButtonElement).disabled).toBe(true);
@@ -216,6 +226,7 @@ describe('Inserting into the draft', () => {
     const draft: CorsConfig = { rules: [rule({ id: 'reads' })] };
     const { proposals } = renderWizard('s3', draft);
     openWizard();
+    chooseLoosest();
     expect(screen.getByRole('list', { name: 'Placement' }).textContent).toContain('The new rule goes at position 1, above rule 1 (reads)');
     expect(screen.getByRole('figure').textContent).toContain('lines added');
     fireEvent.click(screen.getByRole('button', { name: 'Insert into the draft' }));
@@ -228,6 +239,7 @@ describe('Inserting into the draft', () => {
     const other = rule({ id: 'partner', allowedOrigins: ['https://partner.example'] });
     const { proposals } = renderWizard('s3', { rules: [other] });
     openWizard();
+    chooseLoosest();
     chooseStrictest();
     describeApp({ origins: APP, operations: ['Delete (DELETE)'] });
     const region = await generated();
@@ -242,6 +254,7 @@ describe('Inserting into the draft', () => {
     const kept = rule({ id: 'partner', allowedOrigins: ['https://partner.example'] });
     const { proposals } = renderWizard('s3', { rules: [loosestRule('s3').rule, kept] });
     openWizard();
+    chooseLoosest();
     screen.getByText('The draft already holds the diagnostic rule (rule 1).');
     fireEvent.click(screen.getByRole('button', { name: 'Tighten now' }));
     describeApp({ origins: APP, operations: ['Download (GET)'] });

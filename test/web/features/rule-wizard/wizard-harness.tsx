@@ -60,6 +60,10 @@ export function ruleRow(table: HTMLElement, field: string) {
   return { value: value!.textContent ?? '', why: [...why!.querySelectorAll('li')].map((li) => li.textContent ?? '') };
 }
 
+export function chooseLoosest() {
+  fireEvent.click(screen.getByRole('button', { name: 'Loosest (diagnostic)' }));
+}
+
 export function chooseStrictest() {
   fireEvent.click(screen.getByRole('button', { name: 'Strictest (for your app)' }));
 }

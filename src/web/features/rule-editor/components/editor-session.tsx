@@ -188,6 +188,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
         }}
         canDiscard={differsFromProvider || hasDraft}
         onDiscard={discard}
+        canDelete={provider.config !== null}
         onDelete={() => {
           writes.clearFailure();
           setPhase({ kind: 'confirm-delete', version: base.version });

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 
 export type EditorView = 'form' | 'raw';
 
-export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, onDelete, canSave, onSave, addButton, deleteButton, saveButton }: {
+export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, canDelete, onDelete, canSave, onSave, addButton, deleteButton, saveButton }: {
   view: EditorView;
   onView: (view: EditorView) => void;
   canUndo: boolean;
@@ -12,6 +12,8 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
   onAdd: () => void;
   canDiscard: boolean;
   onDiscard: () => void;
+  /** There is a configuration on the provider to delete. */
+  canDelete: boolean;
   onDelete: () => void;
   canSave: boolean;
   onSave: () => void;
@@ -36,15 +38,16 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
       <button type="button" onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
         Redo
       </button>
+      {/* Away from Save: one destroys, the other keeps. */}
+      <button type="button" ref={deleteButton} className="re-danger" onClick={onDelete} disabled={!canDelete}>
+        Delete all rules
+      </button>
       <span className="re-spacer" />
       <button type="button" ref={addButton} onClick={onAdd}>
         Add rule
       </button>
       <button type="button" onClick={onDiscard} disabled={!canDiscard}>
         Discard changes
-      </button>
-      <button type="button" ref={deleteButton} className="re-danger" onClick={onDelete}>
-        Delete all rules
       </button>
       <button type="button" ref={saveButton} className="re-primary" onClick={onSave} disabled={!canSave}>
         Save

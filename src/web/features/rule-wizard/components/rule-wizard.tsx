@@ -55,7 +55,8 @@ interface WizardDialogProps {
 
 function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialogProps) {
   const dialect = profile.dialect;
-  const [mode, setMode] = useState<Mode>('loosest');
+  // The rule for the app comes first; the loosest one is a diagnostic, never a starting point.
+  const [mode, setMode] = useState<Mode>('strictest');
   const [focusToken, setFocusToken] = useState(0);
   const loosestIndex = useMemo(() => findLoosestRule(draft, loosestRule(dialect).rule), [draft, dialect]);
   const tighten = () => {
@@ -66,11 +67,11 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
     <ModalDialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
       <div className="rw-head">
         <div role="group" aria-label="Kind of rule" className="rw-switch">
-          <button type="button" aria-pressed={mode === 'loosest'} onClick={() => setMode('loosest')}>
-            Loosest (diagnostic)
-          </button>
           <button type="button" aria-pressed={mode === 'strictest'} onClick={() => setMode('strictest')}>
             Strictest (for your app)
+          </button>
+          <button type="button" aria-pressed={mode === 'loosest'} onClick={() => setMode('loosest')}>
+            Loosest (diagnostic)
           </button>
         </div>
         <span className="rw-muted">Rules for {profile.label}; the draft has {draft.rules.length === 1 ? '1 rule' : `${draft.rules.length} rules`}.</span>
