@@ -124,7 +124,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
     throw error;
   }
   const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
-  const secrets = [...configured.flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
+  const secrets = [...(embedded ? [embedded.profile] : configured).flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
   const scratch = createScratchObjects(log);
   const app = createApp({
     profiles,

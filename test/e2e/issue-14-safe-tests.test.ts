@@ -4,7 +4,7 @@ import { SCRATCH_PREFIX } from '../../src/contract/api';
 import { DEFAULT_UPLOAD_BODY } from '../../src/web/features/test-pane/run-test';
 import { arrangeBucket } from '../support/console-page';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
-import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { WITH_EMBEDDED_STORE } from '../support/storage-backends';
 import { rule } from '../support/builders';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
 
@@ -13,7 +13,7 @@ import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/
 // object happens only after a confirmation that names it. The bucket is read straight from the
 // storage to show what was (not) touched.
 
-describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
+describe.each(WITH_EMBEDDED_STORE)('on %s', (backend) => {
   const { storage, session, shot } = useConsoleInChromium(backend);
   let consoleApp: TestConsole;
   let page: Page;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dialectProfile, type CorsConfig } from '../../src/core';
 import { arrangeBucket as arrangeOn, saveAndConfirm, setStoredCors as setOn, storedRules as storedOn } from '../support/console-page';
-import { STORAGE_BACKENDS } from '../support/storage-backends';
+import { WITH_EMBEDDED_STORE } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { expectAgreement, fillRequest, openTestTab, testCors } from '../support/test-pane-page';
 import { rule } from '../support/builders';
@@ -11,7 +11,7 @@ import { rule } from '../support/builders';
 // RGW), through the UI alone: the browser's own verdict, the diagnosis, and the prediction agreeing
 // with the browser every time.
 
-describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
+describe.each(WITH_EMBEDDED_STORE)('on %s', (backend) => {
   const { storage, session, shot } = useConsoleInChromium(backend);
   let consoleApp: TestConsole;
   let page: Page;

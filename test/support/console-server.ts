@@ -7,9 +7,12 @@ import type { StorageBackend } from './storage-backends';
 /**
  * The whole console as `npm start` runs it (built SPA + API), in a temp data folder, with one
  * profile on the given storage backend (`CORS_CONSOLE_CONFIG`, keys in the environment). The
- * profile's id is the backend's name, so its pages are `/p/<backend>/b/<bucket>`.
+ * profile's id is the backend's name, so its pages are `/p/<backend>/b/<bucket>`; on the embedded
+ * store it is the embedded default itself (profile `local`).
  */
 export async function startTestConsole(storage: StorageBackend): Promise<RunningConsole & { profileId: string }> {
+  // The embedded store comes with the console that runs it; stopping the backend stops both.
+  if (storage.embeddedConsole) return { ...storage.embeddedConsole, profileId: 'local', stop: async () => {} };
   const dataDir = await mkdtemp(join(tmpdir(), 'cors-console-e2e-'));
   const { path, env } = await storage.writeProfilesFile(dataDir);
   const running = await startConsole({

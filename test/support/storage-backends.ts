@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Dialect } from '../../src/core';
 import type { ConnectedProfile } from '../../src/server/profiles/connect';
+import { STORE_KEYS_FILE, type StoreKeys } from '../../src/server/embedded/store-keys';
+import { startConsole, type RunningConsole } from '../../src/server/start';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import { startLocalS3 } from './s3rver';
 import { signedHttp, type AccessKeys, type RawResponse, type SignedHttp } from './signed-http';
@@ -17,7 +20,12 @@ import { profileSummary } from './builders';
  * names must differ between test files; each handle deletes the buckets it created when stopped.
  */
 export const STORAGE_BACKENDS = ['s3rver', 'rgw'] as const;
-export type BackendName = (typeof STORAGE_BACKENDS)[number];
+/**
+ * The embedded store as `npm start` runs it: s3rver in its child process behind the gate, which
+ * refuses unsigned writes (issue 15). The browser suites run on it too, with its own console.
+ */
+export const WITH_EMBEDDED_STORE = [...STORAGE_BACKENDS, 'embedded'] as const;
+export type BackendName = (typeof WITH_EMBEDDED_STORE)[number];
 
 export interface StorageBackend {
   name: BackendName;
@@ -44,6 +52,8 @@ export interface StorageBackend {
   writeProfilesFile(dir: string, id?: string): Promise<{ path: string; env: Record<string, string> }>;
   /** Stops s3rver; on the shared RGW, deletes the buckets (and objects) this handle created. */
   stop(): Promise<void>;
+  /** The embedded store's own console (profile `local`), which runs it; absent for the others. */
+  embeddedConsole?: RunningConsole;
 }
 
 // s3rver accepts its own well-known key pair; these are not secrets.
@@ -103,7 +113,7 @@ function backendOn(name: BackendName, dialect: Dialect, endpoint: string, keys: 
     },
     stop: async () => {
       await shutdown();
-      if (name === 's3rver') return;
+      if (name !== 'rgw') return;
       for (const bucket of created.splice(0)) await removeBucket(bucket);
     },
   };
@@ -111,6 +121,16 @@ function backendOn(name: BackendName, dialect: Dialect, endpoint: string, keys: 
 
 /** Starts (s3rver) or connects to (RGW, from the global setup) one backend. */
 export async function startStorageBackend(name: BackendName): Promise<StorageBackend> {
+  if (name === 'embedded') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cors-console-embedded-'));
+    const running = await startConsole({ env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0 }, processEnv: {}, dataDir, webDir: resolve('dist/web'), log: () => {} });
+    const keys = JSON.parse(await readFile(join(dataDir, STORE_KEYS_FILE), 'utf8')) as StoreKeys;
+    const backend = backendOn('embedded', 's3rver', running.localS3Endpoint!, keys, async () => {
+      await running.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    return { ...backend, embeddedConsole: running };
+  }
   if (name === 's3rver') {
     const s3 = await startLocalS3();
     return backendOn('s3rver', 's3rver', s3.endpoint, S3RVER_KEYS, () => s3.stop());

@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
+import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { testRequestSchema, type TestRequest } from '../../../contract/api';
+import { writesObject } from '../../../contract/scratch';
 import { METHODS, misfitOf } from '../../../core';
 import { formMessage } from '../../lib/messages';
 
@@ -88,3 +91,16 @@ export const requestFormSchema = z
     }
     return parsed.data;
   });
+
+/**
+ * On a store that refuses unsigned writes (the embedded store's gate, like an S3 bucket whose
+ * objects are public-read), a PUT or DELETE test is presigned unless the user unticks it; each
+ * change of method sets the default again. A signed POST is the form upload, not this request.
+ */
+export function useSignedWritesByDefault(form: UseFormReturn<RequestFormValues, unknown, TestRequest>, signsWrites: boolean): void {
+  const method = useWatch({ control: form.control, name: 'method' });
+  const { setValue } = form;
+  useEffect(() => {
+    if (signsWrites) setValue('signed', writesObject(method) && method !== 'POST');
+  }, [signsWrites, method, setValue]);
+}

@@ -12,11 +12,11 @@ import { testQueryClient } from '../../../support/query-client';
 
 const ctx = useRealApi();
 
-function renderPane(bucket: string) {
+function renderPane(bucket: string, embedded = true) {
   const client = testQueryClient();
   return render(
     <QueryClientProvider client={client}>
-      <TestPane profile={testProfile(ctx)} bucket={bucket} />
+      <TestPane profile={testProfile(ctx, { embedded })} bucket={bucket} />
     </QueryClientProvider>,
   );
 }
@@ -54,6 +54,38 @@ describe('TestPane request builder', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(screen.getByLabelText(/^Signed URL/));
     fireEvent.click(await ready());
     expect((await screen.findByText('A signed POST is a form upload: use "Upload with a POST form" below.')).tagName).toBe('P');
+  });
+
+  // Issue 15, item 1: the embedded store's gate refuses unsigned writes, as an S3 bucket whose
+  // objects are public-read does.
+  it('presigns PUT and DELETE tests on the embedded store by default, says why, and keeps an untick until the method changes', async () => {
+    await arrangeBucket(ctx, 'pane-gate', { rules: [rule({})] });
+    renderPane('pane-gate');
+    await ready();
+    const signed = () => (screen.getByLabelText(/^Signed URL/) as HTMLInputElement).checked;
+    expect(signed()).toBe(false);
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'PUT' } });
+    await waitFor(() => expect(signed()).toBe(true));
+    expect(screen.getByText(/^This store refuses unsigned writes, as an S3 bucket whose objects are public-read does, so a PUT test is presigned by default/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText(/^Signed URL/));
+    expect(signed()).toBe(false);
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'DELETE' } });
+    await waitFor(() => expect(signed()).toBe(true));
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'POST' } });
+    await waitFor(() => expect(signed()).toBe(false));
+    expect(screen.getByText(/a POST test gets its 403 AccessDenied: the signed form upload is "Upload with a POST form" below/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'GET' } });
+    await waitFor(() => expect(signed()).toBe(false));
+  });
+
+  it('leaves writing tests unsigned on other stores', async () => {
+    await arrangeBucket(ctx, 'pane-open', { rules: [rule({})] });
+    renderPane('pane-open', false);
+    await ready();
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'PUT' } });
+    expect(await screen.findByLabelText('Body')).toBeTruthy();
+    expect((screen.getByLabelText(/^Signed URL/) as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByText(/^This store refuses unsigned writes/)).toBeNull();
   });
 
   it('offers the second origin only when the console has one', async () => {

@@ -11,6 +11,8 @@ export interface RequestBuilderProps {
   errors: FieldErrors<RequestFormValues>;
   consoleOrigin: string;
   harnessOrigin: string | null;
+  /** The store refuses unsigned writes (the embedded store's gate): writing tests are presigned by default. */
+  signsWrites: boolean;
 }
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
@@ -23,7 +25,7 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
 }
 
 /** The request "Test CORS" sends: every field has a visible label that is its accessible name. */
-export function RequestBuilder({ register, control, errors, consoleOrigin, harnessOrigin }: RequestBuilderProps) {
+export function RequestBuilder({ register, control, errors, consoleOrigin, harnessOrigin, signsWrites }: RequestBuilderProps) {
   const id = useId();
   const method = useWatch({ control, name: 'method' });
   const writes = method === 'PUT' || method === 'POST';
@@ -86,6 +88,11 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
           <input type="checkbox" {...register('signed')} {...described('signed')} /> Signed URL (presigned by the server, for private buckets)
         </label>
         <FieldError id={`${id}-signed-error`} message={errors.signed?.message} />
+        {signsWrites && changesObject && (
+          <p className="tp-muted">
+            This store refuses unsigned writes, as an S3 bucket whose objects are public-read does, so {method === 'POST' ? 'a POST test gets its 403 AccessDenied: the signed form upload is "Upload with a POST form" below' : `a ${method} test is presigned by default; untick to see the 403 AccessDenied a page without a signature gets`}.
+          </p>
+        )}
       </div>
       <label htmlFor={`${id}-must-read`}>Headers the app must read</label>
       <div>

@@ -10,7 +10,7 @@ import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
 import { consoleQueries } from '../../../api/console';
-import { DEFAULT_REQUEST, requestFormSchema, type RequestFormValues } from '../request-form';
+import { DEFAULT_REQUEST, requestFormSchema, useSignedWritesByDefault, type RequestFormValues } from '../request-form';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import { scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
@@ -36,6 +36,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
   const workspace = useBucketWorkspace();
   const harness = useHarness(harnessOrigin);
   const form = useForm<RequestFormValues, unknown, TestRequest>({ resolver: zodResolver(requestFormSchema), defaultValues: DEFAULT_REQUEST });
+  useSignedWritesByDefault(form, profile.embedded);
 
   const contextFor = (request: TestRequest): TestContext | null => {
     if (cors.data === undefined) return null;
@@ -76,7 +77,7 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
         server&apos;s raw probe and what the rules predict.
       </p>
       <form onSubmit={form.handleSubmit((request) => (namedWriteEffect(bucket, request) ? setUnconfirmed(request) : test.mutate({ request, confirmWrite: false })))} noValidate>
-        <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} />
+        <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} />
         <div className="tp-actions">
           <button type="submit" disabled={test.isPending || cors.data === undefined}>
             Test CORS
