@@ -10,12 +10,12 @@ import { registerCorsRoutes } from './routes/cors.routes';
 import { registerTestingRoutes } from './routes/probe.routes';
 import { registerSavedTestsRoutes } from './routes/saved-tests.routes';
 import { registerSessionRoutes } from './routes/session.routes';
-import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 import { loopbackAccess, type AccessPolicy } from './security/access-policy';
 import { apiGuard } from './security/api-guard';
 import { createRedactor } from './security/redact';
 import { securityHeaders } from './security/security-headers';
 import { storageCspSources } from './security/storage-origins';
+import { createMemoryState, type StateStore } from './state/state-store';
 
 export interface AppDeps {
   profiles: ProfileRegistry;
@@ -25,8 +25,8 @@ export interface AppDeps {
   access?: AccessPolicy;
   /** Values that must never appear in a log line or an error answer (credentials; the token is added). */
   secrets?: readonly string[];
-  /** Where saved test cases live; in memory when the console has no data folder. */
-  savedTests?: SavedTestStore;
+  /** Where the change history and saved test cases live; in memory when the console has no data folder. */
+  state?: StateStore;
   /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
   harnessOrigin?: string | null;
   /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
@@ -34,7 +34,7 @@ export interface AppDeps {
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(redact(line));
   const scratchObjects = scratch ?? createScratchObjects(log);
@@ -74,7 +74,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
   registerCorsRoutes(register, cors);
-  registerSavedTestsRoutes(register, savedTests);
+  registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;

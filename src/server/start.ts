@@ -13,8 +13,8 @@ import { createHarnessApp } from './harness/harness-app';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
-import { createFileSavedTestStore } from './saved-tests/saved-test-store';
 import { accessPolicy, isLoopbackAddress, urlHost } from './security/access-policy';
+import { createFolderState } from './state/state-store';
 
 export interface RunningConsole {
   url: string;
@@ -127,7 +127,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
     scratch,
     access,
     secrets,
-    savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
+    state: createFolderState(dataDir),
     harnessOrigin: harnessUrl,
   });
 
