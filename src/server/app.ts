@@ -7,6 +7,7 @@ import type { ProfileRegistry } from './profiles/registry';
 import { registerBucketsRoutes } from './routes/buckets.routes';
 import { registerConsoleRoutes } from './routes/console.routes';
 import { registerCorsRoutes } from './routes/cors.routes';
+import { registerHistoryRoutes } from './routes/history.routes';
 import { registerTestingRoutes } from './routes/probe.routes';
 import { registerSavedTestsRoutes } from './routes/saved-tests.routes';
 import { registerSessionRoutes } from './routes/session.routes';
@@ -15,7 +16,9 @@ import { apiGuard } from './security/api-guard';
 import { createRedactor } from './security/redact';
 import { securityHeaders } from './security/security-headers';
 import { storageCspSources } from './security/storage-origins';
+import { createHistoryRecorder } from './state/history-recorder';
 import { createMemoryState, type StateStore } from './state/state-store';
+import { newConsoleIdentity, type ConsoleIdentity } from './state/write-author';
 
 export interface AppDeps {
   profiles: ProfileRegistry;
@@ -29,17 +32,20 @@ export interface AppDeps {
   state?: StateStore;
   /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
   harnessOrigin?: string | null;
+  /** This console instance, as its history entries name it; a fresh one by default. */
+  consoleIdentity?: ConsoleIdentity;
   /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
   scratch?: ScratchObjects;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, consoleIdentity = newConsoleIdentity() }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(redact(line));
   const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
+  const journalOf = createHistoryRecorder({ history: state.history, console: consoleIdentity, log });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -73,7 +79,8 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerSessionRoutes(register, access);
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
-  registerCorsRoutes(register, cors);
+  registerCorsRoutes(register, cors, journalOf);
+  registerHistoryRoutes(register, cors, state.history, journalOf);
   registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));

@@ -78,7 +78,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
   const apply = async (plans: BucketPlan[]) => {
     stopRequested.current = false;
     setStep({ kind: 'applying', plans, results: [] });
-    const results = await writePlans(plans, (name, config, version) => saveCors(profile.id, name, config, version), {
+    const results = await writePlans(plans, (name, config, version) => saveCors(profile.id, name, config, version, 'bulk-apply'), {
       onResult: (result) => mounted.current && setStep((s) => (s.kind === 'applying' ? { ...s, results: [...s.results, result] } : s)),
       shouldStop: () => stopRequested.current,
     });

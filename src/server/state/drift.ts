@@ -1,0 +1,36 @@
+import type { Drift, HistoryEntry, HistorySnapshot } from '../../contract/history';
+
+/**
+ * What the provider should hold after an entry: what was read back after the write; after a
+ * failed write, what it held then (or, unread, what it held before: a provider's write is
+ * all-or-nothing); after an interrupted one, what the write asked for.
+ */
+export function lastKnownOf(entry: HistoryEntry): HistorySnapshot {
+  switch (entry.outcome.kind) {
+    case 'written':
+      return entry.outcome.stored;
+    case 'failed':
+      return entry.outcome.stored ?? entry.before;
+    case 'interrupted':
+      return entry.after;
+  }
+}
+
+/**
+ * Whether the provider's configuration is one the history does not end with. Versions are hashes
+ * of the core's configuration identity, so equal configurations never count as drift. An
+ * interrupted write may have landed or not: either configuration is known.
+ */
+export function driftOf(latest: HistoryEntry | undefined, current: HistorySnapshot): Drift | null {
+  if (!latest) return null;
+  const lastKnown = lastKnownOf(latest);
+  if (current.version === lastKnown.version) return null;
+  if (latest.outcome.kind === 'interrupted' && current.version === latest.before.version) return null;
+  return { entry: latest.id, lastKnown, current };
+}
+
+/** The configuration a restore of `entry` writes back. */
+export function restoreTarget(entry: HistoryEntry, side: 'after' | 'before'): HistorySnapshot {
+  if (side === 'before') return entry.before;
+  return entry.outcome.kind === 'written' ? entry.outcome.stored : entry.after;
+}
