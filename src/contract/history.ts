@@ -53,7 +53,13 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
  * outside the console (or by another console without a shared history), or emptied by a crash.
  * `lastKnown` is what the history says the bucket should hold, from entry `entry`.
  */
-export const driftSchema = z.object({ entry: z.string(), lastKnown: historySnapshotSchema, current: historySnapshotSchema });
+export const driftSchema = z.object({
+  entry: z.string(),
+  /** Which of the entry's configurations `lastKnown` is: what a restore of the entry names in its body. */
+  side: z.enum(['after', 'before']),
+  lastKnown: historySnapshotSchema,
+  current: historySnapshotSchema,
+});
 export type Drift = z.infer<typeof driftSchema>;
 
 export const historyPageQuerySchema = z.object({ cursor: z.string().optional(), limit: z.string().optional() });

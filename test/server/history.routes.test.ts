@@ -60,7 +60,7 @@ describe.each(STORAGE_BACKENDS)('history on %s', (backend) => {
     const saved = await save(bucket, A);
     await storage.current.putCors(bucket, serializeCorsDocument(OUTSIDE, 's3-xml'));
     const page = await history(bucket);
-    expect(page.drift).toEqual({ entry: page.entries[0]!.id, lastKnown: { config: A, version: saved.version }, current: { config: OUTSIDE, version: (await read(bucket)).version } });
+    expect(page.drift).toEqual({ entry: page.entries[0]!.id, side: 'after', lastKnown: { config: A, version: saved.version }, current: { config: OUTSIDE, version: (await read(bucket)).version } });
 
     // A restore naming a stale version is a conflict, never an overwrite.
     const stale = await api.client(routes.restoreHistory, { params: { ...at(bucket), entry: page.drift!.entry }, body: {}, ifMatch: saved.version });

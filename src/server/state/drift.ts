@@ -1,18 +1,18 @@
 import type { Drift, HistoryEntry, HistorySnapshot } from '../../contract/history';
 
 /**
- * What the provider should hold after an entry: what was read back after the write; after a
- * failed write, what it held then (or, unread, what it held before: a provider's write is
+ * What the provider should hold after an entry, and which side of the entry that is: what was
+ * read back after the write; after a failed write, what it held before (a provider's write is
  * all-or-nothing); after an interrupted one, what the write asked for.
  */
-export function lastKnownOf(entry: HistoryEntry): HistorySnapshot {
+export function lastKnownOf(entry: HistoryEntry): { side: 'after' | 'before'; snapshot: HistorySnapshot } {
   switch (entry.outcome.kind) {
     case 'written':
-      return entry.outcome.stored;
+      return { side: 'after', snapshot: entry.outcome.stored };
     case 'failed':
-      return entry.outcome.stored ?? entry.before;
+      return { side: 'before', snapshot: entry.before };
     case 'interrupted':
-      return entry.after;
+      return { side: 'after', snapshot: entry.after };
   }
 }
 
@@ -23,10 +23,10 @@ export function lastKnownOf(entry: HistoryEntry): HistorySnapshot {
  */
 export function driftOf(latest: HistoryEntry | undefined, current: HistorySnapshot): Drift | null {
   if (!latest) return null;
-  const lastKnown = lastKnownOf(latest);
+  const { side, snapshot: lastKnown } = lastKnownOf(latest);
   if (current.version === lastKnown.version) return null;
   if (latest.outcome.kind === 'interrupted' && current.version === latest.before.version) return null;
-  return { entry: latest.id, lastKnown, current };
+  return { entry: latest.id, side, lastKnown, current };
 }
 
 /** The configuration a restore of `entry` writes back. */

@@ -17,12 +17,13 @@ describe('drift from the history', () => {
     ['written, emptied by a crash', entry({ kind: 'written', stored: NEW }), EMPTY, NEW],
     ['failed, provider kept the old', entry({ kind: 'failed', code: 'unreachable', stored: OLD }), OLD, null],
     ['failed unread, provider kept the old', entry({ kind: 'failed', code: 'unreachable', stored: null }), OLD, null],
+    ['failed, changed outside since', entry({ kind: 'failed', code: 'unreachable', stored: OLD }), OUTSIDE, OLD],
     ['interrupted, the write landed', entry({ kind: 'interrupted' }), NEW, null],
     ['interrupted, the write never landed', entry({ kind: 'interrupted' }), OLD, null],
     ['interrupted, the bucket was emptied', entry({ kind: 'interrupted' }), EMPTY, NEW],
   ])('%s', (_name, latest, current, lastKnown) => {
     const drift = driftOf(latest, current);
-    expect(drift).toEqual(lastKnown ? { entry: 'e1', lastKnown, current } : null);
+    expect(drift).toEqual(lastKnown ? { entry: 'e1', side: lastKnown === OLD ? 'before' : 'after', lastKnown, current } : null);
   });
 
   it('has nothing to compare with before the first entry', () => {
@@ -34,6 +35,6 @@ describe('drift from the history', () => {
     expect(restoreTarget(entry({ kind: 'written', stored: normalised }), 'after')).toBe(normalised);
     expect(restoreTarget(entry({ kind: 'interrupted' }), 'after')).toBe(NEW);
     expect(restoreTarget(entry({ kind: 'interrupted' }), 'before')).toBe(OLD);
-    expect(lastKnownOf(entry({ kind: 'failed', code: 'x', stored: null }))).toBe(OLD);
+    expect(lastKnownOf(entry({ kind: 'failed', code: 'x', stored: null }))).toEqual({ side: 'before', snapshot: OLD });
   });
 });
