@@ -435,7 +435,7 @@ export function historyOutcomeText(outcome: HistoryOutcome): string {
 
 /** The drift banner's sentence: what the history ends with, and what the provider holds instead. */
 export function driftText({ lastKnown, current }: Drift): string {
-  return `The provider holds ${holdsText(current.config)}, not ${holdsText(lastKnown.config)} as last written through the console: the rules were changed outside it, or lost (a crash of the storage during a save).`;
+  return `The provider's CORS configuration (${holdsText(current.config)}) is not the one last written through the console (${holdsText(lastKnown.config)}): it was changed outside the console, or lost in a crash of the storage during a save.`;
 }
 
 /** After a restore refused because the bucket changed again. */

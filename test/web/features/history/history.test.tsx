@@ -92,7 +92,7 @@ describe('drift banner', { timeout: REAL_SERVER_TEST_MS }, () => {
     renderWith((profile) => <DriftBanner profile={profile} bucket="hv-drift" />);
 
     const banner = await screen.findByRole('region', { name: HISTORY_TEXT.driftTitle });
-    expect(banner.textContent).toContain('The provider holds 1 rule, not 1 rule as last written through the console');
+    expect(banner.textContent).toContain("The provider's CORS configuration (1 rule) is not the one last written through the console (1 rule)");
     const diff = within(banner).getByRole('figure');
     expect(texts(diff, 'del')).toContain('https://a.example');
     expect(texts(diff, 'ins')).toContain('https://outside.example');

@@ -26,7 +26,6 @@ export function DriftBanner({ profile, bucket }: { profile: ProfileSummary; buck
       <DiffView before={documentText(drift.lastKnown.config, format)} after={documentText(drift.current.config, format)} label={HISTORY_TEXT.driftDiffLabel} />
       <button
         type="button"
-        className="re-primary"
         disabled={restore.isPending}
         onClick={() => restore.mutate({ entry: drift.entry, side: drift.side, version: drift.current.version, source: 'drift-banner' })}
       >
