@@ -29,8 +29,11 @@ export function driftOf(latest: HistoryEntry | undefined, current: HistorySnapsh
   return { entry: latest.id, side, lastKnown, current };
 }
 
-/** The configuration a restore of `entry` writes back. */
+/**
+ * The configuration a restore of `entry` writes back: what its write asked for, or what was
+ * there before it. Not the read-back: when another console's save raced this one, the read-back
+ * is theirs (measured on RGW: both of two racing saves are accepted, PutBucketCors has no condition).
+ */
 export function restoreTarget(entry: HistoryEntry, side: 'after' | 'before'): HistorySnapshot {
-  if (side === 'before') return entry.before;
-  return entry.outcome.kind === 'written' ? entry.outcome.stored : entry.after;
+  return side === 'before' ? entry.before : entry.after;
 }

@@ -15,11 +15,8 @@ import './history.css';
 
 type Asked = { entry: HistoryEntry; side: 'after' | 'before' };
 
-/** What restoring a side of an entry writes: what the provider read back after it, else what it asked for. */
-function targetOf({ entry, side }: Asked): CorsConfig | null {
-  if (side === 'before') return entry.before.config;
-  return entry.outcome.kind === 'written' ? entry.outcome.stored.config : entry.after.config;
-}
+/** What restoring a side of an entry writes: what its write asked for, or what was there before. */
+const targetOf = ({ entry, side }: Asked): CorsConfig | null => entry[side].config;
 
 /** The bucket's changes through the console, newest first, each as a diff, each restorable (asked first, guarded by If-Match). */
 export function HistoryView({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
