@@ -41,7 +41,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     expect((await storedRules(storage.current, bucket))[0]?.allowedOrigins).toEqual(['https://saved.example']);
 
     await page.getByRole('tab', { name: 'History' }).click();
-    const entries = page.getByRole('list', { name: 'Changes made through the console' }).getByRole('listitem');
+    const entries = page.getByRole('list', { name: 'Changes made through the console' }).locator(':scope > li');
     await entries.first().getByRole('heading', { name: /^Restored from the drift banner/ }).waitFor();
     expect(await entries.count()).toBe(2);
     await page.screenshot({ path: shot('history-view'), fullPage: true });

@@ -32,6 +32,9 @@ async function storedIds(bucket: string) {
   return parsed.ok ? parsed.config.rules.map((r) => r.id) : [];
 }
 
+/** The history's entries (each holds a list of its edits too). */
+const entriesOf = (list: HTMLElement) => [...list.querySelectorAll<HTMLElement>(':scope > li')];
+
 /** The removed (`del`) or added (`ins`) lines of a diff view, as one text. */
 const texts = (diff: HTMLElement, kind: 'del' | 'ins') => [...diff.querySelectorAll(kind)].map((line) => line.textContent).join('');
 
@@ -48,7 +51,7 @@ describe('history view', { timeout: REAL_SERVER_TEST_MS }, () => {
     renderWith((profile) => <HistoryView profile={profile} bucket="hv-list" />);
 
     const list = await screen.findByRole('list', { name: HISTORY_TEXT.title });
-    const items = within(list).getAllByRole('listitem');
+    const items = entriesOf(list);
     expect(items).toHaveLength(2);
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([expect.stringMatching(/^Saved · /), expect.stringMatching(/^Saved · /)]);
     const newest = within(items[0]!).getByRole('figure');
@@ -67,14 +70,14 @@ describe('history view', { timeout: REAL_SERVER_TEST_MS }, () => {
 
     await screen.findByText(HISTORY_TEXT.restored);
     expect(await storedIds('hv-list')).toEqual(['a']);
-    await waitFor(() => expect(within(screen.getByRole('list', { name: HISTORY_TEXT.title })).getAllByRole('listitem')[0]!.textContent).toMatch(/^Restored/));
+    await waitFor(() => expect(entriesOf(screen.getByRole('list', { name: HISTORY_TEXT.title }))[0]!.textContent).toMatch(/^Restored/));
   });
 
   it('refuses a restore over a newer change as a conflict and writes nothing', async () => {
     await arrangeBucket(ctx, 'hv-conflict');
     await saveThroughConsole('hv-conflict', A);
     renderWith((profile) => <HistoryView profile={profile} bucket="hv-conflict" />);
-    const [item] = within(await screen.findByRole('list', { name: HISTORY_TEXT.title })).getAllByRole('listitem');
+    const [item] = entriesOf(await screen.findByRole('list', { name: HISTORY_TEXT.title }));
     await waitFor(() => expect((within(item!).getByRole('button', { name: HISTORY_TEXT.restoreBefore }) as HTMLButtonElement).disabled).toBe(false));
     await putBehindTheBack(ctx, 'hv-conflict', OUTSIDE);
     fireEvent.click(within(item!).getByRole('button', { name: HISTORY_TEXT.restoreBefore }));

@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ProfileSummary } from '../../../../contract/api';
 import { dialectProfile } from '../../../../core';
 import { historyQueries } from '../../../api/history';
-import { DiffView } from '../../../components/diff-view';
-import { documentText } from '../../../lib/document-formats';
+import { ConfigDiff } from '../../../components/config-diff';
 import { driftText, HISTORY_TEXT } from '../../../lib/messages';
 import { useRestore } from '../use-restore';
 import { RestoreOutcome } from './restore-outcome';
@@ -23,7 +22,7 @@ export function DriftBanner({ profile, bucket }: { profile: ProfileSummary; buck
     <section className="history-drift" role="region" aria-label={HISTORY_TEXT.driftTitle}>
       <h3>{HISTORY_TEXT.driftTitle}</h3>
       <p>{driftText(drift)}</p>
-      <DiffView before={documentText(drift.lastKnown.config, format)} after={documentText(drift.current.config, format)} label={HISTORY_TEXT.driftDiffLabel} />
+      <ConfigDiff before={drift.lastKnown.config} after={drift.current.config} format={format} label={HISTORY_TEXT.driftDiffLabel} />
       <button
         type="button"
         disabled={restore.isPending}

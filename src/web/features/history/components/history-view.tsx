@@ -4,9 +4,8 @@ import type { HistoryEntry, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, type CorsConfig } from '../../../../core';
 import { corsQueries } from '../../../api/cors';
 import { historyQueries } from '../../../api/history';
-import { DiffView } from '../../../components/diff-view';
+import { ConfigDiff } from '../../../components/config-diff';
 import { ErrorMessage } from '../../../components/error-message';
-import { documentText } from '../../../lib/document-formats';
 import { HISTORY_TEXT, historyEntryText, historyOutcomeText } from '../../../lib/messages';
 import { useRestore } from '../use-restore';
 import { RestoreConfirm } from './restore-confirm';
@@ -26,7 +25,6 @@ export function HistoryView({ profile, bucket }: { profile: ProfileSummary; buck
   const restore = useRestore(profile.id, bucket);
   const [asked, setAsked] = useState<Asked | null>(null);
   const format = dialectProfile(profile.dialect).documents.offered[0]!;
-  const toText = (config: CorsConfig | null) => documentText(config, format);
 
   if (query.isPending) return <p className="re-loading">{HISTORY_TEXT.loading}</p>;
   if (query.isError) return <ErrorMessage error={query.error} title={HISTORY_TEXT.loadFailed} />;
@@ -47,13 +45,13 @@ export function HistoryView({ profile, bucket }: { profile: ProfileSummary; buck
           <li key={entry.id} className="history-entry" aria-label={historyEntryText(entry)}>
             <h4>{historyEntryText(entry)}</h4>
             <p className="re-muted">{historyOutcomeText(entry.outcome)}</p>
-            <DiffView before={toText(entry.before.config)} after={toText(entry.after.config)} label={HISTORY_TEXT.diffLabel} />
+            <ConfigDiff before={entry.before.config} after={entry.after.config} format={format} label={HISTORY_TEXT.diffLabel} />
             {asked?.entry.id === entry.id ? (
               <RestoreConfirm
                 bucket={bucket}
                 current={current.data?.config ?? null}
                 target={targetOf(asked)}
-                toText={toText}
+                format={format}
                 isRestoring={restore.isPending}
                 onConfirm={() => confirm(asked)}
                 onCancel={() => setAsked(null)}
