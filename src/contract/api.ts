@@ -8,6 +8,7 @@ export { corsStateSchema, putCorsBodySchema } from './cors';
 export type { CorsState, PutCorsBody } from './cors';
 export * from './profiles';
 export * from './testing';
+export * from './history';
 export { routes } from './routes';
 export type { RouteName, Routes } from './routes';
 export { DEFAULT_MAX_BODY_BYTES, errorCodesOf, maxBodyBytesOf, pathOf } from './route';

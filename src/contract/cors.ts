@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { corsConfigSchema, corsRuleSchema } from '../core';
 import { corsConfigAnswerSchema, dialectSchema, issueSchema } from './core-values';
+import { WRITE_SOURCES } from './history';
 
 /** A bucket's CORS as the provider holds it, with the version writes must name in `If-Match`. */
 export const corsStateSchema = z.object({
@@ -18,5 +19,6 @@ export type CorsState = z.infer<typeof corsStateSchema>;
 // silently while the write succeeds without it (found by fuzzing the API).
 const strictConfigSchema = corsConfigSchema.extend({ rules: z.array(corsRuleSchema.strict()) }).strict();
 
-export const putCorsBodySchema = z.object({ config: strictConfigSchema }).strict();
+/** `source`: where the save came from in the web app (the import dialog, bulk apply), for the history. */
+export const putCorsBodySchema = z.object({ config: strictConfigSchema, source: z.enum(WRITE_SOURCES).optional() }).strict();
 export type PutCorsBody = z.infer<typeof putCorsBodySchema>;

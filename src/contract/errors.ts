@@ -140,6 +140,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('too-many-requests', z.object({ retryAfterSeconds: z.number() })),
   /** 409: a probe or presign would write or delete `key`, an object outside the scratch prefix, and did not say `confirmWrite`. */
   coded('confirmation-required', z.object({ bucket: text, key: text, method: z.enum(['PUT', 'POST', 'DELETE']) })),
+  /** 404: the bucket's history has no entry with this id. */
+  coded('history-entry-not-found', z.object({ bucket: text, entry: text })),
 ]);
 
 /** One API error: code, the values it names, and the server's English message. */

@@ -1,5 +1,6 @@
 import { corsStateSchema, putCorsBodySchema } from './cors';
 import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
+import { historyPageQuerySchema, historyPageSchema, restoreBodySchema } from './history';
 import { defineRoute } from './route';
 import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, removeScratchBodySchema, removeScratchResultSchema, savedTestsSchema } from './testing';
 
@@ -43,6 +44,17 @@ export const routes = {
   presign: defineRoute({ method: 'POST', path: `${BUCKET}/presign`, body: presignBodySchema, answer: presignResultSchema, errors: [...PROVIDER_ERRORS, 'confirmation-required'] }),
   /** Removes a test's scratch object now (the server also removes it on its own once its signed URL has expired). */
   removeScratch: defineRoute({ method: 'DELETE', path: `${BUCKET}/scratch`, body: removeScratchBodySchema, answer: removeScratchResultSchema, errors: PROVIDER_ERRORS }),
+  /** The bucket's change history through the console, newest first, and whether the provider drifted from it. */
+  listHistory: defineRoute({ method: 'GET', path: `${BUCKET}/history`, query: historyPageQuerySchema, answer: historyPageSchema, errors: [] }),
+  /** Writes an entry's configuration back, guarded by If-Match like any save (a newer change is a 409, not overwritten). */
+  restoreHistory: defineRoute({
+    method: 'POST',
+    path: `${BUCKET}/history/:entry/restore`,
+    body: restoreBodySchema,
+    answer: corsStateSchema,
+    version: 'if-match',
+    errors: ['history-entry-not-found', 'validation-failed', 'precondition-required', 'version-conflict', ...PROVIDER_ERRORS],
+  }),
 };
 
 export type Routes = typeof routes;

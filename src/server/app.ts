@@ -7,10 +7,10 @@ import type { ProfileRegistry } from './profiles/registry';
 import { registerBucketsRoutes } from './routes/buckets.routes';
 import { registerConsoleRoutes } from './routes/console.routes';
 import { registerCorsRoutes } from './routes/cors.routes';
+import { registerHistoryRoutes } from './routes/history.routes';
 import { registerTestingRoutes } from './routes/probe.routes';
 import { registerSavedTestsRoutes } from './routes/saved-tests.routes';
 import { registerSessionRoutes } from './routes/session.routes';
-import { createMemorySavedTestStore, type SavedTestStore } from './saved-tests/saved-test-store';
 import { loopbackAccess, type AccessPolicy } from './security/access-policy';
 import { apiGuard } from './security/api-guard';
 import { createAuthThrottle } from './security/auth-throttle';
@@ -19,6 +19,9 @@ import { createRedactor } from './security/redact';
 import { securityHeaders } from './security/security-headers';
 import { createSessionBook } from './security/session';
 import { storageCspSources } from './security/storage-origins';
+import { createHistoryRecorder } from './state/history-recorder';
+import { createMemoryState, type StateStore } from './state/state-store';
+import { newConsoleIdentity, type ConsoleIdentity } from './state/write-author';
 
 export interface AppDeps {
   profiles: ProfileRegistry;
@@ -28,10 +31,12 @@ export interface AppDeps {
   access?: AccessPolicy;
   /** Values that must never appear in a log line or an error answer (credentials; the token is added). */
   secrets?: readonly string[];
-  /** Where saved test cases live; in memory when the console has no data folder. */
-  savedTests?: SavedTestStore;
+  /** Where the change history and saved test cases live; in memory when the console has no data folder. */
+  state?: StateStore;
   /** The second origin the test pane sends requests from (see ConsoleInfo); the console frames it. */
   harnessOrigin?: string | null;
+  /** This console instance, as its history entries name it; a fresh one by default. */
+  consoleIdentity?: ConsoleIdentity;
   /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
   scratch?: ScratchObjects;
   /** Where the sessions ended by sign-out are kept (in the data folder), so a restart does not revive them; in memory without it. */
@@ -39,12 +44,13 @@ export interface AppDeps {
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch, sessionFile }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity() }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(escapeControlCharacters(redact(line)));
   const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
   const cors = createCorsService();
+  const journalOf = createHistoryRecorder({ history: state.history, console: consoleIdentity, sessionCookie: access.sessionCookie, log });
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -80,8 +86,9 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerSessionRoutes(register, access, auth);
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
-  registerCorsRoutes(register, cors);
-  registerSavedTestsRoutes(register, savedTests);
+  registerCorsRoutes(register, cors, journalOf);
+  registerHistoryRoutes(register, cors, state.history, journalOf);
+  registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;

@@ -20,6 +20,8 @@ const envSchema = z.object({
   CORS_CONSOLE_S3_PORT: port.default(0),
   /** Port of the test harness, the console's second origin; by default PORT + 1 (a free one when PORT is 0). */
   CORS_CONSOLE_HARNESS_PORT: port.optional(),
+  /** Where history and saved tests live: `s3://<profile>/<bucket>/<prefix>` on a configured S3-API profile; the data folder when unset. */
+  CORS_CONSOLE_STATE: z.string().regex(/^s3:\/\/[^/]+\/[^/]+/, 'Write the state backend as s3://<profile>/<bucket>/<prefix>.').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,8 +14,10 @@ import { ensurePortFree, portInUse } from './listen-failure';
 import { connectProfile, type ConnectedProfile } from './profiles/connect';
 import { parseProfilesFile } from './profiles/profile';
 import { createProfileRegistry } from './profiles/registry';
-import { createFileSavedTestStore } from './saved-tests/saved-test-store';
 import { accessPolicy, isLoopbackAddress, urlHost } from './security/access-policy';
+import { lockDataFolder, type FolderLock } from './state/folder-lock';
+import { openState } from './state/open-state';
+import type { StateStore } from './state/state-store';
 
 export interface RunningConsole {
   url: string;
@@ -41,7 +43,7 @@ export interface StartOptions {
   log: (line: string) => void;
 }
 
-async function loadConfiguredProfiles(path: string, processEnv: StartOptions['processEnv']): Promise<ConnectedProfile[]> {
+async function loadConfiguredProfiles(path: string, processEnv: StartOptions['processEnv']): Promise<{ profiles: ConnectedProfile[]; state?: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -50,11 +52,12 @@ async function loadConfiguredProfiles(path: string, processEnv: StartOptions['pr
   }
   const parsed = parseProfilesFile(text, path);
   if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.profiles.map((profile) => {
+  const profiles = parsed.profiles.map((profile) => {
     const connected = connectProfile(profile, processEnv);
     if (!connected.ok) throw new Error(connected.message);
     return connected.profile;
   });
+  return { profiles, ...(parsed.state ? { state: parsed.state } : {}) };
 }
 
 type Fetchable = { fetch: (request: Request) => Response | Promise<Response> };
@@ -96,7 +99,22 @@ function accessTokenFor(env: Env): { token: string | null; generated: boolean } 
  */
 export async function startConsole({ env: given, processEnv, dataDir, webDir, log }: StartOptions): Promise<RunningConsole> {
   const env: Env = { ...given, HOST: given.HOST ?? '127.0.0.1' };
-  const configured = env.CORS_CONSOLE_CONFIG ? await loadConfiguredProfiles(env.CORS_CONSOLE_CONFIG, processEnv) : [];
+  const loaded = env.CORS_CONSOLE_CONFIG ? await loadConfiguredProfiles(env.CORS_CONSOLE_CONFIG, processEnv) : { profiles: [] };
+  const configured = loaded.profiles;
+  const stateUrl = env.CORS_CONSOLE_STATE ?? loaded.state;
+  const state = openState(stateUrl, configured, dataDir);
+  // The data folder is in use when the embedded store or the state lives in it: one console at a time.
+  const lock = configured.length === 0 || !stateUrl ? await lockDataFolder(dataDir, log) : null;
+  log(`state (history, saved tests) in ${state.where}`);
+  try {
+    return await startWithState({ env, processEnv, dataDir, webDir, log }, configured, state, lock);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOptions & { env: Env }, configured: ConnectedProfile[], state: StateStore, lock: FolderLock | null): Promise<RunningConsole> {
   const exposedName = isLoopbackAddress(env.HOST) || WILDCARD_HOSTS.includes(env.HOST) ? [] : [urlHost(env.HOST)];
   const appOrigins = env.PORT ? ['127.0.0.1', 'localhost', ...exposedName].map((name) => `http://${name}:${env.PORT}`) : [];
   let embedded: EmbeddedS3 | null = null;
@@ -132,7 +150,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
     scratch,
     access,
     secrets,
-    savedTests: createFileSavedTestStore(join(dataDir, 'saved-tests')),
+    state,
     harnessOrigin: harnessUrl,
     sessionFile: join(dataDir, 'sessions.json'),
   });
@@ -168,6 +186,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
       // Before the embedded store stops: the tests' scratch objects are removed, not left behind.
       await scratch.removeAll();
       await embedded?.stop();
+      await lock?.release();
     },
   };
 }

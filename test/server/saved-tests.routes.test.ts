@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type SavedTest } from '../../src/contract/api';
 import { createApp } from '../../src/server/app';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
-import { createFileSavedTestStore } from '../../src/server/saved-tests/saved-test-store';
+import { createFolderState } from '../../src/server/state/state-store';
 import { typedClient } from '../support/api-client';
 import { s3rverProfile } from '../support/console-app';
 import { startLocalS3, type LocalS3 } from '../support/s3rver';
@@ -13,7 +13,7 @@ import { startLocalS3, type LocalS3 } from '../support/s3rver';
 let s3: LocalS3;
 let dataDir: string;
 
-const appOver = (directory: string) => createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint)]), savedTests: createFileSavedTestStore(directory), harnessOrigin: 'http://127.0.0.1:9999' });
+const appOver = (directory: string) => createApp({ profiles: createProfileRegistry([s3rverProfile(s3.endpoint)]), state: createFolderState(directory), harnessOrigin: 'http://127.0.0.1:9999' });
 
 const at = { params: { profile: 'local', bucket: 'tested' } };
 const list = async (app: ReturnType<typeof appOver>) => {
@@ -48,7 +48,7 @@ describe('saved tests', () => {
     const restarted = appOver(dataDir);
     expect(await list(restarted)).toEqual({ tests: [TEST] });
     // Written by rename: no temporary file is left behind.
-    expect((await readdir(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect((await readdir(join(dataDir, 'saved-tests'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fills defaults in a test it is given', async () => {

@@ -18,6 +18,15 @@ export type WriteOutcome =
   | { kind: 'failed'; error: StorageError; current?: CorsState };
 
 /**
+ * Records a write in the bucket's history: `begin` after the version check and before the
+ * provider is written (so a crash mid-write still leaves the entry), `settle` once it ended.
+ */
+export interface WriteJournal {
+  begin(before: { config: CorsConfig | null; version: string }): Promise<void>;
+  settle(outcome: Exclude<WriteOutcome, { kind: 'conflict' }>): Promise<void>;
+}
+
+/**
  * Reads and guards writes of bucket CORS configurations. PutBucketCors replaces the whole
  * configuration, so every write names the version it was based on; a stale version is refused
  * with the current state, and after a write the provider is read back.
@@ -56,33 +65,42 @@ export function createCorsService() {
     bucket: string,
     expectedVersion: string,
     change: (adapter: StorageAdapter) => Promise<Result<void>>,
+    journal?: WriteJournal,
   ): Promise<WriteOutcome> {
     return withLock(key, async () => {
       recent.delete(key);
       // The guard needs only the version; the full state (with issues) only on a conflict.
       const stored = await adapter.getCors(bucket);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
-      if (corsVersion(stored.value.config) !== expectedVersion) return { kind: 'conflict', current: stateOf(stored.value, dialect) };
-      const written = await change(adapter);
-      if (!written.ok) {
-        // Report what the provider holds after the failure, so the caller knows nothing was half-written.
-        const after = await read(adapter, dialect, bucket);
-        return { kind: 'failed', error: written.error, ...(after.ok ? { current: after.value } : {}) };
-      }
-      const readBack = await read(adapter, dialect, bucket, key);
-      return readBack.ok ? { kind: 'written', state: readBack.value } : { kind: 'failed', error: readBack.error };
+      const version = corsVersion(stored.value.config);
+      if (version !== expectedVersion) return { kind: 'conflict', current: stateOf(stored.value, dialect) };
+      await journal?.begin({ config: stored.value.config, version });
+      const outcome = await changeAndReadBack(key, adapter, dialect, bucket, change);
+      await journal?.settle(outcome);
+      return outcome;
     });
+  }
+
+  async function changeAndReadBack(key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, change: (adapter: StorageAdapter) => Promise<Result<void>>): Promise<Exclude<WriteOutcome, { kind: 'conflict' }>> {
+    const written = await change(adapter);
+    if (!written.ok) {
+      // Report what the provider holds after the failure, so the caller knows nothing was half-written.
+      const after = await read(adapter, dialect, bucket);
+      return { kind: 'failed', error: written.error, ...(after.ok ? { current: after.value } : {}) };
+    }
+    const readBack = await read(adapter, dialect, bucket, key);
+    return readBack.ok ? { kind: 'written', state: readBack.value } : { kind: 'failed', error: readBack.error };
   }
 
   return {
     read,
     readRecent,
     /** Replaces the configuration if the provider still holds `expectedVersion`. */
-    put: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string, config: CorsConfig) =>
-      write(key, adapter, dialect, bucket, expectedVersion, (a) => a.putCors(bucket, config)),
+    put: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string, config: CorsConfig, journal?: WriteJournal) =>
+      write(key, adapter, dialect, bucket, expectedVersion, (a) => a.putCors(bucket, config), journal),
     /** Deletes the configuration if the provider still holds `expectedVersion`. */
-    remove: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string) =>
-      write(key, adapter, dialect, bucket, expectedVersion, (a) => a.deleteCors(bucket)),
+    remove: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string, journal?: WriteJournal) =>
+      write(key, adapter, dialect, bucket, expectedVersion, (a) => a.deleteCors(bucket), journal),
   };
 }
 

@@ -24,6 +24,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'unsupported-media-type': 415,
   'too-many-requests': 429,
   'confirmation-required': 409,
+  'history-entry-not-found': 404,
 };
 
 /** An API error envelope narrowed to some codes (a route's). */

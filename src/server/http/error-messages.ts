@@ -180,6 +180,7 @@ const MESSAGES: Catalogue = {
   'too-many-requests': ({ retryAfterSeconds }) => `Too many wrong tokens from this address in the last minute; try again in ${retryAfterSeconds} s.`,
   'confirmation-required': ({ bucket, key, method }) =>
     `${method} would ${method === 'DELETE' ? 'delete' : 'replace'} ${JSON.stringify(key)} in bucket ${bucket}, an object the console did not create. Send "confirmWrite": true to do it, or test on a scratch object under ${SCRATCH_PREFIX} (the console creates and removes it).`,
+  'history-entry-not-found': ({ bucket, entry }) => `The history of ${bucket} has no entry ${entry}. GET .../history lists its entries.`,
 };
 
 /** The message of an error, from its code and params. */

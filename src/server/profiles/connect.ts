@@ -2,7 +2,7 @@ import type { ProfileSummary } from '../../contract/api';
 import type { StorageAdapter } from '../storage/adapter';
 import { createCosAdapter } from '../storage/cos-adapter';
 import { createOssAdapter } from '../storage/oss-adapter';
-import { createS3Adapter } from '../storage/s3-adapter';
+import { createS3Adapter, type S3AdapterOptions } from '../storage/s3-adapter';
 import { dialectOf, type ProfileConfig } from './profile';
 
 /** A profile ready to serve: what the API may show, and the adapter that holds the keys. */
@@ -11,6 +11,8 @@ export interface ConnectedProfile {
   adapter: StorageAdapter;
   /** The secret keys this profile was given, so logs and error answers can be scrubbed of them. */
   secrets?: readonly string[];
+  /** For an S3-API profile: the settings its adapter was built with (the S3 state backend uses them too). */
+  s3?: S3AdapterOptions;
 }
 
 type Env = Record<string, string | undefined>;
@@ -37,7 +39,7 @@ function defaultEndpoint(profile: ProfileConfig): string | null {
   }
 }
 
-type Built = { ok: true; adapter: StorageAdapter; secrets: string[] } | { ok: false; message: string };
+type Built = { ok: true; adapter: StorageAdapter; secrets: string[]; s3?: S3AdapterOptions } | { ok: false; message: string };
 
 function adapterFor(profile: ProfileConfig, env: Env): Built {
   const named = profile.credentials && 'env' in profile.credentials ? profile.credentials.env : undefined;
@@ -46,17 +48,14 @@ function adapterFor(profile: ProfileConfig, env: Env): Built {
     case 's3': {
       const keys = named ? keyPair(env, named.accessKeyId, named.secretAccessKey, profile.id) : undefined;
       if (keys && !keys.ok) return keys;
-      return {
-        ok: true,
-        secrets: keys?.ok ? [keys.secret] : [],
-        adapter: createS3Adapter({
-          region,
-          addressing: profile.addressing ?? (profile.endpoint ? 'path' : 'virtual'),
-          ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-          ...(keys?.ok ? { credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret } } : {}),
-          ...(profile.credentials && 'awsProfile' in profile.credentials ? { awsProfile: profile.credentials.awsProfile } : {}),
-        }),
+      const s3: S3AdapterOptions = {
+        region,
+        addressing: profile.addressing ?? (profile.endpoint ? 'path' : 'virtual'),
+        ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+        ...(keys?.ok ? { credentials: { accessKeyId: keys.id, secretAccessKey: keys.secret } } : {}),
+        ...(profile.credentials && 'awsProfile' in profile.credentials ? { awsProfile: profile.credentials.awsProfile } : {}),
       };
+      return { ok: true, secrets: keys?.ok ? [keys.secret] : [], adapter: createS3Adapter(s3), s3 };
     }
     case 'oss': {
       const keys = keyPair(env, named?.accessKeyId ?? 'OSS_ACCESS_KEY_ID', named?.secretAccessKey ?? 'OSS_ACCESS_KEY_SECRET', profile.id);
@@ -86,6 +85,7 @@ export function connectProfile(profile: ProfileConfig, env: Env): Connected {
     profile: {
       adapter: built.adapter,
       secrets: built.secrets,
+      ...(built.s3 ? { s3: built.s3 } : {}),
       summary: {
         id: profile.id,
         label: profile.label ?? profile.id,

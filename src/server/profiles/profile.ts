@@ -30,7 +30,11 @@ export const profileSchema = z
   });
 
 export const profilesFileSchema = z
-  .object({ profiles: z.array(profileSchema).min(1) })
+  .object({
+    profiles: z.array(profileSchema).min(1),
+    /** Where history and saved tests live, as CORS_CONSOLE_STATE says it (which wins over this). */
+    state: z.string().regex(/^s3:\/\/[^/]+\/[^/]+/, 'Write the state backend as s3://<profile>/<bucket>/<prefix>.').optional(),
+  })
   .strict()
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
@@ -49,7 +53,7 @@ export function dialectOf(profile: ProfileConfig): Dialect {
 }
 
 /** Parses the profiles file's text, or explains what is wrong, with the path of each problem. */
-export function parseProfilesFile(text: string, source: string): { ok: true; profiles: ProfileConfig[] } | { ok: false; message: string } {
+export function parseProfilesFile(text: string, source: string): { ok: true; profiles: ProfileConfig[]; state?: string } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -57,7 +61,7 @@ export function parseProfilesFile(text: string, source: string): { ok: true; pro
     return { ok: false, message: `${source} is not valid JSON: ${(error as Error).message}` };
   }
   const parsed = profilesFileSchema.safeParse(json);
-  if (parsed.success) return { ok: true, profiles: parsed.data.profiles };
+  if (parsed.success) return { ok: true, profiles: parsed.data.profiles, ...(parsed.data.state ? { state: parsed.data.state } : {}) };
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return { ok: false, message: `${source} is not a valid profiles file:\n${lines.join('\n')}` };
 }

@@ -3,6 +3,7 @@ import { validateConfig, validateSize, type Issue } from '../../core';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
+import type { HistoryRecorder } from '../state/history-recorder';
 
 /** The first error, so the message can name its field: `rules.2.allowedHeaders.0`. */
 function firstError(issues: Issue[]): { first?: Issue } {
@@ -12,7 +13,8 @@ function firstError(issues: Issue[]): { first?: Issue } {
 
 const withVersion = (state: CorsState) => answer(state, state.version);
 
-function answerWrite(outcome: WriteOutcome) {
+/** A guarded write's answer: the state written, a 409 with `current`, or the provider's failure. */
+export function answerWrite(outcome: WriteOutcome) {
   switch (outcome.kind) {
     case 'written':
       return withVersion(outcome.state);
@@ -26,21 +28,23 @@ function answerWrite(outcome: WriteOutcome) {
 const precondition = () => apiError('precondition-required', {});
 
 /** GET/PUT/DELETE of one bucket's CORS configuration, every write guarded by If-Match. */
-export function registerCorsRoutes(register: Register, service: CorsService) {
+export function registerCorsRoutes(register: Register, service: CorsService, journalOf: HistoryRecorder) {
   register(routes.getCors, async ({ profile: { adapter, summary }, bucket }) => {
     const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
     return state.ok ? withVersion(state.value) : fromStorageError(state.error);
   });
-  register(routes.putCors, async ({ profile: { adapter, summary }, bucket, body, ifMatch }) => {
+  register(routes.putCors, async ({ c, profile: { adapter, summary }, bucket, body, ifMatch }) => {
     // Size first: it is cheap, and it bounds the pairwise shadowing analysis that follows.
     const tooBig = validateSize(body.config, summary.dialect);
     const issues = tooBig.length ? tooBig : validateConfig(body.config, summary.dialect);
     if (issues.some((i) => i.severity === 'error')) return apiError('validation-failed', { profile: summary.label, ...firstError(issues) }, { issues });
     if (!ifMatch) return precondition();
-    return answerWrite(await service.put(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, ifMatch, body.config));
+    const journal = journalOf(c, { profile: summary.id, bucket }, { action: 'save', source: body.source }, body.config);
+    return answerWrite(await service.put(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, ifMatch, body.config, journal));
   });
-  register(routes.deleteCors, async ({ profile: { adapter, summary }, bucket, ifMatch }) => {
+  register(routes.deleteCors, async ({ c, profile: { adapter, summary }, bucket, ifMatch }) => {
     if (!ifMatch) return precondition();
-    return answerWrite(await service.remove(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, ifMatch));
+    const journal = journalOf(c, { profile: summary.id, bucket }, { action: 'delete' }, null);
+    return answerWrite(await service.remove(`${summary.id}/${bucket}`, adapter, summary.dialect, bucket, ifMatch, journal));
   });
 }

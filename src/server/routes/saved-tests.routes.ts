@@ -1,6 +1,6 @@
 import { routes } from '../../contract/api';
 import { answer, type Register } from '../http/register';
-import type { SavedTestStore } from '../saved-tests/saved-test-store';
+import type { SavedTestStore } from '../state/saved-test-store';
 
 /** A bucket's saved test cases: read them, or replace the whole list. */
 export function registerSavedTestsRoutes(register: Register, store: SavedTestStore) {

@@ -100,9 +100,9 @@ function secretsOf(credentials: S3ClientConfig['credentials']): string[] {
   return credentials && typeof credentials === 'object' ? [credentials.secretAccessKey, credentials.accessKeyId] : [];
 }
 
-/** Any S3-compatible endpoint (AWS, Ceph RGW, MinIO, R2, s3rver) through the official SDK. */
-export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
-  const config: S3ClientConfig = {
+/** The SDK client settings for these options (also used by the S3 state backend). */
+export function s3ClientConfig(options: S3AdapterOptions): S3ClientConfig {
+  return {
     region: options.region,
     forcePathStyle: options.addressing === 'path',
     // Flexible checksums (CRC32 in aws-chunked bodies) break several S3-compatible servers,
@@ -115,7 +115,11 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.awsProfile ? { profile: options.awsProfile } : {}),
   };
-  const client = new S3Client(config);
+}
+
+/** Any S3-compatible endpoint (AWS, Ceph RGW, MinIO, R2, s3rver) through the official SDK. */
+export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
+  const client = new S3Client(s3ClientConfig(options));
   const deadline = callDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const within = () => ({ abortSignal: deadline() });
 

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CorsState } from '../../contract/api';
+import type { CorsState, WriteSource } from '../../contract/api';
 import type { CorsConfig } from '../../core';
 import { fetchAnswer } from './client';
 import { settleWrite, type WriteOutcome } from './write-outcome';
@@ -16,8 +16,8 @@ export const corsQueries = {
 };
 
 /** PutBucketCors guarded by the version it replaces: saved, conflict (with `current`), invalid (with issues) or failed. */
-export function saveCors(profile: string, bucket: string, config: CorsConfig, version: string): Promise<WriteOutcome<CorsState>> {
-  return settleWrite(() => fetchAnswer('putCors', { params: { profile, bucket }, body: { config }, ifMatch: version }));
+export function saveCors(profile: string, bucket: string, config: CorsConfig, version: string, source?: WriteSource): Promise<WriteOutcome<CorsState>> {
+  return settleWrite(() => fetchAnswer('putCors', { params: { profile, bucket }, body: { config, ...(source ? { source } : {}) }, ifMatch: version }));
 }
 
 /** DeleteBucketCors guarded by the version it removes. */

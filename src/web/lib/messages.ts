@@ -20,6 +20,7 @@ import {
   type BlockReason,
   type Breakage,
   type BodyMisfit,
+  type CorsConfig,
   type BrowserFetch,
   type CheckResult,
   type DecidingRule,
@@ -30,8 +31,8 @@ import {
   type NearMiss,
   type RuleFix,
 } from '../../core';
-import type { ProbeFailure, ProbeResult } from '../../contract/api';
-import { ruleCountText } from './rule-count';
+import type { Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
+import { countRules, ruleCountText } from './rule-count';
 import type { Route } from './router';
 
 /** A rule as findings name it. */
@@ -387,8 +388,71 @@ export function pageTitle(route: Route, profileLabel: string | undefined): strin
     case 'profile':
       return `${profileLabel ?? route.profile} · ${app}`;
     case 'bucket':
-      return `${route.bucket} · ${route.tab === 'test' ? 'Test CORS' : 'Rules'} · ${profileLabel ?? route.profile} · ${app}`;
+      return `${route.bucket} · ${route.tab === 'test' ? 'Test CORS' : route.tab === 'history' ? HISTORY_TEXT.tab : 'Rules'} · ${profileLabel ?? route.profile} · ${app}`;
     case 'not-found':
       return `Not found · ${app}`;
   }
 }
+
+/** The history view's and the drift banner's fixed words. */
+export const HISTORY_TEXT = {
+  tab: 'History',
+  title: 'Changes made through the console',
+  loading: 'Loading the history…',
+  loadFailed: 'The history could not be loaded.',
+  empty: 'No change has been made to this bucket through the console yet.',
+  older: 'Older changes',
+  newer: 'Newest changes',
+  restore: 'Restore this version',
+  restoreBefore: 'Restore what was there before',
+  restoring: 'Restoring…',
+  cancel: 'Cancel',
+  restoreFailed: 'The restore wrote nothing.',
+  diffLabel: 'What changed',
+  driftTitle: 'Changed outside the console',
+  driftRestore: 'Restore the last known configuration',
+  driftDiffLabel: 'From the last known configuration to what the provider holds now',
+  restored: 'Restored.',
+  confirmTitle: 'Restore this configuration?',
+  confirmRestore: 'Restore',
+  confirmDiffLabel: 'From what the provider holds now to what the restore writes',
+} as const;
+
+/** `3 rules`, or no configuration at all. */
+const holdsText = (config: CorsConfig | null) => (config ? countRules(config) : 'no CORS configuration');
+
+/** The restore confirmation's sentence. */
+export function restoreConfirmText(bucket: string, target: CorsConfig | null): string {
+  return `This replaces the CORS configuration of ${bucket} on the provider with ${holdsText(target)}, unless it changed since this page read it. The restore is itself recorded in the history.`;
+}
+
+const ACTION_TEXT: Record<HistoryAction, string> = { save: 'Saved', delete: 'Deleted all rules', restore: 'Restored' };
+const SOURCE_TEXT: Record<WriteSource, string> = { editor: 'in the editor', import: 'from an import', 'bulk-apply': 'by “Apply to other buckets”', 'drift-banner': 'from the drift banner' };
+
+/** One entry's headline: what was done, from where, when, by which console and session. */
+export function historyEntryText(entry: HistoryEntry): string {
+  const what = [ACTION_TEXT[entry.action], entry.source ? SOURCE_TEXT[entry.source] : ''].filter(Boolean).join(' ');
+  const when = new Date(entry.at).toLocaleString();
+  const who = `console ${entry.console.id} (${entry.console.host}, pid ${entry.console.pid})`;
+  return `${what} · ${when} · ${who}${entry.session ? `, session ${entry.session}` : ''}`;
+}
+
+/** How the write ended, in a sentence. */
+export function historyOutcomeText(outcome: HistoryOutcome): string {
+  switch (outcome.kind) {
+    case 'written':
+      return `The provider holds it: ${holdsText(outcome.stored.config)}.`;
+    case 'failed':
+      return `The write failed (${outcome.code}); ${outcome.stored ? `the provider held ${holdsText(outcome.stored.config)} after it` : 'what the provider held after it is unknown'}.`;
+    case 'interrupted':
+      return 'Interrupted: the console stopped during this write, so the provider may hold the old rules, the new ones, or none.';
+  }
+}
+
+/** The drift banner's sentence: what the history ends with, and what the provider holds instead. */
+export function driftText({ lastKnown, current }: Drift): string {
+  return `The provider's CORS configuration (${holdsText(current.config)}) is not the one last written through the console (${holdsText(lastKnown.config)}): it was changed outside the console, or lost in a crash of the storage during a save.`;
+}
+
+/** After a restore refused because the bucket changed again. */
+export const RESTORE_CONFLICT_TEXT = 'The bucket changed again since this page read it, so nothing was written. Its current configuration is shown now; choose again.';

@@ -1,10 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
+/** The bucket page's tabs; `rules` has the bucket's own path. */
+export type BucketTab = 'rules' | 'test' | 'history';
+
 /** The console's pages; each has a deep link that survives a reload. */
 export type Route =
   | { name: 'home' }
   | { name: 'profile'; profile: string }
-  | { name: 'bucket'; profile: string; bucket: string; tab: 'rules' | 'test' }
+  | { name: 'bucket'; profile: string; bucket: string; tab: BucketTab }
   | { name: 'not-found'; path: string };
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -16,7 +19,7 @@ export function hrefOf(route: Route): string {
     case 'profile':
       return `/p/${segment(route.profile)}`;
     case 'bucket':
-      return `/p/${segment(route.profile)}/b/${segment(route.bucket)}${route.tab === 'test' ? '/test' : ''}`;
+      return `/p/${segment(route.profile)}/b/${segment(route.bucket)}${route.tab === 'rules' ? '' : `/${route.tab}`}`;
     case 'not-found':
       return route.path;
   }
@@ -30,7 +33,7 @@ export function parseRoute(pathname: string): Route {
   if (b === undefined) return { name: 'profile', profile };
   if (b !== 'b' || !bucket || rest.length) return { name: 'not-found', path: pathname };
   if (tab === undefined || tab === 'rules') return { name: 'bucket', profile, bucket, tab: 'rules' };
-  if (tab === 'test') return { name: 'bucket', profile, bucket, tab: 'test' };
+  if (tab === 'test' || tab === 'history') return { name: 'bucket', profile, bucket, tab };
   return { name: 'not-found', path: pathname };
 }
 

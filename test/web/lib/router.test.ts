@@ -8,6 +8,7 @@ describe('routes', () => {
     ['/p/local/b/demo-no-cors', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'rules' }],
     ['/p/local/b/demo-no-cors/rules', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'rules' }],
     ['/p/local/b/demo-no-cors/test', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'test' }],
+    ['/p/local/b/demo-no-cors/history', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'history' }],
     ['/p/aws%20prod/b/my.bucket', { name: 'bucket', profile: 'aws prod', bucket: 'my.bucket', tab: 'rules' }],
     ['/x/y', { name: 'not-found', path: '/x/y' }],
     ['/p/local/b/x/other', { name: 'not-found', path: '/p/local/b/x/other' }],
@@ -20,6 +21,7 @@ describe('routes', () => {
     { name: 'profile', profile: 'local' },
     { name: 'bucket', profile: 'local', bucket: 'b', tab: 'rules' },
     { name: 'bucket', profile: 'a b', bucket: 'c', tab: 'test' },
+    { name: 'bucket', profile: 'local', bucket: 'b', tab: 'history' },
   ])('round-trips %j through its deep link', (route) => {
     expect(parseRoute(hrefOf(route))).toEqual(route);
   });

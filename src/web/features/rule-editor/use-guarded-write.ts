@@ -3,6 +3,7 @@ import type { CorsState } from '../../../contract/api';
 import type { CorsConfig } from '../../../core';
 import { bucketQueries } from '../../api/buckets';
 import { corsQueries, deleteCors, saveCors } from '../../api/cors';
+import { historyQueries } from '../../api/history';
 import type { WriteOutcome as ApiWriteOutcome } from '../../api/write-outcome';
 
 export type WriteIntent = 'save' | 'delete';
@@ -32,6 +33,8 @@ export function useGuardedWrite(profile: string, bucket: string) {
     mutationFn: (request: WriteRequest) => writeCors(profile, bucket, request),
     onSuccess: (outcome) => {
       const detail = corsQueries.detail(profile, bucket).queryKey;
+      // Every write that got past the version check is in the history, written or not.
+      void queryClient.invalidateQueries({ queryKey: historyQueries.bucket(profile, bucket) });
       if (outcome.kind === 'saved') {
         queryClient.setQueryData(detail, outcome.value);
         void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile) });

@@ -6,6 +6,7 @@ import { ModalDialog } from '../../../components/modal-dialog';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
+import { historyQueries } from '../../../api/history';
 import { planBucket, type ApplyMode, type BucketPlan } from '../plan';
 import { readPlans } from '../read-plans';
 import { writePlans, type WriteResult } from '../write-plans';
@@ -78,7 +79,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
   const apply = async (plans: BucketPlan[]) => {
     stopRequested.current = false;
     setStep({ kind: 'applying', plans, results: [] });
-    const results = await writePlans(plans, (name, config, version) => saveCors(profile.id, name, config, version), {
+    const results = await writePlans(plans, (name, config, version) => saveCors(profile.id, name, config, version, 'bulk-apply'), {
       onResult: (result) => mounted.current && setStep((s) => (s.kind === 'applying' ? { ...s, results: [...s.results, result] } : s)),
       shouldStop: () => stopRequested.current,
     });
@@ -88,6 +89,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
       else if (result.outcome !== 'skipped' && result.outcome !== 'not-attempted') void queryClient.invalidateQueries({ queryKey: key });
     }
     void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
+    void queryClient.invalidateQueries({ queryKey: historyQueries.all(profile.id) });
     if (mounted.current) setStep({ kind: 'done', plans, results });
   };
 
