@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { inlineAnalyst, type CorsAnalyst } from './cors/cors-analyst';
 import { createCorsService } from './cors/cors-service';
 import { createScratchObjects, type ScratchObjects } from './probe/scratch-objects';
 import { apiError, sendError } from './http/api-error';
@@ -31,15 +32,17 @@ export interface AppDeps {
   harnessOrigin?: string | null;
   /** The tests' scratch objects pending removal; `start.ts` removes them all when the console stops. */
   scratch?: ScratchObjects;
+  /** Where configurations are analysed; on the calling thread by default, in worker threads under `npm start`. */
+  analyst?: CorsAnalyst;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], savedTests = createMemorySavedTestStore(), harnessOrigin = null, scratch, analyst = inlineAnalyst() }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(redact(line));
   const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
-  const cors = createCorsService();
+  const cors = createCorsService(analyst);
 
   const app = new Hono();
   app.onError((error, c) => {
@@ -73,7 +76,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerSessionRoutes(register, access);
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
-  registerCorsRoutes(register, cors);
+  registerCorsRoutes(register, cors, analyst);
   registerSavedTestsRoutes(register, savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));

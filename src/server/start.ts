@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createApp } from './app';
+import { analystFor, ANALYSIS_WORKER_FILE } from './cors/cors-analyst';
 import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
@@ -121,7 +122,10 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
   const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
   const secrets = [...configured.flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
   const scratch = createScratchObjects(log);
+  // Built beside the server, as the web app is (dist/server, dist/web); its threads start on first use.
+  const analyst = analystFor(resolve(webDir, '../server', ANALYSIS_WORKER_FILE), log);
   const app = createApp({
+    analyst,
     profiles,
     log,
     scratch,
@@ -162,6 +166,7 @@ export async function startConsole({ env: given, processEnv, dataDir, webDir, lo
       // Before the embedded store stops: the tests' scratch objects are removed, not left behind.
       await scratch.removeAll();
       await embedded?.stop();
+      await analyst.close();
     },
   };
 }

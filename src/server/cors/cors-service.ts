@@ -1,16 +1,12 @@
 import type { CorsState } from '../../contract/api';
-import { storedDocumentIssues, validateConfig, type CorsConfig, type Dialect } from '../../core';
-import type { StorageAdapter, StoredCors } from '../storage/adapter';
+import type { CorsConfig, Dialect } from '../../core';
+import type { StorageAdapter } from '../storage/adapter';
 import { ok, type Result, type StorageError } from '../storage/result';
 import { createKeyedLock } from './bucket-lock';
+import type { CorsAnalyst } from './cors-analyst';
 import { corsVersion } from './version';
 
 const MAX_RECENT = 1_000;
-
-function stateOf({ config, raw }: StoredCors, dialect: Dialect): CorsState {
-  const stored = raw ? storedDocumentIssues(raw, dialect) : [];
-  return { config, raw, dialect, version: corsVersion(config), issues: [...stored, ...(config ? validateConfig(config, dialect) : [])] };
-}
 
 export type WriteOutcome =
   | { kind: 'written'; state: CorsState }
@@ -22,7 +18,7 @@ export type WriteOutcome =
  * configuration, so every write names the version it was based on; a stale version is refused
  * with the current state, and after a write the provider is read back.
  */
-export function createCorsService() {
+export function createCorsService(analyst: CorsAnalyst) {
   const withLock = createKeyedLock();
   // The last state read per bucket, for callers that accept an answer a moment old (probes in a
   // test run); a write through this service forgets it at once.
@@ -37,7 +33,7 @@ export function createCorsService() {
   async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string, key?: string): Promise<Result<CorsState>> {
     const stored = await adapter.getCors(bucket);
     if (!stored.ok) return stored;
-    const state = stateOf(stored.value, dialect);
+    const state = await analyst.state(stored.value, dialect);
     if (key) remember(key, state);
     return ok(state);
   }
@@ -62,7 +58,7 @@ export function createCorsService() {
       // The guard needs only the version; the full state (with issues) only on a conflict.
       const stored = await adapter.getCors(bucket);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
-      if (corsVersion(stored.value.config) !== expectedVersion) return { kind: 'conflict', current: stateOf(stored.value, dialect) };
+      if (corsVersion(stored.value.config) !== expectedVersion) return { kind: 'conflict', current: await analyst.state(stored.value, dialect) };
       const written = await change(adapter);
       if (!written.ok) {
         // Report what the provider holds after the failure, so the caller knows nothing was half-written.
