@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { analyseStored, issuesForSave } from './analysis';
+import { analyseStored, issuesForSave, storedVersion } from './analysis';
 import type { AnalysisJob, AnalysisAnswer } from './cors-analyst';
 
 // The entry of the analysis worker thread (built to dist/server/cors-analysis-worker.js): the
@@ -9,6 +9,8 @@ function run(job: AnalysisJob): unknown {
   switch (job.kind) {
     case 'state':
       return analyseStored(job.stored, job.dialect);
+    case 'version':
+      return storedVersion(job.stored, job.dialect);
     case 'save':
       return issuesForSave(job.config, job.dialect);
   }

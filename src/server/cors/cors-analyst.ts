@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { CorsState } from '../../contract/api';
 import type { CorsConfig, Dialect, Issue } from '../../core';
 import type { StoredCors } from '../storage/adapter';
-import { analyseStored, issuesForSave } from './analysis';
+import { analyseStored, issuesForSave, storedVersion, type Analysed } from './analysis';
 
 /**
  * Analyses configurations for the API: reading one (version and issues) and checking one before a
@@ -13,12 +13,13 @@ import { analyseStored, issuesForSave } from './analysis';
  * that froze every other request of the console meanwhile.
  */
 export interface CorsAnalyst {
-  state(stored: StoredCors, dialect: Dialect): Promise<CorsState>;
+  state(stored: StoredCors, dialect: Dialect): Promise<Analysed<CorsState>>;
+  version(stored: StoredCors, dialect: Dialect): Promise<Analysed<string>>;
   issuesForSave(config: CorsConfig, dialect: Dialect): Promise<Issue[]>;
   close(): Promise<void>;
 }
 
-type AnalysisRequest = { kind: 'state'; stored: StoredCors; dialect: Dialect } | { kind: 'save'; config: CorsConfig; dialect: Dialect };
+type AnalysisRequest = { kind: 'state' | 'version'; stored: StoredCors; dialect: Dialect } | { kind: 'save'; config: CorsConfig; dialect: Dialect };
 export type AnalysisJob = AnalysisRequest & { id: number };
 export type AnalysisAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
@@ -26,6 +27,7 @@ export type AnalysisAnswer = { id: number; ok: true; value: unknown } | { id: nu
 export function inlineAnalyst(): CorsAnalyst {
   return {
     state: async (stored, dialect) => analyseStored(stored, dialect),
+    version: async (stored, dialect) => storedVersion(stored, dialect),
     issuesForSave: async (config, dialect) => issuesForSave(config, dialect),
     close: async () => {},
   };
@@ -90,7 +92,9 @@ export function workerAnalyst(file: string, log: (line: string) => void): CorsAn
     return slot.run({ ...request, id: nextId++ }) as Promise<T>;
   };
   return {
-    state: (stored, dialect) => run<CorsState>({ kind: 'state', stored, dialect }),
+    state: (stored, dialect) => run<Analysed<CorsState>>({ kind: 'state', stored, dialect }),
+    // Most stored documents are read by the adapter already: their version needs no thread.
+    version: (stored, dialect) => (stored.unread === undefined ? Promise.resolve(storedVersion(stored, dialect)) : run<Analysed<string>>({ kind: 'version', stored, dialect })),
     issuesForSave: (config, dialect) => run<Issue[]>({ kind: 'save', config, dialect }),
     close: async () => {
       await Promise.all(slots.map((s) => s.close()));

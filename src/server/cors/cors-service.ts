@@ -1,10 +1,10 @@
 import type { CorsState } from '../../contract/api';
 import type { CorsConfig, Dialect } from '../../core';
-import type { StorageAdapter } from '../storage/adapter';
-import { ok, type Result, type StorageError } from '../storage/result';
+import type { StorageAdapter, StoredCors } from '../storage/adapter';
+import { fail, ok, type Result, type StorageError } from '../storage/result';
+import type { Analysed } from './analysis';
 import { createKeyedLock } from './bucket-lock';
 import type { CorsAnalyst } from './cors-analyst';
-import { corsVersion } from './version';
 
 const MAX_RECENT = 1_000;
 
@@ -30,12 +30,20 @@ export function createCorsService(analyst: CorsAnalyst) {
     if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!);
   }
 
+  /** A document the adapter left for the analysis to read, which the core cannot read. */
+  const unreadable = <T>(analysed: Analysed<T>, adapter: StorageAdapter, bucket: string): Result<T> =>
+    analysed.ok
+      ? ok(analysed.value)
+      : fail({ code: 'provider-error', params: { reason: 'unreadable-cors-document', ...(analysed.first ? { first: analysed.first } : {}), call: { call: 'read-cors', bucket }, provider: adapter.provider } });
+
+  const stateOf = async (stored: StoredCors, adapter: StorageAdapter, dialect: Dialect, bucket: string) => unreadable(await analyst.state(stored, dialect), adapter, bucket);
+
   async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string, key?: string): Promise<Result<CorsState>> {
     const stored = await adapter.getCors(bucket);
     if (!stored.ok) return stored;
-    const state = await analyst.state(stored.value, dialect);
-    if (key) remember(key, state);
-    return ok(state);
+    const state = await stateOf(stored.value, adapter, dialect, bucket);
+    if (key && state.ok) remember(key, state.value);
+    return state;
   }
 
   /** `read`, or the state read at most `maxAgeMs` ago when there is one. */
@@ -58,7 +66,12 @@ export function createCorsService(analyst: CorsAnalyst) {
       // The guard needs only the version; the full state (with issues) only on a conflict.
       const stored = await adapter.getCors(bucket);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
-      if (corsVersion(stored.value.config) !== expectedVersion) return { kind: 'conflict', current: await analyst.state(stored.value, dialect) };
+      const version = unreadable(await analyst.version(stored.value, dialect), adapter, bucket);
+      if (!version.ok) return { kind: 'failed', error: version.error };
+      if (version.value !== expectedVersion) {
+        const current = await stateOf(stored.value, adapter, dialect, bucket);
+        return current.ok ? { kind: 'conflict', current: current.value } : { kind: 'failed', error: current.error };
+      }
       const written = await change(adapter);
       if (!written.ok) {
         // Report what the provider holds after the failure, so the caller knows nothing was half-written.

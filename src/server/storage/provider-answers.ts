@@ -34,6 +34,14 @@ export function corsDocumentTooLarge(bytes?: number): Result<never, OperationFai
   return fail({ code: 'provider-error', params: { reason: 'cors-document-too-large', maxBytes: MAX_CORS_DOCUMENT_BYTES, ...(bytes === undefined ? {} : { bytes }) } });
 }
 
+/**
+ * The rules of a stored document the adapter left unread (`StoredCors.unread`), counted without
+ * parsing it: its `<CORSRule>` start tags (with or without a namespace prefix).
+ */
+export function unreadRuleCount(raw: string): number {
+  return raw.match(/<(?:[\w.-]+:)?CORSRule[\s/>]/g)?.length ?? 0;
+}
+
 /** A GET ?cors body as the console keeps it: parsed, and the document verbatim. */
 export function storedCorsFrom(body: unknown, format: DocumentFormat): Result<StoredCors, OperationFailure> {
   const raw = Buffer.isBuffer(body) ? body.toString('utf8') : String(body ?? '');
