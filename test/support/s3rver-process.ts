@@ -6,6 +6,8 @@ import { join } from 'node:path';
 /** s3rver in a child process of its own: what it spends parsing a large document never delays the caller's event loop. */
 export interface S3rverProcess {
   endpoint: string;
+  /** Where it keeps its buckets (its filesystem store). */
+  directory: string;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startS3rverProcess(): Promise<S3rverProcess> {
   });
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    directory,
     stop: async () => {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
