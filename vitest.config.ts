@@ -29,7 +29,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'web', include: ['test/web/**/*.test.{ts,tsx}'], environment: 'jsdom', ...realPartsTimeouts },
+        test: { name: 'web', include: ['test/web/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['test/support/web-setup.ts'], ...realPartsTimeouts },
       },
       {
         extends: true,

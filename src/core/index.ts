@@ -41,6 +41,8 @@ export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockPar
 export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
+export { configEdits, CONFIG_EDIT_CODES } from './config-edits';
+export type { ConfigEdit, ConfigEditCode, ConfigEditParamsByCode, EditedField } from './config-edits';
 export { parsePattern, matchesPattern, patternCovers, patternsOverlap } from './pattern';
 export type { WildcardPattern } from './pattern';
 export { loosestRule, LOOSEST_MAX_AGE_SECONDS, LOOSEST_RULE_ID } from './wizard/loosest';
@@ -76,6 +78,7 @@ export type { IssueText, RefusalText, RuleFixText } from './messages/issue-messa
 export { blockText, cautionText, checkText, nearMissText, requestReasonText, requestReasonsText, ruleReasonText, summaryText } from './messages/decision-messages';
 export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
+export { configEditText } from './messages/edit-messages';
 export { headerSpelling, ruleLabel, ruleName } from './messages/words';
 export { refusalOf, REFUSALS } from './refusals';
 export type { Refusal, ConfigErrorCode } from './refusals';

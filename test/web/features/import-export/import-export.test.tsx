@@ -59,7 +59,9 @@ describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
     within(dialog).getByText('Read from cors.json.');
     const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
     expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (AWS JSON)');
-    within(dialog).getByText('Draft before (1 rule) and after the import (2 rules), as S3 XML', { exact: false });
+    const edits = within(dialog).getByRole('list', { name: 'What the import changes in the draft (1 rule before, 2 rules after)' });
+    expect(within(edits).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Rule 1 (old) removed.', 'Rule 1 (uploads) added.', 'Rule 2 added.']);
+    within(dialog).getByText('As S3 XML', { exact: false });
     expect(diffLines(dialog, 'ins')).toContain('+     <ID>uploads</ID>');
     expect(diffLines(dialog, 'del')).toContain('-     <ID>old</ID>');
 

@@ -127,7 +127,9 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     // The fix is offered on the losing rule's card only, with the change it makes.
     expect(first.queryByRole('button', { name: /^Apply fix/ })).toBeNull();
     const fix = within(second.getByRole('group', { name: 'Fix: Move rule 2 above rule 1' }));
-    expect(fix.getByRole('figure').textContent).toMatch(/^The fix: \d+ lines? added, \d+ removed\./);
+    // Named first as the edit it is, then as the provider's document.
+    expect(within(fix.getByRole('list', { name: 'What the fix changes' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Rule 2 (app) moved to position 1.']);
+    expect(fix.getByRole('figure').textContent).toMatch(/^As .+: \d+ lines? added, \d+ removed\./);
     expect(fix.getAllByRole('insertion').length).toBeGreaterThan(0);
     fireEvent.click(fix.getByRole('button', { name: 'Apply fix: Move rule 2 above rule 1' }));
     expect(headings()).toEqual(['Rule 1 app', 'Rule 2 everyone']);

@@ -27,7 +27,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(button('Save'));
 
     const dialog = await screen.findByRole('dialog', { name: 'Review the change before saving' });
-    within(dialog).getByText('Before: what the provider holds (1 rule). After: your draft (2 rules).');
+    within(dialog).getByText('Before: what the provider holds now (1 rule). After: your draft (2 rules).');
     expect(diffLines(dialog, 'ins')).toContain('+     <AllowedOrigin>https://new.example.com</AllowedOrigin>\n');
     expect(diffLines(dialog, 'del')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm save' }));
@@ -122,6 +122,22 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(await providerXml(ctx, bucket)).toContain('https://theirs.example.com');
     return dialog;
   }
+
+  it('Save re-reads the provider: the review compares with what it holds now, and says it changed', async () => {
+    await arrangeBucket(ctx, 'save-reread', { rules: [rule({ id: 'original' })] });
+    renderEditor(testProfile(ctx), 'save-reread');
+    type(field(await findRule(1), 'Allowed origins'), 'https://mine.example.com');
+    await putBehindTheBack(ctx, 'save-reread', { rules: [rule({ id: 'original' }), rule({ id: 'theirs', allowedOrigins: ['https://theirs.example.com'] })] });
+    fireEvent.click(button('Save'));
+    const review = await screen.findByRole('dialog', { name: 'Review the change before saving' });
+    await within(review).findByText(/The configuration changed on the provider since your draft started/);
+    const edits = within(within(review).getByRole('list', { name: 'What the save changes' })).getAllByRole('listitem');
+    expect(edits.map((item) => item.textContent)).toEqual(['Rule 2 (theirs) removed.', "https://mine.example.com added to Rule 1 (original)'s origins.", "https://app.example.com removed from Rule 1 (original)'s origins."]);
+    // Confirm still goes through the guard: the newer configuration is shown, not overwritten.
+    fireEvent.click(within(review).getByRole('button', { name: 'Confirm save' }));
+    await screen.findByRole('dialog', { name: 'The configuration changed on the provider' });
+    expect(await providerXml(ctx, 'save-reread')).toContain('https://theirs.example.com');
+  });
 
   it('on a conflict, Keep mine shows their configuration in the diff before it saves mine over it', async () => {
     const dialog = await conflict('conflict-keep');

@@ -1,8 +1,7 @@
-import { dialectProfile, documentFormatInfo, type Dialect } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
+import { dialectProfile, type Dialect } from '../../../../core';
+import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { countRules } from '../../../lib/rule-count';
-import { documentText } from '../../../lib/document-formats';
 import type { BucketPlan } from '../plan';
 
 function verdict(plan: BucketPlan): string {
@@ -45,7 +44,7 @@ export function PlanTable({ plans, dialect }: { plans: readonly BucketPlan[]; di
                   {plan.kind !== 'unchanged' && (
                     <details>
                       <summary>Changes in {plan.bucket}</summary>
-                      <DiffView before={documentText(plan.before, format)} after={documentText(plan.after, format)} label={`${plan.bucket} as ${documentFormatInfo(format).label}`} />
+                      <ConfigDiff before={plan.before} after={plan.after} format={format} label={`What changes on ${plan.bucket}`} />
                     </details>
                   )}
                 </>

@@ -1,10 +1,9 @@
 import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
+import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { ModalDialog } from '../../../components/modal-dialog';
 import { countRules } from '../../../lib/rule-count';
-import { documentText } from '../../../lib/document-formats';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
 import type { DraftNote } from '../../../lib/messages';
@@ -101,7 +100,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
               The draft will carry {errorCount === 1 ? 'an error' : `${errorCount} errors`} the provider would reject; Save stays blocked until {errorCount === 1 ? 'it is' : 'they are'} fixed in the editor.
             </p>
           )}
-          <DiffView before={documentText(draft, diffFormat)} after={documentText(reading.config, diffFormat)} label={`Draft before (${countRules(draft)}) and after the import (${countRules(reading.config)}), as ${documentFormatInfo(diffFormat).label}`} />
+          <ConfigDiff before={draft} after={reading.config} format={diffFormat} label={`What the import changes in the draft (${countRules(draft)} before, ${countRules(reading.config)} after)`} />
         </>
       )}
       {refused && (

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
+import { corsQueries } from '../../../api/cors';
 import { ErrorMessage } from '../../../components/error-message';
 import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
@@ -51,6 +53,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const history = useUndoHistory(draft);
   const writes = useGuardedWrite(profile.id, bucket);
   const toast = useToast();
+  const queryClient = useQueryClient();
   const cardDomId = (fieldId: string) => `${domId}-rule-${fieldId}`;
   const { buttons, focusLater } = usePendingFocus(phase.kind === 'editing', (index) => {
     const field = ruleArray.fields[Math.min(index, ruleArray.fields.length - 1)];
@@ -133,6 +136,8 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const onSave = form.handleSubmit((valid) => {
     writes.clearFailure();
     setPhase({ kind: 'confirm-save', config: valid, version: base.version });
+    // The review compares with what the provider holds now, not with what was read minutes ago.
+    void queryClient.refetchQueries({ queryKey: corsQueries.detail(profile.id, bucket).queryKey, exact: true });
   });
 
   const cancelDialog = (button: 'save' | 'delete') => {
@@ -232,6 +237,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
       {phase.kind === 'confirm-save' ? (
         <SaveReview
           before={provider.config}
+          changedOnProvider={provider.version !== phase.version}
           after={phase.config}
           format={format}
           isSaving={writes.pending !== null}

@@ -28,7 +28,9 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
       </div>
     );
   }
-  if (query.isError) {
+  // A failed re-read (on Save, on focus) keeps the session and its draft: only a first read that
+  // failed has nothing to edit. The save itself then reports what the provider says.
+  if (query.data === undefined) {
     return (
       <div className="rule-editor">
         <ErrorMessage error={query.error} title={`The CORS configuration of ${bucket} could not be loaded.`} />

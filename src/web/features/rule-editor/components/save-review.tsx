@@ -1,18 +1,16 @@
 import { useId } from 'react';
-import { documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
-import { documentText } from '../../../lib/document-formats';
+import type { CorsConfig, DocumentFormat } from '../../../../core';
+import { ConfigDiff } from '../../../components/config-diff';
 import { countRules } from '../../../lib/rule-count';
 
-function ChangeDiff({ before, after, format }: { before: CorsConfig | null; after: CorsConfig | null; format: DocumentFormat }) {
-  return <DiffView before={documentText(before, format)} after={documentText(after, format)} label={`Changes as ${documentFormatInfo(format).label}`} />;
-}
-
 /** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */
-export function SaveReview({ before, after, format, isSaving, onConfirm, onCancel }: {
+export function SaveReview({ before, after, format, changedOnProvider, isSaving, onConfirm, onCancel }: {
+  /** What the provider holds now: re-read when the review opens. */
   before: CorsConfig | null;
   after: CorsConfig;
   format: DocumentFormat;
+  /** The provider holds a newer configuration than the one the draft started from. */
+  changedOnProvider: boolean;
   /** The save is under way: both buttons wait for it. */
   isSaving: boolean;
   onConfirm: () => void;
@@ -23,9 +21,15 @@ export function SaveReview({ before, after, format, isSaving, onConfirm, onCance
     <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
       <h3 id={`${id}-title`}>Review the change before saving</h3>
       <p>
-        Before: what the provider holds ({countRules(before)}). After: your draft ({countRules(after)}).
+        Before: what the provider holds now ({countRules(before)}). After: your draft ({countRules(after)}).
       </p>
-      <ChangeDiff before={before} after={after} format={format} />
+      {changedOnProvider && (
+        <p role="status" className="re-warning">
+          The configuration changed on the provider since your draft started, so the change below is against the newer one. Confirm save shows both side by side first: the save is
+          guarded and will not overwrite it unasked.
+        </p>
+      )}
+      <ConfigDiff before={before} after={after} format={format} label="What the save changes" />
       <div className="re-actions">
         <button type="button" className="re-primary" autoFocus disabled={isSaving} onClick={onConfirm}>
           Confirm save
@@ -45,7 +49,7 @@ export function DraftReview({ before, after, format, onClose }: { before: CorsCo
   return (
     <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
       <h3 id={`${id}-title`}>Your draft compared with the provider&apos;s configuration</h3>
-      <ChangeDiff before={before} after={after} format={format} />
+      <ConfigDiff before={before} after={after} format={format} label="What the draft changes" />
       <div className="re-actions">
         <button type="button" autoFocus onClick={onClose}>
           Close

@@ -1,6 +1,5 @@
 import { ruleFixText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
-import { documentText } from '../../../lib/document-formats';
+import { ConfigDiff } from '../../../components/config-diff';
 import { shadowLinkText } from '../../../lib/messages';
 import type { PlacedIssue } from '../issue-placement';
 
@@ -46,7 +45,7 @@ function FixOffer({ fix, before, format, onApply }: { fix: RuleFix; before: Cors
         Apply fix: {label}
       </button>
       <span className="re-hint">{effect} Checked: it removes this warning, adds none, and blocks nothing that was allowed.</span>
-      <DiffView before={documentText(before, format)} after={documentText({ ...before, rules: fix.rules }, format)} label="The fix" />
+      <ConfigDiff before={before} after={{ ...before, rules: fix.rules }} format={format} label="What the fix changes" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { compareConfigs, dialectProfile, explanationText, sampleChangeText, serializeCorsDocument, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
+import { compareConfigs, dialectProfile, explanationText, sampleChangeText, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
+import { ConfigDiff } from '../../../components/config-diff';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
 import { ruleRoomText, type DraftNote } from '../../../lib/messages';
 
@@ -83,7 +83,7 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
               <li key={i}>{explanationText(e)}</li>
             ))}
           </ul>
-          <DiffView before={serializeCorsDocument(draft, format)} after={serializeCorsDocument(placed.config, format)} label="The draft before and after" />
+          <ConfigDiff before={draft} after={placed.config} format={format} label="What the rule changes in the draft" />
           {checks?.(placed.config)}
           {change && (
             <div className="rw-change" aria-label="What changes">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { dialectProfile, explanationText, fixChangeText, sampleChangeText, serializeCorsDocument, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
-import { DiffView } from '../../../components/diff-view';
+import { dialectProfile, explanationText, fixChangeText, sampleChangeText, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { ConfigDiff } from '../../../components/config-diff';
 import type { TestRun } from '../run-test';
 import type { DraftNote } from '../../../lib/messages';
 
@@ -49,7 +49,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         ))}
       </ul>
       {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.map(sampleChangeText).join('; ')}.</p>}
-      <DiffView before={proposal.base ? serializeCorsDocument(proposal.base, format) : ''} after={serializeCorsDocument(fix.config, format)} label="Draft before and after the fix" />
+      <ConfigDiff before={proposal.base} after={fix.config} format={format} label="What the fix changes in the draft" />
       <button
         type="button"
         disabled={applied || !onApply}

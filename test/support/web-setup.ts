@@ -1,0 +1,7 @@
+import { configure } from '@testing-library/react';
+
+// The component tests render against the real console API and s3rver. `findBy*` and `waitFor`
+// give up after 1 s by default, which a loaded machine exceeds (CI, stop 14: the bulk-apply picker
+// still said "Loading buckets…" at 1 s). They wait for conditions, so a longer bound costs nothing
+// when things are quick; the test's own 30 s timeout stays the outer limit.
+configure({ asyncUtilTimeout: 15_000 });
