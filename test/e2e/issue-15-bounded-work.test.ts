@@ -99,11 +99,13 @@ describe('a 10,000-rule document (issue 15)', () => {
     expect(value.body.config.rules).toHaveLength(10_000);
     expect(value.body.issues.filter((i) => i.code.startsWith('config.'))).toEqual([
       expect.objectContaining({ code: 'config.too-many-rules', params: expect.objectContaining({ max: 100, count: 10_000 }) }),
+      expect.objectContaining({ code: 'config.too-large', params: expect.objectContaining({ max: 65_536 }) }),
       expect.objectContaining({ code: 'config.analysis-skipped', params: { count: 10_000, max: 100 } }),
     ]);
     // s3rver alone takes 2-7 s to answer this read on the shared machine; before, the console's part never ended.
     expect(ms).toBeLessThan(30_000);
     expect(others.length).toBeGreaterThan(0);
+    console.log(`10,000 rules: read in ${Math.round(ms)} ms; ${others.length} other requests meanwhile, slowest ${Math.round(Math.max(...others))} ms`);
     expect(Math.max(...others)).toBeLessThan(OTHER_REQUEST_BOUND_MS);
     expect(logLines.filter((l) => l.includes('runs on the event loop'))).toEqual([]);
   }, 120_000);
