@@ -30,13 +30,13 @@ export function createCorsService(analyst: CorsAnalyst) {
     if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!);
   }
 
-  /** A document the adapter left for the analysis to read, which the core cannot read. */
-  const unreadable = <T>(analysed: Analysed<T>, adapter: StorageAdapter, bucket: string): Result<T> =>
+  /** An analysis as a storage Result: a document left for the analysis that the core cannot read fails as unreadable. */
+  const asResult = <T>(analysed: Analysed<T>, adapter: StorageAdapter, bucket: string): Result<T> =>
     analysed.ok
       ? ok(analysed.value)
       : fail({ code: 'provider-error', params: { reason: 'unreadable-cors-document', ...(analysed.first ? { first: analysed.first } : {}), call: { call: 'read-cors', bucket }, provider: adapter.provider } });
 
-  const stateOf = async (stored: StoredCors, adapter: StorageAdapter, dialect: Dialect, bucket: string) => unreadable(await analyst.state(stored, dialect), adapter, bucket);
+  const stateOf = async (stored: StoredCors, adapter: StorageAdapter, dialect: Dialect, bucket: string) => asResult(await analyst.state(stored, dialect), adapter, bucket);
 
   async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string, key?: string): Promise<Result<CorsState>> {
     const stored = await adapter.getCors(bucket);
@@ -66,7 +66,7 @@ export function createCorsService(analyst: CorsAnalyst) {
       // The guard needs only the version; the full state (with issues) only on a conflict.
       const stored = await adapter.getCors(bucket);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
-      const version = unreadable(await analyst.version(stored.value, dialect), adapter, bucket);
+      const version = asResult(await analyst.version(stored.value, dialect), adapter, bucket);
       if (!version.ok) return { kind: 'failed', error: version.error };
       if (version.value !== expectedVersion) {
         const current = await stateOf(stored.value, adapter, dialect, bucket);
