@@ -1,12 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The server build's worker threads, emitted as entries of their own beside `main.js` (Vite bundles
+ * `new Worker(new URL(...))` for browsers only): the CORS analysis (src/server/cors/cors-analyst.ts).
+ */
+function serverWorkers(): Plugin {
+  return {
+    name: 'cors-console:server-workers',
+    apply: (_, env) => env.isSsrBuild === true,
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve(here, 'src/server/cors/analysis-worker.ts'), fileName: 'cors-analysis-worker.js' });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serverWorkers()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

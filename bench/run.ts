@@ -4,6 +4,7 @@ import { measureBucketList } from './scenarios/bucket-list';
 import { measureBundle } from './scenarios/bundle';
 import { measureEvaluate } from './scenarios/evaluate';
 import { measureProbes, measureSave } from './scenarios/api';
+import { measureLargeDocument } from './scenarios/large-document';
 import { measureRuleEditor } from './scenarios/rule-editor';
 import { launchBrowser } from './lib/chromium';
 import { startConsoleProcess } from './lib/console-process';
@@ -39,6 +40,7 @@ if (wanted('save') || wanted('probes')) {
     await app.stop();
   }
 }
+if (wanted('large-document')) figures.push(...(await measureLargeDocument(log)));
 if (wanted('evaluate')) figures.push(...measureEvaluate());
 
 const seconds = Math.round((Date.now() - started) / 1000);

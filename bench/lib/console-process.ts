@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,11 +9,15 @@ export interface ConsoleProcess {
   stop(): Promise<void>;
 }
 
-/** The built console (`dist/server/main.js`) as `npm start` runs it, in its own process and data folder. */
-export async function startConsoleProcess(): Promise<ConsoleProcess> {
+/**
+ * The built console (`dist/server/main.js`) as `npm start` runs it, in its own process and data
+ * folder; on the embedded s3rver, or on one profile at `storage` (`s3` is then that endpoint).
+ */
+export async function startConsoleProcess(storage?: { endpoint: string }): Promise<ConsoleProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cors-console-bench-'));
+  const profiles = storage ? await writeProfiles(dataDir, storage.endpoint) : {};
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: '0', CORS_CONSOLE_DATA: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { ...process.env, PORT: '0', CORS_CONSOLE_DATA: dataDir, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...profiles },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -21,7 +25,7 @@ export async function startConsoleProcess(): Promise<ConsoleProcess> {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /console ready: (\S+)/.exec(out)?.[1];
-      const s3 = /embedded s3rver \(profile "local"\) on (\S+),/.exec(out)?.[1];
+      const s3 = storage?.endpoint ?? /embedded s3rver \(profile "local"\) on (\S+),/.exec(out)?.[1];
       if (url && s3) resolve({ url, s3 });
     });
     child.on('exit', (code) => reject(new Error(`The console exited with ${code} before it was ready:\n${out}`)));
@@ -35,6 +39,15 @@ export async function startConsoleProcess(): Promise<ConsoleProcess> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A profiles file with one s3rver profile, `local`, at `endpoint`; answers the environment naming it and its keys. */
+async function writeProfiles(dir: string, endpoint: string): Promise<Record<string, string>> {
+  const path = join(dir, 'profiles.json');
+  const credentials = { env: { accessKeyId: 'BENCH_ACCESS_KEY', secretAccessKey: 'BENCH_SECRET_KEY' } };
+  await writeFile(path, JSON.stringify({ profiles: [{ id: 'local', kind: 's3', endpoint, addressing: 'path', dialect: 's3rver', credentials }] }));
+  // s3rver's own well-known key pair, not a secret.
+  return { CORS_CONSOLE_CONFIG: path, BENCH_ACCESS_KEY: 'S3RVER', BENCH_SECRET_KEY: 'S3RVER' };
 }
 
 /** Creates `count` empty buckets straight on the storage, 16 at a time. */

@@ -149,6 +149,7 @@ export const issueParams = exactly<IssueParamsByCode>()({
   'rule.not-an-object': z.object({ ...ruleRef, found: foundValue }),
   'config.too-many-rules': z.object({ max: count, count, provider: text, awsWording: z.boolean() }),
   'config.too-large': z.object({ bytes: count, max: count, provider: text }),
+  'config.analysis-skipped': z.object({ count, max: count }),
   'config.no-rules': none,
   'config.response-vary-unsupported': z.object({ provider: text }),
   'provider.no-bucket-cors': z.object({ provider: text }),

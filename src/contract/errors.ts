@@ -112,6 +112,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
       providerFailure('invalid-bucket-name', { bucket: text }),
       /** The stored CORS document does not parse; `first` is the parser's first issue. */
       providerFailure('unreadable-cors-document', { first: issueSchema.optional() }),
+      /** The stored CORS document is over the `maxBytes` the console reads (`bytes`, when the answer said). */
+      providerFailure('cors-document-too-large', { maxBytes: z.number(), bytes: z.number().optional() }),
       /** The SDK returned an answer of a shape the console does not know. */
       providerFailure('unreadable-answer', {}),
       /** The object key would leave the bucket's URL space (dot segments). */

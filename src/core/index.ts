@@ -23,7 +23,7 @@ export type {
   NearMiss,
   StopSelection,
 } from './evaluate';
-export { validateConfig, validateSize, validateRuleAt, validateAcrossRules, storedDocumentIssues, isStoredDocumentIssue, BROWSER_MAX_AGE_CAPS } from './validate';
+export { validateConfig, validateSize, analysesAcrossRules, maxAnalysedRules, validateRuleAt, validateAcrossRules, storedDocumentIssues, isStoredDocumentIssue, BROWSER_MAX_AGE_CAPS } from './validate';
 export type { ValidateOptions } from './validate';
 export { findShadowedRules } from './shadowing';
 export { corsHeadersOf, answerDifferences, answerMatches, providerErrorOf } from './answer';

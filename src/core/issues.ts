@@ -142,6 +142,8 @@ export interface IssueParamsByCode {
   /** `awsWording`: S3's own sentence, so people can search for it. */
   'config.too-many-rules': { max: number; count: number; provider: string; awsWording: boolean };
   'config.too-large': { bytes: number; max: number; provider: string };
+  /** The across-rule analyses (shadowing) were not run: `count` rules is over the `max` they take. */
+  'config.analysis-skipped': { count: number; max: number };
   'config.no-rules': Record<string, never>;
   'config.response-vary-unsupported': { provider: string };
   'provider.no-bucket-cors': { provider: string };
@@ -211,6 +213,7 @@ export const ISSUE_CODES = [
   'rule.id-too-long', 'rule.id-dropped', 'rule.no-origins', 'rule.no-methods', 'rule.etag-not-exposed',
   'rule.never-matches', 'rule.missing-origins', 'rule.missing-methods', 'rule.not-an-object',
   'config.too-many-rules', 'config.too-large', 'config.no-rules', 'config.response-vary-unsupported',
+  'config.analysis-skipped',
   'provider.no-bucket-cors',
   'document.format', 'document.unreadable', 'document.syntax', 'document.root', 'document.unknown-field',
   'document.stray-text', 'document.no-rules',

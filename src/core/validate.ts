@@ -248,10 +248,32 @@ function validateStoredVerbatim(rule: CorsRule, index: number, profile: DialectP
   );
 }
 
+/** The most rules the across-rule analyses take where a provider documents no limit. */
+const MAX_ANALYSED_RULES = 100;
+
+/** The most rules the across-rule analyses (shadowing) take for `dialect`: the provider's rule limit. */
+export function maxAnalysedRules(dialect: Dialect): number {
+  return dialectProfile(dialect).limits.maxRules ?? MAX_ANALYSED_RULES;
+}
+
+/**
+ * Whether the across-rule analyses run on a configuration of `ruleCount` rules. They compare each
+ * rule's sampled requests with the rules before it, which grows faster than the rules do (10,000
+ * rules on s3rver took minutes); a configuration over the provider's limit is refused on save
+ * anyway, so it gets each rule's own checks and `config.analysis-skipped` instead.
+ */
+export function analysesAcrossRules(ruleCount: number, dialect: Dialect): boolean {
+  return ruleCount <= maxAnalysedRules(dialect);
+}
+
+function shadowingIssues(config: CorsConfig, profile: DialectProfile): Issue[] {
+  if (analysesAcrossRules(config.rules.length, profile.id)) return findShadowedRules(config.rules, profile.id);
+  return [warning('config.analysis-skipped', { count: config.rules.length, max: maxAnalysedRules(profile.id) }, ['rules'])];
+}
+
 /**
  * The provider's size limits alone (rule count, document bytes): linear in the configuration's
- * size, so a server checks them before the full validation, whose shadowing analysis compares
- * rules pairwise.
+ * size, so a server checks them before the full validation.
  */
 export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
   const profile = dialectProfile(dialect);
@@ -266,7 +288,7 @@ export function validateSize(config: CorsConfig, dialect: Dialect = 's3'): Issue
  */
 export function validateConfig(config: CorsConfig, dialect: Dialect = 's3', options: ValidateOptions = {}): Issue[] {
   const profile = dialectProfile(dialect);
-  const issues = [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...findShadowedRules(config.rules, dialect)];
+  const issues = [...validateDocument(config, profile), ...config.rules.flatMap((rule, index) => validateRule(rule, index, profile, options)), ...shadowingIssues(config, profile)];
   return issues.map((issue) => withRefusal(issue, profile));
 }
 
@@ -282,7 +304,7 @@ export function validateRuleAt(rule: CorsRule, index: number, dialect: Dialect =
 /** The part of `validateConfig` that concerns the rules together: the document's limits and shadowing. */
 export function validateAcrossRules(config: CorsConfig, dialect: Dialect = 's3'): Issue[] {
   const profile = dialectProfile(dialect);
-  return [...validateDocument(config, profile), ...findShadowedRules(config.rules, dialect)].map((issue) => withRefusal(issue, profile));
+  return [...validateDocument(config, profile), ...shadowingIssues(config, profile)].map((issue) => withRefusal(issue, profile));
 }
 
 /** Issue codes that say the stored document differs from the configuration the console reads from it. */

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { inlineAnalyst, type CorsAnalyst } from './cors/cors-analyst';
 import { createCorsService } from './cors/cors-service';
 import { createScratchObjects, type ScratchObjects } from './probe/scratch-objects';
 import { apiError, sendError } from './http/api-error';
@@ -41,15 +42,17 @@ export interface AppDeps {
   scratch?: ScratchObjects;
   /** Where the sessions ended by sign-out are kept (in the data folder), so a restart does not revive them; in memory without it. */
   sessionFile?: string;
+  /** Where configurations are analysed; on the calling thread by default, in worker threads under `npm start`. */
+  analyst?: CorsAnalyst;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity() }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity(), analyst = inlineAnalyst() }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(escapeControlCharacters(redact(line)));
   const scratchObjects = scratch ?? createScratchObjects(log);
   const harnessOrigins = harnessOrigin ? [harnessOrigin] : [];
-  const cors = createCorsService();
+  const cors = createCorsService(analyst);
   const journalOf = createHistoryRecorder({ history: state.history, console: consoleIdentity, sessionCookie: access.sessionCookie, log });
 
   const app = new Hono();
@@ -86,8 +89,8 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerSessionRoutes(register, access, auth);
   registerConsoleRoutes(register, { harnessOrigin }, profiles);
   registerBucketsRoutes(register, profiles);
-  registerCorsRoutes(register, cors, journalOf);
-  registerHistoryRoutes(register, cors, state.history, journalOf);
+  registerCorsRoutes(register, cors, analyst, journalOf);
+  registerHistoryRoutes(register, cors, analyst, state.history, journalOf);
   registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));

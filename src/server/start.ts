@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createApp } from './app';
+import { analystFor, ANALYSIS_WORKER_FILE } from './cors/cors-analyst';
 import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
 import type { Env } from './env';
@@ -144,7 +145,10 @@ async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOp
   const harnessUrl = `http://${reachableAt}:${(harness.address() as AddressInfo).port}`;
   const secrets = [...(embedded ? [embedded.profile] : configured).flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
   const scratch = createScratchObjects(log);
+  // Built beside the server, as the web app is (dist/server, dist/web); its threads start on first use.
+  const analyst = analystFor(resolve(webDir, '../server', ANALYSIS_WORKER_FILE), log);
   const app = createApp({
+    analyst,
     profiles,
     log,
     scratch,
@@ -187,6 +191,7 @@ async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOp
       await scratch.removeAll();
       await embedded?.stop();
       await lock?.release();
+      await analyst.close();
     },
   };
 }

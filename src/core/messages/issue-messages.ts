@@ -136,6 +136,10 @@ const TEMPLATES: Templates = {
     message: `The configuration is ${p.bytes} bytes as XML; ${p.provider} accepts at most ${p.max}.`,
     hint: 'Merge rules, or use wildcards such as https://*.example.com.',
   }),
+  'config.analysis-skipped': (p) => ({
+    message: `Rules hiding other rules were not looked for: that check takes at most ${p.max} rules, and this configuration has ${p.count}. Each rule was checked on its own.`,
+    hint: `Bring the configuration down to ${p.max} rules or fewer to see which rules answer requests meant for others.`,
+  }),
   'config.no-rules': () => ({
     message: 'A CORS configuration needs at least one rule (the provider answers MalformedXML).',
     hint: 'To remove CORS from the bucket, delete its configuration instead.',

@@ -5,7 +5,7 @@ import { matchesPattern, parsePattern } from '../pattern';
 import { headerReadability, predictBrowserFetch, type BrowserFetch, type BrowserPrediction } from '../predict';
 import { isMethod, type CorsConfig, type CorsRule, type Method } from '../rule';
 import { findShadowedRules } from '../shadowing';
-import { validateConfig } from '../validate';
+import { analysesAcrossRules, validateConfig } from '../validate';
 import {
   explain,
   exposeSpelling,
@@ -290,6 +290,7 @@ export function strictestFixFor(config: CorsConfig, fetch: FailingFetch, dialect
 
 /** Existing rules the change leaves with nothing to answer: worth removing, said so. */
 function newlyDeadRules(before: CorsConfig, best: Scored, dialect: Dialect): Explanation[] {
+  if (!analysesAcrossRules(best.config.rules.length, dialect)) return [];
   const dead = (config: CorsConfig) => new Set(findShadowedRules(config.rules, dialect).filter((i) => i.code === 'rule.never-matches').map((i) => config.rules[i.path[1] as number]!));
   const was = dead(before);
   return [...dead(best.config)]

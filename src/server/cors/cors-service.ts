@@ -1,16 +1,12 @@
 import type { CorsState } from '../../contract/api';
-import { storedDocumentIssues, validateConfig, type CorsConfig, type Dialect } from '../../core';
+import type { CorsConfig, Dialect } from '../../core';
 import type { StorageAdapter, StoredCors } from '../storage/adapter';
-import { ok, type Result, type StorageError } from '../storage/result';
+import { fail, ok, type Result, type StorageError } from '../storage/result';
+import type { Analysed } from './analysis';
 import { createKeyedLock } from './bucket-lock';
-import { corsVersion } from './version';
+import type { CorsAnalyst } from './cors-analyst';
 
 const MAX_RECENT = 1_000;
-
-function stateOf({ config, raw }: StoredCors, dialect: Dialect): CorsState {
-  const stored = raw ? storedDocumentIssues(raw, dialect) : [];
-  return { config, raw, dialect, version: corsVersion(config), issues: [...stored, ...(config ? validateConfig(config, dialect) : [])] };
-}
 
 export type WriteOutcome =
   | { kind: 'written'; state: CorsState }
@@ -31,7 +27,7 @@ export interface WriteJournal {
  * configuration, so every write names the version it was based on; a stale version is refused
  * with the current state, and after a write the provider is read back.
  */
-export function createCorsService() {
+export function createCorsService(analyst: CorsAnalyst) {
   const withLock = createKeyedLock();
   // The last state read per bucket, for callers that accept an answer a moment old (probes in a
   // test run); a write through this service forgets it at once.
@@ -43,12 +39,27 @@ export function createCorsService() {
     if (recent.size > MAX_RECENT) recent.delete(recent.keys().next().value!);
   }
 
+  /** An analysis as a storage Result: a document left for the analysis that the core cannot read fails as unreadable. */
+  const asResult = <T>(analysed: Analysed<T>, adapter: StorageAdapter, bucket: string): Result<T> =>
+    analysed.ok
+      ? ok(analysed.value)
+      : fail({ code: 'provider-error', params: { reason: 'unreadable-cors-document', ...(analysed.first ? { first: analysed.first } : {}), call: { call: 'read-cors', bucket }, provider: adapter.provider } });
+
+  const stateOf = async (stored: StoredCors, adapter: StorageAdapter, dialect: Dialect, bucket: string) => asResult(await analyst.state(stored, dialect), adapter, bucket);
+
+  /** The configuration a write replaces, for its history entry: a large document the adapter left unread has it only once analysed. */
+  async function configOf(stored: StoredCors, adapter: StorageAdapter, dialect: Dialect, bucket: string): Promise<Result<CorsConfig | null>> {
+    if (stored.unread === undefined) return ok(stored.config);
+    const state = await stateOf(stored, adapter, dialect, bucket);
+    return state.ok ? ok(state.value.config) : state;
+  }
+
   async function read(adapter: StorageAdapter, dialect: Dialect, bucket: string, key?: string): Promise<Result<CorsState>> {
     const stored = await adapter.getCors(bucket);
     if (!stored.ok) return stored;
-    const state = stateOf(stored.value, dialect);
-    if (key) remember(key, state);
-    return ok(state);
+    const state = await stateOf(stored.value, adapter, dialect, bucket);
+    if (key && state.ok) remember(key, state.value);
+    return state;
   }
 
   /** `read`, or the state read at most `maxAgeMs` ago when there is one. */
@@ -72,9 +83,17 @@ export function createCorsService() {
       // The guard needs only the version; the full state (with issues) only on a conflict.
       const stored = await adapter.getCors(bucket);
       if (!stored.ok) return { kind: 'failed', error: stored.error };
-      const version = corsVersion(stored.value.config);
-      if (version !== expectedVersion) return { kind: 'conflict', current: stateOf(stored.value, dialect) };
-      await journal?.begin({ config: stored.value.config, version });
+      const version = asResult(await analyst.version(stored.value, dialect), adapter, bucket);
+      if (!version.ok) return { kind: 'failed', error: version.error };
+      if (version.value !== expectedVersion) {
+        const current = await stateOf(stored.value, adapter, dialect, bucket);
+        return current.ok ? { kind: 'conflict', current: current.value } : { kind: 'failed', error: current.error };
+      }
+      if (journal) {
+        const before = await configOf(stored.value, adapter, dialect, bucket);
+        if (!before.ok) return { kind: 'failed', error: before.error };
+        await journal.begin({ config: before.value, version: version.value });
+      }
       const outcome = await changeAndReadBack(key, adapter, dialect, bucket, change);
       await journal?.settle(outcome);
       return outcome;

@@ -102,6 +102,8 @@ function providerError(params: ApiErrorParams<'provider-error'>): string {
         : `${JSON.stringify(params.bucket)} ${NAMED[params.provider.kind].bucketNameRule}`;
     case 'unreadable-cors-document':
       return `Could not ${action}: ${who} returned a CORS document the console cannot read${params.first ? `: ${issueMessage(params.first)}` : '.'}`;
+    case 'cors-document-too-large':
+      return `Could not ${action}: ${who} holds a CORS document ${params.bytes === undefined ? 'over' : `of ${params.bytes} bytes; more than`} the ${params.maxBytes} bytes the console reads. No provider's own limit allows one that large (S3 takes 64 KiB); replace it with a smaller configuration through the provider's own tools.`;
     case 'unreadable-answer':
       return `Could not ${action}: ${who} sent an answer the console does not understand.`;
     case 'key-outside-bucket':

@@ -4,6 +4,7 @@ import { mapWithConcurrency } from '../http/concurrency';
 import { answer, type Register } from '../http/register';
 import type { ProfileRegistry } from '../profiles/registry';
 import type { StorageAdapter } from '../storage/adapter';
+import { unreadRuleCount } from '../storage/provider-answers';
 import { createListingCache } from '../buckets/listing-cache';
 
 const DEFAULT_PAGE = 100;
@@ -13,6 +14,7 @@ const SUMMARY_CONCURRENCY = 8;
 
 async function summarise(adapter: StorageAdapter, bucket: string, onUnsupported: () => void): Promise<BucketCorsSummary> {
   const stored = await adapter.getCors(bucket);
+  if (stored.ok && stored.value.unread && stored.value.raw) return { status: 'rules', ruleCount: unreadRuleCount(stored.value.raw) };
   if (stored.ok) return stored.value.config ? { status: 'rules', ruleCount: stored.value.config.rules.length } : { status: 'none' };
   if (stored.error.code === 'not-supported') {
     onUnsupported();

@@ -1,5 +1,6 @@
 import { routes, type CorsState } from '../../contract/api';
-import { validateConfig, validateSize, type Issue } from '../../core';
+import type { Issue } from '../../core';
+import type { CorsAnalyst } from '../cors/cors-analyst';
 import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
@@ -28,15 +29,13 @@ export function answerWrite(outcome: WriteOutcome) {
 const precondition = () => apiError('precondition-required', {});
 
 /** GET/PUT/DELETE of one bucket's CORS configuration, every write guarded by If-Match. */
-export function registerCorsRoutes(register: Register, service: CorsService, journalOf: HistoryRecorder) {
+export function registerCorsRoutes(register: Register, service: CorsService, analyst: CorsAnalyst, journalOf: HistoryRecorder) {
   register(routes.getCors, async ({ profile: { adapter, summary }, bucket }) => {
     const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
     return state.ok ? withVersion(state.value) : fromStorageError(state.error);
   });
   register(routes.putCors, async ({ c, profile: { adapter, summary }, bucket, body, ifMatch }) => {
-    // Size first: it is cheap, and it bounds the pairwise shadowing analysis that follows.
-    const tooBig = validateSize(body.config, summary.dialect);
-    const issues = tooBig.length ? tooBig : validateConfig(body.config, summary.dialect);
+    const issues = await analyst.issuesForSave(body.config, summary.dialect);
     if (issues.some((i) => i.severity === 'error')) return apiError('validation-failed', { profile: summary.label, ...firstError(issues) }, { issues });
     if (!ifMatch) return precondition();
     const journal = journalOf(c, { profile: summary.id, bucket }, { action: 'save', source: body.source }, body.config);

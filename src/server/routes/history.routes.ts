@@ -1,5 +1,5 @@
 import { routes } from '../../contract/api';
-import { validateConfig, validateSize } from '../../core';
+import type { CorsAnalyst } from '../cors/cors-analyst';
 import type { CorsService } from '../cors/cors-service';
 import { apiError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
@@ -16,7 +16,7 @@ function pageSize(limit: string | undefined): number {
 }
 
 /** A bucket's history through the console, drift from it, and restores of its entries. */
-export function registerHistoryRoutes(register: Register, service: CorsService, history: HistoryStore, journalOf: HistoryRecorder) {
+export function registerHistoryRoutes(register: Register, service: CorsService, analyst: CorsAnalyst, history: HistoryStore, journalOf: HistoryRecorder) {
   register(routes.listHistory, async ({ profile: { adapter, summary }, bucket, query }) => {
     const ref = { profile: summary.id, bucket };
     const [page, current] = await Promise.all([history.page(ref, { ...(query.cursor ? { cursor: query.cursor } : {}), limit: pageSize(query.limit) }), service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`)]);
@@ -33,9 +33,8 @@ export function registerHistoryRoutes(register: Register, service: CorsService, 
     if (!entry) return apiError('history-entry-not-found', { bucket, entry: params.entry });
     const { config } = restoreTarget(entry, body.side);
     if (config) {
-      // The same checks as a save: the provider (or its dialect) may have changed since the entry.
-      const tooBig = validateSize(config, summary.dialect);
-      const issues = tooBig.length ? tooBig : validateConfig(config, summary.dialect);
+      // The same checks as a save, off the event loop like a save's: the provider (or its dialect) may have changed since the entry.
+      const issues = await analyst.issuesForSave(config, summary.dialect);
       const first = issues.find((i) => i.severity === 'error');
       if (first) return apiError('validation-failed', { profile: summary.label, first }, { issues });
     }

@@ -1,5 +1,5 @@
 import type { StorageProvider } from '../../contract/api';
-import type { CorsConfig } from '../../core';
+import type { CorsConfig, DocumentFormat } from '../../core';
 import type { Result } from './result';
 
 export interface BucketEntry {
@@ -14,6 +14,11 @@ export interface StoredCors {
   config: CorsConfig | null;
   /** The provider's own document (XML), verbatim, or `null` when there is none. */
   raw: string | null;
+  /**
+   * Set when the adapter left a large document for the analysis to read, in this format, away
+   * from the event loop (see `LARGE_CORS_DOCUMENT_BYTES`); `config` is then `null` until read.
+   */
+  unread?: DocumentFormat;
 }
 
 export interface PresignOptions {

@@ -19,7 +19,7 @@ import type { DeserializeMiddleware } from '@smithy/types';
 import { isMethod, type CorsRule } from '../../core';
 import type { BucketEntry, StorageAdapter } from './adapter';
 import type { ThrownFacts } from './error-table';
-import { fieldOf, numberOf, textOf } from './provider-answers';
+import { corsDocumentTooLarge, fieldOf, MAX_CORS_DOCUMENT_BYTES, numberOf, textOf } from './provider-answers';
 import { adapterFrom, callDeadline } from './provider-kit';
 import { fail, ok } from './result';
 
@@ -62,24 +62,61 @@ function fromSdkRule(rule: CORSRule): CorsRule {
   };
 }
 
-/** Captures the raw response body of one command, so the API can show the provider's own document. */
-function captureRawBody(command: GetBucketCorsCommand): () => string | null {
+/** Stops the capture of a document over `MAX_CORS_DOCUMENT_BYTES`, so the SDK never parses it. */
+class CorsDocumentTooLarge extends Error {
+  constructor(readonly bytes: number | undefined) {
+    super(`The stored CORS document is over ${MAX_CORS_DOCUMENT_BYTES} bytes`);
+  }
+}
+
+/**
+ * Past this size a stored document is handed to the analysis unread: the SDK's parse of one (2.7 MB
+ * for 10,000 rules) held the event loop for 110-160 ms on a busy 2-core machine. Four times the
+ * most S3 itself stores (64 KiB), so every document a real provider holds still goes through the SDK.
+ */
+const LARGE_CORS_DOCUMENT_BYTES = 256 * 1024;
+
+/** What the SDK is given in place of a large document: an empty configuration, read in no time. */
+const EMPTY_CORS_DOCUMENT = new TextEncoder().encode('<CORSConfiguration></CORSConfiguration>');
+
+/**
+ * Captures the raw response body of one command, so the API can show the provider's own document;
+ * one over `LARGE_CORS_DOCUMENT_BYTES` is kept from the SDK (`large`), and one over
+ * `MAX_CORS_DOCUMENT_BYTES` is dropped unread (the connection closed) and thrown.
+ */
+function captureRawBody(command: GetBucketCorsCommand): () => { raw: string | null; large: boolean } {
   let raw: string | null = null;
+  let large = false;
   const capture: DeserializeMiddleware<GetBucketCorsCommandInput, GetBucketCorsCommandOutput> = (next) => async (args) => {
       const out = await next(args);
-      const response = out.response as { body?: AsyncIterable<Uint8Array> | Uint8Array; statusCode?: number };
+      const response = out.response as { body?: AsyncIterable<Uint8Array> | Uint8Array; statusCode?: number; headers?: Record<string, string> };
       if (response.body && Symbol.asyncIterator in Object(response.body)) {
+        const body = response.body as AsyncIterable<Uint8Array> & { destroy?: () => void };
+        const declared = Number(response.headers?.['content-length']);
+        if (declared > MAX_CORS_DOCUMENT_BYTES) {
+          body.destroy?.();
+          throw new CorsDocumentTooLarge(declared);
+        }
         const chunks: Uint8Array[] = [];
-        for await (const chunk of response.body as AsyncIterable<Uint8Array>) chunks.push(chunk);
+        let length = 0;
+        for await (const chunk of body) {
+          length += chunk.length;
+          if (length > MAX_CORS_DOCUMENT_BYTES) {
+            body.destroy?.();
+            throw new CorsDocumentTooLarge(undefined);
+          }
+          chunks.push(chunk);
+        }
         const bytes = Buffer.concat(chunks);
         raw = bytes.toString('utf8');
+        large = response.statusCode === 200 && bytes.length > LARGE_CORS_DOCUMENT_BYTES;
         // The SDK's deserializer accepts a byte array in place of the consumed stream.
-        response.body = new Uint8Array(bytes);
+        response.body = large ? EMPTY_CORS_DOCUMENT : new Uint8Array(bytes);
       }
       return out;
   };
   command.middlewareStack.addRelativeTo(capture, { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'captureRawCorsBody' });
-  return () => raw;
+  return () => ({ raw, large });
 }
 
 /**
@@ -145,9 +182,15 @@ export function createS3Adapter(options: S3AdapterOptions): StorageAdapter {
       getCors: async (bucket) => {
         const command = new GetBucketCorsCommand({ Bucket: bucket });
         const raw = captureRawBody(command);
-        const out = await client.send(command, within());
+        const out = await client.send(command, within()).catch((thrown: unknown) => {
+          if (thrown instanceof CorsDocumentTooLarge) return thrown;
+          throw thrown;
+        });
+        if (out instanceof CorsDocumentTooLarge) return corsDocumentTooLarge(out.bytes);
+        const captured = raw();
+        if (captured.large && captured.raw !== null) return ok({ config: null, raw: captured.raw, unread: 's3-xml' });
         const rules = (out.CORSRules ?? []).map(fromSdkRule);
-        return ok(rules.length ? { config: { rules }, raw: raw() } : { config: null, raw: null });
+        return ok(rules.length ? { config: { rules }, raw: captured.raw } : { config: null, raw: null });
       },
 
       putCors: async (bucket, cors) => {

@@ -1,5 +1,6 @@
 // What only the S3 adapter does; the shared behaviour is in storage-adapter.contract.test.ts.
 import { describe, expect, it } from 'vitest';
+import { MAX_CORS_DOCUMENT_BYTES } from '../../../src/server/storage/provider-answers';
 import { createS3Adapter } from '../../../src/server/storage/s3-adapter';
 import { useProviderDouble } from '../../support/provider-double';
 
@@ -78,6 +79,38 @@ describe('S3 errors only S3-compatible stores give', () => {
         },
       });
       expect(double.current.requests).toEqual([]);
+    },
+    CALL_MS,
+  );
+});
+
+describe('stored CORS documents over what the console reads (issue 15: 200,000 rules never ended)', () => {
+  const rule = (i: number) => `<CORSRule><AllowedOrigin>https://app-${i}.example.com</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule>`;
+  const hugeDocument = () => {
+    const rules: string[] = [];
+    for (let i = 0, bytes = 0; bytes <= MAX_CORS_DOCUMENT_BYTES; i++) {
+      rules.push(rule(i));
+      bytes += rules.at(-1)!.length;
+    }
+    return `<CORSConfiguration>${rules.join('')}</CORSConfiguration>`;
+  };
+
+  it(
+    'refuses one over MAX_CORS_DOCUMENT_BYTES with cors-document-too-large, before the SDK parses it',
+    async () => {
+      const body = hugeDocument();
+      double.current.reply(() => ({ status: 200, headers: { 'content-type': 'application/xml' }, body }));
+      const store = createS3Adapter({ endpoint: double.current.origin, region: 'us-east-1', addressing: 'path', credentials: KEYS, timeoutMs: 10_000 });
+
+      const result = await store.getCors('examplebucket');
+
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'provider-error',
+          params: { reason: 'cors-document-too-large', maxBytes: MAX_CORS_DOCUMENT_BYTES, bytes: Buffer.byteLength(body), call: { call: 'read-cors', bucket: 'examplebucket' }, provider: { kind: 's3-api' } },
+        },
+      });
     },
     CALL_MS,
   );
