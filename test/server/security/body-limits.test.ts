@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { maxBodyBytesOf, pathOf, routes, type RouteSpec } from '../../../src/contract/api';
+import { newHistoryId } from '../../../src/server/state/history-store';
 import { errorCode, httpCall } from '../../support/http';
 import { TOKEN, useTokenConsoles } from '../../support/token-console';
 
@@ -63,7 +64,8 @@ describe('issue 15: body limits on every call', () => {
 
   it('refuses one byte over each call\'s own limit with 413 and the limit, calls without a body included', async () => {
     const running = await start();
-    const params = { profile: 'local', bucket: 'demo-no-cors' };
+    // Every path parameter well-formed, so each call reaches its route and its limit.
+    const params = { profile: 'local', bucket: 'demo-no-cors', entry: newHistoryId() };
     for (const route of Object.values(routes) as RouteSpec[]) {
       const limit = maxBodyBytesOf(route);
       const path = pathOf(route.path, params as never);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +50,8 @@ describe('two consoles on one S3 state backend (RGW)', () => {
   it('shows both consoles each other\'s history, and a racing save of the other console as an entry that can be restored', async () => {
     await storage.current.createBucket('shared-state');
     await storage.current.createBucket('shared-target');
-    const stateUrl = 's3://team/shared-state/cors-console/state';
+    // A prefix of this run's own: the RGW peer may hold the entries of an earlier run.
+    const stateUrl = `s3://team/shared-state/cors-console/state-${randomUUID()}`;
     const [one, two] = [clientOf(await startOn(stateUrl, 'one')), clientOf(await startOn(stateUrl, 'two'))];
     const at = { profile: 'team', bucket: 'shared-target' };
 
