@@ -13,16 +13,16 @@ const configNumber = (n: number): CorsConfig => ({
 const sdkRules = (config: CorsConfig) =>
   config.rules.map((r) => ({ ID: r.id, AllowedOrigins: r.allowedOrigins, AllowedMethods: [...r.allowedMethods], AllowedHeaders: r.allowedHeaders, ExposeHeaders: r.exposeHeaders, MaxAgeSeconds: r.maxAgeSeconds }));
 
-async function makeBucket(s3: string, name: string, withObject = false): Promise<void> {
-  await fetch(`${s3}/${name}`, { method: 'PUT' });
-  if (withObject) await fetch(`${s3}/${name}/test.txt`, { method: 'PUT', body: 'hello' });
+async function makeBucket(app: ConsoleProcess, name: string, withObject = false): Promise<void> {
+  await app.storage.signed('PUT', `/${name}`);
+  if (withObject) await app.storage.signed('PUT', `/${name}/test.txt`, {}, 'hello');
 }
 
 /** A save through the console API (If-Match, version check, write, read-back) vs the SDK's PutBucketCors + GetBucketCors. */
 export async function measureSave(app: ConsoleProcess): Promise<Figure[]> {
-  await makeBucket(app.s3, 'bench-save-console');
-  await makeBucket(app.s3, 'bench-save-sdk');
-  const client = new S3Client({ endpoint: app.s3, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  await makeBucket(app, 'bench-save-console');
+  await makeBucket(app, 'bench-save-sdk');
+  const client = new S3Client({ endpoint: app.s3, region: 'us-east-1', forcePathStyle: true, credentials: app.keys, requestChecksumCalculation: 'WHEN_REQUIRED' });
   const url = `${app.url}/api/profiles/local/buckets/bench-save-console/cors`;
   let version = ((await (await fetch(url)).json()) as { version: string }).version;
   let n = 1;
@@ -61,9 +61,9 @@ export async function measureSave(app: ConsoleProcess): Promise<Figure[]> {
 
 /** 100 probes through the console (preflight + actual each) vs the same 200 requests sent straight from Node. */
 export async function measureProbes(app: ConsoleProcess): Promise<Figure[]> {
-  await makeBucket(app.s3, 'bench-probe', true);
+  await makeBucket(app, 'bench-probe', true);
   const xml = `<CORSConfiguration><CORSRule><AllowedOrigin>${ORIGIN}</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedHeader>content-type</AllowedHeader><ExposeHeader>ETag</ExposeHeader></CORSRule></CORSConfiguration>`;
-  await fetch(`${app.s3}/bench-probe?cors`, { method: 'PUT', body: xml });
+  await app.storage.signed('PUT', '/bench-probe?cors', {}, xml);
   const probeUrl = `${app.url}/api/profiles/local/buckets/bench-probe/probe`;
   const objectUrl = `${app.s3}/bench-probe/test.txt`;
   const hundredProbes = async () => {

@@ -71,9 +71,9 @@ export async function measureBucketList(browser: Browser, log: (line: string) =>
   const consoles = await Promise.all([startConsoleProcess(), startConsoleProcess()]);
   const [few, many] = consoles;
   try {
-    await createBuckets(few!.s3, 10);
+    await createBuckets(few!.storage, 10);
     const started = performance.now();
-    await createBuckets(many!.s3, 10_000);
+    await createBuckets(many!.storage, 10_000);
     log(`created 10,000 buckets in ${Math.round(performance.now() - started)} ms`);
     // Alternate the two consoles, so both see the same machine load.
     for (let i = 0; i < RUNS; i++) {

@@ -93,8 +93,8 @@ async function keyboardReorder(page: Page, round: number): Promise<number> {
 export async function measureRuleEditor(browser: Browser): Promise<Figure[]> {
   const app = await startConsoleProcess();
   try {
-    await fetch(`${app.s3}/hundred-rules`, { method: 'PUT' });
-    const put = await fetch(`${app.s3}/hundred-rules?cors`, { method: 'PUT', body: serializeCorsDocument(hundredRules(), 's3-xml') });
+    await app.storage.signed('PUT', '/hundred-rules');
+    const put = await app.storage.signed('PUT', '/hundred-rules?cors', {}, serializeCorsDocument(hundredRules(), 's3-xml'));
     if (put.status !== 200) throw new Error(`Storing 100 rules failed: ${put.status}`);
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useId } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
 import { profileQueries } from '../api/console';
-import { pageTitle } from '../lib/messages';
+import { pageTitle } from '../lib/page-title';
 import { navigate, useRoute } from '../lib/router';
 
 // The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of

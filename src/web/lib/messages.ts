@@ -32,8 +32,8 @@ import {
   type RuleFix,
 } from '../../core';
 import type { Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
+import { HISTORY_TAB } from './page-title';
 import { countRules, ruleCountText } from './rule-count';
-import type { Route } from './router';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -379,24 +379,10 @@ export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number })
   return link.role === 'cause' ? `Takes requests from ${ruleName(link.other)}` : `Loses requests to ${ruleName(link.other)}`;
 }
 
-/** The window's title for a page: the most specific name first, so tabs and history tell pages apart. */
-export function pageTitle(route: Route, profileLabel: string | undefined): string {
-  const app = 'cors-console';
-  switch (route.name) {
-    case 'home':
-      return app;
-    case 'profile':
-      return `${profileLabel ?? route.profile} · ${app}`;
-    case 'bucket':
-      return `${route.bucket} · ${route.tab === 'test' ? 'Test CORS' : route.tab === 'history' ? HISTORY_TEXT.tab : 'Rules'} · ${profileLabel ?? route.profile} · ${app}`;
-    case 'not-found':
-      return `Not found · ${app}`;
-  }
-}
 
 /** The history view's and the drift banner's fixed words. */
 export const HISTORY_TEXT = {
-  tab: 'History',
+  tab: HISTORY_TAB,
   title: 'Changes made through the console',
   loading: 'Loading the history…',
   loadFailed: 'The history could not be loaded.',

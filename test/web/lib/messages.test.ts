@@ -7,13 +7,13 @@ import {
   draftNoteText,
   formMessage,
   lastTestNoteText,
-  pageTitle,
   probeFailureText,
   skippedPlanText,
   requestOutcomeText,
   ruleRoomText,
   type DraftNote,
 } from '../../../src/web/lib/messages';
+import { pageTitle } from '../../../src/web/lib/page-title';
 
 // The web app's English for what its logic modules report as codes and values: these pin the
 // wording (the modules' own tests assert the codes).
