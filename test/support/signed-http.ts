@@ -1,7 +1,9 @@
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+// The gate's own hash for the signer: the test signs as the server checks, with one implementation.
+import { NodeSha256 } from '../../src/server/embedded/request-signature';
 
 /** A raw HTTP answer: status, lowercased headers, body text. */
 export interface RawResponse {
@@ -13,25 +15,6 @@ export interface RawResponse {
 export interface AccessKeys {
   accessKeyId: string;
   secretAccessKey: string;
-}
-
-function toBytes(data: string | ArrayBuffer | ArrayBufferView): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-}
-
-/** SHA-256 (or HMAC-SHA-256 with a secret) in the shape SignatureV4 asks for. */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(toBytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
 }
 
 /** Sends a request as written: no header added, none normalised (Origin case, empty values). */

@@ -29,7 +29,7 @@ export type SignatureRefusal =
 export type SignatureCheck = { signed: false } | { signed: true; ok: true } | { signed: true; ok: false; refusal: SignatureRefusal };
 
 /** The SHA-256 the signer asks for, from node:crypto (what @smithy/hash-node does). */
-class NodeSha256 implements Checksum {
+export class NodeSha256 implements Checksum {
   private readonly hash: Hash | Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', typeof secret === 'string' ? secret : Buffer.from(secret as ArrayBuffer));
