@@ -43,3 +43,32 @@ export function startConsoleProcess(env: Record<string, string>, readyWithinMs =
     });
   });
 }
+
+/**
+ * Runs the built console expecting it to refuse to start: resolves with its exit code and what it
+ * printed; rejects if it becomes ready instead (then it is stopped) or keeps running.
+ */
+export function expectConsoleRefusal(env: Record<string, string>, withinMs = 30_000): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [resolve('dist/server/main.js')], { env: { PATH: process.env.PATH ?? '', PORT: '0', CORS_CONSOLE_HARNESS_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  return new Promise((resolveExit, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The console neither started nor refused within ${withinMs} ms:\n${printed}`));
+    }, withinMs);
+    const onData = (chunk: Buffer) => {
+      printed += chunk.toString();
+      if (/console ready: /.test(printed)) {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`The console started where it should have refused:\n${printed}`));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolveExit({ code, output: printed });
+    });
+  });
+}
