@@ -91,6 +91,7 @@ async function killRounds(env: Record<string, string>, at: { profile: string; bu
       if (outcome === 'old' || outcome === 'new') ({ config: held, version } = read);
       else ({ config: held, version } = await after(routes.getCors, { params: at }));
       roundMs.push(performance.now() - roundStart);
+      if (round % 10 === 0) console.log(`kill -9 rounds on ${at.profile}: ${round} rounds in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(counts)}`);
     }
   } finally {
     await running.kill9();

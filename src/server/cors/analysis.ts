@@ -1,6 +1,8 @@
 import type { CorsState } from '../../contract/api';
 import { isStoredDocumentIssue, parseCorsDocument, storedDocumentIssues, validateConfig, validateSize, type CorsConfig, type Dialect, type Issue } from '../../core';
+import type { SerializedAnswer } from '../http/register';
 import type { StoredCors } from '../storage/adapter';
+import type { StateAnswer } from './cors-analyst';
 import { corsVersion } from './version';
 
 /** A stored document read, or why it cannot be (the parser's first issue). */
@@ -24,6 +26,13 @@ export function analyseStored(stored: StoredCors, dialect: Dialect): Analysed<Co
   if (!read.ok) return read;
   const { config, storedIssues } = read.value;
   return { ok: true, value: { config, raw: stored.raw, dialect, version: corsVersion(config), issues: [...storedIssues, ...(config ? validateConfig(config, dialect) : [])] } };
+}
+
+/** `analyseStored` as the UTF-8 JSON of the API's answer, and its version. */
+export function analyseStoredAnswer(stored: StoredCors, dialect: Dialect): Analysed<StateAnswer> {
+  const analysed = analyseStored(stored, dialect);
+  if (!analysed.ok) return analysed;
+  return { ok: true, value: { json: new TextEncoder().encode(JSON.stringify(analysed.value)) as SerializedAnswer<CorsState>, version: analysed.value.version } };
 }
 
 /** The version of a stored configuration alone, for the guard of a write. */

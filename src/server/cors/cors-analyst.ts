@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { CorsState } from '../../contract/api';
 import type { CorsConfig, Dialect, Issue } from '../../core';
 import type { StoredCors } from '../storage/adapter';
-import { analyseStored, issuesForSave, storedVersion, type Analysed } from './analysis';
+import type { SerializedAnswer } from '../http/register';
+import { analyseStored, analyseStoredAnswer, issuesForSave, storedVersion, type Analysed } from './analysis';
 
 /**
  * Analyses configurations for the API: reading one (version and issues) and checking one before a
@@ -14,12 +15,22 @@ import { analyseStored, issuesForSave, storedVersion, type Analysed } from './an
  */
 export interface CorsAnalyst {
   state(stored: StoredCors, dialect: Dialect): Promise<Analysed<CorsState>>;
+  /**
+   * `state` written as the UTF-8 JSON of its answer, with its version: for a request that only
+   * sends it on. A worker's answer reaches the event loop as a structured clone whose objects the
+   * event loop builds (10,000 rules: 0.27-0.34 s median on the loaded shared machine, then
+   * JSON.stringify again); these bytes are moved to it, not copied.
+   */
+  stateAnswer(stored: StoredCors, dialect: Dialect): Promise<Analysed<StateAnswer>>;
   version(stored: StoredCors, dialect: Dialect): Promise<Analysed<string>>;
   issuesForSave(config: CorsConfig, dialect: Dialect): Promise<Issue[]>;
   close(): Promise<void>;
 }
 
-type AnalysisRequest = { kind: 'state' | 'version'; stored: StoredCors; dialect: Dialect } | { kind: 'save'; config: CorsConfig; dialect: Dialect };
+/** A configuration's answer as JSON, and its version (the ETag). */
+export type StateAnswer = { json: SerializedAnswer<CorsState>; version: string };
+
+type AnalysisRequest = { kind: 'state' | 'state-answer' | 'version'; stored: StoredCors; dialect: Dialect } | { kind: 'save'; config: CorsConfig; dialect: Dialect };
 export type AnalysisJob = AnalysisRequest & { id: number };
 export type AnalysisAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
@@ -27,6 +38,7 @@ export type AnalysisAnswer = { id: number; ok: true; value: unknown } | { id: nu
 export function inlineAnalyst(): CorsAnalyst {
   return {
     state: async (stored, dialect) => analyseStored(stored, dialect),
+    stateAnswer: async (stored, dialect) => analyseStoredAnswer(stored, dialect),
     version: async (stored, dialect) => storedVersion(stored, dialect),
     issuesForSave: async (config, dialect) => issuesForSave(config, dialect),
     close: async () => {},
@@ -93,6 +105,7 @@ export function workerAnalyst(file: string, log: (line: string) => void): CorsAn
   };
   return {
     state: (stored, dialect) => run<Analysed<CorsState>>({ kind: 'state', stored, dialect }),
+    stateAnswer: (stored, dialect) => run<Analysed<StateAnswer>>({ kind: 'state-answer', stored, dialect }),
     // Most stored documents are read by the adapter already: their version needs no thread.
     version: (stored, dialect) => (stored.unread === undefined ? Promise.resolve(storedVersion(stored, dialect)) : run<Analysed<string>>({ kind: 'version', stored, dialect })),
     issuesForSave: (config, dialect) => run<Issue[]>({ kind: 'save', config, dialect }),

@@ -4,7 +4,7 @@ import type { StorageAdapter, StoredCors } from '../storage/adapter';
 import { fail, ok, type Result, type StorageError } from '../storage/result';
 import type { Analysed } from './analysis';
 import { createKeyedLock } from './bucket-lock';
-import type { CorsAnalyst } from './cors-analyst';
+import type { CorsAnalyst, StateAnswer } from './cors-analyst';
 
 const MAX_RECENT = 1_000;
 
@@ -70,6 +70,21 @@ export function createCorsService(analyst: CorsAnalyst) {
     return state;
   }
 
+  /**
+   * `read` for a request that only answers it: a document the adapter left unread (over 256 KiB,
+   * up to 10,000 rules and more) comes back from the worker as the answer's JSON, never as objects
+   * on the event loop.
+   */
+  async function readAnswer(adapter: StorageAdapter, dialect: Dialect, bucket: string, key: string): Promise<Result<{ state: CorsState } | StateAnswer>> {
+    const stored = await adapter.getCors(bucket);
+    if (!stored.ok) return stored;
+    if (stored.value.unread !== undefined) return asResult(await analyst.stateAnswer(stored.value, dialect), adapter, bucket);
+    const state = await stateOf(stored.value, adapter, dialect, bucket);
+    if (!state.ok) return state;
+    remember(key, state.value);
+    return ok({ state: state.value });
+  }
+
   /** `read`, or the state read at most `maxAgeMs` ago when there is one. */
   async function readRecent(key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, maxAgeMs: number): Promise<Result<CorsState>> {
     const hit = recent.get(key);
@@ -122,6 +137,7 @@ export function createCorsService(analyst: CorsAnalyst) {
 
   return {
     read,
+    readAnswer,
     readRecent,
     /** Replaces the configuration if the provider still holds `expectedVersion`. */
     put: (key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, expectedVersion: string, config: CorsConfig, journal?: WriteJournal) =>

@@ -25,8 +25,17 @@ export type HandlerInput<R extends RouteSpec> = {
   ifMatch: string | undefined;
 } & ScopeOf<R>;
 
-/** A success (with the ETag to send) or one of the route's errors. */
-export type Reply<R extends RouteSpec> = { answer: z.input<R['answer']>; etag?: string } | ApiErrorOf<ErrorCodeOf<R>>;
+/**
+ * An answer already written as UTF-8 JSON (by a worker thread, for a document too large to hold
+ * as objects on the event loop); the brand keeps the type of what it holds.
+ */
+export type SerializedAnswer<T> = Uint8Array<ArrayBuffer> & { readonly answerOf: T };
+
+/** A success (with the ETag to send), the same written as JSON already, or one of the route's errors. */
+export type Reply<R extends RouteSpec> =
+  | { answer: z.input<R['answer']>; etag?: string }
+  | { serialized: SerializedAnswer<z.input<R['answer']>>; etag?: string }
+  | ApiErrorOf<ErrorCodeOf<R>>;
 
 export type Handler<R extends RouteSpec> = (input: HandlerInput<R>) => Promise<Reply<R>> | Reply<R>;
 
@@ -83,9 +92,9 @@ export function createRegistrar(app: Hono, profiles: ProfileRegistry) {
       const input = { c, params: c.req.param(), query, body, ifMatch: versionNamed(c.req.header('if-match')), ...scope };
       // `input` is built from the route's own schemas and path, which is what HandlerInput<R> states.
       const reply = await handler(input as HandlerInput<R>);
-      if ('answer' in reply) {
+      if ('answer' in reply || 'serialized' in reply) {
         if (reply.etag !== undefined) c.header('ETag', `"${reply.etag}"`);
-        return c.json(reply.answer as object);
+        return 'answer' in reply ? c.json(reply.answer as object) : c.body(reply.serialized, 200, { 'Content-Type': 'application/json' });
       }
       return sendError(c, reply);
     };

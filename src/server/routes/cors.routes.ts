@@ -33,8 +33,9 @@ const precondition = () => apiError('precondition-required', {});
 /** GET/PUT/DELETE of one bucket's CORS configuration, every write guarded by If-Match. */
 export function registerCorsRoutes(register: Register, service: CorsService, analyst: CorsAnalyst, journalOf: HistoryRecorder) {
   register(routes.getCors, async ({ profile: { adapter, summary }, bucket }) => {
-    const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
-    return state.ok ? withVersion(state.value) : fromStorageError(state.error);
+    const read = await service.readAnswer(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
+    if (!read.ok) return fromStorageError(read.error);
+    return 'state' in read.value ? withVersion(read.value.state) : { serialized: read.value.json, etag: read.value.version };
   });
   register(routes.putCors, async ({ c, profile: { adapter, summary }, bucket, body, ifMatch }) => {
     const issues = await analyst.issuesForSave(body.config, summary.dialect);
