@@ -10,7 +10,7 @@ export const engineLabel = (engine: EngineName) => ENGINE_LABELS[engine];
 
 export type CliMessage =
   | { code: 'engine-missing'; params: { engine: EngineName; missing: string[]; installCommand: string } }
-  | { code: 'engine-not-driven'; params: { engine: EngineName } }
+  | { code: 'origins-not-routable'; params: { engine: EngineName; origins: string[]; tests: number } }
   | { code: 'engine-launch-failed'; params: { engine: EngineName; error: string } }
   | { code: 'expected-blocked'; params: { engine: EngineName; observed: VerdictLevel } }
   | { code: 'engine-blocked'; params: { engine: EngineName; predicted: VerdictLevel } }
@@ -24,7 +24,8 @@ export type CliMessage =
 
 const TEXTS: { [M in CliMessage as M['code']]: (p: M['params']) => string } = {
   'engine-missing': (p) => `${engineLabel(p.engine)} is not installed (missing ${p.missing.join(', ')}). Install it with: ${p.installCommand}`,
-  'engine-not-driven': (p) => `${engineLabel(p.engine)} cannot be driven by this build of cors-console yet; its tests were not run.`,
+  'origins-not-routable': (p) =>
+    `${engineLabel(p.engine)} did not run ${p.tests} test${p.tests === 1 ? '' : 's'}: only Chromium can be given a page at ${p.origins.join(', ')} (host mapping); give such tests a loopback origin with a port (http://127.0.0.1:5173) to run them in every engine.`,
   'engine-launch-failed': (p) => `${engineLabel(p.engine)} did not start: ${p.error}`,
   'expected-blocked': (p) => `Expected blocked, but ${engineLabel(p.engine)} let script read the answer (${verdictLevelText(p.observed)}).`,
   'engine-blocked': (p) => `${engineLabel(p.engine)} blocked the request although the rules predict ${verdictLevelText(p.predicted).toLowerCase()}; the failure is outside the CORS rules or in the engine.`,

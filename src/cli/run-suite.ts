@@ -3,6 +3,9 @@ import type { SuiteTest } from '../contract/suite';
 import {
   blockText,
   breakageText,
+  corsErrorReasonText,
+  corsFixText,
+  explainCorsError,
   fixChangeText,
   observedVerdict,
   predictBrowserFetch,
@@ -19,9 +22,9 @@ import { fromStorageError } from '../server/http/api-error';
 import { runProbe } from '../server/probe/probe';
 import { createScratchObjects, type ScratchTarget } from '../server/probe/scratch-objects';
 import type { ConnectedProfile } from '../server/profiles/connect';
-import { ENGINE_DRIVERS } from './engine-drivers';
+import { engineAvailable, launchEngine, routesOrigins } from './engine-drivers';
 import { cliText } from './messages';
-import { startPageServer } from './page-server';
+import { startPageServer, type PagePlace } from './page-server';
 import type { CaseResult, CaseTest, EngineReport } from './run-report';
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -60,23 +63,30 @@ interface Judged {
   notes: string[];
 }
 
+/** What the raw probe learnt: whether the bucket answers as modelled, and its real preflight answer. */
+interface Probed {
+  notes: string[];
+  preflight?: { status: number | null; headers: Record<string, string> };
+}
+
 /** The raw probe (the console's own) beside the prediction: does the bucket answer as the console models it? */
-async function probeTest(run: SuiteRun, placed: PlacedTest, dialect: Dialect, scratch: ReturnType<typeof createScratchObjects>): Promise<string[]> {
+async function probeTest(run: SuiteRun, placed: PlacedTest, dialect: Dialect, scratch: ReturnType<typeof createScratchObjects>): Promise<Probed> {
   const { adapter } = run.profile;
   const { request } = placed.test;
   const onScratch = writesObject(request.method) && request.target === 'scratch';
   const key = onScratch ? newScratchKey() : request.key;
   const objectUrl = adapter.objectUrl(run.bucket, key);
-  if (!objectUrl.ok) return [fromStorageError(objectUrl.error).error.message];
+  if (!objectUrl.ok) return { notes: [fromStorageError(objectUrl.error).error.message] };
   const body = bodyOf(placed.test);
   const probe = probeBodySchema.parse({ key, origin: placed.origin, method: request.method, headers: request.headers, credentials: request.credentials, ...(body !== undefined ? { body } : {}) });
   const target: ScratchTarget = { profile: run.profile.summary.id, adapter, bucket: run.bucket, key };
   if (onScratch && request.method === 'DELETE') await scratch.create(target);
   const probed = await runProbe({ objectUrl: objectUrl.value }, probe, async () => ({ ok: true, value: { config: run.config, version: '' } }), dialect, PROBE_TIMEOUT_MS);
   if (onScratch) await scratch.remove(target);
-  if (!probed.ok) return [];
+  if (!probed.ok) return { notes: [] };
   const differs = [probed.result.preflight, probed.result.actual].some((exchange) => exchange?.matchesPrediction === false);
-  return differs ? [cliText({ code: 'provider-differs', params: { dialect } })] : [];
+  const answer = probed.result.preflight?.response;
+  return { notes: differs ? [cliText({ code: 'provider-differs', params: { dialect } })] : [], ...(answer ? { preflight: { status: answer.status, headers: answer.headers } } : {}) };
 }
 
 /** Sends the test's request from the engine's page, on a scratch object of its own when it writes one. */
@@ -111,11 +121,19 @@ async function sendFromEngine(run: SuiteRun, page: EnginePage, test: SuiteTest, 
   }
 }
 
-/** Why a test missed its expectation, and the console's fix when the rules can give one. */
-function explainFailure(run: SuiteRun, placed: PlacedTest, judged: Judged, observed: AppVerdict, outcome: EngineOutcome): { reason: string; fix?: string } {
+/**
+ * Why a test missed its expectation, and what to change: Chromium's exact reason in the console's
+ * words when it gave one; else the prediction's failed check, or what breaks the app, with the
+ * strictest rule change that makes the request pass.
+ */
+function explainFailure(run: SuiteRun, placed: PlacedTest, judged: Judged, probed: Probed, observed: AppVerdict, outcome: EngineOutcome): { reason: string; fix?: string } {
   const { test } = placed;
   const engine = outcome.engine;
   if (test.expect === 'blocked') return { reason: cliText({ code: 'expected-blocked', params: { engine, observed: observed.level } }) };
+  if (observed.level === 'blocked' && outcome.corsError) {
+    const explained = explainCorsError(outcome.corsError, { origin: placed.origin, method: test.request.method, ...(probed.preflight ? { preflight: probed.preflight } : {}) });
+    return { reason: corsErrorReasonText(explained), fix: corsFixText(explained.fix) };
+  }
   let reason: string;
   if (observed.level === 'broken') reason = breakageText(observed.breakages[0]);
   else if (judged.prediction.blockedBy) reason = blockText(judged.prediction.blockedBy);
@@ -150,14 +168,24 @@ function pagesOf(engine: Engine, pageUrlOf: (origin: string) => string) {
   };
 }
 
-async function runInEngine(run: SuiteRun, engine: Engine, placed: readonly PlacedTest[], judged: readonly Judged[], scratch: ReturnType<typeof createScratchObjects>): Promise<CaseResult[]> {
+/** The rules' prediction for a test in one engine (engines differ: preflight caches, Firefox's PUT). */
+function judge(run: SuiteRun, { test, origin }: PlacedTest, engine: EngineName, probed: Probed): Judged {
+  const dialect = run.profile.summary.dialect;
+  const prediction = predictBrowserFetch(run.config, { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials }, dialect, engine);
+  const url = run.profile.adapter.objectUrl(run.bucket, test.request.key);
+  const target = url.ok ? { pageOrigin: origin, url: url.value.toString() } : undefined;
+  return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target), notes: [...probed.notes] };
+}
+
+async function runInEngine(run: SuiteRun, engine: Engine, placed: readonly PlacedTest[], probes: readonly Probed[], scratch: ReturnType<typeof createScratchObjects>): Promise<CaseResult[]> {
   const dialect = run.profile.summary.dialect;
   const pages = pagesOf(engine, (origin) => `${origin}/`);
   const results: CaseResult[] = [];
   for (const [index, one] of placed.entries()) {
-    const judgement = judged[index]!;
+    const probed = probes[index]!;
+    const judgement = judge(run, one, engine.name, probed);
     const started = performance.now();
-    const base = { test: caseTest(one), engine: engine.name, predicted: judgement.predicted.level, notes: [...judgement.notes] };
+    const base = { test: caseTest(one), engine: engine.name, predicted: judgement.predicted.level, notes: judgement.notes };
     let result: CaseResult;
     let sent: Awaited<ReturnType<typeof sendFromEngine>>;
     try {
@@ -173,7 +201,7 @@ async function runInEngine(run: SuiteRun, engine: Engine, placed: readonly Place
       const observed = observedVerdict(outcome, one.test.request.mustRead, { of: judgement.prediction, dialect }, target);
       const passed = observed.level === one.test.expect;
       const notes = observed.level !== judgement.predicted.level ? [...base.notes, cliText({ code: 'prediction-differs', params: { predicted: judgement.predicted.level, observed: observed.level } })] : base.notes;
-      const explained = passed ? undefined : explainFailure(run, one, judgement, observed, outcome);
+      const explained = passed ? undefined : explainFailure(run, one, judgement, probed, observed, outcome);
       result = {
         ...base,
         notes,
@@ -190,9 +218,17 @@ async function runInEngine(run: SuiteRun, engine: Engine, placed: readonly Place
   return results;
 }
 
+/** Why an engine did not run (not installed, or a launch that failed): skipped with a notice unless it was named. */
+function notRun(run: SuiteRun, name: EngineName, message: string, reports: EngineReport[], notices: string[]): CaseResult[] {
+  reports.push({ name, state: run.enginesNamed ? 'missing' : 'skipped', message });
+  if (!run.enginesNamed) notices.push(message);
+  return [];
+}
+
 /**
- * Runs every test in every engine asked for: the raw probe and the prediction once per test, then
- * the real request from a page at the test's origin, one launch per engine, the engines side by side.
+ * Runs every test in every engine asked for: the raw probe once per test, then per engine the
+ * prediction and the real request from a page at the test's origin, one launch per engine, the
+ * engines side by side.
  */
 export async function runSuite(run: SuiteRun): Promise<{ cases: CaseResult[]; engines: EngineReport[]; notices: string[] }> {
   const dialect = run.profile.summary.dialect;
@@ -200,44 +236,34 @@ export async function runSuite(run: SuiteRun): Promise<{ cases: CaseResult[]; en
   const pageServer = await startPageServer(run.webDir);
   try {
     const placed = run.tests.map((test) => ({ test, origin: test.origin ?? run.defaultOrigin ?? pageServer.ownOrigin }));
-    const judged: Judged[] = placed.map(({ test, origin }) => {
-      const prediction = predictBrowserFetch(run.config, { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials }, dialect);
-      const url = run.profile.adapter.objectUrl(run.bucket, test.request.key);
-      const target = url.ok ? { pageOrigin: origin, url: url.value.toString() } : undefined;
-      return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target), notes: [] };
-    });
+    const places = await pageServer.place(placed.map((p) => p.origin));
+    const routes = [...places.values()].flatMap((place: PagePlace) => (place.kind === 'routed' ? [place.route] : []));
     const probes = await Promise.all(placed.map((one) => probeTest(run, one, dialect, scratch)));
-    probes.forEach((notes, index) => judged[index]!.notes.push(...notes));
 
-    const routes = [...new Set(placed.map((p) => p.origin))].map((origin) => ({ origin, port: pageServer.portFor(origin) }));
     const engineReports: EngineReport[] = [];
     const notices: string[] = [];
     const runs = run.engines.map(async (name): Promise<CaseResult[]> => {
-      const driver = ENGINE_DRIVERS[name];
-      if (!driver) {
-        const message = cliText({ code: 'engine-not-driven', params: { engine: name } });
-        engineReports.push({ name, state: run.enginesNamed ? 'missing' : 'skipped', message });
-        if (!run.enginesNamed) notices.push(message);
-        return [];
-      }
-      const availability = driver.availability();
-      if (!availability.available) {
-        const message = cliText({ code: 'engine-missing', params: { engine: name, missing: availability.missing, installCommand: availability.installCommand } });
-        engineReports.push({ name, state: run.enginesNamed ? 'missing' : 'skipped', message });
-        if (!run.enginesNamed) notices.push(message);
+      const availability = engineAvailable(name);
+      if (!availability.available) return notRun(run, name, cliText({ code: 'engine-missing', params: { engine: name, missing: availability.missing, installCommand: availability.installCommand } }), engineReports, notices);
+      // An engine that cannot be given an origin runs only the tests whose page the command serves at its own address.
+      const reachable = routesOrigins(name) ? placed : placed.filter((p) => places.get(p.origin)?.kind === 'direct');
+      const unreachable = [...new Set(placed.filter((p) => !reachable.includes(p)).map((p) => p.origin))];
+      if (unreachable.length) notices.push(cliText({ code: 'origins-not-routable', params: { engine: name, origins: unreachable, tests: placed.length - reachable.length } }));
+      if (reachable.length === 0) {
+        engineReports.push({ name, state: 'skipped', message: cliText({ code: 'origins-not-routable', params: { engine: name, origins: unreachable, tests: placed.length } }) });
         return [];
       }
       const started = performance.now();
       let engine: Engine;
       try {
-        engine = await driver.launch({ timeoutMs: LAUNCH_TIMEOUT_MS, routes });
+        engine = await launchEngine(name, routes, LAUNCH_TIMEOUT_MS);
       } catch (error) {
         engineReports.push({ name, state: 'missing', message: cliText({ code: 'engine-launch-failed', params: { engine: name, error: (error as Error).message } }) });
         return [];
       }
       engineReports.push({ name, state: 'ran', launchMs: Math.round(performance.now() - started) });
       try {
-        return await runInEngine(run, engine, placed, judged, scratch);
+        return await runInEngine(run, engine, reachable, reachable.map((p) => probes[placed.indexOf(p)]!), scratch);
       } finally {
         await engine.close();
       }
