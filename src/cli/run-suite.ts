@@ -10,6 +10,7 @@ import {
   observedVerdict,
   predictBrowserFetch,
   predictedVerdict,
+  ruleReasonText,
   strictestFixFor,
   wizardErrorText,
   type AppVerdict,
@@ -121,6 +122,14 @@ async function sendFromEngine(run: SuiteRun, page: EnginePage, test: SuiteTest, 
   }
 }
 
+/** When no rule answered the blocked request: why each rule did not (an origin typo shows as a near miss). */
+function rulesSay(prediction: BrowserPrediction): string[] {
+  const block = prediction.blockedBy;
+  const decision = block?.stage === 'preflight' ? prediction.preflight : block?.stage === 'actual' ? prediction.actual : undefined;
+  if (!decision || decision.matchedRule !== null) return [];
+  return decision.reasons.filter((reason) => reason.code === 'failed' || reason.code === 'stopped-search').map(ruleReasonText);
+}
+
 /**
  * Why a test missed its expectation, and what to change: Chromium's exact reason in the console's
  * words when it gave one; else the prediction's failed check, or what breaks the app, with the
@@ -132,11 +141,11 @@ function explainFailure(run: SuiteRun, placed: PlacedTest, judged: Judged, probe
   if (test.expect === 'blocked') return { reason: cliText({ code: 'expected-blocked', params: { engine, observed: observed.level } }) };
   if (observed.level === 'blocked' && outcome.corsError) {
     const explained = explainCorsError(outcome.corsError, { origin: placed.origin, method: test.request.method, ...(probed.preflight ? { preflight: probed.preflight } : {}) });
-    return { reason: corsErrorReasonText(explained), fix: corsFixText(explained.fix) };
+    return { reason: [corsErrorReasonText(explained), ...rulesSay(judged.prediction)].join(' '), fix: corsFixText(explained.fix) };
   }
   let reason: string;
   if (observed.level === 'broken') reason = breakageText(observed.breakages[0]);
-  else if (judged.prediction.blockedBy) reason = blockText(judged.prediction.blockedBy);
+  else if (judged.prediction.blockedBy) reason = [blockText(judged.prediction.blockedBy), ...rulesSay(judged.prediction)].join(' ');
   else reason = cliText({ code: 'engine-blocked', params: { engine, predicted: judged.predicted.level } });
   const fix = strictestFixFor(run.config ?? { rules: [] }, {
     origin: placed.origin,
