@@ -110,7 +110,7 @@ describe.each(['s3rver', 'rgw'] as const)('cors-console test against %s', (backe
 
   const regressions: { name: string; rules: () => Rule[]; failing: string[]; reason: RegExp }[] = [
     { name: 'the broad rule moved above the narrow one (ETag no longer readable)', rules: () => [broad, narrow()], failing: ['download-etag'], reason: /ETag/ },
-    { name: 'ETag removed from the expose headers', rules: () => [narrow({ expose: [] }), broad], failing: ['download-etag', 'upload-owner'], reason: /ETag/ },
+    { name: 'ETag removed from the expose headers', rules: () => [narrow({ expose: [] }), broad], failing: ['download-etag', 'upload-owner', 'loopback-download'], reason: /ETag/ },
     { name: 'an origin typo (https://app.exmaple.com)', rules: () => [narrow({ origins: ['https://app.exmaple.com', LOOPBACK_APP] }), broad], failing: ['download-etag', 'upload-owner', 'head'], reason: /exmaple|ETag|origin/ },
     { name: 'a required header dropped from the allowed headers', rules: () => [narrow({ headers: ['content-type'] }), broad], failing: ['upload-owner'], reason: /x-amz-meta-owner/i },
   ];
@@ -185,7 +185,7 @@ describe.each(['s3rver', 'rgw'] as const)('cors-console test against %s', (backe
     await writeFile(closed, JSON.stringify({ profiles: [{ id: backendName, kind: 's3', endpoint: 'http://127.0.0.1:9', addressing: 'path', credentials: { env: { accessKeyId: 'CORS_TEST_ACCESS_KEY', secretAccessKey: 'CORS_TEST_SECRET_KEY' } } }] }));
     const unreachable = await run(['--suite', suitePath, '--engines', 'chromium', '--reporter', 'junit'], { CORS_CONSOLE_CONFIG: closed });
     expect(unreachable.code).toBe(3);
-    expect(unreachable.stdout).toMatch(/<error message="[^"]*127\.0\.0\.1:9/);
+    expect(unreachable.stdout).toMatch(/<error message="Could not read the CORS configuration of [^"]*\(ECONNREFUSED\)/);
   }, RUN_TIMEOUT_MS);
 
   it('--init writes a starter suite from the rules that passes against them', async () => {
