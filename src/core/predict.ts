@@ -159,6 +159,52 @@ export function preflightAnswerBlock(request: BrowserRequestClass, origin: strin
   return corsCheck(answer.headers, origin, request.sendsCredentials, 'preflight') ?? preflightGrantCheck(answer.headers, request);
 }
 
+/** An answer as the browser received it: the status and the headers, names lowercased, repeated lines joined with ", ". */
+export interface ReceivedBrowserAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/** The browser's judgement of answers it received (from a probe or a scripted server), for one engine or any. */
+export interface AnswersJudgement {
+  allowed: boolean;
+  blockedBy?: BlockReason;
+  /** Response header names script can read from the actual answer; empty when blocked. */
+  readableHeaders: string[];
+  cautions: BrowserCaution[];
+  /** With an engine named, and a preflight that passed: how long that engine reuses it (0 when it never does). */
+  preflightCacheSeconds?: number;
+}
+
+/**
+ * What the browser does with real answers rather than predicted ones: the preflight's (when the
+ * request is preflighted; a redirect is a non-2xx status here, as browsers never follow one on a
+ * preflight) and the actual request's. The same checks as {@link predictBrowserFetch}.
+ */
+export function judgeAnswers(fetch: BrowserFetch, answers: { preflight?: ReceivedBrowserAnswer; actual?: ReceivedBrowserAnswer }, engine?: BrowserEngine): AnswersJudgement {
+  const request = classifyBrowserRequest({ method: fetch.method, headers: fetch.headers ?? {}, ...(fetch.credentials ? { credentials: fetch.credentials } : {}) });
+  const blocked = (blockedBy: BlockReason): AnswersJudgement => ({ allowed: false, blockedBy, readableHeaders: [], cautions: [] });
+  if (request.refused) return blocked({ check: 'request-refused', stage: 'request', params: { reasons: request.reasons } });
+  if (request.preflight) {
+    const preflight = answers.preflight ?? { status: 0, headers: {} };
+    const failure = preflightAnswerBlock(request, fetch.origin, preflight);
+    if (failure) return blocked(failure);
+  }
+  const actual = answers.actual ?? { status: 0, headers: {} };
+  const failure = corsCheck(actual.headers, fetch.origin, request.sendsCredentials, 'actual');
+  if (failure) return blocked(failure);
+  const context = engine ? { engine, hasBody: fetch.hasBody === true } : undefined;
+  const preflightHeaders = request.preflight ? answers.preflight?.headers ?? {} : undefined;
+  return {
+    allowed: true,
+    readableHeaders: readableResponseHeaders(Object.keys(actual.headers), actual.headers['access-control-expose-headers'], request.sendsCredentials),
+    cautions: preflightHeaders ? preflightCautions(preflightHeaders, request, context) : [],
+    ...(engine && preflightHeaders
+      ? { preflightCacheSeconds: enginePreflightsEveryTime(engine, request.method, fetch.hasBody === true) ? 0 : enginePreflightCacheSeconds(preflightHeaders['access-control-max-age'], engine) }
+      : {}),
+  };
+}
+
 /**
  * Predicts whether the browser lets script read the response of a cross-origin fetch() to a
  * bucket: the provider's answers come from `evaluate`, the browser's checks from the Fetch

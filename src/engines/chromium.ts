@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { engineBinaries } from './availability';
 import type { CorsErrorStatus, Engine, EngineOutcome, EnginePage, EngineRequest, LaunchOptions } from './engine';
 import { PAGE_FETCH_FUNCTION, type PageFetchInput, type PageFetchResult } from './page-script';
-import { killMarked, markedEnvironment } from './processes';
+import { killMarked, markedEnvironment, rememberMarker } from './processes';
 import { outcomeOf } from './outcome';
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts.
@@ -64,7 +64,9 @@ class ChromiumEngine implements Engine {
   constructor(
     private readonly browser: Browser,
     private readonly marker: string,
-  ) {}
+  ) {
+    rememberMarker(this, marker);
+  }
 
   async open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage> {
     const context = await this.browser.newContext();

@@ -6,7 +6,7 @@ import { engineBinaries } from './availability';
 import type { Engine, EngineOutcome, EnginePage, EngineRequest, LaunchOptions } from './engine';
 import { outcomeOf } from './outcome';
 import { PAGE_FETCH_FUNCTION, type PageFetchInput, type PageFetchResult } from './page-script';
-import { killMarked, markedEnvironment } from './processes';
+import { killMarked, markedEnvironment, rememberMarker } from './processes';
 
 // A closed network: no update checks, telemetry, captive-portal or safe-browsing calls.
 const PREFS: Record<string, unknown> = {
@@ -43,7 +43,9 @@ class FirefoxEngine implements Engine {
   constructor(
     private readonly browser: Browser,
     private readonly marker: string,
-  ) {}
+  ) {
+    rememberMarker(this, marker);
+  }
 
   async open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage> {
     const context = await this.browser.createBrowserContext();

@@ -6,6 +6,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 export const ENGINE_MARKER_VARIABLE = 'CORS_CONSOLE_ENGINE_RUN';
 
+const markers = new WeakMap<object, string>();
+
+/** Remembers which marker `engine`'s processes carry (tests check nothing is left behind). */
+export function rememberMarker(engine: object, marker: string): void {
+  markers.set(engine, marker);
+}
+
+/** The marker `engine`'s processes carry, for an engine launched here. */
+export function markerOf(engine: object): string | undefined {
+  return markers.get(engine);
+}
+
 /** A fresh marker and the environment to start an engine's processes with. */
 export function markedEnvironment(): { marker: string; env: NodeJS.ProcessEnv } {
   const marker = randomUUID();

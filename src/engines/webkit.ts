@@ -8,7 +8,7 @@ import { engineBinaries, miniBrowserPath } from './availability';
 import type { Engine, EngineOutcome, EnginePage, EngineRequest, LaunchOptions } from './engine';
 import { outcomeOf } from './outcome';
 import { WEBDRIVER_FETCH_SCRIPT, type PageFetchInput, type PageFetchResult } from './page-script';
-import { killMarked, markedEnvironment } from './processes';
+import { killMarked, markedEnvironment, rememberMarker } from './processes';
 
 /** A WebDriver endpoint answering JSON; errors carry the WebDriver error code and message. */
 class WebDriverClient {
@@ -59,10 +59,22 @@ class WebKitEngine implements Engine {
     private readonly driver: WebDriverClient,
     private readonly processes: ChildProcess[],
     private readonly marker: string,
-  ) {}
+  ) {
+    rememberMarker(this, marker);
+  }
 
   /** Each page is its own WebDriver session, so its own MiniBrowser (and preflight cache). */
   async open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage> {
+    // MiniBrowser shows its own error page for a page that cannot load, and WebDriver reports the
+    // navigation as done: ask the page's server first, so a dead harness is an error here too.
+    const reachable = await fetch(pageUrl, { signal: AbortSignal.timeout(options.timeoutMs) }).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response.ok ? undefined : `answered ${response.status}`;
+      },
+      (error: unknown) => String(error instanceof Error && error.cause ? error.cause : error),
+    );
+    if (reachable !== undefined) throw new Error(`webkit: the page ${pageUrl} cannot be opened: ${reachable}`);
     const capabilities = {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
