@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { measureBucketList } from './scenarios/bucket-list';
 import { measureBundle } from './scenarios/bundle';
+import { measureEngines } from './scenarios/engines';
 import { measureEvaluate } from './scenarios/evaluate';
 import { measureProbes, measureSave } from './scenarios/api';
 import { measureLargeDocument } from './scenarios/large-document';
@@ -42,6 +43,7 @@ if (wanted('save') || wanted('probes')) {
 }
 if (wanted('large-document')) figures.push(...(await measureLargeDocument(log)));
 if (wanted('evaluate')) figures.push(...measureEvaluate());
+if (wanted('engines')) figures.push(...(await measureEngines(log)));
 
 const seconds = Math.round((Date.now() - started) / 1000);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' };
