@@ -4,8 +4,8 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { engineBinaries } from './availability';
 import type { CorsErrorStatus, Engine, EngineOutcome, EnginePage, EngineRequest, LaunchOptions } from './engine';
-import { PAGE_FETCH_FUNCTION, type PageFetchInput, type PageFetchResult } from './page-script';
-import { killMarked, markedEnvironment, rememberMarker } from './processes';
+import { pageFetchExpression, type PageFetchResult } from './page-script';
+import { closeThenKill, killMarked, markedEnvironment, rememberMarker } from './processes';
 import { outcomeOf } from './outcome';
 
 // Without the background-networking flags Chromium keeps dialling Google's hosts.
@@ -32,8 +32,7 @@ class ChromiumPage implements EnginePage {
   async fetch(request: EngineRequest, options: { timeoutMs: number }): Promise<EngineOutcome> {
     this.events.preflights.length = 0;
     const seenBefore = new Set(this.events.urls.keys());
-    const input: PageFetchInput = { ...request, timeoutMs: options.timeoutMs };
-    const result = await this.page.evaluate(`(${PAGE_FETCH_FUNCTION})(${JSON.stringify(input)})`) as PageFetchResult;
+    const result = await this.page.evaluate(pageFetchExpression(request, options.timeoutMs)) as PageFetchResult;
     const preflights = this.events.preflights.filter((preflight) => preflight.url === request.url).length;
     let corsError: CorsErrorStatus | undefined;
     if (!result.readable && !result.timedOut) corsError = await this.corsErrorFor(request.url, seenBefore);
@@ -91,11 +90,7 @@ class ChromiumEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.browser.close();
-    } finally {
-      await killMarked(this.marker);
-    }
+    await closeThenKill(() => this.browser.close(), this.marker);
   }
 }
 

@@ -5,8 +5,8 @@ import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppete
 import { engineBinaries } from './availability';
 import type { Engine, EngineOutcome, EnginePage, EngineRequest, LaunchOptions } from './engine';
 import { outcomeOf } from './outcome';
-import { PAGE_FETCH_FUNCTION, type PageFetchInput, type PageFetchResult } from './page-script';
-import { killMarked, markedEnvironment, rememberMarker } from './processes';
+import { pageFetchExpression, type PageFetchResult } from './page-script';
+import { closeThenKill, killMarked, markedEnvironment, rememberMarker } from './processes';
 
 // A closed network: no update checks, telemetry, captive-portal or safe-browsing calls.
 const PREFS: Record<string, unknown> = {
@@ -27,8 +27,7 @@ class FirefoxPage implements EnginePage {
   ) {}
 
   async fetch(request: EngineRequest, options: { timeoutMs: number }): Promise<EngineOutcome> {
-    const input: PageFetchInput = { ...request, timeoutMs: options.timeoutMs };
-    const result = await this.page.evaluate(`(${PAGE_FETCH_FUNCTION})(${JSON.stringify(input)})`) as PageFetchResult;
+    const result = await this.page.evaluate(pageFetchExpression(request, options.timeoutMs)) as PageFetchResult;
     return outcomeOf('firefox', result, options.timeoutMs);
   }
 
@@ -60,11 +59,7 @@ class FirefoxEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.browser.close();
-    } finally {
-      await killMarked(this.marker);
-    }
+    await closeThenKill(() => this.browser.close(), this.marker);
   }
 }
 

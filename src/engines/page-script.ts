@@ -40,6 +40,12 @@ export const PAGE_FETCH_FUNCTION = `async (input) => {
   }
 }`;
 
+/** An expression that runs the page's fetch for `request` (for drivers that evaluate a string). */
+export function pageFetchExpression(request: EngineRequest, timeoutMs: number): string {
+  const input: PageFetchInput = { ...request, timeoutMs };
+  return `(${PAGE_FETCH_FUNCTION})(${JSON.stringify(input)})`;
+}
+
 /** A WebDriver "execute async script" body: the last argument is the callback. */
 export const WEBDRIVER_FETCH_SCRIPT = `const done = arguments[arguments.length - 1];
 (${PAGE_FETCH_FUNCTION})(arguments[0]).then(done, (error) => done({ readable: false, error: String(error), ms: 0 }));`;

@@ -67,3 +67,12 @@ export async function killMarked(marker: string, timeoutMs = 5_000): Promise<num
   }
   return left;
 }
+
+/** Closes a browser through its driver, then ends whatever it left under `marker`, even when closing failed. */
+export async function closeThenKill(close: () => Promise<void>, marker: string): Promise<void> {
+  try {
+    await close();
+  } finally {
+    await killMarked(marker);
+  }
+}
