@@ -11,6 +11,7 @@ import { rule } from '../support/builders';
 // Issue 16, the app shell in real Chromium on each storage backend (s3rver, Ceph RGW): no
 // horizontal scroll at the five widths the issue names, toasts that never move the page, the
 // theme remembered across a reload, and the screenshots of the shell in both themes.
+// The loops visit ten pages each: on a loaded machine that is minutes, hence their own timeouts.
 
 const WIDTHS = [360, 390, 768, 1024, 1440] as const;
 // The RGW peer is shared by every suite and helper: names unique to this run.
@@ -59,7 +60,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       overflow[`bucket@${width}`] = await sidewaysOverflow();
     }
     expect(overflow).toEqual(Object.fromEntries(WIDTHS.flatMap((w) => [[`home@${w}`, { page: 0, main: 0 }], [`bucket@${w}`, { page: 0, main: 0 }]])));
-  });
+  }, 300_000);
 
   it('shows a toast over the page: the content does not move when it appears', async () => {
     const source = join(files, 'cors.json');
@@ -143,5 +144,5 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
         }
       }
     }
-  });
+  }, 300_000);
 });
