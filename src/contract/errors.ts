@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bodyMisfitSchema } from './core-params';
 import { issueSchema } from './core-values';
+import { STATE_BACKENDS } from './history';
 
 // Every failing `/api` call answers one envelope: a stable `code`, the values the error names
 // (`params`), and an English `message` the server makes from both (scripts read it). A second
@@ -144,6 +145,13 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('confirmation-required', z.object({ bucket: text, key: text, method: z.enum(['PUT', 'POST', 'DELETE']) })),
   /** 404: the bucket's history has no entry with this id. */
   coded('history-entry-not-found', z.object({ bucket: text, entry: text })),
+  /**
+   * 503: a write refused before the provider was touched, because its history entry could not be
+   * written (every write is recorded first). `backend` and `where` name the state backend;
+   * `systemCode` is the file system's code (`EACCES`, `ENOTDIR`, `EROFS`, `ENOSPC`) or the state
+   * bucket's (`NoSuchBucket`, `AccessDenied`), when there is one.
+   */
+  coded('history-unwritable', z.object({ bucket: text, backend: z.enum(STATE_BACKENDS), where: text, systemCode: text.optional() })),
 ]);
 
 /** One API error: code, the values it names, and the server's English message. */

@@ -9,6 +9,10 @@ export type HistorySnapshot = z.infer<typeof historySnapshotSchema>;
 export const HISTORY_ACTIONS = ['save', 'delete', 'restore'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
+/** Where the console's state (history, saved tests) lives: the data folder, an S3 bucket and prefix, or memory (tests). */
+export const STATE_BACKENDS = ['data-folder', 's3', 'memory'] as const;
+export type StateBackend = (typeof STATE_BACKENDS)[number];
+
 /** Where a save came from in the web app; scripts name none. */
 export const WRITE_SOURCES = ['editor', 'import', 'bulk-apply', 'drift-banner'] as const;
 export type WriteSource = (typeof WRITE_SOURCES)[number];

@@ -34,9 +34,9 @@ export const routes = {
     body: putCorsBodySchema,
     answer: corsStateSchema,
     version: 'if-match',
-    errors: ['validation-failed', 'precondition-required', 'version-conflict', ...PROVIDER_ERRORS],
+    errors: ['validation-failed', 'precondition-required', 'version-conflict', 'history-unwritable', ...PROVIDER_ERRORS],
   }),
-  deleteCors: defineRoute({ method: 'DELETE', path: `${BUCKET}/cors`, answer: corsStateSchema, version: 'if-match', errors: ['precondition-required', 'version-conflict', ...PROVIDER_ERRORS] }),
+  deleteCors: defineRoute({ method: 'DELETE', path: `${BUCKET}/cors`, answer: corsStateSchema, version: 'if-match', errors: ['precondition-required', 'version-conflict', 'history-unwritable', ...PROVIDER_ERRORS] }),
   listSavedTests: defineRoute({ method: 'GET', path: `${BUCKET}/tests`, answer: savedTestsSchema, errors: [] }),
   putSavedTests: defineRoute({ method: 'PUT', path: `${BUCKET}/tests`, body: putSavedTestsBodySchema, answer: savedTestsSchema, maxBodyBytes: MAX_SAVED_TESTS_BODY_BYTES, errors: [] }),
   /** The raw preflight and actual request, sent by the server, beside the core's prediction. */
@@ -53,7 +53,7 @@ export const routes = {
     body: restoreBodySchema,
     answer: corsStateSchema,
     version: 'if-match',
-    errors: ['history-entry-not-found', 'validation-failed', 'precondition-required', 'version-conflict', ...PROVIDER_ERRORS],
+    errors: ['history-entry-not-found', 'validation-failed', 'precondition-required', 'version-conflict', 'history-unwritable', ...PROVIDER_ERRORS],
   }),
 };
 

@@ -1,5 +1,6 @@
 import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, parseExposeHeaders, preflightCacheSeconds, PREFLIGHT_CACHE_CAPS, readableResponseHeaders, type BrowserRequestClass, type CredentialsMode, type RequestReason } from './browser';
 import type { Dialect } from './dialects';
+import { ENGINE_FACTS, enginePreflightCacheSeconds, enginePreflightsEveryTime, type BrowserEngine } from './engines';
 import { evaluate, type Decision } from './evaluate';
 import type { CorsConfig } from './rule';
 
@@ -13,6 +14,8 @@ export interface BrowserFetch {
   credentials?: CredentialsMode;
   /** Whether the URL names an object (default) or the bucket. */
   resource?: 'object' | 'bucket';
+  /** Whether the script sends a body (an upload); Firefox re-sends the preflight of a PUT with one. */
+  hasBody?: boolean;
 }
 
 /** The values each failed browser check names, by check. */
@@ -41,11 +44,16 @@ export const BLOCK_CHECKS = [
 export interface CautionParamsByCode {
   /** The preflight allowed Authorization only through `Access-Control-Allow-Headers: *`. */
   'authorization-under-wildcard': { allowHeaders: string };
-  /** The preflight's max-age is above WebKit/Safari's cap: Safari sends the preflight again after `cap` seconds. */
-  'preflight-cache-capped': { maxAge: number; engine: 'webkit'; cap: number };
+  /**
+   * The preflight's max-age is above an engine's cap: it sends the preflight again after `cap`
+   * seconds. Without an engine named, WebKit/Safari's (the lowest); with one, that engine's.
+   */
+  'preflight-cache-capped': { maxAge: number; engine: BrowserEngine; cap: number };
+  /** The engine sends this request's preflight every time, whatever Max-Age says (Firefox, a PUT with a body). */
+  'preflight-every-time': { engine: BrowserEngine; method: string };
 }
 export type CautionCode = keyof CautionParamsByCode;
-export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped'] as const satisfies readonly CautionCode[];
+export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped', 'preflight-every-time'] as const satisfies readonly CautionCode[];
 
 /** Something about an allowed fetch that one engine does differently or that may break later: a code and its values. */
 export type BrowserCaution = { [C in CautionCode]: { code: C; params: CautionParamsByCode[C] } }[CautionCode];
@@ -74,6 +82,10 @@ export interface BrowserPrediction {
   exposedHeaders: string[];
   /** What the browsers do today that may break, or that one engine does differently; empty when none. */
   cautions: BrowserCaution[];
+  /** The engine the prediction is for, when one was named; else it holds for all three. */
+  engine?: BrowserEngine;
+  /** With an engine named and a preflight that passed: how long that engine reuses it (0 when it never does). */
+  preflightCacheSeconds?: number;
 }
 
 function splitList(value: string | undefined): string[] {
@@ -109,20 +121,30 @@ function preflightGrantCheck(headers: Record<string, string>, request: BrowserRe
   return undefined;
 }
 
+/** The engine a prediction is for, and what the page's request carries that engines treat differently. */
+export interface EngineContext {
+  engine: BrowserEngine;
+  hasBody: boolean;
+}
+
 /**
  * The cautions a passed preflight answer raises (see {@link BrowserCaution}), for a predicted
- * answer or a real one the browser received.
+ * answer or a real one the browser received. Without an engine: what holds in any of the three
+ * (Safari's cap, the lowest); with one, that engine's own (shared/design/browser-engines.md).
  */
-export function preflightCautions(headers: Record<string, string>, request: BrowserRequestClass): BrowserCaution[] {
+export function preflightCautions(headers: Record<string, string>, request: BrowserRequestClass, context?: EngineContext): BrowserCaution[] {
   const cautions: BrowserCaution[] = [];
   const allowHeaders = headers['access-control-allow-headers'];
-  if (checkAllowHeaders(request.unsafeHeaders, allowHeaders, request.sendsCredentials).authorizationByWildcard && allowHeaders !== undefined) {
+  const authorizationByWildcard = checkAllowHeaders(request.unsafeHeaders, allowHeaders, request.sendsCredentials).authorizationByWildcard;
+  if (authorizationByWildcard && allowHeaders !== undefined && (!context || ENGINE_FACTS[context.engine].wildcardAllowHeadersCoversAuthorization)) {
     cautions.push({ code: 'authorization-under-wildcard', params: { allowHeaders } });
   }
   const maxAge = preflightCacheSeconds(headers['access-control-max-age']);
-  if (maxAge > PREFLIGHT_CACHE_CAPS.webkit) {
-    cautions.push({ code: 'preflight-cache-capped', params: { maxAge, engine: 'webkit', cap: PREFLIGHT_CACHE_CAPS.webkit } });
-  }
+  const capEngine: BrowserEngine = context?.engine ?? 'webkit';
+  const cap = context ? ENGINE_FACTS[context.engine].preflightCacheCap : PREFLIGHT_CACHE_CAPS.webkit;
+  const everyTime = context !== undefined && enginePreflightsEveryTime(context.engine, request.method, context.hasBody);
+  if (everyTime) cautions.push({ code: 'preflight-every-time', params: { engine: capEngine, method: request.method } });
+  else if (maxAge > cap) cautions.push({ code: 'preflight-cache-capped', params: { maxAge, engine: capEngine, cap } });
   return cautions;
 }
 
@@ -137,12 +159,69 @@ export function preflightAnswerBlock(request: BrowserRequestClass, origin: strin
   return corsCheck(answer.headers, origin, request.sendsCredentials, 'preflight') ?? preflightGrantCheck(answer.headers, request);
 }
 
+/** An answer as the browser received it: the status and the headers, names lowercased, repeated lines joined with ", ". */
+export interface ReceivedBrowserAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
+/** The browser's judgement of answers it received (from a probe or a scripted server), for one engine or any. */
+export interface AnswersJudgement {
+  allowed: boolean;
+  blockedBy?: BlockReason;
+  /** Response header names script can read from the actual answer; empty when blocked. */
+  readableHeaders: string[];
+  cautions: BrowserCaution[];
+  /** With an engine named, and a preflight that passed: how long that engine reuses it (0 when it never does). */
+  preflightCacheSeconds?: number;
+}
+
+/**
+ * What the browser does with real answers rather than predicted ones: the preflight's (when the
+ * request is preflighted; a redirect is a non-2xx status here, as browsers never follow one on a
+ * preflight) and the actual request's. The same checks as {@link predictBrowserFetch}.
+ */
+export function judgeAnswers(fetch: BrowserFetch, answers: { preflight?: ReceivedBrowserAnswer; actual?: ReceivedBrowserAnswer }, engine?: BrowserEngine): AnswersJudgement {
+  const request = classifyBrowserRequest({ method: fetch.method, headers: fetch.headers ?? {}, ...(fetch.credentials ? { credentials: fetch.credentials } : {}) });
+  const blocked = (blockedBy: BlockReason): AnswersJudgement => ({ allowed: false, blockedBy, readableHeaders: [], cautions: [] });
+  if (request.refused) return blocked({ check: 'request-refused', stage: 'request', params: { reasons: request.reasons } });
+  if (request.preflight) {
+    const preflight = answers.preflight ?? { status: 0, headers: {} };
+    const failure = preflightAnswerBlock(request, fetch.origin, preflight);
+    if (failure) return blocked(failure);
+  }
+  const actual = answers.actual ?? { status: 0, headers: {} };
+  const failure = corsCheck(actual.headers, fetch.origin, request.sendsCredentials, 'actual');
+  if (failure) return blocked(failure);
+  const context = engine ? { engine, hasBody: fetch.hasBody === true } : undefined;
+  const preflightHeaders = request.preflight ? answers.preflight?.headers ?? {} : undefined;
+  return {
+    allowed: true,
+    readableHeaders: readableResponseHeaders(Object.keys(actual.headers), actual.headers['access-control-expose-headers'], request.sendsCredentials),
+    cautions: preflightHeaders ? preflightCautions(preflightHeaders, request, context) : [],
+    ...(engine && preflightHeaders
+      ? { preflightCacheSeconds: enginePreflightsEveryTime(engine, request.method, fetch.hasBody === true) ? 0 : enginePreflightCacheSeconds(preflightHeaders['access-control-max-age'], engine) }
+      : {}),
+  };
+}
+
 /**
  * Predicts whether the browser lets script read the response of a cross-origin fetch() to a
  * bucket: the provider's answers come from `evaluate`, the browser's checks from the Fetch
- * Standard (preflight when needed, then the CORS check of the actual response).
+ * Standard (preflight when needed, then the CORS check of the actual response). With `engine`,
+ * the prediction is that engine's (src/core/engines.ts): the three agree on every block measured,
+ * so only the cautions and the preflight cache differ; without, it holds for all three.
  */
-export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFetch, dialect: Dialect = 's3'): BrowserPrediction {
+export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFetch, dialect: Dialect = 's3', engine?: BrowserEngine): BrowserPrediction {
+  const prediction = predictForAnyEngine(config, fetch, dialect, engine ? { engine, hasBody: fetch.hasBody === true } : undefined);
+  if (!engine) return prediction;
+  const cached = prediction.allowed && prediction.preflight
+    ? { preflightCacheSeconds: enginePreflightsEveryTime(engine, prediction.request.method, fetch.hasBody === true) ? 0 : enginePreflightCacheSeconds(prediction.preflight.headers['access-control-max-age'], engine) }
+    : {};
+  return { ...prediction, engine, ...cached };
+}
+
+function predictForAnyEngine(config: CorsConfig | null, fetch: BrowserFetch, dialect: Dialect, context: EngineContext | undefined): BrowserPrediction {
   const request = classifyBrowserRequest({
     method: fetch.method,
     headers: fetch.headers ?? {},
@@ -175,7 +254,7 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
     actual,
     ...(failure ? { blockedBy: failure } : {}),
     exposedHeaders: failure ? [] : exposed,
-    cautions: !failure && preflight ? preflightCautions(preflight.headers, request) : [],
+    cautions: !failure && preflight ? preflightCautions(preflight.headers, request, context) : [],
   };
 }
 

@@ -118,6 +118,30 @@ export function predictedVerdict(prediction: BrowserPrediction, mustRead: readon
   });
 }
 
+/** What a page's script learnt from a real fetch() (the test pane's or an engine's), as a verdict needs it. */
+export interface ObservedFetch {
+  /** The browser let script read the response. */
+  readable: boolean;
+  /** Response headers script could read, names lowercased. */
+  readableHeaders?: Record<string, string>;
+}
+
+/**
+ * A browser's verdict for a fetch it really made, by the same measure as the prediction: what
+ * script could read, and the preflight's caching as the rules predict it (the browser does not
+ * tell script about it).
+ */
+export function observedVerdict(outcome: ObservedFetch, mustRead: readonly string[], prediction?: { of: BrowserPrediction; dialect: Dialect }, target?: { pageOrigin: string; url: string }): AppVerdict {
+  const readable = outcome.readableHeaders ?? {};
+  const preflight = prediction && preflightFacts(prediction.of, prediction.dialect);
+  return judgeOutcome({
+    ...(target && prediction?.of.request.sendsCredentials ? { credentialed: target } : {}),
+    allowed: outcome.readable,
+    unreadable: mustRead.filter((name) => readable[name.toLowerCase()] === undefined),
+    ...(preflight ? { preflight } : {}),
+  });
+}
+
 /** A provider's own words for a refusal (`<Code>` and `<Message>` of its error), quoted, never used as the reason. */
 export interface ProviderAnswer {
   status: number | null;

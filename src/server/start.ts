@@ -44,7 +44,8 @@ export interface StartOptions {
   log: (line: string) => void;
 }
 
-async function loadConfiguredProfiles(path: string, processEnv: StartOptions['processEnv']): Promise<{ profiles: ConnectedProfile[]; state?: string }> {
+/** The profiles file (CORS_CONSOLE_CONFIG) read and connected, with the credential chain each names; the command reads it the same way. */
+export async function loadConfiguredProfiles(path: string, processEnv: StartOptions['processEnv']): Promise<{ profiles: ConnectedProfile[]; state?: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

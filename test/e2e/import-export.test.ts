@@ -64,6 +64,11 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       const expected = parseCorsDocument(JSON.stringify(awsDocument), 'aws-json');
       expect(expected.ok).toBe(true);
       expect(await storedRules(storage.current, 'ie-roundtrip')).toEqual(expected.ok && expected.config.rules);
+      // The history records the save as an import's (issue 15.2), under its own words.
+      await page.getByRole('tab', { name: 'History' }).click();
+      const entries = page.getByRole('list', { name: 'Changes made through the console' }).locator(':scope > li');
+      await entries.first().getByRole('heading', { name: /^Saved from an import · / }).waitFor();
+      await page.getByRole('tab', { name: 'Rules' }).click();
 
       await page.getByRole('button', { name: 'Export…' }).click();
       const exportDialog = page.getByRole('dialog', { name: 'Export the draft' });

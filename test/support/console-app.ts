@@ -1,6 +1,7 @@
 import { createApp } from '../../src/server/app';
 import type { ConnectedProfile } from '../../src/server/profiles/connect';
 import { createProfileRegistry } from '../../src/server/profiles/registry';
+import type { StateStore } from '../../src/server/state/state-store';
 import { createS3Adapter } from '../../src/server/storage/s3-adapter';
 import type { StorageBackend } from './storage-backends';
 import { typedClient } from './api-client';
@@ -19,9 +20,9 @@ export function s3rverProfile(endpoint: string, id = 'local'): ConnectedProfile 
  * The console app over the given profiles, driven through `app.request`: `client` calls routes of
  * the table; `call` sends anything at all (for the guard's and the router's own refusals).
  */
-export function consoleWith(profiles: ConnectedProfile[]) {
+export function consoleWith(profiles: ConnectedProfile[], { state }: { state?: StateStore } = {}) {
   const logs: string[] = [];
-  const app = createApp({ profiles: createProfileRegistry(profiles), log: (line) => logs.push(line) });
+  const app = createApp({ profiles: createProfileRegistry(profiles), log: (line) => logs.push(line), ...(state ? { state } : {}) });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await app.request(path, {
       method,

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll } from 'vitest';
 import { consoleWith, s3rverProfile } from './console-app';
+import type { StateStore } from '../../src/server/state/state-store';
 import { startLocalS3, type LocalS3 } from './s3rver';
 
 /**
  * For component tests: the real console app over a real s3rver, reached through `fetch('/api/...')`
  * as the SPA does. Only `/api` calls are routed to the app; anything else fails loudly.
  */
-export function useRealApi() {
+export function useRealApi({ state }: { state?: () => StateStore } = {}) {
   const ctx: { s3: LocalS3; api: ReturnType<typeof consoleWith> } = {} as never;
   const originalFetch = globalThis.fetch;
   beforeAll(async () => {
@@ -14,7 +15,7 @@ export function useRealApi() {
     // that cost is the set-up's, not the first test's.
     await Promise.all([import('../../src/contract/routes'), import('../../src/contract/client')]);
     ctx.s3 = await startLocalS3();
-    ctx.api = consoleWith([s3rverProfile(ctx.s3.endpoint)]);
+    ctx.api = consoleWith([s3rverProfile(ctx.s3.endpoint)], state ? { state: state() } : {});
     globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
       if (!url.startsWith('/api/')) throw new Error(`Component tests only reach /api; got ${url}`);

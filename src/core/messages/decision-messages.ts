@@ -3,6 +3,7 @@
 import type { RequestReason, RequestReasonCode, RequestReasonParamsByCode } from '../browser';
 import type { CheckCode, CheckParamsByCode, CheckResult, DecisionSummary, NearMiss, RuleReason, SummaryCode, SummaryParamsByCode } from '../evaluate';
 import type { DecidingRule } from '../deciding-rule';
+import type { BrowserEngine } from '../engines';
 import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
 import type { Breakage, BreakageCode, BreakageParamsByCode, ProviderAnswer, VerdictLevel } from '../verdict';
 import { capitalize, durationText, headerSpelling, listOrNone, ruleLabel, ruleName } from './words';
@@ -182,8 +183,13 @@ const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => s
   'authorization-under-wildcard': (p) =>
     `Allowed today, but it may break: the preflight lets Authorization through only with "Access-Control-Allow-Headers: ${p.allowHeaders}". Chromium, Firefox and Safari accept that, yet the Fetch Standard says "*" never covers Authorization; list Authorization by name.`,
   'preflight-cache-capped': (p) =>
-    `Safari will re-check every ${durationText(p.cap)}: it keeps a preflight at most ${p.cap} s, whatever Max-Age ${p.maxAge} says.`,
+    `${ENGINE_LABELS[p.engine]} will re-check every ${durationText(p.cap)}: it keeps a preflight at most ${p.cap} s, whatever Max-Age ${p.maxAge} says.`,
+  'preflight-every-time': (p) =>
+    `${ENGINE_LABELS[p.engine]} sends the preflight again before every ${p.method} with a body, whatever Max-Age says: each upload costs two round trips there.`,
 };
+
+/** The engines as people name them; WebKit's cap is what Safari users meet. */
+const ENGINE_LABELS: { [E in BrowserEngine]: string } = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'Safari' };
 
 /** One sentence for a caution on an allowed fetch. */
 export function cautionText(caution: BrowserCaution): string {

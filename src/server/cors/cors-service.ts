@@ -1,4 +1,4 @@
-import type { CorsState } from '../../contract/api';
+import type { ApiErrorParams, CorsState } from '../../contract/api';
 import type { CorsConfig, Dialect } from '../../core';
 import type { StorageAdapter, StoredCors } from '../storage/adapter';
 import { fail, ok, type Result, type StorageError } from '../storage/result';
@@ -11,16 +11,24 @@ const MAX_RECENT = 1_000;
 export type WriteOutcome =
   | { kind: 'written'; state: CorsState }
   | { kind: 'conflict'; current: CorsState }
-  | { kind: 'failed'; error: StorageError; current?: CorsState };
+  | { kind: 'failed'; error: StorageError; current?: CorsState }
+  /** Refused before the provider was written: the history could not take the write's entry. */
+  | { kind: 'unrecorded'; failure: HistoryUnwritable };
+
+/** Why a write's history entry could not be written: the backend, where, and its own code. */
+export type HistoryUnwritable = ApiErrorParams<'history-unwritable'>;
 
 /**
  * Records a write in the bucket's history: `begin` after the version check and before the
  * provider is written (so a crash mid-write still leaves the entry), `settle` once it ended.
  */
 export interface WriteJournal {
-  begin(before: { config: CorsConfig | null; version: string }): Promise<void>;
-  settle(outcome: Exclude<WriteOutcome, { kind: 'conflict' }>): Promise<void>;
+  begin(before: { config: CorsConfig | null; version: string }): Promise<Result<void, HistoryUnwritable>>;
+  settle(outcome: ProviderWriteOutcome): Promise<void>;
 }
+
+/** How a write that reached the provider ended. */
+type ProviderWriteOutcome = Extract<WriteOutcome, { kind: 'written' | 'failed' }>;
 
 /**
  * Reads and guards writes of bucket CORS configurations. PutBucketCors replaces the whole
@@ -92,7 +100,8 @@ export function createCorsService(analyst: CorsAnalyst) {
       if (journal) {
         const before = await configOf(stored.value, adapter, dialect, bucket);
         if (!before.ok) return { kind: 'failed', error: before.error };
-        await journal.begin({ config: before.value, version: version.value });
+        const recorded = await journal.begin({ config: before.value, version: version.value });
+        if (!recorded.ok) return { kind: 'unrecorded', failure: recorded.error };
       }
       const outcome = await changeAndReadBack(key, adapter, dialect, bucket, change);
       await journal?.settle(outcome);
@@ -100,7 +109,7 @@ export function createCorsService(analyst: CorsAnalyst) {
     });
   }
 
-  async function changeAndReadBack(key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, change: (adapter: StorageAdapter) => Promise<Result<void>>): Promise<Exclude<WriteOutcome, { kind: 'conflict' }>> {
+  async function changeAndReadBack(key: string, adapter: StorageAdapter, dialect: Dialect, bucket: string, change: (adapter: StorageAdapter) => Promise<Result<void>>): Promise<ProviderWriteOutcome> {
     const written = await change(adapter);
     if (!written.ok) {
       // Report what the provider holds after the failure, so the caller knows nothing was half-written.

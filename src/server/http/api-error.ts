@@ -25,6 +25,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'too-many-requests': 429,
   'confirmation-required': 409,
   'history-entry-not-found': 404,
+  'history-unwritable': 503,
 };
 
 /** An API error envelope narrowed to some codes (a route's). */

@@ -1,4 +1,4 @@
-import { SCRATCH_PREFIX, type ApiErrorCode, type ApiErrorParams, type StorageCall, type StorageProvider, type UnaddressableCause } from '../../contract/api';
+import { SCRATCH_PREFIX, type ApiErrorCode, type ApiErrorParams, type StorageCall, type StateBackend, type StorageProvider, type UnaddressableCause } from '../../contract/api';
 import { issueMessage } from '../../core';
 
 type Catalogue = { [C in ApiErrorCode]: (params: ApiErrorParams<C>) => string };
@@ -183,7 +183,11 @@ const MESSAGES: Catalogue = {
   'confirmation-required': ({ bucket, key, method }) =>
     `${method} would ${method === 'DELETE' ? 'delete' : 'replace'} ${JSON.stringify(key)} in bucket ${bucket}, an object the console did not create. Send "confirmWrite": true to do it, or test on a scratch object under ${SCRATCH_PREFIX} (the console creates and removes it).`,
   'history-entry-not-found': ({ bucket, entry }) => `The history of ${bucket} has no entry ${entry}. GET .../history lists its entries.`,
+  'history-unwritable': ({ bucket, backend, where, systemCode }) =>
+    `Nothing was written to ${bucket}: the console records every change in its history before it writes, and the history ${STATE_BACKEND_TEXT[backend]} ${where} refused the entry${systemCode ? ` (${systemCode})` : ''}. Make it writable again, then save again.`,
 };
+
+const STATE_BACKEND_TEXT: Record<StateBackend, string> = { 'data-folder': 'in the data folder', s3: 'in the state bucket', memory: 'in memory' };
 
 /** The message of an error, from its code and params. */
 export function messageOf<C extends ApiErrorCode>(code: C, params: ApiErrorParams<C>): string {

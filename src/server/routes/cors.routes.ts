@@ -23,6 +23,8 @@ export function answerWrite(outcome: WriteOutcome) {
       return { ...apiError('version-conflict', {}), current: outcome.current };
     case 'failed':
       return { ...fromStorageError(outcome.error), ...(outcome.current ? { current: outcome.current } : {}) };
+    case 'unrecorded':
+      return apiError('history-unwritable', outcome.failure);
   }
 }
 

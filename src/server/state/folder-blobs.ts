@@ -34,6 +34,7 @@ async function writeDurableTemporary(target: string, text: string): Promise<stri
 export function createFolderBlobs(root: string): StateBlobs {
   const pathOf = (key: string) => join(root, ...key.split('/'));
   return {
+    backend: 'data-folder',
     where: root,
     async create(key, text) {
       const target = pathOf(key);

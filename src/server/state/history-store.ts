@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { historyEntrySchema, historyOutcomeSchema, type HistoryEntry, type HistoryOutcome } from '../../contract/history';
+import type { StateBackend } from '../../contract/history';
 import type { StateBlobs } from './state-blobs';
 
 /** A history entry as written before the provider is: everything but its outcome. */
@@ -33,6 +34,8 @@ export interface BucketRef {
 }
 
 export interface HistoryStore {
+  /** The state backend it is kept on, and where, for an error that names them. */
+  readonly location: { backend: StateBackend; where: string };
   /** Appends an entry before the provider is written (write-ahead): a crash mid-write leaves it `interrupted`. */
   begin(ref: BucketRef, record: HistoryRecord): Promise<void>;
   /** Records how the entry's write ended, as a blob of its own (the entry is never rewritten). */
@@ -58,6 +61,7 @@ export function createHistoryStore(blobs: StateBlobs): HistoryStore {
   }
 
   return {
+    location: { backend: blobs.backend, where: blobs.where },
     begin: (ref, record) => blobs.create(entryKey(ref, record.id), `${JSON.stringify(record)}\n`),
     settle: (ref, id, outcome) => blobs.create(outcomeKey(ref, id), `${JSON.stringify({ entry: id, outcome })}\n`),
     async page(ref, { cursor, limit }) {

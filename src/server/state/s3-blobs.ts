@@ -22,6 +22,7 @@ export function createS3Blobs(config: S3ClientConfig, { profile, bucket, prefix 
     await client.send(new PutObjectCommand({ Bucket: bucket, Key: keyOf(key), Body: text, ContentType: 'application/json' }));
   };
   return {
+    backend: 's3',
     where: `s3://${profile}/${bucket}${prefix ? `/${prefix}` : ''}`,
     create: put,
     replace: put,

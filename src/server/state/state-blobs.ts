@@ -1,8 +1,12 @@
+import type { StateBackend } from '../../contract/history';
+
 /**
  * The few operations the console's own state needs from wherever it lives (a data folder, an S3
  * bucket and prefix): keys are `/`-separated paths under the store's root.
  */
 export interface StateBlobs {
+  /** Which kind of backend, for an error that names it. */
+  readonly backend: StateBackend;
   /** Where the state lives, for the start log. */
   readonly where: string;
   /**
@@ -22,6 +26,7 @@ export interface StateBlobs {
 export function createMemoryBlobs(): StateBlobs {
   const blobs = new Map<string, string>();
   return {
+    backend: 'memory',
     where: 'memory',
     create: async (key, text) => {
       if (blobs.has(key)) throw new Error(`State blob ${key} exists already; entries are never rewritten.`);

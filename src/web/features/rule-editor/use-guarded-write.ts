@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CorsState } from '../../../contract/api';
+import type { CorsState, WriteSource } from '../../../contract/api';
 import type { CorsConfig } from '../../../core';
 import { bucketQueries } from '../../api/buckets';
 import { corsQueries, deleteCors, saveCors } from '../../api/cors';
@@ -8,8 +8,8 @@ import type { WriteOutcome as ApiWriteOutcome } from '../../api/write-outcome';
 
 export type WriteIntent = 'save' | 'delete';
 
-/** A write guarded by the version the draft started from (If-Match). */
-export type WriteRequest = { intent: 'save'; config: CorsConfig; version: string } | { intent: 'delete'; version: string };
+/** A write guarded by the version the draft started from (If-Match); `source` says where a saved draft came from, for the history. */
+export type WriteRequest = { intent: 'save'; config: CorsConfig; version: string; source?: WriteSource } | { intent: 'delete'; version: string };
 
 /**
  * How a guarded write ended, as the API layer sorts it by error code (saved / conflict with
@@ -19,7 +19,7 @@ export type WriteOutcome = ApiWriteOutcome<CorsState>;
 
 /** The one place that starts a write; its answer is already a typed outcome. */
 function writeCors(profile: string, bucket: string, request: WriteRequest): Promise<WriteOutcome> {
-  return request.intent === 'save' ? saveCors(profile, bucket, request.config, request.version) : deleteCors(profile, bucket, request.version);
+  return request.intent === 'save' ? saveCors(profile, bucket, request.config, request.version, request.source) : deleteCors(profile, bucket, request.version);
 }
 
 /**

@@ -1,22 +1,12 @@
 import type { SavedTest } from '../../../contract/api';
-import { judgeOutcome, predictedVerdict, preflightFacts, type AppVerdict, type BrowserPrediction, type Dialect } from '../../../core';
+import { observedVerdict, predictedVerdict, type AppVerdict, type BrowserPrediction, type Dialect } from '../../../core';
 import type { FetchOutcome } from '../../lib/browser-fetch';
 
 export { predictedVerdict } from '../../../core';
 
-/**
- * The browser's verdict for a test, by the same measure as the prediction: what script could read,
- * and the preflight's caching as the rules predict it (the browser does not tell script about it).
- */
+/** The browser's verdict for a test, by the same measure as the prediction (the core's, shared with the command). */
 export function liveVerdict(outcome: FetchOutcome, mustRead: readonly string[], prediction?: { of: BrowserPrediction; dialect: Dialect }, target?: Target): AppVerdict {
-  const readable = outcome.readableHeaders ?? {};
-  const preflight = prediction && preflightFacts(prediction.of, prediction.dialect);
-  return judgeOutcome({
-    ...(target && prediction?.of.request.sendsCredentials ? { credentialed: target } : {}),
-    allowed: outcome.readable,
-    unreadable: mustRead.filter((name) => readable[name.toLowerCase()] === undefined),
-    ...(preflight ? { preflight } : {}),
-  });
+  return observedVerdict(outcome, mustRead, prediction, target);
 }
 
 export interface SavedTestOutcome {

@@ -46,6 +46,8 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const [view, setView] = useState<EditorView>('form');
   const [format, setFormat] = useState<DocumentFormat>(formats[0]!);
   const [theirs, setTheirs] = useState<CorsState | null>(null);
+  // A draft replaced by an import is saved as one (the history says "from an import"), until it restarts from the provider.
+  const [importedDraft, setImportedDraft] = useState(false);
 
   const draftForm = useDraftForm(profile.dialect, start.config);
   const { form, ruleArray, values, draft } = draftForm;
@@ -83,6 +85,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   };
   const testNote = useWorkspaceBridge(draft, (next, note) => {
     replaceDraft(next);
+    if (note.code === 'imported') setImportedDraft(true);
     toast.show(draftChangeToastText(note));
   });
 
@@ -91,6 +94,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     replaceDraft(state.config, { fresh });
     setBase({ config: state.config, version: state.version });
     persistence.forget();
+    setImportedDraft(false);
     setTheirs(null);
     writes.clearFailure();
   };
@@ -240,7 +244,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
           after={phase.config}
           format={format}
           isSaving={writes.pending !== null}
-          onConfirm={() => writes.write({ intent: 'save', config: phase.config, version: phase.version }, onWriteOutcome('save'))}
+          onConfirm={() => writes.write({ intent: 'save', config: phase.config, version: phase.version, ...(importedDraft ? { source: 'import' as const } : {}) }, onWriteOutcome('save'))}
           onCancel={() => cancelDialog('save')}
         />
       ) : phase.kind === 'review' ? (
