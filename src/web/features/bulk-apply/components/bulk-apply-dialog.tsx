@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
@@ -49,7 +49,7 @@ function summary(results: readonly WriteResult[]): string {
 export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo }: { profile: ProfileSummary; bucket: string; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const ids = { mode: useId() };
   const queryClient = useQueryClient();
-  const [prefix, setPrefix] = useState('');
+  const [nameFilter, setNameFilter] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [mode, setMode] = useState<ApplyMode>('replace');
   const [step, setStep] = useState<Step>({ kind: 'select' });
@@ -107,7 +107,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
         <p className="modal-muted">
           Applies the draft ({countRules(draft)}) to the buckets you pick. {bucket} itself is not changed here: save it in the editor.
         </p>
-        <BucketPicker profile={profile.id} currentBucket={bucket} prefix={prefix} onPrefixChange={setPrefix} selected={selected} onChange={setSelected} />
+        <BucketPicker profile={profile.id} currentBucket={bucket} text={nameFilter} onTextChange={setNameFilter} selected={selected} onChange={setSelected} />
         <fieldset className="ba-mode">
           <legend id={ids.mode}>Mode</legend>
           {(Object.keys(MODE_LABELS) as ApplyMode[]).map((m) => (
@@ -185,8 +185,8 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
   }
 
   return (
-    <ModalDialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+    <Dialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       {body}
-    </ModalDialog>
+    </Dialog>
   );
 }
