@@ -1,6 +1,7 @@
 import { Copy } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CLIPBOARD_REFUSED_TEXT, COPIED_TEXT } from '../../../lib/messages';
+import { Button } from '../../../components/ui';
 
 /**
  * Copies `text` to the clipboard and says so beside the button. When the browser refuses (no
@@ -28,10 +29,9 @@ export function CopyButton({ label, text }: { label: string; text: string }) {
   };
   return (
     <div className="tp-copy">
-      <button type="button" className="tp-button tp-button-secondary tp-button-sm" onClick={() => void copy()}>
-        <Copy aria-hidden="true" focusable="false" size={14} />
+      <Button variant="secondary" size="sm" onClick={() => void copy()} icon={Copy}>
         {label}
-      </button>
+      </Button>
       <span role="status" className="tp-copied">
         {state === 'copied' ? COPIED_TEXT : ''}
       </span>

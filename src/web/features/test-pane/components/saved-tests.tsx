@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormInput, Play, Save, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
@@ -12,6 +12,7 @@ import type { WriteEffect } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 import { Breakages, VerdictBadge } from './verdict-badge';
+import { Button, Select, TextField } from '../../../components/ui';
 
 function newTestId(): string {
   return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -19,7 +20,6 @@ function newTestId(): string {
 
 /** "Save test": names the current request and what the app needs of it, and keeps it with the bucket. */
 export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSummary; bucket: string; form: UseFormReturn<RequestFormValues, unknown, TestRequest> }) {
-  const id = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -38,27 +38,24 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   });
   if (!open) {
     return (
-      <button type="button" className="tp-button tp-button-secondary" onClick={() => setOpen(true)}>
-        <Save aria-hidden="true" focusable="false" size={16} />
+      <Button variant="secondary" onClick={() => setOpen(true)} icon={Save}>
         Save test
-      </button>
+      </Button>
     );
   }
   return (
     <div className="tp-save-test" role="group" aria-label="Save this test">
-      <label htmlFor={`${id}-name`}>Test name</label>
-      <input id={`${id}-name`} className="tp-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
-      <label htmlFor={`${id}-expect`}>The app needs it</label>
-      <select id={`${id}-expect`} className="tp-input" value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
+      <TextField label="Test name" value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
+      <Select label="The app needs it" value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
         <option value="allowed">allowed</option>
         <option value="blocked">blocked</option>
-      </select>
-      <button type="button" className="tp-button tp-button-primary" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
+      </Select>
+      <Button variant="primary" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
         Save this test
-      </button>
-      <button type="button" className="tp-button tp-button-ghost" onClick={() => setOpen(false)}>
+      </Button>
+      <Button variant="ghost" onClick={() => setOpen(false)}>
         Cancel
-      </button>
+      </Button>
       {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
     </div>
   );
@@ -123,9 +120,9 @@ export function SavedTests({
       {list.length > 0 && (
         <>
           {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
-          <button
-            type="button"
-            className="tp-button tp-button-secondary"
+          <Button
+            variant="secondary"
+            icon={Play}
             disabled={!canRun || runAll.isPending}
             onClick={() => {
               const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
@@ -133,9 +130,8 @@ export function SavedTests({
               else runAll.mutate({ list, confirmWrite: false });
             }}
           >
-            <Play aria-hidden="true" focusable="false" size={16} />
             Run all
-          </button>
+          </Button>
           {unconfirmed && (
             <ConfirmWriteDialog
               effects={unconfirmed.effects}
@@ -182,14 +178,12 @@ export function SavedTests({
                       {outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}
                     </td>
                     <td className="tp-row-actions">
-                      <button type="button" className="tp-button tp-button-secondary tp-button-sm" onClick={() => onLoad(test)}>
-                        <FormInput aria-hidden="true" focusable="false" size={14} />
+                      <Button variant="secondary" size="sm" onClick={() => onLoad(test)} icon={FormInput}>
                         Load <span className="sr-only">test {test.name}</span> into form
-                      </button>
-                      <button type="button" className="tp-button tp-button-ghost tp-button-sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>
-                        <Trash2 aria-hidden="true" focusable="false" size={14} />
+                      </Button>
+                      <Button variant="ghost" size="sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending} icon={Trash2}>
                         Delete <span className="sr-only">test {test.name}</span>
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 );

@@ -24,6 +24,7 @@ import { TestResult } from './test-result';
 import { UploadTests } from './upload-tests';
 import { useHarness } from './use-harness';
 import './test-pane.css';
+import { Button } from '../../../components/ui';
 
 /**
  * "Test CORS": the real request from this page (or the harness on the second origin) to the
@@ -113,10 +114,9 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
         )}
         <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} />
         <div className="tp-actions">
-          <button type="submit" className="tp-button tp-button-primary" disabled={test.isPending || cors.data === undefined}>
-            <FlaskConical aria-hidden="true" focusable="false" size={16} />
+          <Button variant="primary" type="submit" disabled={test.isPending || cors.data === undefined} icon={FlaskConical}>
             Test CORS
-          </button>
+          </Button>
           <SaveTestButton profile={profile} bucket={bucket} form={form} />
         </div>
       </form>

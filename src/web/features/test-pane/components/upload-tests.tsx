@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { SCRATCH_PREFIX } from '../../../../contract/scratch';
 import { ErrorMessage } from '../../../components/error-message';
@@ -8,6 +8,7 @@ import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 import { Breakages, VerdictBadge } from './verdict-badge';
+import { Button, TextField } from '../../../components/ui';
 
 const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
 
@@ -41,7 +42,6 @@ function UploadOutcome({ result }: { result: UploadResult }) {
 
 /** The seeds' scenario: a web app uploading straight to the bucket, and whether it can read ETag after. */
 export function UploadTests({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
-  const id = useId();
   // Empty: a scratch object, removed after the upload. A key the user names is asked about first.
   const [key, setKey] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -58,23 +58,16 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
       <h3>Upload tests</h3>
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
-        <label htmlFor={`${id}-key`}>Upload key</label>
-        <input id={`${id}-key`} className="tp-input tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder={`empty: a scratch object under ${SCRATCH_PREFIX}, removed after`} />
-        <label htmlFor={`${id}-file`}>File to upload</label>
-        <div>
-          <input id={`${id}-file`} className="tp-file" type="file" aria-describedby={`${id}-file-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-          <p id={`${id}-file-hint`} className="tp-hint">
-            {FILE_NOT_KEPT_TEXT}
-          </p>
-        </div>
+        <TextField label="Upload key" inputClassName="tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} hint={`Empty: a scratch object under ${SCRATCH_PREFIX}, removed after.`} />
+        <TextField label="File to upload" type="file" hint={FILE_NOT_KEPT_TEXT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="tp-actions">
-        <button type="button" className="tp-button tp-button-secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
+        <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
           Upload with a presigned PUT
-        </button>
-        <button type="button" className="tp-button tp-button-secondary" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
+        </Button>
+        <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
           Upload with a POST form
-        </button>
+        </Button>
       </div>
       {unconfirmed && (
         <ConfirmWriteDialog
