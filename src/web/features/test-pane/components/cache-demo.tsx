@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ProfileSummary } from '../../../../contract/api';
+import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { FetchOutcome } from '../../../lib/browser-fetch';
 import { runCacheDemo, type CacheDemoResult } from '../cache-demo';
-import { Button } from '../../../components/ui';
 
 function outcomeText(outcome: FetchOutcome): string {
   if (outcome.opaque) return `done (opaque to script, as for an <img>), ${outcome.ms} ms`;

@@ -3,6 +3,7 @@ import { FormInput, Play, Save, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
+import { Button, Select, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { RequestFormValues } from '../request-form';
 import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
@@ -12,7 +13,6 @@ import type { WriteEffect } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 import { Breakages, VerdictBadge } from './verdict-badge';
-import { Button, Select, TextField } from '../../../components/ui';
 
 function newTestId(): string {
   return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,10 +1,10 @@
 import { Wrench } from 'lucide-react';
 import { useState } from 'react';
 import { dialectProfile, explanationText, fixChangeText, sampleChangeText, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { Button } from '../../../components/ui';
 import { ConfigDiff } from '../../../components/config-diff';
 import type { TestRun } from '../run-test';
 import type { DraftNote } from '../../../lib/messages';
-import { Button } from '../../../components/ui';
 
 const EMPTY: CorsConfig = { rules: [] };
 

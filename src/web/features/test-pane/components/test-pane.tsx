@@ -5,6 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
 import { sameConfig } from '../../../../core';
 import { FlaskConical } from 'lucide-react';
+import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import { performFetch } from '../../../lib/browser-fetch';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
@@ -24,7 +25,6 @@ import { TestResult } from './test-result';
 import { UploadTests } from './upload-tests';
 import { useHarness } from './use-harness';
 import './test-pane.css';
-import { Button } from '../../../components/ui';
 
 /**
  * "Test CORS": the real request from this page (or the harness on the second origin) to the

@@ -2,13 +2,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { SCRATCH_PREFIX } from '../../../../contract/scratch';
+import { Button, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import { FILE_NOT_KEPT_TEXT, scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 import { Breakages, VerdictBadge } from './verdict-badge';
-import { Button, TextField } from '../../../components/ui';
 
 const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
 
