@@ -14,7 +14,7 @@ import { useDraftPersistence } from '../use-draft-persistence';
 import { useEditorIssues } from '../use-editor-issues';
 import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
 import { usePendingFocus } from '../use-pending-focus';
-import { useToast } from '../use-toast';
+import { Toaster, useToast } from '../../../components/ui/toast';
 import { historyShortcut, useUndoHistory } from '../use-undo-history';
 import { useWorkspaceBridge } from '../use-workspace-bridge';
 import { ConflictView } from './conflict-view';
@@ -232,9 +232,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
 
   return (
     <div className="rule-editor" onKeyDown={onKeyDown}>
-      <div className="re-toast" role="status">
-        {toast.text}
-      </div>
+      <Toaster toast={toast} />
       {phase.kind === 'confirm-save' ? (
         <SaveReview
           before={provider.config}
