@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ProfileSummary } from '../../../../contract/api';
+import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { FetchOutcome } from '../../../lib/browser-fetch';
 import { runCacheDemo, type CacheDemoResult } from '../cache-demo';
@@ -37,9 +38,9 @@ export function CacheDemo({ profile, bucket }: { profile: ProfileSummary; bucket
     <section className="tp-cache" aria-label="Cache demo">
       <h3>Cache demo: Vary: Origin</h3>
       <p className="tp-muted">Writes a cacheable object, loads it once without Origin (like an image), then with fetch(): does the browser's cache break CORS?</p>
-      <button type="button" disabled={demo.isPending} onClick={() => demo.mutate()}>
+      <Button variant="secondary" disabled={demo.isPending} onClick={() => demo.mutate()}>
         Run the cache demo
-      </button>
+      </Button>
       {demo.data && <Conclusion result={demo.data} />}
       {demo.isError && <ErrorMessage error={demo.error} title="The cache demo could not run." />}
     </section>

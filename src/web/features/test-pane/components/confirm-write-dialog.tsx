@@ -1,3 +1,4 @@
+import { Button } from '../../../components/ui';
 import { Dialog } from '../../../components/ui/dialog';
 import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectText, type WriteEffect } from '../../../lib/messages';
 
@@ -20,12 +21,12 @@ export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: 
       )}
       <p className="modal-muted">{CONFIRM_WRITE_NOTE}</p>
       <div className="modal-actions">
-        <button type="button" onClick={onCancel} data-autofocus>
+        <Button variant="secondary" onClick={onCancel} data-autofocus>
           Cancel
-        </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        </Button>
+        <Button variant="danger" onClick={onConfirm}>
           {confirmWriteAction(effects)}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

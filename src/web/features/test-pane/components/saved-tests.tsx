@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { FormInput, Play, Save, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
+import { Button, Select, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { RequestFormValues } from '../request-form';
 import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
@@ -18,7 +20,6 @@ function newTestId(): string {
 
 /** "Save test": names the current request and what the app needs of it, and keeps it with the bucket. */
 export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSummary; bucket: string; form: UseFormReturn<RequestFormValues, unknown, TestRequest> }) {
-  const id = useId();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -37,26 +38,24 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   });
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)}>
+      <Button variant="secondary" onClick={() => setOpen(true)} icon={Save}>
         Save test
-      </button>
+      </Button>
     );
   }
   return (
     <div className="tp-save-test" role="group" aria-label="Save this test">
-      <label htmlFor={`${id}-name`}>Test name</label>
-      <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
-      <label htmlFor={`${id}-expect`}>The app needs it</label>
-      <select id={`${id}-expect`} value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
+      <TextField label="Test name" value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
+      <Select label="The app needs it" value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
         <option value="allowed">allowed</option>
         <option value="blocked">blocked</option>
-      </select>
-      <button type="button" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
+      </Select>
+      <Button variant="primary" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
         Save this test
-      </button>
-      <button type="button" onClick={() => setOpen(false)}>
+      </Button>
+      <Button variant="ghost" onClick={() => setOpen(false)}>
         Cancel
-      </button>
+      </Button>
       {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
     </div>
   );
@@ -72,7 +71,20 @@ function VerdictCell({ verdict }: { verdict: SavedTestOutcome['live'] }) {
 }
 
 /** The bucket's saved tests, and "Run all": each against the draft (predicted) and the live bucket (the browser). */
-export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null; canRun: boolean }) {
+export function SavedTests({
+  profile,
+  bucket,
+  contextFor,
+  canRun,
+  onLoad,
+}: {
+  profile: ProfileSummary;
+  bucket: string;
+  contextFor: (request: TestRequest) => TestContext | null;
+  canRun: boolean;
+  /** "Load into form": puts a saved test's request back in the request form. */
+  onLoad: (test: SavedTest) => void;
+}) {
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
   const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
@@ -108,8 +120,9 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
       {list.length > 0 && (
         <>
           {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            icon={Play}
             disabled={!canRun || runAll.isPending}
             onClick={() => {
               const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
@@ -118,7 +131,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
             }}
           >
             Run all
-          </button>
+          </Button>
           {unconfirmed && (
             <ConfirmWriteDialog
               effects={unconfirmed.effects}
@@ -154,18 +167,23 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
                 return (
                   <tr key={test.id}>
                     <th scope="row">{test.name}</th>
-                    <td>
+                    <td data-label="Request">
                       {test.request.method} {test.request.key} from {test.request.from === 'harness' ? 'the second origin' : 'the console'}
                       {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
                     </td>
-                    <td>{test.expect}</td>
-                    <td>{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
-                    <td>{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
-                    <td className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>{outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}</td>
-                    <td>
-                      <button type="button" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>
+                    <td data-label="Expected">{test.expect}</td>
+                    <td data-label="Draft (predicted)">{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
+                    <td data-label="Live bucket (browser)">{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
+                    <td data-label="Result" className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>
+                      {outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}
+                    </td>
+                    <td className="tp-row-actions">
+                      <Button variant="secondary" size="sm" onClick={() => onLoad(test)} icon={FormInput}>
+                        Load <span className="sr-only">test {test.name}</span> into form
+                      </Button>
+                      <Button variant="ghost" size="sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending} icon={Trash2}>
                         Delete <span className="sr-only">test {test.name}</span>
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 );

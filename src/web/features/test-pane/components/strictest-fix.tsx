@@ -1,5 +1,7 @@
+import { Wrench } from 'lucide-react';
 import { useState } from 'react';
 import { dialectProfile, explanationText, fixChangeText, sampleChangeText, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
+import { Button } from '../../../components/ui';
 import { ConfigDiff } from '../../../components/config-diff';
 import type { TestRun } from '../run-test';
 import type { DraftNote } from '../../../lib/messages';
@@ -24,9 +26,9 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         fix: strictestFixFor(base ?? EMPTY, { origin: run.origin, method: request.method, headers: request.headers, credentials: request.credentials, needsReadableHeaders: request.mustRead }, dialect),
       });
     return (
-      <button type="button" onClick={propose}>
+      <Button variant="primary" onClick={propose} icon={Wrench}>
         Fix with the strictest rule
-      </button>
+      </Button>
     );
   }
   const { fix } = proposal;
@@ -50,8 +52,8 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
       </ul>
       {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.map(sampleChangeText).join('; ')}.</p>}
       <ConfigDiff before={proposal.base} after={fix.config} format={format} label="What the fix changes in the draft" />
-      <button
-        type="button"
+      <Button
+        variant="primary"
         disabled={applied || !onApply}
         onClick={() => {
           onApply?.(fix.config, { code: 'fix-applied', change: fix.change });
@@ -59,7 +61,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         }}
       >
         Apply to draft
-      </button>
+      </Button>
       {applied && <p role="status">Applied to the draft. Review and save it in the Rules tab; nothing is written to the bucket until you do.</p>}
     </div>
   );

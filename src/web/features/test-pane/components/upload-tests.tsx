@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { SCRATCH_PREFIX } from '../../../../contract/scratch';
+import { Button, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
-import { scratchLeftText } from '../../../lib/messages';
+import { FILE_NOT_KEPT_TEXT, scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
@@ -41,7 +42,6 @@ function UploadOutcome({ result }: { result: UploadResult }) {
 
 /** The seeds' scenario: a web app uploading straight to the bucket, and whether it can read ETag after. */
 export function UploadTests({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
-  const id = useId();
   // Empty: a scratch object, removed after the upload. A key the user names is asked about first.
   const [key, setKey] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -58,18 +58,16 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
       <h3>Upload tests</h3>
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
-        <label htmlFor={`${id}-key`}>Upload key</label>
-        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder={`empty: a scratch object under ${SCRATCH_PREFIX}, removed after`} />
-        <label htmlFor={`${id}-file`}>File to upload</label>
-        <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <TextField label="Upload key" inputClassName="tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} hint={`Empty: a scratch object under ${SCRATCH_PREFIX}, removed after.`} />
+        <TextField label="File to upload" type="file" hint={FILE_NOT_KEPT_TEXT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="tp-actions">
-        <button type="button" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
+        <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
           Upload with a presigned PUT
-        </button>
-        <button type="button" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
+        </Button>
+        <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
           Upload with a POST form
-        </button>
+        </Button>
       </div>
       {unconfirmed && (
         <ConfirmWriteDialog
