@@ -108,10 +108,12 @@ describe('a demo bucket page (the embedded store)', () => {
           await page.getByRole('button', { name: 'Collapse all' }).click();
           expect(await page.getByLabel('Allowed origins').count()).toBe(0);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+          await row(page, 1).scrollIntoViewIfNeeded();
           await page.screenshot({ path: `${SHOTS}/rules-compact-${width}-${theme}.png`, fullPage: true });
           await page.getByRole('button', { name: 'Expand all' }).click();
           expect(await page.getByLabel('Allowed origins').count()).toBe(2);
           expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+          await row(page, 1).scrollIntoViewIfNeeded();
           await page.screenshot({ path: `${SHOTS}/rules-expanded-${width}-${theme}.png`, fullPage: true });
         }
       }
