@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../src/server/start';
 import { rule } from '../support/builders';
 import { launchChromium, type Browser } from '../support/chromium';
-import { arrangeBucket, saveAndConfirm, SHOTS, storedRules } from '../support/console-page';
+import { arrangeBucket, pressUntilAnnounced, saveAndConfirm, SHOTS, storedRules } from '../support/console-page';
 import { useConsoleInChromium } from '../support/console-in-chromium';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 
@@ -17,20 +17,6 @@ import { STORAGE_BACKENDS } from '../support/storage-backends';
 const E2E_MS = 180_000;
 
 const row = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Rule ${n}\\b`) });
-
-/** The same wait as console.test.ts: dnd-kit listens for keys only from the task after the pick-up. */
-async function pressUntilAnnounced(page: Page, key: string, announcement: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    await page.keyboard.press(key);
-    try {
-      await page.getByText(announcement).waitFor({ timeout: 2_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-}
 
 describe.each(STORAGE_BACKENDS)('compact rule rows on %s', (backend) => {
   const { storage, session, shot } = useConsoleInChromium(backend, { width: 1440, height: 900 });

@@ -17,6 +17,26 @@ export async function openRule(page: Page, n: number): Promise<Locator> {
   return card;
 }
 
+/**
+ * dnd-kit's KeyboardSensor listens for keys only from the task after the pick-up
+ * (@dnd-kit/core 6.3.1, KeyboardSensor.attach: setTimeout(() => listeners.add('keydown'))) and
+ * moves only between positions it has measured since; on a loaded machine the first arrow can
+ * come before either (CI, stop 13: 30 s with no announcement). A person is never that quick.
+ * Pressing again is harmless: at the top, ArrowUp finds no position above and changes nothing.
+ */
+export async function pressUntilAnnounced(page: Page, key: string, announcement: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.keyboard.press(key);
+    try {
+      await page.getByText(announcement).waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 /** Changes a bucket's CORS behind the console's back, straight on the storage. */
 export async function setStoredCors(storage: StorageBackend, name: string, config: CorsConfig): Promise<void> {
   expect((await storage.putCors(name, serializeCorsDocument(config, 's3-xml'))).status).toBe(200);
