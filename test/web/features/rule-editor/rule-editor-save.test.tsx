@@ -33,6 +33,8 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm save' }));
 
     await toast('Saved: the provider now holds 2 rules.');
+    // After the write, focus is on "Add rule", never lost to the page.
+    expect(document.activeElement).toBe(button('Add rule'));
     const stored = await providerXml(ctx, 'save-ok');
     expect(stored).toContain('https://new.example.com');
     expect(stored).toContain('https://second.example.com');
