@@ -55,6 +55,8 @@ export type BucketPage = z.infer<typeof bucketPageSchema>;
  */
 export const bucketPageQuerySchema = z.object({
   prefix: z.string().optional(),
+  /** Names containing this text, any case (as the bucket list's filter matches). */
+  contains: z.string().optional(),
   cursor: z.string().optional(),
   limit: z.string().optional(),
   fresh: z.string().optional(),

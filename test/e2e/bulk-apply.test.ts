@@ -38,7 +38,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await page.getByRole('region', { name: /^Rule 1\b/ }).waitFor();
       await page.getByRole('button', { name: 'Apply to other buckets…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Apply the draft to other buckets' });
-      await dialog.getByLabel('Name starts with').fill('fleet-');
+      await dialog.getByLabel('Name contains').fill('fleet-');
       for (const bucket of ['fleet-a', 'fleet-b', 'fleet-c']) await dialog.getByLabel(bucket, { exact: true }).check();
       expect(await dialog.getByLabel('fleet-source', { exact: true }).count()).toBe(0);
       await page.screenshot({ path: shot('apply-select'), fullPage: true });

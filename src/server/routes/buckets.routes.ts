@@ -34,7 +34,7 @@ const LISTING_FRESH_MS = 2_000;
 const LISTING_STALE_MS = 30_000;
 
 /**
- * Buckets by name, filtered by prefix, in pages; the cursor is the last name of the previous
+ * Buckets by name, filtered by prefix or by text the name contains, in pages; the cursor is the last name of the previous
  * page. A first page (no cursor) comes from the latest listing: as it is when under 2 s old, or
  * while a new one is fetched when under 30 s old (`refreshing` tells the client to compare
  * `listingVersion` again shortly), or one made now with `fresh=1`; later pages reuse the listing
@@ -49,7 +49,8 @@ export function registerBucketsRoutes(register: Register, registry: ProfileRegis
     // `fresh=1` asks for a listing made now (a choice of buckets to write to), not a recent one.
     const listed = await listBuckets(summary.id, adapter, cursor ? 'held' : query.fresh === '1' ? 'now' : 'recent');
     if (!listed.ok) return fromStorageError(listed.error);
-    const matching = prefix ? listed.value.buckets.filter((b) => b.name.startsWith(prefix)) : listed.value.buckets;
+    const contains = query.contains?.toLowerCase() ?? '';
+    const matching = prefix || contains ? listed.value.buckets.filter((b) => b.name.startsWith(prefix) && b.name.toLowerCase().includes(contains)) : listed.value.buckets;
     const start = cursor ? matching.findIndex((b) => b.name > cursor) : 0;
     const page = start < 0 ? [] : matching.slice(start, start + limit);
     const buckets = await mapWithConcurrency(page, SUMMARY_CONCURRENCY, async (b) => ({

@@ -28,15 +28,16 @@ export const bucketQueries = {
       getNextPageParam: (last): PageParam | null => (last.nextCursor ? { cursor: last.nextCursor, limit: BUCKET_PAGE_SIZE } : null),
     }),
   /**
-   * Buckets by name prefix, a page at a time, for picking targets: the server filters, so a
-   * profile with tens of thousands of buckets only costs the pages someone looks at. A first page
-   * asks for a listing made now: choosing buckets to write to wants them as they are.
+   * Buckets whose name contains a text (any case, as the bucket list filters), a page at a time,
+   * for picking targets: the server filters, so a profile with tens of thousands of buckets only
+   * costs the pages someone looks at. A first page asks for a listing made now: choosing buckets
+   * to write to wants them as they are.
    */
-  byPrefix: (profile: string, prefix: string) =>
+  byName: (profile: string, contains: string) =>
     infiniteQueryOptions({
-      queryKey: [...bucketQueries.all(profile), 'picker', prefix] as const,
+      queryKey: [...bucketQueries.all(profile), 'picker', contains] as const,
       queryFn: ({ pageParam, signal }) =>
-        fetchAnswer('listBuckets', { params: { profile }, query: { prefix, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) }, signal }),
+        fetchAnswer('listBuckets', { params: { profile }, query: { contains, limit: String(PICKER_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : { fresh: '1' }) }, signal }),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
     }),

@@ -8,6 +8,13 @@ export const consoleQueries = {
       queryFn: ({ signal }) => fetchAnswer('getConsoleInfo', { signal }),
       staleTime: Infinity,
     }),
+  /** Whether this console asks for a token, and whether this browser has a session. */
+  session: () =>
+    queryOptions({
+      queryKey: ['console', 'session'] as const,
+      queryFn: ({ signal }) => fetchAnswer('getSession', { signal }),
+      staleTime: Infinity,
+    }),
 };
 
 export const profileQueries = {
@@ -23,4 +30,9 @@ export const profileQueries = {
 /** Trades the access token for the session cookie (HttpOnly: script never sees it again). */
 export function signIn(token: string) {
   return fetchAnswer('signIn', { body: { token } });
+}
+
+/** Ends this browser's session: the cookie is cleared and the console asks for the token again. */
+export function signOut() {
+  return fetchAnswer('signOut', {});
 }

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { AccessTokenForm } from '../features/access/components/access-token-form';
+import { AppHeader } from './app-header';
 import { Layout } from './layout';
 import { createQueryClient } from './query-client';
 
@@ -16,13 +17,11 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       {needsToken ? (
         <div className="layout">
-          <header className="app-header">
-            <h1>cors-console</h1>
-          </header>
+          <AppHeader />
           <AccessTokenForm onSignedIn={signedIn} />
         </div>
       ) : (
-        <Layout />
+        <Layout onSignedOut={() => setNeedsToken(true)} />
       )}
     </QueryClientProvider>
   );

@@ -1,8 +1,9 @@
+import { useEffect, useRef } from 'react';
 import type { ProfileSummary } from '../../contract/api';
-import { Link } from '../components/link';
+import { Tab, TabList, TabPanel, Tabs } from '../components/ui/tabs';
 import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
 import { HISTORY_TEXT } from '../lib/messages';
-import type { BucketTab } from '../lib/router';
+import { navigate, type BucketTab } from '../lib/router';
 import { DriftBanner } from '../features/history/components/drift-banner';
 import { HistoryView } from '../features/history/components/history-view';
 import { BulkApplyButton } from '../features/bulk-apply/components/bulk-apply-button';
@@ -17,41 +18,57 @@ const TABS = [
   { id: 'history' as const, label: HISTORY_TEXT.tab },
 ];
 
+const isBucketTab = (value: string): value is BucketTab => TABS.some((t) => t.id === value);
+
 /**
- * A bucket: its rules and its test pane, as tabs with their own deep links. Both panels stay
- * mounted, so the draft, the test pane's request and its last result survive switching tabs.
+ * A bucket: its rules, its test pane and its history, as tabs (arrow keys move between them) with
+ * a deep link each. The rules and test panels stay mounted, so the draft, the test pane's request
+ * and its last result survive switching tabs.
  */
 export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; bucket: string; tab: BucketTab }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A bucket was chosen: focus goes to its page, not left behind in the list.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [profile.id, bucket]);
+
+  const select = (value: string) => {
+    if (isBucketTab(value)) navigate({ name: 'bucket', profile: profile.id, bucket, tab: value });
+  };
+
   return (
     <article className="bucket-page" aria-labelledby="bucket-title">
-      <h2 id="bucket-title">{bucket}</h2>
-      <div role="tablist" aria-label="Bucket views" className="tabs">
-        {TABS.map((t) => (
-          // The link is the tab itself: a tab wrapping a link nests one control in another (axe nested-interactive).
-          <Link key={t.id} role="tab" aria-selected={t.id === tab} aria-controls={`panel-${t.id}`} id={`tab-${t.id}`} to={{ name: 'bucket', profile: profile.id, bucket, tab: t.id }}>
-            {t.label}
-          </Link>
-        ))}
+      <div className="bucket-page-header">
+        <h2 id="bucket-title" ref={heading} tabIndex={-1}>
+          {bucket}
+        </h2>
       </div>
-      {profile.capabilities.bucketCors && <DriftBanner profile={profile} bucket={bucket} />}
-      <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>
-        <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== 'rules'}>
-          {profile.capabilities.bucketCors && (
-            <div className="rules-tools" role="group" aria-label="Draft tools">
-              <RuleWizard profile={profile} />
-              <ImportExportButtons profile={profile} bucket={bucket} />
-              <BulkApplyButton profile={profile} bucket={bucket} />
-            </div>
-          )}
-          <RuleEditor profile={profile} bucket={bucket} />
-        </div>
-        <div role="tabpanel" id="panel-test" aria-labelledby="tab-test" hidden={tab !== 'test'}>
-          <TestPane profile={profile} bucket={bucket} />
-        </div>
-        <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
-          {tab === 'history' && <HistoryView profile={profile} bucket={bucket} />}
-        </div>
-      </BucketWorkspaceProvider>
+      <Tabs value={tab} onValueChange={select}>
+        <TabList aria-label="Bucket views">
+          {TABS.map((t) => (
+            <Tab key={t.id} value={t.id}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+        {profile.capabilities.bucketCors && <DriftBanner profile={profile} bucket={bucket} />}
+        <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>
+          <TabPanel value="rules" keepMountedWhile={tab}>
+            {profile.capabilities.bucketCors && (
+              <div className="rules-tools" role="group" aria-label="Draft tools">
+                <RuleWizard profile={profile} />
+                <ImportExportButtons profile={profile} bucket={bucket} />
+                <BulkApplyButton profile={profile} bucket={bucket} />
+              </div>
+            )}
+            <RuleEditor profile={profile} bucket={bucket} />
+          </TabPanel>
+          <TabPanel value="test" keepMountedWhile={tab}>
+            <TestPane profile={profile} bucket={bucket} />
+          </TabPanel>
+          <TabPanel value="history">{tab === 'history' && <HistoryView profile={profile} bucket={bucket} />}</TabPanel>
+        </BucketWorkspaceProvider>
+      </Tabs>
     </article>
   );
 }

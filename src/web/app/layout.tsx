@@ -1,21 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useId } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
-import { profileQueries } from '../api/console';
+import { profileQueries, signOut } from '../api/console';
 import { pageTitle } from '../lib/page-title';
 import { navigate, useRoute } from '../lib/router';
-import { ThemeToggle } from './theme-toggle';
+import { useMediaQuery } from '../lib/use-media-query';
+import { AppHeader } from './app-header';
+import { HomePage } from './home-page';
 
 // The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of
 // the app's code; the bucket list must not wait for it. It is fetched once the list is up.
 const loadBucketPage = () => import('./bucket-page');
 const BucketPage = lazy(async () => ({ default: (await loadBucketPage()).BucketPage }));
+// The drawer (a Radix dialog) only below 1024 px, and only once opened.
+const loadDrawer = () => import('./bucket-drawer');
+const BucketDrawer = lazy(async () => ({ default: (await loadDrawer()).BucketDrawer }));
 
-export function Layout() {
+/** Where the sidebar stops fitting beside the bucket (app.css's 64rem breakpoint). */
+const WIDE = '(min-width: 64rem)';
+
+export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
   const route = useRoute();
   const profiles = useQuery(profileQueries.list());
-  const switcherId = useId();
+  const queryClient = useQueryClient();
+  const wide = useMediaQuery(WIDE);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const bucketsButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
   const profileId = route.name === 'profile' || route.name === 'bucket' ? route.profile : undefined;
   const profile = profiles.data?.find((p) => p.id === profileId);
   const first = profiles.data?.[0];
@@ -35,56 +47,63 @@ export function Layout() {
     return () => window.clearTimeout(idle);
   }, [profiles.data]);
 
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    main.current?.focus();
+  };
+
+  const signOutNow = async () => {
+    await signOut();
+    queryClient.clear();
+    onSignedOut?.();
+  };
+
+  const selected = route.name === 'bucket' ? { selected: route.bucket } : {};
+  const mainProps = { id: 'main-content', ref: main, tabIndex: -1, className: 'content' } as const;
+
   return (
     <div className="layout">
-      <header className="app-header">
-        <h1>cors-console</h1>
-        {profiles.data && profiles.data.length > 0 && (
-          <div className="profile-switcher">
-            <label htmlFor={switcherId}>Profile</label>
-            <select id={switcherId} value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
-              {profileId === undefined && <option value="">Choose…</option>}
-              {profiles.data.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label} ({p.dialect})
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <ThemeToggle />
-      </header>
+      <a className="skip-link" href="#main-content" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <AppHeader
+        {...(profiles.data ? { profiles: profiles.data } : {})}
+        {...(profileId !== undefined ? { profileId } : {})}
+        {...(profile && !wide ? { onOpenBuckets: () => setDrawerOpen(true), bucketsButton } : {})}
+        {...(onSignedOut ? { onSignOut: () => void signOutNow() } : {})}
+      />
       {profiles.isPending ? (
-        <main className="content">
+        <main {...mainProps}>
           <p className="muted">Loading profiles…</p>
         </main>
       ) : profiles.isError ? (
-        <main className="content">
+        <main {...mainProps}>
           <ErrorMessage error={profiles.error} title="The console server could not list its profiles." />
         </main>
       ) : route.name === 'not-found' || (profileId !== undefined && !profile) ? (
-        <main className="content">
+        <main {...mainProps}>
           <h2>Not found</h2>
           <p>{profileId && !profile ? `There is no profile "${profileId}".` : `Nothing lives at ${route.name === 'not-found' ? route.path : ''}.`}</p>
         </main>
       ) : profile ? (
         <div className="workspace">
-          <aside className="sidebar">
-            <BucketList key={profile.id} profile={profile} {...(route.name === 'bucket' ? { selected: route.bucket } : {})} />
-          </aside>
-          <main className="content">
+          {wide && (
+            <aside className="sidebar">
+              <BucketList key={profile.id} profile={profile} {...selected} />
+            </aside>
+          )}
+          {!wide && drawerOpen && (
+            <Suspense fallback={null}>
+              <BucketDrawer profile={profile} {...selected} onClose={() => setDrawerOpen(false)} />
+            </Suspense>
+          )}
+          <main {...mainProps}>
             {route.name === 'bucket' ? (
               <Suspense fallback={<p className="muted">Loading the bucket page…</p>}>
                 <BucketPage profile={profile} bucket={route.bucket} tab={route.tab} />
               </Suspense>
             ) : (
-              <section>
-                <h2>{profile.label}</h2>
-                <p>
-                  {profile.kind.toUpperCase()} · dialect {profile.dialect} · {profile.endpoint ?? 'default endpoint'}
-                </p>
-                <p>Choose a bucket to see its CORS rules in the order the provider evaluates them.</p>
-              </section>
+              <HomePage profile={profile} />
             )}
           </main>
         </div>

@@ -1,7 +1,8 @@
-import * as RadixToast from '@radix-ui/react-toast';
 import { X } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Tone } from './badge';
+import { IconButton } from './button';
+import { cx } from './cx';
 import './ui.css';
 
 const TOAST_MS = 8000;
@@ -9,14 +10,13 @@ const TOAST_MS = 8000;
 interface ToastMessage {
   text: string;
   tone: Tone;
-  /** A new message restarts the timer even when its text repeats. */
-  serial: number;
 }
 
 /** A component's toast: `show` replaces the message; `<Toaster toast={...} />` shows it. */
 export function useToast() {
   const [message, setMessage] = useState<ToastMessage | null>(null);
-  const show = useCallback((text: string, tone: Tone = 'success') => setMessage((last) => ({ text, tone, serial: (last?.serial ?? 0) + 1 })), []);
+  // A new object each time: the same text shown twice restarts the timer.
+  const show = useCallback((text: string, tone: Tone = 'success') => setMessage({ text, tone }), []);
   const dismiss = useCallback(() => setMessage(null), []);
   return { text: message?.text, message, show, dismiss };
 }
@@ -24,24 +24,28 @@ export function useToast() {
 export type ToastState = ReturnType<typeof useToast>;
 
 /**
- * Where a toast appears: fixed to the viewport's bottom edge, so it never moves the page. The
- * text is a status (announced politely); it stays while hovered or focused, and F8 reaches it.
+ * Where a toast appears: fixed to the viewport's bottom corner, so it never moves the page. The
+ * status element is always there (a live region announces changes, not its own arrival), it
+ * stays while the pointer or focus is on it, and it can be dismissed.
+ * Not Radix Toast: its announcer adds a second status with the same text (and a "Notifications"
+ * prefix) for a second, so a toast was two status elements at once.
  */
-export function Toaster({ toast, label = 'Notifications' }: { toast: ToastState; label?: string }) {
+export function Toaster({ toast }: { toast: ToastState }) {
   const { message, dismiss } = toast;
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!message || held) return;
+    const timer = window.setTimeout(dismiss, TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [message, held, dismiss]);
   return (
-    <RadixToast.Provider duration={TOAST_MS} label={label}>
-      {message && (
-        <RadixToast.Root key={message.serial} type="background" className={`ui-toast ui-tone-${message.tone}`} onOpenChange={(open) => !open && dismiss()}>
-          <RadixToast.Description role="status" className="ui-toast-text">
-            {message.text}
-          </RadixToast.Description>
-          <RadixToast.Close className="ui-button ui-button-ghost ui-button-sm ui-icon-button" aria-label="Dismiss">
-            <X aria-hidden="true" className="ui-icon" />
-          </RadixToast.Close>
-        </RadixToast.Root>
-      )}
-      <RadixToast.Viewport className="ui-toast-viewport" label={`${label} ({hotkey})`} />
-    </RadixToast.Provider>
+    <div className="ui-toast-viewport" onPointerEnter={() => setHeld(true)} onPointerLeave={() => setHeld(false)} onFocus={() => setHeld(true)} onBlur={() => setHeld(false)}>
+      <div className={cx('ui-toast', message ? `ui-tone-${message.tone}` : 'ui-toast-idle')}>
+        <p role="status" className="ui-toast-text">
+          {message?.text}
+        </p>
+        {message && <IconButton label="Dismiss" icon={X} size="sm" onClick={dismiss} />}
+      </div>
+    </div>
   );
 }

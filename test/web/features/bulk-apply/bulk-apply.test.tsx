@@ -30,9 +30,9 @@ async function openApply() {
   return screen.getByRole('dialog', { name: 'Apply the draft to other buckets' });
 }
 
-/** Filters the picker by prefix until exactly `listed` show. */
+/** Filters the picker by name until exactly `listed` show. */
 async function filterBy(dialog: HTMLElement, prefix: string, listed: string[]) {
-  fireEvent.change(within(dialog).getByLabelText('Name starts with'), { target: { value: prefix } });
+  fireEvent.change(within(dialog).getByLabelText('Name contains'), { target: { value: prefix } });
   await waitFor(() => expect([...within(dialog).getByRole('list', { name: 'Buckets to apply to' }).querySelectorAll('label')].map((l) => l.textContent)).toEqual(listed));
 }
 
@@ -52,7 +52,7 @@ describe('Apply to other buckets', { timeout: REAL_SERVER_TEST_MS }, () => {
     const { client } = renderRulesPanel(testProfile(ctx), 'rep-source');
     const dialog = await openApply();
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(document.activeElement).toBe(within(dialog).getByLabelText('Name starts with'));
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Name contains'));
 
     await pick(dialog, 'rep-', ['rep-a', 'rep-b', 'rep-c']);
     expect(within(dialog).queryByLabelText('rep-source')).toBeNull();
@@ -124,13 +124,15 @@ describe('Apply to other buckets', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(await storedRules('app-full')).toHaveLength(10);
   });
 
-  it('picks by name prefix with Select all shown and Clear selection; Back keeps the choice; Escape closes and gives focus back', async () => {
+  it('picks by a text the name contains, any case, with Select all shown and Clear selection; Back keeps the choice; Escape closes and gives focus back', async () => {
     await arrangeBucket(ctx, 'pick-source', draft);
     await arrangeBucket(ctx, 'pick-one');
     await arrangeBucket(ctx, 'pick-two');
     await arrangeBucket(ctx, 'other-bucket');
     renderRulesPanel(testProfile(ctx), 'pick-source');
     const dialog = await openApply();
+    // "Contains", as the bucket list's filter matches, not "starts with".
+    await filterBy(dialog, 'K-TW', ['pick-two']);
     await filterBy(dialog, 'pick-', ['pick-one', 'pick-two']);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Select all shown' }));
     within(dialog).getByText('2 selected');

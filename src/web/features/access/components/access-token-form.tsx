@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { LogIn } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/error-message';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
 import { signIn } from '../../../api/console';
 
 /** Asked once when the console listens beyond loopback (or has CORS_CONSOLE_TOKEN set). */
 export function AccessTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const inputId = useId();
   const [token, setToken] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -29,11 +31,10 @@ export function AccessTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
       <h2>Access token</h2>
       <p>This console is protected. Enter its access token: the CORS_CONSOLE_TOKEN setting, or the token it printed when it started.</p>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor={inputId}>Access token</label>
-        <input id={inputId} type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} required />
-        <button type="submit" disabled={busy || token.trim() === ''}>
+        <TextField label="Access token" type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} required />
+        <Button type="submit" variant="primary" icon={LogIn} disabled={busy || token.trim() === ''}>
           Sign in
-        </button>
+        </Button>
       </form>
       {error !== null && <ErrorMessage error={error} title="Not signed in." />}
     </main>

@@ -1,9 +1,13 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { PencilLine, RefreshCw } from 'lucide-react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Link } from '../../../components/link';
 import { ErrorMessage } from '../../../components/error-message';
+import { IconButton } from '../../../components/ui/button';
+import { Select, TextField } from '../../../components/ui/field';
+import { useBucketsWithDraft } from '../../../lib/draft-markers';
 import { describeCors, filterBuckets, STATUS_FILTER_LABELS, type StatusFilter } from '../bucket-filter';
 import { bucketQueries, listingChanged } from '../../../api/buckets';
 import './bucket-list.css';
@@ -16,7 +20,9 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
   const [text, setText] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const deferredText = useDeferredValue(text);
-  const ids = { text: useId(), status: useId() };
+  const drafts = useBucketsWithDraft(profile.id);
+  const queryClient = useQueryClient();
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
   const scroller = useRef<HTMLDivElement>(null);
 
   // A first page cut from an older listing: reload the list if the newer one differs.
@@ -54,25 +60,24 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
 
   return (
     <nav className="bucket-list" aria-label="Buckets">
-      <div className="bucket-list-filters">
-        <label htmlFor={ids.text}>Filter buckets</label>
-        <input id={ids.text} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name contains…" autoComplete="off" />
-        <label htmlFor={ids.status}>CORS status</label>
-        <select id={ids.status} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          {Object.entries(STATUS_FILTER_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+      <div className="bucket-list-head">
+        <TextField className="bucket-list-search" label="Filter buckets" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name contains…" autoComplete="off" />
+        <IconButton label="Refresh the bucket list" icon={RefreshCw} variant="secondary" onClick={refresh} disabled={query.isFetching} className={query.isFetching ? 'is-spinning' : undefined} />
       </div>
+      <Select label="CORS status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+        {Object.entries(STATUS_FILTER_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
       {query.isPending ? (
         <p className="muted">Loading buckets…</p>
       ) : query.isError ? (
         <ErrorMessage error={query.error} title="The buckets could not be listed." />
       ) : (
         <>
-          <p className="muted" aria-live="polite">
+          <p className="muted bucket-list-count" aria-live="polite">
             {visible.length === all.length ? `${all.length} buckets` : `${visible.length} of ${all.length} buckets`}
             {all.length < total ? ` (loading ${total - all.length} more…)` : ''}
           </p>
@@ -87,8 +92,14 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
                   const bucket = visible[row.index]!;
                   return (
                     <li key={bucket.name} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
-                      <Link to={{ name: 'bucket', profile: profile.id, bucket: bucket.name, tab: 'rules' }} current={bucket.name === selected}>
+                      <Link to={{ name: 'bucket', profile: profile.id, bucket: bucket.name, tab: 'rules' }} current={bucket.name === selected} title={bucket.name}>
                         <span className="bucket-name">{bucket.name}</span>
+                        {drafts.has(bucket.name) && (
+                          <span className="bucket-draft" title="Unsaved draft">
+                            <PencilLine aria-hidden="true" className="ui-icon" />
+                            <span className="sr-only">, unsaved draft</span>
+                          </span>
+                        )}
                         <span className={`cors-badge cors-${bucket.cors.status}`} title={bucket.cors.status === 'error' || bucket.cors.status === 'not-supported' ? bucket.cors.message : undefined}>
                           {describeCors(bucket.cors)}
                         </span>

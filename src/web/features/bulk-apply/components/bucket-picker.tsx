@@ -2,6 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
+import { Button } from '../../../components/ui/button';
+import { TextField } from '../../../components/ui/field';
 import { bucketQueries } from '../../../api/buckets';
 
 function corsNow(summary: BucketSummary['cors']): string {
@@ -18,20 +20,22 @@ function corsNow(summary: BucketSummary['cors']): string {
 }
 
 /**
- * The profile's buckets as checkboxes, filtered by name prefix on the server; the current bucket
+ * The profile's buckets as checkboxes, filtered on the server by text the name contains (any
+ * case, as the bucket list's filter); the current bucket
  * is left out (the editor saves it) and buckets without per-bucket CORS cannot be picked.
  */
-export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, selected, onChange }: {
+export function BucketPicker({ profile, currentBucket, text, onTextChange, selected, onChange }: {
   profile: string;
   currentBucket: string;
-  prefix: string;
-  onPrefixChange: (prefix: string) => void;
+  /** What the names shown contain. */
+  text: string;
+  onTextChange: (text: string) => void;
   selected: ReadonlySet<string>;
   onChange: (next: Set<string>) => void;
 }) {
-  const ids = { filter: useId(), list: useId() };
-  const deferredPrefix = useDeferredValue(prefix.trim());
-  const query = useInfiniteQuery(bucketQueries.byPrefix(profile, deferredPrefix));
+  const listId = useId();
+  const deferredText = useDeferredValue(text.trim());
+  const query = useInfiniteQuery(bucketQueries.byName(profile, deferredText));
   const buckets = useMemo(() => (query.data?.pages.flatMap((page) => page.buckets) ?? []).filter((b) => b.name !== currentBucket), [query.data, currentBucket]);
   const pickable = buckets.filter((b) => b.cors.status !== 'not-supported');
 
@@ -45,27 +49,26 @@ export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, s
   return (
     <fieldset className="ba-picker">
       <legend>Buckets</legend>
-      <div className="modal-row">
-        <label htmlFor={ids.filter}>Name starts with</label>
-        <input id={ids.filter} type="search" value={prefix} onChange={(event) => onPrefixChange(event.target.value)} autoComplete="off" data-autofocus />
-        <button type="button" disabled={pickable.length === 0} onClick={() => onChange(new Set([...selected, ...pickable.map((b) => b.name)]))}>
+      <div className="modal-row ba-picker-tools">
+        <TextField className="ba-picker-filter" label="Name contains" type="search" value={text} onChange={(event) => onTextChange(event.target.value)} autoComplete="off" data-autofocus />
+        <Button size="sm" disabled={pickable.length === 0} onClick={() => onChange(new Set([...selected, ...pickable.map((b) => b.name)]))}>
           Select all shown
-        </button>
-        <button type="button" disabled={selected.size === 0} onClick={() => onChange(new Set())}>
+        </Button>
+        <Button size="sm" variant="ghost" disabled={selected.size === 0} onClick={() => onChange(new Set())}>
           Clear selection
-        </button>
+        </Button>
       </div>
       {query.isPending ? (
         <p className="modal-muted">Loading buckets…</p>
       ) : query.isError ? (
         <ErrorMessage error={query.error} title="The buckets could not be listed." />
       ) : buckets.length === 0 ? (
-        <p className="modal-muted">{deferredPrefix ? `No other bucket starts with "${deferredPrefix}".` : 'This profile has no other bucket.'}</p>
+        <p className="modal-muted">{deferredText ? `No other bucket's name contains "${deferredText}".` : 'This profile has no other bucket.'}</p>
       ) : (
         <>
-          <ul id={ids.list} className="ba-bucket-list" aria-label="Buckets to apply to">
+          <ul id={listId} className="ba-bucket-list" aria-label="Buckets to apply to">
             {buckets.map((bucket) => {
-              const id = `${ids.list}-${bucket.name}`;
+              const id = `${listId}-${bucket.name}`;
               const disabled = bucket.cors.status === 'not-supported';
               return (
                 <li key={bucket.name}>
@@ -77,9 +80,9 @@ export function BucketPicker({ profile, currentBucket, prefix, onPrefixChange, s
             })}
           </ul>
           {query.hasNextPage && (
-            <button type="button" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            <Button size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
               {query.isFetchingNextPage ? 'Loading more buckets…' : 'Load more buckets'}
-            </button>
+            </Button>
           )}
         </>
       )}

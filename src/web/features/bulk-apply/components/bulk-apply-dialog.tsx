@@ -49,7 +49,7 @@ function summary(results: readonly WriteResult[]): string {
 export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo }: { profile: ProfileSummary; bucket: string; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const ids = { mode: useId() };
   const queryClient = useQueryClient();
-  const [prefix, setPrefix] = useState('');
+  const [nameFilter, setNameFilter] = useState('');
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [mode, setMode] = useState<ApplyMode>('replace');
   const [step, setStep] = useState<Step>({ kind: 'select' });
@@ -107,7 +107,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
         <p className="modal-muted">
           Applies the draft ({countRules(draft)}) to the buckets you pick. {bucket} itself is not changed here: save it in the editor.
         </p>
-        <BucketPicker profile={profile.id} currentBucket={bucket} prefix={prefix} onPrefixChange={setPrefix} selected={selected} onChange={setSelected} />
+        <BucketPicker profile={profile.id} currentBucket={bucket} text={nameFilter} onTextChange={setNameFilter} selected={selected} onChange={setSelected} />
         <fieldset className="ba-mode">
           <legend id={ids.mode}>Mode</legend>
           {(Object.keys(MODE_LABELS) as ApplyMode[]).map((m) => (

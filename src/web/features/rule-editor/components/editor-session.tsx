@@ -15,7 +15,7 @@ import { useEditorIssues } from '../use-editor-issues';
 import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
 import { usePendingFocus, type FocusButton, type FocusRequest } from '../use-pending-focus';
 import { useRuleExpansion } from '../use-rule-expansion';
-import { useToast } from '../use-toast';
+import { Toaster, useToast } from '../../../components/ui/toast';
 import { historyShortcut, useUndoHistory } from '../use-undo-history';
 import { useWorkspaceBridge } from '../use-workspace-bridge';
 import { ConflictView } from './conflict-view';
@@ -278,9 +278,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
 
   return (
     <div className="rule-editor" ref={root} onKeyDown={onKeyDown}>
-      <div className="re-toast" role="status">
-        {toast.text}
-      </div>
+      <Toaster toast={toast} />
       {phase.kind === 'confirm-save' ? (
         <SaveReview
           before={provider.config}

@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { LogOut, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
+import { useId, type Ref } from 'react';
+import type { ProfileSummary } from '../../contract/api';
+import { consoleQueries } from '../api/console';
+import { Button } from '../components/ui/button';
+import { Link } from '../components/link';
+import { navigate } from '../lib/router';
+import { ThemeToggle } from './theme-toggle';
+
+export interface AppHeaderProps {
+  profiles?: ProfileSummary[];
+  profileId?: string;
+  /** Shown below 1024 px, where the bucket list is a drawer. */
+  onOpenBuckets?: () => void;
+  bucketsButton?: Ref<HTMLButtonElement>;
+  onSignOut?: () => void;
+}
+
+/** The product's name, the profile, the theme and the session: the same on every page. */
+export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, onSignOut }: AppHeaderProps) {
+  const switcherId = useId();
+  const session = useQuery({ ...consoleQueries.session(), enabled: onSignOut !== undefined });
+  return (
+    <header className="app-header">
+      {onOpenBuckets && (
+        <Button ref={bucketsButton} className="drawer-only" variant="ghost" icon={MenuIcon} onClick={onOpenBuckets}>
+          Buckets
+        </Button>
+      )}
+      <h1>
+        <Link to={{ name: 'home' }}>
+          <ShieldCheck aria-hidden="true" className="app-header-logo" />
+          cors-console
+        </Link>
+      </h1>
+      <span className="app-header-spacer" />
+      <div className="app-header-tools">
+        {profiles && profiles.length > 0 && (
+          <div className="profile-switcher">
+            <label htmlFor={switcherId}>Profile</label>
+            <select id={switcherId} className="ui-input ui-select" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
+              {profileId === undefined && <option value="">Choose…</option>}
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label} ({p.dialect})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <ThemeToggle />
+        {onSignOut && session.data?.required && session.data.authenticated && (
+          <Button variant="ghost" size="sm" icon={LogOut} onClick={onSignOut}>
+            Sign out
+          </Button>
+        )}
+      </div>
+    </header>
+  );
+}
