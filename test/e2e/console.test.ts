@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
+import { arrangeBucket as arrangeOn, openRule, pressUntilAnnounced, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
@@ -18,24 +18,6 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
   const arrangeBucket = (name: string, config: CorsConfig | null) => arrangeOn(storage.current, name, config);
   const storedRules = (name: string) => storedOn(storage.current, name);
-
-  // dnd-kit's KeyboardSensor listens for keys only from the task after the pick-up
-  // (@dnd-kit/core 6.3.1, KeyboardSensor.attach: setTimeout(() => listeners.add('keydown'))) and
-  // moves only between positions it has measured since; on a loaded machine the first arrow can
-  // come before either (CI, stop 13: 30 s with no announcement). A person is never that quick.
-  // Pressing again is harmless: at the top, ArrowUp finds no position above and changes nothing.
-  async function pressUntilAnnounced(key: string, announcement: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      await page.keyboard.press(key);
-      try {
-        await page.getByText(announcement).waitFor({ timeout: 2_000 });
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-  }
 
   async function openBucket(name: string): Promise<void> {
     await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${name}`);
@@ -84,6 +66,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await arrangeBucket('e2e-invalid', { rules: [rule({})] });
       await openBucket('e2e-invalid');
       expect(await page.title()).toMatch(/^e2e-invalid · Rules · .+ · cors-console$/);
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('www.a.com');
       await rule1().getByText('Origin needs a protocol: https://www.a.com').waitFor();
       await page.screenshot({ path: shot('invalid-origin'), fullPage: true });
@@ -103,7 +86,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       // A person waits for each step; so does the test, on the screen reader's announcements.
       await page.keyboard.press('Space');
       await page.getByText('Picked up rule 2.').waitFor();
-      await pressUntilAnnounced('ArrowUp', 'Rule 2 moved to position 1.');
+      await pressUntilAnnounced(page, 'ArrowUp', 'Rule 2 moved to position 1.');
       await page.keyboard.press('Space');
       await page.getByText('Rule 2 dropped at position 1.').waitFor();
       expect(await rule1().getByRole('heading').first().textContent()).toContain('second');
@@ -140,10 +123,12 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('keeps an unsaved draft across a reload, with a banner', async () => {
       await arrangeBucket('e2e-draft', { rules: [rule({})] });
       await openBucket('e2e-draft');
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('https://app.example.com\nhttps://draft.example');
       await waitForStoredDraft(page, 'https://draft.example');
       await page.reload();
       await page.getByText(/Unsaved draft from \d\d:\d\d/).waitFor();
+      await openRule(page, 1);
       expect(await rule1().getByLabel('Allowed origins').inputValue()).toContain('https://draft.example');
       await page.screenshot({ path: shot('draft-banner'), fullPage: true });
       expect(await storedRules('e2e-draft')).toEqual([rule({})]);
@@ -152,6 +137,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('shows the conflict view when the configuration changed behind its back, losing neither version', async () => {
       await arrangeBucket('e2e-conflict', { rules: [rule({})] });
       await openBucket('e2e-conflict');
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('https://mine.example');
       const theirs: CorsConfig = { rules: [rule({ allowedOrigins: ['https://theirs.example'] })] };
       await storage.current.putCors('e2e-conflict', serializeCorsDocument(theirs, 's3-xml'));

@@ -5,6 +5,7 @@ import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
 import type { HistoryRecorder } from '../state/history-recorder';
+import { demoLessonOf } from '../embedded/seeds';
 
 /** The first error, so the message can name its field: `rules.2.allowedHeaders.0`. */
 function firstError(issues: Issue[]): { first?: Issue } {
@@ -35,7 +36,11 @@ export function registerCorsRoutes(register: Register, service: CorsService, ana
   register(routes.getCors, async ({ profile: { adapter, summary }, bucket }) => {
     const read = await service.readAnswer(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
     if (!read.ok) return fromStorageError(read.error);
-    return 'state' in read.value ? withVersion(read.value.state) : { serialized: read.value.json, etag: read.value.version };
+    // A document too large for the event loop comes back already serialized by the worker; demo buckets never are.
+    if (!('state' in read.value)) return { serialized: read.value.json, etag: read.value.version };
+    // Only the embedded store's demo buckets teach: a bucket of the same name elsewhere is someone's own.
+    const lesson = summary.embedded ? demoLessonOf(bucket) : undefined;
+    return answer({ ...read.value.state, ...(lesson ? { lesson } : {}) }, read.value.state.version);
   });
   register(routes.putCors, async ({ c, profile: { adapter, summary }, bucket, body, ifMatch }) => {
     const issues = await analyst.issuesForSave(body.config, summary.dialect);
