@@ -37,13 +37,25 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     expect(await outcome.getAttribute('data-level')).toBe('broken');
     const badge = outcome.locator('.tp-level');
     expect(await badge.textContent()).toBe('Allowed, but broken for the app');
-    // The icon is drawn by CSS with empty alternative text: the words carry the meaning.
-    expect(await badge.evaluate((el) => getComputedStyle(el, '::before').content)).toContain('⚠');
+    // The icon (lucide's triangle) is hidden from assistive technology: the words carry the meaning.
+    expect(await badge.locator('svg[data-icon="broken"][aria-hidden="true"]').count()).toBe(1);
     const breakages = outcome.getByRole('list', { name: 'What breaks for the app' }).getByRole('listitem');
     expect(await breakages.first().textContent()).toBe(ETAG_FAILS);
     expect(await outcome.textContent()).toContain('The rules predicted: allowed, ETag not readable, as the browser found.');
-    // Amber, not the green of a pass.
-    expect(await outcome.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 244, 224)');
+    // Amber (the theme's warning colour), not the green of a pass.
+    const [background, warning, success] = await outcome.evaluate((el) => {
+      const swatch = (token: string) => {
+        const probe = document.createElement('div');
+        probe.style.backgroundColor = `var(${token})`;
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return colour;
+      };
+      return [getComputedStyle(el).backgroundColor, swatch('--color-warning-soft'), swatch('--color-success-soft')];
+    });
+    expect(background).toBe(warning);
+    expect(background).not.toBe(success);
 
     // The same request in "Test CORS", with the header the app must read.
     await fillRequest(page, { method: 'PUT', headers: 'Content-Type: text/plain', mustRead: 'ETag' });

@@ -5,6 +5,7 @@ import { BucketList } from '../features/buckets/components/bucket-list';
 import { profileQueries } from '../api/console';
 import { pageTitle } from '../lib/page-title';
 import { navigate, useRoute } from '../lib/router';
+import { ThemeToggle } from './theme-toggle';
 
 // The bucket page (rule editor, test pane, the CORS core, XML parsing, drag and drop) is most of
 // the app's code; the bucket list must not wait for it. It is fetched once the list is up.
@@ -51,6 +52,7 @@ export function Layout() {
             </select>
           </div>
         )}
+        <ThemeToggle />
       </header>
       {profiles.isPending ? (
         <main className="content">

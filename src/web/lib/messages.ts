@@ -168,12 +168,21 @@ const CAUSES: Record<FindingCode, (h: Extract<Headline, { verdict: 'blocked' }>)
   'cookies-third-party': () => "the request's cookies are third-party",
 };
 
+/**
+ * The verdict and its main cause, as one sentence in two parts: the level's name (shown bold, as
+ * the verdict card's title) and the rest of the sentence, the one-line consequence.
+ */
+export function headlineParts(headline: Headline): { level: string; rest: string } {
+  if (headline.verdict === 'allowed') return { level: verdictLevelText('allowed'), rest: `: script can read the response (${headline.status ?? 'no status'}).` };
+  if (headline.verdict === 'broken') return { level: `${verdictLevelText('broken')}.`, rest: ` ${breakageText(headline.breakage)}` };
+  const cause = headline.cause ? CAUSES[headline.cause](headline) : 'the browser refused to let script read the response';
+  return { level: verdictLevelText('blocked'), rest: headline.atPreflight ? ` at the preflight: ${cause}.` : `: ${cause}.` };
+}
+
 /** The verdict and its main cause, as one sentence. */
 export function headlineText(headline: Headline): string {
-  if (headline.verdict === 'allowed') return `Allowed: script can read the response (${headline.status ?? 'no status'}).`;
-  if (headline.verdict === 'broken') return `${verdictLevelText('broken')}. ${breakageText(headline.breakage)}`;
-  const cause = headline.cause ? CAUSES[headline.cause](headline) : 'the browser refused to let script read the response';
-  return headline.atPreflight ? `Blocked at the preflight: ${cause}.` : `Blocked: ${cause}.`;
+  const { level, rest } = headlineParts(headline);
+  return `${level}${rest}`;
 }
 
 /** An issue's message placed on a line of a text area (`Line 2: …`). */
@@ -442,3 +451,32 @@ export function driftText({ lastKnown, current }: Drift): string {
 
 /** After a restore refused because the bucket changed again. */
 export const RESTORE_CONFLICT_TEXT = 'The bucket changed again since this page read it, so nothing was written. Its current configuration is shown now; choose again.';
+
+// The Test tab's copy actions and request form (issue 16, item 5).
+
+/** Above a copied request whose URL is presigned: the signature in it is valid for a short while only. */
+export const PRESIGNED_URL_EXPIRES_TEXT = 'The URL is presigned by the console for this test: it expires about a minute after the test ran; run the test again for a fresh one.';
+
+/** Above a copied fetch(): the browser sets Origin itself, from the page the code runs on. */
+export function fetchFromPageText(origin: string): string {
+  return `Run from a page on ${origin}: the browser sends that page's origin as Origin.`;
+}
+
+/** Beside a copy button once the text is on the clipboard. */
+export const COPIED_TEXT = 'Copied';
+
+/** When the browser refuses the clipboard: the text is shown, selected, for copying by hand. */
+export const CLIPBOARD_REFUSED_TEXT = 'The browser did not let the console use the clipboard. The text is selected below: copy it with Ctrl+C (⌘C on a Mac).';
+
+/** Under the Body field: what an empty body sends. */
+export function emptyBodyText(body: string): string {
+  return `Empty: the test sends ${new TextEncoder().encode(body).length} bytes, ${JSON.stringify(body)}.`;
+}
+
+/** Under the file field of the upload tests: a reload cannot give a chosen file back. */
+export const FILE_NOT_KEPT_TEXT = 'The request form above is kept for this bucket when the page reloads; a chosen file is not: browsers never let a page fill in a file field.';
+
+/** After "Load into form" on a saved test. */
+export function loadedIntoFormText(name: string): string {
+  return `"${name}" is in the form: change it or press Test CORS.`;
+}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { testRequestSchema, type TestRequest } from '../../../contract/api';
 import { writesObject } from '../../../contract/scratch';
@@ -98,9 +98,31 @@ export const requestFormSchema = z
  * change of method sets the default again. A signed POST is the form upload, not this request.
  */
 export function useSignedWritesByDefault(form: UseFormReturn<RequestFormValues, unknown, TestRequest>, signsWrites: boolean): void {
-  const method = useWatch({ control: form.control, name: 'method' });
-  const { setValue } = form;
+  const { watch, setValue } = form;
   useEffect(() => {
-    if (signsWrites) setValue('signed', writesObject(method) && method !== 'POST');
-  }, [signsWrites, method, setValue]);
+    if (!signsWrites) return;
+    // Only the user's change of method sets the default: a form restored from storage or loaded
+    // from a saved test (a reset, which names no field) keeps its own choice.
+    const subscription = watch((values, { name, type }) => {
+      if (name === 'method' && type === 'change' && values.method) setValue('signed', writesObject(values.method) && values.method !== 'POST');
+    });
+    return () => subscription.unsubscribe();
+  }, [signsWrites, watch, setValue]);
+}
+
+/** A saved test's request as the form shows it, for "Load into form". */
+export function formValuesOf(request: TestRequest): RequestFormValues {
+  return {
+    key: request.key,
+    method: request.method,
+    headers: Object.entries(request.headers)
+      .map(([name, value]) => `${name}: ${value}`)
+      .join('\n'),
+    body: request.body ?? '',
+    credentials: request.credentials,
+    signed: request.signed,
+    from: request.from,
+    mustRead: request.mustRead.join(', '),
+    target: request.target,
+  };
 }

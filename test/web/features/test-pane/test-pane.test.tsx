@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { TestPane } from '../../../../src/web/features/test-pane/components/test-pane';
 import { ConfirmWriteDialog } from '../../../../src/web/features/test-pane/components/confirm-write-dialog';
 import { useRealApi } from '../../../support/web-api';
@@ -172,5 +172,113 @@ describe('Confirming a write to a named object', { timeout: REAL_SERVER_TEST_MS 
     ]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Write to these 2 objects' }));
     expect(onConfirm).toHaveBeenCalledOnce();
+  });
+});
+
+// Issue 16, item 5: the request form is kept per bucket across reloads (a remount reads it back
+// from localStorage), what is read back is checked, and a saved test loads back into the form.
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+const formStorageKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('cors-console:test-form:'));
+
+describe('The request form, kept per bucket', { timeout: REAL_SERVER_TEST_MS }, () => {
+  it('comes back as it was left after a reload, unticked signature included; another bucket starts from the defaults', async () => {
+    await arrangeBucket(ctx, 'keep-a', { rules: [rule({})] });
+    await arrangeBucket(ctx, 'keep-b', { rules: [rule({})] });
+    const first = renderPane('keep-a');
+    await ready();
+    fireEvent.change(field('Method'), { target: { value: 'PUT' } });
+    await waitFor(() => expect((screen.getByLabelText(/^Signed URL/) as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(screen.getByLabelText(/^Signed URL/));
+    fireEvent.change(field('Object key'), { target: { value: 'uploads/photo.jpg' } });
+    fireEvent.change(field('Request headers'), { target: { value: 'content-type: image/jpeg\nx-app-trace: 7' } });
+    fireEvent.change(field('Body'), { target: { value: 'pixels' } });
+    fireEvent.change(field('Credentials'), { target: { value: 'include' } });
+    fireEvent.change(field('Headers the app must read'), { target: { value: 'ETag' } });
+    first.unmount();
+
+    renderPane('keep-a');
+    await ready();
+    expect(field('Method').value).toBe('PUT');
+    expect(field('Object key').value).toBe('uploads/photo.jpg');
+    expect(field('Request headers').value).toBe('content-type: image/jpeg\nx-app-trace: 7');
+    expect(field('Body').value).toBe('pixels');
+    expect(field('Credentials').value).toBe('include');
+    expect(field('Headers the app must read').value).toBe('ETag');
+    // The store presigns a PUT by default; the user's untick survives the reload.
+    expect((screen.getByLabelText(/^Signed URL/) as HTMLInputElement).checked).toBe(false);
+    cleanup();
+
+    renderPane('keep-b');
+    await ready();
+    expect(field('Method').value).toBe('GET');
+    expect(field('Object key').value).toBe('test.txt');
+  });
+
+  it('drops what it cannot read back (another version, a hand edit) and starts from the defaults', async () => {
+    await arrangeBucket(ctx, 'keep-bad', { rules: [rule({})] });
+    const first = renderPane('keep-bad');
+    await ready();
+    fireEvent.change(field('Object key'), { target: { value: 'kept.txt' } });
+    first.unmount();
+    const [key] = formStorageKeys().filter((k) => k.endsWith('/keep-bad'));
+    expect(JSON.parse(localStorage.getItem(key!)!)).toMatchObject({ key: 'kept.txt', method: 'GET' });
+
+    for (const malformed of ['{"key":"x.txt","method":"BREW"}', 'not json', JSON.stringify({ ...JSON.parse(localStorage.getItem(key!)!), extra: 1 })]) {
+      localStorage.setItem(key!, malformed);
+      const again = renderPane('keep-bad');
+      await ready();
+      expect(field('Object key').value).toBe('test.txt');
+      expect(localStorage.getItem(key!)).toBeNull();
+      again.unmount();
+    }
+  });
+
+  it('says that an empty body sends the default one, instead of a placeholder that looks like a value', async () => {
+    await arrangeBucket(ctx, 'keep-body', { rules: [rule({})] });
+    renderPane('keep-body', false);
+    await ready();
+    fireEvent.change(field('Method'), { target: { value: 'PUT' } });
+    const body = await screen.findByLabelText('Body');
+    expect(body.getAttribute('placeholder')).toBeNull();
+    expect(document.getElementById(body.getAttribute('aria-describedby')!)!.textContent).toBe('Empty: the test sends 25 bytes, "cors-console test upload\\n".');
+    // The upload tests' file cannot come back after a reload, and the page says so.
+    expect(screen.getByLabelText('File to upload').getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/a chosen file is not: browsers never let a page fill in a file field\.$/)).toBeTruthy();
+  });
+});
+
+describe('Saved tests, loaded back into the form', { timeout: REAL_SERVER_TEST_MS }, () => {
+  it('puts a saved test back in the form, focuses it, says so, and keeps it for the next reload', async () => {
+    await arrangeBucket(ctx, 'load-saved', { rules: [rule({})] });
+    const first = renderPane('load-saved', false);
+    await ready();
+    fireEvent.change(field('Method'), { target: { value: 'DELETE' } });
+    fireEvent.change(field('Request headers'), { target: { value: 'x-app-trace: 1' } });
+    fireEvent.change(field('Headers the app must read'), { target: { value: 'ETag, x-amz-version-id' } });
+    fireEvent.change(field('Credentials'), { target: { value: 'include' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save test' }));
+    fireEvent.change(screen.getByLabelText('Test name'), { target: { value: 'app deletes' } });
+    fireEvent.change(screen.getByLabelText('The app needs it'), { target: { value: 'blocked' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save this test' }));
+    const row = await screen.findByRole('row', { name: /app deletes/ });
+
+    // Another request in the form, then the saved one loaded back.
+    fireEvent.change(field('Method'), { target: { value: 'GET' } });
+    fireEvent.change(field('Request headers'), { target: { value: '' } });
+    fireEvent.change(field('Headers the app must read'), { target: { value: '' } });
+    fireEvent.click(within(row).getByRole('button', { name: 'Load test app deletes into form' }));
+    await waitFor(() => expect(field('Method').value).toBe('DELETE'));
+    expect(field('Request headers').value).toBe('x-app-trace: 1');
+    expect(field('Headers the app must read').value).toBe('ETag, x-amz-version-id');
+    expect(field('Credentials').value).toBe('include');
+    expect(screen.getByRole('status').textContent).toBe('"app deletes" is in the form: change it or press Test CORS.');
+    expect(document.activeElement).toBe(field('Object key'));
+    first.unmount();
+
+    renderPane('load-saved', false);
+    await ready();
+    expect(field('Method').value).toBe('DELETE');
+    expect(field('Request headers').value).toBe('x-app-trace: 1');
   });
 });

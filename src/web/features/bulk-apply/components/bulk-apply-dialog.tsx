@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
@@ -185,8 +185,8 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
   }
 
   return (
-    <ModalDialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+    <Dialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       {body}
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type RefObject } from 'react';
 import { dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
 import { exportDocument } from '../export-document';
@@ -19,7 +19,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
   const label = documentFormatInfo(format).label;
 
   return (
-    <ModalDialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+    <Dialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The draft as the editor holds it now ({countRules(draft)}), saved or not.</p>
       <div className="modal-row">
         <label htmlFor={ids.format}>Format</label>
@@ -65,6 +65,6 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
       <p role="status" className="modal-muted">
         {downloaded ? `Downloaded ${downloaded}.` : ''}
       </p>
-    </ModalDialog>
+    </Dialog>
   );
 }

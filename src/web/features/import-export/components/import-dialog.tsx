@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
@@ -57,7 +57,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   };
 
   return (
-    <ModalDialog title="Import rules into the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+    <Dialog title="Import rules into the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The document replaces the draft in the editor. Nothing is written to the bucket until you save there.</p>
       <div className="modal-row">
         <label htmlFor={ids.file}>Import from file</label>
@@ -116,6 +116,6 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
           Cancel
         </button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

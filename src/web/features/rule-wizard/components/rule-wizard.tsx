@@ -4,7 +4,7 @@ import { loosestRule, type CorsConfig } from '../../../../core';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { findLoosestRule } from '../insertion';
 import { LoosestPanel } from './loosest-panel';
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { StrictestPanel } from './strictest-panel';
 import './rule-wizard.css';
 import type { DraftNote } from '../../../lib/messages';
@@ -64,7 +64,7 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
     setFocusToken((n) => n + 1);
   };
   return (
-    <ModalDialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
+    <Dialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
       <div className="rw-head">
         <div role="group" aria-label="Kind of rule" className="rw-switch">
           <button type="button" aria-pressed={mode === 'strictest'} onClick={() => setMode('strictest')}>
@@ -85,6 +85,6 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
       <div hidden={mode !== 'strictest'}>
         <StrictestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} focusToken={focusToken} onInsert={onInsert} />
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -37,7 +37,7 @@ export function CacheDemo({ profile, bucket }: { profile: ProfileSummary; bucket
     <section className="tp-cache" aria-label="Cache demo">
       <h3>Cache demo: Vary: Origin</h3>
       <p className="tp-muted">Writes a cacheable object, loads it once without Origin (like an image), then with fetch(): does the browser's cache break CORS?</p>
-      <button type="button" disabled={demo.isPending} onClick={() => demo.mutate()}>
+      <button type="button" className="tp-button tp-button-secondary" disabled={demo.isPending} onClick={() => demo.mutate()}>
         Run the cache demo
       </button>
       {demo.data && <Conclusion result={demo.data} />}

@@ -1,4 +1,4 @@
-import { ModalDialog } from '../../../components/modal-dialog';
+import { Dialog } from '../../../components/ui/dialog';
 import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectText, type WriteEffect } from '../../../lib/messages';
 
 /**
@@ -8,7 +8,7 @@ import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectT
 export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: readonly WriteEffect[]; onConfirm: () => void; onCancel: () => void }) {
   const [only] = effects;
   return (
-    <ModalDialog title={confirmWriteTitle(effects)} onClose={onCancel} className="tp-confirm-write">
+    <Dialog title={confirmWriteTitle(effects)} onClose={onCancel} className="tp-confirm-write">
       {effects.length === 1 && only ? (
         <p>{writeEffectText(only)}</p>
       ) : (
@@ -27,6 +27,6 @@ export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: 
           {confirmWriteAction(effects)}
         </button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

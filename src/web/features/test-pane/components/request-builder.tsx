@@ -3,7 +3,9 @@ import { useWatch, type Control, type FieldErrors, type UseFormRegister } from '
 import type { TestRequest } from '../../../../contract/api';
 import { SCRATCH_PREFIX, writesObject } from '../../../../contract/scratch';
 import { METHODS } from '../../../../core';
+import { emptyBodyText } from '../../../lib/messages';
 import type { RequestFormValues } from '../request-form';
+import { DEFAULT_UPLOAD_BODY } from '../run-test';
 
 export interface RequestBuilderProps {
   register: UseFormRegister<RequestFormValues>;
@@ -35,11 +37,11 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
     <div className="tp-form">
       <label htmlFor={`${id}-key`}>Object key</label>
       <div>
-        <input id={`${id}-key`} type="text" spellCheck={false} {...register('key')} {...described('key')} />
+        <input id={`${id}-key`} className="tp-input tp-mono" type="text" spellCheck={false} {...register('key')} {...described('key')} />
         <FieldError id={`${id}-key-error`} message={errors.key?.message} />
       </div>
       <label htmlFor={`${id}-method`}>Method</label>
-      <select id={`${id}-method`} {...register('method')}>
+      <select id={`${id}-method`} className="tp-input" {...register('method')}>
         {METHODS.map((m) => (
           <option key={m}>{m}</option>
         ))}
@@ -59,17 +61,23 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
       )}
       <label htmlFor={`${id}-headers`}>Request headers</label>
       <div>
-        <textarea id={`${id}-headers`} rows={3} spellCheck={false} placeholder="content-type: application/json" {...register('headers')} {...described('headers')} />
+        <textarea id={`${id}-headers`} className="tp-input tp-mono" rows={3} spellCheck={false} placeholder="content-type: application/json" {...register('headers')} {...described('headers')} />
         <FieldError id={`${id}-headers-error`} message={errors.headers?.message} />
       </div>
       {writes && (
         <>
           <label htmlFor={`${id}-body`}>Body</label>
-          <textarea id={`${id}-body`} rows={2} spellCheck={false} placeholder="cors-console test upload" {...register('body')} />
+          <div>
+            {/* No placeholder: one would look like a value, and an empty body sends the default below. */}
+            <textarea id={`${id}-body`} className="tp-input tp-mono" rows={2} spellCheck={false} aria-describedby={`${id}-body-hint`} {...register('body')} />
+            <p id={`${id}-body-hint`} className="tp-hint">
+              {emptyBodyText(DEFAULT_UPLOAD_BODY)}
+            </p>
+          </div>
         </>
       )}
       <label htmlFor={`${id}-credentials`}>Credentials</label>
-      <select id={`${id}-credentials`} {...register('credentials')}>
+      <select id={`${id}-credentials`} className="tp-input" {...register('credentials')}>
         <option value="omit">omit (no cookies)</option>
         <option value="include">include (cookies, withCredentials)</option>
       </select>
@@ -96,7 +104,7 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
       </div>
       <label htmlFor={`${id}-must-read`}>Headers the app must read</label>
       <div>
-        <input id={`${id}-must-read`} type="text" spellCheck={false} placeholder="ETag" {...register('mustRead')} {...described('mustRead')} />
+        <input id={`${id}-must-read`} className="tp-input tp-mono" type="text" spellCheck={false} placeholder="ETag" {...register('mustRead')} {...described('mustRead')} />
         <FieldError id={`${id}-mustRead-error`} message={errors.mustRead?.message} />
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormInput, Play, Save, Trash2 } from 'lucide-react';
 import { useId, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
@@ -37,7 +38,8 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   });
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)}>
+      <button type="button" className="tp-button tp-button-secondary" onClick={() => setOpen(true)}>
+        <Save aria-hidden="true" focusable="false" size={16} />
         Save test
       </button>
     );
@@ -45,16 +47,16 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   return (
     <div className="tp-save-test" role="group" aria-label="Save this test">
       <label htmlFor={`${id}-name`}>Test name</label>
-      <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
+      <input id={`${id}-name`} className="tp-input" value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
       <label htmlFor={`${id}-expect`}>The app needs it</label>
-      <select id={`${id}-expect`} value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
+      <select id={`${id}-expect`} className="tp-input" value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
         <option value="allowed">allowed</option>
         <option value="blocked">blocked</option>
       </select>
-      <button type="button" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
+      <button type="button" className="tp-button tp-button-primary" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
         Save this test
       </button>
-      <button type="button" onClick={() => setOpen(false)}>
+      <button type="button" className="tp-button tp-button-ghost" onClick={() => setOpen(false)}>
         Cancel
       </button>
       {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
@@ -72,7 +74,20 @@ function VerdictCell({ verdict }: { verdict: SavedTestOutcome['live'] }) {
 }
 
 /** The bucket's saved tests, and "Run all": each against the draft (predicted) and the live bucket (the browser). */
-export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: ProfileSummary; bucket: string; contextFor: (request: TestRequest) => TestContext | null; canRun: boolean }) {
+export function SavedTests({
+  profile,
+  bucket,
+  contextFor,
+  canRun,
+  onLoad,
+}: {
+  profile: ProfileSummary;
+  bucket: string;
+  contextFor: (request: TestRequest) => TestContext | null;
+  canRun: boolean;
+  /** "Load into form": puts a saved test's request back in the request form. */
+  onLoad: (test: SavedTest) => void;
+}) {
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
   const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
@@ -110,6 +125,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
           {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
           <button
             type="button"
+            className="tp-button tp-button-secondary"
             disabled={!canRun || runAll.isPending}
             onClick={() => {
               const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
@@ -117,6 +133,7 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
               else runAll.mutate({ list, confirmWrite: false });
             }}
           >
+            <Play aria-hidden="true" focusable="false" size={16} />
             Run all
           </button>
           {unconfirmed && (
@@ -154,16 +171,23 @@ export function SavedTests({ profile, bucket, contextFor, canRun }: { profile: P
                 return (
                   <tr key={test.id}>
                     <th scope="row">{test.name}</th>
-                    <td>
+                    <td data-label="Request">
                       {test.request.method} {test.request.key} from {test.request.from === 'harness' ? 'the second origin' : 'the console'}
                       {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
                     </td>
-                    <td>{test.expect}</td>
-                    <td>{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
-                    <td>{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
-                    <td className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>{outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}</td>
-                    <td>
-                      <button type="button" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>
+                    <td data-label="Expected">{test.expect}</td>
+                    <td data-label="Draft (predicted)">{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
+                    <td data-label="Live bucket (browser)">{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
+                    <td data-label="Result" className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>
+                      {outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}
+                    </td>
+                    <td className="tp-row-actions">
+                      <button type="button" className="tp-button tp-button-secondary tp-button-sm" onClick={() => onLoad(test)}>
+                        <FormInput aria-hidden="true" focusable="false" size={14} />
+                        Load <span className="sr-only">test {test.name}</span> into form
+                      </button>
+                      <button type="button" className="tp-button tp-button-ghost tp-button-sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending}>
+                        <Trash2 aria-hidden="true" focusable="false" size={14} />
                         Delete <span className="sr-only">test {test.name}</span>
                       </button>
                     </td>

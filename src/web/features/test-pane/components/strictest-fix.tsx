@@ -1,3 +1,4 @@
+import { Wrench } from 'lucide-react';
 import { useState } from 'react';
 import { dialectProfile, explanationText, fixChangeText, sampleChangeText, strictestFixFor, wizardErrorText, type CorsConfig, type Dialect, type FixResult } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
@@ -24,7 +25,8 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
         fix: strictestFixFor(base ?? EMPTY, { origin: run.origin, method: request.method, headers: request.headers, credentials: request.credentials, needsReadableHeaders: request.mustRead }, dialect),
       });
     return (
-      <button type="button" onClick={propose}>
+      <button type="button" className="tp-button tp-button-primary" onClick={propose}>
+        <Wrench aria-hidden="true" focusable="false" size={16} />
         Fix with the strictest rule
       </button>
     );
@@ -52,6 +54,7 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
       <ConfigDiff before={proposal.base} after={fix.config} format={format} label="What the fix changes in the draft" />
       <button
         type="button"
+        className="tp-button tp-button-primary"
         disabled={applied || !onApply}
         onClick={() => {
           onApply?.(fix.config, { code: 'fix-applied', change: fix.change });

@@ -1,18 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { ProfileSummary, TestRequest } from '../../../../contract/api';
+import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
 import { sameConfig } from '../../../../core';
+import { FlaskConical } from 'lucide-react';
 import { ErrorMessage } from '../../../components/error-message';
 import { performFetch } from '../../../lib/browser-fetch';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
 import { consoleQueries } from '../../../api/console';
-import { DEFAULT_REQUEST, requestFormSchema, useSignedWritesByDefault, type RequestFormValues } from '../request-form';
+import { DEFAULT_REQUEST, formValuesOf, requestFormSchema, useSignedWritesByDefault, type RequestFormValues } from '../request-form';
+import { loadRequestForm, saveRequestForm } from '../form-storage';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
-import { scratchLeftText } from '../../../lib/messages';
+import { loadedIntoFormText, scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { CacheDemo } from './cache-demo';
 import { RequestBuilder } from './request-builder';
@@ -26,17 +28,38 @@ import './test-pane.css';
 /**
  * "Test CORS": the real request from this page (or the harness on the second origin) to the
  * bucket, so the browser itself judges, beside the server's raw probe and the rules' prediction
- * for the saved configuration and the draft.
+ * for the saved configuration and the draft. One pane per bucket: its request form is kept for
+ * that bucket, so another bucket starts from its own.
  */
 export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  return <BucketTestPane key={`${profile.id}/${bucket}`} profile={profile} bucket={bucket} />;
+}
+
+function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
+  const formId = useId();
   const consoleOrigin = window.location.origin;
   const info = useQuery(consoleQueries.info());
   const harnessOrigin = info.data?.harnessOrigin ?? null;
   const cors = useQuery(corsQueries.detail(profile.id, bucket));
   const workspace = useBucketWorkspace();
   const harness = useHarness(harnessOrigin);
-  const form = useForm<RequestFormValues, unknown, TestRequest>({ resolver: zodResolver(requestFormSchema), defaultValues: DEFAULT_REQUEST });
+  const [restored] = useState(() => loadRequestForm(profile.id, bucket));
+  const form = useForm<RequestFormValues, unknown, TestRequest>({ resolver: zodResolver(requestFormSchema), defaultValues: restored ?? DEFAULT_REQUEST });
   useSignedWritesByDefault(form, profile.embedded);
+  // Every change is kept for this bucket, so a reload finds the request as it was left.
+  const { subscribe, getValues } = form;
+  useEffect(() => subscribe({ formState: { values: true }, callback: () => saveRequestForm(profile.id, bucket, getValues()) }), [subscribe, getValues, profile.id, bucket]);
+  // A new object each time, so loading the same test again moves the focus again.
+  const [loaded, setLoaded] = useState<{ name: string } | null>(null);
+  const loadIntoForm = (test: SavedTest) => {
+    form.reset(formValuesOf(test.request));
+    saveRequestForm(profile.id, bucket, form.getValues());
+    setLoaded({ name: test.name });
+  };
+  // After the reset has rendered: focus goes to the form's first field, where the request now is.
+  useEffect(() => {
+    if (loaded) form.setFocus('key');
+  }, [loaded, form]);
 
   const contextFor = (request: TestRequest): TestContext | null => {
     if (cors.data === undefined) return null;
@@ -69,17 +92,29 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
   });
   const run = test.data?.run;
   const diagnosis = test.data?.diagnosis;
+  // A new verdict is brought into view: on a phone it is below the form.
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (test.data) result.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [test.data]);
 
   return (
     <section className="test-pane" aria-label="Test CORS">
-      <p>
+      <p className="tp-intro">
         Sends the real request from this page ({consoleOrigin}) or from a second origin ({harnessOrigin ?? 'not available'}) to the bucket, so the browser itself judges; beside it, the
         server&apos;s raw probe and what the rules predict.
       </p>
-      <form onSubmit={form.handleSubmit((request) => (namedWriteEffect(bucket, request) ? setUnconfirmed(request) : test.mutate({ request, confirmWrite: false })))} noValidate>
+      <form className="tp-request" aria-labelledby={`${formId}-title`} onSubmit={form.handleSubmit((request) => (namedWriteEffect(bucket, request) ? setUnconfirmed(request) : test.mutate({ request, confirmWrite: false })))} noValidate>
+        <h3 id={`${formId}-title`}>Request</h3>
+        {loaded !== null && (
+          <p role="status" className="tp-loaded">
+            {loadedIntoFormText(loaded.name)}
+          </p>
+        )}
         <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} />
         <div className="tp-actions">
-          <button type="submit" disabled={test.isPending || cors.data === undefined}>
+          <button type="submit" className="tp-button tp-button-primary" disabled={test.isPending || cors.data === undefined}>
+            <FlaskConical aria-hidden="true" focusable="false" size={16} />
             Test CORS
           </button>
           <SaveTestButton profile={profile} bucket={bucket} form={form} />
@@ -98,14 +133,21 @@ export function TestPane({ profile, bucket }: { profile: ProfileSummary; bucket:
         />
       )}
       {run?.scratch?.notRemoved !== undefined && <ErrorMessage error={run.scratch.notRemoved} title={scratchLeftText(run.scratch.key)} />}
-      {run && diagnosis && (
-        <>
-          <TestResult run={run} diagnosis={diagnosis} />
-          {diagnosis.fixable && <StrictestFix run={run} dialect={profile.dialect} base={workspace?.draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />}
-        </>
-      )}
+      <div ref={result}>
+        {run && diagnosis && (
+          <TestResult
+            run={run}
+            diagnosis={diagnosis}
+            fix={
+              diagnosis.fixable && (
+                <StrictestFix run={run} dialect={profile.dialect} base={workspace?.draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />
+              )
+            }
+          />
+        )}
+      </div>
+      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} onLoad={loadIntoForm} />
       <UploadTests profile={profile} bucket={bucket} />
-      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} />
       <CacheDemo profile={profile} bucket={bucket} />
       {harness.element}
     </section>

@@ -1,30 +1,30 @@
+import { useId, type ReactNode } from 'react';
 import type { ProbeExchange } from '../../../../contract/api';
-import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, requestReasonsText, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
-import { findingText, headlineText, probeFailureText, probeNotSentText } from '../../../lib/messages';
+import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
+import { PRESIGNED_URL_EXPIRES_TEXT, probeFailureText, probeNotSentText } from '../../../lib/messages';
+import { browserFetchText, probeCurlText, type SentRequests } from '../copy-request';
 import type { Diagnosis } from '../diagnose';
-import type { TestRun } from '../run-test';
-import { ProviderAnswerQuote } from './provider-answer';
+import { testBody, type TestRun } from '../run-test';
+import { CopyButton } from './copy-button';
+import { HeaderList } from './header-list';
+import { VerdictCard } from './verdict-card';
 import { Breakages } from './verdict-badge';
 
-function HeaderList({ headers }: { headers: Record<string, string> }) {
-  const entries = Object.entries(headers);
-  if (entries.length === 0) return <p className="tp-muted">(none)</p>;
-  return <pre className="tp-headers" tabIndex={0} /* it scrolls sideways: keyboard users must reach it */>{entries.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>;
-}
-
-function ProbeExchangeView({ title, exchange }: { title: string; exchange: ProbeExchange | undefined }) {
+function ProbeExchangeView({ title, exchange, sent }: { title: string; exchange: ProbeExchange | undefined; sent: SentRequests }) {
   if (!exchange) return null;
   return (
     <div className="tp-exchange">
-      <h4>
+      <h5>
         {title}: {exchange.response ? exchange.response.status : exchange.error && probeFailureText(exchange.error)}
         {exchange.matchesPrediction === false && <span className="tp-mismatch"> — differs from the prediction</span>}
         {exchange.matchesPrediction === true && <span className="tp-match"> — as predicted</span>}
-      </h4>
-      <p className="tp-muted">
-        {exchange.request.method} with {Object.entries(exchange.request.headers).map(([n, v]) => `${n}: ${v}`).join(', ') || 'no headers'} · {exchange.timing.totalMs} ms
+      </h5>
+      <p className="tp-request-line">
+        <span className="tp-method">{exchange.request.method}</span> · {exchange.timing.totalMs} ms
       </p>
-      {exchange.response && <HeaderList headers={exchange.response.headers} />}
+      <HeaderList headers={exchange.request.headers} label={`${title}: headers sent`} />
+      {exchange.response && <HeaderList headers={exchange.response.headers} label={`${title}: headers answered`} />}
+      <CopyButton label={`Copy the ${title.toLowerCase()} as curl`} text={probeCurlText(exchange.request, sent)} />
     </div>
   );
 }
@@ -34,9 +34,9 @@ function PredictionView({ title, prediction, run }: { title: string; prediction:
   const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
-      <h4>
+      <h5>
         {title}: {verdictLevelText(verdict.level).toLowerCase()}
-      </h4>
+      </h5>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       <Breakages verdict={verdict} />
       {prediction.cautions.length > 0 && (
@@ -65,59 +65,61 @@ function PredictionView({ title, prediction, run }: { title: string; prediction:
   );
 }
 
-/** The verdict in plain language, then the three witnesses side by side: browser, server, rules. */
-export function TestResult({ run, diagnosis }: { run: TestRun; diagnosis: Diagnosis }) {
+function sentRequests(run: TestRun): SentRequests {
+  const body = testBody(run.request);
+  const { method, headers, credentials } = run.request;
+  return { origin: run.origin, url: run.url, presigned: run.probe.signedUrl !== undefined, method, headers, credentials, ...(body !== undefined ? { body } : {}) };
+}
+
+/**
+ * A test's result: the verdict card (with the fix, `fix`, right under the verdict), then the
+ * three witnesses: the browser, the server's raw probe, and the rules' prediction.
+ */
+export function TestResult({ run, diagnosis, fix }: { run: TestRun; diagnosis: Diagnosis; fix?: ReactNode }) {
   const { browser, prediction } = run;
-  const preflight = prediction.saved.request;
+  const sent = sentRequests(run);
+  const detailsId = useId();
   return (
     <div className="tp-result">
-      <p role="status" className={`tp-verdict tp-${diagnosis.level.level}`} data-level={diagnosis.level.level}>
-        {headlineText(diagnosis.headline)}
-      </p>
-      {diagnosis.findings.length > 0 && (
-        <ul className="tp-findings" aria-label="Diagnosis">
-          {diagnosis.findings.map((finding, index) => (
-            <li key={index} data-code={finding.code}>
-              <span className="tp-finding-text">{findingText(finding)}</span>
-              {index === 0 && diagnosis.providerAnswer && <ProviderAnswerQuote answer={diagnosis.providerAnswer} />}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="tp-muted">
-        {preflight.preflight ? 'A preflight was required: ' : 'No preflight: '}
-        {requestReasonsText(preflight.reasons)}
-      </p>
-      <div className="tp-columns">
-        <section aria-label="Browser">
-          <h3>Browser, from {run.origin}</h3>
-          {browser.readable ? (
-            <>
+      <VerdictCard run={run} diagnosis={diagnosis}>
+        {fix}
+      </VerdictCard>
+      <section className="tp-details" aria-labelledby={detailsId}>
+        <h3 id={detailsId}>Details</h3>
+        <div className="tp-columns">
+          <section className="tp-witness" aria-label="Browser">
+            <h4>Your browser, from {run.origin}</h4>
+            {browser.readable ? (
+              <>
+                <p>
+                  Allowed · status {browser.status} · {browser.bodyBytes} bytes · {browser.ms} ms
+                </p>
+                <HeaderList headers={browser.readableHeaders ?? {}} label="Headers script can read" />
+              </>
+            ) : (
               <p>
-                Allowed · status {browser.status} · {browser.bodyBytes} bytes · {browser.ms} ms
+                Blocked · {browser.error} · {browser.ms} ms. The browser tells script nothing more; the server probe and the rules explain why.
               </p>
-              <p className="tp-muted">Headers script can read:</p>
-              <HeaderList headers={browser.readableHeaders ?? {}} />
-            </>
-          ) : (
-            <p>
-              Blocked · {browser.error} · {browser.ms} ms. The browser tells script nothing more; the server probe and the rules explain why.
+            )}
+            <p className="tp-request-line">
+              <span className="tp-method">{run.request.method}</span> <span className="tp-url">{run.url}</span>
             </p>
-          )}
-          <p className="tp-muted tp-url">{run.url}</p>
-        </section>
-        <section aria-label="Server probe">
-          <h3>Server probe (raw, unfiltered)</h3>
-          <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} />
-          <ProbeExchangeView title="Actual request" exchange={run.probe.actual} />
-          {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
-        </section>
-        <section aria-label="Prediction">
-          <h3>Rules ({run.probe.dialect})</h3>
-          <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
-          {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
-        </section>
-      </div>
+            {sent.presigned && <p className="tp-muted">{PRESIGNED_URL_EXPIRES_TEXT}</p>}
+            <CopyButton label="Copy as fetch()" text={browserFetchText(sent)} />
+          </section>
+          <section className="tp-witness" aria-label="Server probe">
+            <h4>Raw probe, from the console&apos;s server</h4>
+            <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} sent={sent} />
+            <ProbeExchangeView title="Actual request" exchange={run.probe.actual} sent={sent} />
+            {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
+          </section>
+          <section className="tp-witness" aria-label="Prediction">
+            <h4>Prediction, from the rules ({run.probe.dialect})</h4>
+            <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
+            {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
+          </section>
+        </div>
+      </section>
     </div>
   );
 }

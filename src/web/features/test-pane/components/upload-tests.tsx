@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { SCRATCH_PREFIX } from '../../../../contract/scratch';
 import { ErrorMessage } from '../../../components/error-message';
-import { scratchLeftText } from '../../../lib/messages';
+import { FILE_NOT_KEPT_TEXT, scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
@@ -59,15 +59,20 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
         <label htmlFor={`${id}-key`}>Upload key</label>
-        <input id={`${id}-key`} value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder={`empty: a scratch object under ${SCRATCH_PREFIX}, removed after`} />
+        <input id={`${id}-key`} className="tp-input tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} placeholder={`empty: a scratch object under ${SCRATCH_PREFIX}, removed after`} />
         <label htmlFor={`${id}-file`}>File to upload</label>
-        <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <div>
+          <input id={`${id}-file`} className="tp-file" type="file" aria-describedby={`${id}-file-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <p id={`${id}-file-hint`} className="tp-hint">
+            {FILE_NOT_KEPT_TEXT}
+          </p>
+        </div>
       </div>
       <div className="tp-actions">
-        <button type="button" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
+        <button type="button" className="tp-button tp-button-secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
           Upload with a presigned PUT
         </button>
-        <button type="button" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
+        <button type="button" className="tp-button tp-button-secondary" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
           Upload with a POST form
         </button>
       </div>

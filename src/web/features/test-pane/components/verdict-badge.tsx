@@ -1,12 +1,11 @@
 import { breakageText, verdictLevelText, type AppVerdict } from '../../../../core';
+import { VerdictIcon } from './verdict-icon';
 
-/**
- * A verdict's level in words, with its icon (drawn by CSS, hidden from assistive technology: the
- * words carry the meaning, so colour and icon are never the only signal).
- */
+/** A verdict's level in words, with its icon. */
 export function VerdictBadge({ verdict }: { verdict: AppVerdict }) {
   return (
     <span className={`tp-level tp-level-${verdict.level}`} data-level={verdict.level}>
+      <VerdictIcon level={verdict.level} />
       {verdictLevelText(verdict.level)}
     </span>
   );

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ModalDialog } from '../../../src/web/components/modal-dialog';
+import { Dialog } from '../../../src/web/components/ui/dialog';
 
 function Opener() {
   const [open, setOpen] = useState(false);
@@ -11,20 +11,20 @@ function Opener() {
         Open
       </button>
       {open && (
-        <ModalDialog title="Pick" onClose={() => setOpen(false)}>
+        <Dialog title="Pick" onClose={() => setOpen(false)}>
           <button type="button">First</button>
           <button type="button" disabled>
             Disabled
           </button>
           <input aria-label="Focused first" data-autofocus />
           <button type="button">Last</button>
-        </ModalDialog>
+        </Dialog>
       )}
     </>
   );
 }
 
-describe('ModalDialog', () => {
+describe('Dialog', () => {
   it('is a labelled modal dialog that takes focus at [data-autofocus], keeps Tab inside, and gives focus back on Escape', () => {
     render(<Opener />);
     const opener = screen.getByRole('button', { name: 'Open' });

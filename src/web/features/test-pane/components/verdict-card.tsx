@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { requestReasonsText } from '../../../../core';
+import { findingText, headlineParts } from '../../../lib/messages';
+import type { Diagnosis } from '../diagnose';
+import type { TestRun } from '../run-test';
+import { ProviderAnswerQuote } from './provider-answer';
+import { VerdictIcon } from './verdict-icon';
+
+/**
+ * The verdict first: one of the three levels (allowed; allowed, but broken for the app; blocked)
+ * with its icon, its name and the one-line consequence, the diagnosis under it, and the fix
+ * (`children`) right below, before any detail.
+ */
+export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagnosis: Diagnosis; children?: ReactNode }) {
+  const { level } = diagnosis.level;
+  const { level: name, rest } = headlineParts(diagnosis.headline);
+  const preflight = run.prediction.saved.request;
+  return (
+    <section className={`tp-verdict-card tp-card-${level}`} aria-label="Verdict" data-level={level}>
+      <div role="status" className="tp-verdict-head">
+        <VerdictIcon level={level} size={28} />
+        <h3 className={`tp-verdict tp-${level}`} data-level={level}>
+          <strong className="tp-verdict-level">{name}</strong>
+          {rest}
+        </h3>
+      </div>
+      {diagnosis.findings.length > 0 && (
+        <ul className="tp-findings" aria-label="Diagnosis">
+          {diagnosis.findings.map((finding, index) => (
+            <li key={index} data-code={finding.code}>
+              <span className="tp-finding-text">{findingText(finding)}</span>
+              {index === 0 && diagnosis.providerAnswer && <ProviderAnswerQuote answer={diagnosis.providerAnswer} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="tp-muted">
+        {preflight.preflight ? 'A preflight was required: ' : 'No preflight: '}
+        {requestReasonsText(preflight.reasons)}
+      </p>
+      {children}
+    </section>
+  );
+}
