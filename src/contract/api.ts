@@ -6,6 +6,8 @@ export { apiErrorEnvelopeSchema } from './envelope';
 export type { ApiError } from './envelope';
 export { corsStateSchema, putCorsBodySchema } from './cors';
 export type { CorsState, PutCorsBody } from './cors';
+export { DEMO_LESSONS, bucketCorsSchema } from './cors';
+export type { BucketCors, DemoLesson } from './cors';
 export * from './profiles';
 export * from './testing';
 export * from './history';

@@ -22,3 +22,12 @@ const strictConfigSchema = corsConfigSchema.extend({ rules: z.array(corsRuleSche
 /** `source`: where the save came from in the web app (the import dialog, bulk apply), for the history. */
 export const putCorsBodySchema = z.object({ config: strictConfigSchema, source: z.enum(WRITE_SOURCES).optional() }).strict();
 export type PutCorsBody = z.infer<typeof putCorsBodySchema>;
+
+/** What an embedded demo bucket teaches, as a key of the web app's catalogue (demoLessonText). */
+export const DEMO_LESSONS = ['direct-upload', 'no-cors', 'shadowed-etag'] as const;
+export const demoLessonSchema = z.enum(DEMO_LESSONS);
+export type DemoLesson = z.infer<typeof demoLessonSchema>;
+
+/** A read of the bucket's CORS: its state and, for an embedded demo bucket only, its lesson. */
+export const bucketCorsSchema = corsStateSchema.extend({ lesson: demoLessonSchema.optional() });
+export type BucketCors = z.infer<typeof bucketCorsSchema>;

@@ -1,4 +1,4 @@
-import { corsStateSchema, putCorsBodySchema } from './cors';
+import { bucketCorsSchema, corsStateSchema, putCorsBodySchema } from './cors';
 import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
 import { historyPageQuerySchema, historyPageSchema, restoreBodySchema } from './history';
 import { defineRoute } from './route';
@@ -26,7 +26,7 @@ export const routes = {
   listProfiles: defineRoute({ method: 'GET', path: '/api/profiles', answer: profileListSchema, errors: [] }),
   /** Buckets by name, filtered by prefix, a page at a time; each with a summary of its CORS. */
   listBuckets: defineRoute({ method: 'GET', path: '/api/profiles/:profile/buckets', query: bucketPageQuerySchema, answer: bucketPageSchema, errors: PROVIDER_ERRORS }),
-  getCors: defineRoute({ method: 'GET', path: `${BUCKET}/cors`, answer: corsStateSchema, version: 'etag', errors: PROVIDER_ERRORS }),
+  getCors: defineRoute({ method: 'GET', path: `${BUCKET}/cors`, answer: bucketCorsSchema, version: 'etag', errors: PROVIDER_ERRORS }),
   /** Replaces the configuration if the provider still holds the version in If-Match; answers what it holds after. */
   putCors: defineRoute({
     method: 'PUT',

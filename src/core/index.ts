@@ -79,6 +79,8 @@ export { blockText, cautionText, checkText, nearMissText, requestReasonText, req
 export { breakageText, decidingRuleText, providerAnswerLabel, refusingRuleText, verdictLevelText } from './messages/decision-messages';
 export { explanationText, fixBlockText, fixChangeText, sampleChangeText, wizardErrorText } from './messages/wizard-messages';
 export { configEditText } from './messages/edit-messages';
+export { firstMatchHelp } from './messages/matching-messages';
+export type { FirstMatchHelp } from './messages/matching-messages';
 export { headerSpelling, ruleLabel, ruleName } from './messages/words';
 export { refusalOf, REFUSALS } from './refusals';
 export type { Refusal, ConfigErrorCode } from './refusals';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BucketPage, CorsState } from '../../src/contract/api';
+import type { BucketCors, BucketPage, CorsState } from '../../src/contract/api';
 import { startConsole, type RunningConsole } from '../../src/server/start';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
@@ -45,6 +45,13 @@ describe('startConsole on the embedded default', () => {
   it('seeds a shadowing lesson the core warns about', async () => {
     const state = (await (await fetch(`${running.url}/api/profiles/local/buckets/demo-shadowed-etag/cors`)).json()) as CorsState;
     expect(state.issues).toContainEqual(expect.objectContaining({ code: 'rule.shadowed', path: ['rules', 1], relatedRules: [0] }));
+  });
+
+  it('names each demo bucket\'s lesson (a catalogue key) in its CORS answer, for its page to show', async () => {
+    for (const [bucket, lesson] of [['demo-direct-upload', 'direct-upload'], ['demo-no-cors', 'no-cors'], ['demo-shadowed-etag', 'shadowed-etag']]) {
+      const state = (await (await fetch(`${running.url}/api/profiles/local/buckets/${bucket}/cors`)).json()) as BucketCors;
+      expect(state.lesson).toBe(lesson);
+    }
   });
 
   it('puts test.txt in every demo bucket', async () => {

@@ -48,7 +48,7 @@ async function seed(endpoint: string, keys: StoreKeys, appOrigins: string[], log
         const put = await adapter.putCors(demo.name, demo.cors);
         if (!put.ok) throw new Error(`Seeding ${demo.name} failed: ${fromStorageError(put.error).error.message}`);
       }
-      log(`seeded ${demo.name}: ${demo.lesson}`);
+      log(`seeded ${demo.name} (lesson: ${demo.lesson})`);
     }
   } finally {
     client.destroy();

@@ -1,9 +1,10 @@
+import type { DemoLesson } from '../../contract/api';
 import type { CorsConfig } from '../../core';
 
-/** A demo bucket that teaches something about CORS. */
+/** A demo bucket that teaches something about CORS; its page says what (the web catalogue's demoLessonText). */
 export interface DemoBucket {
   name: string;
-  lesson: string;
+  lesson: DemoLesson;
   cors: CorsConfig | null;
 }
 
@@ -16,10 +17,7 @@ export function demoBuckets(appOrigins: string[]): DemoBucket[] {
   return [
     {
       name: 'demo-direct-upload',
-      lesson:
-        'A realistic direct-upload setup. Order matters: the app rule comes before the public-read rule, ' +
-        'so the app gets its origin echoed (credentials work) and can read ETag; moved below "public-read", its GETs would get * instead. ' +
-        'One rule serves the app\'s uploads and downloads: Ceph RGW answers with the first rule listing the origin, whatever the method.',
+      lesson: 'direct-upload',
       cors: {
         rules: [
           {
@@ -36,14 +34,12 @@ export function demoBuckets(appOrigins: string[]): DemoBucket[] {
     },
     {
       name: 'demo-no-cors',
-      lesson: 'No CORS configuration: every preflight is refused and browsers block script from reading any response.',
+      lesson: 'no-cors',
       cors: null,
     },
     {
       name: 'demo-shadowed-etag',
-      lesson:
-        'The classic failure: the first rule (any origin, GET and PUT, no expose headers) answers every actual upload, ' +
-        'because an actual PUT carries no Access-Control-Request-Headers; the second rule, which exposes ETag, only ever answers preflights. Multipart uploads then fail to read ETag.',
+      lesson: 'shadowed-etag',
       cors: {
         rules: [
           { id: 'everyone-reads-and-writes', allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'], allowedHeaders: [], exposeHeaders: [] },
@@ -52,6 +48,11 @@ export function demoBuckets(appOrigins: string[]): DemoBucket[] {
       },
     },
   ];
+}
+
+/** The lesson of the embedded demo bucket named `bucket`, if it is one. */
+export function demoLessonOf(bucket: string): DemoLesson | undefined {
+  return demoBuckets([]).find((demo) => demo.name === bucket)?.lesson;
 }
 
 export const TEST_OBJECT = { key: 'test.txt', body: 'Hello from cors-console. Fetch me from the test pane.\n', contentType: 'text/plain' };

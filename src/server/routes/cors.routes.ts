@@ -5,6 +5,7 @@ import type { CorsService, WriteOutcome } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
 import type { HistoryRecorder } from '../state/history-recorder';
+import { demoLessonOf } from '../embedded/seeds';
 
 /** The first error, so the message can name its field: `rules.2.allowedHeaders.0`. */
 function firstError(issues: Issue[]): { first?: Issue } {
@@ -32,7 +33,10 @@ const precondition = () => apiError('precondition-required', {});
 export function registerCorsRoutes(register: Register, service: CorsService, analyst: CorsAnalyst, journalOf: HistoryRecorder) {
   register(routes.getCors, async ({ profile: { adapter, summary }, bucket }) => {
     const state = await service.read(adapter, summary.dialect, bucket, `${summary.id}/${bucket}`);
-    return state.ok ? withVersion(state.value) : fromStorageError(state.error);
+    if (!state.ok) return fromStorageError(state.error);
+    // Only the embedded store's demo buckets teach: a bucket of the same name elsewhere is someone's own.
+    const lesson = summary.embedded ? demoLessonOf(bucket) : undefined;
+    return answer({ ...state.value, ...(lesson ? { lesson } : {}) }, state.value.version);
   });
   register(routes.putCors, async ({ c, profile: { adapter, summary }, bucket, body, ifMatch }) => {
     const issues = await analyst.issuesForSave(body.config, summary.dialect);

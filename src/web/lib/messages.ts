@@ -31,7 +31,7 @@ import {
   type NearMiss,
   type RuleFix,
 } from '../../core';
-import type { Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
+import type { DemoLesson, Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
 import { HISTORY_TAB } from './page-title';
 import { countRules, ruleCountText } from './rule-count';
 
@@ -480,3 +480,23 @@ export const FILE_NOT_KEPT_TEXT = 'The request form above is kept for this bucke
 export function loadedIntoFormText(name: string): string {
   return `"${name}" is in the form: change it or press Test CORS.`;
 }
+
+/** What an embedded demo bucket teaches, shown above its rules. */
+export const DEMO_LESSON_TEXT: Record<DemoLesson, { title: string; text: string }> = {
+  'direct-upload': {
+    title: 'A realistic direct-upload setup',
+    text:
+      'Order matters: the app rule comes before the public-read rule, so the app gets its origin echoed (credentials work) and can read ETag; moved below "public-read", its GETs would get * instead. ' +
+      'One rule serves the app\'s uploads and downloads: Ceph RGW answers with the first rule listing the origin, whatever the method.',
+  },
+  'no-cors': {
+    title: 'No CORS configuration',
+    text: 'Every preflight is refused and browsers block script from reading any response.',
+  },
+  'shadowed-etag': {
+    title: 'The classic failure: a shadowed ETag',
+    text:
+      'The first rule (any origin, GET and PUT, no expose headers) answers every actual upload, because an actual PUT carries no Access-Control-Request-Headers; ' +
+      'the second rule, which exposes ETag, only ever answers preflights. Multipart uploads then fail to read ETag.',
+  },
+};

@@ -97,3 +97,14 @@ const SHADOW_CODES: readonly string[] = ['rule.never-matches', 'rule.shadowed'];
 export function causesOf(issue: Issue): number[] {
   return SHADOW_CODES.includes(issue.code) ? [...new Set(issue.relatedRules ?? [])] : [];
 }
+
+/**
+ * A new rule's issues before its fields are touched: its errors wait for a touch or a Save (a red
+ * mark on a rule not yet typed in says nothing), while Save stays blocked by them (editor-schema.ts).
+ */
+export function withoutUntouchedErrors(issues: RuleIssues, isTouched: (field: keyof RuleFormValues) => boolean): RuleIssues {
+  const warningsOnly = (list: readonly PlacedIssue[]) => list.filter((placed) => placed.issue.severity !== 'error');
+  const fields: RuleIssues['fields'] = {};
+  for (const [field, list] of Object.entries(issues.fields) as [RuleField, PlacedIssue[]][]) fields[field] = isTouched(FORM_FIELDS[field]) ? list : warningsOnly(list);
+  return { rule: Object.values(FORM_FIELDS).some(isTouched) ? issues.rule : warningsOnly(issues.rule), fields };
+}

@@ -86,3 +86,21 @@ export function summarizeRule(rule: CorsRule): string {
   const methods = rule.allowedMethods.length ? rule.allowedMethods.join(', ') : 'no method';
   return `${origins} · ${methods}`;
 }
+
+export interface RuleFact {
+  key: 'origins' | 'methods' | 'allowed-headers' | 'expose-headers' | 'max-age';
+  label: string;
+  value: string;
+}
+
+/** What a compact rule row says about its rule: origins, methods, the headers it allows and exposes, its max age. */
+export function ruleFacts(rule: CorsRule): RuleFact[] {
+  const list = (values: readonly string[], none: string) => (values.length ? values.join(', ') : none);
+  return [
+    { key: 'origins', label: 'Origins', value: list(rule.allowedOrigins, 'no origin') },
+    { key: 'methods', label: 'Methods', value: list(rule.allowedMethods, 'no method') },
+    { key: 'allowed-headers', label: 'Allowed headers', value: list(rule.allowedHeaders, 'none') },
+    { key: 'expose-headers', label: 'Expose', value: list(rule.exposeHeaders, 'none') },
+    { key: 'max-age', label: 'Max age', value: rule.maxAgeSeconds === undefined ? 'unset' : `${rule.maxAgeSeconds} s` },
+  ];
+}

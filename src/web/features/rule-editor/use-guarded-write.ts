@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CorsState } from '../../../contract/api';
+import type { BucketCors, CorsState } from '../../../contract/api';
 import type { CorsConfig } from '../../../core';
 import { bucketQueries } from '../../api/buckets';
 import { corsQueries, deleteCors, saveCors } from '../../api/cors';
@@ -27,6 +27,9 @@ function writeCors(profile: string, bucket: string, request: WriteRequest): Prom
  * afterwards (the written configuration, or theirs on a conflict) goes into the query cache here;
  * the caller's `onOutcome` moves the editor on.
  */
+/** A write answers the state alone: the bucket's demo lesson, read once, stays. */
+const keepLesson = (state: CorsState) => (held: BucketCors | undefined): BucketCors => (held?.lesson ? { ...state, lesson: held.lesson } : state);
+
 export function useGuardedWrite(profile: string, bucket: string) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
@@ -36,10 +39,10 @@ export function useGuardedWrite(profile: string, bucket: string) {
       // Every write that got past the version check is in the history, written or not.
       void queryClient.invalidateQueries({ queryKey: historyQueries.bucket(profile, bucket) });
       if (outcome.kind === 'saved') {
-        queryClient.setQueryData(detail, outcome.value);
+        queryClient.setQueryData(detail, keepLesson(outcome.value));
         void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile) });
       } else if (outcome.kind === 'conflict') {
-        queryClient.setQueryData(detail, outcome.current);
+        queryClient.setQueryData(detail, keepLesson(outcome.current));
       }
     },
   });

@@ -34,9 +34,9 @@ describe('issue 15: one stored draft per tab', { timeout: REAL_SERVER_TEST_MS },
     // Tab B opens the bucket: it is offered tab A's draft, discards it, edits and saves its own.
     sessionStorage.setItem(TAB, 'tab-b');
     const tabB = renderEditor(testProfile(ctx), 'two-tabs');
-    const offered = within(await screen.findByRole('region', { name: 'Unsaved draft' }));
+    await screen.findByRole('region', { name: 'Unsaved draft' });
     expect(origins(await findRule(1)).value).toBe('https://draft-of-tab-a.example');
-    fireEvent.click(offered.getByRole('button', { name: 'Discard' }));
+    fireEvent.click(button('Discard changes'));
     type(origins(await findRule(1)), 'https://saved-by-tab-b.example');
     fireEvent.click(button('Save'));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Confirm save' }));

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ProfileSummary } from '../../../../src/contract/api';
 import { serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { RuleEditor } from '../../../../src/web/features/rule-editor/components/rule-editor';
@@ -46,8 +46,12 @@ export function renderEditor(profile: ProfileSummary, bucket: string) {
   return { ...utils, client, remount: () => render(ui()) };
 }
 
+/** Rule `n`'s card, opened for editing when it is compact (as the person would: its Edit button). */
 export async function findRule(n: number) {
-  return within(await screen.findByRole('region', { name: `Rule ${n}` }));
+  const card = within(await screen.findByRole('region', { name: `Rule ${n}` }));
+  const toggle = card.getByRole('button', { name: new RegExp(`^(Edit|Close) rule ${n}$`) });
+  if (toggle.getAttribute('aria-expanded') === 'false') fireEvent.click(toggle);
+  return card;
 }
 
 export function button(name: string | RegExp) {

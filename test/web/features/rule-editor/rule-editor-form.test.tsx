@@ -22,10 +22,13 @@ const typeAndPause = (element: HTMLElement, value: string) => {
     vi.useRealTimers();
   }
 };
+/** A rule row's facts, by their labels (`Origins`, `Methods`, …). */
+const factsOf = (card: ReturnType<typeof within>) => Object.fromEntries(card.getAllByRole('term').map((term: HTMLElement) => [term.textContent, term.nextElementSibling?.textContent]));
+const compactRule = async (n: number) => within(await screen.findByRole('region', { name: `Rule ${n}` }));
 const headings = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
 
 describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
-  it('shows the provider\'s rules in order, numbered, with their IDs and summaries', async () => {
+  it('shows each rule as one compact row (position, ID, origins, methods, headers, max age), opened for editing one or all at once', async () => {
     await arrangeBucket(ctx, 'form-order', {
       rules: [
         rule({ id: 'uploads', allowedOrigins: ['https://a.example.com', 'https://b.example.com'], allowedMethods: ['PUT', 'POST'], exposeHeaders: ['ETag'], maxAgeSeconds: 600 }),
@@ -33,19 +36,32 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
       ],
     });
     renderEditor(testProfile(ctx), 'form-order');
+    const row = await compactRule(1);
+    expect(row.getByRole('heading').textContent).toBe('Rule 1 uploads');
+    expect(factsOf(row)).toEqual({ Origins: 'https://a.example.com, https://b.example.com', Methods: 'PUT, POST', 'Allowed headers': 'none', Expose: 'ETag', 'Max age': '600 s' });
+    expect(factsOf(await compactRule(2))).toMatchObject({ Origins: '*', Methods: 'GET, HEAD', Expose: 'none', 'Max age': 'unset' });
+    // Compact: no fields until opened, and no issue badge on rules without issues.
+    expect(row.queryByLabelText('ID')).toBeNull();
+    expect(row.queryByRole('list', { name: 'Issues of rule 1' })).toBeNull();
+    expect(row.getByRole('button', { name: 'Edit rule 1' }).getAttribute('aria-expanded')).toBe('false');
+
+    fireEvent.click(button('Expand all'));
+    expect(screen.getAllByLabelText('ID')).toHaveLength(2);
+    fireEvent.click(button('Collapse all'));
+    expect(screen.queryAllByLabelText('ID')).toHaveLength(0);
+
     const first = await findRule(1);
-    expect(first.getByRole('heading').textContent).toBe('Rule 1 uploads');
-    first.getByText('https://a.example.com, https://b.example.com · PUT, POST');
+    expect(first.getByRole('button', { name: 'Close rule 1' }).getAttribute('aria-expanded')).toBe('true');
+    expect((await compactRule(2)).queryByLabelText('ID')).toBeNull();
     expect(field(first, 'ID').value).toBe('uploads');
     expect(field(first, 'Allowed origins').value).toBe('https://a.example.com\nhttps://b.example.com');
     expect(field(first, 'Expose headers').value).toBe('ETag');
     expect(field(first, 'Max age').value).toBe('600');
     const second = await findRule(2);
     expect(second.getByRole('heading').textContent).toBe('Rule 2');
-    second.getByText('* · GET, HEAD');
     expect((second.getByRole('checkbox', { name: 'HEAD' }) as HTMLInputElement).checked).toBe(true);
     expect((second.getByRole('checkbox', { name: 'PUT' }) as HTMLInputElement).checked).toBe(false);
-    screen.getByText(/the first rule that matches the request's origin, method and requested headers answers it/);
+    screen.getByText('Rules are checked from top to bottom: the first rule that matches a request answers it.');
     expect((button('Save') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -102,7 +118,8 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     card.getByText(/allows PUT but does not expose ETag/);
     card.getByText(/allows any origin \(\*\)/);
     card.getByText(/Max age 90000 s is above what browsers keep/);
-    card.getByText('* · GET, PUT');
+    expect(factsOf(card)).toMatchObject({ Origins: '*', Methods: 'GET, PUT' });
+    expect(card.getByRole('list', { name: 'Issues of rule 1' }).textContent).toBe(`${card.getAllByText('Warning:').length} warnings`);
     expect(field(card, 'Allowed origins').getAttribute('aria-invalid')).toBeNull();
     fireEvent.click(button('Save'));
     await screen.findByRole('dialog', { name: 'Review the change before saving' });
@@ -152,15 +169,18 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
       return { x: 0, y: top, top, left: 0, right: 400, bottom: top + 90, width: 400, height: 90, toJSON: () => ({}) } as DOMRect;
     });
     renderEditor(testProfile(ctx), 'form-keyboard-drag');
-    const handle = (await findRule(1)).getByRole('button', { name: 'Reorder rule 1' });
+    const handle = (await compactRule(1)).getByRole('button', { name: 'Reorder rule 1' });
     const liveRegion = () => document.querySelector('[id^="DndLiveRegion"]')?.textContent;
     handle.focus();
     fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
     await waitFor(() => expect(liveRegion()).toBe('Picked up rule 1.'));
+    // Lifted, and saying so on the row.
+    (await compactRule(1)).getByText('Lifted: arrow keys move it, Space drops it');
     fireEvent.keyDown(handle, { code: 'ArrowDown', key: 'ArrowDown' });
     await waitFor(() => expect(liveRegion()).toBe('Rule 1 moved to position 2.'));
     fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
     await waitFor(() => expect(liveRegion()).toBe('Rule 1 dropped at position 2.'));
+    await waitFor(() => expect(screen.queryByText('Lifted: arrow keys move it, Space drops it')).toBeNull());
     await waitFor(() => expect(headings()).toEqual(['Rule 1 two', 'Rule 2 one', 'Rule 3 three']));
     expect((button('Save') as HTMLButtonElement).disabled).toBe(false);
   });
@@ -171,11 +191,23 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     const first = await findRule(1);
     fireEvent.click(first.getByRole('button', { name: 'Duplicate rule 1' }));
     expect(headings()).toEqual(['Rule 1 main', 'Rule 2 main-copy']);
-    (await findRule(2)).getByText(/Rule 2 \(main-copy\) never matches: it is identical to rule 1/);
+    // A copy opens for editing, with its warning shown at once.
+    const copy = await compactRule(2);
+    expect(copy.getByRole('button', { name: 'Close rule 2' }).getAttribute('aria-expanded')).toBe('true');
+    copy.getByText(/Rule 2 \(main-copy\) never matches: it is identical to rule 1/);
+    expect(copy.getByRole('list', { name: 'Issues of rule 2' }).textContent).toBe('shadowed');
     fireEvent.click(button('Add rule'));
-    const third = await findRule(3);
+    const third = await compactRule(3);
+    expect(third.getByRole('button', { name: 'Close rule 3' }).getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement?.textContent).toBe('Rule 3');
+    // A new untouched rule shows no red error yet: only once its field is touched.
+    expect(third.queryByText('Rule 3 has no allowed origin; every rule needs at least one.')).toBeNull();
+    expect(field(third, 'Allowed origins').getAttribute('aria-invalid')).toBeNull();
+    expect(third.queryByRole('list', { name: 'Issues of rule 3' })).toBeNull();
+    fireEvent.blur(field(third, 'Allowed origins'));
     third.getByText('Rule 3 has no allowed origin; every rule needs at least one.');
+    expect(field(third, 'Allowed origins').getAttribute('aria-invalid')).toBe('true');
+    expect(third.getByRole('list', { name: 'Issues of rule 3' }).textContent).toBe('1 error');
     expect((third.getByRole('checkbox', { name: 'GET' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(first.getByRole('button', { name: 'Delete rule 1' }));
     expect(headings()).toEqual(['Rule 1 main-copy', 'Rule 2']);
@@ -242,6 +274,87 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect((button('Redo') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('a new rule\'s errors show on a Save attempt even untouched, and Save stays blocked', async () => {
+    await arrangeBucket(ctx, 'form-new-rule-save');
+    renderEditor(testProfile(ctx), 'form-new-rule-save');
+    await screen.findByText('This bucket has no CORS configuration. Add a rule to create one.');
+    fireEvent.click(button('Add rule'));
+    const card = await compactRule(1);
+    expect(card.queryByText(/has no allowed origin/)).toBeNull();
+    fireEvent.click(button('Save'));
+    await screen.findByText(/Save is blocked: fix the error marked below/);
+    card.getByText('Rule 1 has no allowed origin; every rule needs at least one.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('keeps focus through undo and redo: Ctrl+Z leaves it in the field, so Ctrl+Shift+Z and Ctrl+Y still work; a button that becomes disabled hands focus to the other', async () => {
+    await arrangeBucket(ctx, 'form-undo-focus', { rules: [rule()] });
+    renderEditor(testProfile(ctx), 'form-undo-focus');
+    typeAndPause(field(await findRule(1), 'ID'), 'first');
+    const id = () => field(within(screen.getByRole('region', { name: 'Rule 1' })), 'ID');
+    id().focus();
+    fireEvent.keyDown(id(), { key: 'z', ctrlKey: true });
+    expect(id().value).toBe('');
+    expect(document.activeElement).toBe(id());
+    fireEvent.keyDown(document.activeElement!, { key: 'y', ctrlKey: true });
+    expect(id().value).toBe('first');
+    expect(document.activeElement).toBe(id());
+    fireEvent.keyDown(document.activeElement!, { key: 'z', ctrlKey: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'Z', ctrlKey: true, shiftKey: true });
+    expect(id().value).toBe('first');
+    expect(document.activeElement).toBe(id());
+
+    // From the page itself (focus on <body>), the shortcuts still reach the editor.
+    id().blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    expect(id().value).toBe('');
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true });
+    expect(id().value).toBe('first');
+
+    // Undo clicked to its last step is disabled: focus moves to Redo, and the step is announced.
+    button('Undo').focus();
+    fireEvent.click(button('Undo'));
+    expect(id().value).toBe('');
+    expect((button('Undo') as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(button('Redo'));
+    screen.getByText('Undone: the draft is back to the previous step.', { selector: '[role="status"]' });
+    fireEvent.click(button('Redo'));
+    expect(id().value).toBe('first');
+    expect((button('Redo') as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement).toBe(button('Undo'));
+    screen.getByText('Redone: the draft is forward one step.', { selector: '[role="status"]' });
+  });
+
+  it('the first-match note is dismissed for good, and "How matching works" explains the provider\'s order', async () => {
+    await arrangeBucket(ctx, 'form-note', { rules: [rule()] });
+    const first = renderEditor(testProfile(ctx), 'form-note');
+    const note = within(await screen.findByRole('note'));
+    note.getByText('Rules are checked from top to bottom: the first rule that matches a request answers it.');
+    fireEvent.click(note.getByRole('button', { name: 'How matching works' }));
+    const help = within(screen.getByRole('region', { name: 'How matching works' }));
+    // s3rver picks by origin and method, then checks only that rule's headers (the core's dialect facts).
+    help.getByText(/^s3rver \(local emulator\) answers a preflight with the first rule that allows its origin and method; only that rule's allowed headers are checked/);
+    fireEvent.click(note.getByRole('button', { name: 'Dismiss this note' }));
+    expect(screen.queryByRole('note')).toBeNull();
+    expect(document.activeElement).toBe(button('How matching works'));
+    first.unmount();
+
+    renderEditor(testProfile(ctx), 'form-note');
+    await screen.findByRole('region', { name: 'Rule 1' });
+    expect(screen.queryByRole('note')).toBeNull();
+    fireEvent.click(button('How matching works'));
+    expect(screen.getByRole('region', { name: 'How matching works' }).hidden).toBe(false);
+  });
+
+  it('the help panel follows the provider\'s dialect: Ceph RGW answers with the first rule listing the origin', async () => {
+    await arrangeBucket(ctx, 'form-note-rgw', { rules: [rule()] });
+    renderEditor(testProfile(ctx, { dialect: 'rgw' }), 'form-note-rgw');
+    await screen.findByRole('region', { name: 'Rule 1' });
+    fireEvent.click(button('How matching works'));
+    within(screen.getByRole('region', { name: 'How matching works' })).getByText(/^Ceph RADOS Gateway answers a request with the first rule that lists its origin, whatever the method/);
+  });
+
   it('an empty bucket says it has no CORS configuration, and Add rule starts one', async () => {
     await arrangeBucket(ctx, 'form-empty');
     renderEditor(testProfile(ctx), 'form-empty');
@@ -250,7 +363,7 @@ describe('RuleEditor form', { timeout: REAL_SERVER_TEST_MS }, () => {
     fireEvent.click(button('Add rule'));
     const card = await findRule(1);
     type(field(card, 'Allowed origins'), 'https://app.example.com');
-    card.getByText('https://app.example.com · GET');
+    expect(factsOf(card)).toMatchObject({ Origins: 'https://app.example.com', Methods: 'GET' });
     expect((button('Save') as HTMLButtonElement).disabled).toBe(false);
   });
 

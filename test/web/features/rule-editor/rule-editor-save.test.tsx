@@ -56,7 +56,7 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(await providerXml(ctx, 'save-cancel')).not.toContain('renamed');
   });
 
-  it('keeps a draft across a remount, announces it with its time, and Discard returns to the provider\'s rules', async () => {
+  it('keeps a draft across a remount, announces it with its time, and Discard changes (the one discard button) returns to the provider\'s rules', async () => {
     await arrangeBucket(ctx, 'draft-restore', { rules: [rule()] });
     const first = renderEditor(testProfile(ctx), 'draft-restore');
     type(field(await findRule(1), 'Allowed origins'), 'https://draft.example.com');
@@ -76,7 +76,9 @@ describe('RuleEditor saving', { timeout: REAL_SERVER_TEST_MS }, () => {
     banner.getByText(new RegExp(`^Unsaved draft from ${clock}\\.`));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://draft.example.com');
 
-    fireEvent.click(banner.getByRole('button', { name: 'Discard' }));
+    expect(banner.queryByRole('button', { name: /Discard/ })).toBeNull();
+    expect(screen.getAllByRole('button', { name: /Discard/ }).map((b) => b.textContent)).toEqual(['Discard changes']);
+    fireEvent.click(button('Discard changes'));
     expect(field(await findRule(1), 'Allowed origins').value).toBe('https://app.example.com');
     expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
     expect(localStorage.getItem(draftKey('local', 'draft-restore'))).toBeNull();

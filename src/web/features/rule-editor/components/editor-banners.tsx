@@ -1,14 +1,12 @@
 import { formatDraftTime } from '../draft-storage';
 
-export function DraftBanner({ savedAt, onReview, onDiscard }: { savedAt: string; onReview: () => void; onDiscard: () => void }) {
+/** The draft kept from an earlier visit; "Discard changes" in the toolbar is the one way to drop it. */
+export function DraftBanner({ savedAt, onReview }: { savedAt: string; onReview: () => void }) {
   return (
     <div className="re-banner" role="region" aria-label="Unsaved draft">
-      <p>Unsaved draft from {formatDraftTime(savedAt)}. It is kept in this browser until you save or discard it.</p>
+      <p>Unsaved draft from {formatDraftTime(savedAt)}. It is kept in this browser until you save it or use Discard changes.</p>
       <button type="button" onClick={onReview}>
         Review
-      </button>
-      <button type="button" onClick={onDiscard}>
-        Discard
       </button>
     </div>
   );

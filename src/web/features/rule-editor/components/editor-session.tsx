@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { corsQueries } from '../../../api/cors';
@@ -13,7 +13,8 @@ import { useDraftForm } from '../use-draft-form';
 import { useDraftPersistence } from '../use-draft-persistence';
 import { useEditorIssues } from '../use-editor-issues';
 import { useGuardedWrite, type WriteIntent, type WriteOutcome } from '../use-guarded-write';
-import { usePendingFocus } from '../use-pending-focus';
+import { usePendingFocus, type FocusButton, type FocusRequest } from '../use-pending-focus';
+import { useRuleExpansion } from '../use-rule-expansion';
 import { useToast } from '../use-toast';
 import { historyShortcut, useUndoHistory } from '../use-undo-history';
 import { useWorkspaceBridge } from '../use-workspace-bridge';
@@ -55,10 +56,17 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const toast = useToast();
   const queryClient = useQueryClient();
   const cardDomId = (fieldId: string) => `${domId}-rule-${fieldId}`;
-  const { buttons, focusLater } = usePendingFocus(phase.kind === 'editing', (index) => {
-    const field = ruleArray.fields[Math.min(index, ruleArray.fields.length - 1)];
-    return field ? document.getElementById(ruleHeadingId(cardDomId(field.id))) : null;
-  });
+  const root = useRef<HTMLDivElement>(null);
+  const { buttons, focusLater } = usePendingFocus(
+    phase.kind === 'editing',
+    (index) => {
+      const field = ruleArray.fields[Math.min(index, ruleArray.fields.length - 1)];
+      return field ? document.getElementById(ruleHeadingId(cardDomId(field.id))) : null;
+    },
+    (name) => [...(root.current?.querySelectorAll<HTMLElement>('[name]') ?? [])].find((element) => element.getAttribute('name') === name) ?? null,
+  );
+  const expansion = useRuleExpansion(ruleArray.fields.map((field) => field.id));
+  const [historyNote, setHistoryNote] = useState('');
 
   const issues = useEditorIssues(draft, profile.dialect);
   const placement = placeIssues(issues, values);
@@ -145,27 +153,57 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     focusLater({ button });
   };
 
-  const undo = () => {
-    const previous = history.undo();
-    if (previous) draftForm.load(previous);
+  /**
+   * Where focus goes once undo or redo has replaced the draft, which re-creates every card: the
+   * same field (by name) or card, or, from Undo or Redo, that button while it can still act, else
+   * the other one (a disabled button drops focus to the page, where shortcuts no longer reach).
+   */
+  const focusAfterHistory = (step: 'undo' | 'redo'): FocusRequest => {
+    const other: FocusButton = step === 'undo' ? 'redo' : 'undo';
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !root.current?.contains(active) || active === buttons[step].current || active === buttons[other].current) {
+      return { button: active === buttons[other].current ? other : step, fallback: active === buttons[other].current ? step : other };
+    }
+    const card = active.closest('li.re-rule');
+    const rule = card?.parentElement ? [...card.parentElement.children].indexOf(card) : -1;
+    const name = active.getAttribute('name');
+    if (name) return { field: name, rule: Math.max(rule, 0) };
+    return rule >= 0 ? { rule } : { button: step, fallback: other };
   };
-  const redo = () => {
-    const next = history.redo();
-    if (next) draftForm.load(next);
+  const step = (which: 'undo' | 'redo') => {
+    const next = which === 'undo' ? history.undo() : history.redo();
+    if (!next) return;
+    focusLater(focusAfterHistory(which));
+    draftForm.load(next);
+    setHistoryNote(which === 'undo' ? 'Undone: the draft is back to the previous step.' : 'Redone: the draft is forward one step.');
   };
+  const undo = () => step('undo');
+  const redo = () => step('redo');
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'preventDefault'>) => {
     const shortcut = phase.kind === 'editing' ? historyShortcut(event) : null;
     if (!shortcut) return;
     event.preventDefault();
     if (shortcut === 'undo') undo();
     else redo();
   };
+  // Focus can still end up on the page itself (a click on empty space): the shortcuts work from there too.
+  const onPageKeyDown = useRef(onKeyDown);
+  useLayoutEffect(() => {
+    onPageKeyDown.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (event: globalThis.KeyboardEvent) => {
+      if (event.target === document.body) onPageKeyDown.current(event);
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
 
   const rootMessage = rootServerMessage(form.formState.errors);
   const editing = (
     <>
-      {persistence.restoredAt && <DraftBanner savedAt={persistence.restoredAt} onReview={() => setPhase({ kind: 'review' })} onDiscard={discard} />}
+      {persistence.restoredAt && <DraftBanner savedAt={persistence.restoredAt} onReview={() => setPhase({ kind: 'review' })} />}
       {provider.version !== base.version && (
         <ProviderChangedBanner
           holds={countRules(provider.config)}
@@ -183,6 +221,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
         onUndo={undo}
         onRedo={redo}
         onAdd={() => {
+          expansion.expectArrival('added');
           ruleArray.append(emptyRule(), { shouldFocus: false });
           focusLater({ rule: ruleArray.fields.length });
         }}
@@ -198,7 +237,12 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
         addButton={buttons.add}
         deleteButton={buttons.delete}
         saveButton={buttons.save}
+        undoButton={buttons.undo}
+        redoButton={buttons.redo}
       />
+      <p className="re-sr" role="status">
+        {historyNote}
+      </p>
       {draftForm.isSaveBlocked && placement.errorCount > 0 && (
         <p role="alert" className="re-blocked">
           Save is blocked: fix the {placement.errorCount === 1 ? 'error' : `${placement.errorCount} errors`} marked below. Warnings do not block saving.
@@ -213,7 +257,9 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
               domId={domId}
               cardDomId={cardDomId}
               draftForm={draftForm}
+              expansion={expansion}
               ruleIssues={placement.rules}
+              dialect={profile.dialect}
               supportsVary={dialectProfile(profile.dialect).supportsResponseVary}
               isEmptyBucket={isEmptyBucket}
               testNote={testNote}
@@ -231,7 +277,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   );
 
   return (
-    <div className="rule-editor" onKeyDown={onKeyDown}>
+    <div className="rule-editor" ref={root} onKeyDown={onKeyDown}>
       <div className="re-toast" role="status">
         {toast.text}
       </div>

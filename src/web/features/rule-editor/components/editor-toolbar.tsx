@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 
 export type EditorView = 'form' | 'raw';
 
-export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, canDelete, onDelete, canSave, onSave, addButton, deleteButton, saveButton }: {
+export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, canDelete, onDelete, canSave, onSave, addButton, deleteButton, saveButton, undoButton, redoButton }: {
   view: EditorView;
   onView: (view: EditorView) => void;
   canUndo: boolean;
@@ -17,10 +17,12 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
   onDelete: () => void;
   canSave: boolean;
   onSave: () => void;
-  // Where focus returns after a dialog or a write.
+  // Where focus returns after a dialog, a write, an undo or a redo.
   addButton: RefObject<HTMLButtonElement | null>;
   deleteButton: RefObject<HTMLButtonElement | null>;
   saveButton: RefObject<HTMLButtonElement | null>;
+  undoButton: RefObject<HTMLButtonElement | null>;
+  redoButton: RefObject<HTMLButtonElement | null>;
 }) {
   return (
     <div className="re-toolbar">
@@ -32,10 +34,10 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
           Raw
         </button>
       </div>
-      <button type="button" onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
+      <button type="button" ref={undoButton} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
         Undo
       </button>
-      <button type="button" onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
+      <button type="button" ref={redoButton} onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
         Redo
       </button>
       {/* Away from Save: one destroys, the other keeps. */}

@@ -1,12 +1,13 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo } from 'react';
-import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
-import { METHODS, type CorsConfig, type CorsRule } from '../../../../core';
+import type { Control, UseFormRegister } from 'react-hook-form';
+import type { CorsConfig, CorsRule } from '../../../../core';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
-import { summarizeRule, type EditorFormValues } from '../rule-form';
+import { ruleFacts, type EditorFormValues } from '../rule-form';
 import { IssueList } from './issue-list';
+import { RuleFields } from './rule-fields';
 import { ShadowActions, type ShadowActionProps } from './shadow-actions';
 
 export interface RuleCardProps {
@@ -14,8 +15,12 @@ export interface RuleCardProps {
   domId: string;
   index: number;
   rule: CorsRule;
+  /** The issues to show: a new rule's errors wait until its fields are touched or Save is tried. */
   issues: RuleIssues;
   serverMessages: Partial<Record<RuleField, string[]>>;
+  /** Open for editing (the fields), or compact (one summary row). */
+  isOpen: boolean;
+  onToggle: () => void;
   register: UseFormRegister<EditorFormValues>;
   control: Control<EditorFormValues, unknown, CorsConfig>;
   onDuplicate: () => void;
@@ -30,43 +35,71 @@ export function ruleHeadingId(domId: string): string {
   return `${domId}-title`;
 }
 
-function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, register, control, onDuplicate, onDelete, shadow, testNote }: RuleCardProps) {
+interface RuleBadge {
+  tone: 'danger' | 'warning';
+  text: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The row's badges: errors and warnings by level, and "shadowed" for a rule earlier rules take requests from. */
+export function ruleBadges(issues: RuleIssues, serverMessages: Partial<Record<RuleField, string[]>>): RuleBadge[] {
+  const all = [...issues.rule, ...Object.values(issues.fields).flat()];
+  const shadowed = issues.rule.some((placed) => placed.link?.role === 'loser');
+  const errors = all.filter((placed) => placed.issue.severity === 'error').length + Object.values(serverMessages).flat().length;
+  const warnings = all.filter((placed) => placed.issue.severity === 'warning' && placed.link?.role !== 'loser').length;
+  return [
+    ...(errors ? [{ tone: 'danger' as const, text: plural(errors, 'error', 'errors') }] : []),
+    ...(warnings ? [{ tone: 'warning' as const, text: plural(warnings, 'warning', 'warnings') }] : []),
+    ...(shadowed ? [{ tone: 'warning' as const, text: 'shadowed' }] : []),
+  ];
+}
+
+function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, isOpen, onToggle, register, control, onDuplicate, onDelete, shadow, testNote }: RuleCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
   const n = index + 1;
-  const fieldId = (field: string) => `${domId}-${field}`;
-
-  const describe = (field: RuleField, extra?: string) => {
-    const found = issues.fields[field] ?? [];
-    const server = serverMessages[field] ?? [];
-    const hasIssues = found.length > 0 || server.length > 0;
-    const describedBy = [extra, hasIssues ? fieldId(`${field}-issues`) : undefined].filter(Boolean).join(' ');
-    return {
-      'aria-invalid': found.some((i) => i.issue.severity === 'error') || server.length > 0 ? true : undefined,
-      'aria-describedby': describedBy || undefined,
-    };
-  };
-  const fieldIssues = (field: RuleField) => <IssueList id={fieldId(`${field}-issues`)} issues={issues.fields[field] ?? []} serverMessages={serverMessages[field]} />;
+  const fieldsId = `${domId}-fields`;
+  const badges = ruleBadges(issues, serverMessages);
 
   return (
-    <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-dragging' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
-      <section aria-label={`Rule ${n}`} className={`re-card${testNote ? ' re-card-tested' : ''}`}>
-        <div className="re-card-head">
+    <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-lifted' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
+      <section aria-label={`Rule ${n}`} className={`re-card${isOpen ? ' re-card-open' : ''}${testNote ? ' re-card-tested' : ''}`}>
+        <div className="re-row">
           <button type="button" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners}>
-            <span aria-hidden="true">⠿</span> Reorder <span className="re-sr">rule {n}</span>
+            <span aria-hidden="true">⠿</span>
+            <span className="re-sr">Reorder rule {n}</span>
           </button>
-          <div className="re-card-title">
-            <h3 id={ruleHeadingId(domId)} tabIndex={-1}>
-              Rule {n}
-              {rule.id && (
-                <>
-                  {' '}
-                  <span className="re-rule-id">{rule.id}</span>
-                </>
-              )}
-            </h3>
-            <p className="re-summary">{summarizeRule(rule)}</p>
-          </div>
+          <h3 id={ruleHeadingId(domId)} tabIndex={-1} className="re-row-title">
+            Rule {n}
+            {rule.id && (
+              <>
+                {' '}
+                <span className="re-rule-id">{rule.id}</span>
+              </>
+            )}
+          </h3>
+          <dl className="re-facts">
+            {ruleFacts(rule).map((fact) => (
+              <div key={fact.key} className={`re-fact re-fact-${fact.key}`}>
+                <dt>{fact.label}</dt>
+                <dd>{fact.value}</dd>
+              </div>
+            ))}
+          </dl>
+          {isDragging && <span className="re-badge re-badge-info">Lifted: arrow keys move it, Space drops it</span>}
+          {badges.length > 0 && (
+            <ul className="re-badges" aria-label={`Issues of rule ${n}`}>
+              {badges.map((badge) => (
+                <li key={badge.text} className={`re-badge re-badge-${badge.tone}`}>
+                  {badge.text}
+                </li>
+              ))}
+            </ul>
+          )}
           <div className="re-card-actions">
+            <button type="button" aria-expanded={isOpen} aria-controls={isOpen ? fieldsId : undefined} onClick={onToggle}>
+              {isOpen ? 'Close' : 'Edit'} <span className="re-sr">rule {n}</span>
+            </button>
             <button type="button" onClick={onDuplicate}>
               Duplicate <span className="re-sr">rule {n}</span>
             </button>
@@ -76,64 +109,12 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
           </div>
         </div>
         {testNote && <p className="re-test-note">{testNote}</p>}
-        <IssueList issues={issues.rule} action={(placed) => <ShadowActions placed={placed} {...shadow} />} />
-        <div className="re-fields">
-          <div className="re-field re-field-id">
-            <label htmlFor={fieldId('id')}>ID</label>
-            <input id={fieldId('id')} type="text" autoComplete="off" spellCheck={false} {...register(`rules.${index}.ruleId`)} {...describe('id')} />
-            {fieldIssues('id')}
-          </div>
-          <div className="re-field re-field-max-age">
-            <label htmlFor={fieldId('maxAgeSeconds')}>Max age</label>
-            <span className="re-unit">
-              <input id={fieldId('maxAgeSeconds')} type="number" min={0} step={1} inputMode="numeric" {...register(`rules.${index}.maxAgeSeconds`)} {...describe('maxAgeSeconds', fieldId('max-age-unit'))} />
-              <span id={fieldId('max-age-unit')}>seconds; empty leaves it unset</span>
-            </span>
-            {fieldIssues('maxAgeSeconds')}
-          </div>
-          <Controller
-            control={control}
-            name={`rules.${index}.allowedMethods`}
-            render={({ field }) => (
-              <fieldset className="re-field re-methods" {...describe('allowedMethods')}>
-                <legend>Allowed methods</legend>
-                <div className="re-method-list">
-                  {METHODS.map((method) => (
-                    <span key={method} className="re-method">
-                      <input
-                        id={fieldId(`method-${method}`)}
-                        type="checkbox"
-                        checked={field.value.includes(method)}
-                        onBlur={field.onBlur}
-                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, method] : field.value.filter((m) => m !== method))}
-                      />
-                      <label htmlFor={fieldId(`method-${method}`)}>{method}</label>
-                    </span>
-                  ))}
-                </div>
-                {fieldIssues('allowedMethods')}
-              </fieldset>
-            )}
-          />
-          <div className="re-field re-field-wide">
-            <label htmlFor={fieldId('allowedOrigins')}>Allowed origins</label>
-            <textarea id={fieldId('allowedOrigins')} rows={3} spellCheck={false} placeholder="https://app.example.com" {...register(`rules.${index}.allowedOrigins`)} {...describe('allowedOrigins', fieldId('one-per-line'))} />
-            {fieldIssues('allowedOrigins')}
-          </div>
-          <div className="re-field">
-            <label htmlFor={fieldId('allowedHeaders')}>Allowed headers</label>
-            <textarea id={fieldId('allowedHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
-            {fieldIssues('allowedHeaders')}
-          </div>
-          <div className="re-field">
-            <label htmlFor={fieldId('exposeHeaders')}>Expose headers</label>
-            <textarea id={fieldId('exposeHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
-            {fieldIssues('exposeHeaders')}
-          </div>
-          <p id={fieldId('one-per-line')} className="re-field-note">
-            Origins and headers: one per line.
-          </p>
-        </div>
+        {isOpen && (
+          <>
+            <IssueList issues={issues.rule} action={(placed) => <ShadowActions placed={placed} {...shadow} />} />
+            <RuleFields id={fieldsId} domId={domId} index={index} issues={issues} serverMessages={serverMessages} register={register} control={control} />
+          </>
+        )}
       </section>
     </li>
   );
@@ -149,6 +130,7 @@ function sameCard(before: RuleCardProps, after: RuleCardProps): boolean {
     before.sortableId === after.sortableId &&
     before.domId === after.domId &&
     before.index === after.index &&
+    before.isOpen === after.isOpen &&
     before.testNote === after.testNote &&
     before.shadow.diffFormat === after.shadow.diffFormat &&
     before.register === after.register &&

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ProfileSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { corsQueries } from '../../../api/cors';
+import { DemoLessonCard } from './demo-lesson-card';
 import { EditorSession } from './editor-session';
 import './rule-editor.css';
 
@@ -40,5 +41,10 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
       </div>
     );
   }
-  return <EditorSession key={`${profile.id}/${bucket}`} profile={profile} bucket={bucket} provider={query.data} />;
+  return (
+    <>
+      {query.data.lesson && <DemoLessonCard lesson={query.data.lesson} />}
+      <EditorSession key={`${profile.id}/${bucket}`} profile={profile} bucket={bucket} provider={query.data} />
+    </>
+  );
 }

@@ -1,20 +1,27 @@
-import type { RuleIssues } from '../issue-placement';
-import type { CorsConfig, DocumentFormat, RuleFix } from '../../../../core';
-import { duplicateRule, emptyRule, formToConfig, formToRule, type RuleFormValues } from '../rule-form';
+import { withoutUntouchedErrors, type RuleIssues } from '../issue-placement';
+import type { CorsConfig, Dialect, DocumentFormat, RuleFix } from '../../../../core';
+import { duplicateRule, formToConfig, formToRule, emptyRule, type RuleFormValues } from '../rule-form';
 import { ruleServerMessages } from '../server-issues';
 import type { DraftForm } from '../use-draft-form';
 import type { FocusRequest } from '../use-pending-focus';
+import type { RuleExpansion } from '../use-rule-expansion';
+import { FirstMatchNote } from './first-match-note';
 import { RuleCard, ruleHeadingId } from './rule-card';
 import { RuleList } from './rule-list';
 
 const NO_ISSUES: RuleIssues = { rule: [], fields: {} };
 
-/** The form view: Vary where the dialect has it, then the rule cards in evaluation order. */
-export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supportsVary, isEmptyBucket, testNote, focusLater, diffFormat, onApplyFix }: {
+const hasError = (issues: RuleIssues, server: Partial<Record<string, string[]>>) =>
+  [...issues.rule, ...Object.values(issues.fields).flat()].some((placed) => placed.issue.severity === 'error') || Object.values(server).some((list) => (list ?? []).length > 0);
+
+/** The form view: the first-match note, Vary where the dialect has it, then the rules in evaluation order, compact or open. */
+export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssues, dialect, supportsVary, isEmptyBucket, testNote, focusLater, diffFormat, onApplyFix }: {
   domId: string;
   cardDomId: (fieldId: string) => string;
   draftForm: DraftForm;
+  expansion: RuleExpansion;
   ruleIssues: readonly RuleIssues[];
+  dialect: Dialect;
   supportsVary: boolean;
   isEmptyBucket: boolean;
   testNote: (index: number) => string | undefined;
@@ -26,7 +33,7 @@ export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supports
 }) {
   const { form, ruleArray, draft } = draftForm;
   const { register, control, getValues } = form;
-  const { errors } = form.formState;
+  const { errors, touchedFields, isSubmitted } = form.formState;
 
   const ruleAnchor = (index: number) => {
     const field = ruleArray.fields[index];
@@ -41,13 +48,17 @@ export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supports
     diffFormat,
     applyFix: (fix: RuleFix) => onApplyFix({ ...formToConfig(getValues()), rules: fix.rules }, fix),
   };
+  const shownIssues = (index: number, id: string): RuleIssues => {
+    const placed = ruleIssues[index] ?? NO_ISSUES;
+    if (isSubmitted || !expansion.isFresh(id)) return placed;
+    const touched = touchedFields.rules?.[index];
+    return withoutUntouchedErrors(placed, (field) => Boolean(touched?.[field]));
+  };
+  const ruleCount = ruleArray.fields.length;
 
   return (
     <>
-      <p className="re-note">
-        Rules are checked from top to bottom: the first rule that matches the request&apos;s origin, method and requested headers answers it, and later rules never see that request. Actual requests carry no requested headers, so an upload&apos;s preflight and its PUT can be answered by different rules. To reorder, drag a rule by its
-        handle, or focus the handle, press Space, move with the arrow keys and press Space again.
-      </p>
+      <FirstMatchNote dialect={dialect} />
       {supportsVary && (
         <div className="re-vary">
           <input id={`${domId}-vary`} type="checkbox" aria-describedby={`${domId}-vary-note`} {...register('responseVary')} />
@@ -57,38 +68,58 @@ export function RuleFormView({ domId, cardDomId, draftForm, ruleIssues, supports
           </span>
         </div>
       )}
-      {ruleArray.fields.length === 0 ? (
+      {ruleCount === 0 ? (
         <p className="re-empty">
           {isEmptyBucket
             ? 'This bucket has no CORS configuration. Add a rule to create one.'
             : 'This draft has no rules. Add a rule, or use "Delete all rules" to remove the bucket\'s CORS configuration.'}
         </p>
       ) : (
-        <RuleList ids={ruleArray.fields.map((field) => field.id)} onMove={ruleArray.move}>
-          {ruleArray.fields.map((field, index) => (
-            <RuleCard
-              key={field.id}
-              sortableId={field.id}
-              domId={cardDomId(field.id)}
-              index={index}
-              rule={draft.rules[index] ?? formToRule(emptyRule())}
-              issues={ruleIssues[index] ?? NO_ISSUES}
-              serverMessages={ruleServerMessages(errors, index)}
-              register={register}
-              control={control}
-              onDuplicate={() => {
-                ruleArray.insert(index + 1, duplicateRule(getValues(`rules.${index}`) as RuleFormValues), { shouldFocus: false });
-                focusLater({ rule: index + 1 });
-              }}
-              onDelete={() => {
-                ruleArray.remove(index);
-                focusLater({ rule: index });
-              }}
-              shadow={shadow}
-              testNote={testNote(index)}
-            />
-          ))}
-        </RuleList>
+        <>
+          {ruleCount > 1 && (
+            <div className="re-list-tools" role="group" aria-label="Rule cards">
+              <button type="button" className="re-link-button" onClick={() => expansion.setAll(true)}>
+                Expand all
+              </button>
+              <button type="button" className="re-link-button" onClick={() => expansion.setAll(false)}>
+                Collapse all
+              </button>
+            </div>
+          )}
+          <RuleList ids={ruleArray.fields.map((field) => field.id)} onMove={ruleArray.move}>
+            {ruleArray.fields.map((field, index) => {
+              const issues = shownIssues(index, field.id);
+              const serverMessages = ruleServerMessages(errors, index);
+              const opensForError = hasError(ruleIssues[index] ?? NO_ISSUES, serverMessages);
+              return (
+                <RuleCard
+                  key={field.id}
+                  sortableId={field.id}
+                  domId={cardDomId(field.id)}
+                  index={index}
+                  rule={draft.rules[index] ?? formToRule(emptyRule())}
+                  issues={issues}
+                  serverMessages={serverMessages}
+                  isOpen={expansion.isOpen(field.id, opensForError)}
+                  onToggle={() => expansion.toggle(field.id, opensForError)}
+                  register={register}
+                  control={control}
+                  onDuplicate={() => {
+                    expansion.expectArrival('copied');
+                    ruleArray.insert(index + 1, duplicateRule(getValues(`rules.${index}`) as RuleFormValues), { shouldFocus: false });
+                    focusLater({ rule: index + 1 });
+                  }}
+                  onDelete={() => {
+                    ruleArray.remove(index);
+                    focusLater({ rule: index });
+                  }}
+                  shadow={shadow}
+                  testNote={testNote(index)}
+                />
+              );
+            })}
+          </RuleList>
+        </>
       )}
     </>
   );

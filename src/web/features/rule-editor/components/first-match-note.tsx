@@ -1,0 +1,72 @@
+import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { firstMatchHelp, type Dialect } from '../../../../core';
+
+/** Remembered in this browser: once dismissed, the note stays away on every bucket. */
+export const NOTE_DISMISSED_KEY = 'cors-console:first-match-note-dismissed';
+
+function readDismissed(): boolean {
+  try {
+    return localStorage.getItem(NOTE_DISMISSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+const REORDER_HELP = 'To reorder, drag a rule by its handle, or focus the handle, press Space, move it with the arrow keys and press Space again (Escape cancels).';
+
+/**
+ * The first-match rule in one line, dismissible, and the fuller explanation for the provider's
+ * dialect behind "How matching works" (which stays when the note is dismissed).
+ */
+export function FirstMatchNote({ dialect }: { dialect: Dialect }) {
+  const panelId = useId();
+  const [dismissed, setDismissed] = useState(readDismissed);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const help = firstMatchHelp(dialect);
+  const helpToggle = useRef<HTMLButtonElement>(null);
+  const focusHelp = useRef(false);
+  // Dismiss removes the button that had focus: focus goes to the help button that stays.
+  useLayoutEffect(() => {
+    if (!focusHelp.current) return;
+    focusHelp.current = false;
+    helpToggle.current?.focus();
+  });
+
+  const dismiss = () => {
+    focusHelp.current = true;
+    setDismissed(true);
+    try {
+      localStorage.setItem(NOTE_DISMISSED_KEY, '1');
+    } catch {
+      // Storage refused (private mode, quota): the note stays away for this page only.
+    }
+  };
+
+  const helpButton = (
+    <button type="button" ref={helpToggle} className="re-link-button" aria-expanded={helpOpen} aria-controls={panelId} onClick={() => setHelpOpen((open) => !open)}>
+      How matching works
+    </button>
+  );
+
+  return (
+    <div className="re-first-match">
+      {dismissed ? (
+        helpButton
+      ) : (
+        <div className="re-note" role="note">
+          <p>{help.note}</p>
+          {helpButton}
+          <button type="button" className="re-link-button" onClick={dismiss}>
+            Dismiss <span className="re-sr">this note</span>
+          </button>
+        </div>
+      )}
+      <div id={panelId} className="re-help" role="region" aria-label="How matching works" hidden={!helpOpen}>
+        {help.paragraphs.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+        <p>{REORDER_HELP}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { METHODS, type CorsConfig } from '../../../../core';
+import type { RuleField } from '../../../lib/issue-location';
+import type { RuleIssues } from '../issue-placement';
+import type { EditorFormValues } from '../rule-form';
+import { IssueList } from './issue-list';
+
+/** The fields of an open rule card, each with its issues (`issues` holds only those to show). */
+export function RuleFields({ id, domId, index, issues, serverMessages, register, control }: {
+  id: string;
+  domId: string;
+  index: number;
+  issues: RuleIssues;
+  serverMessages: Partial<Record<RuleField, string[]>>;
+  register: UseFormRegister<EditorFormValues>;
+  control: Control<EditorFormValues, unknown, CorsConfig>;
+}) {
+  const fieldId = (field: string) => `${domId}-${field}`;
+  const describe = (field: RuleField, extra?: string) => {
+    const found = issues.fields[field] ?? [];
+    const server = serverMessages[field] ?? [];
+    const hasIssues = found.length > 0 || server.length > 0;
+    const describedBy = [extra, hasIssues ? fieldId(`${field}-issues`) : undefined].filter(Boolean).join(' ');
+    return {
+      'aria-invalid': found.some((i) => i.issue.severity === 'error') || server.length > 0 ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    };
+  };
+  const fieldIssues = (field: RuleField) => <IssueList id={fieldId(`${field}-issues`)} issues={issues.fields[field] ?? []} serverMessages={serverMessages[field]} />;
+
+  return (
+    <div className="re-fields" id={id}>
+      <div className="re-field re-field-id">
+        <label htmlFor={fieldId('id')}>ID</label>
+        <input id={fieldId('id')} type="text" autoComplete="off" spellCheck={false} {...register(`rules.${index}.ruleId`)} {...describe('id')} />
+        {fieldIssues('id')}
+      </div>
+      <div className="re-field re-field-max-age">
+        <label htmlFor={fieldId('maxAgeSeconds')}>Max age</label>
+        <span className="re-unit">
+          <input id={fieldId('maxAgeSeconds')} type="number" min={0} step={1} inputMode="numeric" {...register(`rules.${index}.maxAgeSeconds`)} {...describe('maxAgeSeconds', fieldId('max-age-unit'))} />
+          <span id={fieldId('max-age-unit')}>seconds; empty leaves it unset</span>
+        </span>
+        {fieldIssues('maxAgeSeconds')}
+      </div>
+      <Controller
+        control={control}
+        name={`rules.${index}.allowedMethods`}
+        render={({ field }) => (
+          <fieldset className="re-field re-methods" {...describe('allowedMethods')}>
+            <legend>Allowed methods</legend>
+            <div className="re-method-list">
+              {METHODS.map((method) => (
+                <span key={method} className="re-method">
+                  <input
+                    id={fieldId(`method-${method}`)}
+                    type="checkbox"
+                    checked={field.value.includes(method)}
+                    onBlur={field.onBlur}
+                    onChange={(event) => field.onChange(event.target.checked ? [...field.value, method] : field.value.filter((m) => m !== method))}
+                  />
+                  <label htmlFor={fieldId(`method-${method}`)}>{method}</label>
+                </span>
+              ))}
+            </div>
+            {fieldIssues('allowedMethods')}
+          </fieldset>
+        )}
+      />
+      <div className="re-field re-field-wide">
+        <label htmlFor={fieldId('allowedOrigins')}>Allowed origins</label>
+        <textarea id={fieldId('allowedOrigins')} rows={3} spellCheck={false} placeholder="https://app.example.com" {...register(`rules.${index}.allowedOrigins`)} {...describe('allowedOrigins', fieldId('one-per-line'))} />
+        {fieldIssues('allowedOrigins')}
+      </div>
+      <div className="re-field">
+        <label htmlFor={fieldId('allowedHeaders')}>Allowed headers</label>
+        <textarea id={fieldId('allowedHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
+        {fieldIssues('allowedHeaders')}
+      </div>
+      <div className="re-field">
+        <label htmlFor={fieldId('exposeHeaders')}>Expose headers</label>
+        <textarea id={fieldId('exposeHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
+        {fieldIssues('exposeHeaders')}
+      </div>
+      <p id={fieldId('one-per-line')} className="re-field-note">
+        Origins and headers: one per line.
+      </p>
+    </div>
+  );
+}
