@@ -90,16 +90,29 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     await page.goto(`${app.url}/p/${app.profileId}`);
     await page.getByRole('navigation', { name: 'Buckets' }).getByRole('link', { name: new RegExp(`${PREFIX}edit`) }).waitFor({ timeout: 30_000 });
     await check('bucket-list');
+    // The remembered theme toggle (design): dark chosen by hand wins over the system's scheme.
+    await page.getByRole('radio', { name: 'Dark theme' }).click();
+    await check('bucket-list-dark-by-toggle');
+    await page.getByRole('radio', { name: 'System theme' }).click();
 
     for (const demo of demos) {
       await page.goto(bucketUrl(PREFIX + demo.name));
       await rulesShown();
       await check(demo.name);
+      // Compact rows above; every rule opened for editing here (rules: "Expand all").
+      const expandAll = page.getByRole('button', { name: 'Expand all' });
+      if ((await expandAll.count()) > 0) {
+        await expandAll.click();
+        await page.getByRole('region', { name: /^Rule 1\b/ }).getByLabel('Allowed origins').waitFor({ timeout: 30_000 });
+        await check(`${demo.name}-expanded`);
+        await page.getByRole('button', { name: 'Collapse all' }).click();
+      }
     }
 
     // Save review, then a conflict: the provider changes behind the page's back before Confirm.
     await page.goto(bucketUrl(`${PREFIX}edit`));
     await rulesShown();
+    await page.getByRole('button', { name: 'Edit rule 1' }).click();
     await page.getByRole('region', { name: /^Rule 1\b/ }).getByLabel('Allowed origins').fill(`${app.url}\nhttps://mine.example`);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('button', { name: 'Confirm save' }).waitFor({ timeout: 30_000 });
@@ -182,9 +195,10 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     await bulk.getByRole('button', { name: 'Close' }).click();
 
     console.log(`axe on ${backend}: failing elements per screen and impact\n${axeTable(findings.reports)}`);
-    expect(describeViolations(findings.reports)).toBe('');
-    expect(findings.overflows).toEqual([]);
-    expect(seen.problems).toEqual([]);
+    // Soft: one run reports all three kinds of failure.
+    expect.soft(describeViolations(findings.reports)).toBe('');
+    expect.soft(findings.overflows).toEqual([]);
+    expect.soft(seen.problems).toEqual([]);
   }, 1_200_000);
 });
 
@@ -223,9 +237,9 @@ describe('the sign-in page of a console with an access token', () => {
     await page.getByLabel('Access token').waitFor({ timeout: 30_000 });
     await visit(page, findings, 'sign-in', true);
     console.log(`axe on the sign-in page: failing elements per screen and impact\n${axeTable(findings.reports)}`);
-    expect(describeViolations(findings.reports)).toBe('');
-    expect(findings.overflows).toEqual([]);
-    expect(seen.problems).toEqual([]);
+    expect.soft(describeViolations(findings.reports)).toBe('');
+    expect.soft(findings.overflows).toEqual([]);
+    expect.soft(seen.problems).toEqual([]);
   }, 300_000);
 });
 

@@ -82,6 +82,9 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     const bucket = `kb-edit-${backend}`;
     await arrangeBucket(storage.current, bucket, { rules: [rule({ id: 'app', allowedOrigins: ['https://app.example.com'] })] });
     await page.goto(bucketUrl(bucket));
+    // Rules show as compact rows: open rule 1 for editing first.
+    await tabTo(page, page.getByRole('button', { name: 'Edit rule 1' }));
+    await page.keyboard.press('Enter');
     const origins = ruleRegion(1).getByLabel('Allowed origins');
     await tabTo(page, origins);
     await page.keyboard.press('Control+End');
@@ -160,10 +163,12 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     await page.goto(bucketUrl(bucket));
     const handle = page.getByRole('button', { name: 'Reorder rule 2' });
     await tabTo(page, handle);
+    // Lifted must show: in the row's look or its words (either is enough).
     const look = () =>
-      ruleRegion(2).evaluate((card) => {
+      page.getByRole('button', { name: /^Reorder rule \d/ }).and(page.locator(':focus')).evaluate((handle) => {
+        const card = handle.closest('section') ?? handle;
         const style = getComputedStyle(card);
-        return [style.boxShadow, style.outlineStyle, style.transform, style.backgroundColor, style.borderColor, style.opacity].join(' | ');
+        return [style.boxShadow, style.outlineStyle, style.transform, style.backgroundColor, style.borderColor, style.opacity, (card as HTMLElement).innerText].join(' | ');
       });
     const resting = await look();
     await page.keyboard.press('Space');
