@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
+import { arrangeBucket as arrangeOn, pressUntilAnnounced as pressUntilAnnouncedOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
@@ -19,23 +19,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const arrangeBucket = (name: string, config: CorsConfig | null) => arrangeOn(storage.current, name, config);
   const storedRules = (name: string) => storedOn(storage.current, name);
 
-  // dnd-kit's KeyboardSensor listens for keys only from the task after the pick-up
-  // (@dnd-kit/core 6.3.1, KeyboardSensor.attach: setTimeout(() => listeners.add('keydown'))) and
-  // moves only between positions it has measured since; on a loaded machine the first arrow can
-  // come before either (CI, stop 13: 30 s with no announcement). A person is never that quick.
-  // Pressing again is harmless: at the top, ArrowUp finds no position above and changes nothing.
-  async function pressUntilAnnounced(key: string, announcement: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      await page.keyboard.press(key);
-      try {
-        await page.getByText(announcement).waitFor({ timeout: 2_000 });
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-  }
+  const pressUntilAnnounced = (key: string, announcement: string) => pressUntilAnnouncedOn(page, key, announcement);
 
   async function openBucket(name: string): Promise<void> {
     await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${name}`);

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rule } from '../support/builders';
 import { collectConsoleProblems } from '../support/console-messages';
-import { arrangeBucket, storedRules } from '../support/console-page';
+import { arrangeBucket, pressUntilAnnounced as pressUntilAnnouncedOn, storedRules } from '../support/console-page';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 
@@ -50,20 +50,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const ruleRegion = (n: number) => page.getByRole('region', { name: new RegExp(`^Rule ${n}\\b`) });
   const main = () => page.locator('main');
 
-  // dnd-kit's KeyboardSensor listens for keys only from the task after the pick-up and moves only
-  // between positions it has measured since (see console.test.ts); a person is never that quick.
-  async function pressUntilAnnounced(key: string, announcement: string): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      await page.keyboard.press(key);
-      try {
-        await page.getByText(announcement).waitFor({ timeout: 2_000 });
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-      }
-    }
-  }
+  const pressUntilAnnounced = (key: string, announcement: string) => pressUntilAnnouncedOn(page, key, announcement);
 
   /** Save, through the review, by keyboard; answers what had the focus once the review opened and once saved. */
   async function saveByKeyboard(): Promise<{ inReview: string; afterSave: string; afterSaveInMain: boolean }> {

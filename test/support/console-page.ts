@@ -48,3 +48,24 @@ export async function waitForStoredDraft(page: Page, text: string): Promise<void
     text,
   );
 }
+
+/**
+ * Presses `key` until the screen reader's `announcement` appears. dnd-kit's KeyboardSensor listens
+ * for keys only from the task after the pick-up (@dnd-kit/core 6.3.1, KeyboardSensor.attach:
+ * setTimeout(() => listeners.add('keydown'))) and moves only between positions it has measured
+ * since; on a loaded machine the first arrow can come before either (CI, stop 13: 30 s with no
+ * announcement). A person is never that quick. Pressing again is harmless: at the top, ArrowUp
+ * finds no position above and changes nothing.
+ */
+export async function pressUntilAnnounced(page: Page, key: string, announcement: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.keyboard.press(key);
+    try {
+      await page.getByText(announcement).waitFor({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
