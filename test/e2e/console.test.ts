@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { serializeCorsDocument, type CorsConfig } from '../../src/core';
-import { arrangeBucket as arrangeOn, pressUntilAnnounced as pressUntilAnnouncedOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
+import { arrangeBucket as arrangeOn, openRule, pressUntilAnnounced as pressUntilAnnouncedOn, saveAndConfirm as saveOn, storedRules as storedOn, waitForStoredDraft } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
@@ -68,6 +68,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await arrangeBucket('e2e-invalid', { rules: [rule({})] });
       await openBucket('e2e-invalid');
       expect(await page.title()).toMatch(/^e2e-invalid · Rules · .+ · cors-console$/);
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('www.a.com');
       await rule1().getByText('Origin needs a protocol: https://www.a.com').waitFor();
       await page.screenshot({ path: shot('invalid-origin'), fullPage: true });
@@ -124,10 +125,12 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('keeps an unsaved draft across a reload, with a banner', async () => {
       await arrangeBucket('e2e-draft', { rules: [rule({})] });
       await openBucket('e2e-draft');
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('https://app.example.com\nhttps://draft.example');
       await waitForStoredDraft(page, 'https://draft.example');
       await page.reload();
       await page.getByText(/Unsaved draft from \d\d:\d\d/).waitFor();
+      await openRule(page, 1);
       expect(await rule1().getByLabel('Allowed origins').inputValue()).toContain('https://draft.example');
       await page.screenshot({ path: shot('draft-banner'), fullPage: true });
       expect(await storedRules('e2e-draft')).toEqual([rule({})]);
@@ -136,6 +139,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     it('shows the conflict view when the configuration changed behind its back, losing neither version', async () => {
       await arrangeBucket('e2e-conflict', { rules: [rule({})] });
       await openBucket('e2e-conflict');
+      await openRule(page, 1);
       await rule1().getByLabel('Allowed origins').fill('https://mine.example');
       const theirs: CorsConfig = { rules: [rule({ allowedOrigins: ['https://theirs.example'] })] };
       await storage.current.putCors('e2e-conflict', serializeCorsDocument(theirs, 's3-xml'));

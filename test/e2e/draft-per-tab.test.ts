@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { arrangeBucket, saveAndConfirm, storedRules, waitForStoredDraft } from '../support/console-page';
+import { arrangeBucket, openRule, saveAndConfirm, storedRules, waitForStoredDraft } from '../support/console-page';
 import { useConsoleInChromium } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
 
@@ -15,7 +15,7 @@ describe('issue 15: two tabs on one bucket in Chromium', () => {
 
   const open = async (page: Page) => {
     await page.goto(`${session.app.url}/p/${session.app.profileId}/b/${BUCKET}`);
-    await page.getByRole('region', { name: /^Rule 1\b/ }).waitFor();
+    await openRule(page, 1);
   };
   const origins = (page: Page) => page.getByRole('region', { name: /^Rule 1\b/ }).getByLabel('Allowed origins');
   /** Every draft of the bucket this browser keeps, across tabs. */
@@ -50,6 +50,7 @@ describe('issue 15: two tabs on one bucket in Chromium', () => {
 
     await tabA.reload();
     await tabA.getByText(/Unsaved draft from \d\d:\d\d/).waitFor();
+    await openRule(tabA, 1);
     expect(await origins(tabA).inputValue()).toContain('https://draft-of-tab-a.example');
     await tabA.screenshot({ path: shot('two-tabs-a-after-reload'), fullPage: true });
   }, 120_000);

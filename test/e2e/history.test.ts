@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorsConfig } from '../../src/core';
-import { arrangeBucket, saveAndConfirm, setStoredCors, storedRules } from '../support/console-page';
+import { arrangeBucket, openRule, saveAndConfirm, setStoredCors, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
@@ -22,7 +22,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
     const bucket = 'drift-e2e';
     await arrangeBucket(storage.current, bucket, { rules: [rule({ id: 'start', allowedOrigins: ['https://start.example'] })] });
     await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${bucket}`);
-    const rule1 = page.getByRole('region', { name: /^Rule 1\b/ });
+    const rule1 = await openRule(page, 1);
     await rule1.getByLabel('Allowed origins').fill('https://saved.example');
     await saveAndConfirm(page, shot('history-save-failed'));
     expect((await storedRules(storage.current, bucket))[0]?.allowedOrigins).toEqual(['https://saved.example']);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCorsDocument } from '../../src/core';
-import { arrangeBucket, saveAndConfirm, storedRules } from '../support/console-page';
+import { arrangeBucket, openRule, saveAndConfirm, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
@@ -58,7 +58,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await page.screenshot({ path: shot('import-preview'), fullPage: true });
       await importDialog.getByRole('button', { name: 'Replace draft' }).click();
       await page.getByRole('status').filter({ hasText: 'Imported 2 rules from cors.json (AWS JSON) into the draft.' }).waitFor();
-      expect(await page.getByRole('region', { name: /^Rule 2\b/ }).getByLabel('ID').inputValue()).toBe('public-read');
+      expect(await (await openRule(page, 2)).getByLabel('ID').inputValue()).toBe('public-read');
 
       await saveAndConfirm(page, shot('failed-save'));
       const expected = parseCorsDocument(JSON.stringify(awsDocument), 'aws-json');

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole, type StartEnv } from '../../src/server/start';
 import { launchChromium, type Browser } from '../support/chromium';
-import { waitForStoredDraft } from '../support/console-page';
+import { openRule, waitForStoredDraft } from '../support/console-page';
 import { startPageServer, type PageServer } from '../support/page-server';
 
 // The console's own security in real Chromium: its CSP does not break the SPA, the access token
@@ -143,7 +143,7 @@ describe('the console in Chromium, under its own security', () => {
     const second = await start({ PORT: port }, dir);
     await page.reload();
     await page.getByText(/Unsaved draft from \d\d:\d\d/).waitFor();
-    expect(await page.getByRole('region', { name: /^Rule 1\b/ }).getByLabel('Allowed origins').inputValue()).toBe('https://draft-survives.example');
+    expect(await (await openRule(page, 1)).getByLabel('Allowed origins').inputValue()).toBe('https://draft-survives.example');
     await page.close();
     await second.stop();
   });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { parseCorsDocument, serializeCorsDocument, type CorsConfig, type CorsRule } from '../../src/core';
 import type { StorageBackend } from './storage-backends';
@@ -6,6 +6,16 @@ import type { StorageBackend } from './storage-backends';
 // What the browser tests do to the console and its storage, shared by the suites.
 
 export const SHOTS = 'test-output/screenshots';
+
+/** Rule `n`'s card, opened for editing when it is a compact row (its Edit button, as a person would). */
+export async function openRule(page: Page, n: number): Promise<Locator> {
+  const card = page.getByRole('region', { name: new RegExp(`^Rule ${n}\\b`) });
+  await card.waitFor();
+  const edit = card.getByRole('button', { name: `Edit rule ${n}`, exact: true });
+  if ((await edit.count()) > 0) await edit.click();
+  await card.getByLabel('Allowed origins').waitFor();
+  return card;
+}
 
 /** Changes a bucket's CORS behind the console's back, straight on the storage. */
 export async function setStoredCors(storage: StorageBackend, name: string, config: CorsConfig): Promise<void> {

@@ -1,13 +1,17 @@
 import type { DemoLesson } from '../../../../contract/api';
+import { Lightbulb } from 'lucide-react';
+import { Card } from '../../../components/ui';
 import { DEMO_LESSON_TEXT } from '../../../lib/messages';
 
 /** What an embedded demo bucket teaches, above its rules. */
 export function DemoLessonCard({ lesson }: { lesson: DemoLesson }) {
   const { title, text } = DEMO_LESSON_TEXT[lesson];
   return (
-    <aside className="re-lesson" aria-label="What this demo bucket teaches">
-      <h3>{title}</h3>
+    <Card as="section" className="re-lesson" aria-label="What this demo bucket teaches">
+      <h3>
+        <Lightbulb aria-hidden="true" className="ui-icon" /> {title}
+      </h3>
       <p>{text}</p>
-    </aside>
+    </Card>
   );
 }

@@ -1,4 +1,6 @@
+import { Plus, Redo2, RotateCcw, Save, Trash2, Undo2 } from 'lucide-react';
 import type { RefObject } from 'react';
+import { Button } from '../../../components/ui';
 
 export type EditorView = 'form' | 'raw';
 
@@ -34,26 +36,26 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
           Raw
         </button>
       </div>
-      <button type="button" ref={undoButton} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
+      <Button size="sm" variant="ghost" icon={Undo2} ref={undoButton} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
         Undo
-      </button>
-      <button type="button" ref={redoButton} onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
+      </Button>
+      <Button size="sm" variant="ghost" icon={Redo2} ref={redoButton} onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
         Redo
-      </button>
+      </Button>
       {/* Away from Save: one destroys, the other keeps. */}
-      <button type="button" ref={deleteButton} className="re-danger" onClick={onDelete} disabled={!canDelete}>
+      <Button size="sm" variant="ghost" icon={Trash2} ref={deleteButton} className="re-danger-quiet" onClick={onDelete} disabled={!canDelete}>
         Delete all rules
-      </button>
+      </Button>
       <span className="re-spacer" />
-      <button type="button" ref={addButton} onClick={onAdd}>
+      <Button size="sm" icon={Plus} ref={addButton} onClick={onAdd}>
         Add rule
-      </button>
-      <button type="button" onClick={onDiscard} disabled={!canDiscard}>
+      </Button>
+      <Button size="sm" icon={RotateCcw} onClick={onDiscard} disabled={!canDiscard}>
         Discard changes
-      </button>
-      <button type="button" ref={saveButton} className="re-primary" onClick={onSave} disabled={!canSave}>
+      </Button>
+      <Button size="sm" variant="primary" icon={Save} ref={saveButton} onClick={onSave} disabled={!canSave}>
         Save
-      </button>
+      </Button>
     </div>
   );
 }

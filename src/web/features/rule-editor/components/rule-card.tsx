@@ -1,8 +1,10 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { ChevronDown, ChevronUp, Copy, GripVertical, Trash2 } from 'lucide-react';
 import { memo } from 'react';
 import type { Control, UseFormRegister } from 'react-hook-form';
 import type { CorsConfig, CorsRule } from '../../../../core';
+import { Badge, Button } from '../../../components/ui';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import { ruleFacts, type EditorFormValues } from '../rule-form';
@@ -66,7 +68,7 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
       <section aria-label={`Rule ${n}`} className={`re-card${isOpen ? ' re-card-open' : ''}${testNote ? ' re-card-tested' : ''}`}>
         <div className="re-row">
           <button type="button" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners}>
-            <span aria-hidden="true">⠿</span>
+            <GripVertical aria-hidden="true" className="ui-icon" />
             <span className="re-sr">Reorder rule {n}</span>
           </button>
           <h3 id={ruleHeadingId(domId)} tabIndex={-1} className="re-row-title">
@@ -86,26 +88,26 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
               </div>
             ))}
           </dl>
-          {isDragging && <span className="re-badge re-badge-info">Lifted: arrow keys move it, Space drops it</span>}
+          {isDragging && <Badge tone="info">Lifted: arrow keys move it, Space drops it</Badge>}
           {badges.length > 0 && (
             <ul className="re-badges" aria-label={`Issues of rule ${n}`}>
               {badges.map((badge) => (
-                <li key={badge.text} className={`re-badge re-badge-${badge.tone}`}>
-                  {badge.text}
+                <li key={badge.text}>
+                  <Badge tone={badge.tone}>{badge.text}</Badge>
                 </li>
               ))}
             </ul>
           )}
           <div className="re-card-actions">
-            <button type="button" aria-expanded={isOpen} aria-controls={isOpen ? fieldsId : undefined} onClick={onToggle}>
+            <Button size="sm" variant={isOpen ? 'ghost' : 'secondary'} icon={isOpen ? ChevronUp : ChevronDown} aria-expanded={isOpen} aria-controls={isOpen ? fieldsId : undefined} onClick={onToggle}>
               {isOpen ? 'Close' : 'Edit'} <span className="re-sr">rule {n}</span>
-            </button>
-            <button type="button" onClick={onDuplicate}>
+            </Button>
+            <Button size="sm" variant="ghost" icon={Copy} onClick={onDuplicate}>
               Duplicate <span className="re-sr">rule {n}</span>
-            </button>
-            <button type="button" className="re-danger-quiet" onClick={onDelete}>
+            </Button>
+            <Button size="sm" variant="ghost" icon={Trash2} className="re-danger-quiet" onClick={onDelete}>
               Delete <span className="re-sr">rule {n}</span>
-            </button>
+            </Button>
           </div>
         </div>
         {testNote && <p className="re-test-note">{testNote}</p>}
