@@ -25,11 +25,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless Chromium with a fresh, throw-away user-data dir. */
-export async function launchChromium(): Promise<Browser> {
+/** Headless Chromium with a fresh, throw-away user-data dir; `bypassCSP` only for the accessibility suite (test/support/axe.ts says why). */
+export async function launchChromium({ bypassCSP = false }: { bypassCSP?: boolean } = {}): Promise<Browser> {
   assertChromiumInstalled();
   const userDataDir = await mkdtemp(join(tmpdir(), 'cors-console-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, bypassCSP });
   return {
     context,
     close: async () => {

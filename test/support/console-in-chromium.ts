@@ -13,12 +13,12 @@ export type TestConsole = Awaited<ReturnType<typeof startTestConsole>>;
  * the enclosing describe block, and a fresh page per test (one at a time: a page left open
  * behind another loses keyboard focus). `session` holds the live objects once the hooks ran.
  */
-export function useConsoleInChromium(backend: BackendName, viewport = { width: 1280, height: 1000 }) {
+export function useConsoleInChromium(backend: BackendName, viewport = { width: 1280, height: 1000 }, browserOptions: Parameters<typeof launchChromium>[0] = {}) {
   const storage = useStorageBackend(backend);
   const session = {} as { app: TestConsole; browser: Browser; page: Page };
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
-    [session.app, session.browser] = await Promise.all([startTestConsole(storage.current), launchChromium()]);
+    [session.app, session.browser] = await Promise.all([startTestConsole(storage.current), launchChromium(browserOptions)]);
   });
   beforeEach(async () => {
     session.page = await session.browser.context.newPage();

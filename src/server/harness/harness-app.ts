@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { relative } from 'node:path';
+import { cspExpressible } from '../security/security-headers';
 
 export interface HarnessAppOptions {
   /** The built SPA (`dist/web`), which holds `harness.html` and its script. */
@@ -19,7 +20,8 @@ export function createHarnessApp({ webDir, consoleOrigins }: HarnessAppOptions) 
   app.use('*', async (c, next) => {
     await next();
     // Only the console may frame this page; the harness fetches buckets anywhere, so connect-src is open.
-    c.header('Content-Security-Policy', `default-src 'self'; connect-src *; frame-ancestors ${consoleOrigins().join(' ')}`);
+    const ancestors = cspExpressible(consoleOrigins());
+    c.header('Content-Security-Policy', `default-src 'self'; connect-src *; frame-ancestors ${ancestors.length > 0 ? ancestors.join(' ') : "'none'"}`);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });

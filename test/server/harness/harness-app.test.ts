@@ -27,6 +27,14 @@ describe('the test harness origin', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('leaves IPv6 origins, which no CSP source can name, out of frame-ancestors, and still obeys them', async () => {
+    const withIpv6 = [...consoleOrigins, 'http://[::1]:8787'];
+    const harness = createHarnessApp({ webDir, consoleOrigins: () => withIpv6 });
+    const csp = (await harness.request('/')).headers.get('content-security-policy');
+    expect(csp).toBe(`default-src 'self'; connect-src *; frame-ancestors ${consoleOrigins.join(' ')}`);
+    expect(await (await harness.request('/harness-config.json')).json()).toEqual({ consoleOrigins: withIpv6 });
+  });
+
   it('tells the page which origins it obeys', async () => {
     expect(await (await app().request('/harness-config.json')).json()).toEqual({ consoleOrigins });
   });
