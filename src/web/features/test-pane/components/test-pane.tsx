@@ -105,7 +105,11 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
         Sends the real request from this page ({consoleOrigin}) or from a second origin ({harnessOrigin ?? 'not available'}) to the bucket, so the browser itself judges; beside it, the
         server&apos;s raw probe and what the rules predict.
       </p>
-      <form className="tp-request" aria-labelledby={`${formId}-title`} onSubmit={form.handleSubmit((request) => (namedWriteEffect(bucket, request) ? setUnconfirmed(request) : test.mutate({ request, confirmWrite: false })))} noValidate>
+      <form className="tp-request" aria-labelledby={`${formId}-title`} onSubmit={form.handleSubmit((request) => {
+          if (test.isPending) return;
+          if (namedWriteEffect(bucket, request)) setUnconfirmed(request);
+          else test.mutate({ request, confirmWrite: false });
+        })} noValidate>
         <h3 id={`${formId}-title`}>Request</h3>
         {loaded !== null && (
           <p role="status" className="tp-loaded">
@@ -114,7 +118,8 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
         )}
         <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} />
         <div className="tp-actions">
-          <Button variant="primary" type="submit" disabled={test.isPending || cors.data === undefined} icon={FlaskConical}>
+          {/* Busy, not disabled, while a test runs: a disabled button drops the keyboard focus to <body>. */}
+          <Button variant="primary" type="submit" disabled={cors.data === undefined} aria-disabled={test.isPending} icon={FlaskConical}>
             Test CORS
           </Button>
           <SaveTestButton profile={profile} bucket={bucket} form={form} />
