@@ -114,7 +114,7 @@ describe.each(['s3rver', 'rgw'] as const)('cors-console test against %s', (backe
   const regressions: { name: string; rules: () => Rule[]; failing: string[]; reason: RegExp }[] = [
     { name: 'the broad rule moved above the narrow one (ETag no longer readable)', rules: () => [broad, narrow()], failing: stopsAtOrigin ? ['download-etag', 'head', 'upload-owner'] : ['download-etag'], reason: /ETag|rule 1/ },
     { name: 'ETag removed from the expose headers', rules: () => [narrow({ expose: [] }), broad], failing: ['download-etag', 'upload-owner', 'loopback-download'], reason: /ETag/ },
-    { name: 'an origin typo (https://app.exmaple.com)', rules: () => [narrow({ origins: ['https://app.exmaple.com', LOOPBACK_APP] }), broad], failing: ['download-etag', 'upload-owner', 'head'], reason: /exmaple|ETag|origin/ },
+    { name: 'an origin typo (https://app.exmaple.com)', rules: () => [narrow({ origins: ['https://app.exmaple.com', LOOPBACK_APP] }), broad], failing: ['upload-owner', 'download-etag', 'head'], reason: /app\.exmaple\.com/ },
     { name: 'a required header dropped from the allowed headers', rules: () => [narrow({ headers: ['content-type'] }), broad], failing: ['upload-owner'], reason: /x-amz-meta-owner/i },
   ];
 
