@@ -183,7 +183,7 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
     await page.getByRole('button', { name: 'Apply to other buckets…' }).click();
     const bulk = page.getByRole('dialog', { name: 'Apply the draft to other buckets' });
-    await bulk.getByLabel('Name starts with').fill(`${PREFIX}fleet-`);
+    await bulk.getByLabel('Name contains').fill(`${PREFIX}fleet-`);
     for (const target of [`${PREFIX}fleet-1`, `${PREFIX}fleet-2`]) await bulk.getByLabel(target, { exact: true }).check();
     await check('bulk-apply-select');
     await bulk.getByRole('button', { name: 'Preview 2 buckets' }).click();
