@@ -88,10 +88,10 @@ describe('the console in Chromium, under its own security', () => {
     await page.getByText("That is not this console's access token").waitFor();
     await page.getByLabel('Access token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: /demo-direct-upload/ }).waitFor();
+    await page.getByRole('link', { name: /demo-direct-upload/ }).first().waitFor();
     expect(await page.evaluate(() => document.cookie)).not.toContain('cors_console_session');
     await page.reload();
-    await page.getByRole('link', { name: /demo-direct-upload/ }).waitFor();
+    await page.getByRole('link', { name: /demo-direct-upload/ }).first().waitFor();
     expect(await page.getByRole('heading', { name: 'Access token' }).count()).toBe(0);
     await page.close();
   });
@@ -106,7 +106,7 @@ describe('the console in Chromium, under its own security', () => {
     await page.goto(running.url);
     await page.getByLabel('Access token').fill(TOKEN);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: /demo-direct-upload/ }).waitFor();
+    await page.getByRole('link', { name: /demo-direct-upload/ }).first().waitFor();
 
     await page.goto(hostile.origin);
     const outcomes = await page.evaluate(async (api) => {

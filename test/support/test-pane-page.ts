@@ -71,3 +71,9 @@ export async function expectAgreement(page: Page, result: TestVerdict, expected:
   expect(await predictedVerdict(page)).toBe(result.level);
   expect(result.findings.filter((f) => f.startsWith('browser-differs') || f.startsWith('server-differs'))).toEqual([]);
 }
+
+/** Whether the page's own script could read `header` in the last run (the Browser column's header list). */
+export async function browserCouldRead(page: Page, header: string): Promise<boolean> {
+  const names = page.getByRole('region', { name: 'Browser' }).getByLabel('Headers script can read').locator('dt');
+  return (await names.allTextContents()).some((name) => name.trim().toLowerCase() === header.toLowerCase());
+}
