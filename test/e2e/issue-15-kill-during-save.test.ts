@@ -23,9 +23,10 @@ const ROUNDS = Number(process.env.KILL_ROUNDS ?? 100);
  * by the kill, and two to four calls: about 1 s on an idle machine, 9-12 s measured with the load
  * average at 16-18 on 2 cores (a save then takes 3-5 s, and the embedded store's own process,
  * whose s3rver import alone takes 1.2-1.5 s, 2-3 s to start). Within the budget all ROUNDS must
- * run; past it the rounds run are checked and the figures logged as the reason.
+ * run; past it the rounds run are checked and the figures logged as the reason. 300 s: a clean
+ * CI clone beside other work ran 72 (s3rver) and 71 (RGW) rounds in 180 s, 2.3-2.5 s a round.
  */
-const BUDGET_MS = Number(process.env.KILL_BUDGET_MS ?? 180_000);
+const BUDGET_MS = Number(process.env.KILL_BUDGET_MS ?? 300_000);
 
 type Outcome = 'old' | 'new' | 'restored-from-history' | 'unrecoverable';
 
