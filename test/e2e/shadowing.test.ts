@@ -22,9 +22,12 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
   const ruleCard = (n: number) => page.getByRole('region', { name: new RegExp(`^Rule ${n}\\b`) });
   const shadowWarnings = () => page.getByText(/takes requests that|never matches/);
 
+  /** Opens the bucket's rules with every rule expanded: a compact row shows an issue's badge, not its text. */
   async function openRules(bucket: string): Promise<void> {
     await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/b/${bucket}`);
     await ruleCard(1).waitFor();
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await ruleCard(1).getByLabel('Allowed origins').waitFor();
   }
 
   /** Runs the Test tab's presigned-PUT upload test and answers what it says about ETag. */
