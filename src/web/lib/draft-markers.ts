@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
+import { draftKeyParts, TAB_KEY } from './draft-keys';
 
-// Read-only view of the rule editor's drafts (features/rule-editor/draft-storage.ts writes them):
-// `cors-console:draft:<profile>:<bucket>#<tab id>` in localStorage, the tab id in sessionStorage
-// under `cors-console:tab`, and, from before drafts were per tab, the key without `#<tab id>`.
-const DRAFT_PREFIX = 'cors-console:draft:';
-const TAB_KEY = 'cors-console:tab';
 /** The editor writes drafts as they are typed; the list looks again this often, and on focus. */
 const RECHECK_MS = 2000;
 
@@ -13,14 +9,10 @@ export function bucketsWithDraft(profile: string): Set<string> {
   const found = new Set<string>();
   try {
     const tab = window.sessionStorage.getItem(TAB_KEY);
-    const prefix = `${DRAFT_PREFIX}${profile}:`;
     for (let i = 0; i < window.localStorage.length; i++) {
-      const key = window.localStorage.key(i);
-      if (!key?.startsWith(prefix)) continue;
-      const rest = key.slice(prefix.length);
-      const hash = rest.lastIndexOf('#');
-      if (hash < 0) found.add(rest);
-      else if (tab && rest.slice(hash + 1) === tab) found.add(rest.slice(0, hash));
+      const parts = draftKeyParts(window.localStorage.key(i) ?? '', profile);
+      // A draft of before drafts were per tab belongs to every tab; another tab's draft is not this tab's.
+      if (parts && (parts.tab === undefined || parts.tab === tab)) found.add(parts.bucket);
     }
   } catch {
     // No storage: no drafts either.

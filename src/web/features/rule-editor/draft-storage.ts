@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CorsState } from '../../../contract/api';
 import { corsConfigSchema, sameConfig, type CorsConfig } from '../../../core';
+import { sharedDraftKey, tabDraftKey, TAB_KEY } from '../../lib/draft-keys';
 
 export interface StoredDraft {
   config: CorsConfig;
@@ -13,7 +14,6 @@ const storedDraftSchema = z.object({ config: corsConfigSchema, baseVersion: z.st
 
 /** Drafts kept per bucket across tabs; beyond it the oldest of other tabs are dropped, so closed tabs do not pile up. */
 const MAX_DRAFTS_PER_BUCKET = 8;
-const TAB_KEY = 'cors-console:tab';
 
 function browserStorage(): Storage | undefined {
   try {
@@ -53,11 +53,8 @@ export function currentTabId(session = tabStorage()): string {
   return (tabWithoutStorage ??= newTabId());
 }
 
-/** One draft key per bucket before drafts were per tab; still read, once, so no draft kept then is lost. */
-const sharedDraftKey = (profile: string, bucket: string) => `cors-console:draft:${profile}:${bucket}`;
-
 export function draftKey(profile: string, bucket: string, tab = currentTabId()): string {
-  return `${sharedDraftKey(profile, bucket)}#${tab}`;
+  return tabDraftKey(profile, bucket, tab);
 }
 
 /** The keys of every tab's draft of this bucket (and the shared key of before). */
