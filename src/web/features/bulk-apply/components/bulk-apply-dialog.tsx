@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
@@ -121,7 +121,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
             </div>
           ))}
         </fieldset>
-        <div className="modal-actions">
+        <DialogActions>
           <button type="button" className="primary" disabled={selected.size === 0 || reading} onClick={() => void preview()}>
             Preview {selected.size} bucket{selected.size === 1 ? '' : 's'}
           </button>
@@ -131,7 +131,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
           <span role="status" className="modal-muted">
             {reading ? `Reading ${step.done} of ${step.total}…` : ''}
           </span>
-        </div>
+        </DialogActions>
       </>
     );
   } else if (step.kind === 'preview') {
@@ -142,7 +142,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
           {MODE_LABELS[step.mode].label}, as read just now. Each write names the version read here, so a bucket that changes before Apply is reported and left as it is.
         </p>
         <PlanTable plans={step.plans} dialect={profile.dialect} />
-        <div className="modal-actions">
+        <DialogActions>
           <button type="button" className="primary" disabled={writable === 0} data-autofocus onClick={() => void apply(step.plans)}>
             Apply to {writable} bucket{writable === 1 ? '' : 's'}
           </button>
@@ -152,7 +152,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-        </div>
+        </DialogActions>
       </>
     );
   } else {
@@ -167,7 +167,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
           <span role="status">{step.kind === 'applying' ? `${done} of ${total}` : `Done: ${summary(step.results)}.`}</span>
         </div>
         {step.results.length > 0 && <ResultTable results={step.results} />}
-        <div className="modal-actions">
+        <DialogActions>
           {step.kind === 'applying' ? (
             <button type="button" onClick={() => {
                 stopRequested.current = true;
@@ -179,7 +179,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
               Close
             </button>
           )}
-        </div>
+        </DialogActions>
       </>
     );
   }

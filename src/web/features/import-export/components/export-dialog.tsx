@@ -1,7 +1,7 @@
 import { useId, useState, type RefObject } from 'react';
 import { dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
 import { exportDocument } from '../export-document';
@@ -45,7 +45,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
       )}
       <label htmlFor={ids.text}>Document</label>
       <textarea id={ids.text} rows={12} readOnly spellCheck={false} value={file.text} />
-      <div className="modal-actions">
+      <DialogActions>
         <button
           type="button"
           className="primary"
@@ -61,7 +61,7 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
         <button type="button" onClick={onClose}>
           Close
         </button>
-      </div>
+      </DialogActions>
       <p role="status" className="modal-muted">
         {downloaded ? `Downloaded ${downloaded}.` : ''}
       </p>

@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
@@ -108,14 +108,14 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
           The editor is not ready to take the draft; wait until the rules have loaded.
         </p>
       )}
-      <div className="modal-actions">
+      <DialogActions>
         <button type="button" className="primary" disabled={!reading?.ok} onClick={replace}>
           Replace draft
         </button>
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

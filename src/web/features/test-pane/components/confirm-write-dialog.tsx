@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui';
-import { Dialog } from '../../../components/ui/dialog';
+import { Dialog, DialogActions } from '../../../components/ui/dialog';
 import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectText, type WriteEffect } from '../../../lib/messages';
 
 /**
@@ -20,14 +20,14 @@ export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: 
         </ul>
       )}
       <p className="modal-muted">{CONFIRM_WRITE_NOTE}</p>
-      <div className="modal-actions">
+      <DialogActions>
         <Button variant="secondary" onClick={onCancel} data-autofocus>
           Cancel
         </Button>
         <Button variant="danger" onClick={onConfirm}>
           {confirmWriteAction(effects)}
         </Button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }
