@@ -44,12 +44,15 @@ export function suiteJsonSchema(): Record<string, unknown> {
 /**
  * A suite file from a bucket's saved tests, as the Test tab exports it: the tests as saved, in
  * order; `origin` is the page origin the console sent them from, so the command judges them alike.
+ * The command sends every test from a page origin and reads no `request.from`, so a test the
+ * console sends from its second origin carries that origin (`harnessOrigin`) itself.
  */
-export function suiteFromSavedTests(tests: readonly SavedTest[], options: { bucket?: string; origin?: string } = {}): Suite {
+export function suiteFromSavedTests(tests: readonly SavedTest[], options: { bucket?: string; origin?: string; harnessOrigin?: string } = {}): Suite {
+  const { harnessOrigin } = options;
   return {
     version: SUITE_VERSION,
     ...(options.bucket ? { bucket: options.bucket } : {}),
     ...(options.origin ? { origin: options.origin } : {}),
-    tests: tests.map((test) => ({ ...test })),
+    tests: tests.map((test) => (harnessOrigin && test.request.from === 'harness' ? { ...test, origin: harnessOrigin } : { ...test })),
   };
 }

@@ -23,6 +23,16 @@ describe('the suite format (version 1)', () => {
     expect(suiteSchema.parse(JSON.parse(JSON.stringify(suite)))).toEqual(suite);
   });
 
+  it('gives a test the console sends from its second origin that origin, since the command reads no `from`', () => {
+    const saved = [
+      savedTestSchema.parse({ id: 'here', name: 'From the console', request: { key: 'k', method: 'GET' } }),
+      savedTestSchema.parse({ id: 'there', name: 'From the second origin', request: { key: 'k', method: 'GET', from: 'harness' } }),
+    ];
+    const suite = suiteFromSavedTests(saved, { origin: 'http://127.0.0.1:8080', harnessOrigin: 'http://localhost:8081' });
+    expect(suite.tests.map((t) => t.origin)).toEqual([undefined, 'http://localhost:8081']);
+    expect(suiteSchema.parse(JSON.parse(JSON.stringify(suite)))).toEqual(suite);
+  });
+
   it.each([
     ['another version', { version: 2, tests: [] }, 'version'],
     ['an origin with a path', { version: 1, origin: 'https://app.example.com/', tests: [{ id: 'a', name: 'a', request: { key: 'k', method: 'GET' } }] }, 'origin'],

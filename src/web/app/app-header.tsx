@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { LogOut, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
-import { useId, type Ref } from 'react';
+import type { Ref } from 'react';
 import type { ProfileSummary } from '../../contract/api';
 import { consoleQueries } from '../api/console';
-import { Button } from '../components/ui/button';
+import { Button, Select } from '../components/ui';
 import { Link } from '../components/link';
 import { navigate } from '../lib/router';
 import { ThemeToggle } from './theme-toggle';
@@ -19,7 +19,6 @@ export interface AppHeaderProps {
 
 /** The product's name, the profile, the theme and the session: the same on every page. */
 export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, onSignOut }: AppHeaderProps) {
-  const switcherId = useId();
   const session = useQuery({ ...consoleQueries.session(), enabled: onSignOut !== undefined });
   return (
     <header className="app-header">
@@ -37,17 +36,14 @@ export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, o
       <span className="app-header-spacer" />
       <div className="app-header-tools">
         {profiles && profiles.length > 0 && (
-          <div className="profile-switcher">
-            <label htmlFor={switcherId}>Profile</label>
-            <select id={switcherId} className="ui-input ui-select" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
-              {profileId === undefined && <option value="">Choose…</option>}
-              {profiles.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label} ({p.dialect})
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select label="Profile" className="profile-switcher" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
+            {profileId === undefined && <option value="">Choose…</option>}
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label} ({p.dialect})
+              </option>
+            ))}
+          </Select>
         )}
         <ThemeToggle />
         {onSignOut && session.data?.required && session.data.authenticated && (

@@ -3,17 +3,23 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The tokens every theme must define (the brief's list), and the pairs of text on background
-// that the widgets use; each must reach WCAG AA for normal text (4.5:1).
+// that the widgets use; each must reach WCAG AA for normal text (4.5:1) in both themes.
 const css = readFileSync(resolve(__dirname, '../../../src/web/app/tokens.css'), 'utf8');
 
-function block(selector: string): Map<string, string> {
+function block(selector: string): string {
   const start = css.indexOf(`${selector} {`);
   if (start < 0) throw new Error(`tokens.css has no ${selector} block`);
-  const body = css.slice(start, css.indexOf('}', start));
-  return new Map([...body.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  return css.slice(start, css.indexOf('}', start));
 }
 
-const themes = { light: block("[data-theme='light']"), dark: block("[data-theme='dark']"), systemDark: block(':root:not([data-theme])') };
+// Each colour is written once, as light-dark(LIGHT, DARK) in the :root block that sets color-scheme.
+const colourBlock = [...css.matchAll(/:root \{[^}]*\}/g)].map((m) => m[0]).find((b) => b.includes('color-scheme'))!;
+const declarations = new Map([...colourBlock.matchAll(/(--[\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+const side = (index: 1 | 2) => new Map([...declarations].flatMap(([name, value]) => {
+  const pair = /^light-dark\((#[0-9a-f]{6}),\s*(#[0-9a-f]{6})\)$/i.exec(value);
+  return pair ? [[name, pair[index]!] as const] : [];
+}));
+const themes = { light: side(1), dark: side(2) };
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
@@ -38,13 +44,29 @@ const TEXT_ON = [
 ] as const;
 
 describe('design tokens', () => {
-  it.each(Object.entries(themes))('the %s theme defines every colour token', (_, tokens) => {
-    expect(COLOURS.filter((name) => !tokens.has(name))).toEqual([]);
-    expect(tokens.get('--shadow-1')).toBeDefined();
+  it('writes every colour token once, as a light and a dark hex value', () => {
+    expect(COLOURS.filter((name) => !themes.light.has(name) || !themes.dark.has(name))).toEqual([]);
+    // Once: no second theme block (for data-theme or prefers-color-scheme) restates a colour.
+    expect(COLOURS.filter((name) => css.split(`${name}:`).length !== 2)).toEqual([]);
+    expect(css).not.toContain('prefers-color-scheme');
+    // The two sides differ: a colour the same in both themes would not need light-dark().
+    expect(COLOURS.filter((name) => themes.light.get(name) === themes.dark.get(name))).toEqual([]);
   });
 
-  it('the system-dark block repeats the dark theme exactly', () => {
-    expect(Object.fromEntries(themes.systemDark)).toEqual(Object.fromEntries(themes.dark));
+  it('gives the shadows a colour for each theme', () => {
+    for (const shadow of ['--shadow-1', '--shadow-2']) {
+      // Layers start with an offset; the commas inside light-dark() are followed by a colour.
+      const layers = declarations.get(shadow)!.split(/,\s*(?=\d)/);
+      expect(layers.filter((layer) => !/light-dark\([^,]+,[^)]+\)\)?$/.test(layer))).toEqual([]);
+    }
+  });
+
+  it('follows the system until a theme is chosen, and the chosen theme pins the colour scheme', () => {
+    expect(colourBlock).toMatch(/color-scheme: light dark;/);
+    expect(block("[data-theme='light']")).toMatch(/color-scheme: light;/);
+    expect(block("[data-theme='dark']")).toMatch(/color-scheme: dark;/);
+    // After the :root block: same specificity, so the later rule wins.
+    expect(css.indexOf("[data-theme='dark']")).toBeGreaterThan(css.indexOf(colourBlock));
   });
 
   it.each(['light', 'dark'] as const)('every text colour reaches 4.5:1 on the backgrounds it is used on in the %s theme', (name) => {

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
+import { recordDownloads } from '../../../support/downloads';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
 import { arrangeBucket, findRule, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
@@ -147,23 +148,7 @@ describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
 });
 
 describe('Export of the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
-  const downloads: { fileName: string; blob: Blob }[] = [];
-  const blobs = new Map<string, Blob>();
-
-  beforeEach(() => {
-    downloads.length = 0;
-    // jsdom has no object URLs and no downloads: record what the page hands the browser.
-    URL.createObjectURL = (blob: Blob) => {
-      const url = `blob:test/${blobs.size}`;
-      blobs.set(url, blob);
-      return url;
-    };
-    URL.revokeObjectURL = (url: string) => void blobs.delete(url);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push({ fileName: this.download, blob: blobs.get(this.getAttribute('href')!)! });
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const downloads = recordDownloads();
 
   const draft: CorsConfig = {
     rules: [

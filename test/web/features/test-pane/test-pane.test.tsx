@@ -6,6 +6,8 @@ import { useRealApi } from '../../../support/web-api';
 import { arrangeBucket, REAL_SERVER_TEST_MS, testProfile } from '../rule-editor/editor-harness';
 import { rule } from '../../../support/builders';
 import { testQueryClient } from '../../../support/query-client';
+import { recordDownloads } from '../../../support/downloads';
+import { suiteSchema } from '../../../../src/contract/suite';
 
 // The request builder's validation, against the real API over s3rver. The request itself is sent
 // by Chromium in the browser tests; jsdom has no CORS to judge.
@@ -280,5 +282,39 @@ describe('Saved tests, loaded back into the form', { timeout: REAL_SERVER_TEST_M
     await ready();
     expect(field('Method').value).toBe('DELETE');
     expect(field('Request headers').value).toBe('x-app-trace: 1');
+  });
+});
+
+describe('Saved tests, exported as a suite file', { timeout: REAL_SERVER_TEST_MS }, () => {
+  const downloads = recordDownloads();
+
+  const saveTest = async (name: string, expectation: 'allowed' | 'blocked') => {
+    fireEvent.click(screen.getByRole('button', { name: 'Save test' }));
+    fireEvent.change(screen.getByLabelText('Test name'), { target: { value: name } });
+    fireEvent.change(screen.getByLabelText('The app needs it'), { target: { value: expectation } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save this test' }));
+    await screen.findByRole('row', { name: new RegExp(name) });
+  };
+
+  it('downloads the bucket\'s saved tests as the versioned suite `cors-console test --suite` reads, in order, sent from this console', async () => {
+    await arrangeBucket(ctx, 'export-suite', { rules: [rule({})] });
+    renderPane('export-suite', false);
+    await ready();
+    fireEvent.change(field('Headers the app must read'), { target: { value: 'ETag' } });
+    await saveTest('app reads the ETag', 'allowed');
+    fireEvent.change(field('Method'), { target: { value: 'DELETE' } });
+    fireEvent.change(field('Headers the app must read'), { target: { value: '' } });
+    await saveTest('app cannot delete', 'blocked');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export suite' }));
+    expect(downloads.map((d) => d.fileName)).toEqual(['export-suite.cors-suite.json']);
+    expect(downloads[0]!.blob.type).toBe('application/json');
+    const suite = suiteSchema.parse(JSON.parse(await downloads[0]!.blob.text()));
+    expect(suite).toMatchObject({ version: 1, bucket: 'export-suite', origin: window.location.origin });
+    expect(suite.tests.map((t) => [t.name, t.request.method, t.request.mustRead, t.expect, t.origin])).toEqual([
+      ['app reads the ETag', 'GET', ['ETag'], 'allowed', undefined],
+      ['app cannot delete', 'DELETE', [], 'blocked', undefined],
+    ]);
+    expect(screen.getByText(/^Downloaded export-suite\.cors-suite\.json: run it with cors-console test --suite/)).toBeTruthy();
   });
 });

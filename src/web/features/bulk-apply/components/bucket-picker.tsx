@@ -2,8 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useMemo } from 'react';
 import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
-import { Button } from '../../../components/ui/button';
-import { TextField } from '../../../components/ui/field';
+import { Button, Checkbox, TextField } from '../../../components/ui';
 import { bucketQueries } from '../../../api/buckets';
 
 function corsNow(summary: BucketSummary['cors']): string {
@@ -68,13 +67,10 @@ export function BucketPicker({ profile, currentBucket, text, onTextChange, selec
         <>
           <ul id={listId} className="ba-bucket-list" aria-label="Buckets to apply to">
             {buckets.map((bucket) => {
-              const id = `${listId}-${bucket.name}`;
               const disabled = bucket.cors.status === 'not-supported';
               return (
                 <li key={bucket.name}>
-                  <input id={id} type="checkbox" checked={selected.has(bucket.name)} disabled={disabled} onChange={(event) => toggle(bucket.name, event.target.checked)} />
-                  <label htmlFor={id}>{bucket.name}</label>
-                  <span className="modal-muted"> ({corsNow(bucket.cors)})</span>
+                  <Checkbox checked={selected.has(bucket.name)} disabled={disabled} onChange={(event) => toggle(bucket.name, event.target.checked)} label={bucket.name} note={`(${corsNow(bucket.cors)})`} />
                 </li>
               );
             })}

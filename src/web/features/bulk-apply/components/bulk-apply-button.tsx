@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
+import { Button } from '../../../components/ui';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { BulkApplyDialog } from './bulk-apply-dialog';
 import './bulk-apply.css';
@@ -11,9 +12,9 @@ export function BulkApplyButton({ profile, bucket }: { profile: ProfileSummary; 
   const button = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button ref={button} type="button" disabled={draft === undefined} onClick={() => setOpen(true)}>
+      <Button ref={button} disabled={draft === undefined} onClick={() => setOpen(true)}>
         Apply to other buckets…
-      </button>
+      </Button>
       {open && draft !== undefined && <BulkApplyDialog profile={profile} bucket={bucket} draft={draft ?? { rules: [] }} onClose={() => setOpen(false)} returnFocusTo={button} />}
     </>
   );

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { Button, Dialog, DialogActions, Radio } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
@@ -111,23 +111,14 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
         <fieldset className="ba-mode">
           <legend id={ids.mode}>Mode</legend>
           {(Object.keys(MODE_LABELS) as ApplyMode[]).map((m) => (
-            <div key={m}>
-              <input id={`${ids.mode}-${m}`} type="radio" name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} aria-describedby={`${ids.mode}-${m}-note`} />
-              <label htmlFor={`${ids.mode}-${m}`}>{MODE_LABELS[m].label}</label>
-              <span id={`${ids.mode}-${m}-note`} className="modal-muted">
-                {' '}
-                {MODE_LABELS[m].note}
-              </span>
-            </div>
+            <Radio key={m} name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} label={MODE_LABELS[m].label} note={MODE_LABELS[m].note} />
           ))}
         </fieldset>
         <DialogActions>
-          <button type="button" className="primary" disabled={selected.size === 0 || reading} onClick={() => void preview()}>
+          <Button variant="primary" disabled={selected.size === 0 || reading} onClick={() => void preview()}>
             Preview {selected.size} bucket{selected.size === 1 ? '' : 's'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          </Button>
+          <Button onClick={onClose}>Cancel</Button>
           <span role="status" className="modal-muted">
             {reading ? `Reading ${step.done} of ${step.total}…` : ''}
           </span>
@@ -143,15 +134,11 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
         </p>
         <PlanTable plans={step.plans} dialect={profile.dialect} />
         <DialogActions>
-          <button type="button" className="primary" disabled={writable === 0} data-autofocus onClick={() => void apply(step.plans)}>
+          <Button variant="primary" disabled={writable === 0} data-autofocus onClick={() => void apply(step.plans)}>
             Apply to {writable} bucket{writable === 1 ? '' : 's'}
-          </button>
-          <button type="button" onClick={() => setStep({ kind: 'select' })}>
-            Back to selection
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          </Button>
+          <Button onClick={() => setStep({ kind: 'select' })}>Back to selection</Button>
+          <Button onClick={onClose}>Cancel</Button>
         </DialogActions>
       </>
     );
@@ -169,15 +156,17 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
         {step.results.length > 0 && <ResultTable results={step.results} />}
         <DialogActions>
           {step.kind === 'applying' ? (
-            <button type="button" onClick={() => {
+            <Button
+              onClick={() => {
                 stopRequested.current = true;
-              }}>
+              }}
+            >
               Stop after this bucket
-            </button>
+            </Button>
           ) : (
-            <button type="button" data-autofocus onClick={onClose}>
+            <Button data-autofocus onClick={onClose}>
               Close
-            </button>
+            </Button>
           )}
         </DialogActions>
       </>

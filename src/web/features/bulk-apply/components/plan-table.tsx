@@ -1,5 +1,6 @@
 import { dialectProfile, type Dialect } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Table } from '../../../components/ui';
 import { LocatedIssues } from '../../../components/located-issues';
 import { countRules } from '../../../lib/rule-count';
 import type { BucketPlan } from '../plan';
@@ -21,38 +22,28 @@ function verdict(plan: BucketPlan): string {
 export function PlanTable({ plans, dialect }: { plans: readonly BucketPlan[]; dialect: Dialect }) {
   const format = dialectProfile(dialect).documents.native;
   return (
-    <table className="ba-table" aria-label="Preview">
-      <thead>
-        <tr>
-          <th scope="col">Bucket</th>
-          <th scope="col">Now</th>
-          <th scope="col">After</th>
-          <th scope="col">Check</th>
+    <Table label="Preview" columns={['Bucket', 'Now', 'After', 'Check']}>
+      {plans.map((plan) => (
+        <tr key={plan.bucket} data-plan={plan.kind}>
+          <th scope="row">{plan.bucket}</th>
+          <td data-label="Now">{plan.kind === 'unreadable' ? '—' : countRules(plan.before)}</td>
+          <td data-label="After">{plan.kind === 'unreadable' ? '—' : countRules(plan.after)}</td>
+          <td data-label="Check">
+            <span className={`ba-verdict ba-verdict-${plan.kind}`}>{verdict(plan)}</span>
+            {plan.kind !== 'unreadable' && (
+              <>
+                <LocatedIssues issues={[...plan.errors, ...plan.warnings]} label={`Issues for ${plan.bucket}`} />
+                {plan.kind !== 'unchanged' && (
+                  <details>
+                    <summary>Changes in {plan.bucket}</summary>
+                    <ConfigDiff before={plan.before} after={plan.after} format={format} label={`What changes on ${plan.bucket}`} />
+                  </details>
+                )}
+              </>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {plans.map((plan) => (
-          <tr key={plan.bucket} data-plan={plan.kind}>
-            <th scope="row">{plan.bucket}</th>
-            <td>{plan.kind === 'unreadable' ? '—' : countRules(plan.before)}</td>
-            <td>{plan.kind === 'unreadable' ? '—' : countRules(plan.after)}</td>
-            <td>
-              <span className={`ba-verdict ba-verdict-${plan.kind}`}>{verdict(plan)}</span>
-              {plan.kind !== 'unreadable' && (
-                <>
-                  <LocatedIssues issues={[...plan.errors, ...plan.warnings]} label={`Issues for ${plan.bucket}`} />
-                  {plan.kind !== 'unchanged' && (
-                    <details>
-                      <summary>Changes in {plan.bucket}</summary>
-                      <ConfigDiff before={plan.before} after={plan.after} format={format} label={`What changes on ${plan.bucket}`} />
-                    </details>
-                  )}
-                </>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

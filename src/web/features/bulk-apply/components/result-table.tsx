@@ -1,4 +1,5 @@
 import { LocatedIssues } from '../../../components/located-issues';
+import { Table } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import type { WriteResult } from '../write-plans';
 import { skippedPlanText } from '../../../lib/messages';
@@ -41,25 +42,18 @@ function Details({ result }: { result: WriteResult }) {
 /** Per bucket: what the write did, so nothing is assumed written that was not. */
 export function ResultTable({ results }: { results: readonly WriteResult[] }) {
   return (
-    <table className="ba-table" aria-label="Results">
-      <thead>
-        <tr>
-          <th scope="col">Bucket</th>
-          <th scope="col">Result</th>
-          <th scope="col">Details</th>
+    <Table label="Results" columns={['Bucket', 'Result', 'Details']}>
+      {results.map((result) => (
+        <tr key={result.bucket} data-outcome={result.outcome}>
+          <th scope="row">{result.bucket}</th>
+          <td data-label="Result" className={`ba-outcome ba-outcome-${result.outcome}`}>
+            {OUTCOME_LABELS[result.outcome]}
+          </td>
+          <td data-label="Details">
+            <Details result={result} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {results.map((result) => (
-          <tr key={result.bucket} data-outcome={result.outcome}>
-            <th scope="row">{result.bucket}</th>
-            <td className={`ba-outcome ba-outcome-${result.outcome}`}>{OUTCOME_LABELS[result.outcome]}</td>
-            <td>
-              <Details result={result} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { Undo2 } from 'lucide-react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { dialectProfile } from '../../../../core';
 import { historyQueries } from '../../../api/history';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Button } from '../../../components/ui';
 import { driftText, HISTORY_TEXT } from '../../../lib/messages';
 import { useRestore } from '../use-restore';
 import { RestoreOutcome } from './restore-outcome';
@@ -23,13 +25,14 @@ export function DriftBanner({ profile, bucket }: { profile: ProfileSummary; buck
       <h3>{HISTORY_TEXT.driftTitle}</h3>
       <p>{driftText(drift)}</p>
       <ConfigDiff before={drift.lastKnown.config} after={drift.current.config} format={format} label={HISTORY_TEXT.driftDiffLabel} />
-      <button
-        type="button"
+      <Button
+        variant="primary"
+        icon={Undo2}
         disabled={restore.isPending}
         onClick={() => restore.mutate({ entry: drift.entry, side: drift.side, version: drift.current.version, source: 'drift-banner' })}
       >
         {restore.isPending ? HISTORY_TEXT.restoring : HISTORY_TEXT.driftRestore}
-      </button>
+      </Button>
       <RestoreOutcome outcome={restore.data} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ChevronLeft, ChevronRight, Undo2 } from 'lucide-react';
 import { useState } from 'react';
 import type { HistoryEntry, ProfileSummary } from '../../../../contract/api';
 import { dialectProfile, type CorsConfig } from '../../../../core';
@@ -6,6 +7,7 @@ import { corsQueries } from '../../../api/cors';
 import { historyQueries } from '../../../api/history';
 import { ConfigDiff } from '../../../components/config-diff';
 import { ErrorMessage } from '../../../components/error-message';
+import { Button } from '../../../components/ui';
 import { HISTORY_TEXT, historyEntryText, historyOutcomeText } from '../../../lib/messages';
 import { useRestore } from '../use-restore';
 import { RestoreConfirm } from './restore-confirm';
@@ -58,12 +60,12 @@ export function HistoryView({ profile, bucket }: { profile: ProfileSummary; buck
               />
             ) : (
               <div className="history-actions">
-                <button type="button" disabled={!current.data} onClick={() => setAsked({ entry, side: 'after' })}>
+                <Button size="sm" icon={Undo2} disabled={!current.data} onClick={() => setAsked({ entry, side: 'after' })}>
                   {HISTORY_TEXT.restore}
-                </button>
-                <button type="button" disabled={!current.data} onClick={() => setAsked({ entry, side: 'before' })}>
+                </Button>
+                <Button size="sm" variant="ghost" disabled={!current.data} onClick={() => setAsked({ entry, side: 'before' })}>
                   {HISTORY_TEXT.restoreBefore}
-                </button>
+                </Button>
               </div>
             )}
           </li>
@@ -71,14 +73,15 @@ export function HistoryView({ profile, bucket }: { profile: ProfileSummary; buck
       </ol>
       <div className="history-actions">
         {cursors.length > 0 && (
-          <button type="button" onClick={() => setCursors([])}>
+          <Button icon={ChevronLeft} onClick={() => setCursors([])}>
             {HISTORY_TEXT.newer}
-          </button>
+          </Button>
         )}
         {nextCursor && (
-          <button type="button" onClick={() => setCursors([...cursors, nextCursor])}>
+          <Button onClick={() => setCursors([...cursors, nextCursor])}>
             {HISTORY_TEXT.older}
-          </button>
+            <ChevronRight aria-hidden="true" className="ui-icon" />
+          </Button>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Button } from '../../../components/ui';
 import { HISTORY_TEXT, restoreConfirmText } from '../../../lib/messages';
 
 /** A restore replaces what the provider holds, so it is asked first, showing the change; Cancel has the focus. */
@@ -20,12 +21,12 @@ export function RestoreConfirm({ bucket, current, target, format, isRestoring, o
       <p id={`${id}-what`}>{restoreConfirmText(bucket, target)}</p>
       <ConfigDiff before={current} after={target} format={format} label={HISTORY_TEXT.confirmDiffLabel} />
       <div className="history-actions">
-        <button type="button" className="re-primary" disabled={isRestoring} onClick={onConfirm}>
+        <Button variant="primary" disabled={isRestoring} onClick={onConfirm}>
           {isRestoring ? HISTORY_TEXT.restoring : HISTORY_TEXT.confirmRestore}
-        </button>
-        <button type="button" autoFocus disabled={isRestoring} onClick={onCancel}>
+        </Button>
+        <Button autoFocus disabled={isRestoring} onClick={onCancel}>
           {HISTORY_TEXT.cancel}
-        </button>
+        </Button>
       </div>
     </section>
   );

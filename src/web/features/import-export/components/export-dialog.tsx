@@ -1,7 +1,8 @@
+import { Download } from 'lucide-react';
 import { useId, useState, type RefObject } from 'react';
 import { dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { Button, Dialog, DialogActions, Select, TextArea } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
 import { exportDocument } from '../export-document';
@@ -12,7 +13,7 @@ import { FormatOptions } from './format-options';
  * formats, saying what the chosen format would lose before the file is made.
  */
 export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }: { bucket: string; dialect: Dialect; draft: CorsConfig; onClose: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
-  const ids = { format: useId(), text: useId(), losses: useId() };
+  const ids = { losses: useId() };
   const [format, setFormat] = useState<DocumentFormat>(() => dialectProfile(dialect).documents.exported);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const file = exportDocument(draft, format, bucket);
@@ -21,20 +22,18 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
   return (
     <Dialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The draft as the editor holds it now ({countRules(draft)}), saved or not.</p>
-      <div className="modal-row">
-        <label htmlFor={ids.format}>Format</label>
-        <select
-          id={ids.format}
-          data-autofocus
-          value={format}
-          onChange={(event) => {
-            setFormat(event.target.value as DocumentFormat);
-            setDownloaded(null);
-          }}
-        >
-          <FormatOptions />
-        </select>
-      </div>
+      <Select
+        label="Format"
+        className="ie-format"
+        data-autofocus
+        value={format}
+        onChange={(event) => {
+          setFormat(event.target.value as DocumentFormat);
+          setDownloaded(null);
+        }}
+      >
+        <FormatOptions />
+      </Select>
       {file.losses.length > 0 ? (
         <>
           <h4>What {label} loses</h4>
@@ -43,12 +42,11 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
       ) : (
         <p className="modal-muted">{label} carries everything in this draft.</p>
       )}
-      <label htmlFor={ids.text}>Document</label>
-      <textarea id={ids.text} rows={12} readOnly spellCheck={false} value={file.text} />
+      <TextArea label="Document" className="ie-document" rows={12} readOnly spellCheck={false} value={file.text} />
       <DialogActions>
-        <button
-          type="button"
-          className="primary"
+        <Button
+          variant="primary"
+          icon={Download}
           aria-describedby={file.losses.length > 0 ? ids.losses : undefined}
           onClick={() => {
             downloadFile(file);
@@ -56,11 +54,9 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
           }}
         >
           Download
-        </button>
+        </Button>
         <span className="modal-muted">as {file.fileName}</span>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
+        <Button onClick={onClose}>Close</Button>
       </DialogActions>
       <p role="status" className="modal-muted">
         {downloaded ? `Downloaded ${downloaded}.` : ''}

@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent, type RefObject } from 'react';
 import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
-import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { Button, Dialog, DialogActions, Select, TextArea, TextField } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
@@ -24,7 +24,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   onClose: () => void;
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
-  const ids = { file: useId(), text: useId(), format: useId(), issues: useId() };
+  const ids = { issues: useId() };
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -59,18 +59,15 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   return (
     <Dialog title="Import rules into the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">The document replaces the draft in the editor. Nothing is written to the bucket until you save there.</p>
-      <div className="modal-row">
-        <label htmlFor={ids.file}>Import from file</label>
-        <input id={ids.file} type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
-      </div>
+      <TextField label="Import from file" className="ie-file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
       {fileError && (
         <p role="alert" className="ie-error">
           {fileError}
         </p>
       )}
-      <label htmlFor={ids.text}>Or paste a document</label>
-      <textarea
-        id={ids.text}
+      <TextArea
+        label="Or paste a document"
+        className="ie-document"
         rows={12}
         spellCheck={false}
         value={text}
@@ -83,13 +80,10 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
         placeholder='{"CORSRules": [...]} or <CORSConfiguration>…'
       />
       {fileName && <p className="modal-muted">Read from {fileName}.</p>}
-      <div className="modal-row">
-        <label htmlFor={ids.format}>Format</label>
-        <select id={ids.format} value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
-          <option value="auto">Detect automatically{hasText ? ` (${documentFormatInfo(detected).label})` : ''}</option>
-          <FormatOptions />
-        </select>
-      </div>
+      <Select label="Format" className="ie-format" value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
+        <option value="auto">Detect automatically{hasText ? ` (${documentFormatInfo(detected).label})` : ''}</option>
+        <FormatOptions />
+      </Select>
       {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label="Problems in the document" />}
       {reading?.ok === false && <p className="ie-error">The document cannot be read as {documentFormatInfo(format).label}; fix the errors above or pick another format.</p>}
       {reading?.ok && (
@@ -109,12 +103,10 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
         </p>
       )}
       <DialogActions>
-        <button type="button" className="primary" disabled={!reading?.ok} onClick={replace}>
+        <Button variant="primary" disabled={!reading?.ok} onClick={replace}>
           Replace draft
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
       </DialogActions>
     </Dialog>
   );

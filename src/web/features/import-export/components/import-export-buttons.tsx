@@ -1,5 +1,7 @@
+import { Download, Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
+import { Button } from '../../../components/ui';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { ExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
@@ -17,12 +19,12 @@ export function ImportExportButtons({ profile, bucket }: { profile: ProfileSumma
   const exportButton = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <button ref={importButton} type="button" disabled={!ready} onClick={() => setOpen('import')}>
+      <Button ref={importButton} icon={Upload} disabled={!ready} onClick={() => setOpen('import')}>
         Import…
-      </button>
-      <button ref={exportButton} type="button" disabled={!ready} onClick={() => setOpen('export')}>
+      </Button>
+      <Button ref={exportButton} icon={Download} disabled={!ready} onClick={() => setOpen('export')}>
         Export…
-      </button>
+      </Button>
       {open === 'import' && ready && (
         <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} returnFocusTo={importButton} />
       )}

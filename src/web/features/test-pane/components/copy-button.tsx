@@ -1,7 +1,7 @@
 import { Copy } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { CLIPBOARD_REFUSED_TEXT, COPIED_TEXT } from '../../../lib/messages';
-import { Button } from '../../../components/ui';
+import { Button, TextArea } from '../../../components/ui';
 
 /**
  * Copies `text` to the clipboard and says so beside the button. When the browser refuses (no
@@ -38,7 +38,7 @@ export function CopyButton({ label, text }: { label: string; text: string }) {
       {state === 'refused' && (
         <div className="tp-copy-fallback">
           <p id={`${id}-refused`}>{CLIPBOARD_REFUSED_TEXT}</p>
-          <textarea ref={field} readOnly value={text} aria-label={label} aria-describedby={`${id}-refused`} rows={Math.min(12, text.split('\n').length + 1)} spellCheck={false} />
+          <TextArea ref={field} label={label} hideLabel readOnly value={text} aria-describedby={`${id}-refused`} rows={Math.min(12, text.split('\n').length + 1)} spellCheck={false} />
         </div>
       )}
     </div>

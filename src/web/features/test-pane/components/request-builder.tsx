@@ -3,7 +3,7 @@ import { useWatch, type Control, type FieldErrors, type UseFormRegister } from '
 import type { TestRequest } from '../../../../contract/api';
 import { SCRATCH_PREFIX, writesObject } from '../../../../contract/scratch';
 import { METHODS } from '../../../../core';
-import { Select, TextArea, TextField } from '../../../components/ui';
+import { Checkbox, Radio, RadioGroup, Select, TextArea, TextField } from '../../../components/ui';
 import { emptyBodyText } from '../../../lib/messages';
 import type { RequestFormValues } from '../request-form';
 import { DEFAULT_UPLOAD_BODY } from '../run-test';
@@ -33,19 +33,10 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
         ))}
       </Select>
       {changesObject && (
-        <div className="tp-wide tp-choice">
-          <span className="tp-label" aria-hidden="true">
-            {method} on
-          </span>
-          <div role="radiogroup" aria-label="Object the test writes" className="tp-radios">
-            <label>
-              <input type="radio" value="scratch" {...register('target')} /> A scratch object under {SCRATCH_PREFIX} (created and removed by the test)
-            </label>
-            <label>
-              <input type="radio" value="named" {...register('target')} /> The object key above (asks you first)
-            </label>
-          </div>
-        </div>
+        <RadioGroup label={`${method} on`} aria-label="Object the test writes" className="tp-wide">
+          <Radio value="scratch" label={`A scratch object under ${SCRATCH_PREFIX} (created and removed by the test)`} {...register('target')} />
+          <Radio value="named" label="The object key above (asks you first)" {...register('target')} />
+        </RadioGroup>
       )}
       <TextArea label="Request headers" className="tp-wide" rows={3} spellCheck={false} placeholder="content-type: application/json" error={errors.headers?.message} {...register('headers')} />
       {writes && (
@@ -57,27 +48,21 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
         <option value="include">include (cookies, withCredentials)</option>
       </Select>
       <TextField label="Headers the app must read" inputClassName="tp-mono" spellCheck={false} placeholder="ETag" error={errors.mustRead?.message} {...register('mustRead')} />
-      <div className="tp-wide tp-choice">
-        <span className="tp-label" aria-hidden="true">
-          Send from
-        </span>
-        <div role="radiogroup" aria-label="Send from" className="tp-radios">
-          <label>
-            <input type="radio" value="console" {...register('from')} /> This console ({consoleOrigin})
-          </label>
-          <label>
-            <input type="radio" value="harness" disabled={!harnessOrigin} {...register('from')} /> Second origin ({harnessOrigin ?? 'not available'})
-          </label>
-        </div>
-      </div>
+      <RadioGroup label="Send from" className="tp-wide">
+        <Radio value="console" label={`This console (${consoleOrigin})`} {...register('from')} />
+        <Radio value="harness" disabled={!harnessOrigin} label={`Second origin (${harnessOrigin ?? 'not available'})`} {...register('from')} />
+      </RadioGroup>
       <div className="tp-wide tp-choice">
         <span className="tp-label" aria-hidden="true">
           URL
         </span>
         <div>
-          <label className="tp-check">
-            <input type="checkbox" {...register('signed')} aria-invalid={errors.signed ? true : undefined} aria-describedby={errors.signed ? signedErrorId : undefined} /> Signed URL (presigned by the server, for private buckets)
-          </label>
+          <Checkbox
+            label="Signed URL (presigned by the server, for private buckets)"
+            {...register('signed')}
+            aria-invalid={errors.signed ? true : undefined}
+            aria-describedby={errors.signed ? signedErrorId : undefined}
+          />
           {errors.signed?.message && (
             <p id={signedErrorId} className="tp-error">
               {errors.signed.message}

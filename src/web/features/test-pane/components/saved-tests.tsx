@@ -1,17 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormInput, Play, Save, Trash2 } from 'lucide-react';
+import { Download, FormInput, Play, Save, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
-import { Button, Select, TextField } from '../../../components/ui';
+import { Button, Select, Table, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { RequestFormValues } from '../request-form';
+import { consoleQueries } from '../../../api/console';
 import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
+import { downloadFile } from '../../../lib/download';
 import { savedOrThrow } from '../../../api/write-outcome';
 import { namedWriteEffect, predictFor, runTest, type TestContext } from '../run-test';
 import type { WriteEffect } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
+import { savedTestsSuiteFile } from '../suite-file';
 import { Breakages, VerdictBadge } from './verdict-badge';
 
 function newTestId(): string {
@@ -87,6 +90,9 @@ export function SavedTests({
 }) {
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
+  // The pane has asked for it already: the second origin, which tests sent from it keep in the suite.
+  const info = useQuery(consoleQueries.info());
+  const [exported, setExported] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<SavedTestOutcome[] | null>(null);
   // Tests that write to or delete objects the user named wait for one yes that lists them all.
   const [unconfirmed, setUnconfirmed] = useState<{ list: SavedTest[]; effects: WriteEffect[] } | null>(null);
@@ -119,19 +125,36 @@ export function SavedTests({
       {list.length === 0 && tests.isSuccess && <p className="tp-muted">No saved tests yet: build a request above and use "Save test".</p>}
       {list.length > 0 && (
         <>
-          {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
-          <Button
-            variant="secondary"
-            icon={Play}
-            disabled={!canRun || runAll.isPending}
-            onClick={() => {
-              const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
-              if (effects.length) setUnconfirmed({ list, effects });
-              else runAll.mutate({ list, confirmWrite: false });
-            }}
-          >
-            Run all
-          </Button>
+          <div className="tp-saved-tools">
+            {/* The list can load before the bucket's configuration and the console's origins; until those are in, a run could only fail. */}
+            <Button
+              variant="secondary"
+              icon={Play}
+              disabled={!canRun || runAll.isPending}
+              onClick={() => {
+                const effects = list.map((test) => namedWriteEffect(bucket, test.request)).filter((effect) => effect !== null);
+                if (effects.length) setUnconfirmed({ list, effects });
+                else runAll.mutate({ list, confirmWrite: false });
+              }}
+            >
+              Run all
+            </Button>
+            <Button
+              variant="ghost"
+              icon={Download}
+              onClick={() => {
+                const file = savedTestsSuiteFile(list, bucket, { console: window.location.origin, harness: info.data?.harnessOrigin ?? null });
+                downloadFile(file);
+                setExported(file.fileName);
+              }}
+            >
+              Export suite
+            </Button>
+            {/* A live region, not a status: the pane's one status says what the form holds. */}
+            <span aria-live="polite" className="tp-muted">
+              {exported ? `Downloaded ${exported}: run it with cors-console test --suite ${exported}.` : ''}
+            </span>
+          </div>
           {unconfirmed && (
             <ConfirmWriteDialog
               effects={unconfirmed.effects}
@@ -147,22 +170,8 @@ export function SavedTests({
               {passed} of {list.length} passed.
             </p>
           )}
-          <table className="tp-table">
-            <thead>
-              <tr>
-                <th scope="col">Test</th>
-                <th scope="col">Request</th>
-                <th scope="col">Expected</th>
-                <th scope="col">Draft (predicted)</th>
-                <th scope="col">Live bucket (browser)</th>
-                <th scope="col">Result</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((test) => {
+          <Table label="Saved tests" columns={['Test', 'Request', 'Expected', 'Draft (predicted)', 'Live bucket (browser)', 'Result', { label: 'Actions', hidden: true }]}>
+            {list.map((test) => {
                 const outcome = outcomes?.find((o) => o.test.id === test.id);
                 return (
                   <tr key={test.id}>
@@ -188,8 +197,7 @@ export function SavedTests({
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+          </Table>
         </>
       )}
       {runAll.isError && <ErrorMessage error={runAll.error} title="Run all stopped." />}
