@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { suiteSchema } from '../../src/contract/suite';
 import { dialectProfile, type CorsConfig } from '../../src/core';
 import { arrangeBucket as arrangeOn, saveAndConfirm, setStoredCors as setOn, storedRules as storedOn } from '../support/console-page';
 import { WITH_EMBEDDED_STORE } from '../support/storage-backends';
@@ -161,6 +163,19 @@ describe.each(WITH_EMBEDDED_STORE)('on %s', (backend) => {
       expect(await summary.textContent()).toBe('2 of 3 passed.');
       expect(await page.getByRole('row', { name: /console deletes/ }).textContent()).toContain('fail');
       await page.screenshot({ path: shot('test-pane-saved-tests'), fullPage: true });
+
+      // Export suite: the file `cors-console test --suite` reads, each test sent from where the console sent it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export suite' }).click()]);
+      expect(download.suggestedFilename()).toBe('tp-saved.cors-suite.json');
+      const suite = suiteSchema.parse(JSON.parse(await readFile((await download.path())!, 'utf8')));
+      const harnessOrigin = /^Second origin \((.+)\)$/.exec((await page.getByText(/^Second origin \(/).textContent())!)![1];
+      expect(suite).toMatchObject({ version: 1, bucket: 'tp-saved', origin: consoleApp.url });
+      expect(suite.tests.map((t) => [t.name, t.expect, t.origin])).toEqual([
+        ['console reads', 'allowed', undefined],
+        ['harness is kept out', 'blocked', harnessOrigin],
+        ['console deletes', 'allowed', undefined],
+      ]);
+      expect(harnessOrigin).not.toBe(consoleApp.url);
     });
   });
 
