@@ -42,7 +42,7 @@ function useOverflows() {
 
 /**
  * A data table: header cells with scope, zebra rows, a hover mark. In a container narrower than
- * 36rem each row becomes a card of label/value lines, so a phone never scrolls sideways; what still
+ * 44rem each row becomes a card of label/value lines, so a phone never scrolls sideways; what still
  * cannot fit (a long unbroken value) scrolls inside the table's own region, not the page.
  */
 export function Table({ label, caption, columns, children, className }: TableProps) {

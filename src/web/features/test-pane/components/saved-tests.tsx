@@ -170,7 +170,7 @@ export function SavedTests({
               {passed} of {list.length} passed.
             </p>
           )}
-          <Table label="Saved tests" columns={['Test', 'Request', 'Expected', 'Draft (predicted)', 'Live bucket (browser)', 'Result', { label: 'Actions', hidden: true }]}>
+          <Table label="The bucket's saved tests" columns={['Test', 'Request', 'Expected', 'Draft (predicted)', 'Live bucket (browser)', 'Result', { label: 'Actions', hidden: true }]}>
             {list.map((test) => {
                 const outcome = outcomes?.find((o) => o.test.id === test.id);
                 return (
