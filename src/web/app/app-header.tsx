@@ -3,7 +3,9 @@ import { LogOut, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
 import type { Ref } from 'react';
 import type { ProfileSummary } from '../../contract/api';
 import { consoleQueries } from '../api/console';
-import { Button, Select } from '../components/ui';
+// Each widget from its own module: the header is in the initial bundle, and the index would bring the rest.
+import { Button } from '../components/ui/button';
+import { Select } from '../components/ui/field';
 import { Link } from '../components/link';
 import { navigate } from '../lib/router';
 import { ThemeToggle } from './theme-toggle';
