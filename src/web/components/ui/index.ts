@@ -1,6 +1,7 @@
 export { Badge, type BadgeProps, type Tone } from './badge';
 export { Button, IconButton, type ButtonProps, type ButtonVariant, type IconButtonProps } from './button';
 export { Card, type CardProps } from './card';
+export { Checkbox, Radio, RadioGroup, type ChoiceProps, type RadioGroupProps } from './choice';
 export { cx } from './cx';
 export { Dialog, DialogActions, type DialogProps } from './dialog';
 export { Disclosure, type DisclosureProps } from './disclosure';
@@ -8,7 +9,6 @@ export { EmptyState, type EmptyStateProps } from './empty-state';
 export { Select, TextArea, TextField, type SelectProps, type TextAreaProps, type TextFieldProps } from './field';
 export { Menu, MenuItem, MenuSeparator, type MenuItemProps, type MenuProps } from './menu';
 export { SegmentedControl, type SegmentedControlProps, type SegmentedOption } from './segmented-control';
+export { Table, type TableColumn, type TableProps } from './table';
 export { Tab, TabList, TabPanel, Tabs } from './tabs';
 export { Toaster, useToast, type ToastState } from './toast';
-export { Checkbox, Radio, RadioGroup, type ChoiceProps, type RadioGroupProps } from './choice';
-export { Table, type TableColumn, type TableProps } from './table';
