@@ -110,10 +110,9 @@ export default tseslint.config(
     },
   },
   // Every screen uses the same controls (issue 16): native ones are written only inside the widgets.
-  // The rule editor and the wizard are still being converted; they join when they are.
   {
     files: ['src/web/**/*.tsx'],
-    ignores: ['src/web/components/ui/**', 'src/web/features/rule-editor/**', 'src/web/features/rule-wizard/**'],
+    ignores: ['src/web/components/ui/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -8,6 +8,7 @@ export { Disclosure, type DisclosureProps } from './disclosure';
 export { EmptyState, type EmptyStateProps } from './empty-state';
 export { Select, TextArea, TextField, type SelectProps, type TextAreaProps, type TextFieldProps } from './field';
 export { Menu, MenuItem, MenuSeparator, type MenuItemProps, type MenuProps } from './menu';
+export { SegmentedControl, type SegmentedControlProps, type SegmentedOption } from './segmented-control';
 export { Table, type TableColumn, type TableProps } from './table';
 export { Tab, TabList, TabPanel, Tabs } from './tabs';
 export { Toaster, useToast, type ToastState } from './toast';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { CorsState } from '../../../../contract/api';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
+import { Button, Card } from '../../../components/ui';
 import { ConfigSummary } from './config-summary';
 
 export function ConflictView({ intent, afterWrite, current, draft, format, onKeepMine, onTakeTheirs, onMergeByHand }: {
@@ -16,7 +17,7 @@ export function ConflictView({ intent, afterWrite, current, draft, format, onKee
 }) {
   const id = useId();
   return (
-    <section role="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-why`} className="re-dialog re-conflict">
+    <Card as="section" role="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-why`} className="re-dialog re-conflict">
       <h3 id={`${id}-title`}>The configuration changed on the provider</h3>
       <p id={`${id}-why`}>
         Someone changed this bucket&apos;s CORS configuration after your draft started{afterWrite ? `, so nothing was ${intent === 'save' ? 'saved' : 'deleted'}` : ''}. Compare both versions, then
@@ -34,24 +35,20 @@ export function ConflictView({ intent, afterWrite, current, draft, format, onKee
       </div>
       <ul className="re-choices">
         <li>
-          <button type="button" className="re-primary" onClick={onKeepMine} autoFocus>
+          <Button variant="primary" onClick={onKeepMine} autoFocus>
             Keep mine
-          </button>{' '}
+          </Button>{' '}
           {intent === 'save' ? 'Review the change from theirs to your draft, then save it over theirs.' : 'Confirm again, then delete theirs.'}
         </li>
         <li>
-          <button type="button" onClick={onTakeTheirs}>
-            Take theirs
-          </button>{' '}
+          <Button onClick={onTakeTheirs}>Take theirs</Button>{' '}
           Load their configuration into the editor; Undo brings your draft back.
         </li>
         <li>
-          <button type="button" onClick={onMergeByHand}>
-            Merge by hand
-          </button>{' '}
+          <Button onClick={onMergeByHand}>Merge by hand</Button>{' '}
           Keep editing your draft with theirs shown beside it; saving then replaces theirs.
         </li>
       </ul>
-    </section>
+    </Card>
   );
 }

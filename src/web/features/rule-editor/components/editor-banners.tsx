@@ -1,3 +1,4 @@
+import { Button } from '../../../components/ui';
 import { formatDraftTime } from '../draft-storage';
 
 /** The draft kept from an earlier visit; "Discard changes" in the toolbar is the one way to drop it. */
@@ -5,9 +6,9 @@ export function DraftBanner({ savedAt, onReview }: { savedAt: string; onReview: 
   return (
     <div className="re-banner" role="region" aria-label="Unsaved draft">
       <p>Unsaved draft from {formatDraftTime(savedAt)}. It is kept in this browser until you save it or use Discard changes.</p>
-      <button type="button" onClick={onReview}>
+      <Button size="sm" onClick={onReview}>
         Review
-      </button>
+      </Button>
     </div>
   );
 }
@@ -19,16 +20,16 @@ export function ProviderChangedBanner({ holds, hasDraft, onCompare, onLoad }: { 
       {hasDraft ? (
         <>
           <p>The provider&apos;s configuration changed since this draft started; it now holds {holds}.</p>
-          <button type="button" onClick={onCompare}>
+          <Button size="sm" onClick={onCompare}>
             Compare
-          </button>
+          </Button>
         </>
       ) : (
         <>
           <p>The provider&apos;s configuration changed; it now holds {holds}.</p>
-          <button type="button" onClick={onLoad}>
+          <Button size="sm" onClick={onLoad}>
             Load it
-          </button>
+          </Button>
         </>
       )}
     </div>

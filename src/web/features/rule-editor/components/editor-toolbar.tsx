@@ -1,8 +1,13 @@
 import { Plus, Redo2, RotateCcw, Save, Trash2, Undo2 } from 'lucide-react';
 import type { RefObject } from 'react';
-import { Button } from '../../../components/ui';
+import { Button, SegmentedControl } from '../../../components/ui';
 
 export type EditorView = 'form' | 'raw';
+
+const VIEWS = [
+  { value: 'form', label: 'Form' },
+  { value: 'raw', label: 'Raw' },
+] as const;
 
 export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, canDelete, onDelete, canSave, onSave, addButton, deleteButton, saveButton, undoButton, redoButton }: {
   view: EditorView;
@@ -28,14 +33,7 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
 }) {
   return (
     <div className="re-toolbar">
-      <div className="re-view-switch" role="group" aria-label="View">
-        <button type="button" aria-pressed={view === 'form'} onClick={() => onView('form')}>
-          Form
-        </button>
-        <button type="button" aria-pressed={view === 'raw'} onClick={() => onView('raw')}>
-          Raw
-        </button>
-      </div>
+      <SegmentedControl label="View" options={VIEWS} value={view} onChange={onView} />
       <Button size="sm" variant="ghost" icon={Undo2} ref={undoButton} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
         Undo
       </Button>

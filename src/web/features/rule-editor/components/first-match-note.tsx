@@ -1,5 +1,7 @@
+import { CircleHelp, X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { firstMatchHelp, type Dialect } from '../../../../core';
+import { Button } from '../../../components/ui';
 
 /** Remembered in this browser: once dismissed, the note stays away on every bucket. */
 export const NOTE_DISMISSED_KEY = 'cors-console:first-match-note-dismissed';
@@ -43,9 +45,9 @@ export function FirstMatchNote({ dialect }: { dialect: Dialect }) {
   };
 
   const helpButton = (
-    <button type="button" ref={helpToggle} className="re-link-button" aria-expanded={helpOpen} aria-controls={panelId} onClick={() => setHelpOpen((open) => !open)}>
+    <Button size="sm" variant="ghost" icon={CircleHelp} ref={helpToggle} aria-expanded={helpOpen} aria-controls={panelId} onClick={() => setHelpOpen((open) => !open)}>
       How matching works
-    </button>
+    </Button>
   );
 
   return (
@@ -56,9 +58,9 @@ export function FirstMatchNote({ dialect }: { dialect: Dialect }) {
         <div className="re-note" role="note">
           <p>{help.note}</p>
           {helpButton}
-          <button type="button" className="re-link-button" onClick={dismiss}>
+          <Button size="sm" variant="ghost" icon={X} onClick={dismiss}>
             Dismiss <span className="re-sr">this note</span>
-          </button>
+          </Button>
         </div>
       )}
       <div id={panelId} className="re-help" role="region" aria-label="How matching works" hidden={!helpOpen}>

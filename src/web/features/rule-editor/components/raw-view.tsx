@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { configIdentity, conversionLosses, documentFormatInfo, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
+import { Select, TextArea } from '../../../components/ui';
 import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 
@@ -45,21 +46,24 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
 
   return (
     <div className="re-raw">
-      <div className="re-raw-format">
-        <label htmlFor={`${domId}-format`}>Format</label>
-        <select id={`${domId}-format`} value={format} onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}>
-          {formats.map((f) => (
-            <option key={f} value={f}>
-              {documentFormatInfo(f).label}
-            </option>
-          ))}
-        </select>
-        <span className="re-muted">Edits that read correctly update the form at once.</span>
-      </div>
-      <label htmlFor={`${domId}-raw`}>Raw document</label>
-      <textarea
+      <Select
+        id={`${domId}-format`}
+        label="Format"
+        hint="Edits that read correctly update the form at once."
+        className="re-raw-format"
+        value={format}
+        onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}
+      >
+        {formats.map((f) => (
+          <option key={f} value={f}>
+            {documentFormatInfo(f).label}
+          </option>
+        ))}
+      </Select>
+      <TextArea
         id={`${domId}-raw`}
-        className="re-raw-text"
+        label="Raw document"
+        inputClassName="re-raw-text"
         spellCheck={false}
         value={text}
         onChange={(event) => onChange(event.target.value)}

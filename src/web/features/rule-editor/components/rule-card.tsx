@@ -4,7 +4,7 @@ import { ChevronDown, ChevronUp, Copy, GripVertical, Trash2 } from 'lucide-react
 import { memo } from 'react';
 import type { Control, UseFormRegister } from 'react-hook-form';
 import type { CorsConfig, CorsRule } from '../../../../core';
-import { Badge, Button } from '../../../components/ui';
+import { Badge, Button, IconButton } from '../../../components/ui';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import { ruleFacts, type EditorFormValues } from '../rule-form';
@@ -67,10 +67,7 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
     <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-lifted' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
       <section aria-label={`Rule ${n}`} className={`re-card${isOpen ? ' re-card-open' : ''}${testNote ? ' re-card-tested' : ''}`}>
         <div className="re-row">
-          <button type="button" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners}>
-            <GripVertical aria-hidden="true" className="ui-icon" />
-            <span className="re-sr">Reorder rule {n}</span>
-          </button>
+          <IconButton label={`Reorder rule ${n}`} icon={GripVertical} size="sm" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} />
           <h3 id={ruleHeadingId(domId)} tabIndex={-1} className="re-row-title">
             Rule {n}
             {rule.id && (

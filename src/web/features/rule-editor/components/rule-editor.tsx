@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { RefreshCw } from 'lucide-react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
+import { Button } from '../../../components/ui';
 import { corsQueries } from '../../../api/cors';
 import { DemoLessonCard } from './demo-lesson-card';
 import { EditorSession } from './editor-session';
@@ -35,9 +37,9 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
     return (
       <div className="rule-editor">
         <ErrorMessage error={query.error} title={`The CORS configuration of ${bucket} could not be loaded.`} />
-        <button type="button" onClick={() => void query.refetch()}>
+        <Button icon={RefreshCw} onClick={() => void query.refetch()}>
           Try again
-        </button>
+        </Button>
       </div>
     );
   }

@@ -3,6 +3,7 @@ import { METHODS, type CorsConfig } from '../../../../core';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import type { EditorFormValues } from '../rule-form';
+import { Checkbox, TextArea, TextField } from '../../../components/ui';
 import { IssueList } from './issue-list';
 
 /** The fields of an open rule card, each with its issues (`issues` holds only those to show). */
@@ -31,16 +32,22 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
   return (
     <div className="re-fields" id={id}>
       <div className="re-field re-field-id">
-        <label htmlFor={fieldId('id')}>ID</label>
-        <input id={fieldId('id')} type="text" autoComplete="off" spellCheck={false} {...register(`rules.${index}.ruleId`)} {...describe('id')} />
+        <TextField id={fieldId('id')} label="ID" type="text" autoComplete="off" spellCheck={false} {...register(`rules.${index}.ruleId`)} {...describe('id')} />
         {fieldIssues('id')}
       </div>
       <div className="re-field re-field-max-age">
-        <label htmlFor={fieldId('maxAgeSeconds')}>Max age</label>
-        <span className="re-unit">
-          <input id={fieldId('maxAgeSeconds')} type="number" min={0} step={1} inputMode="numeric" {...register(`rules.${index}.maxAgeSeconds`)} {...describe('maxAgeSeconds', fieldId('max-age-unit'))} />
-          <span id={fieldId('max-age-unit')}>seconds; empty leaves it unset</span>
-        </span>
+        <TextField
+          id={fieldId('maxAgeSeconds')}
+          label="Max age"
+          hint="seconds; empty leaves it unset"
+          inputClassName="re-max-age"
+          type="number"
+          min={0}
+          step={1}
+          inputMode="numeric"
+          {...register(`rules.${index}.maxAgeSeconds`)}
+          {...describe('maxAgeSeconds')}
+        />
         {fieldIssues('maxAgeSeconds')}
       </div>
       <Controller
@@ -48,19 +55,17 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
         name={`rules.${index}.allowedMethods`}
         render={({ field }) => (
           <fieldset className="re-field re-methods" {...describe('allowedMethods')}>
-            <legend>Allowed methods</legend>
+            <legend className="ui-field-label">Allowed methods</legend>
             <div className="re-method-list">
               {METHODS.map((method) => (
-                <span key={method} className="re-method">
-                  <input
-                    id={fieldId(`method-${method}`)}
-                    type="checkbox"
-                    checked={field.value.includes(method)}
-                    onBlur={field.onBlur}
-                    onChange={(event) => field.onChange(event.target.checked ? [...field.value, method] : field.value.filter((m) => m !== method))}
-                  />
-                  <label htmlFor={fieldId(`method-${method}`)}>{method}</label>
-                </span>
+                <Checkbox
+                  key={method}
+                  id={fieldId(`method-${method}`)}
+                  label={method}
+                  checked={field.value.includes(method)}
+                  onBlur={field.onBlur}
+                  onChange={(event) => field.onChange(event.target.checked ? [...field.value, method] : field.value.filter((m) => m !== method))}
+                />
               ))}
             </div>
             {fieldIssues('allowedMethods')}
@@ -68,18 +73,23 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
         )}
       />
       <div className="re-field re-field-wide">
-        <label htmlFor={fieldId('allowedOrigins')}>Allowed origins</label>
-        <textarea id={fieldId('allowedOrigins')} rows={3} spellCheck={false} placeholder="https://app.example.com" {...register(`rules.${index}.allowedOrigins`)} {...describe('allowedOrigins', fieldId('one-per-line'))} />
+        <TextArea
+          id={fieldId('allowedOrigins')}
+          label="Allowed origins"
+          rows={3}
+          spellCheck={false}
+          placeholder="https://app.example.com"
+          {...register(`rules.${index}.allowedOrigins`)}
+          {...describe('allowedOrigins', fieldId('one-per-line'))}
+        />
         {fieldIssues('allowedOrigins')}
       </div>
       <div className="re-field">
-        <label htmlFor={fieldId('allowedHeaders')}>Allowed headers</label>
-        <textarea id={fieldId('allowedHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
+        <TextArea id={fieldId('allowedHeaders')} label="Allowed headers" rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
         {fieldIssues('allowedHeaders')}
       </div>
       <div className="re-field">
-        <label htmlFor={fieldId('exposeHeaders')}>Expose headers</label>
-        <textarea id={fieldId('exposeHeaders')} rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
+        <TextArea id={fieldId('exposeHeaders')} label="Expose headers" rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
         {fieldIssues('exposeHeaders')}
       </div>
       <p id={fieldId('one-per-line')} className="re-field-note">

@@ -5,6 +5,8 @@ import { ruleServerMessages } from '../server-issues';
 import type { DraftForm } from '../use-draft-form';
 import type { FocusRequest } from '../use-pending-focus';
 import type { RuleExpansion } from '../use-rule-expansion';
+import { ChevronsDownUp, ChevronsUpDown, FileX2 } from 'lucide-react';
+import { Button, Checkbox, EmptyState } from '../../../components/ui';
 import { FirstMatchNote } from './first-match-note';
 import { RuleCard, ruleHeadingId } from './rule-card';
 import { RuleList } from './rule-list';
@@ -60,30 +62,28 @@ export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssue
     <>
       <FirstMatchNote dialect={dialect} />
       {supportsVary && (
-        <div className="re-vary">
-          <input id={`${domId}-vary`} type="checkbox" aria-describedby={`${domId}-vary-note`} {...register('responseVary')} />
-          <label htmlFor={`${domId}-vary`}>Vary: Origin</label>
-          <span id={`${domId}-vary-note`} className="re-muted">
-            Send Vary: Origin on every response (ResponseVary), so caches keep answers per origin.
-          </span>
-        </div>
+        <Checkbox
+          id={`${domId}-vary`}
+          className="re-vary"
+          label="Vary: Origin"
+          note="Send Vary: Origin on every response (ResponseVary), so caches keep answers per origin."
+          {...register('responseVary')}
+        />
       )}
       {ruleCount === 0 ? (
-        <p className="re-empty">
-          {isEmptyBucket
-            ? 'This bucket has no CORS configuration. Add a rule to create one.'
-            : 'This draft has no rules. Add a rule, or use "Delete all rules" to remove the bucket\'s CORS configuration.'}
-        </p>
+        <EmptyState icon={FileX2} title={isEmptyBucket ? 'This bucket has no CORS configuration.' : 'This draft has no rules.'}>
+          <p>{isEmptyBucket ? 'Add a rule to create one.' : 'Add a rule, or use "Delete all rules" to remove the bucket\'s CORS configuration.'}</p>
+        </EmptyState>
       ) : (
         <>
           {ruleCount > 1 && (
             <div className="re-list-tools" role="group" aria-label="Rule cards">
-              <button type="button" className="re-link-button" onClick={() => expansion.setAll(true)}>
+              <Button size="sm" variant="ghost" icon={ChevronsUpDown} onClick={() => expansion.setAll(true)}>
                 Expand all
-              </button>
-              <button type="button" className="re-link-button" onClick={() => expansion.setAll(false)}>
+              </Button>
+              <Button size="sm" variant="ghost" icon={ChevronsDownUp} onClick={() => expansion.setAll(false)}>
                 Collapse all
-              </button>
+              </Button>
             </div>
           )}
           <RuleList ids={ruleArray.fields.map((field) => field.id)} onMove={ruleArray.move}>

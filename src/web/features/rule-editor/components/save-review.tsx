@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Button, Card } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 
 /** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */
@@ -18,7 +19,7 @@ export function SaveReview({ before, after, format, changedOnProvider, isSaving,
 }) {
   const id = useId();
   return (
-    <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
+    <Card as="section" role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
       <h3 id={`${id}-title`}>Review the change before saving</h3>
       <p>
         Before: what the provider holds now ({countRules(before)}). After: your draft ({countRules(after)}).
@@ -31,15 +32,15 @@ export function SaveReview({ before, after, format, changedOnProvider, isSaving,
       )}
       <ConfigDiff before={before} after={after} format={format} label="What the save changes" />
       <div className="re-actions">
-        <button type="button" className="re-primary" autoFocus disabled={isSaving} onClick={onConfirm}>
+        <Button variant="primary" autoFocus disabled={isSaving} onClick={onConfirm}>
           Confirm save
-        </button>
-        <button type="button" disabled={isSaving} onClick={onCancel}>
+        </Button>
+        <Button disabled={isSaving} onClick={onCancel}>
           Cancel
-        </button>
+        </Button>
         {isSaving && <span className="re-muted">Saving…</span>}
       </div>
-    </section>
+    </Card>
   );
 }
 
@@ -47,14 +48,14 @@ export function SaveReview({ before, after, format, changedOnProvider, isSaving,
 export function DraftReview({ before, after, format, onClose }: { before: CorsConfig | null; after: CorsConfig; format: DocumentFormat; onClose: () => void }) {
   const id = useId();
   return (
-    <section role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
+    <Card as="section" role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
       <h3 id={`${id}-title`}>Your draft compared with the provider&apos;s configuration</h3>
       <ConfigDiff before={before} after={after} format={format} label="What the draft changes" />
       <div className="re-actions">
-        <button type="button" autoFocus onClick={onClose}>
+        <Button autoFocus onClick={onClose}>
           Close
-        </button>
+        </Button>
       </div>
-    </section>
+    </Card>
   );
 }

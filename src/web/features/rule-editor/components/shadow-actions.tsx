@@ -1,5 +1,7 @@
+import { Wrench } from 'lucide-react';
 import { ruleFixText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Button } from '../../../components/ui';
 import { shadowLinkText } from '../../../lib/messages';
 import type { PlacedIssue } from '../issue-placement';
 
@@ -41,9 +43,9 @@ function FixOffer({ fix, before, format, onApply }: { fix: RuleFix; before: Cors
   const { label, effect } = ruleFixText(fix);
   return (
     <div className="re-shadow-fix" role="group" aria-label={`Fix: ${label}`}>
-      <button type="button" onClick={onApply}>
+      <Button size="sm" icon={Wrench} onClick={onApply}>
         Apply fix: {label}
-      </button>
+      </Button>
       <span className="re-hint">{effect} Checked: it removes this warning, adds none, and blocks nothing that was allowed.</span>
       <ConfigDiff before={before} after={{ ...before, rules: fix.rules }} format={format} label="What the fix changes" />
     </div>

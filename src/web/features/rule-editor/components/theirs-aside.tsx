@@ -1,5 +1,6 @@
 import type { CorsState } from '../../../../contract/api';
 import type { DocumentFormat } from '../../../../core';
+import { Button } from '../../../components/ui';
 import { ConfigSummary } from './config-summary';
 
 /** Merging by hand: the provider's configuration beside the draft. */
@@ -8,9 +9,9 @@ export function TheirsAside({ theirs, format, onHide }: { theirs: CorsState; for
     <aside className="re-theirs" aria-label="Theirs: on the provider">
       <h3>Theirs: on the provider</h3>
       <ConfigSummary config={theirs.config} format={format} />
-      <button type="button" onClick={onHide}>
+      <Button size="sm" onClick={onHide}>
         Hide theirs
-      </button>
+      </Button>
     </aside>
   );
 }

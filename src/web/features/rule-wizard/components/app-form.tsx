@@ -1,23 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Plus, Trash2, WandSparkles } from 'lucide-react';
 import { useEffect, useId, useMemo } from 'react';
 import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { APP_OPERATIONS, type AppDescription, type Dialect } from '../../../../core';
+import { Button, Checkbox, Select, TextArea, TextField } from '../../../components/ui';
 import { appFormSchema, EMPTY_APP_FORM, EMPTY_READABLE_HEADER, EMPTY_REQUEST_HEADER, OPERATION_LABELS, type AppFormValues } from '../app-form';
-
-function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }) {
-  if (!error?.message) return null;
-  return (
-    <p id={id} className="rw-error">
-      {error.message}
-    </p>
-  );
-}
-
-/** Links a control to its hint and, when there is one, its error. */
-function describedBy(id: string, error: FieldError | undefined, hint?: string) {
-  const ids = [hint, error ? `${id}-error` : undefined].filter(Boolean).join(' ');
-  return { ...(ids ? { 'aria-describedby': ids } : {}), ...(error ? { 'aria-invalid': true } : {}) };
-}
 
 function ScopeOptions({ all }: { all: string }) {
   return (
@@ -53,107 +40,112 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
     if (focusToken > 0) setFocus('origins');
   }, [focusToken, setFocus]);
 
-  const operationsError = errors.operations as FieldError | undefined;
+  const operationsError = (errors.operations as FieldError | undefined)?.message;
   return (
     <form className="rw-form" noValidate onSubmit={(event) => void handleSubmit(onGenerate)(event)} aria-label="Describe the app">
-      <label htmlFor={`${id}-origins`}>Origins the app is served from</label>
-      <div>
-        <textarea id={`${id}-origins`} rows={2} spellCheck={false} placeholder="https://app.example.com" {...register('origins')} {...describedBy(`${id}-origins`, errors.origins, `${id}-origins-hint`)} />
-        <p id={`${id}-origins-hint`} className="rw-muted">
-          One per line, as the browser sends it (scheme, host, port). One * stands for a family: https://*.example.com.
-        </p>
-        <FieldMessage id={`${id}-origins-error`} error={errors.origins} />
-      </div>
+      <TextArea
+        id={`${id}-origins`}
+        label="Origins the app is served from"
+        hint="One per line, as the browser sends it (scheme, host, port). One * stands for a family: https://*.example.com."
+        error={errors.origins?.message}
+        rows={2}
+        spellCheck={false}
+        placeholder="https://app.example.com"
+        {...register('origins')}
+      />
 
-      <fieldset className="rw-choices" {...describedBy(`${id}-operations`, operationsError)}>
-        <legend>Operations</legend>
+      <fieldset className="rw-choices" {...(operationsError ? { 'aria-describedby': `${id}-operations-error`, 'aria-invalid': true } : {})}>
+        <legend className="ui-field-label">Operations</legend>
         {APP_OPERATIONS.map((op) => (
-          <label key={op}>
-            <input type="checkbox" value={op} {...register('operations')} /> {OPERATION_LABELS[op]}
-          </label>
+          <Checkbox key={op} label={OPERATION_LABELS[op]} value={op} {...register('operations')} />
         ))}
-        <FieldMessage id={`${id}-operations-error`} error={operationsError} />
+        {operationsError && (
+          <p id={`${id}-operations-error`} className="ui-field-error">
+            {operationsError}
+          </p>
+        )}
       </fieldset>
 
       <fieldset className="rw-rows">
-        <legend>Headers the app sends</legend>
+        <legend className="ui-field-label">Headers the app sends</legend>
         <p className="rw-muted">Only headers its script sets. A typical value decides whether a safelisted header (Content-Type, Range) needs allowing at all.</p>
         {sent.fields.map((field, index) => {
           const rowErrors = errors.requestHeaders?.[index];
           const rowId = `${id}-sent-${index}`;
           return (
             <div key={field.id} className="rw-row">
-              <label htmlFor={`${rowId}-name`}>Header {index + 1} name</label>
-              <div>
-                <input id={`${rowId}-name`} type="text" spellCheck={false} placeholder="content-type" {...register(`requestHeaders.${index}.name`)} {...describedBy(`${rowId}-name`, rowErrors?.name)} />
-                <FieldMessage id={`${rowId}-name-error`} error={rowErrors?.name} />
-              </div>
-              <label htmlFor={`${rowId}-value`}>Header {index + 1} typical value</label>
-              <input id={`${rowId}-value`} type="text" spellCheck={false} placeholder="any value" {...register(`requestHeaders.${index}.value`)} />
-              <label htmlFor={`${rowId}-on`}>Header {index + 1} sent on</label>
-              <div>
-                <select id={`${rowId}-on`} {...register(`requestHeaders.${index}.on`)} {...describedBy(`${rowId}-on`, rowErrors?.on)}>
-                  <ScopeOptions all="every operation" />
-                </select>
-                <FieldMessage id={`${rowId}-on-error`} error={rowErrors?.on} />
-              </div>
-              <button type="button" onClick={() => sent.remove(index)}>
+              <TextField
+                id={`${rowId}-name`}
+                label={`Header ${index + 1} name`}
+                error={rowErrors?.name?.message}
+                type="text"
+                spellCheck={false}
+                placeholder="content-type"
+                {...register(`requestHeaders.${index}.name`)}
+              />
+              <TextField id={`${rowId}-value`} label={`Header ${index + 1} typical value`} type="text" spellCheck={false} placeholder="any value" {...register(`requestHeaders.${index}.value`)} />
+              <Select id={`${rowId}-on`} label={`Header ${index + 1} sent on`} error={rowErrors?.on?.message} {...register(`requestHeaders.${index}.on`)}>
+                <ScopeOptions all="every operation" />
+              </Select>
+              <Button size="sm" variant="ghost" icon={Trash2} className="rw-remove" onClick={() => sent.remove(index)}>
                 Remove header {index + 1}
-              </button>
+              </Button>
             </div>
           );
         })}
-        <button type="button" onClick={() => sent.append(EMPTY_REQUEST_HEADER)}>
+        <Button size="sm" icon={Plus} onClick={() => sent.append(EMPTY_REQUEST_HEADER)}>
           Add a header the app sends
-        </button>
+        </Button>
       </fieldset>
 
-      <div className="rw-check">
-        <input id={`${id}-credentials`} type="checkbox" {...register('credentials')} />
-        <label htmlFor={`${id}-credentials`}>The app sends credentials (cookies; credentials: &apos;include&apos;, withCredentials)</label>
-      </div>
+      <Checkbox id={`${id}-credentials`} label="The app sends credentials (cookies; credentials: 'include', withCredentials)" {...register('credentials')} />
 
       <fieldset className="rw-rows">
-        <legend>Response headers the app must read</legend>
+        <legend className="ui-field-label">Response headers the app must read</legend>
         <p className="rw-muted">E.g. ETag after an upload. Safelisted ones (Content-Type, Content-Length…) are always readable.</p>
         {read.fields.map((field, index) => {
           const rowErrors = errors.readableHeaders?.[index];
           const rowId = `${id}-read-${index}`;
           return (
             <div key={field.id} className="rw-row">
-              <label htmlFor={`${rowId}-name`}>Readable header {index + 1} name</label>
-              <div>
-                <input id={`${rowId}-name`} type="text" spellCheck={false} placeholder="ETag" {...register(`readableHeaders.${index}.name`)} {...describedBy(`${rowId}-name`, rowErrors?.name)} />
-                <FieldMessage id={`${rowId}-name-error`} error={rowErrors?.name} />
-              </div>
-              <label htmlFor={`${rowId}-on`}>Readable header {index + 1} read on</label>
-              <div>
-                <select id={`${rowId}-on`} {...register(`readableHeaders.${index}.on`)} {...describedBy(`${rowId}-on`, rowErrors?.on)}>
-                  <ScopeOptions all="every operation" />
-                </select>
-                <FieldMessage id={`${rowId}-on-error`} error={rowErrors?.on} />
-              </div>
-              <button type="button" onClick={() => read.remove(index)}>
+              <TextField
+                id={`${rowId}-name`}
+                label={`Readable header ${index + 1} name`}
+                error={rowErrors?.name?.message}
+                type="text"
+                spellCheck={false}
+                placeholder="ETag"
+                {...register(`readableHeaders.${index}.name`)}
+              />
+              <Select id={`${rowId}-on`} label={`Readable header ${index + 1} read on`} error={rowErrors?.on?.message} {...register(`readableHeaders.${index}.on`)}>
+                <ScopeOptions all="every operation" />
+              </Select>
+              <Button size="sm" variant="ghost" icon={Trash2} className="rw-remove" onClick={() => read.remove(index)}>
                 Remove readable header {index + 1}
-              </button>
+              </Button>
             </div>
           );
         })}
-        <button type="button" onClick={() => read.append(EMPTY_READABLE_HEADER)}>
+        <Button size="sm" icon={Plus} onClick={() => read.append(EMPTY_READABLE_HEADER)}>
           Add a header the app must read
-        </button>
+        </Button>
       </fieldset>
 
-      <label htmlFor={`${id}-max-age`}>Preflight cache (max age, seconds)</label>
-      <div>
-        <input id={`${id}-max-age`} type="text" inputMode="numeric" placeholder="the wizard chooses" {...register('maxAgeSeconds')} {...describedBy(`${id}-max-age`, errors.maxAgeSeconds)} />
-        <FieldMessage id={`${id}-max-age-error`} error={errors.maxAgeSeconds} />
-      </div>
+      <TextField
+        id={`${id}-max-age`}
+        label="Preflight cache (max age, seconds)"
+        error={errors.maxAgeSeconds?.message}
+        inputClassName="rw-max-age"
+        type="text"
+        inputMode="numeric"
+        placeholder="the wizard chooses"
+        {...register('maxAgeSeconds')}
+      />
 
       <div className="rw-actions">
-        <button type="submit" className="rw-primary">
+        <Button type="submit" variant="primary" icon={WandSparkles}>
           Generate the strictest rules
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { compareConfigs, dialectProfile, explanationText, sampleChangeText, wizardErrorText, type CorsConfig, type CorsRule, type Dialect, type SampleChange } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
+import { Button, Radio, RadioGroup } from '../../../components/ui';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
 import { ruleRoomText, type DraftNote } from '../../../lib/messages';
 
@@ -61,14 +62,11 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
   return (
     <section className="rw-insertion" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Into the draft</h3>
-      <fieldset className="rw-choices">
-        <legend>Where the rules go</legend>
+      <RadioGroup label="Where the rules go">
         {choices.map((choice) => (
-          <label key={choice.value}>
-            <input type="radio" name={`${id}-placement`} value={choice.value} checked={placement === choice.value} onChange={() => onPlacementChange(choice.value)} /> {choice.label}
-          </label>
+          <Radio key={choice.value} name={`${id}-placement`} value={choice.value} checked={placement === choice.value} onChange={() => onPlacementChange(choice.value)} label={choice.label} />
         ))}
-      </fieldset>
+      </RadioGroup>
       {room.room !== null && room.limit !== null && (
         <p className="rw-muted">{ruleRoomText({ dialect, limit: room.limit, kept: room.kept, room: room.room, replacesDraft: placement === 'replace-draft' })}</p>
       )}
@@ -96,9 +94,9 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
         </>
       )}
       <div className="rw-actions">
-        <button type="button" className="rw-primary" disabled={!placed.ok} onClick={insert}>
+        <Button variant="primary" disabled={!placed.ok} onClick={insert}>
           {placement === 'replace-draft' ? 'Replace the draft' : 'Insert into the draft'}
-        </button>
+        </Button>
         <span className="rw-muted">Changes the draft only; review and save it in the Rules tab.</span>
       </div>
       {refused && (

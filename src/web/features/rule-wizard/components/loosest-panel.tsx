@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { issueText, loosestRule, type CorsConfig, type Dialect } from '../../../../core';
+import { Button } from '../../../components/ui';
 import type { Placement } from '../insertion';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
@@ -30,9 +31,9 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
             </p>
           );
         })}
-        <button type="button" onClick={onTighten}>
+        <Button size="sm" variant="primary" onClick={onTighten}>
           Tighten now
-        </button>
+        </Button>
         <span className="rw-muted"> Describe what your app does and get the strictest rules instead.</span>
       </section>
       <p>If a request still fails with this rule in place, the cause is not the bucket&apos;s CORS rules (a wrong endpoint, a redirect, credentials with *, a forbidden header).</p>

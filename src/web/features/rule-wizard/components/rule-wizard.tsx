@@ -1,15 +1,21 @@
+import { WandSparkles, X } from 'lucide-react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { loosestRule, type CorsConfig } from '../../../../core';
 import { useBucketWorkspace } from '../../../lib/bucket-workspace';
 import { findLoosestRule } from '../insertion';
 import { LoosestPanel } from './loosest-panel';
-import { Dialog } from '../../../components/ui/dialog';
+import { Button, Dialog, SegmentedControl } from '../../../components/ui';
 import { StrictestPanel } from './strictest-panel';
 import './rule-wizard.css';
 import type { DraftNote } from '../../../lib/messages';
 
 type Mode = 'loosest' | 'strictest';
+
+const MODES = [
+  { value: 'strictest', label: 'Strictest (for your app)' },
+  { value: 'loosest', label: 'Loosest (diagnostic)' },
+] as const;
 
 const EMPTY: CorsConfig = { rules: [] };
 
@@ -25,9 +31,9 @@ export function RuleWizard({ profile }: { profile: ProfileSummary }) {
   const draft = workspace?.draft;
   return (
     <>
-      <button type="button" ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
+      <Button icon={WandSparkles} ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
         Rule wizard
-      </button>
+      </Button>
       {open && workspace && draft !== undefined && (
         <WizardDialog
           profile={profile}
@@ -66,18 +72,11 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
   return (
     <Dialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
       <div className="rw-head">
-        <div role="group" aria-label="Kind of rule" className="rw-switch">
-          <button type="button" aria-pressed={mode === 'strictest'} onClick={() => setMode('strictest')}>
-            Strictest (for your app)
-          </button>
-          <button type="button" aria-pressed={mode === 'loosest'} onClick={() => setMode('loosest')}>
-            Loosest (diagnostic)
-          </button>
-        </div>
+        <SegmentedControl label="Kind of rule" options={MODES} value={mode} onChange={setMode} />
         <span className="rw-muted">Rules for {profile.label}; the draft has {draft.rules.length === 1 ? '1 rule' : `${draft.rules.length} rules`}.</span>
-        <button type="button" className="rw-close" onClick={onClose}>
+        <Button size="sm" variant="ghost" icon={X} className="rw-close" onClick={onClose}>
           Close
-        </button>
+        </Button>
       </div>
       <div hidden={mode !== 'loosest'}>
         <LoosestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} onTighten={tighten} onInsert={onInsert} />

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { explanationText, issueMessage, strictestRules, verdictLevelText, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
+import { Table } from '../../../components/ui';
 import { appRequestOutcomes, otherRequestOutcomes, type RequestOutcome } from '../app-requests';
 import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
@@ -15,33 +16,25 @@ export interface StrictestPanelProps {
   onInsert: (config: CorsConfig, note: DraftNote) => boolean;
 }
 
+const OUTCOME_COLUMNS = ['Request', 'Verdict', 'Detail'];
+
 function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: RequestOutcome[] }) {
   return (
-    <table className="rw-outcomes">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          <th scope="col">Verdict</th>
-          <th scope="col">Detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        {outcomes.map((o) => {
-          const request = appRequestText(o.request);
-          return (
-            <tr key={request}>
-              <td>{request}</td>
-              <td className={`rw-${o.verdict.level}`} data-level={o.verdict.level}>
-                {verdictLevelText(o.verdict.level).toLowerCase()}
-                {o.allowed && o.rule ? ` (rule ${o.rule})` : ''}
-              </td>
-              <td>{o.detail && requestOutcomeText(o.detail)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <Table label={caption} caption={caption} columns={OUTCOME_COLUMNS}>
+      {outcomes.map((o) => {
+        const request = appRequestText(o.request);
+        return (
+          <tr key={request}>
+            <td data-label="Request">{request}</td>
+            <td data-label="Verdict" className={`rw-${o.verdict.level}`} data-level={o.verdict.level}>
+              {verdictLevelText(o.verdict.level).toLowerCase()}
+              {o.allowed && o.rule ? ` (rule ${o.rule})` : ''}
+            </td>
+            <td data-label="Detail">{o.detail && requestOutcomeText(o.detail)}</td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }
 
