@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { linguiCatalogues } from './scripts/vite-lingui-catalogues.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +21,7 @@ function serverWorkers(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), serverWorkers()],
+  plugins: [react(), linguiCatalogues(), serverWorkers()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { linguiCatalogues } from './scripts/vite-lingui-catalogues.ts';
 
 // Three projects: pure logic and the API in Node, React components in jsdom, and the
 // real-parts suite (Debian Chromium) that runs on its own. The storage-facing suites of `unit`
@@ -11,7 +12,7 @@ import { defineConfig } from 'vitest/config';
 const realPartsTimeouts = { testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), linguiCatalogues()],
   test: {
     // Globals let @testing-library/react register its automatic cleanup after each test.
     globals: true,

@@ -1,36 +1,35 @@
-// The English catalogue of configuration edits: one sentence per edit, as a review lists them.
+// The catalogue of configuration edits: one sentence per edit, as a review lists them (messages
+// `edit.*` of locales/*.json).
 import type { ConfigEdit, ConfigEditCode, ConfigEditParamsByCode, EditedField } from '../config-edits';
-import { durationText, headerSpelling, plural, ruleLabel } from './words';
-
-const FIELD_NAMES: Record<EditedField, string> = {
-  allowedOrigins: 'origins',
-  allowedMethods: 'methods',
-  allowedHeaders: 'allowed headers',
-  exposeHeaders: 'expose headers',
-};
+import { text } from './catalogue';
+import { durationText, headerSpelling, listText, ruleLabel } from './words';
 
 function valuesText(field: EditedField, values: readonly string[]): string {
-  const spelled = field === 'allowedHeaders' || field === 'exposeHeaders' ? values.map(headerSpelling) : values;
-  return spelled.join(', ');
+  return listText(field === 'allowedHeaders' || field === 'exposeHeaders' ? values.map(headerSpelling) : values);
 }
 
-const maxAgeText = (seconds: number | undefined) => (seconds === undefined ? 'none' : `${seconds} s${seconds >= 60 ? ` (${durationText(seconds)})` : ''}`);
+function maxAgeText(seconds: number | undefined): string {
+  if (seconds === undefined) return text('edit.max-age.none');
+  return seconds >= 60 ? text('edit.max-age.seconds-and-duration', { seconds, duration: durationText(seconds) }) : text('edit.max-age.seconds', { seconds });
+}
 
 type Templates = { [C in ConfigEditCode]: (params: ConfigEditParamsByCode[C]) => string };
 
 const TEMPLATES: Templates = {
-  'config.emptied': (p) =>
-    `All ${p.rules} ${plural(p.rules, 'rule', 'rules')} removed: the bucket will have no CORS configuration, and browsers will block every cross-origin request to it.`,
-  'rule.added': (p) => `${ruleLabel(p.at, p.id)} added.`,
-  'rule.removed': (p) => `${ruleLabel(p.at, p.id)} removed.`,
-  'rule.moved': (p) => `${ruleLabel(p.from, p.id)} moved to position ${p.at + 1}.`,
-  'rule.values-added': (p) => `${valuesText(p.field, p.values)} added to ${ruleLabel(p.at, p.id)}'s ${FIELD_NAMES[p.field]}.`,
-  'rule.values-removed': (p) => `${valuesText(p.field, p.values)} removed from ${ruleLabel(p.at, p.id)}'s ${FIELD_NAMES[p.field]}.`,
-  'rule.max-age-changed': (p) => `${ruleLabel(p.at, p.id)}'s max-age: ${maxAgeText(p.from)} → ${maxAgeText(p.to)}.`,
+  'config.emptied': (p) => text('edit.config.emptied', { rules: p.rules }),
+  'rule.added': (p) => text('edit.rule.added', { rule: ruleLabel(p.at, p.id) }),
+  'rule.removed': (p) => text('edit.rule.removed', { rule: ruleLabel(p.at, p.id) }),
+  'rule.moved': (p) => text('edit.rule.moved', { rule: ruleLabel(p.from, p.id), position: p.at + 1 }),
+  'rule.values-added': (p) => text('edit.rule.values-added', { values: valuesText(p.field, p.values), rule: ruleLabel(p.at, p.id), field: p.field }),
+  'rule.values-removed': (p) => text('edit.rule.values-removed', { values: valuesText(p.field, p.values), rule: ruleLabel(p.at, p.id), field: p.field }),
+  'rule.max-age-changed': (p) => text('edit.rule.max-age-changed', { rule: ruleLabel(p.at, p.id), from: maxAgeText(p.from), to: maxAgeText(p.to) }),
   'rule.renamed': (p) =>
-    p.to === undefined ? `${ruleLabel(p.at, p.from)} loses its ID.` : p.from === undefined ? `${ruleLabel(p.at)} is named ${p.to}.` : `${ruleLabel(p.at, p.from)} is renamed ${p.to}.`,
-  'config.response-vary-changed': (p) =>
-    p.to ? 'Every answer will carry Vary: Origin (ResponseVary on).' : 'Answers will carry Vary: Origin only where the provider adds it itself (ResponseVary off).',
+    p.to === undefined
+      ? text('edit.rule.id-removed', { rule: ruleLabel(p.at, p.from) })
+      : p.from === undefined
+        ? text('edit.rule.named', { rule: ruleLabel(p.at), to: p.to })
+        : text('edit.rule.renamed', { rule: ruleLabel(p.at, p.from), to: p.to }),
+  'config.response-vary-changed': (p) => (p.to ? text('edit.config.response-vary-on') : text('edit.config.response-vary-off')),
 };
 
 export function configEditText(edit: ConfigEdit): string {

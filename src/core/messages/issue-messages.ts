@@ -1,10 +1,12 @@
-// The English catalogue of issue codes: one whole-sentence template per code, naming the issue's
-// params. A translation replaces this file; nothing else writes issue prose.
+// The catalogue of issue codes: one whole-sentence message per code, naming the issue's params
+// (messages `issue.*` of locales/*.json; the codes after `provider.no-bucket-cors` are still
+// English templates here, next to move). Nothing else writes issue prose.
 import type { BodyMisfit, BodyRule } from '../body-misfit';
-import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, RuleFix, ShadowDecision, ShadowHarm, ValueField } from '../issues';
+import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, RuleFix, ShadowDecision, ShadowHarm } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
-import { describeFound, durationText, ruleLabel, ruleName } from './words';
+import { text } from './catalogue';
+import { describeFound, durationText, listText, ruleLabel, ruleName } from './words';
 
 /** What an issue says, and what to do about it. */
 export interface IssueText {
@@ -14,8 +16,6 @@ export interface IssueText {
 }
 
 type Templates = { [C in IssueCode]: (params: IssueParamsByCode[C]) => IssueText };
-
-const VALUE_FIELDS: Record<ValueField, string> = { origin: 'Origin', allowedHeader: 'Allowed header', exposeHeader: 'Expose header', id: 'ID' };
 
 function ownerLabel(owner: FieldOwner): string {
   switch (owner.owner) {
@@ -37,118 +37,103 @@ function mergedChanges(exposed: string[], allowed: string[]): string {
 
 const TEMPLATES: Templates = {
   'value.invalid-character': (p) => ({
-    message: `${VALUE_FIELDS[p.field]} ${JSON.stringify(p.value)} contains a character no CORS document can carry (a lone surrogate or U+FFFE/U+FFFF).`,
-    hint: 'Retype the value: it was probably cut in the middle of an emoji or pasted from binary data.',
+    message: text('issue.value.invalid-character', { field: p.field, value: JSON.stringify(p.value) }),
+    hint: text('issue.value.invalid-character.hint'),
   }),
   'value.control-character': (p) => ({
-    message: `${VALUE_FIELDS[p.field]} ${JSON.stringify(p.value)} contains a control character (such as a line break).`,
-    hint: 'Remove it: line breaks in CORS values can inject response headers.',
+    message: text('issue.value.control-character', { field: p.field, value: JSON.stringify(p.value) }),
+    hint: text('issue.value.control-character.hint'),
   }),
   'value.not-stored-verbatim': (p) => ({
-    message: `${JSON.stringify(p.value)} would not be stored as written: ${p.provider} trims values, reads numbers and true/false as such, and does not escape < > & in its XML.`,
-    hint: 'Remove the spaces around it and any < > & characters; give a numeric ID a letter.',
+    message: text('issue.value.not-stored-verbatim', { value: JSON.stringify(p.value), provider: p.provider }),
+    hint: text('issue.value.not-stored-verbatim.hint'),
   }),
-  'origin.empty': () => ({ message: 'An origin is empty.', hint: 'Remove the empty line.' }),
-  'origin.whitespace': (p) => ({ message: `Origin "${p.value}" has spaces around it, so it never matches.`, hint: `Use ${p.suggestion}.` }),
-  'origin.multiple-wildcards': (p) => ({ message: `AllowedOrigin "${p.value}" can not have more than one wildcard.`, hint: 'Only one * per origin.' }),
-  'origin.missing-scheme': (p) => ({
-    message: `Origin needs a protocol: ${p.suggestion}`,
-    hint: 'Browsers send scheme://host[:port]; an origin without a scheme never matches.',
-  }),
+  'origin.empty': () => ({ message: text('issue.origin.empty'), hint: text('issue.remove-empty-line') }),
+  'origin.whitespace': (p) => ({ message: text('issue.origin.whitespace', { value: p.value }), hint: text('issue.use-suggestion', { suggestion: p.suggestion }) }),
+  'origin.multiple-wildcards': (p) => ({ message: text('issue.origin.multiple-wildcards', { value: p.value }), hint: text('issue.origin.multiple-wildcards.hint') }),
+  'origin.missing-scheme': (p) => ({ message: text('issue.origin.missing-scheme', { suggestion: p.suggestion }), hint: text('issue.origin.missing-scheme.hint') }),
   'origin.trailing-slash': (p) => ({
-    message: `Origin "${p.value}" ends with "/", so it never matches.`,
-    hint: `Browsers send origins without a trailing slash: use ${p.suggestion}.`,
+    message: text('issue.origin.trailing-slash', { value: p.value }),
+    hint: text('issue.origin.trailing-slash.hint', { suggestion: p.suggestion }),
   }),
-  'origin.has-path': (p) => ({ message: `Origin "${p.value}" has a path (${p.urlPath}); an origin is scheme://host[:port] only.`, hint: `Use ${p.suggestion}.` }),
-  'origin.port-wildcard': (p) => ({ message: `${p.provider} rejects a wildcard port in "${p.value}".`, hint: 'List each port you use.' }),
-  'origin.default-port': (p) => ({ message: `Origin "${p.value}" names the default port, which browsers leave out, so it never matches.`, hint: `Use ${p.suggestion}.` }),
-  'origin.upper-case': (p) => ({
-    message: `Origin "${p.value}" has capital letters; browsers send origins in lower case, and the match may be case-sensitive.`,
-    hint: `Use ${p.suggestion}.`,
-  }),
-  'origin.duplicate': (p) => ({ message: `Origin "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
-  'origin.star-with-others': (p) => ({
-    message: `${ruleLabel(p.rule)} lists * beside specific origins, so it answers Access-Control-Allow-Origin: * to all of them.`,
-    hint: 'Keep either * or the specific origins.',
-  }),
+  'origin.has-path': (p) => ({ message: text('issue.origin.has-path', { value: p.value, urlPath: p.urlPath }), hint: text('issue.use-suggestion', { suggestion: p.suggestion }) }),
+  'origin.port-wildcard': (p) => ({ message: text('issue.origin.port-wildcard', { provider: p.provider, value: p.value }), hint: text('issue.origin.port-wildcard.hint') }),
+  'origin.default-port': (p) => ({ message: text('issue.origin.default-port', { value: p.value }), hint: text('issue.use-suggestion', { suggestion: p.suggestion }) }),
+  'origin.upper-case': (p) => ({ message: text('issue.origin.upper-case', { value: p.value }), hint: text('issue.use-suggestion', { suggestion: p.suggestion }) }),
+  'origin.duplicate': (p) => ({ message: text('issue.origin.duplicate', { value: p.value, rule: ruleLabel(p.rule) }) }),
+  'origin.star-with-others': (p) => ({ message: text('issue.origin.star-with-others', { rule: ruleLabel(p.rule) }), hint: text('issue.origin.star-with-others.hint') }),
   'origin.star-with-credentials': (p) => ({
-    message: `${ruleLabel(p.rule)} allows any origin (*): the answer is Access-Control-Allow-Origin: *, which browsers refuse for requests with credentials (cookies, withCredentials).`,
-    hint: 'If the app sends credentials, list its origins instead of *.',
+    message: text('issue.origin.star-with-credentials', { rule: ruleLabel(p.rule) }),
+    hint: text('issue.origin.star-with-credentials.hint'),
   }),
-  'header.empty': (p) => ({ message: p.field === 'allowedHeader' ? 'An allowed header is empty.' : 'An expose header is empty.', hint: 'Remove the empty line.' }),
-  'header.multiple-wildcards': (p) => ({ message: `AllowedHeader "${p.value}" can not have more than one wildcard.`, hint: 'Only one * per header.' }),
-  'header.invalid-name': (p) => ({
-    message: `${VALUE_FIELDS[p.field]} "${p.value}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only), so it never matches.`,
-  }),
-  'header.duplicate': (p) => ({ message: `Allowed header "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
-  'expose.wildcard': (p) => ({
-    message: `ExposeHeader "${p.value}" contains wildcard. We currently do not support wildcard for ExposeHeader.`,
-    hint: 'Expose headers cannot contain *: list each header script must read (e.g. ETag).',
-  }),
-  'expose.forbidden-character': (p) => ({ message: `${p.provider} rejects ${p.characters.join(' ')} in ExposeHeader "${p.value}".` }),
-  'expose.duplicate': (p) => ({ message: `Expose header "${p.value}" is listed twice in ${ruleLabel(p.rule)}.` }),
+  'header.empty': (p) => ({ message: p.field === 'allowedHeader' ? text('issue.header.empty.allowed') : text('issue.header.empty.expose'), hint: text('issue.remove-empty-line') }),
+  'header.multiple-wildcards': (p) => ({ message: text('issue.header.multiple-wildcards', { value: p.value }), hint: text('issue.header.multiple-wildcards.hint') }),
+  'header.invalid-name': (p) => ({ message: text('issue.header.invalid-name', { field: p.field, value: p.value }) }),
+  'header.duplicate': (p) => ({ message: text('issue.header.duplicate', { value: p.value, rule: ruleLabel(p.rule) }) }),
+  'expose.wildcard': (p) => ({ message: text('issue.expose.wildcard', { value: p.value }), hint: text('issue.expose.wildcard.hint') }),
+  'expose.forbidden-character': (p) => ({ message: text('issue.expose.forbidden-character', { provider: p.provider, characters: p.characters.join(' '), value: p.value }) }),
+  'expose.duplicate': (p) => ({ message: text('issue.expose.duplicate', { value: p.value, rule: ruleLabel(p.rule) }) }),
   'method.unsupported': (p) => ({
     // S3's own wording, so people can search for it.
-    message: `Found unsupported HTTP method in CORS config. Unsupported method is ${p.value}`,
-    hint: `Use only ${METHODS.join(', ')}, spelled in upper case; preflight OPTIONS requests are answered by the rules themselves.`,
+    message: text('issue.method.unsupported', { value: p.value }),
+    hint: text('issue.method.unsupported.hint', { methods: listText(METHODS) }),
   }),
-  'method.duplicate': (p) => ({ message: `Method ${p.value} is listed twice in ${ruleLabel(p.rule)}.` }),
+  'method.duplicate': (p) => ({ message: text('issue.method.duplicate', { value: p.value, rule: ruleLabel(p.rule) }) }),
   'max-age.invalid': (p) =>
     'fieldName' in p
-      ? { message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName} must be a non-negative whole number of seconds, not ${describeFound(p.found)}.`, hint: 'Use a value such as 3000.' }
-      : { message: `Max age ${p.value} must be a whole number of seconds, 0 or more.` },
-  'max-age.too-large': (p) => ({ message: `${p.provider} accepts a max age of at most ${p.max} seconds; this rule has ${p.value}.` }),
+      ? {
+          message: text('issue.max-age.invalid-field', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName, found: describeFound(p.found) }),
+          hint: text('issue.max-age.invalid-field.hint'),
+        }
+      : { message: text('issue.max-age.invalid', { value: p.value }) },
+  'max-age.too-large': (p) => ({ message: text('issue.max-age.too-large', { provider: p.provider, max: p.max, value: p.value }) }),
   'max-age.above-browser-cap': (p) => ({
-    message: `Max age ${p.value} s is above what browsers keep: Chromium caps it at ${p.chromium} s, Firefox at ${p.firefox} s.`,
-    hint: `Use ${p.chromium} or less; a longer value only delays rule changes where it is honoured.`,
+    message: text('issue.max-age.above-browser-cap', { value: p.value, chromium: p.chromium, firefox: p.firefox }),
+    hint: text('issue.max-age.above-browser-cap.hint', { chromium: p.chromium }),
   }),
-  'rule.id-too-long': (p) => ({ message: `${ruleLabel(p.rule)}'s ID is ${p.length} characters; ${p.provider} allows ${p.max}.` }),
-  'rule.id-dropped': (p) => ({ message: `${p.provider} rules have no ID; "${p.id}" will not be stored.` }),
-  'rule.no-origins': (p) => ({ message: `${ruleLabel(p.rule)} has no allowed origin; every rule needs at least one.` }),
-  'rule.no-methods': (p) => ({ message: `${ruleLabel(p.rule)} has no allowed method; every rule needs at least one.` }),
+  'rule.id-too-long': (p) => ({ message: text('issue.rule.id-too-long', { rule: ruleLabel(p.rule), length: p.length, provider: p.provider, max: p.max }) }),
+  'rule.id-dropped': (p) => ({ message: text('issue.rule.id-dropped', { provider: p.provider, id: p.id }) }),
+  'rule.no-origins': (p) => ({ message: text('issue.rule.no-origins', { rule: ruleLabel(p.rule) }) }),
+  'rule.no-methods': (p) => ({ message: text('issue.rule.no-methods', { rule: ruleLabel(p.rule) }) }),
   'rule.etag-not-exposed': (p) => ({
-    message: `${ruleLabel(p.rule)} allows ${p.methods.join(' and ')} but does not expose ETag, so browser uploads cannot read it (multipart uploads in the AWS, OSS and COS SDKs fail).`,
-    hint: 'Add ETag to the expose headers.',
+    message: text('issue.rule.etag-not-exposed', { rule: ruleLabel(p.rule), methods: p.methods.join(text('words.and')) }),
+    hint: text('issue.rule.etag-not-exposed.hint'),
   }),
   'rule.never-matches': (p) => ({
     message:
       p.duplicateOf !== undefined
-        ? `${ruleLabel(p.rule, p.ruleId)} never matches: it is identical to rule ${p.duplicateOf + 1}, which comes first.`
-        : `${ruleLabel(p.rule, p.ruleId)} never matches: every request it allows is answered first by ${p.answeredBy.map((r) => `rule ${r + 1}`).join(', ')}, as well as it would answer them.`,
-    hint: p.decision ? DECISIONS[p.decision] : p.duplicateOf !== undefined ? 'Remove the duplicate.' : 'Removing it changes no answer.',
+        ? text('issue.rule.never-matches.duplicate', { rule: ruleLabel(p.rule, p.ruleId), first: p.duplicateOf + 1 })
+        : text('issue.rule.never-matches.answered', { rule: ruleLabel(p.rule, p.ruleId), rules: listText(p.answeredBy.map((r) => ruleName(r))) }),
+    hint: p.decision
+      ? DECISIONS[p.decision]
+      : p.duplicateOf !== undefined
+        ? text('issue.rule.never-matches.remove-duplicate')
+        : text('issue.rule.never-matches.removing-changes-nothing'),
   }),
   'rule.missing-origins': (p) => ({
-    message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one origin.`,
-    hint: 'Add an origin such as https://app.example.com, or * for any origin.',
+    message: text('issue.rule.missing-origins', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName }),
+    hint: text('issue.rule.missing-origins.hint'),
   }),
   'rule.missing-methods': (p) => ({
-    message: `${ruleLabel(p.rule, p.ruleId)} has no ${p.fieldName}; a rule needs at least one method.`,
-    hint: `Add one or more of ${p.methods.join(', ')}.`,
+    message: text('issue.rule.missing-methods', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName }),
+    hint: text('issue.rule.missing-methods.hint', { methods: listText(p.methods) }),
   }),
-  'rule.not-an-object': (p) => ({ message: `${ruleLabel(p.rule)} must be an object, not ${describeFound(p.found)}.` }),
+  'rule.not-an-object': (p) => ({ message: text('issue.rule.not-an-object', { rule: ruleLabel(p.rule), found: describeFound(p.found) }) }),
   'config.too-many-rules': (p) => ({
-    message: p.awsWording
-      ? `The number of CORS rules should not exceed allowed limit of ${p.max} rules.`
-      : `${p.provider} allows at most ${p.max} rules; this configuration has ${p.count}.`,
-    hint: 'Merge rules that share origins and methods.',
+    message: p.awsWording ? text('issue.config.too-many-rules.aws', { max: p.max }) : text('issue.config.too-many-rules', { provider: p.provider, max: p.max, count: p.count }),
+    hint: text('issue.config.too-many-rules.hint'),
   }),
   'config.too-large': (p) => ({
-    message: `The configuration is ${p.bytes} bytes as XML; ${p.provider} accepts at most ${p.max}.`,
-    hint: 'Merge rules, or use wildcards such as https://*.example.com.',
+    message: text('issue.config.too-large', { bytes: p.bytes, provider: p.provider, max: p.max }),
+    hint: text('issue.config.too-large.hint'),
   }),
   'config.analysis-skipped': (p) => ({
-    message: `Rules hiding other rules were not looked for: that check takes at most ${p.max} rules, and this configuration has ${p.count}. Each rule was checked on its own.`,
-    hint: `Bring the configuration down to ${p.max} rules or fewer to see which rules answer requests meant for others.`,
+    message: text('issue.config.analysis-skipped', { max: p.max, count: p.count }),
+    hint: text('issue.config.analysis-skipped.hint', { max: p.max }),
   }),
-  'config.no-rules': () => ({
-    message: 'A CORS configuration needs at least one rule (the provider answers MalformedXML).',
-    hint: 'To remove CORS from the bucket, delete its configuration instead.',
-  }),
-  'config.response-vary-unsupported': (p) => ({ message: `${p.provider} has no ResponseVary setting; "Vary: Origin on every response" will not be stored.` }),
-  'provider.no-bucket-cors': (p) => ({
-    message: `${p.provider} community edition has no per-bucket CORS (PutBucketCors answers NotImplemented); only the server-wide setting applies.`,
-    hint: 'Per-bucket CORS needs MinIO AIStor; otherwise set MINIO_API_CORS_ALLOW_ORIGIN on the server.',
-  }),
+  'config.no-rules': () => ({ message: text('issue.config.no-rules'), hint: text('issue.config.no-rules.hint') }),
+  'config.response-vary-unsupported': (p) => ({ message: text('issue.config.response-vary-unsupported', { provider: p.provider }) }),
+  'provider.no-bucket-cors': (p) => ({ message: text('issue.provider.no-bucket-cors', { provider: p.provider }), hint: text('issue.provider.no-bucket-cors.hint') }),
   'document.format': (p) => ({ message: `Unknown document format ${JSON.stringify(p.format)}.` }),
   'document.unreadable': (p) => ({ message: `The document could not be read: ${p.detail}` }),
   'document.syntax': (p) => {

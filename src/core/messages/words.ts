@@ -1,23 +1,30 @@
-// Small English pieces the core's catalogues share: rule names, lists, found values. A
-// translation replaces this file together with the catalogues that use it.
+// Small pieces the core's catalogues share: rule names, lists, found values, durations. Each is a
+// message of the catalogue (catalogue.ts), so a translation changes locales/*.json, not this file.
 import type { FoundValue } from '../issues';
+import { text } from './catalogue';
 
 /** `Rule 2 (main)`: the 1-based name people see; `rule 2 (main)` mid-sentence. */
 export function ruleLabel(index: number, id?: string): string {
-  return `Rule ${index + 1}${id ? ` (${id})` : ''}`;
+  return id ? text('words.rule-label-named', { number: index + 1, id }) : text('words.rule-label', { number: index + 1 });
 }
 
 export function ruleName(index: number, id?: string): string {
-  return `rule ${index + 1}${id ? ` (${id})` : ''}`;
+  return id ? text('words.rule-name-named', { number: index + 1, id }) : text('words.rule-name', { number: index + 1 });
 }
 
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** English sentences start with a capital; scripts without case (Chinese) are left as they are. */
+export function capitalize(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+/** `a, b, c` (`a、b、c` in Chinese): values named one after another. */
+export function listText(values: readonly string[]): string {
+  return values.join(text('words.list-separator'));
 }
 
 /** `a, b, c`, or `(none)` for an empty list. */
 export function listOrNone(values: readonly string[]): string {
-  return values.length ? values.join(', ') : '(none)';
+  return values.length ? listText(values) : text('words.none-in-parens');
 }
 
 /** `1`, `2` → `s` when the count needs a plural. */
@@ -29,15 +36,15 @@ export function plural(count: number, one: string, many: string): string {
 export function describeFound(found: FoundValue): string {
   switch (found.kind) {
     case 'nested-elements':
-      return 'nested elements';
+      return text('words.found.nested-elements');
     case 'null':
       return 'null';
     case 'list':
-      return 'a list';
+      return text('words.found.list');
     case 'object':
-      return 'an object';
+      return text('words.found.object');
     case 'string':
-      return `the string ${JSON.stringify(found.text)}`;
+      return text('words.found.string', { text: JSON.stringify(found.text) });
     case 'xml-text':
       return JSON.stringify(found.text);
     case 'scalar':
@@ -47,9 +54,9 @@ export function describeFound(found: FoundValue): string {
 
 /** Seconds as people say them: `10 minutes`, `2 hours`, `45 seconds`. */
 export function durationText(seconds: number): string {
-  const unit = seconds % 3600 === 0 ? { size: 3600, name: 'hour' } : seconds % 60 === 0 ? { size: 60, name: 'minute' } : { size: 1, name: 'second' };
-  const count = seconds / unit.size;
-  return `${count} ${unit.name}${count === 1 ? '' : 's'}`;
+  if (seconds % 3600 === 0) return text('words.duration.hours', { count: seconds / 3600 });
+  if (seconds % 60 === 0) return text('words.duration.minutes', { count: seconds / 60 });
+  return text('words.duration.seconds', { count: seconds });
 }
 
 /** A header name as people write it: `etag` → `ETag` (S3's own spelling), others as given. */

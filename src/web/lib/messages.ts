@@ -1,6 +1,7 @@
-// The web app's English catalogue, for what only the web app says: the test pane's diagnosis
-// (findings and headline) and the editor's line prefix. Core codes (issues, reasons, block reasons,
-// explanations) come from the core's catalogues. A translation replaces this file.
+// The web app's catalogue, for what only the web app says: the test pane's diagnosis (findings and
+// headline) and the editor's line prefix. Core codes (issues, reasons, block reasons, explanations)
+// come from the core's catalogues. Messages moved to ./i18n/locales/*.json render in the active
+// locale; the English templates still written here are next to move.
 import {
   blockText,
   breakageText,
@@ -32,6 +33,7 @@ import {
   type RuleFix,
 } from '../../core';
 import type { DemoLesson, Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
+import { webText } from './i18n/text';
 import { HISTORY_TAB } from './page-title';
 import { countRules, ruleCountText } from './rule-count';
 
@@ -389,29 +391,67 @@ export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number })
 }
 
 
-/** The history view's and the drift banner's fixed words. */
+/** The history view's and the drift banner's fixed words, read in the active locale (getters). */
 export const HISTORY_TEXT = {
   tab: HISTORY_TAB,
-  title: 'Changes made through the console',
-  loading: 'Loading the history…',
-  loadFailed: 'The history could not be loaded.',
-  empty: 'No change has been made to this bucket through the console yet.',
-  older: 'Older changes',
-  newer: 'Newest changes',
-  restore: 'Restore this version',
-  restoreBefore: 'Restore what was there before',
-  restoring: 'Restoring…',
-  cancel: 'Cancel',
-  restoreFailed: 'The restore wrote nothing.',
-  diffLabel: 'What changed',
-  driftTitle: 'Changed outside the console',
-  driftRestore: 'Restore the last known configuration',
-  driftDiffLabel: 'From the last known configuration to what the provider holds now',
-  restored: 'Restored.',
-  confirmTitle: 'Restore this configuration?',
-  confirmRestore: 'Restore',
-  confirmDiffLabel: 'From what the provider holds now to what the restore writes',
-} as const;
+  get title() {
+    return webText('history.title');
+  },
+  get loading() {
+    return webText('history.loading');
+  },
+  get loadFailed() {
+    return webText('history.load-failed');
+  },
+  get empty() {
+    return webText('history.empty');
+  },
+  get older() {
+    return webText('history.older');
+  },
+  get newer() {
+    return webText('history.newer');
+  },
+  get restore() {
+    return webText('history.restore');
+  },
+  get restoreBefore() {
+    return webText('history.restore-before');
+  },
+  get restoring() {
+    return webText('history.restoring');
+  },
+  get cancel() {
+    return webText('history.cancel');
+  },
+  get restoreFailed() {
+    return webText('history.restore-failed');
+  },
+  get diffLabel() {
+    return webText('history.diff-label');
+  },
+  get driftTitle() {
+    return webText('history.drift-title');
+  },
+  get driftRestore() {
+    return webText('history.drift-restore');
+  },
+  get driftDiffLabel() {
+    return webText('history.drift-diff-label');
+  },
+  get restored() {
+    return webText('history.restored');
+  },
+  get confirmTitle() {
+    return webText('history.confirm-title');
+  },
+  get confirmRestore() {
+    return webText('history.confirm-restore');
+  },
+  get confirmDiffLabel() {
+    return webText('history.confirm-diff-label');
+  },
+};
 
 /** `3 rules`, or no configuration at all. */
 const holdsText = (config: CorsConfig | null) => (config ? countRules(config) : 'no CORS configuration');
@@ -481,22 +521,30 @@ export function loadedIntoFormText(name: string): string {
   return `"${name}" is in the form: change it or press Test CORS.`;
 }
 
-/** What an embedded demo bucket teaches, shown above its rules. */
-export const DEMO_LESSON_TEXT: Record<DemoLesson, { title: string; text: string }> = {
+/** What an embedded demo bucket teaches, shown above its rules, read in the active locale (getters). */
+export const DEMO_LESSON_TEXT: Record<DemoLesson, { readonly title: string; readonly text: string }> = {
   'direct-upload': {
-    title: 'A realistic direct-upload setup',
-    text:
-      'Order matters: the app rule comes before the public-read rule, so the app gets its origin echoed (credentials work) and can read ETag; moved below "public-read", its GETs would get * instead. ' +
-      'One rule serves the app\'s uploads and downloads: Ceph RGW answers with the first rule listing the origin, whatever the method.',
+    get title() {
+      return webText('demo-lesson.direct-upload.title');
+    },
+    get text() {
+      return webText('demo-lesson.direct-upload.text');
+    },
   },
   'no-cors': {
-    title: 'No CORS configuration',
-    text: 'Every preflight is refused and browsers block script from reading any response.',
+    get title() {
+      return webText('demo-lesson.no-cors.title');
+    },
+    get text() {
+      return webText('demo-lesson.no-cors.text');
+    },
   },
   'shadowed-etag': {
-    title: 'The classic failure: a shadowed ETag',
-    text:
-      'The first rule (any origin, GET and PUT, no expose headers) answers every actual upload, because an actual PUT carries no Access-Control-Request-Headers; ' +
-      'the second rule, which exposes ETag, only ever answers preflights. Multipart uploads then fail to read ETag.',
+    get title() {
+      return webText('demo-lesson.shadowed-etag.title');
+    },
+    get text() {
+      return webText('demo-lesson.shadowed-etag.text');
+    },
   },
 };

@@ -1,0 +1,6 @@
+// The pseudo-locale's chunk: the English catalogues with every text run accented and lengthened
+// (scripts/pseudo-text.ts), so tests find text not drawn from a catalogue and labels that clip.
+import core from '../../../core/messages/locales/en.json?lingui-pseudo';
+import web from './locales/en.json?lingui-pseudo';
+
+export const messages = { ...core, ...web };
