@@ -104,7 +104,8 @@ describe.each(STORAGE_BACKENDS)('engines on the host, from the Test tab, on %s',
     expect(allowed.map((row) => row.engine)).toEqual(INSTALLED);
     for (const row of allowed) expect(row).toMatchObject({ level: 'allowed', prediction: 'true', yourBrowser: 'true', reason: '—' });
 
-    // A header no rule allows: every engine refuses at the preflight, and Chromium names the header.
+    // A header no rule allows: S3 (and RGW) refuse the whole preflight, without CORS headers, so
+    // every engine refuses there, and Chromium names exactly that check.
     await fillRequest(page, { headers: 'x-trace-id: 1', mustRead: 'ETag' });
     expect((await testCors(page)).level).toBe('blocked');
     await panel(page).getByRole('button', { name: 'Run in engines' }).click();
@@ -112,9 +113,9 @@ describe.each(STORAGE_BACKENDS)('engines on the host, from the Test tab, on %s',
     const blocked = await engineRows(page, 'Current request');
     for (const row of blocked) expect(row).toMatchObject({ level: 'blocked', prediction: 'true', yourBrowser: 'true' });
     const chromium = blocked.find((row) => row.engine === 'chromium')!;
-    expect(chromium.reason).toContain('HeaderDisallowedByPreflightResponse');
-    expect(chromium.reason).toMatch(/x-trace-id/i);
-    expect(chromium.reason).toContain('Fix:');
+    expect(chromium.reason).toContain('PreflightMissingAllowOriginHeader');
+    expect(chromium.reason).toContain('The preflight response has no Access-Control-Allow-Origin header.');
+    expect(chromium.reason).toContain(`Fix: Add a rule that allows origin ${app.url}`);
     for (const row of blocked.filter((r) => r.engine !== 'chromium')) expect(row.reason).toBe('—');
     await page.screenshot({ path: `test-output/screenshots/${backend}-engines-current-request.png`, fullPage: true });
   });

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EngineRun, EngineRunCase, EngineRunEngine } from '../../contract/api';
-import type { CorsConfig } from '../../core';
-import type { EngineName } from '../../engines/engine';
-import type { ConnectedProfile } from '../profiles/connect';
-import type { PagePlan } from './page-server';
-import { runInEngines, type EngineCase, type EngineState, type PlacedTest } from './run-in-engines';
+import { runInEngines, type EngineCase, type EngineRunInput, type EngineState } from './run-in-engines';
 
 /** A run longer than this is stopped as `timed-out` (50 tests in three engines take well under a minute). */
 const RUN_TIMEOUT_MS = 10 * 60_000;
@@ -13,14 +9,8 @@ const CANCEL_WAIT_MS = 20_000;
 /** Ended runs kept readable (the page polls a run once more after it ends). */
 const KEPT_RUNS = 10;
 
-export interface EngineRunRequest {
-  profile: ConnectedProfile;
-  bucket: string;
-  config: CorsConfig | null;
-  tests: readonly PlacedTest[];
-  pages: PagePlan;
-  engines: readonly EngineName[];
-}
+/** What to run; the book adds the cancellation, the progress and the log. */
+export type EngineRunRequest = Omit<EngineRunInput, 'signal' | 'onCase' | 'onEngine' | 'log'>;
 
 /** Runs in the engines of this console's host: one at a time, bounded in time, always torn down. */
 export interface EngineRunBook {
