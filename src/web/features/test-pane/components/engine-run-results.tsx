@@ -8,9 +8,7 @@ function ChromiumReason({ result }: { result: Extract<EngineRunCase['result'], {
   if (!result.corsError) return <>—</>;
   return (
     <div className="tp-engine-reason">
-      <p>
-        <code className="tp-mono">{result.corsError.corsError}</code> {chromiumReasonText(result.corsError)}
-      </p>
+      <p className="tp-mono">{chromiumReasonText(result.corsError)}</p>
       {result.explained && (
         <>
           <p>{corsErrorReasonText(result.explained)}</p>
