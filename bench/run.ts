@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { measureBucketList } from './scenarios/bucket-list';
 import { measureBundle } from './scenarios/bundle';
 import { measureEngines } from './scenarios/engines';
+import { measureEngineSuite } from './scenarios/engine-suite';
 import { measureEvaluate } from './scenarios/evaluate';
 import { measureProbes, measureSave } from './scenarios/api';
 import { measureLargeDocument } from './scenarios/large-document';
@@ -44,6 +45,7 @@ if (wanted('save') || wanted('probes')) {
 if (wanted('large-document')) figures.push(...(await measureLargeDocument(log)));
 if (wanted('evaluate')) figures.push(...measureEvaluate());
 if (wanted('engines')) figures.push(...(await measureEngines(log)));
+if (wanted('engine-suite')) figures.push(...(await measureEngineSuite(log)));
 
 const seconds = Math.round((Date.now() - started) / 1000);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' };

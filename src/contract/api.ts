@@ -11,6 +11,7 @@ export type { BucketCors, DemoLesson } from './cors';
 export * from './profiles';
 export * from './testing';
 export * from './history';
+export * from './engine-runs';
 export { routes } from './routes';
 export type { RouteName, Routes } from './routes';
 export { DEFAULT_MAX_BODY_BYTES, errorCodesOf, maxBodyBytesOf, pathOf } from './route';

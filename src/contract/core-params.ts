@@ -2,11 +2,17 @@ import { z } from 'zod';
 import {
   BLOCK_CHECKS,
   BODY_RULES,
+  BREAKAGE_CODES,
+  CORS_FIX_CODES,
   REQUEST_REASON_CODES,
   SHADOW_HARMS,
   corsRuleSchema,
+  type AppVerdict,
   type BlockParamsByCheck,
   type BodyMisfit,
+  type BreakageParamsByCode,
+  type CorsErrorExplanation,
+  type CorsFixParamsByCode,
   type CheckParamsByCode,
   type IssueParamsByCode,
   type RequestReasonParamsByCode,
@@ -80,6 +86,41 @@ const blockParams = exactly<BlockParamsByCheck>()({
 });
 
 const blockReason = codedUnion('check', BLOCK_CHECKS, blockParams, { stage: z.enum(['request', 'preflight', 'actual']) });
+
+const breakageParams = exactly<BreakageParamsByCode>()({
+  'header-unreadable': z.object({ headers: texts }),
+  'preflight-not-cached': z.object({ seconds: count, maxAgeAnswered: z.boolean() }),
+  'cookies-third-party': z.object({ pageOrigin: text, bucketHost: text }),
+});
+const breakage = codedUnion('code', BREAKAGE_CODES, breakageParams);
+
+/** A test's verdict (the three levels) with what breaks the app, or the browser check that blocked it. */
+export const appVerdictSchema: z.ZodType<AppVerdict> = z.union([
+  z.object({ level: z.literal('allowed'), breakages: z.tuple([]) }),
+  z.object({ level: z.literal('broken'), breakages: z.tuple([breakage], breakage) }),
+  z.object({ level: z.literal('blocked'), breakages: z.tuple([]), blockedBy: blockReason.optional() }),
+]);
+
+const corsFixParams = exactly<CorsFixParamsByCode>()({
+  'list-origin': z.object({ origin: text }),
+  'correct-origin': z.object({ listed: text, origin: text }),
+  'single-allow-origin': z.object({ values: text }),
+  'name-origin-for-credentials': z.object({ origin: text }),
+  'allow-credentials': z.object({ received: text }),
+  'allow-method': z.object({ method: text }),
+  'allow-headers': z.object({ headers: texts }),
+  'answer-preflight-in-place': z.object({ status: count.nullable() }),
+  'answer-preflight-ok': z.object({ status: count.nullable() }),
+  'local-network-permission': z.object({ origin: text }),
+  unknown: z.object({ corsError: text, failedParameter: text }),
+});
+
+/** Chromium's exact reason for a refusal, explained by the core: the browser check, and what to change. */
+export const corsErrorExplanationSchema: z.ZodType<CorsErrorExplanation> = z.object({
+  corsError: text,
+  block: blockReason.optional(),
+  fix: codedUnion('code', CORS_FIX_CODES, corsFixParams),
+});
 
 export const bodyMisfitSchema: z.ZodType<BodyMisfit> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wrong-type'), expected: text }),

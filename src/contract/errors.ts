@@ -72,6 +72,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
       z.object({ reason: z.literal('key-unaddressable'), key: text, bucket: text, cause: unaddressableCauseSchema, providerMessage: text.optional() }),
       z.object({ reason: z.literal('signed-post') }),
       z.object({ reason: z.literal('off-endpoint'), origin: text, profile: text, endpoint: text }),
+      /** A test sends from the console's second origin, and this console serves none. */
+      z.object({ reason: z.literal('no-harness-origin') }),
     ]),
   ),
   /** 422: the configuration has errors the provider would reject; `first` is the first of them (all are in `issues`). */
@@ -152,6 +154,12 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
    * bucket's (`NoSuchBucket`, `AccessDenied`), when there is one.
    */
   coded('history-unwritable', z.object({ bucket: text, backend: z.enum(STATE_BACKENDS), where: text, systemCode: text.optional() })),
+  /** 409: this console runs one engine run at a time; `running` is the run going on. */
+  coded('engine-run-busy', z.object({ running: text })),
+  /** 503: an engine asked for is not installed on the console's host; `installCommand` installs it on Debian. */
+  coded('engine-not-installed', z.object({ engine: text, missing: z.array(text), installCommand: text })),
+  /** 404: no engine run with this id (runs are kept a while after they end, not across restarts). */
+  coded('engine-run-not-found', z.object({ run: text })),
 ]);
 
 /** One API error: code, the values it names, and the server's English message. */

@@ -1,6 +1,7 @@
 import { bucketCorsSchema, corsStateSchema, putCorsBodySchema } from './cors';
 import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
 import { historyPageQuerySchema, historyPageSchema, restoreBodySchema } from './history';
+import { engineRunSchema, hostEnginesSchema, startEngineRunBodySchema } from './engine-runs';
 import { defineRoute } from './route';
 import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, removeScratchBodySchema, removeScratchResultSchema, savedTestsSchema } from './testing';
 
@@ -55,6 +56,21 @@ export const routes = {
     version: 'if-match',
     errors: ['history-entry-not-found', 'validation-failed', 'precondition-required', 'version-conflict', 'history-unwritable', ...PROVIDER_ERRORS],
   }),
+  /** The browser engines installed on the console's host, and the run going on, if any. */
+  getHostEngines: defineRoute({ method: 'GET', path: '/api/engines', answer: hostEnginesSchema, errors: [] }),
+  /** Starts running tests in engines on the host (one run at a time per console); answers the run as it starts. */
+  startEngineRun: defineRoute({
+    method: 'POST',
+    path: `${BUCKET}/engine-runs`,
+    body: startEngineRunBodySchema,
+    answer: engineRunSchema,
+    maxBodyBytes: MAX_SAVED_TESTS_BODY_BYTES,
+    errors: ['engine-run-busy', 'engine-not-installed', 'confirmation-required', ...PROVIDER_ERRORS],
+  }),
+  /** A run's progress: each test × engine result as it completes. */
+  getEngineRun: defineRoute({ method: 'GET', path: '/api/engine-runs/:run', answer: engineRunSchema, errors: ['engine-run-not-found'] }),
+  /** Cancels a run: its engines are closed (their processes ended) and no further test runs; answers the run as it ended. */
+  cancelEngineRun: defineRoute({ method: 'DELETE', path: '/api/engine-runs/:run', answer: engineRunSchema, errors: ['engine-run-not-found'] }),
 };
 
 export type Routes = typeof routes;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { inlineAnalyst, type CorsAnalyst } from './cors/cors-analyst';
 import { createCorsService } from './cors/cors-service';
+import { createEngineRunBook, type EngineRunBook } from './engine-runs/engine-run-book';
 import { createScratchObjects, type ScratchObjects } from './probe/scratch-objects';
 import { apiError, sendError } from './http/api-error';
 import { createRegistrar } from './http/register';
@@ -8,6 +9,7 @@ import type { ProfileRegistry } from './profiles/registry';
 import { registerBucketsRoutes } from './routes/buckets.routes';
 import { registerConsoleRoutes } from './routes/console.routes';
 import { registerCorsRoutes } from './routes/cors.routes';
+import { registerEngineRunsRoutes } from './routes/engine-runs.routes';
 import { registerHistoryRoutes } from './routes/history.routes';
 import { registerTestingRoutes } from './routes/probe.routes';
 import { registerSavedTestsRoutes } from './routes/saved-tests.routes';
@@ -44,10 +46,12 @@ export interface AppDeps {
   sessionFile?: string;
   /** Where configurations are analysed; on the calling thread by default, in worker threads under `npm start`. */
   analyst?: CorsAnalyst;
+  /** Runs of tests in the browser engines on this host; `start.ts` stops them when the console stops. */
+  engineRuns?: EngineRunBook;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity(), analyst = inlineAnalyst() }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity(), analyst = inlineAnalyst(), engineRuns }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(escapeControlCharacters(redact(line)));
   const scratchObjects = scratch ?? createScratchObjects(log);
@@ -93,6 +97,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerHistoryRoutes(register, cors, analyst, state.history, journalOf);
   registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
+  registerEngineRunsRoutes(register, cors, engineRuns ?? createEngineRunBook(log), harnessOrigin);
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;
 }

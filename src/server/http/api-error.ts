@@ -26,6 +26,9 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'confirmation-required': 409,
   'history-entry-not-found': 404,
   'history-unwritable': 503,
+  'engine-run-busy': 409,
+  'engine-not-installed': 503,
+  'engine-run-not-found': 404,
 };
 
 /** An API error envelope narrowed to some codes (a route's). */

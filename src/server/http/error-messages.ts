@@ -137,6 +137,8 @@ function badRequest(params: ApiErrorParams<'bad-request'>): string {
       return 'A signed POST is a form upload: use the presign call with method POST and send the form.';
     case 'off-endpoint':
       return `The console will not send requests to ${params.origin}: it is not ${params.profile}'s endpoint (${params.endpoint}).`;
+    case 'no-harness-origin':
+      return 'A test sends from the second origin, and this console serves none: send it from the console.';
   }
 }
 
@@ -185,6 +187,9 @@ const MESSAGES: Catalogue = {
   'history-entry-not-found': ({ bucket, entry }) => `The history of ${bucket} has no entry ${entry}. GET .../history lists its entries.`,
   'history-unwritable': ({ bucket, backend, where, systemCode }) =>
     `Nothing was written to ${bucket}: the console records every change in its history before it writes, and the history ${STATE_BACKEND_TEXT[backend]} ${where} refused the entry${systemCode ? ` (${systemCode})` : ''}. Make it writable again, then save again.`,
+  'engine-run-busy': ({ running }) => `The engines on this host are busy with run ${running}: the console runs one at a time. Wait for it to end, or cancel it (DELETE /api/engine-runs/${running}).`,
+  'engine-not-installed': ({ engine, missing, installCommand }) => `${engine} is not installed on the console's host (missing ${missing.join(', ')}). Install it with: ${installCommand}`,
+  'engine-run-not-found': ({ run }) => `There is no engine run ${run} (a run is kept a while after it ends, and not across restarts).`,
 };
 
 const STATE_BACKEND_TEXT: Record<StateBackend, string> = { 'data-folder': 'in the data folder', s3: 'in the state bucket', memory: 'in memory' };

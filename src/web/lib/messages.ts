@@ -18,6 +18,8 @@ import {
   ruleName,
   verdictLevelText,
   type BlockCheck,
+  type BrowserEngine,
+  type VerdictLevel,
   type BlockReason,
   type Breakage,
   type BodyMisfit,
@@ -32,7 +34,7 @@ import {
   type NearMiss,
   type RuleFix,
 } from '../../core';
-import type { DemoLesson, Drift, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
+import type { DemoLesson, Drift, EngineRun, EngineRunEngine, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
 import { webText } from './i18n/text';
 import { HISTORY_TAB } from './page-title';
 import { countRules, ruleCountText } from './rule-count';
@@ -548,3 +550,66 @@ export const DEMO_LESSON_TEXT: Record<DemoLesson, { readonly title: string; read
     },
   },
 };
+
+// "Other engines on this host" (the Test tab): the engines installed where the console runs.
+
+const ENGINE_TEXT: Record<BrowserEngine, string> = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKitGTK' };
+
+export function engineText(engine: BrowserEngine): string {
+  return ENGINE_TEXT[engine];
+}
+
+export function engineMissingText(missing: readonly string[]): string {
+  return `Not installed on this host (missing ${missing.join(', ')}). Install it with:`;
+}
+
+/** "n of m" while a run goes on, and how it ended. */
+export function engineRunProgressText({ state, done, total }: Pick<EngineRun, 'state' | 'done' | 'total'>): string {
+  const results = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
+  switch (state) {
+    case 'running':
+      return `Running in the engines: ${done} of ${total} results in.`;
+    case 'finished':
+      return `Finished: ${results(done)}.`;
+    case 'cancelled':
+      return `Cancelled: ${results(done)} before it stopped; the engines are closed.`;
+    case 'timed-out':
+      return `Stopped after the time limit: ${results(done)}; the engines are closed.`;
+    case 'failed':
+      return `The run failed after ${results(done)}; the engines are closed.`;
+  }
+}
+
+/** Why an engine gave no results in a run. */
+export function engineStateText(state: EngineRunEngine): string | null {
+  switch (state.state) {
+    case 'starting':
+      return 'Starting…';
+    case 'ran':
+      return null;
+    case 'not-installed':
+      return `Not installed (install it with: ${state.installCommand}).`;
+    case 'launch-failed':
+      return `Did not start: ${state.error}`;
+    case 'cancelled':
+      return 'Not run: the run was cancelled.';
+  }
+}
+
+/** An engine's verdict beside another one: the engine's own prediction, or the user's browser. */
+export function engineAgreementText(compared: 'prediction' | 'your-browser', engineLevel: VerdictLevel, other: VerdictLevel | undefined): string {
+  const what = compared === 'prediction' ? 'the prediction for this engine' : 'your browser';
+  if (other === undefined) return compared === 'prediction' ? 'No prediction.' : 'Your browser has not run this test yet.';
+  if (other === engineLevel) return `Agrees with ${what}.`;
+  return `Differs from ${what} (${verdictLevelText(other).toLowerCase()}).`;
+}
+
+/** A request an engine could not make: not a verdict. */
+export function engineRequestFailedText(error: string): string {
+  return `The engine could not make the request: ${error}`;
+}
+
+/** Chromium's own name for its refusal, quoted before the console's explanation. */
+export function chromiumReasonText(corsError: { corsError: string; failedParameter: string }): string {
+  return `Chromium says ${corsError.corsError}${corsError.failedParameter ? ` (${corsError.failedParameter})` : ''}.`;
+}

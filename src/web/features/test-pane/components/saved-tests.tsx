@@ -80,6 +80,7 @@ export function SavedTests({
   contextFor,
   canRun,
   onLoad,
+  onOutcomes,
 }: {
   profile: ProfileSummary;
   bucket: string;
@@ -87,6 +88,8 @@ export function SavedTests({
   canRun: boolean;
   /** "Load into form": puts a saved test's request back in the request form. */
   onLoad: (test: SavedTest) => void;
+  /** Each test's outcome as "Run all" finishes it. */
+  onOutcomes?: (outcomes: SavedTestOutcome[]) => void;
 }) {
   const queryClient = useQueryClient();
   const tests = useQuery(savedTestQueries.list(profile.id, bucket));
@@ -107,6 +110,7 @@ export function SavedTests({
         const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
         results.push(judgeSavedTest(test, prediction, run.browser, context.dialect, { pageOrigin: run.origin, url: run.url }));
         setOutcomes([...results]);
+        onOutcomes?.([...results]);
       }
       return results;
     },

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
-import { sameConfig } from '../../../../core';
+import { sameConfig, type AppVerdict } from '../../../../core';
 import { FlaskConical } from 'lucide-react';
 import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
@@ -17,6 +17,7 @@ import { loadRequestForm, saveRequestForm } from '../form-storage';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import { loadedIntoFormText, scratchLeftText } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
+import { CURRENT_REQUEST_TEST_ID, EngineRunsPanel } from './engine-runs-panel';
 import { CacheDemo } from './cache-demo';
 import { RequestBuilder } from './request-builder';
 import { SavedTests, SaveTestButton } from './saved-tests';
@@ -76,6 +77,10 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
     };
   };
 
+  // This browser's last verdict per test, shown beside the other engines' ("Other engines on this host").
+  const [yourBrowser, setYourBrowser] = useState<ReadonlyMap<string, AppVerdict>>(new Map());
+  const rememberVerdicts = (verdicts: [string, AppVerdict][]) => setYourBrowser((known) => new Map([...known, ...verdicts]));
+
   // A test that would write to or delete an object the user named waits here for their yes.
   const [unconfirmed, setUnconfirmed] = useState<TestRequest | null>(null);
   const unconfirmedEffect = unconfirmed && namedWriteEffect(bucket, unconfirmed);
@@ -88,6 +93,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
       return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
     },
     onSuccess: ({ run, diagnosis }) => {
+      rememberVerdicts([[CURRENT_REQUEST_TEST_ID, diagnosis.level]]);
       workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, test: { method: run.request.method, key: run.request.key, origin: run.origin } } : null);
     },
   });
@@ -151,7 +157,8 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
           />
         )}
       </div>
-      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} onLoad={loadIntoForm} />
+      <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} onLoad={loadIntoForm} onOutcomes={(outcomes) => rememberVerdicts(outcomes.map((o) => [o.test.id, o.live]))} />
+      <EngineRunsPanel profile={profile} bucket={bucket} form={form} yourBrowser={yourBrowser} />
       <UploadTests profile={profile} bucket={bucket} />
       <CacheDemo profile={profile} bucket={bucket} />
       {harness.element}

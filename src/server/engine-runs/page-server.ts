@@ -2,12 +2,19 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createHarnessApp } from '../server/harness/harness-app';
+import { createHarnessApp } from '../harness/harness-app';
 import type { PageRoute } from './engine-drivers';
 import { PAGE_CERTIFICATE, PAGE_PRIVATE_KEY } from './page-certificate';
 
 /** How an engine reaches a test's page origin. */
 export type PagePlace = { kind: 'direct' } | { kind: 'routed'; route: PageRoute };
+
+/** Where each origin's page is, and whether every engine can open it there (else only an engine that routes origins, with `routes`). */
+export interface PagePlan {
+  urlOf(origin: string): string;
+  isDirect(origin: string): boolean;
+  routes: readonly PageRoute[];
+}
 
 /** Where the command serves its test page. */
 export interface PageServer {
@@ -67,5 +74,23 @@ export async function startPageServer(webDir: string): Promise<PageServer> {
       return places;
     },
     close: async () => void (await Promise.all(servers.map(closeServer))),
+  };
+}
+
+/** The plan of a page server's places: each origin's page at its root. */
+export function planOf(places: ReadonlyMap<string, PagePlace>): PagePlan {
+  return {
+    urlOf: (origin) => `${origin}/`,
+    isDirect: (origin) => places.get(origin)?.kind === 'direct',
+    routes: [...places.values()].flatMap((place) => (place.kind === 'routed' ? [place.route] : [])),
+  };
+}
+
+/** Pages already served on this host (the console's own two origins), each at a URL any engine opens. */
+export function servedPages(pages: ReadonlyMap<string, string>): PagePlan {
+  return {
+    urlOf: (origin) => pages.get(origin) ?? `${origin}/`,
+    isDirect: (origin) => pages.has(origin),
+    routes: [],
   };
 }

@@ -1,6 +1,6 @@
-import { engineAvailability } from '../engines/availability';
-import type { Engine, EngineAvailability, EngineName } from '../engines/engine';
-import { launch } from '../engines/launch';
+import { engineAvailability } from '../../engines/availability';
+import type { Engine, EngineAvailability, EngineName } from '../../engines/engine';
+import { launch } from '../../engines/launch';
 
 /** Pages of `origin` are to be fetched from 127.0.0.1:`port` (the command's page server). */
 export interface PageRoute {
