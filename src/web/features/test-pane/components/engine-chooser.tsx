@@ -1,5 +1,6 @@
 import type { HostEngine } from '../../../../contract/api';
 import type { BrowserEngine } from '../../../../core';
+import { Checkbox } from '../../../components/ui/choice';
 import { engineMissingText, engineText } from '../../../lib/messages';
 
 /** The engines to run in: installed ones can be chosen; missing ones are shown disabled, with the command that installs them. */
@@ -9,15 +10,12 @@ export function EngineChooser({ engines, chosen, onChange, disabled }: { engines
       <legend className="tp-label">Engines</legend>
       {engines.map((host) => (
         <div key={host.engine} className="tp-engine-choice">
-          <label className="tp-check">
-            <input
-              type="checkbox"
-              checked={host.available && chosen.includes(host.engine)}
-              disabled={!host.available}
-              onChange={(event) => onChange(event.target.checked ? [...chosen, host.engine] : chosen.filter((engine) => engine !== host.engine))}
-            />
-            {engineText(host.engine)}
-          </label>
+          <Checkbox
+            label={engineText(host.engine)}
+            checked={host.available && chosen.includes(host.engine)}
+            disabled={!host.available}
+            onChange={(event) => onChange(event.target.checked ? [...chosen, host.engine] : chosen.filter((engine) => engine !== host.engine))}
+          />
           {!host.available && (
             <p className="tp-muted tp-engine-missing">
               {engineMissingText(host.missing)} <code className="tp-mono">{host.installCommand}</code>

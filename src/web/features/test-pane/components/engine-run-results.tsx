@@ -1,7 +1,10 @@
 import type { EngineRun, EngineRunCase } from '../../../../contract/api';
 import { corsErrorReasonText, corsFixText, type AppVerdict } from '../../../../core';
 import { chromiumReasonText, engineAgreementText, engineRequestFailedText, engineRunProgressText, engineStateText, engineText } from '../../../lib/messages';
+import { Table } from '../../../components/ui/table';
 import { Breakages, VerdictBadge } from './verdict-badge';
+
+const ENGINE_RUN_COLUMNS = ['Engine', 'Verdict', 'Prediction for this engine', 'Your browser', "Chromium's reason"];
 
 /** Chromium's exact reason for a refusal, in its own name and in the console's words, with the fix. */
 function ChromiumReason({ result }: { result: Extract<EngineRunCase['result'], { ok: true }> }) {
@@ -88,25 +91,14 @@ export function EngineRunResults({ run, yourBrowser }: { run: EngineRun; yourBro
       {tests.map(([testId, testName]) => (
         <section key={testId} className="tp-engine-test" aria-label={`Engines: ${testName}`}>
           <h4>{testName}</h4>
-          <table className="tp-table">
-            <thead>
-              <tr>
-                <th scope="col">Engine</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">Prediction for this engine</th>
-                <th scope="col">Your browser</th>
-                <th scope="col">Chromium&apos;s reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.cases
-                .filter((one) => one.testId === testId)
-                .sort((a, b) => order(a) - order(b))
-                .map((one) => (
-                  <CaseRow key={one.engine} one={one} yourBrowser={yourBrowser.get(testId)} />
-                ))}
-            </tbody>
-          </table>
+          <Table label={`Engines: ${testName}`} columns={ENGINE_RUN_COLUMNS}>
+            {run.cases
+              .filter((one) => one.testId === testId)
+              .sort((a, b) => order(a) - order(b))
+              .map((one) => (
+                <CaseRow key={one.engine} one={one} yourBrowser={yourBrowser.get(testId)} />
+              ))}
+          </Table>
         </section>
       ))}
     </div>
