@@ -157,7 +157,7 @@ describe.each(WITH_EMBEDDED_STORE)('on %s', (backend) => {
       await saveTest('console deletes', 'allowed');
 
       await page.reload();
-      await page.getByRole('button', { name: 'Run all' }).click();
+      await page.getByRole('region', { name: 'Saved tests' }).getByRole('button', { name: 'Run all', exact: true }).click();
       const summary = page.getByRole('region', { name: 'Saved tests' }).getByRole('status');
       await summary.waitFor();
       expect(await summary.textContent()).toBe('2 of 3 passed.');

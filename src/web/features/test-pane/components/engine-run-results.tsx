@@ -91,7 +91,7 @@ export function EngineRunResults({ run, yourBrowser }: { run: EngineRun; yourBro
       {tests.map(([testId, testName]) => (
         <section key={testId} className="tp-engine-test" aria-label={`Engines: ${testName}`}>
           <h4>{testName}</h4>
-          <Table label={`Engines: ${testName}`} columns={ENGINE_RUN_COLUMNS}>
+          <Table label={`Each engine's verdict: ${testName}`} columns={ENGINE_RUN_COLUMNS}>
             {run.cases
               .filter((one) => one.testId === testId)
               .sort((a, b) => order(a) - order(b))
