@@ -41,7 +41,7 @@ export async function measureEngineSuite(log: (line: string) => void): Promise<F
     const stored = await store.profile.adapter.putCors(BUCKET, config);
     if (!stored.ok) throw new Error(`cannot set the rules of ${BUCKET}: ${stored.error.code}`);
     const tests = suite().map((test) => ({ test, origin: pages.ownOrigin }));
-    const plan = planOf(await pages.place([pages.ownOrigin]));
+    const plan = planOf(await pages.place([pages.ownOrigin]), pages.proxyPort);
     const runWith = async (engines: readonly EngineName[]) => {
       const started = performance.now();
       const ran = await runInEngines({ profile: store.profile, bucket: BUCKET, config, tests, pages: plan, engines });

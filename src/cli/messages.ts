@@ -25,7 +25,7 @@ export type CliMessage =
 const TEXTS: { [M in CliMessage as M['code']]: (p: M['params']) => string } = {
   'engine-missing': (p) => `${engineLabel(p.engine)} is not installed (missing ${p.missing.join(', ')}). Install it with: ${p.installCommand}`,
   'origins-not-routable': (p) =>
-    `${engineLabel(p.engine)} did not run ${p.tests} test${p.tests === 1 ? '' : 's'}: only Chromium can be given a page at ${p.origins.join(', ')} (host mapping); give such tests a loopback origin with a port (http://127.0.0.1:5173) to run them in every engine.`,
+    `${engineLabel(p.engine)} did not run ${p.tests} test${p.tests === 1 ? '' : 's'} from ${p.origins.join(', ')}: it blocks an https page's requests to an http endpoint, even on 127.0.0.1 (mixed content), which the prediction does not model yet. They run in it against an https endpoint, or from an http origin.`,
   'engine-launch-failed': (p) => `${engineLabel(p.engine)} did not start: ${p.error}`,
   'expected-blocked': (p) => `Expected blocked, but ${engineLabel(p.engine)} let script read the answer (${verdictLevelText(p.observed)}).`,
   'engine-blocked': (p) => `${engineLabel(p.engine)} blocked the request although the rules predict ${verdictLevelText(p.predicted).toLowerCase()}; the failure is outside the CORS rules or in the engine.`,

@@ -115,7 +115,7 @@ export async function runSuite(run: SuiteRun): Promise<{ cases: CaseResult[]; en
   const pageServer = await startPageServer(run.webDir);
   try {
     const placed = run.tests.map((test) => ({ test, origin: test.origin ?? run.defaultOrigin ?? pageServer.ownOrigin }));
-    const pages = planOf(await pageServer.place(placed.map((p) => p.origin)));
+    const pages = planOf(await pageServer.place(placed.map((p) => p.origin)), pageServer.proxyPort);
     const ran = await runInEngines({
       profile: run.profile,
       bucket: run.bucket,

@@ -63,7 +63,13 @@ class FirefoxEngine implements Engine {
   }
 }
 
-export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
+/** Extra options Firefox alone takes: preferences (e.g. a proxy for test origins) and whether to accept any certificate. */
+export interface FirefoxLaunchOptions extends LaunchOptions {
+  prefs?: Record<string, unknown>;
+  acceptInsecureCerts?: boolean;
+}
+
+export async function launchFirefox(options: FirefoxLaunchOptions): Promise<Engine> {
   const { marker, env } = markedEnvironment();
   try {
     const browser = await puppeteer.launch({
@@ -74,7 +80,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
       env,
       timeout: options.timeoutMs,
       protocolTimeout: options.timeoutMs,
-      extraPrefsFirefox: PREFS,
+      extraPrefsFirefox: { ...PREFS, ...options.prefs },
+      ...(options.acceptInsecureCerts ? { acceptInsecureCerts: true } : {}),
     });
     return new FirefoxEngine(browser, marker);
   } catch (error) {

@@ -2,8 +2,8 @@
 import { engineAvailability } from './availability';
 import type { Engine, EngineName, LaunchOptions } from './engine';
 import { launchChromium, type ChromiumLaunchOptions } from './chromium';
-import { launchFirefox } from './firefox';
-import { launchWebKit } from './webkit';
+import { launchFirefox, type FirefoxLaunchOptions } from './firefox';
+import { launchWebKit, type WebKitLaunchOptions } from './webkit';
 
 /** An engine that is not installed on this host; `installCommand` installs it on Debian. */
 export class EngineUnavailableError extends Error {
@@ -16,8 +16,11 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-/** Launches `name`; Chromium alone takes extra command-line `args`. */
-export async function launch(name: EngineName, options: LaunchOptions & Pick<ChromiumLaunchOptions, 'args'>): Promise<Engine> {
+/** Each engine's own extra options (Chromium's `args`, Firefox's `prefs`, MiniBrowser's `browserArgs`); the others ignore them. */
+export type AnyLaunchOptions = LaunchOptions & Pick<ChromiumLaunchOptions, 'args'> & Pick<FirefoxLaunchOptions, 'prefs' | 'acceptInsecureCerts'> & Pick<WebKitLaunchOptions, 'browserArgs'>;
+
+/** Launches `name` with the options it takes. */
+export async function launch(name: EngineName, options: AnyLaunchOptions): Promise<Engine> {
   const availability = engineAvailability(name);
   if (!availability.available) throw new EngineUnavailableError(name, availability.missing, availability.installCommand);
   switch (name) {

@@ -51,11 +51,17 @@ class WebKitPage implements EnginePage {
   }
 }
 
+/** Extra options WebKit alone takes: MiniBrowser's own command-line arguments (e.g. `--proxy`). */
+export interface WebKitLaunchOptions extends LaunchOptions {
+  browserArgs?: string[];
+}
+
 class WebKitEngine implements Engine {
   readonly name = 'webkit' as const;
   private readonly pages = new Set<WebKitPage>();
 
   constructor(
+    private readonly browserArgs: readonly string[],
     private readonly driver: WebDriverClient,
     private readonly processes: ChildProcess[],
     private readonly marker: string,
@@ -65,19 +71,9 @@ class WebKitEngine implements Engine {
 
   /** Each page is its own WebDriver session, so its own MiniBrowser (and preflight cache). */
   async open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage> {
-    // MiniBrowser shows its own error page for a page that cannot load, and WebDriver reports the
-    // navigation as done: ask the page's server first, so a dead harness is an error here too.
-    const reachable = await fetch(pageUrl, { signal: AbortSignal.timeout(options.timeoutMs) }).then(
-      async (response) => {
-        await response.arrayBuffer();
-        return response.ok ? undefined : `answered ${response.status}`;
-      },
-      (error: unknown) => String(error instanceof Error && error.cause ? error.cause : error),
-    );
-    if (reachable !== undefined) throw new Error(`webkit: the page ${pageUrl} cannot be opened: ${reachable}`);
     const capabilities = {
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation', ...this.browserArgs] },
     };
     const session = await this.driver.call<{ sessionId: string }>('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, options.timeoutMs);
     const page = new WebKitPage(new URL(pageUrl).origin, this.driver, session.sessionId, (closed) => this.pages.delete(closed));
@@ -85,6 +81,10 @@ class WebKitEngine implements Engine {
     try {
       await this.driver.call('POST', `/session/${session.sessionId}/timeouts`, { script: 600_000, pageLoad: options.timeoutMs }, options.timeoutMs);
       await this.driver.call('POST', `/session/${session.sessionId}/url`, { url: pageUrl }, options.timeoutMs);
+      // MiniBrowser shows its own error page (origin "null") for a page that cannot load, and
+      // WebDriver reports the navigation as done: a dead harness must be an error here too.
+      const origin = await this.driver.call<string>('POST', `/session/${session.sessionId}/execute/sync`, { script: 'return location.origin', args: [] }, options.timeoutMs);
+      if (origin !== page.origin) throw new Error(`webkit: the page ${pageUrl} cannot be opened (MiniBrowser shows ${origin === 'null' ? 'its error page' : origin})`);
       return page;
     } catch (error) {
       await page.close().catch(() => undefined);
@@ -163,7 +163,7 @@ async function waitForDriver(driver: WebDriverClient, child: ChildProcess, timeo
   }
 }
 
-export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
+export async function launchWebKit(options: WebKitLaunchOptions): Promise<Engine> {
   const { marker, env } = markedEnvironment();
   const children: ChildProcess[] = [];
   try {
@@ -177,7 +177,7 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     children.push(driverProcess);
     const driver = new WebDriverClient(`http://127.0.0.1:${port}`);
     await waitForDriver(driver, driverProcess, options.timeoutMs);
-    return new WebKitEngine(driver, children, marker);
+    return new WebKitEngine(options.browserArgs ?? [], driver, children, marker);
   } catch (error) {
     for (const child of children) killGroup(child);
     await killMarked(marker);

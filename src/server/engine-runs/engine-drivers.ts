@@ -1,6 +1,7 @@
 import { engineAvailability } from '../../engines/availability';
 import type { Engine, EngineAvailability, EngineName } from '../../engines/engine';
-import { launch } from '../../engines/launch';
+import { launch, type AnyLaunchOptions } from '../../engines/launch';
+import { hostPortOf } from './page-proxy';
 
 /** Pages of `origin` are to be fetched from 127.0.0.1:`port` (the command's page server). */
 export interface PageRoute {
@@ -10,27 +11,68 @@ export interface PageRoute {
 
 /** Each test origin's host and port resolve to the page server's listener: Chromium then sends that origin. */
 function hostResolverRules(routes: readonly PageRoute[]): string {
-  return routes
-    .map(({ origin, port }) => {
-      const url = new URL(origin);
-      return `MAP ${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')} 127.0.0.1:${port}`;
-    })
-    .join(',');
+  return routes.map(({ origin, port }) => `MAP ${hostPortOf(origin)} 127.0.0.1:${port}`).join(',');
+}
+
+/**
+ * A proxy auto-config script for Firefox: the test origins' pages through the page server's proxy,
+ * everything else (the bucket above all, so its CORS answer is its own) direct.
+ */
+function proxyAutoConfig(routes: readonly PageRoute[], proxyPort: number): string {
+  const hostPorts = JSON.stringify(routes.map((route) => hostPortOf(route.origin)));
+  const script = `function FindProxyForURL(url, host) {
+  var m = /^(\\w+):\\/\\/[^/]*?:?(\\d*)(?:\\/|$)/.exec(url);
+  var port = m && m[2] ? m[2] : (m && m[1] === 'https' ? '443' : '80');
+  return ${hostPorts}.indexOf(host.toLowerCase() + ':' + port) >= 0 ? 'PROXY 127.0.0.1:${proxyPort}' : 'DIRECT';
+}`;
+  return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(script).toString('base64')}`;
 }
 
 export const engineAvailable = (name: EngineName): EngineAvailability => engineAvailability(name);
 
 /**
- * Whether the engine can open a page at an origin that is not really on this host
- * (`https://app.example.com`): Chromium can, through `--host-resolver-rules` (and
- * `--ignore-certificate-errors` for the page server's self-signed certificate). Firefox ESR and
- * WebKitGTK take no such setting from the drivers, so they run the tests whose origin the command
- * can serve itself (its own page, or a loopback origin with a free port).
+ * Whether the engine is given a page at `origin` when it is not really on this host
+ * (`https://app.example.com`): Chromium through `--host-resolver-rules`, Firefox and WebKit through
+ * the page server's proxy; each accepts the page server's self-signed certificate. WebKitGTK 2.50
+ * alone blocks an https page's fetch() to an http endpoint even on 127.0.0.1 (mixed content;
+ * Chromium and Firefox count loopback as secure), which the core does not predict yet: it is given
+ * https origins only when the bucket is on https, so its verdicts stay comparable with the prediction.
  */
-export const routesOrigins = (name: EngineName): boolean => name === 'chromium';
+export function routesOrigin(name: EngineName, origin: string, endpointSecure: boolean): boolean {
+  return name !== 'webkit' || new URL(origin).protocol === 'http:' || endpointSecure;
+}
 
-/** Launches the engine (src/engines), routing the tests' origins to the page server where it can. */
-export function launchEngine(name: EngineName, routes: readonly PageRoute[], timeoutMs: number): Promise<Engine> {
-  if (name !== 'chromium' || routes.length === 0) return launch(name, { timeoutMs });
-  return launch(name, { timeoutMs, args: [`--host-resolver-rules=${hostResolverRules(routes)}`, '--ignore-certificate-errors'] });
+/** What the launch needs to route origins: the routes, the page server's proxy, and the storage hosts that stay direct. */
+export interface Routing {
+  routes: readonly PageRoute[];
+  proxyPort: number | undefined;
+  /** The bucket's hosts (`127.0.0.1:8000`, `*.amazonaws.com`): never through the proxy, so the engine judges their real answer. */
+  directHosts: readonly string[];
+}
+
+/** The launch options that route the tests' origins to the page server, per engine. */
+function routingOptions(name: EngineName, { routes, proxyPort, directHosts }: Routing): Omit<AnyLaunchOptions, 'timeoutMs'> {
+  if (routes.length === 0) return {};
+  if (name === 'chromium') return { args: [`--host-resolver-rules=${hostResolverRules(routes)}`, '--ignore-certificate-errors'] };
+  if (proxyPort === undefined) return {};
+  if (name === 'firefox') {
+    return {
+      acceptInsecureCerts: true,
+      prefs: {
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': proxyAutoConfig(routes, proxyPort),
+        // Loopback origins the page server could not listen on are routed too; the PAC script decides.
+        'network.proxy.allow_hijacking_localhost': true,
+      },
+    };
+  }
+  // MiniBrowser takes a proxy for every host but the ignored ones (no PAC): the bucket's hosts are
+  // ignored, and the proxy passes the page server's own pages, refusing anything else. (The
+  // WebDriver `proxy` capability would not do: WebKit speaks TLS to its `sslProxy`.)
+  return { browserArgs: [`--proxy=http://127.0.0.1:${proxyPort}`, ...directHosts.map((host) => `--ignore-host=${host}`), '--ignore-tls-errors'] };
+}
+
+/** Launches the engine (src/engines), routing the tests' origins to the page server. */
+export function launchEngine(name: EngineName, routing: Routing, timeoutMs: number): Promise<Engine> {
+  return launch(name, { timeoutMs, ...routingOptions(name, routing) });
 }

@@ -5,21 +5,29 @@ import type { AddressInfo } from 'node:net';
 import { createHarnessApp } from '../harness/harness-app';
 import type { PageRoute } from './engine-drivers';
 import { PAGE_CERTIFICATE, PAGE_PRIVATE_KEY } from './page-certificate';
+import { startPageProxy } from './page-proxy';
 
 /** How an engine reaches a test's page origin. */
 export type PagePlace = { kind: 'direct' } | { kind: 'routed'; route: PageRoute };
 
-/** Where each origin's page is, and whether every engine can open it there (else only an engine that routes origins, with `routes`). */
+/**
+ * Where each origin's page is, and whether every engine can open it there (else only an engine
+ * that routes origins, with `routes`: Chromium maps their hosts, Firefox and WebKit go through the
+ * page server's proxy on 127.0.0.1:`proxyPort`).
+ */
 export interface PagePlan {
   urlOf(origin: string): string;
   isDirect(origin: string): boolean;
   routes: readonly PageRoute[];
+  proxyPort?: number;
 }
 
 /** Where the command serves its test page. */
 export interface PageServer {
   /** The loopback origin of tests that name no origin of their own. */
   readonly ownOrigin: string;
+  /** The port of its proxy (src/server/engine-runs/page-proxy.ts), which answers for the origins it serves only. */
+  readonly proxyPort: number;
   /**
    * Serves the page at each origin: on the origin's own port when it is a loopback origin with a
    * port (any engine reaches it), else on a shared listener an engine must route the origin to.
@@ -59,8 +67,12 @@ export async function startPageServer(webDir: string): Promise<PageServer> {
   };
   const [httpPort, httpsPort] = await Promise.all([start(false, 0), start(true, 0)]);
   const ownOrigin = `http://127.0.0.1:${httpPort}`;
+  // Everything the page server serves, its own page included: WebKit reaches every page through the proxy.
+  const served: PageRoute[] = [{ origin: ownOrigin, port: httpPort }];
+  const proxy = await startPageProxy(() => served);
   return {
     ownOrigin,
+    proxyPort: proxy.port,
     async place(origins) {
       const places = new Map<string, PagePlace>();
       for (const origin of new Set(origins)) {
@@ -70,19 +82,22 @@ export async function startPageServer(webDir: string): Promise<PageServer> {
         if (origin === ownOrigin) places.set(origin, { kind: 'direct' });
         else if (!LOOPBACK_HOSTS.has(url.hostname) || !url.port) places.set(origin, routed);
         else places.set(origin, await start(https, Number(url.port)).then(() => ({ kind: 'direct' }) as const, () => routed));
+        const place = places.get(origin)!;
+        served.push(place.kind === 'routed' ? place.route : { origin, port: Number(url.port) });
       }
       return places;
     },
-    close: async () => void (await Promise.all(servers.map(closeServer))),
+    close: async () => void (await Promise.all([proxy.close(), ...servers.map(closeServer)])),
   };
 }
 
 /** The plan of a page server's places: each origin's page at its root. */
-export function planOf(places: ReadonlyMap<string, PagePlace>): PagePlan {
+export function planOf(places: ReadonlyMap<string, PagePlace>, proxyPort: number): PagePlan {
   return {
     urlOf: (origin) => `${origin}/`,
     isDirect: (origin) => places.get(origin)?.kind === 'direct',
     routes: [...places.values()].flatMap((place) => (place.kind === 'routed' ? [place.route] : [])),
+    proxyPort,
   };
 }
 

@@ -11,7 +11,7 @@ import { runProbe } from '../probe/probe';
 import { createScratchObjects, type ScratchObjects, type ScratchTarget } from '../probe/scratch-objects';
 import type { ConnectedProfile } from '../profiles/connect';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
-import { engineAvailable, launchEngine, routesOrigins } from './engine-drivers';
+import { engineAvailable, launchEngine, routesOrigin, type Routing } from './engine-drivers';
 import type { PagePlan } from './page-server';
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -56,11 +56,11 @@ export type EngineState =
   | { name: EngineName; state: 'ran'; launchMs: number }
   | { name: EngineName; state: 'not-installed'; missing: string[]; installCommand: string }
   | { name: EngineName; state: 'launch-failed'; error: string }
-  /** None of its tests had a page it could open (only Chromium is given other origins). */
+  /** None of its tests had a page it is given (WebKit and https origins against an http bucket: engine-drivers.ts). */
   | { name: EngineName; state: 'unroutable'; origins: string[]; tests: number }
   | { name: EngineName; state: 'cancelled' };
 
-/** Tests an engine left out because it cannot be given their origin. */
+/** Tests an engine left out because it is not given their origin. */
 export interface SkippedTests {
   engine: EngineName;
   origins: string[];
@@ -171,6 +171,15 @@ function judge(run: EngineRunInput, { test, origin }: PlacedTest, engine: Engine
   return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target) };
 }
 
+/** Where the bucket is, as routing needs it: its hosts as proxy settings name them, and whether all are https. */
+function storageReach(profile: ConnectedProfile): { hosts: string[]; secure: boolean } {
+  const origins = storageOriginsOf(profile.summary);
+  return {
+    hosts: origins.map((origin) => `${origin.anySubdomain ? '*.' : ''}${origin.host}${origin.port ? `:${origin.port}` : ''}`),
+    secure: origins.every((origin) => origin.scheme === 'https'),
+  };
+}
+
 /** Pages are opened once per origin and engine, and reused by every test from that origin. */
 function pagesOf(engine: Engine, pages: PagePlan) {
   const opened = new Map<string, Promise<EnginePage>>();
@@ -233,6 +242,7 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
     states.push(state);
     run.onEngine?.(state);
   };
+  const storage = storageReach(run.profile);
   try {
     const probes = await Promise.all(run.tests.map((one) => probeTest(run, one, scratch)));
     const placed = run.tests.map((one, index) => ({ one, index, probed: probes[index]! }));
@@ -242,8 +252,8 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
         settle({ name, state: 'not-installed', missing: availability.missing, installCommand: availability.installCommand });
         return [];
       }
-      // An engine that cannot be given an origin runs only the tests whose page is really there.
-      const reachable = routesOrigins(name) ? placed : placed.filter((p) => run.pages.isDirect(p.one.origin));
+      // An engine not given an origin runs only the tests whose page is really there.
+      const reachable = placed.filter((p) => run.pages.isDirect(p.one.origin) || routesOrigin(name, p.one.origin, storage.secure));
       const unreachable = [...new Set(placed.filter((p) => !reachable.includes(p)).map((p) => p.one.origin))];
       if (reachable.length === 0) {
         settle({ name, state: 'unroutable', origins: unreachable, tests: placed.length });
@@ -257,7 +267,9 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
       const started = performance.now();
       let engine: Engine;
       try {
-        engine = await launchEngine(name, run.pages.routes, LAUNCH_TIMEOUT_MS);
+        const origins = new Set(reachable.map((p) => p.one.origin));
+        const routing: Routing = { routes: run.pages.routes.filter((route) => origins.has(route.origin)), proxyPort: run.pages.proxyPort, directHosts: storage.hosts };
+        engine = await launchEngine(name, routing, LAUNCH_TIMEOUT_MS);
       } catch (error) {
         settle({ name, state: 'launch-failed', error: errorText(error) });
         return [];
