@@ -73,7 +73,7 @@ export function EngineRunResults({ run, yourBrowser }: { run: EngineRun; yourBro
     return text === null ? [] : [{ engine: engine.engine, text }];
   });
   return (
-    <div className="tp-engine-run" data-state={run.state}>
+    <div className="tp-engine-run" data-run={run.id} data-state={run.state}>
       <p role="status" aria-live="polite" className="tp-engine-progress">
         {engineRunProgressText(run)}
       </p>
