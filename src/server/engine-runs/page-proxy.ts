@@ -7,12 +7,13 @@
 // is no open proxy; it listens on 127.0.0.1 only and is closed with the page server.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { portOf } from '../security/access-policy';
 import type { PageRoute } from './engine-drivers';
 
 /** `host:port` of an origin, with the scheme's default port written out (as CONNECT and proxy requests name it). */
 export function hostPortOf(origin: string): string {
   const url = new URL(origin);
-  return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+  return `${url.hostname}:${portOf(url)}`;
 }
 
 export interface PageProxy {

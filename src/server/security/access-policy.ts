@@ -16,7 +16,7 @@ export function urlHost(host: string): string {
 }
 
 /** The URL's port, or its scheme's default (URL drops default ports). */
-function portOf(url: URL): string {
+export function portOf(url: URL): string {
   return url.port || (url.protocol === 'https:' ? '443' : '80');
 }
 
