@@ -10,7 +10,6 @@ export const engineLabel = (engine: EngineName) => ENGINE_LABELS[engine];
 
 export type CliMessage =
   | { code: 'engine-missing'; params: { engine: EngineName; missing: string[]; installCommand: string } }
-  | { code: 'origins-not-routable'; params: { engine: EngineName; origins: string[]; tests: number } }
   | { code: 'engine-launch-failed'; params: { engine: EngineName; error: string } }
   | { code: 'expected-blocked'; params: { engine: EngineName; observed: VerdictLevel } }
   | { code: 'engine-blocked'; params: { engine: EngineName; predicted: VerdictLevel } }
@@ -24,8 +23,6 @@ export type CliMessage =
 
 const TEXTS: { [M in CliMessage as M['code']]: (p: M['params']) => string } = {
   'engine-missing': (p) => `${engineLabel(p.engine)} is not installed (missing ${p.missing.join(', ')}). Install it with: ${p.installCommand}`,
-  'origins-not-routable': (p) =>
-    `${engineLabel(p.engine)} did not run ${p.tests} test${p.tests === 1 ? '' : 's'} from ${p.origins.join(', ')}: it blocks an https page's requests to an http endpoint, even on 127.0.0.1 (mixed content), which the prediction does not model yet. They run in it against an https endpoint, or from an http origin.`,
   'engine-launch-failed': (p) => `${engineLabel(p.engine)} did not start: ${p.error}`,
   'expected-blocked': (p) => `Expected blocked, but ${engineLabel(p.engine)} let script read the answer (${verdictLevelText(p.observed)}).`,
   'engine-blocked': (p) => `${engineLabel(p.engine)} blocked the request although the rules predict ${verdictLevelText(p.predicted).toLowerCase()}; the failure is outside the CORS rules or in the engine.`,

@@ -100,8 +100,6 @@ function engineReport(run: SuiteRun, state: EngineState): EngineReport | undefin
       return missing(cliText({ code: 'engine-missing', params: { engine: state.name, missing: state.missing, installCommand: state.installCommand } }));
     case 'launch-failed':
       return { name: state.name, state: 'missing', message: cliText({ code: 'engine-launch-failed', params: { engine: state.name, error: state.error } }) };
-    case 'unroutable':
-      return { name: state.name, state: 'skipped', message: cliText({ code: 'origins-not-routable', params: { engine: state.name, origins: state.origins, tests: state.tests } }) };
     case 'cancelled':
       return undefined;
   }
@@ -128,7 +126,6 @@ export async function runSuite(run: SuiteRun): Promise<{ cases: CaseResult[]; en
     });
     const engines = ran.engines.flatMap((state) => engineReport(run, state) ?? []);
     const notices = [
-      ...ran.skipped.map((s) => cliText({ code: 'origins-not-routable', params: { engine: s.engine, origins: s.origins, tests: s.tests } })),
       ...engines.flatMap((e) => (e.state === 'skipped' && !run.enginesNamed && ran.engines.find((s) => s.name === e.name)?.state === 'not-installed' ? [e.message] : [])),
     ];
     return { cases: ran.cases.map((one) => caseResult(run, one)), engines, notices };

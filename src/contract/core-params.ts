@@ -71,6 +71,7 @@ const requestReasonParams = exactly<RequestReasonParamsByCode>()({
   'safelisted-total-too-long': z.object({ total: count, max: count, headers: texts }),
   'upload-listeners': none,
   'stream-body': none,
+  'mixed-content': z.object({ pageOrigin: text, url: text, loopback: z.boolean() }),
   'no-preflight': z.object({ method: text }),
 });
 

@@ -20,12 +20,17 @@ export interface EngineFacts {
   repreflightsPutWithBody: boolean;
   /** `Access-Control-Allow-Headers: *` lets Authorization through without credentials (all three; the spec says no). */
   wildcardAllowHeadersCoversAuthorization: boolean;
+  /**
+   * An https page's fetch() of an http loopback URL is refused as mixed content: WebKit only
+   * (src/core/mixed-content.ts); Chromium and Firefox count loopback as trustworthy.
+   */
+  blocksMixedContentOnLoopback: boolean;
 }
 
 export const ENGINE_FACTS: { readonly [E in BrowserEngine]: EngineFacts } = {
-  chromium: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.chromium, repreflightsPutWithBody: false, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION },
-  firefox: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.firefox, repreflightsPutWithBody: true, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION },
-  webkit: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.webkit, repreflightsPutWithBody: false, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION },
+  chromium: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.chromium, repreflightsPutWithBody: false, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, blocksMixedContentOnLoopback: false },
+  firefox: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.firefox, repreflightsPutWithBody: true, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, blocksMixedContentOnLoopback: false },
+  webkit: { preflightCacheCap: PREFLIGHT_CACHE_CAPS.webkit, repreflightsPutWithBody: false, wildcardAllowHeadersCoversAuthorization: WILDCARD_ALLOW_HEADERS_COVERS_AUTHORIZATION, blocksMixedContentOnLoopback: true },
 };
 
 /** How long `engine` keeps a preflight answered with this Access-Control-Max-Age: the value (default 5 s), capped. */

@@ -86,6 +86,7 @@ export { refusalOf, REFUSALS } from './refusals';
 export type { Refusal, ConfigErrorCode } from './refusals';
 export { BROWSER_ENGINES, ENGINE_FACTS, enginePreflightCacheSeconds, enginePreflightsEveryTime } from './engines';
 export type { BrowserEngine, EngineFacts } from './engines';
+export { isLoopbackHost, mixedContent, mixedContentRefusal } from './mixed-content';
 export { judgeAnswers } from './predict';
 export type { EngineContext, AnswersJudgement, ReceivedBrowserAnswer } from './predict';
 export { CHROMIUM_CORS_ERRORS, CORS_FIX_CODES, explainCorsError } from './cors-error';

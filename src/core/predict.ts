@@ -2,6 +2,7 @@ import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, pars
 import type { Dialect } from './dialects';
 import { ENGINE_FACTS, enginePreflightCacheSeconds, enginePreflightsEveryTime, type BrowserEngine } from './engines';
 import { evaluate, type Decision } from './evaluate';
+import { mixedContentLoopbackEngines, mixedContentRefusal } from './mixed-content';
 import type { CorsConfig } from './rule';
 
 /** A fetch() a page makes to a bucket. */
@@ -16,6 +17,8 @@ export interface BrowserFetch {
   resource?: 'object' | 'bucket';
   /** Whether the script sends a body (an upload); Firefox re-sends the preflight of a PUT with one. */
   hasBody?: boolean;
+  /** The URL fetched, when known: an https page may not fetch an http one (src/core/mixed-content.ts). */
+  url?: string;
 }
 
 /** The values each failed browser check names, by check. */
@@ -51,9 +54,11 @@ export interface CautionParamsByCode {
   'preflight-cache-capped': { maxAge: number; engine: BrowserEngine; cap: number };
   /** The engine sends this request's preflight every time, whatever Max-Age says (Firefox, a PUT with a body). */
   'preflight-every-time': { engine: BrowserEngine; method: string };
+  /** An https page fetches an http loopback URL: `engine` refuses it as mixed content, the others do not. */
+  'mixed-content-on-loopback': { engine: BrowserEngine; pageOrigin: string; url: string };
 }
 export type CautionCode = keyof CautionParamsByCode;
-export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped', 'preflight-every-time'] as const satisfies readonly CautionCode[];
+export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped', 'preflight-every-time', 'mixed-content-on-loopback'] as const satisfies readonly CautionCode[];
 
 /** Something about an allowed fetch that one engine does differently or that may break later: a code and its values. */
 export type BrowserCaution = { [C in CautionCode]: { code: C; params: CautionParamsByCode[C] } }[CautionCode];
@@ -182,7 +187,7 @@ export interface AnswersJudgement {
  * preflight) and the actual request's. The same checks as {@link predictBrowserFetch}.
  */
 export function judgeAnswers(fetch: BrowserFetch, answers: { preflight?: ReceivedBrowserAnswer; actual?: ReceivedBrowserAnswer }, engine?: BrowserEngine): AnswersJudgement {
-  const request = classifyBrowserRequest({ method: fetch.method, headers: fetch.headers ?? {}, ...(fetch.credentials ? { credentials: fetch.credentials } : {}) });
+  const request = classifyFetch(fetch, engine);
   const blocked = (blockedBy: BlockReason): AnswersJudgement => ({ allowed: false, blockedBy, readableHeaders: [], cautions: [] });
   if (request.refused) return blocked({ check: 'request-refused', stage: 'request', params: { reasons: request.reasons } });
   if (request.preflight) {
@@ -198,7 +203,7 @@ export function judgeAnswers(fetch: BrowserFetch, answers: { preflight?: Receive
   return {
     allowed: true,
     readableHeaders: readableResponseHeaders(Object.keys(actual.headers), actual.headers['access-control-expose-headers'], request.sendsCredentials),
-    cautions: preflightHeaders ? preflightCautions(preflightHeaders, request, context) : [],
+    cautions: [...(preflightHeaders ? preflightCautions(preflightHeaders, request, context) : []), ...mixedContentCautions(fetch, engine)],
     ...(engine && preflightHeaders
       ? { preflightCacheSeconds: enginePreflightsEveryTime(engine, request.method, fetch.hasBody === true) ? 0 : enginePreflightCacheSeconds(preflightHeaders['access-control-max-age'], engine) }
       : {}),
@@ -221,12 +226,26 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
   return { ...prediction, engine, ...cached };
 }
 
+/** The request as the browser classifies it, refused as well when it is mixed content in `engine` (or in all three). */
+function classifyFetch(fetch: BrowserFetch, engine: BrowserEngine | undefined): BrowserRequestClass {
+  const request = classifyBrowserRequest({ method: fetch.method, headers: fetch.headers ?? {}, ...(fetch.credentials ? { credentials: fetch.credentials } : {}) });
+  const mixed = fetch.url === undefined ? undefined : mixedContentRefusal(fetch.origin, fetch.url, engine);
+  if (!mixed) return request;
+  // The browser refuses mixed content before anything else: nothing is sent, no preflight either.
+  const refused: BrowserRequestClass = { ...request, preflight: false, refused: true, reasons: [mixed, ...(request.refused ? request.reasons : [])] };
+  delete refused.preflightHeaders;
+  return refused;
+}
+
+/** Without an engine named: the engines that refuse this fetch as mixed content while the others allow it. */
+function mixedContentCautions(fetch: BrowserFetch, engine: BrowserEngine | undefined): BrowserCaution[] {
+  if (fetch.url === undefined) return [];
+  const url = fetch.url;
+  return mixedContentLoopbackEngines(fetch.origin, url, engine).map((refusing) => ({ code: 'mixed-content-on-loopback', params: { engine: refusing, pageOrigin: fetch.origin, url } }));
+}
+
 function predictForAnyEngine(config: CorsConfig | null, fetch: BrowserFetch, dialect: Dialect, context: EngineContext | undefined): BrowserPrediction {
-  const request = classifyBrowserRequest({
-    method: fetch.method,
-    headers: fetch.headers ?? {},
-    ...(fetch.credentials ? { credentials: fetch.credentials } : {}),
-  });
+  const request = classifyFetch(fetch, context?.engine);
   if (request.refused) {
     return { allowed: false, request, blockedBy: { check: 'request-refused', stage: 'request', params: { reasons: request.reasons } }, exposedHeaders: [], cautions: [] };
   }
@@ -254,7 +273,7 @@ function predictForAnyEngine(config: CorsConfig | null, fetch: BrowserFetch, dia
     actual,
     ...(failure ? { blockedBy: failure } : {}),
     exposedHeaders: failure ? [] : exposed,
-    cautions: !failure && preflight ? preflightCautions(preflight.headers, request, context) : [],
+    cautions: failure ? [] : [...(preflight ? preflightCautions(preflight.headers, request, context) : []), ...mixedContentCautions(fetch, context?.engine)],
   };
 }
 

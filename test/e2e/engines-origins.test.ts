@@ -4,14 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_NAMES } from '../../src/engines/engine';
-import { launchEngine, routesOrigin } from '../../src/server/engine-runs/engine-drivers';
+import { mixedContentRefusal, predictBrowserFetch } from '../../src/core';
+import { launchEngine } from '../../src/server/engine-runs/engine-drivers';
 import { PAGE_CERTIFICATE, PAGE_PRIVATE_KEY } from '../../src/server/engine-runs/page-certificate';
 import { planOf, startPageServer, type PagePlan, type PageServer } from '../../src/server/engine-runs/page-server';
 
 // Issue 18: a test's origin that is not on this host (`https://app.example.com`, even a `.invalid`
-// one) is given to every engine (WebKit: https origins only against an https bucket, see
-// routesOrigin), and the bucket sees that very origin, directly; the page server's proxy (how
-// Firefox and WebKit are given them) answers for its own pages only, never as an open proxy.
+// one) is given to every engine, and the bucket sees that very origin, directly; the page server's
+// proxy (how Firefox and WebKit are given them) answers for its own pages only, never as an open
+// proxy. An https page's fetch of the http bucket on 127.0.0.1 is mixed content: each engine does
+// what the core predicts for it (src/core/mixed-content.ts: WebKit refuses, the others let loopback through).
 
 const LAUNCH_MS = 120_000;
 const FETCH_MS = 30_000;
@@ -95,9 +97,12 @@ describe('the page proxy', () => {
   });
 });
 
-it('gives every engine every origin, except https origins to WebKit against an http bucket (mixed content)', () => {
-  const table = ENGINE_NAMES.flatMap((name) => [false, true].map((secure) => `${name} ${secure ? 'https' : 'http'} bucket: ${ORIGINS.filter((origin) => routesOrigin(name, origin, secure)).length}`));
-  expect(table).toEqual(['chromium http bucket: 3', 'chromium https bucket: 3', 'firefox http bucket: 3', 'firefox https bucket: 3', 'webkit http bucket: 1', 'webkit https bucket: 3']);
+it('predicts mixed content per engine: only WebKit refuses https pages fetching the http bucket on loopback', () => {
+  const refusals = (url: string) => ENGINE_NAMES.map((name) => `${name}: ${ORIGINS.filter((origin) => mixedContentRefusal(origin, url, name)).length}`);
+  expect(refusals('http://127.0.0.1:9000/bucket/object.txt')).toEqual(['chromium: 0', 'firefox: 0', 'webkit: 2']);
+  expect(refusals('https://127.0.0.1:9000/bucket/object.txt')).toEqual(['chromium: 0', 'firefox: 0', 'webkit: 0']);
+  // Off loopback, every engine refuses it.
+  expect(refusals('http://bucket.example.com/object.txt')).toEqual(['chromium: 2', 'firefox: 2', 'webkit: 2']);
 });
 
 describe.each(ENGINE_NAMES)('%s given the test origins', (name) => {
@@ -107,11 +112,18 @@ describe.each(ENGINE_NAMES)('%s given the test origins', (name) => {
     try {
       const seen: string[] = [];
       for (const bucket of buckets) {
-        for (const origin of ORIGINS.filter((o) => routesOrigin(name, o, bucket.secure))) {
+        for (const origin of ORIGINS) {
           const page = await engine.open(plan.urlOf(origin), { timeoutMs: LAUNCH_MS });
           const before = bucket.seen.length;
           const outcome = await page.fetch({ url: bucket.url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' }, { timeoutMs: FETCH_MS });
           await page.close();
+          const predicted = predictBrowserFetch({ rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, { origin, method: 'GET', url: bucket.url }, 's3', name);
+          if (!predicted.allowed) {
+            // Refused as mixed content, as predicted: nothing reached the bucket.
+            expect({ origin, bucket: bucket.url, refusal: predicted.blockedBy?.check, readable: outcome.readable, sent: bucket.seen.length - before }).toEqual({ origin, bucket: bucket.url, refusal: 'request-refused', readable: false, sent: 0 });
+            seen.push(`${bucket.secure ? 'https' : 'http'} bucket refused ${origin}`);
+            continue;
+          }
           expect({ origin, bucket: bucket.url, readable: outcome.readable, error: outcome.error }).toEqual({ origin, bucket: bucket.url, readable: true, error: undefined });
           // The bucket answered the engine itself (the proxy refuses it), for the page at `origin`.
           const headers = bucket.seen.slice(before);
@@ -119,7 +131,7 @@ describe.each(ENGINE_NAMES)('%s given the test origins', (name) => {
           seen.push(`${bucket.secure ? 'https' : 'http'} bucket saw ${headers[0]!.origin}`);
         }
       }
-      const expected = (secure: boolean) => ORIGINS.filter((o) => routesOrigin(name, o, secure)).map((o) => `${secure ? 'https' : 'http'} bucket saw ${o}`);
+      const expected = (secure: boolean) => ORIGINS.map((o) => `${secure ? 'https' : 'http'} bucket ${!secure && name === 'webkit' && o.startsWith('https:') ? 'refused' : 'saw'} ${o}`);
       expect(seen).toEqual([...expected(false), ...expected(true)]);
     } finally {
       await engine.close();

@@ -6,6 +6,7 @@ import type { DecidingRule } from '../deciding-rule';
 import type { BrowserEngine } from '../engines';
 import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
 import type { Breakage, BreakageCode, BreakageParamsByCode, ProviderAnswer, VerdictLevel } from '../verdict';
+import { text } from './catalogue';
 import { capitalize, durationText, headerSpelling, listOrNone, ruleLabel, ruleName } from './words';
 
 /** A listed origin that almost matches, as a clause. */
@@ -138,6 +139,7 @@ const REQUEST_REASONS: { [C in RequestReasonCode]: (p: RequestReasonParamsByCode
     `The CORS-safelisted header values total ${p.total} bytes, over the ${p.max}-byte limit, so all of them are treated as unsafe (${p.headers.join(', ')}).`,
   'upload-listeners': () => 'The XMLHttpRequest has upload progress listeners, which always force a preflight; drop them to avoid it.',
   'stream-body': () => 'The body is a ReadableStream, and streaming uploads always force a preflight.',
+  'mixed-content': (p) => text(p.loopback ? 'request-reason.mixed-content-loopback' : 'request-reason.mixed-content', { pageOrigin: p.pageOrigin, url: p.url }),
   'no-preflight': (p) => `${p.method} with only CORS-safelisted headers needs no preflight: the browser sends it directly with an Origin header.`,
 };
 
@@ -186,6 +188,7 @@ const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => s
     `${ENGINE_LABELS[p.engine]} will re-check every ${durationText(p.cap)}: it keeps a preflight at most ${p.cap} s, whatever Max-Age ${p.maxAge} says.`,
   'preflight-every-time': (p) =>
     `${ENGINE_LABELS[p.engine]} sends the preflight again before every ${p.method} with a body, whatever Max-Age says: each upload costs two round trips there.`,
+  'mixed-content-on-loopback': (p) => text('caution.mixed-content-on-loopback', { engine: ENGINE_LABELS[p.engine], pageOrigin: p.pageOrigin, url: p.url }),
 };
 
 /** The engines as people name them; WebKit's cap is what Safari users meet. */

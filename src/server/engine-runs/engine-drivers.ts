@@ -30,18 +30,6 @@ function proxyAutoConfig(routes: readonly PageRoute[], proxyPort: number): strin
 
 export const engineAvailable = (name: EngineName): EngineAvailability => engineAvailability(name);
 
-/**
- * Whether the engine is given a page at `origin` when it is not really on this host
- * (`https://app.example.com`): Chromium through `--host-resolver-rules`, Firefox and WebKit through
- * the page server's proxy; each accepts the page server's self-signed certificate. WebKitGTK 2.50
- * alone blocks an https page's fetch() to an http endpoint even on 127.0.0.1 (mixed content;
- * Chromium and Firefox count loopback as secure), which the core does not predict yet: it is given
- * https origins only when the bucket is on https, so its verdicts stay comparable with the prediction.
- */
-export function routesOrigin(name: EngineName, origin: string, endpointSecure: boolean): boolean {
-  return name !== 'webkit' || new URL(origin).protocol === 'http:' || endpointSecure;
-}
-
 /** What the launch needs to route origins: the routes, the page server's proxy, and the storage hosts that stay direct. */
 export interface Routing {
   routes: readonly PageRoute[];

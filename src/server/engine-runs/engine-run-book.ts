@@ -48,9 +48,6 @@ function engineOf(state: EngineState): EngineRunEngine {
       return { engine: state.name, state: 'not-installed', missing: state.missing, installCommand: state.installCommand };
     case 'launch-failed':
       return { engine: state.name, state: 'launch-failed', error: state.error };
-    // The console's pages are on this host, so every engine reaches them: an unroutable origin is not expected here.
-    case 'unroutable':
-      return { engine: state.name, state: 'launch-failed', error: `no page at ${state.origins.join(', ')}` };
     case 'cancelled':
       return { engine: state.name, state: 'cancelled' };
   }

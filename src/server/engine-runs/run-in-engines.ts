@@ -11,7 +11,7 @@ import { runProbe } from '../probe/probe';
 import { createScratchObjects, type ScratchObjects, type ScratchTarget } from '../probe/scratch-objects';
 import type { ConnectedProfile } from '../profiles/connect';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
-import { engineAvailable, launchEngine, routesOrigin, type Routing } from './engine-drivers';
+import { engineAvailable, launchEngine, type Routing } from './engine-drivers';
 import type { PagePlan } from './page-server';
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -56,16 +56,7 @@ export type EngineState =
   | { name: EngineName; state: 'ran'; launchMs: number }
   | { name: EngineName; state: 'not-installed'; missing: string[]; installCommand: string }
   | { name: EngineName; state: 'launch-failed'; error: string }
-  /** None of its tests had a page it is given (WebKit and https origins against an http bucket: engine-drivers.ts). */
-  | { name: EngineName; state: 'unroutable'; origins: string[]; tests: number }
   | { name: EngineName; state: 'cancelled' };
-
-/** Tests an engine left out because it is not given their origin. */
-export interface SkippedTests {
-  engine: EngineName;
-  origins: string[];
-  tests: number;
-}
 
 export interface EngineRunInput {
   profile: ConnectedProfile;
@@ -84,7 +75,6 @@ export interface EngineRunInput {
 export interface EngineRunResult {
   cases: EngineCase[];
   engines: EngineState[];
-  skipped: SkippedTests[];
 }
 
 const bodyOf = (test: SuiteTest) => (test.request.method === 'PUT' || test.request.method === 'POST' ? (test.request.body ?? DEFAULT_BODY) : undefined);
@@ -165,9 +155,11 @@ async function sendFromEngine(run: EngineRunInput, page: EnginePage, placed: Pla
 /** The rules' prediction for a test in one engine (engines differ: preflight caches, Firefox's PUT). */
 function judge(run: EngineRunInput, { test, origin }: PlacedTest, engine: EngineName): { prediction: BrowserPrediction; predicted: AppVerdict } {
   const dialect = run.profile.summary.dialect;
-  const prediction = predictBrowserFetch(run.config, { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials }, dialect, engine);
   const url = run.profile.adapter.objectUrl(run.bucket, test.request.key);
   const target = url.ok ? { pageOrigin: origin, url: url.value.toString() } : undefined;
+  // With the URL, the prediction knows an https page's fetch of an http bucket is mixed content (WebKit refuses it even on loopback).
+  const fetch = { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials, ...(target ? { url: target.url } : {}) };
+  const prediction = predictBrowserFetch(run.config, fetch, dialect, engine);
   return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target) };
 }
 
@@ -237,7 +229,6 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
   const onAbort = () => void closeAll();
   run.signal?.addEventListener('abort', onAbort, { once: true });
   const states: EngineState[] = [];
-  const skipped: SkippedTests[] = [];
   const settle = (state: EngineState) => {
     states.push(state);
     run.onEngine?.(state);
@@ -252,14 +243,6 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
         settle({ name, state: 'not-installed', missing: availability.missing, installCommand: availability.installCommand });
         return [];
       }
-      // An engine not given an origin runs only the tests whose page is really there.
-      const reachable = placed.filter((p) => run.pages.isDirect(p.one.origin) || routesOrigin(name, p.one.origin, storage.secure));
-      const unreachable = [...new Set(placed.filter((p) => !reachable.includes(p)).map((p) => p.one.origin))];
-      if (reachable.length === 0) {
-        settle({ name, state: 'unroutable', origins: unreachable, tests: placed.length });
-        return [];
-      }
-      if (unreachable.length) skipped.push({ engine: name, origins: unreachable, tests: placed.length - reachable.length });
       if (run.signal?.aborted) {
         settle({ name, state: 'cancelled' });
         return [];
@@ -267,8 +250,9 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
       const started = performance.now();
       let engine: Engine;
       try {
-        const origins = new Set(reachable.map((p) => p.one.origin));
-        const routing: Routing = { routes: run.pages.routes.filter((route) => origins.has(route.origin)), proxyPort: run.pages.proxyPort, directHosts: storage.hosts };
+        // Every engine is given every test's origin (engine-drivers.ts); an https page's fetch of an http
+        // bucket is then judged as each engine judges mixed content, and predicted so (src/core/mixed-content.ts).
+        const routing: Routing = { routes: run.pages.routes, proxyPort: run.pages.proxyPort, directHosts: storage.hosts };
         engine = await launchEngine(name, routing, LAUNCH_TIMEOUT_MS);
       } catch (error) {
         settle({ name, state: 'launch-failed', error: errorText(error) });
@@ -281,14 +265,14 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
           return [];
         }
         settle({ name, state: 'ran', launchMs: Math.round(performance.now() - started) });
-        return await runInEngine(run, engine, reachable, scratch);
+        return await runInEngine(run, engine, placed, scratch);
       } finally {
         await close(engine);
       }
     });
     const cases = (await Promise.all(runs)).flat();
     states.sort((a, b) => run.engines.indexOf(a.name) - run.engines.indexOf(b.name));
-    return { cases, engines: states, skipped };
+    return { cases, engines: states };
   } finally {
     run.signal?.removeEventListener('abort', onAbort);
     await closeAll();
