@@ -1,9 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMemo, useRef, type ReactNode } from 'react';
-
-const INSTRUCTIONS =
-  'To reorder a rule, press Space on its handle to pick it up, use the up and down arrow keys to move it, then press Space to drop it or Escape to cancel.';
+import { webText } from '../../../lib/i18n/text';
 
 // Module constants: new option objects on each render would rebuild the sensors, and with them
 // the drag-and-drop context every card reads, re-rendering all cards on each keystroke.
@@ -23,18 +21,21 @@ export function RuleList({ ids, onMove, children }: { ids: readonly string[]; on
   const order = ids.join(ID_SEPARATOR);
   const items = useMemo(() => (order === '' ? [] : order.split(ID_SEPARATOR)), [order]);
   const position = (id: UniqueIdentifier | undefined) => (id === undefined ? -1 : ids.indexOf(String(id)));
+  // 1-based, as the cards name rules and positions.
+  const number = (id: UniqueIdentifier) => position(id) + 1;
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       lastOver.current = active.id;
-      return `Picked up rule ${position(active.id) + 1}.`;
+      return webText('editor.reorder.picked-up', { number: number(active.id) });
     },
     onDragOver: ({ active, over }) => {
       if ((over?.id ?? null) === lastOver.current) return undefined;
       lastOver.current = over?.id ?? null;
-      return over ? `Rule ${position(active.id) + 1} moved to position ${position(over.id) + 1}.` : `Rule ${position(active.id) + 1} is no longer over a position.`;
+      return over ? webText('editor.reorder.over', { number: number(active.id), position: number(over.id) }) : webText('editor.reorder.over-none', { number: number(active.id) });
     },
-    onDragEnd: ({ active, over }) => (over ? `Rule ${position(active.id) + 1} dropped at position ${position(over.id) + 1}.` : `Rule ${position(active.id) + 1} dropped; the order is unchanged.`),
-    onDragCancel: ({ active }) => `Reordering cancelled; rule ${position(active.id) + 1} stays where it was.`,
+    onDragEnd: ({ active, over }) =>
+      over ? webText('editor.reorder.dropped', { number: number(active.id), position: number(over.id) }) : webText('editor.reorder.dropped-none', { number: number(active.id) }),
+    onDragCancel: ({ active }) => webText('editor.reorder.cancelled', { number: number(active.id) }),
   };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const from = position(active.id);
@@ -42,9 +43,9 @@ export function RuleList({ ids, onMove, children }: { ids: readonly string[]; on
     if (from >= 0 && to >= 0 && from !== to) onMove(from, to);
   };
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: webText('editor.reorder.instructions') } }}>
       <SortableContext items={items} strategy={verticalListSortingStrategy}>
-        <ol className="re-rule-list" aria-label="Rules, in the order the provider checks them">
+        <ol className="re-rule-list" aria-label={webText('editor.rule-list')}>
           {children}
         </ol>
       </SortableContext>
