@@ -14,14 +14,11 @@ export function ThemeToggle() {
   const [choice, choose] = useThemeChoice();
   return (
     <ToggleGroup.Root type="single" className="theme-toggle" aria-label={webText('theme.label')} value={choice} onValueChange={(value) => value && choose(value as ThemeChoice)}>
-      {CHOICES.map(({ value, label: labelId, icon: Icon }) => {
-        const label = webText(labelId);
-        return (
-        <ToggleGroup.Item key={value} value={value} aria-label={label} title={label} className="theme-toggle-item">
+      {CHOICES.map(({ value, label, icon: Icon }) => (
+        <ToggleGroup.Item key={value} value={value} aria-label={webText(label)} title={webText(label)} className="theme-toggle-item">
           <Icon aria-hidden="true" className="ui-icon" />
         </ToggleGroup.Item>
-        );
-      })}
+      ))}
     </ToggleGroup.Root>
   );
 }
