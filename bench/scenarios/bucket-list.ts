@@ -82,7 +82,7 @@ export async function measureBucketList(browser: Browser, log: (line: string) =>
     }
     const page = await browser.newPage();
     await page.goto(`${many!.url}/p/local`);
-    await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === '10003 buckets', undefined, { timeout: 300_000 });
+    await page.waitForFunction(() => document.querySelector('[aria-live="polite"]')?.textContent === '10,003 buckets', undefined, { timeout: 300_000 });
     const keys = await filterKeystrokes(page);
     await page.close();
     return [

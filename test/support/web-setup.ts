@@ -1,4 +1,7 @@
 import { configure } from '@testing-library/react';
+// English active from the start, as src/web/main.tsx makes it before the first render: a
+// component that only speaks through the web catalogue (the theme toggle) renders on its own.
+import '../../src/web/lib/i18n/activate';
 
 // The component tests render against the real console API and s3rver. `findBy*` and `waitFor`
 // give up after 1 s by default, which a loaded machine exceeds (CI, stop 14: the bulk-apply picker

@@ -7,6 +7,8 @@ import { consoleQueries } from '../api/console';
 import { Button } from '../components/ui/button';
 import { Select } from '../components/ui/field';
 import { Link } from '../components/link';
+import { LocaleSwitcher } from '../components/locale-switcher';
+import { webText } from '../lib/i18n/text';
 import { navigate } from '../lib/router';
 import { ThemeToggle } from './theme-toggle';
 
@@ -19,14 +21,14 @@ export interface AppHeaderProps {
   onSignOut?: () => void;
 }
 
-/** The product's name, the profile, the theme and the session: the same on every page. */
+/** The product's name, the profile, the language, the theme and the session: the same on every page. */
 export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, onSignOut }: AppHeaderProps) {
   const session = useQuery({ ...consoleQueries.session(), enabled: onSignOut !== undefined });
   return (
     <header className="app-header">
       {onOpenBuckets && (
         <Button ref={bucketsButton} className="drawer-only" variant="ghost" icon={MenuIcon} onClick={onOpenBuckets}>
-          Buckets
+          {webText('buckets.title')}
         </Button>
       )}
       <h1>
@@ -38,8 +40,8 @@ export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, o
       <span className="app-header-spacer" />
       <div className="app-header-tools">
         {profiles && profiles.length > 0 && (
-          <Select label="Profile" className="profile-switcher" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
-            {profileId === undefined && <option value="">Choose…</option>}
+          <Select label={webText('app-header.profile')} className="profile-switcher" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
+            {profileId === undefined && <option value="">{webText('app-header.choose-profile')}</option>}
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label} ({p.dialect})
@@ -47,10 +49,11 @@ export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, o
             ))}
           </Select>
         )}
+        <LocaleSwitcher />
         <ThemeToggle />
         {onSignOut && session.data?.required && session.data.authenticated && (
           <Button variant="ghost" size="sm" icon={LogOut} onClick={onSignOut}>
-            Sign out
+            {webText('app-header.sign-out')}
           </Button>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ProfileSummary } from '../../contract/api';
 import { Tab, TabList, TabPanel, Tabs } from '../components/ui/tabs';
 import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
+import { webText } from '../lib/i18n/text';
 import { HISTORY_TEXT } from '../lib/messages';
 import { navigate, type BucketTab } from '../lib/router';
 import { DriftBanner } from '../features/history/components/drift-banner';
@@ -12,13 +13,12 @@ import { RuleEditor } from '../features/rule-editor/components/rule-editor';
 import { RuleWizard } from '../features/rule-wizard/components/rule-wizard';
 import { TestPane } from '../features/test-pane/components/test-pane';
 
-const TABS = [
-  { id: 'rules' as const, label: 'Rules' },
-  { id: 'test' as const, label: 'Test' },
-  { id: 'history' as const, label: HISTORY_TEXT.tab },
-];
+const TAB_IDS: readonly BucketTab[] = ['rules', 'test', 'history'];
 
-const isBucketTab = (value: string): value is BucketTab => TABS.some((t) => t.id === value);
+/** Each tab's label in the active locale (read at render: the locale can change). */
+const tabLabel = (tab: BucketTab): string => (tab === 'rules' ? webText('bucket-page.tab.rules') : tab === 'test' ? webText('bucket-page.tab.test') : HISTORY_TEXT.tab);
+
+const isBucketTab = (value: string): value is BucketTab => (TAB_IDS as readonly string[]).includes(value);
 
 /**
  * A bucket: its rules, its test pane and its history, as tabs (arrow keys move between them) with
@@ -44,10 +44,10 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
         </h2>
       </div>
       <Tabs value={tab} onValueChange={select}>
-        <TabList aria-label="Bucket views">
-          {TABS.map((t) => (
-            <Tab key={t.id} value={t.id}>
-              {t.label}
+        <TabList aria-label={webText('bucket-page.views')}>
+          {TAB_IDS.map((t) => (
+            <Tab key={t} value={t}>
+              {tabLabel(t)}
             </Tab>
           ))}
         </TabList>
@@ -55,7 +55,7 @@ export function BucketPage({ profile, bucket, tab }: { profile: ProfileSummary; 
         <BucketWorkspaceProvider key={`${profile.id}/${bucket}`}>
           <TabPanel value="rules" keepMountedWhile={tab}>
             {profile.capabilities.bucketCors && (
-              <div className="rules-tools" role="group" aria-label="Draft tools">
+              <div className="rules-tools" role="group" aria-label={webText('bucket-page.draft-tools')}>
                 <RuleWizard profile={profile} />
                 <ImportExportButtons profile={profile} bucket={bucket} />
                 <BulkApplyButton profile={profile} bucket={bucket} />

@@ -7,6 +7,8 @@ import { Link } from '../components/link';
 import { Badge, type Tone } from '../components/ui/badge';
 import { Card } from '../components/ui/card';
 import { describeCors } from '../features/buckets/bucket-filter';
+import { formatNumber } from '../lib/i18n/format';
+import { webText } from '../lib/i18n/text';
 import { useBucketsWithDraft } from '../lib/draft-markers';
 
 /** Buckets shown as shortcuts on the home page; the full list is the sidebar's. */
@@ -15,10 +17,10 @@ const SHORTCUTS = 12;
 const TONE: Record<BucketSummary['cors']['status'], Tone> = { rules: 'success', none: 'neutral', 'not-supported': 'warning', error: 'danger' };
 
 const WHAT_IT_DOES = [
-  { icon: ListOrdered, title: 'Rules', text: 'Read and edit a bucket’s CORS rules in the order the provider evaluates them, with every issue explained, a diff before each save, and drafts that survive a reload.' },
-  { icon: FlaskConical, title: 'Test', text: 'Send real requests from this browser to the bucket, see what the browser decides and why, and fix a refusal with the strictest rule that allows it.' },
-  { icon: History, title: 'History', text: 'Every configuration the console saw or wrote, with the difference each change made, and any earlier one back in one click.' },
-];
+  { icon: ListOrdered, title: 'home.rules.title', text: 'home.rules.text' },
+  { icon: FlaskConical, title: 'home.test.title', text: 'home.test.text' },
+  { icon: History, title: 'home.history.title', text: 'home.history.text' },
+] as const;
 
 /** A profile's home: what the console does, its buckets at a glance, shortcuts into them. */
 export function HomePage({ profile }: { profile: ProfileSummary }) {
@@ -38,50 +40,50 @@ export function HomePage({ profile }: { profile: ProfileSummary }) {
       <h2 id="home-title">{profile.label}</h2>
       <p className="home-profile">
         <Badge tone="info">{profile.kind.toUpperCase()}</Badge>
-        <span>dialect {profile.dialect}</span>
+        <span>{webText('home.dialect', { dialect: profile.dialect })}</span>
         <span aria-hidden="true">·</span>
-        <span>{profile.endpoint ?? 'default endpoint'}</span>
+        <span>{profile.endpoint ?? webText('home.default-endpoint')}</span>
       </p>
-      <p className="home-lead">cors-console shows and edits the CORS rules of this profile’s buckets and tests them from this browser. Choose a bucket to see its rules in the order the provider evaluates them.</p>
+      <p className="home-lead">{webText('home.lead')}</p>
 
-      <h3>Buckets</h3>
+      <h3>{webText('buckets.title')}</h3>
       {query.isPending ? (
-        <p className="muted">Loading buckets…</p>
+        <p className="muted">{webText('buckets.loading')}</p>
       ) : query.isError ? null : (
         <>
-          <ul className="home-stats" aria-label="Buckets by CORS status">
+          <ul className="home-stats" aria-label={webText('home.stats-label')}>
             <li>
-              <Badge tone="neutral">{total === 1 ? '1 bucket' : `${total} buckets`}</Badge>
+              <Badge tone="neutral">{webText('home.bucket-count', { count: total })}</Badge>
             </li>
             {counts.rules > 0 && (
               <li>
-                <Badge tone="success">{counts.rules} with rules</Badge>
+                <Badge tone="success">{webText('home.with-rules', { count: formatNumber(counts.rules) })}</Badge>
               </li>
             )}
             {counts.none > 0 && (
               <li>
-                <Badge tone="neutral">{counts.none} without CORS</Badge>
+                <Badge tone="neutral">{webText('home.without-cors', { count: formatNumber(counts.none) })}</Badge>
               </li>
             )}
             {counts['not-supported'] + counts.error > 0 && (
               <li>
-                <Badge tone="warning">{counts['not-supported'] + counts.error} could not be read</Badge>
+                <Badge tone="warning">{webText('home.unreadable', { count: formatNumber(counts['not-supported'] + counts.error) })}</Badge>
               </li>
             )}
             {drafts.size > 0 && (
               <li>
-                <Badge tone="info">{drafts.size === 1 ? '1 unsaved draft' : `${drafts.size} unsaved drafts`}</Badge>
+                <Badge tone="info">{webText('home.draft-count', { count: drafts.size })}</Badge>
               </li>
             )}
           </ul>
           {shortcuts.length > 0 && (
-            <ul className="home-buckets" aria-label="Open a bucket">
+            <ul className="home-buckets" aria-label={webText('home.open-bucket')}>
               {shortcuts.map((b) => (
                 <li key={b.name}>
                   <Link to={{ name: 'bucket', profile: profile.id, bucket: b.name, tab: 'rules' }}>
                     <span className="bucket-name">{b.name}</span>
                     <span className="home-bucket-badges">
-                      {drafts.has(b.name) && <Badge tone="info">draft</Badge>}
+                      {drafts.has(b.name) && <Badge tone="info">{webText('home.draft')}</Badge>}
                       <Badge tone={TONE[b.cors.status]}>{describeCors(b.cors)}</Badge>
                     </span>
                   </Link>
@@ -92,15 +94,15 @@ export function HomePage({ profile }: { profile: ProfileSummary }) {
         </>
       )}
 
-      <h3>What you can do with a bucket</h3>
+      <h3>{webText('home.what-you-can-do')}</h3>
       <div className="home-grid">
         {WHAT_IT_DOES.map(({ icon: Icon, title, text }) => (
           <Card key={title}>
             <h4>
               <Icon aria-hidden="true" className="ui-icon" />
-              {title}
+              {webText(title)}
             </h4>
-            <p>{text}</p>
+            <p>{webText(text)}</p>
           </Card>
         ))}
       </div>

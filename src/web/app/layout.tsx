@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 're
 import { ErrorMessage } from '../components/error-message';
 import { BucketList } from '../features/buckets/components/bucket-list';
 import { profileQueries, signOut } from '../api/console';
+import { webText } from '../lib/i18n/text';
 import { pageTitle } from '../lib/page-title';
 import { navigate, useRoute } from '../lib/router';
 import { useMediaQuery } from '../lib/use-media-query';
@@ -64,7 +65,7 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
   return (
     <div className="layout">
       <a className="skip-link" href="#main-content" onClick={skipToContent}>
-        Skip to content
+        {webText('layout.skip-to-content')}
       </a>
       <AppHeader
         {...(profiles.data ? { profiles: profiles.data } : {})}
@@ -74,16 +75,16 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
       />
       {profiles.isPending ? (
         <main {...mainProps}>
-          <p className="muted">Loading profiles…</p>
+          <p className="muted">{webText('layout.loading-profiles')}</p>
         </main>
       ) : profiles.isError ? (
         <main {...mainProps}>
-          <ErrorMessage error={profiles.error} title="The console server could not list its profiles." />
+          <ErrorMessage error={profiles.error} title={webText('layout.profiles-failed')} />
         </main>
       ) : route.name === 'not-found' || (profileId !== undefined && !profile) ? (
         <main {...mainProps}>
-          <h2>Not found</h2>
-          <p>{profileId && !profile ? `There is no profile "${profileId}".` : `Nothing lives at ${route.name === 'not-found' ? route.path : ''}.`}</p>
+          <h2>{webText('layout.not-found')}</h2>
+          <p>{profileId && !profile ? webText('layout.no-profile', { profile: profileId }) : webText('layout.nothing-at', { path: route.name === 'not-found' ? route.path : '' })}</p>
         </main>
       ) : profile ? (
         <div className="workspace">
@@ -99,7 +100,7 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
           )}
           <main {...mainProps}>
             {route.name === 'bucket' ? (
-              <Suspense fallback={<p className="muted">Loading the bucket page…</p>}>
+              <Suspense fallback={<p className="muted">{webText('layout.loading-bucket-page')}</p>}>
                 <BucketPage profile={profile} bucket={route.bucket} tab={route.tab} />
               </Suspense>
             ) : (

@@ -1,5 +1,6 @@
 import { configEdits, configEditText, documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../core';
 import { documentText } from '../lib/document-formats';
+import { webText } from '../lib/i18n/text';
 import { DiffView } from './diff-view';
 import './config-diff.css';
 
@@ -12,9 +13,9 @@ export function ConfigDiff({ before, after, format, label }: { before: CorsConfi
   return (
     <div className="config-diff">
       <ul className="config-diff-edits" aria-label={label}>
-        {edits.length === 0 ? <li>Nothing changes.</li> : edits.map((edit, index) => <li key={index}>{configEditText(edit)}</li>)}
+        {edits.length === 0 ? <li>{webText('config-diff.nothing')}</li> : edits.map((edit, index) => <li key={index}>{configEditText(edit)}</li>)}
       </ul>
-      <DiffView before={documentText(before, format)} after={documentText(after, format)} label={`As ${documentFormatInfo(format).label}`} />
+      <DiffView before={documentText(before, format)} after={documentText(after, format)} label={webText('config-diff.as-format', { format: documentFormatInfo(format).label })} />
     </div>
   );
 }

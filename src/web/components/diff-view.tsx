@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
+import { webText } from '../lib/i18n/text';
 import { diffLines } from '../lib/line-diff';
 import './diff-view.css';
 
@@ -18,9 +19,7 @@ export function DiffView({ before, after, label }: { before: string; after: stri
   }, [firstChange, before, after]);
   return (
     <figure className="re-diff">
-      <figcaption>
-        {label}: {added} line{added === 1 ? '' : 's'} added, {removed} removed.
-      </figcaption>
+      <figcaption>{webText('diff-view.caption', { label, added, removed })}</figcaption>
       {/* Focusable: it scrolls sideways, and keyboard users must be able to scroll it too. */}
       <pre tabIndex={0} ref={box}>
         {lines.map((line, index) =>

@@ -1,4 +1,5 @@
 import { ApiRequestError } from '../api/api-error';
+import { webText } from '../lib/i18n/text';
 
 /** An API failure as a person reads it: what happened and the provider's own code. */
 export function ErrorMessage({ error, title }: { error: unknown; title: string }) {
@@ -7,7 +8,7 @@ export function ErrorMessage({ error, title }: { error: unknown; title: string }
     <div role="alert" className="error-message">
       <strong>{title}</strong>
       <p>{api?.message ?? (error instanceof Error ? error.message : String(error))}</p>
-      {api?.providerCode && <p className="provider-code">Provider code: {api.providerCode}</p>}
+      {api?.providerCode && <p className="provider-code">{webText('error-message.provider-code', { code: api.providerCode })}</p>}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react';
 import { chooseLocale } from '../lib/i18n/activate';
 import { isLocale, OFFERED_LOCALES } from '../lib/i18n/locales';
 import { webText } from '../lib/i18n/text';
-import { Select } from './ui';
+import { Select } from './ui/field';
 import './locale-switcher.css';
 
 /**

@@ -1,4 +1,5 @@
 import { issueText, type Issue } from '../../core';
+import { webText } from '../lib/i18n/text';
 import { issueWhere } from '../lib/issue-location';
 import './located-issues.css';
 
@@ -16,8 +17,8 @@ export function LocatedIssues({ issues, label, id }: { issues: readonly Issue[];
         const { message, hint } = issueText(issue);
         return (
           <li key={`${issue.code}-${index}`} className={`located-issue located-issue-${issue.severity}`} data-code={issue.code}>
-            <span className="sr-only">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
-            {where ? `${where}: ${message}` : message}
+            <span className="sr-only">{issue.severity === 'error' ? webText('issue-prefix.error') : webText('issue-prefix.warning')}</span>
+            {where ? webText('located-issues.at', { where, message }) : message}
             {hint && <span className="located-issue-hint">{hint}</span>}
           </li>
         );

@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,7 +24,11 @@ function RoutedBucketPage() {
 }
 
 function renderWithClient(node: React.ReactNode) {
-  return render(<QueryClientProvider client={testQueryClient()}>{node}</QueryClientProvider>);
+  return render(
+    <I18nProvider i18n={i18n}>
+      <QueryClientProvider client={testQueryClient()}>{node}</QueryClientProvider>
+    </I18nProvider>,
+  );
 }
 
 describe('app shell', () => {

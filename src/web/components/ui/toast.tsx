@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
+import { webText } from '../../lib/i18n/text';
 import type { Tone } from './badge';
 import { IconButton } from './button';
 import { cx } from './cx';
@@ -44,7 +45,7 @@ export function Toaster({ toast }: { toast: ToastState }) {
         <p role="status" className="ui-toast-text">
           {message?.text}
         </p>
-        {message && <IconButton label="Dismiss" icon={X} size="sm" onClick={dismiss} />}
+        {message && <IconButton label={webText('toast.dismiss')} icon={X} size="sm" onClick={dismiss} />}
       </div>
     </div>
   );

@@ -1,14 +1,31 @@
 import type { BucketSummary } from '../../../contract/api';
+import { webText } from '../../lib/i18n/text';
 
 export type StatusFilter = 'all' | 'rules' | 'none' | 'not-supported' | 'error';
 
-export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
-  all: 'All',
-  rules: 'With rules',
-  none: 'No CORS',
-  'not-supported': 'Not supported',
-  error: 'Could not read',
-};
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'rules', 'none', 'not-supported', 'error'];
+
+export function statusFilterLabel(filter: StatusFilter): string {
+  switch (filter) {
+    case 'all':
+      return webText('buckets.filter.all');
+    case 'rules':
+      return webText('buckets.filter.rules');
+    default:
+      return statusText(filter);
+  }
+}
+
+function statusText(status: Exclude<BucketSummary['cors']['status'], 'rules'>): string {
+  switch (status) {
+    case 'none':
+      return webText('buckets.status.none');
+    case 'not-supported':
+      return webText('buckets.status.not-supported');
+    case 'error':
+      return webText('buckets.status.error');
+  }
+}
 
 /** Buckets whose name contains `text` (any case) and whose CORS status matches. */
 export function filterBuckets(buckets: readonly BucketSummary[], text: string, status: StatusFilter): BucketSummary[] {
@@ -17,14 +34,5 @@ export function filterBuckets(buckets: readonly BucketSummary[], text: string, s
 }
 
 export function describeCors(summary: BucketSummary['cors']): string {
-  switch (summary.status) {
-    case 'rules':
-      return summary.ruleCount === 1 ? '1 rule' : `${summary.ruleCount} rules`;
-    case 'none':
-      return 'No CORS';
-    case 'not-supported':
-      return 'Not supported';
-    case 'error':
-      return 'Could not read';
-  }
+  return summary.status === 'rules' ? webText('buckets.status.rules', { count: summary.ruleCount }) : statusText(summary.status);
 }

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { z } from 'zod';
 import type { CorsState } from '../../../contract/api';
 import { corsConfigSchema, sameConfig, type CorsConfig } from '../../../core';
@@ -177,8 +178,7 @@ export function keepDraft(profile: string, bucket: string, draft: CorsConfig, ba
   return storeDraft(profile, bucket, { config: draft, baseVersion: base.version, savedAt }) ? savedAt : null;
 }
 
-/** `09:05`: the local time of day, 24-hour clock. */
+/** `09:05`: the local time of day, 24-hour clock, in the active locale's digits and separator. */
 export function formatDraftTime(savedAt: string): string {
-  const date = new Date(savedAt);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat(i18n.locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(savedAt));
 }

@@ -1,4 +1,6 @@
 import type { CorsConfig, CorsRule, Method } from '../../../core';
+import { listText } from '../../../core/messages/words';
+import { webText } from '../../lib/i18n/text';
 
 /** One rule as the form holds it: list fields are newline-joined text, max age is the input's text. */
 export interface RuleFormValues {
@@ -80,10 +82,10 @@ const SUMMARY_ORIGINS = 3;
 
 /** `https://a.com, https://b.com · GET, PUT`: what a collapsed card says about its rule. */
 export function summarizeRule(rule: CorsRule): string {
-  const shown = rule.allowedOrigins.slice(0, SUMMARY_ORIGINS).join(', ');
-  const more = rule.allowedOrigins.length > SUMMARY_ORIGINS ? ` +${rule.allowedOrigins.length - SUMMARY_ORIGINS} more` : '';
-  const origins = rule.allowedOrigins.length ? `${shown}${more}` : 'no origin';
-  const methods = rule.allowedMethods.length ? rule.allowedMethods.join(', ') : 'no method';
+  const shown = listText(rule.allowedOrigins.slice(0, SUMMARY_ORIGINS));
+  const hidden = rule.allowedOrigins.length - SUMMARY_ORIGINS;
+  const origins = rule.allowedOrigins.length === 0 ? webText('editor.no-origin') : hidden > 0 ? webText('editor.summary.more', { list: shown, count: hidden }) : shown;
+  const methods = rule.allowedMethods.length ? listText(rule.allowedMethods) : webText('editor.no-method');
   return `${origins} · ${methods}`;
 }
 
@@ -95,12 +97,14 @@ export interface RuleFact {
 
 /** What a compact rule row says about its rule: origins, methods, the headers it allows and exposes, its max age. */
 export function ruleFacts(rule: CorsRule): RuleFact[] {
-  const list = (values: readonly string[], none: string) => (values.length ? values.join(', ') : none);
+  const list = (values: readonly string[], none: string) => (values.length ? listText(values) : none);
+  const none = webText('editor.fact.none');
   return [
-    { key: 'origins', label: 'Origins', value: list(rule.allowedOrigins, 'no origin') },
-    { key: 'methods', label: 'Methods', value: list(rule.allowedMethods, 'no method') },
-    { key: 'allowed-headers', label: 'Allowed headers', value: list(rule.allowedHeaders, 'none') },
-    { key: 'expose-headers', label: 'Expose', value: list(rule.exposeHeaders, 'none') },
-    { key: 'max-age', label: 'Max age', value: rule.maxAgeSeconds === undefined ? 'unset' : `${rule.maxAgeSeconds} s` },
+    { key: 'origins', label: webText('editor.fact.origins'), value: list(rule.allowedOrigins, webText('editor.no-origin')) },
+    { key: 'methods', label: webText('editor.fact.methods'), value: list(rule.allowedMethods, webText('editor.no-method')) },
+    { key: 'allowed-headers', label: webText('editor.fact.allowed-headers'), value: list(rule.allowedHeaders, none) },
+    { key: 'expose-headers', label: webText('editor.fact.expose'), value: list(rule.exposeHeaders, none) },
+    // The value as typed (no digit grouping): it is what the field holds.
+    { key: 'max-age', label: webText('editor.field.max-age'), value: rule.maxAgeSeconds === undefined ? webText('editor.fact.unset') : webText('editor.fact.seconds', { seconds: String(rule.maxAgeSeconds) }) },
   ];
 }

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { APP_OPERATIONS, validateApp, type AppDescription, type AppOperation, type Dialect, type Issue, type IssuePath } from '../../../core';
+import { webText } from '../../lib/i18n/text';
 import { formMessage } from '../../lib/messages';
 
-/** The operations as the form offers them, with the methods each one uses. */
-export const OPERATION_LABELS: Record<AppOperation, string> = {
-  download: 'Download (GET)',
-  head: 'Read metadata (HEAD)',
-  upload: 'Upload with PUT (PutObject, presigned PUT)',
-  'form-upload': 'Upload with a POST form (presigned POST policy)',
-  'multipart-upload': 'Multipart upload (PUT parts, POST to start and finish)',
-  delete: 'Delete (DELETE)',
-};
+const OPERATION_LABELS = {
+  download: 'wizard.operation.download',
+  head: 'wizard.operation.head',
+  upload: 'wizard.operation.upload',
+  'form-upload': 'wizard.operation.form-upload',
+  'multipart-upload': 'wizard.operation.multipart-upload',
+  delete: 'wizard.operation.delete',
+} as const satisfies Record<AppOperation, string>;
+
+/** An operation as the form offers it, with the methods it uses. */
+export function operationLabel(operation: AppOperation): string {
+  return webText(OPERATION_LABELS[operation]);
+}
 
 /** Which of the app's operations send (or read) a header: all of them, or one. */
 export type HeaderScope = 'all' | AppOperation;
@@ -44,7 +49,6 @@ export const EMPTY_REQUEST_HEADER: RequestHeaderRow = { name: '', value: '', on:
 export const EMPTY_READABLE_HEADER: ReadableHeaderRow = { name: '', on: 'all' };
 
 const scope = z.union([z.literal('all'), z.enum(APP_OPERATIONS)]);
-const headerName = z.string().trim().min(1, formMessage('header-row-unnamed'));
 
 function originLines(text: string): string[] {
   return text
@@ -68,7 +72,9 @@ function toAppDescription(values: z.output<ReturnType<typeof formShape>>): AppDe
   };
 }
 
+/** Built with the form (not at import), so its messages are in the locale the form is shown in. */
 function formShape() {
+  const headerName = z.string().trim().min(1, formMessage('header-row-unnamed'));
   return z
     .object({
     origins: z.string(),
@@ -86,7 +92,7 @@ function formShape() {
       const check = (rows: { on: HeaderScope }[], field: 'requestHeaders' | 'readableHeaders') =>
         rows.forEach((row, index) => {
           if (row.on !== 'all' && !values.operations.includes(row.on)) {
-            ctx.addIssue({ code: 'custom', path: [field, index, 'on'], message: formMessage('operation-not-chosen', { operation: OPERATION_LABELS[row.on] }) });
+            ctx.addIssue({ code: 'custom', path: [field, index, 'on'], message: formMessage('operation-not-chosen', { operation: operationLabel(row.on) }) });
           }
         });
       check(values.requestHeaders, 'requestHeaders');

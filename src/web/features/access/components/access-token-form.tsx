@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/field';
 import { signIn } from '../../../api/console';
+import { webText } from '../../../lib/i18n/text';
 
 /** Asked once when the console listens beyond loopback (or has CORS_CONSOLE_TOKEN set). */
 export function AccessTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -28,15 +29,15 @@ export function AccessTokenForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <main className="content access-token">
-      <h2>Access token</h2>
-      <p>This console is protected. Enter its access token: the CORS_CONSOLE_TOKEN setting, or the token it printed when it started.</p>
+      <h2>{webText('access.token')}</h2>
+      <p>{webText('access.lead')}</p>
       <form onSubmit={(e) => void submit(e)}>
-        <TextField label="Access token" type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} required />
+        <TextField label={webText('access.token')} type="password" autoComplete="current-password" value={token} onChange={(e) => setToken(e.target.value)} required />
         <Button type="submit" variant="primary" icon={LogIn} disabled={busy || token.trim() === ''}>
-          Sign in
+          {webText('access.sign-in')}
         </Button>
       </form>
-      {error !== null && <ErrorMessage error={error} title="Not signed in." />}
+      {error !== null && <ErrorMessage error={error} title={webText('access.failed')} />}
     </main>
   );
 }

@@ -8,11 +8,19 @@ import { ErrorMessage } from '../../../components/error-message';
 import { IconButton } from '../../../components/ui/button';
 import { Select, TextField } from '../../../components/ui/field';
 import { useBucketsWithDraft } from '../../../lib/draft-markers';
-import { describeCors, filterBuckets, STATUS_FILTER_LABELS, type StatusFilter } from '../bucket-filter';
+import { webText } from '../../../lib/i18n/text';
+import { describeCors, filterBuckets, STATUS_FILTERS, statusFilterLabel, type StatusFilter } from '../bucket-filter';
 import { bucketQueries, listingChanged } from '../../../api/buckets';
 import './bucket-list.css';
 
 const ROW_HEIGHT = 36;
+
+/** The count line: how many buckets are shown, of how many listed, and how many are still coming. */
+function countText(shown: number, listed: number, total: number): string {
+  const more = total - listed;
+  if (shown === listed) return more > 0 ? webText('buckets.count-loading', { count: listed, more }) : webText('buckets.count', { count: listed });
+  return more > 0 ? webText('buckets.count-filtered-loading', { shown, count: listed, more }) : webText('buckets.count-filtered', { shown, count: listed });
+}
 
 export function BucketList({ profile, selected }: { profile: ProfileSummary; selected?: string }) {
   const query = useInfiniteQuery(bucketQueries.list(profile.id));
@@ -59,32 +67,31 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
   });
 
   return (
-    <nav className="bucket-list" aria-label="Buckets">
+    <nav className="bucket-list" aria-label={webText('buckets.title')}>
       <div className="bucket-list-head">
-        <TextField className="bucket-list-search" label="Filter buckets" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name contains…" autoComplete="off" />
-        <IconButton label="Refresh the bucket list" icon={RefreshCw} variant="secondary" onClick={refresh} disabled={query.isFetching} className={query.isFetching ? 'is-spinning' : undefined} />
+        <TextField className="bucket-list-search" label={webText('buckets.filter-label')} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={webText('buckets.filter-placeholder')} autoComplete="off" />
+        <IconButton label={webText('buckets.refresh')} icon={RefreshCw} variant="secondary" onClick={refresh} disabled={query.isFetching} className={query.isFetching ? 'is-spinning' : undefined} />
       </div>
-      <Select label="CORS status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-        {Object.entries(STATUS_FILTER_LABELS).map(([value, label]) => (
+      <Select label={webText('buckets.status-label')} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+        {STATUS_FILTERS.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {statusFilterLabel(value)}
           </option>
         ))}
       </Select>
       {query.isPending ? (
-        <p className="muted">Loading buckets…</p>
+        <p className="muted">{webText('buckets.loading')}</p>
       ) : query.isError ? (
-        <ErrorMessage error={query.error} title="The buckets could not be listed." />
+        <ErrorMessage error={query.error} title={webText('buckets.list-failed')} />
       ) : (
         <>
           <p className="muted bucket-list-count" aria-live="polite">
-            {visible.length === all.length ? `${all.length} buckets` : `${visible.length} of ${all.length} buckets`}
-            {all.length < total ? ` (loading ${total - all.length} more…)` : ''}
+            {countText(visible.length, all.length, total)}
           </p>
           {all.length === 0 ? (
-            <p>No buckets in this profile.</p>
+            <p>{webText('buckets.none')}</p>
           ) : visible.length === 0 ? (
-            <p>No bucket matches the filter.</p>
+            <p>{webText('buckets.no-match')}</p>
           ) : (
             <div ref={scroller} className="bucket-list-scroller">
               <ul style={{ height: virtualizer.getTotalSize() }}>
@@ -95,9 +102,9 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
                       <Link to={{ name: 'bucket', profile: profile.id, bucket: bucket.name, tab: 'rules' }} current={bucket.name === selected} title={bucket.name}>
                         <span className="bucket-name">{bucket.name}</span>
                         {drafts.has(bucket.name) && (
-                          <span className="bucket-draft" title="Unsaved draft">
+                          <span className="bucket-draft" title={webText('buckets.draft')}>
                             <PencilLine aria-hidden="true" className="ui-icon" />
-                            <span className="sr-only">, unsaved draft</span>
+                            <span className="sr-only">{webText('buckets.draft-suffix')}</span>
                           </span>
                         )}
                         <span className={`cors-badge cors-${bucket.cors.status}`} title={bucket.cors.status === 'error' || bucket.cors.status === 'not-supported' ? bucket.cors.message : undefined}>

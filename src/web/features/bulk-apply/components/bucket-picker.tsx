@@ -4,17 +4,19 @@ import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button, Checkbox, TextField } from '../../../components/ui';
 import { bucketQueries } from '../../../api/buckets';
+import { webText } from '../../../lib/i18n/text';
+import { formatNumber } from '../../../lib/i18n/format';
 
 function corsNow(summary: BucketSummary['cors']): string {
   switch (summary.status) {
     case 'rules':
-      return summary.ruleCount === 1 ? '1 rule' : `${summary.ruleCount} rules`;
+      return webText('bulk-apply.cors.rules', { count: summary.ruleCount });
     case 'none':
-      return 'no CORS';
+      return webText('bulk-apply.cors.none');
     case 'not-supported':
-      return 'CORS not supported';
+      return webText('bulk-apply.cors.not-supported');
     case 'error':
-      return 'could not read';
+      return webText('bulk-apply.cors.error');
   }
 }
 
@@ -47,43 +49,43 @@ export function BucketPicker({ profile, currentBucket, text, onTextChange, selec
 
   return (
     <fieldset className="ba-picker">
-      <legend>Buckets</legend>
+      <legend>{webText('bulk-apply.picker.legend')}</legend>
       <div className="modal-row ba-picker-tools">
-        <TextField className="ba-picker-filter" label="Name contains" type="search" value={text} onChange={(event) => onTextChange(event.target.value)} autoComplete="off" data-autofocus />
+        <TextField className="ba-picker-filter" label={webText('bulk-apply.picker.filter')} type="search" value={text} onChange={(event) => onTextChange(event.target.value)} autoComplete="off" data-autofocus />
         <Button size="sm" disabled={pickable.length === 0} onClick={() => onChange(new Set([...selected, ...pickable.map((b) => b.name)]))}>
-          Select all shown
+          {webText('bulk-apply.picker.select-all')}
         </Button>
         <Button size="sm" variant="ghost" disabled={selected.size === 0} onClick={() => onChange(new Set())}>
-          Clear selection
+          {webText('bulk-apply.picker.clear')}
         </Button>
       </div>
       {query.isPending ? (
-        <p className="modal-muted">Loading buckets…</p>
+        <p className="modal-muted">{webText('bulk-apply.picker.loading')}</p>
       ) : query.isError ? (
-        <ErrorMessage error={query.error} title="The buckets could not be listed." />
+        <ErrorMessage error={query.error} title={webText('bulk-apply.picker.failed')} />
       ) : buckets.length === 0 ? (
-        <p className="modal-muted">{deferredText ? `No other bucket's name contains "${deferredText}".` : 'This profile has no other bucket.'}</p>
+        <p className="modal-muted">{deferredText ? webText('bulk-apply.picker.no-match', { text: deferredText }) : webText('bulk-apply.picker.no-other')}</p>
       ) : (
         <>
-          <ul id={listId} className="ba-bucket-list" aria-label="Buckets to apply to">
+          <ul id={listId} className="ba-bucket-list" aria-label={webText('bulk-apply.picker.list')}>
             {buckets.map((bucket) => {
               const disabled = bucket.cors.status === 'not-supported';
               return (
                 <li key={bucket.name}>
-                  <Checkbox checked={selected.has(bucket.name)} disabled={disabled} onChange={(event) => toggle(bucket.name, event.target.checked)} label={bucket.name} note={`(${corsNow(bucket.cors)})`} />
+                  <Checkbox checked={selected.has(bucket.name)} disabled={disabled} onChange={(event) => toggle(bucket.name, event.target.checked)} label={bucket.name} note={webText('bulk-apply.picker.note', { state: corsNow(bucket.cors) })} />
                 </li>
               );
             })}
           </ul>
           {query.hasNextPage && (
             <Button size="sm" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-              {query.isFetchingNextPage ? 'Loading more buckets…' : 'Load more buckets'}
+              {query.isFetchingNextPage ? webText('bulk-apply.picker.loading-more') : webText('bulk-apply.picker.load-more')}
             </Button>
           )}
         </>
       )}
       <p className="modal-muted" aria-live="polite">
-        {selected.size} selected{query.hasNextPage ? ' · more buckets match: load more, or narrow the name' : ''}
+        {webText(query.hasNextPage ? 'bulk-apply.picker.selected-more' : 'bulk-apply.picker.selected', { count: formatNumber(selected.size) })}
       </p>
     </fieldset>
   );

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { useWorkspaceDraft } from '../../../lib/bucket-workspace';
+import { webText } from '../../../lib/i18n/text';
 import { BulkApplyDialog } from './bulk-apply-dialog';
 import './bulk-apply.css';
 
@@ -13,7 +14,7 @@ export function BulkApplyButton({ profile, bucket }: { profile: ProfileSummary; 
   return (
     <>
       <Button ref={button} disabled={draft === undefined} onClick={() => setOpen(true)}>
-        Apply to other buckets…
+        {webText('bulk-apply.open')}
       </Button>
       {open && draft !== undefined && <BulkApplyDialog profile={profile} bucket={bucket} draft={draft ?? { rules: [] }} onClose={() => setOpen(false)} returnFocusTo={button} />}
     </>

@@ -3,6 +3,9 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import type { CorsConfig } from '../../../../core';
 import { Button, Dialog, DialogActions, Radio } from '../../../components/ui';
+import { listText } from '../../../../core/messages/words';
+import { formatNumber } from '../../../lib/i18n/format';
+import { webText } from '../../../lib/i18n/text';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';
@@ -21,24 +24,29 @@ type Step =
   | { kind: 'applying'; plans: BucketPlan[]; results: WriteResult[] }
   | { kind: 'done'; plans: BucketPlan[]; results: WriteResult[] };
 
-const MODE_LABELS: Record<ApplyMode, { label: string; note: string }> = {
-  replace: { label: 'Replace their rules', note: 'Each bucket then holds exactly the draft.' },
-  append: { label: 'Append after their rules', note: 'Their rules keep answering first; the draft\'s rules go after them, within the provider\'s rule limit.' },
-};
+const MODES: readonly ApplyMode[] = ['replace', 'append'];
+
+/** Each mode's label, note, and the preview's opening sentence, which names the mode. */
+function modeText(mode: ApplyMode): { label: string; note: string; preview: string } {
+  return mode === 'replace'
+    ? { label: webText('bulk-apply.mode.replace'), note: webText('bulk-apply.mode.replace-note'), preview: webText('bulk-apply.preview-intro.replace') }
+    : { label: webText('bulk-apply.mode.append'), note: webText('bulk-apply.mode.append-note'), preview: webText('bulk-apply.preview-intro.append') };
+}
 
 const ready = (plan: BucketPlan) => plan.kind === 'ready';
 
+/** `2 saved, 1 skipped`: each outcome that happened, with its count. */
 function summary(results: readonly WriteResult[]): string {
   const count = (outcome: WriteResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
   const parts = [
-    [count('saved'), 'saved'],
-    [count('conflict'), 'changed since the preview (not written)'],
-    [count('invalid'), 'refused'],
-    [count('failed'), 'failed'],
-    [count('skipped'), 'skipped'],
-    [count('not-attempted'), 'not attempted'],
+    [count('saved'), 'bulk-apply.summary.saved'],
+    [count('conflict'), 'bulk-apply.summary.conflict'],
+    [count('invalid'), 'bulk-apply.summary.invalid'],
+    [count('failed'), 'bulk-apply.summary.failed'],
+    [count('skipped'), 'bulk-apply.summary.skipped'],
+    [count('not-attempted'), 'bulk-apply.summary.not-attempted'],
   ] as const;
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ');
+  return listText(parts.filter(([n]) => n > 0).map(([n, id]) => webText(id, { count: formatNumber(n) })));
 }
 
 /**
@@ -105,22 +113,22 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
     body = (
       <>
         <p className="modal-muted">
-          Applies the draft ({countRules(draft)}) to the buckets you pick. {bucket} itself is not changed here: save it in the editor.
+          {webText('bulk-apply.intro', { rules: countRules(draft), bucket })}
         </p>
         <BucketPicker profile={profile.id} currentBucket={bucket} text={nameFilter} onTextChange={setNameFilter} selected={selected} onChange={setSelected} />
         <fieldset className="ba-mode">
-          <legend id={ids.mode}>Mode</legend>
-          {(Object.keys(MODE_LABELS) as ApplyMode[]).map((m) => (
-            <Radio key={m} name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} label={MODE_LABELS[m].label} note={MODE_LABELS[m].note} />
+          <legend id={ids.mode}>{webText('bulk-apply.mode')}</legend>
+          {MODES.map((m) => (
+            <Radio key={m} name={ids.mode} value={m} checked={mode === m} onChange={() => setMode(m)} label={modeText(m).label} note={modeText(m).note} />
           ))}
         </fieldset>
         <DialogActions>
           <Button variant="primary" disabled={selected.size === 0 || reading} onClick={() => void preview()}>
-            Preview {selected.size} bucket{selected.size === 1 ? '' : 's'}
+            {webText('bulk-apply.preview', { count: selected.size })}
           </Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{webText('bulk-apply.cancel')}</Button>
           <span role="status" className="modal-muted">
-            {reading ? `Reading ${step.done} of ${step.total}…` : ''}
+            {reading ? webText('bulk-apply.reading', { done: formatNumber(step.done), total: formatNumber(step.total) }) : ''}
           </span>
         </DialogActions>
       </>
@@ -129,16 +137,14 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
     const writable = step.plans.filter(ready).length;
     body = (
       <>
-        <p>
-          {MODE_LABELS[step.mode].label}, as read just now. Each write names the version read here, so a bucket that changes before Apply is reported and left as it is.
-        </p>
+        <p>{modeText(step.mode).preview}</p>
         <PlanTable plans={step.plans} dialect={profile.dialect} />
         <DialogActions>
           <Button variant="primary" disabled={writable === 0} data-autofocus onClick={() => void apply(step.plans)}>
-            Apply to {writable} bucket{writable === 1 ? '' : 's'}
+            {webText('bulk-apply.apply', { count: writable })}
           </Button>
-          <Button onClick={() => setStep({ kind: 'select' })}>Back to selection</Button>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={() => setStep({ kind: 'select' })}>{webText('bulk-apply.back')}</Button>
+          <Button onClick={onClose}>{webText('bulk-apply.cancel')}</Button>
         </DialogActions>
       </>
     );
@@ -149,9 +155,9 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
     body = (
       <>
         <div className="modal-row">
-          <label htmlFor={`${ids.mode}-progress`}>Written</label>
+          <label htmlFor={`${ids.mode}-progress`}>{webText('bulk-apply.written')}</label>
           <progress id={`${ids.mode}-progress`} max={Math.max(total, 1)} value={done} />
-          <span role="status">{step.kind === 'applying' ? `${done} of ${total}` : `Done: ${summary(step.results)}.`}</span>
+          <span role="status">{step.kind === 'applying' ? webText('bulk-apply.progress', { done: formatNumber(done), total: formatNumber(total) }) : webText('bulk-apply.done', { summary: summary(step.results) })}</span>
         </div>
         {step.results.length > 0 && <ResultTable results={step.results} />}
         <DialogActions>
@@ -161,11 +167,11 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
                 stopRequested.current = true;
               }}
             >
-              Stop after this bucket
+              {webText('bulk-apply.stop')}
             </Button>
           ) : (
             <Button data-autofocus onClick={onClose}>
-              Close
+              {webText('bulk-apply.close')}
             </Button>
           )}
         </DialogActions>
@@ -174,7 +180,7 @@ export function BulkApplyDialog({ profile, bucket, draft, onClose, returnFocusTo
   }
 
   return (
-    <Dialog title="Apply the draft to other buckets" onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+    <Dialog title={webText('bulk-apply.title')} onClose={requestClose} className="ba-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       {body}
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
+import { webText } from '../../../lib/i18n/text';
 import { exportDocument } from '../export-document';
 import { FormatOptions } from './format-options';
 
@@ -20,10 +21,10 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
   const label = documentFormatInfo(format).label;
 
   return (
-    <Dialog title="Export the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
-      <p className="modal-muted">The draft as the editor holds it now ({countRules(draft)}), saved or not.</p>
+    <Dialog title={webText('import-export.export-title')} onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+      <p className="modal-muted">{webText('import-export.export-lead', { rules: countRules(draft) })}</p>
       <Select
-        label="Format"
+        label={webText('import-export.format')}
         className="ie-format"
         data-autofocus
         value={format}
@@ -36,13 +37,13 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
       </Select>
       {file.losses.length > 0 ? (
         <>
-          <h4>What {label} loses</h4>
-          <LocatedIssues id={ids.losses} issues={file.losses} label={`What ${label} loses`} />
+          <h4>{webText('import-export.losses', { format: label })}</h4>
+          <LocatedIssues id={ids.losses} issues={file.losses} label={webText('import-export.losses', { format: label })} />
         </>
       ) : (
-        <p className="modal-muted">{label} carries everything in this draft.</p>
+        <p className="modal-muted">{webText('import-export.no-losses', { format: label })}</p>
       )}
-      <TextArea label="Document" className="ie-document" rows={12} readOnly spellCheck={false} value={file.text} />
+      <TextArea label={webText('import-export.document')} className="ie-document" rows={12} readOnly spellCheck={false} value={file.text} />
       <DialogActions>
         <Button
           variant="primary"
@@ -53,13 +54,13 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
             setDownloaded(file.fileName);
           }}
         >
-          Download
+          {webText('import-export.download')}
         </Button>
-        <span className="modal-muted">as {file.fileName}</span>
-        <Button onClick={onClose}>Close</Button>
+        <span className="modal-muted">{webText('import-export.download-as', { file: file.fileName })}</span>
+        <Button onClick={onClose}>{webText('import-export.close')}</Button>
       </DialogActions>
       <p role="status" className="modal-muted">
-        {downloaded ? `Downloaded ${downloaded}.` : ''}
+        {downloaded ? webText('import-export.downloaded', { file: downloaded }) : ''}
       </p>
     </Dialog>
   );

@@ -3,6 +3,8 @@ import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConf
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea, TextField } from '../../../components/ui';
+import { formatNumber } from '../../../lib/i18n/format';
+import { webText } from '../../../lib/i18n/text';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';
@@ -42,7 +44,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
     const file = event.target.files?.[0];
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      setFileError(`${file.name} is ${Math.ceil(file.size / 1024)} KB; a CORS document is far smaller (S3 takes at most 64 KB), so it was not read.`);
+      setFileError(webText('import-export.file-too-large', { file: file.name, size: formatNumber(Math.ceil(file.size / 1024)) }));
       return;
     }
     setFileError(null);
@@ -57,16 +59,16 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   };
 
   return (
-    <Dialog title="Import rules into the draft" onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
-      <p className="modal-muted">The document replaces the draft in the editor. Nothing is written to the bucket until you save there.</p>
-      <TextField label="Import from file" className="ie-file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
+    <Dialog title={webText('import-export.import-title')} onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
+      <p className="modal-muted">{webText('import-export.import-lead')}</p>
+      <TextField label={webText('import-export.from-file')} className="ie-file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
       {fileError && (
         <p role="alert" className="ie-error">
           {fileError}
         </p>
       )}
       <TextArea
-        label="Or paste a document"
+        label={webText('import-export.paste')}
         className="ie-document"
         rows={12}
         spellCheck={false}
@@ -77,36 +79,36 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
         }}
         aria-invalid={reading?.ok === false || undefined}
         aria-describedby={reading && reading.issues.length > 0 ? ids.issues : undefined}
-        placeholder='{"CORSRules": [...]} or <CORSConfiguration>…'
+        placeholder={webText('import-export.paste-placeholder', { json: '{"CORSRules": [...]}', xml: '<CORSConfiguration>…' })}
       />
-      {fileName && <p className="modal-muted">Read from {fileName}.</p>}
-      <Select label="Format" className="ie-format" value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
-        <option value="auto">Detect automatically{hasText ? ` (${documentFormatInfo(detected).label})` : ''}</option>
+      {fileName && <p className="modal-muted">{webText('import-export.read-from', { file: fileName })}</p>}
+      <Select label={webText('import-export.format')} className="ie-format" value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
+        <option value="auto">{hasText ? webText('import-export.detect-as', { format: documentFormatInfo(detected).label }) : webText('import-export.detect')}</option>
         <FormatOptions />
       </Select>
-      {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label="Problems in the document" />}
-      {reading?.ok === false && <p className="ie-error">The document cannot be read as {documentFormatInfo(format).label}; fix the errors above or pick another format.</p>}
+      {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label={webText('import-export.problems')} />}
+      {reading?.ok === false && <p className="ie-error">{webText('import-export.unreadable', { format: documentFormatInfo(format).label })}</p>}
       {reading?.ok && (
         <>
-          {reading.keptResponseVary && <p className="modal-muted">{documentFormatInfo(format).label} cannot say ResponseVary, so the draft keeps its Vary: Origin switch on.</p>}
+          {reading.keptResponseVary && <p className="modal-muted">{webText('import-export.kept-vary', { format: documentFormatInfo(format).label })}</p>}
           {errorCount > 0 && (
             <p className="ie-error">
-              The draft will carry {errorCount === 1 ? 'an error' : `${errorCount} errors`} the provider would reject; Save stays blocked until {errorCount === 1 ? 'it is' : 'they are'} fixed in the editor.
+              {webText('import-export.errors', { count: errorCount })}
             </p>
           )}
-          <ConfigDiff before={draft} after={reading.config} format={diffFormat} label={`What the import changes in the draft (${countRules(draft)} before, ${countRules(reading.config)} after)`} />
+          <ConfigDiff before={draft} after={reading.config} format={diffFormat} label={webText('import-export.diff', { before: countRules(draft), after: countRules(reading.config) })} />
         </>
       )}
       {refused && (
         <p role="alert" className="ie-error">
-          The editor is not ready to take the draft; wait until the rules have loaded.
+          {webText('import-export.not-ready')}
         </p>
       )}
       <DialogActions>
         <Button variant="primary" disabled={!reading?.ok} onClick={replace}>
-          Replace draft
+          {webText('import-export.replace')}
         </Button>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{webText('import-export.cancel')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
+import { webText } from '../../../lib/i18n/text';
 import { ExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import './import-export.css';
@@ -20,10 +21,10 @@ export function ImportExportButtons({ profile, bucket }: { profile: ProfileSumma
   return (
     <>
       <Button ref={importButton} icon={Upload} disabled={!ready} onClick={() => setOpen('import')}>
-        Import…
+        {webText('import-export.import')}
       </Button>
       <Button ref={exportButton} icon={Download} disabled={!ready} onClick={() => setOpen('export')}>
-        Export…
+        {webText('import-export.export')}
       </Button>
       {open === 'import' && ready && (
         <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} returnFocusTo={importButton} />

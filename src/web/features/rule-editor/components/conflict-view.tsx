@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { CorsState } from '../../../../contract/api';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { Button, Card } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { ConfigSummary } from './config-summary';
 
 export function ConflictView({ intent, afterWrite, current, draft, format, onKeepMine, onTakeTheirs, onMergeByHand }: {
@@ -16,37 +17,33 @@ export function ConflictView({ intent, afterWrite, current, draft, format, onKee
   onMergeByHand: () => void;
 }) {
   const id = useId();
+  const mine = intent === 'save' ? webText('editor.conflict.mine-draft') : webText('editor.conflict.mine-none');
   return (
     <Card as="section" role="dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-why`} className="re-dialog re-conflict">
-      <h3 id={`${id}-title`}>The configuration changed on the provider</h3>
-      <p id={`${id}-why`}>
-        Someone changed this bucket&apos;s CORS configuration after your draft started{afterWrite ? `, so nothing was ${intent === 'save' ? 'saved' : 'deleted'}` : ''}. Compare both versions, then
-        choose.
-      </p>
+      <h3 id={`${id}-title`}>{webText('editor.conflict.title')}</h3>
+      <p id={`${id}-why`}>{webText(!afterWrite ? 'editor.conflict.why' : intent === 'save' ? 'editor.conflict.why-not-saved' : 'editor.conflict.why-not-deleted')}</p>
       <div className="re-columns">
-        <section aria-label="Theirs: on the provider now" className="re-column">
-          <h4>Theirs: on the provider now</h4>
+        <section aria-label={webText('editor.conflict.theirs')} className="re-column">
+          <h4>{webText('editor.conflict.theirs')}</h4>
           <ConfigSummary config={current.config} format={format} />
         </section>
-        <section aria-label={intent === 'save' ? 'Mine: your draft' : 'Mine: no configuration'} className="re-column">
-          <h4>{intent === 'save' ? 'Mine: your draft' : 'Mine: no configuration'}</h4>
+        <section aria-label={mine} className="re-column">
+          <h4>{mine}</h4>
           <ConfigSummary config={intent === 'save' ? draft : null} format={format} />
         </section>
       </div>
       <ul className="re-choices">
         <li>
           <Button variant="primary" onClick={onKeepMine} autoFocus>
-            Keep mine
+            {webText('editor.conflict.keep-mine')}
           </Button>{' '}
-          {intent === 'save' ? 'Review the change from theirs to your draft, then save it over theirs.' : 'Confirm again, then delete theirs.'}
+          {intent === 'save' ? webText('editor.conflict.keep-mine-save') : webText('editor.conflict.keep-mine-delete')}
         </li>
         <li>
-          <Button onClick={onTakeTheirs}>Take theirs</Button>{' '}
-          Load their configuration into the editor; Undo brings your draft back.
+          <Button onClick={onTakeTheirs}>{webText('editor.conflict.take-theirs')}</Button> {webText('editor.conflict.take-theirs-note')}
         </li>
         <li>
-          <Button onClick={onMergeByHand}>Merge by hand</Button>{' '}
-          Keep editing your draft with theirs shown beside it; saving then replaces theirs.
+          <Button onClick={onMergeByHand}>{webText('editor.conflict.merge')}</Button> {webText('editor.conflict.merge-note')}
         </li>
       </ul>
     </Card>

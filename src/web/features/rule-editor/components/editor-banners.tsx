@@ -1,13 +1,14 @@
 import { Button } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { formatDraftTime } from '../draft-storage';
 
 /** The draft kept from an earlier visit; "Discard changes" in the toolbar is the one way to drop it. */
 export function DraftBanner({ savedAt, onReview }: { savedAt: string; onReview: () => void }) {
   return (
-    <div className="re-banner" role="region" aria-label="Unsaved draft">
-      <p>Unsaved draft from {formatDraftTime(savedAt)}. It is kept in this browser until you save it or use Discard changes.</p>
+    <div className="re-banner" role="region" aria-label={webText('editor.draft-banner.label')}>
+      <p>{webText('editor.draft-banner.text', { time: formatDraftTime(savedAt) })}</p>
       <Button size="sm" onClick={onReview}>
-        Review
+        {webText('editor.draft-banner.review')}
       </Button>
     </div>
   );
@@ -19,16 +20,16 @@ export function ProviderChangedBanner({ holds, hasDraft, onCompare, onLoad }: { 
     <div className="re-banner re-banner-info">
       {hasDraft ? (
         <>
-          <p>The provider&apos;s configuration changed since this draft started; it now holds {holds}.</p>
+          <p>{webText('editor.provider-changed.with-draft', { holds })}</p>
           <Button size="sm" onClick={onCompare}>
-            Compare
+            {webText('editor.provider-changed.compare')}
           </Button>
         </>
       ) : (
         <>
-          <p>The provider&apos;s configuration changed; it now holds {holds}.</p>
+          <p>{webText('editor.provider-changed.text', { holds })}</p>
           <Button size="sm" onClick={onLoad}>
-            Load it
+            {webText('editor.provider-changed.load')}
           </Button>
         </>
       )}

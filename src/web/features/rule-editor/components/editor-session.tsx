@@ -4,6 +4,7 @@ import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { configIdentity, dialectProfile, isStoredDocumentIssue, issueText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { corsQueries } from '../../../api/cors';
 import { ErrorMessage } from '../../../components/error-message';
+import { webText } from '../../../lib/i18n/text';
 import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
 import { placeIssues } from '../issue-placement';
@@ -117,7 +118,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     restartFrom(current, { fresh: false });
     setPhase({ kind: 'editing' });
     focusLater({ button: 'add' });
-    toast.show(hasDraft ? 'Loaded the configuration the provider holds now. Undo brings your draft back.' : 'Loaded the configuration the provider holds now.');
+    toast.show(hasDraft ? webText('editor.toast.took-theirs-undo') : webText('editor.toast.took-theirs'));
   };
 
   const keepMine = (current: CorsState, intent: WriteIntent) => {
@@ -137,7 +138,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
       restartFrom(outcome.value, { fresh: true });
       setPhase({ kind: 'editing' });
       focusLater({ button: 'add' });
-      toast.show(intent === 'save' ? `Saved: the provider now holds ${countRules(outcome.value.config)}.` : 'Deleted: the bucket has no CORS configuration now.');
+      toast.show(intent === 'save' ? webText('editor.toast.saved', { rules: countRules(outcome.value.config) }) : webText('editor.toast.deleted'));
     } else if (outcome.kind === 'conflict') {
       persistence.keepNow();
       setPhase({ kind: 'conflict', intent, current: outcome.current, afterWrite: true });
@@ -183,7 +184,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     if (!next) return;
     focusLater(focusAfterHistory(which));
     draftForm.load(next);
-    setHistoryNote(which === 'undo' ? 'Undone: the draft is back to the previous step.' : 'Redone: the draft is forward one step.');
+    setHistoryNote(which === 'undo' ? webText('editor.undone') : webText('editor.redone'));
   };
   const undo = () => step('undo');
   const redo = () => step('redo');
@@ -220,7 +221,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
           onLoad={() => takeTheirs(provider)}
         />
       )}
-      {writes.failure !== null && <ErrorMessage error={writes.failure} title="Nothing was written. Your draft is kept." />}
+      {writes.failure !== null && <ErrorMessage error={writes.failure} title={webText('editor.write-failed')} />}
       <EditorToolbar
         view={view}
         onView={setView}
@@ -253,7 +254,7 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
       </p>
       {draftForm.isSaveBlocked && placement.errorCount > 0 && (
         <p role="alert" className="re-blocked">
-          Save is blocked: fix the {placement.errorCount === 1 ? 'error' : `${placement.errorCount} errors`} marked below. Warnings do not block saving.
+          {webText('editor.save-blocked', { count: placement.errorCount })}
         </p>
       )}
       <IssueList issues={storedIssues} />

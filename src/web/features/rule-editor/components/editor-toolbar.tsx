@@ -1,13 +1,15 @@
 import { Plus, Redo2, RotateCcw, Save, Trash2, Undo2 } from 'lucide-react';
 import type { RefObject } from 'react';
 import { Button, SegmentedControl } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 
 export type EditorView = 'form' | 'raw';
 
-const VIEWS = [
-  { value: 'form', label: 'Form' },
-  { value: 'raw', label: 'Raw' },
-] as const;
+const views = () =>
+  [
+    { value: 'form', label: webText('editor.view.form') },
+    { value: 'raw', label: webText('editor.view.raw') },
+  ] as const;
 
 export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, onAdd, canDiscard, onDiscard, canDelete, onDelete, canSave, onSave, addButton, deleteButton, saveButton, undoButton, redoButton }: {
   view: EditorView;
@@ -33,26 +35,26 @@ export function EditorToolbar({ view, onView, canUndo, canRedo, onUndo, onRedo, 
 }) {
   return (
     <div className="re-toolbar">
-      <SegmentedControl label="View" options={VIEWS} value={view} onChange={onView} />
+      <SegmentedControl label={webText('editor.view')} options={views()} value={view} onChange={onView} />
       <Button size="sm" variant="ghost" icon={Undo2} ref={undoButton} onClick={onUndo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Ctrl+Z">
-        Undo
+        {webText('editor.undo')}
       </Button>
       <Button size="sm" variant="ghost" icon={Redo2} ref={redoButton} onClick={onRedo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Ctrl+Shift+Z">
-        Redo
+        {webText('editor.redo')}
       </Button>
       {/* Away from Save: one destroys, the other keeps. */}
       <Button size="sm" variant="ghost" icon={Trash2} ref={deleteButton} className="re-danger-quiet" onClick={onDelete} disabled={!canDelete}>
-        Delete all rules
+        {webText('editor.delete-all')}
       </Button>
       <span className="re-spacer" />
       <Button size="sm" icon={Plus} ref={addButton} onClick={onAdd}>
-        Add rule
+        {webText('editor.add-rule')}
       </Button>
       <Button size="sm" icon={RotateCcw} onClick={onDiscard} disabled={!canDiscard}>
-        Discard changes
+        {webText('editor.discard')}
       </Button>
       <Button size="sm" variant="primary" icon={Save} ref={saveButton} onClick={onSave} disabled={!canSave}>
-        Save
+        {webText('editor.save')}
       </Button>
     </div>
   );

@@ -2,6 +2,7 @@ import { CircleHelp, X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { firstMatchHelp, type Dialect } from '../../../../core';
 import { Button } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 
 /** Remembered in this browser: once dismissed, the note stays away on every bucket. */
 export const NOTE_DISMISSED_KEY = 'cors-console:first-match-note-dismissed';
@@ -13,8 +14,6 @@ function readDismissed(): boolean {
     return false;
   }
 }
-
-const REORDER_HELP = 'To reorder, drag a rule by its handle, or focus the handle, press Space, move it with the arrow keys and press Space again (Escape cancels).';
 
 /**
  * The first-match rule in one line, dismissible, and the fuller explanation for the provider's
@@ -46,7 +45,7 @@ export function FirstMatchNote({ dialect }: { dialect: Dialect }) {
 
   const helpButton = (
     <Button size="sm" variant="ghost" icon={CircleHelp} ref={helpToggle} aria-expanded={helpOpen} aria-controls={panelId} onClick={() => setHelpOpen((open) => !open)}>
-      How matching works
+      {webText('editor.matching.help')}
     </Button>
   );
 
@@ -59,15 +58,15 @@ export function FirstMatchNote({ dialect }: { dialect: Dialect }) {
           <p>{help.note}</p>
           {helpButton}
           <Button size="sm" variant="ghost" icon={X} onClick={dismiss}>
-            Dismiss <span className="re-sr">this note</span>
+            {webText('editor.matching.dismiss')} <span className="re-sr">{webText('editor.matching.dismiss-what')}</span>
           </Button>
         </div>
       )}
-      <div id={panelId} className="re-help" role="region" aria-label="How matching works" hidden={!helpOpen}>
+      <div id={panelId} className="re-help" role="region" aria-label={webText('editor.matching.help')} hidden={!helpOpen}>
         {help.paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <p>{REORDER_HELP}</p>
+        <p>{webText('editor.matching.reorder')}</p>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { refusalText, type Issue } from '../../../../core';
+import { webText } from '../../../lib/i18n/text';
 import type { PlacedIssue } from '../issue-placement';
 
 function Refusal({ issue }: { issue: Issue }) {
@@ -19,13 +20,13 @@ export function IssueList({ id, issues, serverMessages = [], action }: { id?: st
     <ul id={id} className="re-issues">
       {serverMessages.map((text) => (
         <li key={`server-${text}`} className="re-issue re-issue-error">
-          <span className="re-sr">Refused by the server: </span>
+          <span className="re-sr">{webText('editor.refused-by-server')}</span>
           <span>{text}</span>
         </li>
       ))}
       {issues.map((placed) => (
         <li key={placed.key} className={`re-issue re-issue-${placed.issue.severity}`}>
-          <span className="re-sr">{placed.issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+          <span className="re-sr">{placed.issue.severity === 'error' ? webText('issue-prefix.error') : webText('issue-prefix.warning')}</span>
           <span>{placed.text}</span>
           {placed.hint && <span className="re-hint">{placed.hint}</span>}
           <Refusal issue={placed.issue} />

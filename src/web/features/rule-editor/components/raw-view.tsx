@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { configIdentity, conversionLosses, documentFormatInfo, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { Select, TextArea } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 
@@ -48,8 +49,8 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
     <div className="re-raw">
       <Select
         id={`${domId}-format`}
-        label="Format"
-        hint="Edits that read correctly update the form at once."
+        label={webText('editor.raw.format')}
+        hint={webText('editor.raw.format-hint')}
         className="re-raw-format"
         value={format}
         onChange={(event) => onFormatChange(event.target.value as DocumentFormat)}
@@ -62,7 +63,7 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
       </Select>
       <TextArea
         id={`${domId}-raw`}
-        label="Raw document"
+        label={webText('editor.raw.document')}
         inputClassName="re-raw-text"
         spellCheck={false}
         value={text}
@@ -71,12 +72,12 @@ export function RawView({ domId, config, format, formats, onFormatChange, onAppl
         aria-describedby={problems.length ? `${domId}-raw-issues` : undefined}
       />
       {problems.length > 0 && (
-        <ul id={`${domId}-raw-issues`} className="re-issues" aria-label="Problems in the document">
+        <ul id={`${domId}-raw-issues`} className="re-issues" aria-label={webText('editor.raw.problems')}>
           {problems.map((issue, index) => {
             const { text, hint } = issueLine(issue);
             return (
               <li key={`${issue.code}-${index}`} className={`re-issue re-issue-${issue.severity}`}>
-                <span className="re-sr">{issue.severity === 'error' ? 'Error: ' : 'Warning: '}</span>
+                <span className="re-sr">{issue.severity === 'error' ? webText('issue-prefix.error') : webText('issue-prefix.warning')}</span>
                 <span>{text}</span>
                 {hint && <span className="re-hint">{hint}</span>}
               </li>

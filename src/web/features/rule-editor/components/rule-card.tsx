@@ -5,6 +5,7 @@ import { memo } from 'react';
 import type { Control, UseFormRegister } from 'react-hook-form';
 import type { CorsConfig, CorsRule } from '../../../../core';
 import { Badge, Button, IconButton } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import { ruleFacts, type EditorFormValues } from '../rule-form';
@@ -42,8 +43,6 @@ interface RuleBadge {
   text: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The row's badges: errors and warnings by level, and "shadowed" for a rule earlier rules take requests from. */
 export function ruleBadges(issues: RuleIssues, serverMessages: Partial<Record<RuleField, string[]>>): RuleBadge[] {
   const all = [...issues.rule, ...Object.values(issues.fields).flat()];
@@ -51,9 +50,9 @@ export function ruleBadges(issues: RuleIssues, serverMessages: Partial<Record<Ru
   const errors = all.filter((placed) => placed.issue.severity === 'error').length + Object.values(serverMessages).flat().length;
   const warnings = all.filter((placed) => placed.issue.severity === 'warning' && placed.link?.role !== 'loser').length;
   return [
-    ...(errors ? [{ tone: 'danger' as const, text: plural(errors, 'error', 'errors') }] : []),
-    ...(warnings ? [{ tone: 'warning' as const, text: plural(warnings, 'warning', 'warnings') }] : []),
-    ...(shadowed ? [{ tone: 'warning' as const, text: 'shadowed' }] : []),
+    ...(errors ? [{ tone: 'danger' as const, text: webText('editor.card.errors', { count: errors }) }] : []),
+    ...(warnings ? [{ tone: 'warning' as const, text: webText('editor.card.warnings', { count: warnings }) }] : []),
+    ...(shadowed ? [{ tone: 'warning' as const, text: webText('editor.card.shadowed') }] : []),
   ];
 }
 
@@ -62,14 +61,16 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
   const n = index + 1;
   const fieldsId = `${domId}-fields`;
   const badges = ruleBadges(issues, serverMessages);
+  /** Completes each action button's name for screen readers: "Edit rule 2". */
+  const which = webText('editor.card.which', { number: n });
 
   return (
     <li ref={setNodeRef} className={`re-rule${isDragging ? ' re-rule-lifted' : ''}`} style={{ transform: CSS.Translate.toString(transform), transition }}>
-      <section aria-label={`Rule ${n}`} className={`re-card${isOpen ? ' re-card-open' : ''}${testNote ? ' re-card-tested' : ''}`}>
+      <section aria-label={webText('editor.rule', { number: n })} className={`re-card${isOpen ? ' re-card-open' : ''}${testNote ? ' re-card-tested' : ''}`}>
         <div className="re-row">
-          <IconButton label={`Reorder rule ${n}`} icon={GripVertical} size="sm" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} />
+          <IconButton label={webText('editor.card.reorder', { number: n })} icon={GripVertical} size="sm" className="re-handle" ref={setActivatorNodeRef} {...attributes} {...listeners} />
           <h3 id={ruleHeadingId(domId)} tabIndex={-1} className="re-row-title">
-            Rule {n}
+            {webText('editor.rule', { number: n })}
             {rule.id && (
               <>
                 {' '}
@@ -85,9 +86,9 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
               </div>
             ))}
           </dl>
-          {isDragging && <Badge tone="info">Lifted: arrow keys move it, Space drops it</Badge>}
+          {isDragging && <Badge tone="info">{webText('editor.card.lifted')}</Badge>}
           {badges.length > 0 && (
-            <ul className="re-badges" aria-label={`Issues of rule ${n}`}>
+            <ul className="re-badges" aria-label={webText('editor.card.issues', { number: n })}>
               {badges.map((badge) => (
                 <li key={badge.text}>
                   <Badge tone={badge.tone}>{badge.text}</Badge>
@@ -97,13 +98,13 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
           )}
           <div className="re-card-actions">
             <Button size="sm" variant={isOpen ? 'ghost' : 'secondary'} icon={isOpen ? ChevronUp : ChevronDown} aria-expanded={isOpen} aria-controls={isOpen ? fieldsId : undefined} onClick={onToggle}>
-              {isOpen ? 'Close' : 'Edit'} <span className="re-sr">rule {n}</span>
+              {isOpen ? webText('editor.card.close') : webText('editor.card.edit')} <span className="re-sr">{which}</span>
             </Button>
             <Button size="sm" variant="ghost" icon={Copy} onClick={onDuplicate}>
-              Duplicate <span className="re-sr">rule {n}</span>
+              {webText('editor.card.duplicate')} <span className="re-sr">{which}</span>
             </Button>
             <Button size="sm" variant="ghost" icon={Trash2} className="re-danger-quiet" onClick={onDelete}>
-              Delete <span className="re-sr">rule {n}</span>
+              {webText('editor.card.delete')} <span className="re-sr">{which}</span>
             </Button>
           </div>
         </div>

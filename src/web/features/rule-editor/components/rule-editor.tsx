@@ -4,6 +4,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button } from '../../../components/ui';
 import { corsQueries } from '../../../api/cors';
+import { webText } from '../../../lib/i18n/text';
 import { DemoLessonCard } from './demo-lesson-card';
 import { EditorSession } from './editor-session';
 import { RuleDragArea } from './rule-list';
@@ -13,10 +14,7 @@ export function RuleEditor({ profile, bucket }: { profile: ProfileSummary; bucke
   if (!profile.capabilities.bucketCors) {
     return (
       <div className="rule-editor">
-        <p className="re-notice">
-          {profile.label} has no per-bucket CORS configuration, so there are no rules to edit for {bucket}. CORS for this provider is set for the whole server (for MinIO community edition,
-          MINIO_API_CORS_ALLOW_ORIGIN).
-        </p>
+        <p className="re-notice">{webText('editor.no-bucket-cors', { profile: profile.label, bucket })}</p>
       </div>
     );
   }
@@ -28,7 +26,7 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
   if (query.isPending) {
     return (
       <div className="rule-editor">
-        <p className="re-loading">Loading the CORS configuration of {bucket}…</p>
+        <p className="re-loading">{webText('editor.loading', { bucket })}</p>
       </div>
     );
   }
@@ -37,9 +35,9 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
   if (query.data === undefined) {
     return (
       <div className="rule-editor">
-        <ErrorMessage error={query.error} title={`The CORS configuration of ${bucket} could not be loaded.`} />
+        <ErrorMessage error={query.error} title={webText('editor.load-failed', { bucket })} />
         <Button icon={RefreshCw} onClick={() => void query.refetch()}>
-          Try again
+          {webText('editor.try-again')}
         </Button>
       </div>
     );

@@ -4,6 +4,7 @@ import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import type { EditorFormValues } from '../rule-form';
 import { Checkbox, TextArea, TextField } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { IssueList } from './issue-list';
 
 /** The fields of an open rule card, each with its issues (`issues` holds only those to show). */
@@ -38,8 +39,8 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
       <div className="re-field re-field-max-age">
         <TextField
           id={fieldId('maxAgeSeconds')}
-          label="Max age"
-          hint="seconds; empty leaves it unset"
+          label={webText('editor.field.max-age')}
+          hint={webText('editor.field.max-age-hint')}
           inputClassName="re-max-age"
           type="number"
           min={0}
@@ -55,7 +56,7 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
         name={`rules.${index}.allowedMethods`}
         render={({ field }) => (
           <fieldset className="re-field re-methods" {...describe('allowedMethods')}>
-            <legend className="ui-field-label">Allowed methods</legend>
+            <legend className="ui-field-label">{webText('editor.field.methods')}</legend>
             <div className="re-method-list">
               {METHODS.map((method) => (
                 <Checkbox
@@ -75,7 +76,7 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
       <div className="re-field re-field-wide">
         <TextArea
           id={fieldId('allowedOrigins')}
-          label="Allowed origins"
+          label={webText('editor.field.origins')}
           rows={3}
           spellCheck={false}
           placeholder="https://app.example.com"
@@ -85,15 +86,15 @@ export function RuleFields({ id, domId, index, issues, serverMessages, register,
         {fieldIssues('allowedOrigins')}
       </div>
       <div className="re-field">
-        <TextArea id={fieldId('allowedHeaders')} label="Allowed headers" rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
+        <TextArea id={fieldId('allowedHeaders')} label={webText('editor.field.allowed-headers')} rows={3} spellCheck={false} {...register(`rules.${index}.allowedHeaders`)} {...describe('allowedHeaders', fieldId('one-per-line'))} />
         {fieldIssues('allowedHeaders')}
       </div>
       <div className="re-field">
-        <TextArea id={fieldId('exposeHeaders')} label="Expose headers" rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
+        <TextArea id={fieldId('exposeHeaders')} label={webText('editor.field.expose-headers')} rows={3} spellCheck={false} {...register(`rules.${index}.exposeHeaders`)} {...describe('exposeHeaders', fieldId('one-per-line'))} />
         {fieldIssues('exposeHeaders')}
       </div>
       <p id={fieldId('one-per-line')} className="re-field-note">
-        Origins and headers: one per line.
+        {webText('editor.field.one-per-line')}
       </p>
     </div>
   );

@@ -7,6 +7,7 @@ import type { FocusRequest } from '../use-pending-focus';
 import type { RuleExpansion } from '../use-rule-expansion';
 import { ChevronsDownUp, ChevronsUpDown, FileX2 } from 'lucide-react';
 import { Button, Checkbox, EmptyState } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { FirstMatchNote } from './first-match-note';
 import { RuleCard, ruleHeadingId } from './rule-card';
 import { RuleList } from './rule-list';
@@ -66,23 +67,23 @@ export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssue
           id={`${domId}-vary`}
           className="re-vary"
           label="Vary: Origin"
-          note="Send Vary: Origin on every response (ResponseVary), so caches keep answers per origin."
+          note={webText('editor.vary-note')}
           {...register('responseVary')}
         />
       )}
       {ruleCount === 0 ? (
-        <EmptyState icon={FileX2} title={isEmptyBucket ? 'This bucket has no CORS configuration.' : 'This draft has no rules.'}>
-          <p>{isEmptyBucket ? 'Add a rule to create one.' : 'Add a rule, or use "Delete all rules" to remove the bucket\'s CORS configuration.'}</p>
+        <EmptyState icon={FileX2} title={isEmptyBucket ? webText('editor.empty-bucket') : webText('editor.empty-draft')}>
+          <p>{isEmptyBucket ? webText('editor.empty-bucket-action') : webText('editor.empty-draft-action')}</p>
         </EmptyState>
       ) : (
         <>
           {ruleCount > 1 && (
-            <div className="re-list-tools" role="group" aria-label="Rule cards">
+            <div className="re-list-tools" role="group" aria-label={webText('editor.rule-cards')}>
               <Button size="sm" variant="ghost" icon={ChevronsUpDown} onClick={() => expansion.setAll(true)}>
-                Expand all
+                {webText('editor.expand-all')}
               </Button>
               <Button size="sm" variant="ghost" icon={ChevronsDownUp} onClick={() => expansion.setAll(false)}>
-                Collapse all
+                {webText('editor.collapse-all')}
               </Button>
             </div>
           )}

@@ -1,9 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-
-const INSTRUCTIONS =
-  'To reorder a rule, press Space on its handle to pick it up, use the up and down arrow keys to move it, then press Space to drop it or Escape to cancel.';
+import { webText } from '../../../lib/i18n/text';
 
 // Module constants: new option objects on each render would rebuild the sensors, and with them
 // the drag-and-drop context every card reads, re-rendering all cards on each keystroke.
@@ -39,26 +37,29 @@ export function RuleDragArea({ children }: { children: ReactNode }) {
   });
   const [{ accessibility, onDragEnd }] = useState(() => {
     const position = (id: UniqueIdentifier | undefined) => handlers.current?.position(id) ?? -1;
+    // 1-based, as the cards name rules and positions.
+    const number = (id: UniqueIdentifier) => position(id) + 1;
     let lastOver: UniqueIdentifier | null = null;
     const announcements: Announcements = {
       onDragStart: ({ active }) => {
         lastOver = active.id;
-        return `Picked up rule ${position(active.id) + 1}.`;
+        return webText('editor.reorder.picked-up', { number: number(active.id) });
       },
       onDragOver: ({ active, over }) => {
         if ((over?.id ?? null) === lastOver) return undefined;
         lastOver = over?.id ?? null;
-        return over ? `Rule ${position(active.id) + 1} moved to position ${position(over.id) + 1}.` : `Rule ${position(active.id) + 1} is no longer over a position.`;
+        return over ? webText('editor.reorder.over', { number: number(active.id), position: number(over.id) }) : webText('editor.reorder.over-none', { number: number(active.id) });
       },
-      onDragEnd: ({ active, over }) => (over ? `Rule ${position(active.id) + 1} dropped at position ${position(over.id) + 1}.` : `Rule ${position(active.id) + 1} dropped; the order is unchanged.`),
-      onDragCancel: ({ active }) => `Reordering cancelled; rule ${position(active.id) + 1} stays where it was.`,
+      onDragEnd: ({ active, over }) =>
+        over ? webText('editor.reorder.dropped', { number: number(active.id), position: number(over.id) }) : webText('editor.reorder.dropped-none', { number: number(active.id) }),
+      onDragCancel: ({ active }) => webText('editor.reorder.cancelled', { number: number(active.id) }),
     };
     const onDragEnd = ({ active, over }: DragEndEvent) => {
       const from = position(active.id);
       const to = position(over?.id);
       if (from >= 0 && to >= 0 && from !== to) handlers.current?.move(from, to);
     };
-    return { accessibility: { announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }, onDragEnd };
+    return { accessibility: { announcements, screenReaderInstructions: { draggable: webText('editor.reorder.instructions') } }, onDragEnd };
   });
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={accessibility}>
@@ -78,7 +79,7 @@ export function RuleList({ ids, onMove, children }: { ids: readonly string[]; on
   const items = useMemo(() => (order === '' ? [] : order.split(ID_SEPARATOR)), [order]);
   return (
     <SortableContext items={items} strategy={verticalListSortingStrategy}>
-      <ol className="re-rule-list" aria-label="Rules, in the order the provider checks them">
+      <ol className="re-rule-list" aria-label={webText('editor.rule-list')}>
         {children}
       </ol>
     </SortableContext>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button, Card } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { countRules } from '../../../lib/rule-count';
 
 /** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */
@@ -20,25 +21,22 @@ export function SaveReview({ before, after, format, changedOnProvider, isSaving,
   const id = useId();
   return (
     <Card as="section" role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
-      <h3 id={`${id}-title`}>Review the change before saving</h3>
-      <p>
-        Before: what the provider holds now ({countRules(before)}). After: your draft ({countRules(after)}).
-      </p>
+      <h3 id={`${id}-title`}>{webText('editor.review.title')}</h3>
+      <p>{webText('editor.review.before-after', { before: countRules(before), after: countRules(after) })}</p>
       {changedOnProvider && (
         <p role="status" className="re-warning">
-          The configuration changed on the provider since your draft started, so the change below is against the newer one. Confirm save shows both side by side first: the save is
-          guarded and will not overwrite it unasked.
+          {webText('editor.review.changed')}
         </p>
       )}
-      <ConfigDiff before={before} after={after} format={format} label="What the save changes" />
+      <ConfigDiff before={before} after={after} format={format} label={webText('editor.review.diff')} />
       <div className="re-actions">
         <Button variant="primary" autoFocus disabled={isSaving} onClick={onConfirm}>
-          Confirm save
+          {webText('editor.review.confirm')}
         </Button>
         <Button disabled={isSaving} onClick={onCancel}>
-          Cancel
+          {webText('editor.cancel')}
         </Button>
-        {isSaving && <span className="re-muted">Saving…</span>}
+        {isSaving && <span className="re-muted">{webText('editor.saving')}</span>}
       </div>
     </Card>
   );
@@ -49,11 +47,11 @@ export function DraftReview({ before, after, format, onClose }: { before: CorsCo
   const id = useId();
   return (
     <Card as="section" role="dialog" aria-labelledby={`${id}-title`} className="re-dialog">
-      <h3 id={`${id}-title`}>Your draft compared with the provider&apos;s configuration</h3>
-      <ConfigDiff before={before} after={after} format={format} label="What the draft changes" />
+      <h3 id={`${id}-title`}>{webText('editor.draft-review.title')}</h3>
+      <ConfigDiff before={before} after={after} format={format} label={webText('editor.draft-review.diff')} />
       <div className="re-actions">
         <Button autoFocus onClick={onClose}>
-          Close
+          {webText('editor.close')}
         </Button>
       </div>
     </Card>

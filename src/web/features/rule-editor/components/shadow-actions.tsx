@@ -2,6 +2,7 @@ import { Wrench } from 'lucide-react';
 import { ruleFixText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { shadowLinkText } from '../../../lib/messages';
 import type { PlacedIssue } from '../issue-placement';
 
@@ -42,12 +43,14 @@ export function ShadowActions({ placed, ruleAnchor, focusRule, currentDraft, dif
 function FixOffer({ fix, before, format, onApply }: { fix: RuleFix; before: CorsConfig; format: DocumentFormat; onApply: () => void }) {
   const { label, effect } = ruleFixText(fix);
   return (
-    <div className="re-shadow-fix" role="group" aria-label={`Fix: ${label}`}>
+    <div className="re-shadow-fix" role="group" aria-label={webText('editor.fix.group', { fix: label })}>
       <Button size="sm" icon={Wrench} onClick={onApply}>
-        Apply fix: {label}
+        {webText('editor.fix.apply', { fix: label })}
       </Button>
-      <span className="re-hint">{effect} Checked: it removes this warning, adds none, and blocks nothing that was allowed.</span>
-      <ConfigDiff before={before} after={{ ...before, rules: fix.rules }} format={format} label="What the fix changes" />
+      <span className="re-hint">
+        {effect} {webText('editor.fix.checked')}
+      </span>
+      <ConfigDiff before={before} after={{ ...before, rules: fix.rules }} format={format} label={webText('editor.fix.diff')} />
     </div>
   );
 }

@@ -1,16 +1,17 @@
 import type { CorsState } from '../../../../contract/api';
 import type { DocumentFormat } from '../../../../core';
 import { Button } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import { ConfigSummary } from './config-summary';
 
 /** Merging by hand: the provider's configuration beside the draft. */
 export function TheirsAside({ theirs, format, onHide }: { theirs: CorsState; format: DocumentFormat; onHide: () => void }) {
   return (
-    <aside className="re-theirs" aria-label="Theirs: on the provider">
-      <h3>Theirs: on the provider</h3>
+    <aside className="re-theirs" aria-label={webText('editor.theirs')}>
+      <h3>{webText('editor.theirs')}</h3>
       <ConfigSummary config={theirs.config} format={format} />
       <Button size="sm" onClick={onHide}>
-        Hide theirs
+        {webText('editor.theirs.hide')}
       </Button>
     </aside>
   );

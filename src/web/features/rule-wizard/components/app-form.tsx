@@ -4,15 +4,16 @@ import { useEffect, useId, useMemo } from 'react';
 import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { APP_OPERATIONS, type AppDescription, type Dialect } from '../../../../core';
 import { Button, Checkbox, Select, TextArea, TextField } from '../../../components/ui';
-import { appFormSchema, EMPTY_APP_FORM, EMPTY_READABLE_HEADER, EMPTY_REQUEST_HEADER, OPERATION_LABELS, type AppFormValues } from '../app-form';
+import { webText } from '../../../lib/i18n/text';
+import { appFormSchema, EMPTY_APP_FORM, EMPTY_READABLE_HEADER, EMPTY_REQUEST_HEADER, operationLabel, type AppFormValues } from '../app-form';
 
-function ScopeOptions({ all }: { all: string }) {
+function ScopeOptions() {
   return (
     <>
-      <option value="all">{all}</option>
+      <option value="all">{webText('wizard.form.every-operation')}</option>
       {APP_OPERATIONS.map((op) => (
         <option key={op} value={op}>
-          {OPERATION_LABELS[op]}
+          {operationLabel(op)}
         </option>
       ))}
     </>
@@ -42,11 +43,11 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
 
   const operationsError = (errors.operations as FieldError | undefined)?.message;
   return (
-    <form className="rw-form" noValidate onSubmit={(event) => void handleSubmit(onGenerate)(event)} aria-label="Describe the app">
+    <form className="rw-form" noValidate onSubmit={(event) => void handleSubmit(onGenerate)(event)} aria-label={webText('wizard.form.label')}>
       <TextArea
         id={`${id}-origins`}
-        label="Origins the app is served from"
-        hint="One per line, as the browser sends it (scheme, host, port). One * stands for a family: https://*.example.com."
+        label={webText('wizard.form.origins')}
+        hint={webText('wizard.form.origins-hint')}
         error={errors.origins?.message}
         rows={2}
         spellCheck={false}
@@ -55,9 +56,9 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
       />
 
       <fieldset className="rw-choices" {...(operationsError ? { 'aria-describedby': `${id}-operations-error`, 'aria-invalid': true } : {})}>
-        <legend className="ui-field-label">Operations</legend>
+        <legend className="ui-field-label">{webText('wizard.form.operations')}</legend>
         {APP_OPERATIONS.map((op) => (
-          <Checkbox key={op} label={OPERATION_LABELS[op]} value={op} {...register('operations')} />
+          <Checkbox key={op} label={operationLabel(op)} value={op} {...register('operations')} />
         ))}
         {operationsError && (
           <p id={`${id}-operations-error`} className="ui-field-error">
@@ -67,8 +68,8 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
       </fieldset>
 
       <fieldset className="rw-rows">
-        <legend className="ui-field-label">Headers the app sends</legend>
-        <p className="rw-muted">Only headers its script sets. A typical value decides whether a safelisted header (Content-Type, Range) needs allowing at all.</p>
+        <legend className="ui-field-label">{webText('wizard.form.sent')}</legend>
+        <p className="rw-muted">{webText('wizard.form.sent-hint')}</p>
         {sent.fields.map((field, index) => {
           const rowErrors = errors.requestHeaders?.[index];
           const rowId = `${id}-sent-${index}`;
@@ -76,33 +77,38 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
             <div key={field.id} className="rw-row">
               <TextField
                 id={`${rowId}-name`}
-                label={`Header ${index + 1} name`}
+                label={webText('wizard.form.sent-name', { number: index + 1 })}
                 error={rowErrors?.name?.message}
                 type="text"
                 spellCheck={false}
                 placeholder="content-type"
                 {...register(`requestHeaders.${index}.name`)}
               />
-              <TextField id={`${rowId}-value`} label={`Header ${index + 1} typical value`} type="text" spellCheck={false} placeholder="any value" {...register(`requestHeaders.${index}.value`)} />
-              <Select id={`${rowId}-on`} label={`Header ${index + 1} sent on`} error={rowErrors?.on?.message} {...register(`requestHeaders.${index}.on`)}>
-                <ScopeOptions all="every operation" />
+              <TextField
+                id={`${rowId}-value`}
+                label={webText('wizard.form.sent-value', { number: index + 1 })}
+                type="text"
+                spellCheck={false}
+                placeholder={webText('wizard.form.any-value')} {...register(`requestHeaders.${index}.value`)} />
+              <Select id={`${rowId}-on`} label={webText('wizard.form.sent-on', { number: index + 1 })} error={rowErrors?.on?.message} {...register(`requestHeaders.${index}.on`)}>
+                <ScopeOptions />
               </Select>
               <Button size="sm" variant="ghost" icon={Trash2} className="rw-remove" onClick={() => sent.remove(index)}>
-                Remove header {index + 1}
+                {webText('wizard.form.sent-remove', { number: index + 1 })}
               </Button>
             </div>
           );
         })}
         <Button size="sm" icon={Plus} onClick={() => sent.append(EMPTY_REQUEST_HEADER)}>
-          Add a header the app sends
+          {webText('wizard.form.sent-add')}
         </Button>
       </fieldset>
 
-      <Checkbox id={`${id}-credentials`} label="The app sends credentials (cookies; credentials: 'include', withCredentials)" {...register('credentials')} />
+      <Checkbox id={`${id}-credentials`} label={webText('wizard.form.credentials')} {...register('credentials')} />
 
       <fieldset className="rw-rows">
-        <legend className="ui-field-label">Response headers the app must read</legend>
-        <p className="rw-muted">E.g. ETag after an upload. Safelisted ones (Content-Type, Content-Length…) are always readable.</p>
+        <legend className="ui-field-label">{webText('wizard.form.read')}</legend>
+        <p className="rw-muted">{webText('wizard.form.read-hint')}</p>
         {read.fields.map((field, index) => {
           const rowErrors = errors.readableHeaders?.[index];
           const rowId = `${id}-read-${index}`;
@@ -110,41 +116,41 @@ export function AppForm({ dialect, onGenerate, focusToken }: AppFormProps) {
             <div key={field.id} className="rw-row">
               <TextField
                 id={`${rowId}-name`}
-                label={`Readable header ${index + 1} name`}
+                label={webText('wizard.form.read-name', { number: index + 1 })}
                 error={rowErrors?.name?.message}
                 type="text"
                 spellCheck={false}
                 placeholder="ETag"
                 {...register(`readableHeaders.${index}.name`)}
               />
-              <Select id={`${rowId}-on`} label={`Readable header ${index + 1} read on`} error={rowErrors?.on?.message} {...register(`readableHeaders.${index}.on`)}>
-                <ScopeOptions all="every operation" />
+              <Select id={`${rowId}-on`} label={webText('wizard.form.read-on', { number: index + 1 })} error={rowErrors?.on?.message} {...register(`readableHeaders.${index}.on`)}>
+                <ScopeOptions />
               </Select>
               <Button size="sm" variant="ghost" icon={Trash2} className="rw-remove" onClick={() => read.remove(index)}>
-                Remove readable header {index + 1}
+                {webText('wizard.form.read-remove', { number: index + 1 })}
               </Button>
             </div>
           );
         })}
         <Button size="sm" icon={Plus} onClick={() => read.append(EMPTY_READABLE_HEADER)}>
-          Add a header the app must read
+          {webText('wizard.form.read-add')}
         </Button>
       </fieldset>
 
       <TextField
         id={`${id}-max-age`}
-        label="Preflight cache (max age, seconds)"
+        label={webText('wizard.form.max-age')}
         error={errors.maxAgeSeconds?.message}
         inputClassName="rw-max-age"
         type="text"
         inputMode="numeric"
-        placeholder="the wizard chooses"
+        placeholder={webText('wizard.form.max-age-placeholder')}
         {...register('maxAgeSeconds')}
       />
 
       <div className="rw-actions">
         <Button type="submit" variant="primary" icon={WandSparkles}>
-          Generate the strictest rules
+          {webText('wizard.form.generate')}
         </Button>
       </div>
     </form>

@@ -3,6 +3,8 @@ import { compareConfigs, dialectProfile, explanationText, sampleChangeText, wiza
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button, Radio, RadioGroup } from '../../../components/ui';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
+import { webText } from '../../../lib/i18n/text';
+import { formatNumber } from '../../../lib/i18n/format';
 import { ruleRoomText, type DraftNote } from '../../../lib/messages';
 
 export interface InsertionPreviewProps {
@@ -21,13 +23,13 @@ export interface InsertionPreviewProps {
   checks?: (config: CorsConfig) => ReactNode;
 }
 
-function Changes({ title, items }: { title: string; items: SampleChange[] }) {
+type ChangesTitle = 'wizard.changes.allowed' | 'wizard.changes.blocked' | 'wizard.changes.readable' | 'wizard.changes.unreadable';
+
+function Changes({ title, items }: { title: ChangesTitle; items: SampleChange[] }) {
   if (items.length === 0) return null;
   return (
     <details>
-      <summary>
-        {title}: {items.length}
-      </summary>
+      <summary>{webText(title, { count: formatNumber(items.length) })}</summary>
       <ul>
         {items.map(sampleChangeText).map((text) => (
           <li key={text}>{text}</li>
@@ -49,9 +51,9 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
   const change = useMemo(() => (placed.ok ? compareConfigs(draft, placed.config, dialect) : null), [draft, placed, dialect]);
   const format = dialectProfile(dialect).documents.native;
   const choices: { value: Placement; label: string }[] = [
-    { value: 'effective', label: "Insert where first-match makes them effective, keeping the draft's rules" },
-    ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: `Replace the diagnostic rule (rule ${loosestIndex + 1}) with them` }]),
-    { value: 'replace-draft', label: 'Replace the whole draft with them' },
+    { value: 'effective', label: webText('wizard.placement.effective') },
+    ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: webText('wizard.placement.replace-loosest', { number: loosestIndex + 1 }) }]),
+    { value: 'replace-draft', label: webText('wizard.placement.replace-draft') },
   ];
 
   const insert = () => {
@@ -61,8 +63,8 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
 
   return (
     <section className="rw-insertion" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Into the draft</h3>
-      <RadioGroup label="Where the rules go">
+      <h3 id={`${id}-title`}>{webText('wizard.insert.title')}</h3>
+      <RadioGroup label={webText('wizard.insert.where')}>
         {choices.map((choice) => (
           <Radio key={choice.value} name={`${id}-placement`} value={choice.value} checked={placement === choice.value} onChange={() => onPlacementChange(choice.value)} label={choice.label} />
         ))}
@@ -76,32 +78,32 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
         </p>
       ) : (
         <>
-          <ul className="rw-placement" aria-label="Placement">
+          <ul className="rw-placement" aria-label={webText('wizard.insert.placement')}>
             {placed.explanations.map((e, i) => (
               <li key={i}>{explanationText(e)}</li>
             ))}
           </ul>
-          <ConfigDiff before={draft} after={placed.config} format={format} label="What the rule changes in the draft" />
+          <ConfigDiff before={draft} after={placed.config} format={format} label={webText('wizard.insert.diff')} />
           {checks?.(placed.config)}
           {change && (
-            <div className="rw-change" aria-label="What changes">
-              <Changes title="Sample requests newly allowed" items={change.newlyAllowed} />
-              <Changes title="Sample requests newly blocked" items={change.newlyBlocked} />
-              <Changes title="Responses with newly readable headers" items={change.newlyReadable} />
-              <Changes title="Responses that no longer expose a header" items={change.noLongerReadable} />
+            <div className="rw-change" aria-label={webText('wizard.insert.changes')}>
+              <Changes title="wizard.changes.allowed" items={change.newlyAllowed} />
+              <Changes title="wizard.changes.blocked" items={change.newlyBlocked} />
+              <Changes title="wizard.changes.readable" items={change.newlyReadable} />
+              <Changes title="wizard.changes.unreadable" items={change.noLongerReadable} />
             </div>
           )}
         </>
       )}
       <div className="rw-actions">
         <Button variant="primary" disabled={!placed.ok} onClick={insert}>
-          {placement === 'replace-draft' ? 'Replace the draft' : 'Insert into the draft'}
+          {placement === 'replace-draft' ? webText('wizard.insert.replace') : webText('wizard.insert.insert')}
         </Button>
-        <span className="rw-muted">Changes the draft only; review and save it in the Rules tab.</span>
+        <span className="rw-muted">{webText('wizard.insert.note')}</span>
       </div>
       {refused && (
         <p role="alert" className="rw-error">
-          The rule editor is not ready to take the change; wait for the rules to load and try again.
+          {webText('wizard.insert.not-ready')}
         </p>
       )}
     </section>

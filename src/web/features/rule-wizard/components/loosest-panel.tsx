@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { issueText, loosestRule, type CorsConfig, type Dialect } from '../../../../core';
 import { Button } from '../../../components/ui';
+import { webText } from '../../../lib/i18n/text';
 import type { Placement } from '../insertion';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
@@ -21,8 +22,8 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
   const [placement, setPlacement] = useState<Placement>('effective');
   return (
     <div className="rw-panel">
-      <section className="rw-warning" aria-label="Security warning">
-        <h3>Diagnostic setting: not for production</h3>
+      <section className="rw-warning" aria-label={webText('wizard.loosest.security')}>
+        <h3>{webText('wizard.loosest.title')}</h3>
         {loosest.warnings.map((warning) => {
           const { message, hint } = issueText(warning);
           return (
@@ -32,12 +33,12 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
           );
         })}
         <Button size="sm" variant="primary" onClick={onTighten}>
-          Tighten now
+          {webText('wizard.loosest.tighten')}
         </Button>
-        <span className="rw-muted"> Describe what your app does and get the strictest rules instead.</span>
+        <span className="rw-muted"> {webText('wizard.loosest.tighten-note')}</span>
       </section>
-      <p>If a request still fails with this rule in place, the cause is not the bucket&apos;s CORS rules (a wrong endpoint, a redirect, credentials with *, a forbidden header).</p>
-      <RulePreview rule={loosest.rule} explanations={loosest.explanations} caption="The loosest rule" />
+      <p>{webText('wizard.loosest.still-fails')}</p>
+      <RulePreview rule={loosest.rule} explanations={loosest.explanations} caption={webText('wizard.loosest.caption')} />
       <InsertionPreview
         draft={draft}
         rules={rules}
@@ -48,7 +49,7 @@ export function LoosestPanel({ draft, dialect, loosestIndex, onTighten, onInsert
         what="loosest"
         onInsert={onInsert}
       />
-      {loosestIndex !== -1 && <p className="rw-muted">The draft already holds the diagnostic rule (rule {loosestIndex + 1}).</p>}
+      {loosestIndex !== -1 && <p className="rw-muted">{webText('wizard.loosest.in-draft', { number: loosestIndex + 1 })}</p>}
     </div>
   );
 }

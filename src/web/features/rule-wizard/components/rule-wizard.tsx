@@ -3,6 +3,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { loosestRule, type CorsConfig } from '../../../../core';
 import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
+import { webText } from '../../../lib/i18n/text';
 import { findLoosestRule } from '../insertion';
 import { LoosestPanel } from './loosest-panel';
 import { Button, Dialog, SegmentedControl } from '../../../components/ui';
@@ -12,10 +13,11 @@ import type { DraftNote } from '../../../lib/messages';
 
 type Mode = 'loosest' | 'strictest';
 
-const MODES = [
-  { value: 'strictest', label: 'Strictest (for your app)' },
-  { value: 'loosest', label: 'Loosest (diagnostic)' },
-] as const;
+const modes = () =>
+  [
+    { value: 'strictest', label: webText('wizard.mode.strictest') },
+    { value: 'loosest', label: webText('wizard.mode.loosest') },
+  ] as const;
 
 const EMPTY: CorsConfig = { rules: [] };
 
@@ -32,7 +34,7 @@ export function RuleWizard({ profile }: { profile: ProfileSummary }) {
   return (
     <>
       <Button icon={WandSparkles} ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">
-        Rule wizard
+        {webText('wizard.title')}
       </Button>
       {open && workspace && draft !== undefined && (
         <WizardDialog
@@ -70,12 +72,12 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
     setFocusToken((n) => n + 1);
   };
   return (
-    <Dialog title="Rule wizard" onClose={onClose} returnFocusTo={opener} className="rw-dialog">
+    <Dialog title={webText('wizard.title')} onClose={onClose} returnFocusTo={opener} className="rw-dialog">
       <div className="rw-head">
-        <SegmentedControl label="Kind of rule" options={MODES} value={mode} onChange={setMode} />
-        <span className="rw-muted">Rules for {profile.label}; the draft has {draft.rules.length === 1 ? '1 rule' : `${draft.rules.length} rules`}.</span>
+        <SegmentedControl label={webText('wizard.mode')} options={modes()} value={mode} onChange={setMode} />
+        <span className="rw-muted">{webText('wizard.for-profile', { profile: profile.label, count: draft.rules.length })}</span>
         <Button size="sm" variant="ghost" icon={X} className="rw-close" onClick={onClose}>
-          Close
+          {webText('wizard.close')}
         </Button>
       </div>
       <div hidden={mode !== 'loosest'}>

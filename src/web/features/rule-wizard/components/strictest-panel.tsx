@@ -6,6 +6,7 @@ import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
+import { webText } from '../../../lib/i18n/text';
 import { appRequestText, requestOutcomeText, type DraftNote } from '../../../lib/messages';
 
 export interface StrictestPanelProps {
@@ -16,21 +17,20 @@ export interface StrictestPanelProps {
   onInsert: (config: CorsConfig, note: DraftNote) => boolean;
 }
 
-const OUTCOME_COLUMNS = ['Request', 'Verdict', 'Detail'];
-
 function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: RequestOutcome[] }) {
+  const [requestColumn, verdictColumn, detailColumn] = [webText('wizard.outcome.request'), webText('wizard.outcome.verdict'), webText('wizard.outcome.detail')];
   return (
-    <Table label={caption} caption={caption} columns={OUTCOME_COLUMNS}>
+    <Table label={caption} caption={caption} columns={[requestColumn, verdictColumn, detailColumn]}>
       {outcomes.map((o) => {
         const request = appRequestText(o.request);
+        const verdict = verdictLevelText(o.verdict.level).toLowerCase();
         return (
           <tr key={request}>
-            <td data-label="Request">{request}</td>
-            <td data-label="Verdict" className={`rw-${o.verdict.level}`} data-level={o.verdict.level}>
-              {verdictLevelText(o.verdict.level).toLowerCase()}
-              {o.allowed && o.rule ? ` (rule ${o.rule})` : ''}
+            <td data-label={requestColumn}>{request}</td>
+            <td data-label={verdictColumn} className={`rw-${o.verdict.level}`} data-level={o.verdict.level}>
+              {o.allowed && o.rule ? webText('wizard.outcome.verdict-rule', { verdict, number: o.rule }) : verdict}
             </td>
-            <td data-label="Detail">{o.detail && requestOutcomeText(o.detail)}</td>
+            <td data-label={detailColumn}>{o.detail && requestOutcomeText(o.detail)}</td>
           </tr>
         );
       })}
@@ -51,7 +51,7 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
 
   return (
     <div className="rw-panel">
-      <p>Describe what the web app does with this bucket; the wizard allows exactly that and nothing more.</p>
+      <p>{webText('wizard.strictest.lead')}</p>
       <AppForm dialect={dialect} onGenerate={setApp} focusToken={focusToken} />
       {result && !result.ok && (
         <p role="alert" className="rw-error">
@@ -59,26 +59,28 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
         </p>
       )}
       {app && result?.ok && (
-        <section className="rw-generated" aria-label="Generated rules">
-          <h3>
-            {result.rules.length === 1 ? 'One rule' : `${result.rules.length} rules`} for the app
-          </h3>
+        <section className="rw-generated" aria-label={webText('wizard.strictest.generated')}>
+          <h3>{webText('wizard.strictest.heading', { count: result.rules.length })}</h3>
           {result.explanations.length > 0 && (
-            <ul className="rw-why" aria-label="Choices about the rules">
+            <ul className="rw-why" aria-label={webText('wizard.strictest.choices')}>
               {result.explanations.map((e, i) => (
                 <li key={i}>{explanationText(e)}</li>
               ))}
             </ul>
           )}
           {result.warnings.length > 0 && (
-            <ul className="rw-warnings" aria-label="Warnings">
+            <ul className="rw-warnings" aria-label={webText('wizard.strictest.warnings')}>
               {result.warnings.map((w, i) => (
                 <li key={i}>{issueMessage(w)}</li>
               ))}
             </ul>
           )}
           {result.rules.map((r, i) => (
-            <RulePreview key={i} rule={r.rule} explanations={r.explanations} caption={`Rule ${i + 1} of ${result.rules.length}${r.rule.id ? `: ${r.rule.id}` : ''}`} />
+            <RulePreview key={i} rule={r.rule} explanations={r.explanations} caption={
+                r.rule.id
+                  ? webText('wizard.strictest.rule-of-named', { number: i + 1, count: result.rules.length, id: r.rule.id })
+                  : webText('wizard.strictest.rule-of', { number: i + 1, count: result.rules.length })
+              } />
           ))}
           <InsertionPreview
             draft={draft}
@@ -91,8 +93,8 @@ export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onIns
             onInsert={onInsert}
             checks={(config) => (
               <>
-                <OutcomeTable caption="The app's requests under the new draft" outcomes={appRequestOutcomes(app, config, dialect)} />
-                <OutcomeTable caption="Requests the app does not make" outcomes={otherRequestOutcomes(app, config, dialect)} />
+                <OutcomeTable caption={webText('wizard.strictest.app-requests')} outcomes={appRequestOutcomes(app, config, dialect)} />
+                <OutcomeTable caption={webText('wizard.strictest.other-requests')} outcomes={otherRequestOutcomes(app, config, dialect)} />
               </>
             )}
           />
