@@ -68,7 +68,7 @@ describe('the web app’s own texts in zh-CN', () => {
   });
 
   it('words draft notes, the wizard’s room, rule counts, locations and page titles', () => {
-    expect(draftNoteText({ code: 'imported', ruleCount: 3, file: 'cors.json', format: 'aws-json' })).toMatch(/^已从 cors\.json （.+）向草稿导入 3 条规则。$/);
+    expect(draftNoteText({ code: 'imported', ruleCount: 3, file: 'cors.json', format: 'aws-json' })).toMatch(/^已从 cors\.json（.+）向草稿导入 3 条规则。$/);
     expect(draftNoteText({ code: 'wizard-inserted', rules: 'strictest', count: 2, at: 0 })).toBe('规则向导：适合该应用的最严格规则（2 条）已插入到第 1 位。');
     expect(ruleRoomText({ dialect: 'oss', limit: 10, kept: 9, room: 1, replacesDraft: false })).toMatch(/^.+ 最多允许 10 条规则；草稿中保留 9 条规则，因此最多还能添加 1 条。$/);
     expect(ruleCountText(1)).toBe('1 条规则');
