@@ -2,10 +2,13 @@ import type { z } from 'zod';
 import type { CorsState } from './cors';
 import { apiErrorEnvelopeSchema, type ApiError } from './envelope';
 import type { CallError, ClientError } from './call-error';
+import { callErrorText } from './messages/api-error-text';
+import './messages/english';
 import { pathOf, type AnswerOf, type BodyOf, type ParamsOf, type QueryOf, type RouteSpec } from './route';
 
 export type { CallError, ClientError } from './call-error';
 export { isServerError } from './call-error';
+export { callErrorText } from './messages/api-error-text';
 
 /** Fetches one request: `fetch` in the browser, `app.request` in the API tests. */
 export type Fetcher = (path: string, init: RequestInit) => Promise<Response>;
@@ -29,13 +32,12 @@ function queryString(query: unknown): string {
   return entries.length ? `?${new URLSearchParams(entries)}` : '';
 }
 
-function malformed(route: RouteSpec, status: number, issues: z.core.$ZodIssue[] | undefined, ok: boolean): ClientError {
-  const field = issues?.[0]?.path.map(String).join('.') ?? '';
-  const message = ok
-    ? `The console server's answer to ${route.method} ${route.path} does not fit the API${field ? ` (at ${field})` : ''}. Reload the page; if it persists, the server and the page are from different versions.`
-    : `The console server answered ${status} without an explanation.`;
-  return { code: 'malformed-answer', params: { route: `${route.method} ${route.path}`, status, field }, message };
+function malformed(route: RouteSpec, status: number, issues: z.core.$ZodIssue[] | undefined): ClientError {
+  const error = { code: 'malformed-answer', params: { route: `${route.method} ${route.path}`, status, field: issues?.[0]?.path.map(String).join('.') ?? '' } } as const;
+  return { ...error, message: callErrorText({ ...error, message: '' }) };
 }
+
+const UNREACHABLE = { code: 'console-unreachable', params: {} } as const;
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.ZodSafeParseResult<z.output<S>> {
   return schema.safeParse(value);
@@ -68,16 +70,16 @@ export async function callRoute<R extends RouteSpec>(fetcher: Fetcher, route: R,
     response = await fetcher(path, { method: route.method, headers, ...(body !== undefined ? { body } : {}), ...(input.signal ? { signal: input.signal } : {}) });
   } catch (error) {
     if (input.signal?.aborted) throw error;
-    return { ok: false, status: 0, error: { code: 'console-unreachable', params: {}, message: 'The console server cannot be reached. Is `npm start` still running?' } };
+    return { ok: false, status: 0, error: { ...UNREACHABLE, message: callErrorText({ ...UNREACHABLE, message: '' }) } };
   }
   const json = parseJson(await response.text());
   if (response.ok) {
     const answer = parseWith<R['answer']>(route.answer, json);
     if (answer.success) return { ok: true, status: response.status, answer: answer.data, etag: response.headers.get('etag') };
-    return { ok: false, status: response.status, error: malformed(route, response.status, answer.error.issues, true) };
+    return { ok: false, status: response.status, error: malformed(route, response.status, answer.error.issues) };
   }
   const envelope = apiErrorEnvelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, status: response.status, error: malformed(route, response.status, undefined, false) };
+  if (!envelope.success) return { ok: false, status: response.status, error: malformed(route, response.status, undefined) };
   const failed: ApiError = envelope.data;
   return { ok: false, status: response.status, error: failed.error, ...(failed.current ? { current: failed.current } : {}) };
 }

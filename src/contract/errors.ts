@@ -4,8 +4,9 @@ import { issueSchema } from './core-values';
 import { STATE_BACKENDS } from './history';
 
 // Every failing `/api` call answers one envelope: a stable `code`, the values the error names
-// (`params`), and an English `message` the server makes from both (scripts read it). A second
-// language replaces the catalogue that makes messages, not the code that raises errors.
+// (`params`), and an English `message` the server makes from both (scripts read it). The sentence
+// comes from the contract's catalogue (messages/api-error-text.ts), which the web app renders from
+// the same code and params in the person's locale.
 
 const text = z.string();
 

@@ -1,5 +1,9 @@
 import { isServerError, type CallError } from '../../contract/call-error';
 import type { CorsState } from '../../contract/api';
+import type { IssueText } from '../../contract/messages/api-error-text';
+
+/** Words a failed call in the active locale: the contract's catalogue, which loads with the API client. */
+export type CallErrorWording = (error: CallError, issueText?: IssueText) => string;
 
 /** A failed `/api` call: the error's code, params and message (the server's, or the client's own). */
 export class ApiRequestError extends Error {
@@ -10,13 +14,21 @@ export class ApiRequestError extends Error {
   /** The storage provider's own error code, when the provider refused. */
   readonly providerCode: string | undefined;
 
-  constructor(error: CallError, current?: CorsState) {
+  private readonly wording: CallErrorWording | undefined;
+
+  constructor(error: CallError, current?: CorsState, wording?: CallErrorWording) {
     super(error.message);
+    this.wording = wording;
     this.name = 'ApiRequestError';
     this.code = error.code;
     this.error = error;
     this.current = current;
     this.providerCode = isServerError(error) ? error.providerCode : undefined;
+  }
+
+  /** The error's sentence in the active locale (`issueText` words an issue it names); the server's English without a wording. */
+  text(issueText?: IssueText): string {
+    return this.wording ? this.wording(this.error, issueText) : this.error.message;
   }
 }
 

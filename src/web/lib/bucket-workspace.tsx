@@ -1,5 +1,6 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { CorsConfig } from '../../core';
+import { issueMessage, type CorsConfig } from '../../core';
+import { IssueTextContext } from './error-text';
 import type { DraftNote } from './messages';
 
 /** Rules the last test concerned, shown on their cards in the Rules tab. */
@@ -70,7 +71,12 @@ export function BucketWorkspaceProvider({ children }: { children: ReactNode }) {
     };
   }, []);
   const value = useMemo(() => ({ draft, publishDraft: draft.set, proposeDraft, onProposal, highlight, setHighlight }), [draft, proposeDraft, onProposal, highlight]);
-  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+  // The bucket page loads the core, so the API errors its panels show word the issues they name.
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <IssueTextContext.Provider value={issueMessage}>{children}</IssueTextContext.Provider>
+    </WorkspaceContext.Provider>
+  );
 }
 
 /** The bucket page's shared state, or `null` when a feature is rendered on its own (component tests). */

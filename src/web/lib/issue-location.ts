@@ -1,17 +1,29 @@
 import type { Issue } from '../../core';
+import { webText } from './i18n/text';
 
 export const RULE_FIELDS = ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds'] as const;
 /** A rule field as the core names it in issue paths. */
 export type RuleField = (typeof RULE_FIELDS)[number];
 
-/** The field names people see, as the rule cards label them. */
-export const RULE_FIELD_LABELS: Record<RuleField, string> = {
+/** The field names people see, as the rule cards label them, read in the active locale (getters). */
+export const RULE_FIELD_LABELS: Readonly<Record<RuleField, string>> = {
+  /** A token, the same in every language. */
   id: 'ID',
-  allowedOrigins: 'Allowed origins',
-  allowedMethods: 'Allowed methods',
-  allowedHeaders: 'Allowed headers',
-  exposeHeaders: 'Expose headers',
-  maxAgeSeconds: 'Max age',
+  get allowedOrigins() {
+    return webText('rule-field.allowed-origins');
+  },
+  get allowedMethods() {
+    return webText('rule-field.allowed-methods');
+  },
+  get allowedHeaders() {
+    return webText('rule-field.allowed-headers');
+  },
+  get exposeHeaders() {
+    return webText('rule-field.expose-headers');
+  },
+  get maxAgeSeconds() {
+    return webText('rule-field.max-age');
+  },
 };
 
 function isRuleField(value: unknown): value is RuleField {
@@ -39,9 +51,9 @@ export function locateIssue(issue: Issue): IssueLocation {
 export function issueWhere(issue: Issue): string {
   const { rule, field } = locateIssue(issue);
   const parts = [
-    ...(rule !== undefined ? [`Rule ${rule + 1}`] : []),
+    ...(rule !== undefined ? [webText('issue-location.rule', { rule: rule + 1 })] : []),
     ...(field !== undefined ? [RULE_FIELD_LABELS[field]] : []),
-    ...(issue.line !== undefined ? [`line ${issue.line}`] : []),
+    ...(issue.line !== undefined ? [webText('issue-location.line', { line: issue.line })] : []),
   ];
   return parts.join(' · ');
 }

@@ -1,7 +1,7 @@
-// The web app's catalogue, for what only the web app says: the test pane's diagnosis (findings and
-// headline) and the editor's line prefix. Core codes (issues, reasons, block reasons, explanations)
-// come from the core's catalogues. Messages moved to ./i18n/locales/*.json render in the active
-// locale; the English templates still written here are next to move.
+// What only the web app says, made from codes and values: the test pane's diagnosis (findings and
+// headline), history, drift, engine runs, draft notes. Every sentence is a message of the web
+// catalogue (./i18n/locales/*.json), rendered in the active locale; core codes (issues, reasons,
+// block reasons, explanations) come from the core's catalogues.
 import {
   blockText,
   breakageText,
@@ -17,7 +17,6 @@ import {
   ruleFixText,
   ruleName,
   verdictLevelText,
-  type BlockCheck,
   type BrowserEngine,
   type VerdictLevel,
   type BlockReason,
@@ -35,9 +34,9 @@ import {
   type RuleFix,
 } from '../../core';
 import type { DemoLesson, Drift, EngineRun, EngineRunEngine, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
-import { webText } from './i18n/text';
-import { HISTORY_TAB } from './page-title';
-import { countRules, ruleCountText } from './rule-count';
+import { formatDateTime } from './i18n/format';
+import { webText, type WebMessageId } from './i18n/text';
+import { historyTabText } from './page-title';
 
 /** A rule as findings name it. */
 interface RuleAt {
@@ -93,56 +92,55 @@ export type Headline =
   /** `cause`: the finding that decided it; `atPreflight`: it failed on the preflight. */
   | { verdict: 'blocked'; atPreflight: boolean; cause?: FindingCode; origin: string; method: string };
 
-function verdictText(verdict: Verdict): string {
-  return verdict === 'allowed' ? 'allowed' : 'blocked';
+/** A code as an ICU select key (`bulk-apply` → `bulk_apply`): keys are words, without hyphens. */
+function selectKey(code: string): string {
+  return code.replace(/-/g, '_');
+}
+
+/** Sentences one after another: a space between them in English, none in Chinese. */
+function sentences(texts: readonly string[]): string {
+  return texts.reduce((first, second) => webText('text.two-sentences', { first, second }));
 }
 
 const FINDINGS: { [C in FindingCode]: (p: FindingParamsByCode[C]) => string } = {
   'origin-not-listed': (p) => {
-    if (!p.closest) return `Origin ${p.origin} is not listed in any rule.`;
-    const closest = `${p.closest.origin} (rule ${p.closest.rule + 1})`;
+    if (!p.closest) return webText('test-pane.finding.origin-not-listed', { origin: p.origin });
+    const values = { origin: p.origin, closest: p.closest.origin, rule: p.closest.rule + 1 };
     return p.closest.nearMiss
-      ? `Origin ${p.origin} is not listed in any rule. The closest listed origin is ${closest}: ${nearMissText(p.closest.nearMiss)}.`
-      : `Origin ${p.origin} is not listed in any rule. The closest listed origin is ${closest}.`;
+      ? webText('test-pane.finding.origin-not-listed-near-miss', { ...values, nearMiss: nearMissText(p.closest.nearMiss) })
+      : webText('test-pane.finding.origin-not-listed-closest', values);
   },
   'method-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'the method is not allowed');
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : webText('test-pane.finding.method-refused'));
   },
   'header-not-allowed': (p) => {
     if (p.cause === 'block') return blockText(p.block);
-    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : 'a requested header is not allowed');
+    return refusingRuleText(p.decider, p, p.check ? checkText(p.check) : webText('test-pane.finding.header-refused'));
   },
-  'preflight-refused': (p) => (p.cause === 'no-config' ? 'The bucket has no CORS configuration, so no rule can allow this request.' : blockText(p.block)),
+  'preflight-refused': (p) => (p.cause === 'no-config' ? webText('test-pane.finding.no-config') : blockText(p.block)),
   'wildcard-with-credentials': (p) =>
     p.starRule === null
-      ? `${blockText(p.block)} List ${p.origin} explicitly in a rule before it, so the provider echoes the origin and allows credentials.`
-      : `${blockText(p.block)} Rule ${p.starRule + 1} allows origin *; list ${p.origin} explicitly in a rule before it, so the provider echoes the origin and allows credentials.`,
+      ? webText('test-pane.finding.wildcard-with-credentials', { block: blockText(p.block), origin: p.origin })
+      : webText('test-pane.finding.wildcard-with-credentials-rule', { block: blockText(p.block), origin: p.origin, rule: p.starRule + 1 }),
   'credentials-not-allowed': (p) => blockText(p.block),
   'allow-origin-mismatch': (p) => blockText(p.block),
   'request-refused': (p) => blockText(p.block),
   'non-cors-failure': (p) => {
     const status = p.providerCode ? `${p.status} ${p.providerCode}` : String(p.status);
-    return p.browserBlocked
-      ? `The request itself fails with ${status}, and that error answer carries no usable CORS headers, so the browser reports it as a CORS error. Fix the request (signature, permissions, object key), not the rules.`
-      : `CORS allows the request, but the bucket answers ${status}: a signature, permission or key problem, not CORS.`;
+    return webText(p.browserBlocked ? 'test-pane.finding.non-cors-failure-blocked' : 'test-pane.finding.non-cors-failure', { status });
   },
-  'endpoint-unreachable': (p) => `The server could not reach the bucket either: ${probeFailureText(p.error)}`,
-  'browser-differs': (p) => {
-    const browser = p.browser === 'allowed' ? 'allowed it' : 'blocked it';
-    return p.serverAsPredicted
-      ? `The rules predict ${verdictText(p.predicted)}, but the browser ${browser}. The server answers as predicted, so something between this page and the bucket changes the answer: a proxy or CDN, or a cached response stored for another origin without Vary: Origin.`
-      : `The rules predict ${verdictText(p.predicted)}, but the browser ${browser}. The server does not answer as predicted; compare the probe with the prediction.`;
-  },
-  'server-differs': (p) =>
-    `The bucket's raw answer differs from the prediction for this ${p.dialect} endpoint (see the probe's headers): the provider behaves differently than modelled, or something in front of it (a CDN, a proxy) rewrites CORS headers.`,
+  'endpoint-unreachable': (p) => webText('test-pane.finding.endpoint-unreachable', { failure: probeFailureText(p.error) }),
+  'browser-differs': (p) =>
+    webText(p.serverAsPredicted ? 'test-pane.finding.browser-differs-proxy' : 'test-pane.finding.browser-differs-server', { predicted: p.predicted, browser: p.browser }),
+  'server-differs': (p) => webText('test-pane.finding.server-differs', { dialect: p.dialect }),
   'header-unreadable': (p) =>
     p.exposedByRules
-      ? `Script cannot read ${p.header}: the rules let script read it, but the answer does not carry it.`
+      ? webText('test-pane.finding.header-unreadable-missing', { header: p.header })
       : p.rule === null
-      ? `Script cannot read ${p.header}: the rule that answers the actual request does not list it in Expose headers.`
-      : `Script cannot read ${p.header}: rule ${p.rule + 1}, which answers the actual request, does not list it in Expose headers.`,
-  'draft-changes-verdict': (p) => `With your unsaved draft the request would be ${verdictText(p.draft)}. Save the draft to apply it.`,
+      ? webText('test-pane.finding.header-unreadable', { header: p.header })
+      : webText('test-pane.finding.header-unreadable-rule', { header: p.header, rule: p.rule + 1 }),
+  'draft-changes-verdict': (p) => webText('test-pane.finding.draft-changes-verdict', { draft: p.draft }),
   'preflight-not-cached': (p) => breakageText(p.breakage),
   'cookies-third-party': (p) => breakageText(p.breakage),
 };
@@ -152,35 +150,40 @@ export function findingText(finding: Finding): string {
   return (FINDINGS[finding.code] as (p: Finding['params']) => string)(finding.params);
 }
 
-/** The headline's short name for the finding that decided a blocked request; the finding says the rest. */
-const CAUSES: Record<FindingCode, (h: Extract<Headline, { verdict: 'blocked' }>) => string> = {
-  'origin-not-listed': (h) => `origin ${h.origin} is not listed in any rule`,
-  'method-not-allowed': (h) => `${h.method} is not allowed for this origin`,
-  'header-not-allowed': () => 'a request header is not allowed',
-  'preflight-refused': () => 'the preflight is refused',
-  'wildcard-with-credentials': () => 'a * origin cannot allow a request with credentials',
-  'credentials-not-allowed': () => 'credentials are not allowed',
-  'allow-origin-mismatch': () => 'the answer allows another origin',
-  'request-refused': () => 'the browser refuses to send this request',
-  'non-cors-failure': () => 'the request itself fails, and the browser reports it as CORS',
-  'endpoint-unreachable': () => 'the bucket endpoint cannot be reached',
-  'browser-differs': () => 'the browser disagrees with the rules',
-  'server-differs': () => 'the bucket answers differently from the rules',
-  'header-unreadable': () => 'a header the app needs is not readable',
-  'draft-changes-verdict': () => 'the saved rules do not allow it',
-  'preflight-not-cached': () => 'the preflight is cached only briefly',
-  'cookies-third-party': () => "the request's cookies are third-party",
-};
+/** The rest of a blocked headline, after the level's name: the finding that decided it, named short (the finding says the rest). */
+const BLOCKED_HEADLINES = {
+  'origin-not-listed': 'test-pane.headline.blocked.origin-not-listed',
+  'method-not-allowed': 'test-pane.headline.blocked.method-not-allowed',
+  'header-not-allowed': 'test-pane.headline.blocked.header-not-allowed',
+  'preflight-refused': 'test-pane.headline.blocked.preflight-refused',
+  'wildcard-with-credentials': 'test-pane.headline.blocked.wildcard-with-credentials',
+  'credentials-not-allowed': 'test-pane.headline.blocked.credentials-not-allowed',
+  'allow-origin-mismatch': 'test-pane.headline.blocked.allow-origin-mismatch',
+  'request-refused': 'test-pane.headline.blocked.request-refused',
+  'non-cors-failure': 'test-pane.headline.blocked.non-cors-failure',
+  'endpoint-unreachable': 'test-pane.headline.blocked.endpoint-unreachable',
+  'browser-differs': 'test-pane.headline.blocked.browser-differs',
+  'server-differs': 'test-pane.headline.blocked.server-differs',
+  'header-unreadable': 'test-pane.headline.blocked.header-unreadable',
+  'draft-changes-verdict': 'test-pane.headline.blocked.draft-changes-verdict',
+  'preflight-not-cached': 'test-pane.headline.blocked.preflight-not-cached',
+  'cookies-third-party': 'test-pane.headline.blocked.cookies-third-party',
+} as const satisfies Record<FindingCode, WebMessageId>;
 
 /**
  * The verdict and its main cause, as one sentence in two parts: the level's name (shown bold, as
  * the verdict card's title) and the rest of the sentence, the one-line consequence.
  */
 export function headlineParts(headline: Headline): { level: string; rest: string } {
-  if (headline.verdict === 'allowed') return { level: verdictLevelText('allowed'), rest: `: script can read the response (${headline.status ?? 'no status'}).` };
-  if (headline.verdict === 'broken') return { level: `${verdictLevelText('broken')}.`, rest: ` ${breakageText(headline.breakage)}` };
-  const cause = headline.cause ? CAUSES[headline.cause](headline) : 'the browser refused to let script read the response';
-  return { level: verdictLevelText('blocked'), rest: headline.atPreflight ? ` at the preflight: ${cause}.` : `: ${cause}.` };
+  if (headline.verdict === 'allowed') {
+    const rest = headline.status === null ? webText('test-pane.headline.allowed-no-status') : webText('test-pane.headline.allowed', { status: String(headline.status) });
+    return { level: verdictLevelText('allowed'), rest };
+  }
+  if (headline.verdict === 'broken') {
+    return { level: webText('test-pane.headline.broken-level', { level: verdictLevelText('broken') }), rest: webText('test-pane.headline.broken', { breakage: breakageText(headline.breakage) }) };
+  }
+  const id = headline.cause ? BLOCKED_HEADLINES[headline.cause] : 'test-pane.headline.blocked.default';
+  return { level: verdictLevelText('blocked'), rest: webText(id, { preflight: headline.atPreflight ? 'yes' : 'no', origin: headline.origin, method: headline.method }) };
 }
 
 /** The verdict and its main cause, as one sentence. */
@@ -191,7 +194,7 @@ export function headlineText(headline: Headline): string {
 
 /** An issue's message placed on a line of a text area (`Line 2: …`). */
 export function onLineText(line: number, message: string): string {
-  return `Line ${line}: ${message}`;
+  return webText('editor.on-line', { line, message });
 }
 
 /** What a writing test will do to an object the user named (not a scratch object). */
@@ -203,49 +206,36 @@ export interface WriteEffect {
   bodyBytes: number;
 }
 
+const WRITE_EFFECTS = { DELETE: 'test-pane.write-effect.delete', PUT: 'test-pane.write-effect.put', POST: 'test-pane.write-effect.post' } as const satisfies Record<WriteEffect['method'], WebMessageId>;
+
 /** One sentence naming the object and what will happen to it. */
 export function writeEffectText({ method, bucket, key, bodyBytes }: WriteEffect): string {
-  const object = `${key} in bucket ${bucket}`;
-  if (method === 'DELETE') return `${object} will be deleted.`;
-  if (method === 'PUT') return `${object} will be replaced with ${bodyBytes} bytes of test body; its current content is lost.`;
-  return `${object} will receive a POST of ${bodyBytes} bytes of test body, which may replace or change it.`;
+  return webText(WRITE_EFFECTS[method], { key, bucket, bytes: String(bodyBytes) });
 }
 
 export function confirmWriteTitle(effects: readonly WriteEffect[]): string {
   const [only] = effects;
-  if (effects.length !== 1 || !only) return `Write to ${effects.length} objects you named?`;
-  return only.method === 'DELETE' ? `Delete ${only.key}?` : `Write to ${only.key}?`;
+  if (effects.length !== 1 || !only) return webText('test-pane.confirm-write.title-many', { count: String(effects.length) });
+  return webText(only.method === 'DELETE' ? 'test-pane.confirm-write.title-delete' : 'test-pane.confirm-write.title-write', { key: only.key });
 }
+
+const WRITE_ACTIONS = { DELETE: 'test-pane.confirm-write.action-delete', PUT: 'test-pane.confirm-write.action-replace', POST: 'test-pane.confirm-write.action-post' } as const satisfies Record<WriteEffect['method'], WebMessageId>;
 
 export function confirmWriteAction(effects: readonly WriteEffect[]): string {
   const [only] = effects;
-  if (effects.length !== 1 || !only) return `Write to these ${effects.length} objects`;
-  return only.method === 'DELETE' ? `Delete ${only.key}` : only.method === 'PUT' ? `Replace ${only.key}` : `POST to ${only.key}`;
+  if (effects.length !== 1 || !only) return webText('test-pane.confirm-write.action-many', { count: String(effects.length) });
+  return webText(WRITE_ACTIONS[only.method], { key: only.key });
 }
-
-export const CONFIRM_WRITE_NOTE =
-  "The server's probe sends the request first and, when the browser allows it, the browser sends it again. A scratch object (the default) tests the same rules without touching your data.";
-
-const STOPPED_BY: Record<BlockCheck, string> = {
-  'request-refused': 'the browser refuses the request',
-  'preflight-status': 'the preflight was refused',
-  'allow-origin-missing': 'the preflight answer has no Access-Control-Allow-Origin',
-  'allow-origin-mismatch': "the preflight answer's Access-Control-Allow-Origin is another origin",
-  'wildcard-with-credentials': 'the preflight answer allows any origin (*) to a request with credentials',
-  'credentials-not-allowed': 'the preflight answer does not allow credentials',
-  'method-not-allowed': 'the preflight answer does not allow the method',
-  'header-not-allowed': 'the preflight answer does not allow a request header',
-};
 
 /** Why the server's probe did not send a writing request: the browser would not have sent it either. */
 export function probeNotSentText({ code, check }: NonNullable<ProbeResult['actualNotSent']>): string {
-  if (code === 'browser-refuses-request') return 'Not sent: the browser refuses to send this request at all, so the server did not send it either.';
-  return `Not sent: the browser stops at the preflight${check ? ` (${STOPPED_BY[check]})` : ''}, so the server did not send the request either. Nothing was written or deleted.`;
+  if (code === 'browser-refuses-request') return webText('test-pane.probe-not-sent.refused');
+  return webText('test-pane.probe-not-sent.preflight', { check: selectKey(check ?? 'none') });
 }
 
 /** A test's scratch object that could not be removed: named, so it is never left silently. */
 export function scratchLeftText(key: string): string {
-  return `The test's scratch object ${key} could not be removed now; the console removes it on its own within two minutes, or when it stops.`;
+  return webText('test-pane.scratch-left', { key });
 }
 
 /** A change handed to the editor's draft from outside it, as the editor's toast names it. */
@@ -259,32 +249,30 @@ export type DraftNote =
   /** A shadowing warning's fix, analysed again by the core before it was offered. */
   | { code: 'shadow-fix-applied'; fix: RuleFix };
 
-function wizardRulesText(rules: 'loosest' | 'strictest', count: number): string {
-  return rules === 'loosest' ? 'the loosest (diagnostic) rule' : `the strictest ${count === 1 ? 'rule' : 'rules'} for the app`;
-}
-
 /** The sentence a draft change is announced with. */
 export function draftNoteText(note: DraftNote): string {
   switch (note.code) {
-    case 'wizard-inserted':
-      return `Rule wizard: ${wizardRulesText(note.rules, note.count)} inserted ${note.at === 'whole-draft' ? 'replacing the draft' : `at position ${note.at + 1}`}.`;
+    case 'wizard-inserted': {
+      const position = note.at === 'whole-draft' ? { whole: 'yes', position: '' } : { whole: 'no', position: String(note.at + 1) };
+      return webText('draft-note.wizard-inserted', { rules: note.rules, count: note.count, ...position });
+    }
     case 'fix-applied':
-      return `Applied to the draft: ${fixChangeText(note.change)}`;
+      return webText('draft-note.fix-applied', { change: fixChangeText(note.change) });
     case 'imported':
-      return `Imported ${ruleCountText(note.ruleCount)} from ${note.file ?? 'pasted text'} (${documentFormatInfo(note.format).label}) into the draft.`;
+      return webText('draft-note.imported', { count: note.ruleCount, source: note.file === undefined ? 'pasted' : 'file', file: note.file ?? '', format: documentFormatInfo(note.format).label });
     case 'shadow-fix-applied':
-      return `Applied: ${ruleFixText(note.fix).label}.`;
+      return webText('draft-note.shadow-fix-applied', { fix: ruleFixText(note.fix).label });
   }
 }
 
 /** The editor's toast after a draft change from outside: the change, and that Undo reverts it. */
 export function draftChangeToastText(note: DraftNote): string {
-  return `${draftNoteText(note)} Undo takes it back.`;
+  return webText('draft-note.toast', { note: draftNoteText(note) });
 }
 
 /** The note on the rule cards that answered the last test. */
 export function lastTestNoteText(test: { method: string; key: string; origin: string }): string {
-  return `Answers the last test: ${test.method} ${test.key} from ${test.origin}.`;
+  return webText('editor.last-test-note', test);
 }
 
 /** How many generated rules still fit beside the draft's kept ones (the wizard's insertion). */
@@ -297,8 +285,7 @@ export interface RuleRoomFacts {
 }
 
 export function ruleRoomText({ dialect, limit, kept, room, replacesDraft }: RuleRoomFacts): string {
-  const keeps = replacesDraft ? 'replacing the draft keeps none of its rules' : `${kept} of the draft's rules stay`;
-  return `${dialectProfile(dialect).label} allows at most ${limit} rules; ${keeps}, so ${room === 0 ? 'no rule fits' : `up to ${room} can be added`}.`;
+  return webText('rule-wizard.rule-room', { provider: dialectProfile(dialect).label, limit: String(limit), replaces: replacesDraft ? 'yes' : 'no', kept: String(kept), room });
 }
 
 /** Header names as people write them (`etag` → `ETag`). */
@@ -309,7 +296,13 @@ function spelled(names: string[]): string {
 /** `PUT from https://app.example with content-type: application/json`: one request of the app. */
 export function appRequestText(fetch: BrowserFetch): string {
   const headers = Object.entries(fetch.headers ?? {}).map(([name, value]) => `${name}: ${value}`);
-  return `${fetch.method} from ${fetch.origin}${headers.length ? ` with ${headers.join(', ')}` : ''}${fetch.credentials === 'include' ? ' (with credentials)' : ''}`;
+  return webText('rule-wizard.app-request', {
+    method: fetch.method,
+    origin: fetch.origin,
+    withHeaders: headers.length ? 'yes' : 'no',
+    headers: headers.join(', '),
+    credentials: fetch.credentials ?? 'omit',
+  });
 }
 
 /** What the browser makes of one of the app's requests, beyond allowed or blocked. */
@@ -320,9 +313,9 @@ export function requestOutcomeText(detail: RequestOutcomeDetail): string {
     case 'blocked':
       return blockText(detail.block);
     case 'broken':
-      return detail.breakages.map(breakageText).join(' ');
+      return sentences(detail.breakages.map(breakageText));
     case 'readable':
-      return `Script can read ${spelled(detail.headers)}.`;
+      return webText('rule-wizard.request-readable', { headers: spelled(detail.headers) });
   }
 }
 
@@ -343,22 +336,22 @@ export interface FormMessageParamsByCode {
 export type FormMessageCode = keyof FormMessageParamsByCode;
 
 const FORM_MESSAGES: { [C in FormMessageCode]: (p: FormMessageParamsByCode[C]) => string } = {
-  'header-row-unnamed': () => 'Name the header, or remove this row.',
-  'max-age-not-whole': () => 'Write a whole number of seconds, or leave it empty for the wizard to choose.',
-  'operation-not-chosen': (p) => `${p.operation} is not among the app's operations: choose it above, or pick another.`,
+  'header-row-unnamed': () => webText('form.header-row-unnamed'),
+  'max-age-not-whole': () => webText('form.max-age-not-whole'),
+  'operation-not-chosen': (p) => webText('form.operation-not-chosen', { operation: p.operation }),
   issues: (p) =>
-    p.issues
-      .map((issue) => {
+    sentences(
+      p.issues.map((issue) => {
         const { message, hint } = issueText(issue);
-        return hint ? `${message} ${hint}` : message;
-      })
-      .join(' '),
-  'header-lines-unreadable': (p) => `Write each header as "name: value": ${p.lines.join(' · ')}`,
+        return hint ? sentences([message, hint]) : message;
+      }),
+    ),
+  'header-lines-unreadable': (p) => webText('form.header-lines-unreadable', { lines: p.lines.join(' · ') }),
   'request-misfit': (p) => {
-    const text = issueMessage({ severity: 'error', code: 'body.invalid', params: { field: '', misfit: p.misfit }, path: [] });
-    return p.header === undefined ? text : `Header ${p.header}: ${text}`;
+    const message = issueMessage({ severity: 'error', code: 'body.invalid', params: { field: '', misfit: p.misfit }, path: [] });
+    return p.header === undefined ? message : webText('form.header-misfit', { header: p.header, message });
   },
-  'signed-post': () => 'A signed POST is a form upload: use "Upload with a POST form" below.',
+  'signed-post': () => webText('form.signed-post'),
 };
 
 /** A form field's message, from its code and values (react-hook-form shows it at the field). */
@@ -370,32 +363,33 @@ export function formMessage<C extends FormMessageCode>(code: C, ...params: FormM
 /** A bucket a bulk apply did not write, by what its preview found. */
 export type SkippedPlan = 'unreadable' | 'unchanged' | 'invalid';
 
-const SKIPPED_PLANS: Record<SkippedPlan, string> = {
-  unreadable: 'Not read at the preview, so not written.',
-  unchanged: 'Already holds these rules; nothing to write.',
-  invalid: 'The provider would refuse it (see the preview); not written.',
-};
+const SKIPPED_PLANS = {
+  unreadable: 'bulk-apply.skipped.unreadable',
+  unchanged: 'bulk-apply.skipped.unchanged',
+  invalid: 'bulk-apply.skipped.invalid',
+} as const satisfies Record<SkippedPlan, WebMessageId>;
 
 export function skippedPlanText(plan: SkippedPlan): string {
-  return SKIPPED_PLANS[plan];
+  return webText(SKIPPED_PLANS[plan]);
 }
 
 /** Why a raw probe request got no answer. */
 export function probeFailureText(failure: ProbeFailure): string {
-  return failure.code === 'provider-timeout'
-    ? `No answer within ${failure.timeoutMs} ms.`
-    : `The storage endpoint did not answer (${failure.transportCode ?? failure.transportMessage ?? 'no reason given'}).`;
+  if (failure.code === 'provider-timeout') return webText('test-pane.probe-failure.timeout', { ms: String(failure.timeoutMs) });
+  const reason = failure.transportCode ?? failure.transportMessage;
+  return reason === undefined ? webText('test-pane.probe-failure.no-answer-no-reason') : webText('test-pane.probe-failure.no-answer', { reason });
 }
 
 /** The link between the two cards of a shadowing warning, as the card at `role`'s end shows it. */
 export function shadowLinkText(link: { role: 'cause' | 'loser'; other: number }): string {
-  return link.role === 'cause' ? `Takes requests from ${ruleName(link.other)}` : `Loses requests to ${ruleName(link.other)}`;
+  return webText(link.role === 'cause' ? 'editor.shadow-link.cause' : 'editor.shadow-link.loser', { rule: ruleName(link.other) });
 }
-
 
 /** The history view's and the drift banner's fixed words, read in the active locale (getters). */
 export const HISTORY_TEXT = {
-  tab: HISTORY_TAB,
+  get tab() {
+    return historyTabText();
+  },
   get title() {
     return webText('history.title');
   },
@@ -453,74 +447,97 @@ export const HISTORY_TEXT = {
   get confirmDiffLabel() {
     return webText('history.confirm-diff-label');
   },
+  /** After a restore refused because the bucket changed again. */
+  get restoreConflict() {
+    return webText('history.restore-conflict');
+  },
 };
 
-/** `3 rules`, or no configuration at all. */
-const holdsText = (config: CorsConfig | null) => (config ? countRules(config) : 'no CORS configuration');
+/** What a configuration holds, as the messages' `{x, select, none {…} other {{count, plural, …}}}` name it. */
+function holds(config: CorsConfig | null): { holds: string; count: number } {
+  return config ? { holds: 'rules', count: config.rules.length } : { holds: 'none', count: 0 };
+}
 
 /** The restore confirmation's sentence. */
 export function restoreConfirmText(bucket: string, target: CorsConfig | null): string {
-  return `This replaces the CORS configuration of ${bucket} on the provider with ${holdsText(target)}, unless it changed since this page read it. The restore is itself recorded in the history.`;
+  const { holds: held, count } = holds(target);
+  return webText('history.restore-confirm', { bucket, target: held, count });
 }
-
-const ACTION_TEXT: Record<HistoryAction, string> = { save: 'Saved', delete: 'Deleted all rules', restore: 'Restored' };
-const SOURCE_TEXT: Record<WriteSource, string> = { editor: 'in the editor', import: 'from an import', 'bulk-apply': 'by “Apply to other buckets”', 'drift-banner': 'from the drift banner' };
 
 /** One entry's headline: what was done, from where, when, by which console and session. */
 export function historyEntryText(entry: HistoryEntry): string {
-  const what = [ACTION_TEXT[entry.action], entry.source ? SOURCE_TEXT[entry.source] : ''].filter(Boolean).join(' ');
-  const when = new Date(entry.at).toLocaleString();
-  const who = `console ${entry.console.id} (${entry.console.host}, pid ${entry.console.pid})`;
-  return `${what} · ${when} · ${who}${entry.session ? `, session ${entry.session}` : ''}`;
+  return webText('history.entry', {
+    action: entry.action satisfies HistoryAction,
+    source: selectKey((entry.source satisfies WriteSource | undefined) ?? 'none'),
+    when: formatDateTime(entry.at),
+    console: entry.console.id,
+    host: entry.console.host,
+    pid: String(entry.console.pid),
+    hasSession: entry.session ? 'yes' : 'no',
+    session: entry.session ?? '',
+  });
 }
 
 /** How the write ended, in a sentence. */
 export function historyOutcomeText(outcome: HistoryOutcome): string {
   switch (outcome.kind) {
-    case 'written':
-      return `The provider holds it: ${holdsText(outcome.stored.config)}.`;
-    case 'failed':
-      return `The write failed (${outcome.code}); ${outcome.stored ? `the provider held ${holdsText(outcome.stored.config)} after it` : 'what the provider held after it is unknown'}.`;
+    case 'written': {
+      const { holds: stored, count } = holds(outcome.stored.config);
+      return webText('history.outcome.written', { stored, count });
+    }
+    case 'failed': {
+      const { holds: stored, count } = outcome.stored ? holds(outcome.stored.config) : { holds: 'unknown', count: 0 };
+      return webText('history.outcome.failed', { code: outcome.code, stored, count });
+    }
     case 'interrupted':
-      return 'Interrupted: the console stopped during this write, so the provider may hold the old rules, the new ones, or none.';
+      return webText('history.outcome.interrupted');
   }
 }
 
 /** The drift banner's sentence: what the history ends with, and what the provider holds instead. */
 export function driftText({ lastKnown, current }: Drift): string {
-  return `The provider's CORS configuration (${holdsText(current.config)}) is not the one last written through the console (${holdsText(lastKnown.config)}): it was changed outside the console, or lost in a crash of the storage during a save.`;
+  const now = holds(current.config);
+  const before = holds(lastKnown.config);
+  return webText('history.drift', { current: now.holds, currentCount: now.count, lastKnown: before.holds, lastKnownCount: before.count });
 }
 
-/** After a restore refused because the bucket changed again. */
-export const RESTORE_CONFLICT_TEXT = 'The bucket changed again since this page read it, so nothing was written. Its current configuration is shown now; choose again.';
-
-// The Test tab's copy actions and request form (issue 16, item 5).
-
-/** Above a copied request whose URL is presigned: the signature in it is valid for a short while only. */
-export const PRESIGNED_URL_EXPIRES_TEXT = 'The URL is presigned by the console for this test: it expires about a minute after the test ran; run the test again for a fresh one.';
+/** The Test tab's fixed words (its copy actions and request form, issue 16, item 5), read in the active locale (getters). */
+export const TEST_TAB_TEXT = {
+  /** Above a copied request whose URL is presigned: the signature in it is valid for a short while only. */
+  get presignedUrlExpires() {
+    return webText('test-pane.presigned-url-expires');
+  },
+  /** Beside a copy button once the text is on the clipboard. */
+  get copied() {
+    return webText('test-pane.copied');
+  },
+  /** When the browser refuses the clipboard: the text is shown, selected, for copying by hand. */
+  get clipboardRefused() {
+    return webText('test-pane.clipboard-refused');
+  },
+  /** Under the file field of the upload tests: a reload cannot give a chosen file back. */
+  get fileNotKept() {
+    return webText('test-pane.file-not-kept');
+  },
+  /** In the dialog confirming a write to an object the user named. */
+  get confirmWriteNote() {
+    return webText('test-pane.confirm-write.note');
+  },
+};
 
 /** Above a copied fetch(): the browser sets Origin itself, from the page the code runs on. */
 export function fetchFromPageText(origin: string): string {
-  return `Run from a page on ${origin}: the browser sends that page's origin as Origin.`;
+  return webText('test-pane.fetch-from-page', { origin });
 }
-
-/** Beside a copy button once the text is on the clipboard. */
-export const COPIED_TEXT = 'Copied';
-
-/** When the browser refuses the clipboard: the text is shown, selected, for copying by hand. */
-export const CLIPBOARD_REFUSED_TEXT = 'The browser did not let the console use the clipboard. The text is selected below: copy it with Ctrl+C (⌘C on a Mac).';
 
 /** Under the Body field: what an empty body sends. */
 export function emptyBodyText(body: string): string {
-  return `Empty: the test sends ${new TextEncoder().encode(body).length} bytes, ${JSON.stringify(body)}.`;
+  return webText('test-pane.empty-body', { bytes: String(new TextEncoder().encode(body).length), body: JSON.stringify(body) });
 }
-
-/** Under the file field of the upload tests: a reload cannot give a chosen file back. */
-export const FILE_NOT_KEPT_TEXT = 'The request form above is kept for this bucket when the page reloads; a chosen file is not: browsers never let a page fill in a file field.';
 
 /** After "Load into form" on a saved test. */
 export function loadedIntoFormText(name: string): string {
-  return `"${name}" is in the form: change it or press Test CORS.`;
+  return webText('test-pane.loaded-into-form', { name });
 }
 
 /** What an embedded demo bucket teaches, shown above its rules, read in the active locale (getters). */
@@ -553,6 +570,7 @@ export const DEMO_LESSON_TEXT: Record<DemoLesson, { readonly title: string; read
 
 // "Other engines on this host" (the Test tab): the engines installed where the console runs.
 
+/** Product names, the same in every language. */
 const ENGINE_TEXT: Record<BrowserEngine, string> = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKitGTK' };
 
 export function engineText(engine: BrowserEngine): string {
@@ -560,56 +578,51 @@ export function engineText(engine: BrowserEngine): string {
 }
 
 export function engineMissingText(missing: readonly string[]): string {
-  return `Not installed on this host (missing ${missing.join(', ')}). Install it with:`;
+  return webText('engines.missing', { missing: missing.join(', ') });
 }
+
+const RUN_ENDS = {
+  finished: 'engines.run.finished',
+  cancelled: 'engines.run.cancelled',
+  'timed-out': 'engines.run.timed-out',
+  failed: 'engines.run.failed',
+} as const satisfies Record<Exclude<EngineRun['state'], 'running'>, WebMessageId>;
 
 /** "n of m" while a run goes on, and how it ended. */
 export function engineRunProgressText({ state, done, total }: Pick<EngineRun, 'state' | 'done' | 'total'>): string {
-  const results = (n: number) => `${n} result${n === 1 ? '' : 's'}`;
-  switch (state) {
-    case 'running':
-      return `Running in the engines: ${done} of ${total} results in.`;
-    case 'finished':
-      return `Finished: ${results(done)}.`;
-    case 'cancelled':
-      return `Cancelled: ${results(done)} before it stopped; the engines are closed.`;
-    case 'timed-out':
-      return `Stopped after the time limit: ${results(done)}; the engines are closed.`;
-    case 'failed':
-      return `The run failed after ${results(done)}; the engines are closed.`;
-  }
+  if (state === 'running') return webText('engines.run.running', { done: String(done), total: String(total) });
+  return webText(RUN_ENDS[state], { done });
 }
 
 /** Why an engine gave no results in a run. */
 export function engineStateText(state: EngineRunEngine): string | null {
   switch (state.state) {
     case 'starting':
-      return 'Starting…';
+      return webText('engines.state.starting');
     case 'ran':
       return null;
     case 'not-installed':
-      return `Not installed (install it with: ${state.installCommand}).`;
+      return webText('engines.state.not-installed', { command: state.installCommand });
     case 'launch-failed':
-      return `Did not start: ${state.error}`;
+      return webText('engines.state.launch-failed', { error: state.error });
     case 'cancelled':
-      return 'Not run: the run was cancelled.';
+      return webText('engines.state.cancelled');
   }
 }
 
 /** An engine's verdict beside another one: the engine's own prediction, or the user's browser. */
 export function engineAgreementText(compared: 'prediction' | 'your-browser', engineLevel: VerdictLevel, other: VerdictLevel | undefined): string {
-  const what = compared === 'prediction' ? 'the prediction for this engine' : 'your browser';
-  if (other === undefined) return compared === 'prediction' ? 'No prediction.' : 'Your browser has not run this test yet.';
-  if (other === engineLevel) return `Agrees with ${what}.`;
-  return `Differs from ${what} (${verdictLevelText(other).toLowerCase()}).`;
+  if (other === undefined) return webText(compared === 'prediction' ? 'engines.agreement.no-prediction' : 'engines.agreement.browser-not-run');
+  if (other === engineLevel) return webText('engines.agreement.agrees', { compared });
+  return webText('engines.agreement.differs', { compared, level: verdictLevelText(other).toLowerCase() });
 }
 
 /** A request an engine could not make: not a verdict. */
 export function engineRequestFailedText(error: string): string {
-  return `The engine could not make the request: ${error}`;
+  return webText('engines.request-failed', { error });
 }
 
 /** Chromium's own name for its refusal, quoted before the console's explanation. */
-export function chromiumReasonText(corsError: { corsError: string; failedParameter: string }): string {
-  return `Chromium says ${corsError.corsError}${corsError.failedParameter ? ` (${corsError.failedParameter})` : ''}.`;
+export function chromiumReasonText({ corsError, failedParameter }: { corsError: string; failedParameter: string }): string {
+  return failedParameter ? webText('engines.chromium-reason-parameter', { corsError, parameter: failedParameter }) : webText('engines.chromium-reason', { corsError });
 }

@@ -1,21 +1,27 @@
-// The window's titles, apart from the catalogue in messages.ts: the layout sets them before the
-// bucket page loads, and messages.ts imports the CORS core, which must stay out of the first bundle
-// (bench: initial JS went from 90 to 177 KB gzip when the layout imported messages.ts).
+// The window's titles, apart from messages.ts: the layout sets them before the bucket page loads,
+// and messages.ts imports the CORS core, which must stay out of the first bundle (bench: initial JS
+// went from 90 to 177 KB gzip when the layout imported messages.ts).
+import { webText } from './i18n/text';
 import type { Route } from './router';
 
-export const HISTORY_TAB = 'History';
+/** The product's name, the same in every language. */
+const APP = 'cors-console';
+
+/** The bucket page's History tab, as its tab and the window's title name it. */
+export function historyTabText(): string {
+  return webText('history.tab');
+}
 
 /** The window's title for a page: the most specific name first, so tabs and history tell pages apart. */
 export function pageTitle(route: Route, profileLabel: string | undefined): string {
-  const app = 'cors-console';
   switch (route.name) {
     case 'home':
-      return app;
+      return APP;
     case 'profile':
-      return `${profileLabel ?? route.profile} · ${app}`;
+      return `${profileLabel ?? route.profile} · ${APP}`;
     case 'bucket':
-      return `${route.bucket} · ${route.tab === 'test' ? 'Test CORS' : route.tab === 'history' ? HISTORY_TAB : 'Rules'} · ${profileLabel ?? route.profile} · ${app}`;
+      return webText('page-title.bucket', { bucket: route.bucket, tab: route.tab, profile: profileLabel ?? route.profile, app: APP });
     case 'not-found':
-      return `Not found · ${app}`;
+      return webText('page-title.not-found', { app: APP });
   }
 }

@@ -1,8 +1,9 @@
 import type { CorsConfig } from '../../core';
+import { webText } from './i18n/text';
 
 /** `3 rules`: a number of rules, in the words every feature uses. */
 export function ruleCountText(count: number): string {
-  return `${count} rule${count === 1 ? '' : 's'}`;
+  return webText('rules.count', { count });
 }
 
 /** `3 rules`: how big a configuration is. */

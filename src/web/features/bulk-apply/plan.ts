@@ -1,7 +1,8 @@
 import type { CorsState } from '../../../contract/api';
 import type { CallError } from '../../../contract/call-error';
-import { sameConfig, validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
+import { issueMessage, sameConfig, validateConfig, type CorsConfig, type Dialect, type Issue } from '../../../core';
 import { ApiRequestError } from '../../api/api-error';
+import { errorText } from '../../lib/error-text';
 
 export type ApplyMode = 'replace' | 'append';
 
@@ -14,10 +15,10 @@ export interface Failure {
 
 export function failureOf(error: unknown): Failure {
   if (error instanceof ApiRequestError) {
-    const { code, message, providerCode } = error;
-    return { code, message, ...(providerCode ? { providerCode } : {}) };
+    const { code, providerCode } = error;
+    return { code, message: errorText(error, issueMessage), ...(providerCode ? { providerCode } : {}) };
   }
-  return { code: 'internal-error', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'internal-error', message: errorText(error) };
 }
 
 /** What one bucket would hold, read at the preview, with the version its write must name. */

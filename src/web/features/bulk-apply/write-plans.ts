@@ -1,6 +1,7 @@
 import type { CorsState } from '../../../contract/api';
-import type { CorsConfig, Issue } from '../../../core';
+import { issueMessage, type CorsConfig, type Issue } from '../../../core';
 import type { WriteOutcome } from '../../api/write-outcome';
+import { errorText } from '../../lib/error-text';
 import type { SkippedPlan } from '../../lib/messages';
 import { failureOf, type BucketPlan, type Failure } from './plan';
 
@@ -24,7 +25,7 @@ export function resultOf(bucket: string, outcome: WriteOutcome<CorsState>): Writ
     case 'conflict':
       return { bucket, outcome: 'conflict', current: outcome.current };
     case 'invalid':
-      return { bucket, outcome: 'invalid', issues: outcome.issues, message: outcome.error.message };
+      return { bucket, outcome: 'invalid', issues: outcome.issues, message: errorText(outcome.error, issueMessage) };
     case 'failed':
       return { bucket, outcome: 'failed', failure: failureOf(outcome.error) };
   }

@@ -1,6 +1,6 @@
 // "Copy as curl" and "Copy as fetch()": the exact requests a test sent, as text someone can paste
 // into a POSIX shell or a browser console. Pure, so the quoting is unit-tested.
-import { fetchFromPageText, PRESIGNED_URL_EXPIRES_TEXT } from '../../lib/messages';
+import { fetchFromPageText, TEST_TAB_TEXT } from '../../lib/messages';
 
 /** A raw request as the server's probe sent it (see ProbeExchange['request']). */
 export interface RawRequest {
@@ -77,7 +77,7 @@ export interface SentRequests {
   body?: string;
 }
 
-const presignedNotes = (sent: SentRequests) => (sent.presigned ? [PRESIGNED_URL_EXPIRES_TEXT] : []);
+const presignedNotes = (sent: SentRequests) => (sent.presigned ? [TEST_TAB_TEXT.presignedUrlExpires] : []);
 
 /** "Copy as fetch()": the request the page ran, as performFetch ran it (CORS mode, no cache). */
 export function browserFetchText(sent: SentRequests): string {

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
-import { CONFIRM_WRITE_NOTE, confirmWriteAction, confirmWriteTitle, writeEffectText, type WriteEffect } from '../../../lib/messages';
+import { confirmWriteAction, confirmWriteTitle, writeEffectText, TEST_TAB_TEXT, type WriteEffect } from '../../../lib/messages';
 
 /**
  * Asks before a test writes to or deletes objects the user named: each object and what will
@@ -19,7 +19,7 @@ export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: 
           ))}
         </ul>
       )}
-      <p className="modal-muted">{CONFIRM_WRITE_NOTE}</p>
+      <p className="modal-muted">{TEST_TAB_TEXT.confirmWriteNote}</p>
       <DialogActions>
         <Button variant="secondary" onClick={onCancel} data-autofocus>
           Cancel

@@ -1,6 +1,6 @@
 import { Copy } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { CLIPBOARD_REFUSED_TEXT, COPIED_TEXT } from '../../../lib/messages';
+import { TEST_TAB_TEXT } from '../../../lib/messages';
 import { Button, TextArea } from '../../../components/ui';
 
 /**
@@ -33,11 +33,11 @@ export function CopyButton({ label, text }: { label: string; text: string }) {
         {label}
       </Button>
       <span role="status" className="tp-copied">
-        {state === 'copied' ? COPIED_TEXT : ''}
+        {state === 'copied' ? TEST_TAB_TEXT.copied : ''}
       </span>
       {state === 'refused' && (
         <div className="tp-copy-fallback">
-          <p id={`${id}-refused`}>{CLIPBOARD_REFUSED_TEXT}</p>
+          <p id={`${id}-refused`}>{TEST_TAB_TEXT.clipboardRefused}</p>
           <TextArea ref={field} label={label} hideLabel readOnly value={text} aria-describedby={`${id}-refused`} rows={Math.min(12, text.split('\n').length + 1)} spellCheck={false} />
         </div>
       )}

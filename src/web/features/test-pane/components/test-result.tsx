@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { ProbeExchange } from '../../../../contract/api';
 import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
-import { PRESIGNED_URL_EXPIRES_TEXT, probeFailureText, probeNotSentText } from '../../../lib/messages';
+import { probeFailureText, probeNotSentText, TEST_TAB_TEXT } from '../../../lib/messages';
 import { browserFetchText, probeCurlText, type SentRequests } from '../copy-request';
 import type { Diagnosis } from '../diagnose';
 import { testBody, type TestRun } from '../run-test';
@@ -104,7 +104,7 @@ export function TestResult({ run, diagnosis, fix }: { run: TestRun; diagnosis: D
             <p className="tp-request-line">
               <span className="tp-method">{run.request.method}</span> <span className="tp-url">{run.url}</span>
             </p>
-            {sent.presigned && <p className="tp-muted">{PRESIGNED_URL_EXPIRES_TEXT}</p>}
+            {sent.presigned && <p className="tp-muted">{TEST_TAB_TEXT.presignedUrlExpires}</p>}
             <CopyButton label="Copy as fetch()" text={browserFetchText(sent)} />
           </section>
           <section className="tp-witness" aria-label="Server probe">

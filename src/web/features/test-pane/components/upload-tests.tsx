@@ -4,7 +4,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { SCRATCH_PREFIX } from '../../../../contract/scratch';
 import { Button, TextField } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
-import { FILE_NOT_KEPT_TEXT, scratchLeftText } from '../../../lib/messages';
+import { scratchLeftText, TEST_TAB_TEXT } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
@@ -62,7 +62,7 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
       <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
       <div className="tp-form">
         <TextField label="Upload key" inputClassName="tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} hint={`Empty: a scratch object under ${SCRATCH_PREFIX}, removed after.`} />
-        <TextField label="File to upload" type="file" hint={FILE_NOT_KEPT_TEXT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <TextField label="File to upload" type="file" hint={TEST_TAB_TEXT.fileNotKept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="tp-actions">
         <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
