@@ -322,7 +322,7 @@ function harmText(harm: ShadowHarm, p: IssueParamsByCode['rule.shadowed']): stri
     case 'header-unreadable':
       return text('issue.rule.shadowed.harm.header-unreadable', { headers: listText(p.headers) });
     case 'shorter-max-age':
-      return text('issue.rule.shadowed.harm.shorter-max-age', { cause: p.maxAge?.cause ?? 0, rule: p.maxAge?.rule ?? 0 });
+      return text('issue.rule.shadowed.harm.shorter-max-age', { causeSeconds: p.maxAge?.cause ?? 0, ruleSeconds: p.maxAge?.rule ?? 0 });
   }
 }
 

@@ -149,7 +149,7 @@ const EXPLANATIONS: { [C in ExplanationCode]: (p: ExplanationParamsByCode[C]) =>
   'placement.gives-way': (p) =>
     text('wizard.placement.gives-way', { count: p.count, rule: ruleLabel(p.rule, p.ruleId), position: p.position + 1, cells: cellsText(p.cells) }),
   'placement.replace-draft': (p) => text('wizard.placement.replace-draft', { count: p.count }),
-  'placement.replace-loosest': (p) => text('wizard.placement.replace-loosest', { rule: p.rule + 1 }),
+  'placement.replace-loosest': (p) => text('wizard.placement.replace-loosest', { number: p.rule + 1 }),
   'fix.request': (p) => fixBlockText(p.block),
   'fix.origin-added': (p) => text('wizard.fix.origin-added', { origin: p.origin, rule: ruleName(p.rule, p.ruleId) }),
   'fix.method-added': (p) => text('wizard.fix.method-added', { method: p.method }),
