@@ -12,14 +12,24 @@ export function ruleName(index: number, id?: string): string {
   return id ? text('words.rule-name-named', { number: index + 1, id }) : text('words.rule-name', { number: index + 1 });
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The active locale's list format of `style`, made once per locale. */
+function listFormat(style: 'narrow' | 'long'): Intl.ListFormat {
+  const key = `${activeLocale()} ${style}`;
+  let format = listFormats.get(key);
+  if (!format) listFormats.set(key, (format = new Intl.ListFormat(activeLocale(), { type: 'conjunction', style })));
+  return format;
+}
+
 /** `a, b, c` (`a、b、c` in Chinese): values named one after another, in the active locale's list style. */
 export function listText(values: readonly string[]): string {
-  return new Intl.ListFormat(activeLocale(), { type: 'conjunction', style: 'narrow' }).format(values);
+  return listFormat('narrow').format(values);
 }
 
 /** `a and b`, `a, b, and c` (`a和b`, `a、b和c` in Chinese): values that all hold. */
 export function andList(values: readonly string[]): string {
-  return new Intl.ListFormat(activeLocale(), { type: 'conjunction', style: 'long' }).format(values);
+  return listFormat('long').format(values);
 }
 
 /** Clauses that each say one thing (`the browser blocks some of them; script cannot read ETag`), one after another. */
@@ -27,7 +37,7 @@ export function clausesText(clauses: readonly string[]): string {
   return clauses.join(text('words.clause-separator'));
 }
 
-/** Groups of values that are lists themselves (`AllowedMethods GET, PUT; …`), one after another. */
+/** Groups of values that are lists themselves (`AllowedMethods GET, PUT, AllowedHeaders x-a`; `；` between groups in Chinese). */
 export function groupsText(groups: readonly string[]): string {
   return groups.join(text('words.group-separator'));
 }
