@@ -1,5 +1,6 @@
-// The English catalogue of the core's predictions: rule checks and reasons, decision summaries,
-// the browser's request reasons and block reasons. A translation replaces this file.
+// The catalogue of the core's predictions: rule checks and reasons, decision summaries, the
+// browser's request reasons and block reasons, cautions, breakages and verdict levels (messages
+// `decision.*` of locales/*.json).
 import type { RequestReason, RequestReasonCode, RequestReasonParamsByCode } from '../browser';
 import type { CheckCode, CheckParamsByCode, CheckResult, DecisionSummary, NearMiss, RuleReason, SummaryCode, SummaryParamsByCode } from '../evaluate';
 import type { DecidingRule } from '../deciding-rule';
@@ -7,36 +8,42 @@ import type { BrowserEngine } from '../engines';
 import type { BlockCheck, BlockParamsByCheck, BlockReason, BlockStage, BrowserCaution, CautionCode, CautionParamsByCode } from '../predict';
 import type { Breakage, BreakageCode, BreakageParamsByCode, ProviderAnswer, VerdictLevel } from '../verdict';
 import { text } from './catalogue';
-import { capitalize, durationText, headerSpelling, listOrNone, ruleLabel, ruleName } from './words';
+import { andList, clausesText, durationText, headerSpelling, listOrNone, listText, ruleLabel, ruleName } from './words';
 
 /** A listed origin that almost matches, as a clause. */
 export function nearMissText(near: NearMiss): string {
   switch (near.kind) {
     case 'trailing-slash':
-      return `${near.candidate} ends with "/", but browsers send origins without a trailing slash`;
+      return text('decision.near-miss.trailing-slash', { candidate: near.candidate });
     case 'letter-case':
-      return `${near.candidate} differs only in letter case, and origins are compared exactly`;
+      return text('decision.near-miss.letter-case', { candidate: near.candidate });
     case 'scheme':
-      return `${near.candidate} has the same host but scheme ${near.scheme}; the request comes from ${near.requestScheme}`;
+      return text('decision.near-miss.scheme', { candidate: near.candidate, scheme: near.scheme, requestScheme: near.requestScheme });
     case 'port':
-      return `${near.candidate} has the same host but ${near.port ? `port ${near.port}` : 'no port'}; the request comes from ${near.requestPort ? `port ${near.requestPort}` : 'the default port'}`;
+      return text('decision.near-miss.port', { candidate: near.candidate, port: near.port || 'none', requestPort: near.requestPort || 'none' });
   }
 }
 
-function refusedHeaders(headers: string[]): string {
-  return headers.length === 1 ? `header ${headers[0]} is` : `headers ${headers.join(', ')} are`;
+/** An origin as a check names it; a request without one says so. */
+function originOrEmpty(origin: string): string {
+  return origin || text('words.empty-in-parens');
 }
 
 const CHECKS: { [C in CheckCode]: (p: CheckParamsByCode[C]) => string } = {
-  'origin.matches': (p) => `origin ${p.origin || '(empty)'} matches ${p.pattern}`,
-  'origin.not-listed': (p) => `origin ${p.origin || '(empty)'} is not listed (allowed: ${listOrNone(p.allowed)})${p.nearMiss ? `; ${nearMissText(p.nearMiss)}` : ''}`,
-  'method.allowed': (p) => `method ${p.method} is allowed`,
-  'method.not-allowed': (p) => `method ${p.method || '(none)'} is not allowed (allowed: ${listOrNone(p.allowed)})`,
-  'headers.none-requested': () => 'no request headers asked for',
-  'headers.allowed': (p) => `headers ${p.headers.join(', ')} are allowed`,
-  'headers.left-out': (p) => `${refusedHeaders(p.headers)} not allowed and left out of Access-Control-Allow-Headers`,
+  'origin.matches': (p) => text('decision.check.origin-matches', { origin: originOrEmpty(p.origin), pattern: p.pattern }),
+  'origin.not-listed': (p) => {
+    const values = { origin: originOrEmpty(p.origin), allowed: listOrNone(p.allowed) };
+    return p.nearMiss ? text('decision.check.origin-not-listed-near-miss', { ...values, nearMiss: nearMissText(p.nearMiss) }) : text('decision.check.origin-not-listed', values);
+  },
+  'method.allowed': (p) => text('decision.check.method-allowed', { method: p.method }),
+  'method.not-allowed': (p) => text('decision.check.method-not-allowed', { method: p.method || text('words.none-in-parens'), allowed: listOrNone(p.allowed) }),
+  'headers.none-requested': () => text('decision.check.headers-none-requested'),
+  'headers.allowed': (p) => text('decision.check.headers-allowed', { headers: listText(p.headers) }),
+  'headers.left-out': (p) => text('decision.check.headers-left-out', { count: p.headers.length, headers: listText(p.headers) }),
   'headers.not-allowed': (p) =>
-    `${refusedHeaders(p.headers)} not allowed (${p.allowed.length === 0 ? 'this rule allows no request headers; add them to AllowedHeaders' : `allowed: ${p.allowed.join(', ')}`})`,
+    p.allowed.length === 0
+      ? text('decision.check.headers-not-allowed-none', { count: p.headers.length, headers: listText(p.headers) })
+      : text('decision.check.headers-not-allowed', { count: p.headers.length, headers: listText(p.headers), allowed: listText(p.allowed) }),
 };
 
 /** One check of one rule, as a clause (`method PUT is not allowed (allowed: GET)`). */
@@ -45,61 +52,54 @@ export function checkText(check: CheckResult): string {
 }
 
 function checksOf(reason: RuleReason, ok: boolean): string {
-  return [reason.origin, reason.method, reason.headers]
-    .filter((c): c is CheckResult => c !== undefined && c.ok === ok)
-    .map(checkText)
-    .join('; ');
+  return clausesText([reason.origin, reason.method, reason.headers].filter((c): c is CheckResult => c !== undefined && c.ok === ok).map(checkText));
 }
 
 /** Why one rule did or did not match, as one sentence. */
 export function ruleReasonText(reason: RuleReason): string {
-  const label = ruleLabel(reason.rule, reason.id);
+  const rule = ruleLabel(reason.rule, reason.id);
   switch (reason.code) {
     case 'matched':
-      return `${label} matches: ${checksOf(reason, true)}.`;
+      return text('decision.reason.matched', { rule, checks: checksOf(reason, true) });
     case 'failed':
-      return `${label} does not match: ${checksOf(reason, false)}.`;
+      return text('decision.reason.failed', { rule, checks: checksOf(reason, false) });
     case 'stopped-search':
       return reason.params.selection === 'origin-method-then-headers'
-        ? `${label} matches origin and method, but ${checksOf(reason, false)}; s3rver stops here (AWS would try the next rules).`
-        : `${label} matches the origin, but ${checksOf(reason, false)}; ${reason.params.provider} uses only the first rule whose origin matches (AWS would try the next rules).`;
+        ? text('decision.reason.stopped-search.origin-method', { rule, checks: checksOf(reason, false) })
+        : text('decision.reason.stopped-search.origin', { rule, checks: checksOf(reason, false), provider: reason.params.provider });
     case 'not-reached': {
       const by = ruleLabel(reason.params.decidedBy, reason.params.decidedById);
-      if (reason.params.stopped === undefined) return `${label} was not evaluated: ${by} matched first.`;
+      if (reason.params.stopped === undefined) return text('decision.reason.not-reached', { rule, by });
       return reason.params.stopped === 'origin-method-then-headers'
-        ? `${label} was not evaluated: ${by} stopped the search (s3rver checks only the first rule matching origin and method).`
-        : `${label} was not evaluated: ${by} stopped the search (${reason.params.provider} checks only the first rule whose origin matches).`;
+        ? text('decision.reason.not-reached.stopped-origin-method', { rule, by })
+        : text('decision.reason.not-reached.stopped-origin', { rule, by, provider: reason.params.provider });
     }
     case 'not-evaluated':
       switch (reason.params.missing) {
         case 'preflight-origin':
-          return `${label} was not evaluated: the preflight has no Origin header.`;
+          return text('decision.reason.not-evaluated.preflight-origin', { rule });
         case 'preflight-request-method':
-          return `${label} was not evaluated: the preflight has no Access-Control-Request-Method.`;
+          return text('decision.reason.not-evaluated.preflight-request-method', { rule });
         case 'request-origin':
-          return `${label} was not evaluated: the request has no Origin header.`;
+          return text('decision.reason.not-evaluated.request-origin', { rule });
       }
   }
 }
 
 const SUMMARIES: { [C in SummaryCode]: (p: SummaryParamsByCode[C]) => string } = {
-  'preflight.no-origin': () =>
-    'The preflight has no Origin header, so the provider refuses it before looking at any rule. Browsers always send Origin; a tool sending OPTIONS by hand must add it.',
-  'preflight.no-request-method': () =>
-    'The preflight has no Access-Control-Request-Method header, so no rule can be matched. Browsers always send it on a preflight.',
-  'preflight.no-bucket': () => 'The bucket does not exist, so there is no CORS configuration to answer the preflight.',
-  'preflight.no-config': () => 'The bucket has no CORS configuration, so every preflight is refused. Add a rule that allows this origin and method.',
+  'preflight.no-origin': () => text('decision.summary.preflight.no-origin'),
+  'preflight.no-request-method': () => text('decision.summary.preflight.no-request-method'),
+  'preflight.no-bucket': () => text('decision.summary.preflight.no-bucket'),
+  'preflight.no-config': () => text('decision.summary.preflight.no-config'),
   'preflight.no-match': (p) =>
     p.headers.length
-      ? `No rule allows ${p.method} from ${p.origin} with headers ${p.headers.join(', ')}, so the preflight is refused and the browser blocks the request.`
-      : `No rule allows ${p.method} from ${p.origin}, so the preflight is refused and the browser blocks the request.`,
-  'preflight.allowed': (p) => `${ruleLabel(p.rule, p.ruleId)} allows the preflight (200).`,
-  'actual.no-origin': () =>
-    'The request has no Origin header, so the provider does no CORS processing (no CORS headers, no Vary). Caches may then reuse this answer for cross-origin requests.',
-  'actual.no-config': () => 'The bucket has no CORS configuration: the request is served without CORS headers, so a browser blocks script from reading it.',
-  'actual.no-match': (p) =>
-    `No rule allows ${p.method} from ${p.origin || '(no origin)'}: the provider serves the request normally but without CORS headers, so the browser hides the response from script.`,
-  'actual.matched': (p) => `${ruleLabel(p.rule, p.ruleId)} answers this request; its CORS headers are added to the normal response.`,
+      ? text('decision.summary.preflight.no-match-headers', { method: p.method, origin: p.origin, headers: listText(p.headers) })
+      : text('decision.summary.preflight.no-match', { method: p.method, origin: p.origin }),
+  'preflight.allowed': (p) => text('decision.summary.preflight.allowed', { rule: ruleLabel(p.rule, p.ruleId) }),
+  'actual.no-origin': () => text('decision.summary.actual.no-origin'),
+  'actual.no-config': () => text('decision.summary.actual.no-config'),
+  'actual.no-match': (p) => text('decision.summary.actual.no-match', { method: p.method, origin: p.origin || text('words.no-origin-in-parens') }),
+  'actual.matched': (p) => text('decision.summary.actual.matched', { rule: ruleLabel(p.rule, p.ruleId) }),
 };
 
 /** The outcome of a decision as a whole, as one paragraph. */
@@ -112,35 +112,32 @@ function byteText(code: number): string {
   return code < 0x20 || code === 0x7f ? `0x${code.toString(16).toUpperCase().padStart(2, '0')}` : `'${String.fromCharCode(code)}'`;
 }
 
-const NOTHING_SENT = 'so fetch() rejects with a TypeError and nothing is sent.';
-
 const REQUEST_REASONS: { [C in RequestReasonCode]: (p: RequestReasonParamsByCode[C]) => string } = {
-  'method-invalid': (p) => `"${p.method}" is not a valid HTTP method, ${NOTHING_SENT}`,
-  'method-forbidden': (p) => `${p.method} is a forbidden method, ${NOTHING_SENT}`,
-  'header-name-invalid': (p) => `"${p.header}" is not a valid header name, ${NOTHING_SENT}`,
-  'header-value-not-bytes': (p) => `Header ${p.header} has a character above U+00FF; header values are byte strings, ${NOTHING_SENT}`,
-  'header-value-nul-cr-lf': (p) => `Header ${p.header} contains a NUL, CR or LF byte, ${NOTHING_SENT}`,
+  'method-invalid': (p) => text('decision.request.method-invalid', { method: p.method }),
+  'method-forbidden': (p) => text('decision.request.method-forbidden', { method: p.method }),
+  'header-name-invalid': (p) => text('decision.request.header-name-invalid', { header: p.header }),
+  'header-value-not-bytes': (p) => text('decision.request.header-value-not-bytes', { header: p.header }),
+  'header-value-nul-cr-lf': (p) => text('decision.request.header-value-nul-cr-lf', { header: p.header }),
   'method-not-safelisted': (p) =>
     p.verbatim
-      ? `${p.method} is not a CORS-safelisted method (GET, HEAD, POST), so the browser sends a preflight first; fetch() sends it as written (it upper-cases only ${p.normalized.join(', ')}) and Access-Control-Allow-Methods must match it exactly.`
-      : `${p.method} is not a CORS-safelisted method (GET, HEAD, POST), so the browser sends a preflight first.`,
-  'header-not-safelisted': (p) => `Header ${p.header} is not CORS-safelisted.`,
-  'header-value-too-long': (p) => `Header ${p.header} has a ${p.length}-byte value; CORS-safelisted values are at most ${p.max} bytes.`,
-  'header-unsafe-byte': (p) => `Header ${p.header} contains ${byteText(p.byte)}, a CORS-unsafe request-header byte, so it is not CORS-safelisted.`,
-  'content-type-invalid': (p) => `Content-Type "${p.value}" is not a valid MIME type, so it is not one of the three safelisted types (${p.types.join(', ')}).`,
-  'content-type-not-safelisted': (p) => `Content-Type ${p.essence} is not one of the three safelisted types (${p.types.join(', ')}).`,
-  'language-unsafe-byte': (p) => `Header ${p.header} contains ${byteText(p.byte)}; CORS-safelisted language values use only letters, digits, space and * , - . ; =.`,
-  'range-multiple': (p) => `Range "${p.value}" asks for several ranges; only a single bytes=N- or bytes=N-M range is CORS-safelisted.`,
-  'range-malformed': (p) => `Range "${p.value}" is not of the form bytes=N- or bytes=N-M (lower-case "bytes", no spaces), so it is not CORS-safelisted.`,
-  'range-empty': (p) => `Range "${p.value}" names no bytes, so it is not CORS-safelisted.`,
-  'range-suffix': (p) => `Range "${p.value}" is a suffix range; only bytes=N- or bytes=N-M is CORS-safelisted.`,
-  'range-reversed': (p) => `Range "${p.value}" starts after it ends, so it is not a valid byte range and not CORS-safelisted.`,
-  'safelisted-total-too-long': (p) =>
-    `The CORS-safelisted header values total ${p.total} bytes, over the ${p.max}-byte limit, so all of them are treated as unsafe (${p.headers.join(', ')}).`,
-  'upload-listeners': () => 'The XMLHttpRequest has upload progress listeners, which always force a preflight; drop them to avoid it.',
-  'stream-body': () => 'The body is a ReadableStream, and streaming uploads always force a preflight.',
-  'mixed-content': (p) => text(p.loopback ? 'request-reason.mixed-content-loopback' : 'request-reason.mixed-content', { pageOrigin: p.pageOrigin, url: p.url }),
-  'no-preflight': (p) => `${p.method} with only CORS-safelisted headers needs no preflight: the browser sends it directly with an Origin header.`,
+      ? text('decision.request.method-not-safelisted-verbatim', { method: p.method, normalized: listText(p.normalized) })
+      : text('decision.request.method-not-safelisted', { method: p.method }),
+  'header-not-safelisted': (p) => text('decision.request.header-not-safelisted', { header: p.header }),
+  'header-value-too-long': (p) => text('decision.request.header-value-too-long', { header: p.header, length: p.length, max: p.max }),
+  'header-unsafe-byte': (p) => text('decision.request.header-unsafe-byte', { header: p.header, byte: byteText(p.byte) }),
+  'content-type-invalid': (p) => text('decision.request.content-type-invalid', { value: p.value, types: listText(p.types) }),
+  'content-type-not-safelisted': (p) => text('decision.request.content-type-not-safelisted', { essence: p.essence, types: listText(p.types) }),
+  'language-unsafe-byte': (p) => text('decision.request.language-unsafe-byte', { header: p.header, byte: byteText(p.byte) }),
+  'range-multiple': (p) => text('decision.request.range-multiple', { value: p.value }),
+  'range-malformed': (p) => text('decision.request.range-malformed', { value: p.value }),
+  'range-empty': (p) => text('decision.request.range-empty', { value: p.value }),
+  'range-suffix': (p) => text('decision.request.range-suffix', { value: p.value }),
+  'range-reversed': (p) => text('decision.request.range-reversed', { value: p.value }),
+  'safelisted-total-too-long': (p) => text('decision.request.safelisted-total-too-long', { total: p.total, max: p.max, headers: listText(p.headers) }),
+  'upload-listeners': () => text('decision.request.upload-listeners'),
+  'stream-body': () => text('decision.request.stream-body'),
+  'mixed-content': (p) => text(p.loopback ? 'decision.request.mixed-content-loopback' : 'decision.request.mixed-content', { pageOrigin: p.pageOrigin, url: p.url }),
+  'no-preflight': (p) => text('decision.request.no-preflight', { method: p.method }),
 };
 
 /** Why the browser preflights, sends directly or refuses a request, as one sentence. */
@@ -150,7 +147,7 @@ export function requestReasonText(reason: RequestReason): string {
 
 /** Several reasons, as a paragraph. */
 export function requestReasonsText(reasons: readonly RequestReason[]): string {
-  return reasons.map(requestReasonText).join(' ');
+  return reasons.map(requestReasonText).join(text('words.sentence-separator'));
 }
 
 const BLOCKS: { [K in BlockCheck]: (p: BlockParamsByCheck[K], stage: BlockStage) => string } = {
@@ -158,22 +155,20 @@ const BLOCKS: { [K in BlockCheck]: (p: BlockParamsByCheck[K], stage: BlockStage)
   'preflight-status': (p) => {
     // The provider's own message is quoted apart (`providerAnswerLabel`), never given as the reason.
     const status = [p.status, p.errorCode].filter(Boolean).join(' ');
-    return `The provider refuses the preflight with ${status}.`;
+    return text('decision.block.preflight-status', { status });
   },
-  'allow-origin-missing': (_, stage) =>
-    stage === 'preflight' ? 'The preflight response has no Access-Control-Allow-Origin header.' : 'The response has no Access-Control-Allow-Origin header.',
-  'allow-origin-mismatch': (p, stage) =>
-    stage === 'preflight' ? `The preflight response allows origin ${p.allowOrigin}, not ${p.origin}.` : `The response allows origin ${p.allowOrigin}, not ${p.origin}.`,
-  'wildcard-with-credentials': (_, stage) =>
-    stage === 'preflight'
-      ? 'The preflight response answers Access-Control-Allow-Origin: *, which browsers refuse when the request includes credentials.'
-      : 'The response answers Access-Control-Allow-Origin: *, which browsers refuse when the request includes credentials.',
-  'credentials-not-allowed': (_, stage) =>
-    stage === 'preflight'
-      ? 'The preflight response lacks Access-Control-Allow-Credentials: true, required for a request with credentials.'
-      : 'The response lacks Access-Control-Allow-Credentials: true, required for a request with credentials.',
-  'method-not-allowed': (p) => `The preflight response does not list ${p.method} in Access-Control-Allow-Methods (${p.allowMethods.join(', ') || 'absent'}).`,
-  'header-not-allowed': (p) => `The preflight response does not allow header ${p.headers.join(', ')} (Access-Control-Allow-Headers: ${p.allowHeaders ?? 'absent'}).`,
+  'allow-origin-missing': (_, stage) => text('decision.block.allow-origin-missing', { stage }),
+  'allow-origin-mismatch': (p, stage) => text('decision.block.allow-origin-mismatch', { stage, allowOrigin: p.allowOrigin, origin: p.origin }),
+  'wildcard-with-credentials': (_, stage) => text('decision.block.wildcard-with-credentials', { stage }),
+  'credentials-not-allowed': (_, stage) => text('decision.block.credentials-not-allowed', { stage }),
+  'method-not-allowed': (p) =>
+    p.allowMethods.length
+      ? text('decision.block.method-not-allowed', { method: p.method, allowMethods: listText(p.allowMethods) })
+      : text('decision.block.method-not-allowed-absent', { method: p.method }),
+  'header-not-allowed': (p) =>
+    p.allowHeaders === undefined
+      ? text('decision.block.header-not-allowed-absent', { headers: listText(p.headers) })
+      : text('decision.block.header-not-allowed', { headers: listText(p.headers), allowHeaders: p.allowHeaders }),
 };
 
 /** Why the browser blocks a request, as one or more sentences. */
@@ -182,13 +177,11 @@ export function blockText(block: BlockReason): string {
 }
 
 const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => string } = {
-  'authorization-under-wildcard': (p) =>
-    `Allowed today, but it may break: the preflight lets Authorization through only with "Access-Control-Allow-Headers: ${p.allowHeaders}". Chromium, Firefox and Safari accept that, yet the Fetch Standard says "*" never covers Authorization; list Authorization by name.`,
+  'authorization-under-wildcard': (p) => text('decision.caution.authorization-under-wildcard', { allowHeaders: p.allowHeaders }),
   'preflight-cache-capped': (p) =>
-    `${ENGINE_LABELS[p.engine]} will re-check every ${durationText(p.cap)}: it keeps a preflight at most ${p.cap} s, whatever Max-Age ${p.maxAge} says.`,
-  'preflight-every-time': (p) =>
-    `${ENGINE_LABELS[p.engine]} sends the preflight again before every ${p.method} with a body, whatever Max-Age says: each upload costs two round trips there.`,
-  'mixed-content-on-loopback': (p) => text('caution.mixed-content-on-loopback', { engine: ENGINE_LABELS[p.engine], pageOrigin: p.pageOrigin, url: p.url }),
+    text('decision.caution.preflight-cache-capped', { engine: ENGINE_LABELS[p.engine], duration: durationText(p.cap), cap: p.cap, maxAge: p.maxAge }),
+  'preflight-every-time': (p) => text('decision.caution.preflight-every-time', { engine: ENGINE_LABELS[p.engine], method: p.method }),
+  'mixed-content-on-loopback': (p) => text('decision.caution.mixed-content-on-loopback', { engine: ENGINE_LABELS[p.engine], pageOrigin: p.pageOrigin, url: p.url }),
 };
 
 /** The engines as people name them; WebKit's cap is what Safari users meet. */
@@ -200,53 +193,50 @@ export function cautionText(caution: BrowserCaution): string {
   return template(caution.params);
 }
 
-/** Which rules a provider looks at, for a rule that stopped its search. */
-function stopText(rule: Extract<DecidingRule, { role: 'refuses' }>): string {
-  return rule.selection === 'origin-method-then-headers'
-    ? `${rule.provider} uses only the first rule that allows the origin and method`
-    : `${rule.provider} uses only the first rule that lists the origin`;
-}
-
 /** The rule that decided an answer, as a clause (`rule 2 (app) answers`, `no rule matches`). */
 export function decidingRuleText(rule: DecidingRule | null): string {
-  if (rule === null) return 'no rule matches';
+  if (rule === null) return text('decision.deciding.none');
   const name = ruleName(rule.rule, rule.ruleId);
-  return rule.role === 'answers' ? `${name} answers` : `${name} refuses it: ${stopText(rule)}`;
+  if (rule.role === 'answers') return text('decision.deciding.answers', { rule: name });
+  return rule.selection === 'origin-method-then-headers'
+    ? text('decision.deciding.refuses-origin-method', { rule: name, provider: rule.provider })
+    : text('decision.deciding.refuses-origin', { rule: name, provider: rule.provider });
 }
 
 /** Why rule `at`, which lists the origin, refuses a request: said as the deciding rule when the provider stopped at it, else as no rule matching. */
 export function refusingRuleText(rule: DecidingRule | null, at: { rule: number; ruleId?: string }, check: string): string {
-  if (rule?.role === 'refuses' && rule.rule === at.rule) return `${capitalize(decidingRuleText(rule))}, and there ${check}.`;
-  return `No rule matches: in ${ruleName(at.rule, at.ruleId)}, ${check}.`;
+  if (rule?.role === 'refuses' && rule.rule === at.rule) {
+    const values = { rule: ruleLabel(rule.rule, rule.ruleId), provider: rule.provider, check };
+    return rule.selection === 'origin-method-then-headers'
+      ? text('decision.refusing.stopped-origin-method', values)
+      : text('decision.refusing.stopped-origin', values);
+  }
+  return text('decision.refusing.no-match', { rule: ruleName(at.rule, at.ruleId), check });
 }
 
-const LEVELS: Record<VerdictLevel, string> = {
-  allowed: 'Allowed',
-  broken: 'Allowed, but broken for the app',
-  blocked: 'Blocked',
+const LEVELS: Record<VerdictLevel, () => string> = {
+  allowed: () => text('decision.level.allowed'),
+  broken: () => text('decision.level.broken'),
+  blocked: () => text('decision.level.blocked'),
 };
 
 /** A verdict level's name, as the verdict badge shows it. */
 export function verdictLevelText(level: VerdictLevel): string {
-  return LEVELS[level];
-}
-
-function headerList(headers: string[]): string {
-  const spelt = headers.map(headerSpelling);
-  return spelt.length === 1 ? spelt[0]! : `${spelt.slice(0, -1).join(', ')} and ${spelt[spelt.length - 1]}`;
+  return LEVELS[level]();
 }
 
 const BREAKAGES: { [C in BreakageCode]: (p: BreakageParamsByCode[C]) => string } = {
-  'header-unreadable': (p) =>
-    p.headers.includes('etag')
-      ? `The app gets null for ${headerList(p.headers)}, so a multipart upload cannot complete (each part's ETag is needed) and integrity checks fail.`
-      : `The app gets null for ${headerList(p.headers)}: script cannot read ${p.headers.length === 1 ? 'it' : 'them'}.`,
+  'header-unreadable': (p) => {
+    const headers = andList(p.headers.map(headerSpelling));
+    return p.headers.includes('etag')
+      ? text('decision.breakage.header-unreadable-etag', { headers })
+      : text('decision.breakage.header-unreadable', { headers, count: p.headers.length });
+  },
   'preflight-not-cached': (p) =>
     p.maxAgeAnswered
-      ? `Every request more than ${p.seconds} s after the last waits for a new preflight: Access-Control-Max-Age is ${p.seconds}, so the app pays two round trips.`
-      : `Every request more than ${p.seconds} s after the last waits for a new preflight: there is no Access-Control-Max-Age, so browsers keep it ${p.seconds} s and the app pays two round trips.`,
-  'cookies-third-party': (p) =>
-    `The app's cookies are dropped: ${p.bucketHost} is another site than ${p.pageOrigin}, so its cookies are third-party, which Safari never sends and other browsers drop when third-party cookies are blocked.`,
+      ? text('decision.breakage.preflight-not-cached', { seconds: p.seconds })
+      : text('decision.breakage.preflight-not-cached-default', { seconds: p.seconds }),
+  'cookies-third-party': (p) => text('decision.breakage.cookies-third-party', { bucketHost: p.bucketHost, pageOrigin: p.pageOrigin }),
 };
 
 /** What the app will see fail, in one line. */
@@ -258,6 +248,6 @@ export function breakageText(breakage: Breakage): string {
 export function providerAnswerLabel(answer: ProviderAnswer): string {
   const status = [answer.status, answer.code].filter((part) => part !== null && part !== undefined).join(' ');
   // Ceph RGW refuses a preflight with a bare <Code>AccessDenied</Code>: there is nothing to quote.
-  if (answer.message === '') return status ? `The provider's answer: ${status}, with no message.` : "The provider's answer has no message.";
-  return status ? `The provider's answer (${status}):` : "The provider's answer:";
+  if (answer.message === '') return status ? text('decision.provider-answer.status-no-message', { status }) : text('decision.provider-answer.no-message');
+  return status ? text('decision.provider-answer.status', { status }) : text('decision.provider-answer');
 }

@@ -1,12 +1,12 @@
 // The catalogue of issue codes: one whole-sentence message per code, naming the issue's params
-// (messages `issue.*` of locales/*.json; the codes after `provider.no-bucket-cors` are still
-// English templates here, next to move). Nothing else writes issue prose.
+// (messages `issue.*` of locales/*.json), and the texts of shadowing fixes and refusals. Nothing
+// else writes issue prose.
 import type { BodyMisfit, BodyRule } from '../body-misfit';
 import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, RuleFix, ShadowDecision, ShadowHarm } from '../issues';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
-import { text } from './catalogue';
-import { describeFound, durationText, listText, ruleLabel, ruleName } from './words';
+import { text, type MessageValues } from './catalogue';
+import { andList, clausesText, describeFound, durationText, groupsText, listText, ruleLabel, ruleName } from './words';
 
 /** What an issue says, and what to do about it. */
 export interface IssueText {
@@ -16,24 +16,6 @@ export interface IssueText {
 }
 
 type Templates = { [C in IssueCode]: (params: IssueParamsByCode[C]) => IssueText };
-
-function ownerLabel(owner: FieldOwner): string {
-  switch (owner.owner) {
-    case 'document':
-      return 'The document';
-    case 'api-response':
-      return 'The API response';
-    case 'rule':
-      return ruleLabel(owner.rule);
-    case 'rule-allowed':
-      return `${ruleLabel(owner.rule)} allowed`;
-  }
-}
-
-function mergedChanges(exposed: string[], allowed: string[]): string {
-  const becomes = (names: string[], what: string) => `${names.join(', ')} also become${names.length === 1 ? 's' : ''} ${what}`;
-  return [...(exposed.length ? [becomes(exposed, 'exposed')] : []), ...(allowed.length ? [becomes(allowed, 'allowed')] : [])].join(' and ');
-}
 
 const TEMPLATES: Templates = {
   'value.invalid-character': (p) => ({
@@ -96,7 +78,7 @@ const TEMPLATES: Templates = {
   'rule.no-origins': (p) => ({ message: text('issue.rule.no-origins', { rule: ruleLabel(p.rule) }) }),
   'rule.no-methods': (p) => ({ message: text('issue.rule.no-methods', { rule: ruleLabel(p.rule) }) }),
   'rule.etag-not-exposed': (p) => ({
-    message: text('issue.rule.etag-not-exposed', { rule: ruleLabel(p.rule), methods: p.methods.join(text('words.and')) }),
+    message: text('issue.rule.etag-not-exposed', { rule: ruleLabel(p.rule), methods: andList(p.methods) }),
     hint: text('issue.rule.etag-not-exposed.hint'),
   }),
   'rule.never-matches': (p) => ({
@@ -105,7 +87,7 @@ const TEMPLATES: Templates = {
         ? text('issue.rule.never-matches.duplicate', { rule: ruleLabel(p.rule, p.ruleId), first: p.duplicateOf + 1 })
         : text('issue.rule.never-matches.answered', { rule: ruleLabel(p.rule, p.ruleId), rules: listText(p.answeredBy.map((r) => ruleName(r))) }),
     hint: p.decision
-      ? DECISIONS[p.decision]
+      ? DECISIONS[p.decision]()
       : p.duplicateOf !== undefined
         ? text('issue.rule.never-matches.remove-duplicate')
         : text('issue.rule.never-matches.removing-changes-nothing'),
@@ -134,178 +116,219 @@ const TEMPLATES: Templates = {
   'config.no-rules': () => ({ message: text('issue.config.no-rules'), hint: text('issue.config.no-rules.hint') }),
   'config.response-vary-unsupported': (p) => ({ message: text('issue.config.response-vary-unsupported', { provider: p.provider }) }),
   'provider.no-bucket-cors': (p) => ({ message: text('issue.provider.no-bucket-cors', { provider: p.provider }), hint: text('issue.provider.no-bucket-cors.hint') }),
-  'document.format': (p) => ({ message: `Unknown document format ${JSON.stringify(p.format)}.` }),
-  'document.unreadable': (p) => ({ message: `The document could not be read: ${p.detail}` }),
+  'document.format': (p) => ({ message: text('issue.document.format', { format: JSON.stringify(p.format) }) }),
+  'document.unreadable': (p) => ({ message: text('issue.document.unreadable', { detail: p.detail }) }),
   'document.syntax': (p) => {
     switch (p.problem) {
       case 'json':
-        return { message: p.line === undefined ? `Invalid JSON: ${p.detail}.` : `Invalid JSON at line ${p.line}, column ${p.column}: ${p.detail}.` };
+        return {
+          message:
+            p.line === undefined
+              ? text('issue.document.syntax.json', { detail: p.detail })
+              : text('issue.document.syntax.json-at', { line: p.line, column: p.column ?? 0, detail: p.detail }),
+        };
       case 'xml':
-        return { message: p.column === undefined ? `Invalid XML at line ${p.line}: ${p.detail}` : `Invalid XML at line ${p.line}, column ${p.column}: ${p.detail}` };
+        return {
+          message:
+            p.column === undefined
+              ? text('issue.document.syntax.xml-at-line', { line: p.line, detail: p.detail })
+              : text('issue.document.syntax.xml-at', { line: p.line, column: p.column, detail: p.detail }),
+        };
       case 'xml-unreadable':
-        return { message: `The XML could not be read: ${p.detail}` };
+        return { message: text('issue.document.syntax.xml-unreadable', { detail: p.detail }) };
       case 'xml-no-root':
-        return { message: 'The document has no root element.' };
+        return { message: text('issue.document.syntax.xml-no-root') };
       case 'xml-bad-character-reference':
-        return { message: `Character reference ${p.reference} does not name a valid character.`, hint: 'Use a Unicode code point, e.g. &#38; for &.' };
+        return {
+          message: text('issue.document.syntax.xml-bad-character-reference', { reference: p.reference }),
+          hint: text('issue.document.syntax.xml-bad-character-reference.hint'),
+        };
       case 'xml-unknown-entity':
-        return { message: `Unknown entity ${p.reference}.`, hint: 'Only &amp; &lt; &gt; &quot; &apos; and numeric references such as &#38; are defined.' };
+        return { message: text('issue.document.syntax.xml-unknown-entity', { reference: p.reference }), hint: text('issue.document.syntax.xml-unknown-entity.hint') };
     }
   },
   'document.root': (p) => {
     switch (p.expected) {
       case 'aws-json':
-        return {
-          message: 'Expected {"CORSRules": [...]} (AWS CLI) or a list of rules (S3 console).',
-          hint: 'Paste the output of aws s3api get-bucket-cors, or the JSON from the S3 console.',
-        };
+        return { message: text('issue.document.root.aws-json'), hint: text('issue.document.root.aws-json.hint') };
       case 'gcs-json':
-        return { message: 'Expected a list of CORS entries, or {"cors": [...]}.', hint: 'Paste a file for gcloud storage buckets update --cors-file.' };
+        return { message: text('issue.document.root.gcs-json'), hint: text('issue.document.root.gcs-json.hint') };
       case 'r2-json':
-        return { message: 'Expected an R2 CORS policy {"rules": [...]}.', hint: 'Paste the JSON from the R2 dashboard or wrangler.' };
+        return { message: text('issue.document.root.r2-json'), hint: text('issue.document.root.r2-json.hint') };
       case 'xml':
-        return { message: `The root element is <${p.root}>; a ${p.provider} CORS document has <CORSConfiguration>.` };
+        return { message: text('issue.document.root.xml', { root: p.root, provider: p.provider }) };
     }
   },
   'document.unknown-field': (p) => {
-    const why = p.reason === 'no-response-vary' ? ` ${p.provider} has no ResponseVary (OSS and COS do).` : p.reason === 'no-rule-ids' ? ` ${p.provider} rules have no ID.` : '';
-    return {
-      message: p.element
-        ? `${ownerLabel(p)}: unknown element <${p.name}> is ignored.${why}`
-        : `${ownerLabel(p)}: unknown field ${JSON.stringify(p.name)} is ignored.`,
-    };
+    if (!p.element) return { message: text('issue.document.unknown-field', { ...ownerValues(p), name: JSON.stringify(p.name) }) };
+    const values = { ...ownerValues(p), name: p.name, provider: p.provider ?? '' };
+    if (p.reason === 'no-response-vary') return { message: text('issue.document.unknown-element.no-response-vary', values) };
+    if (p.reason === 'no-rule-ids') return { message: text('issue.document.unknown-element.no-rule-ids', values) };
+    return { message: text('issue.document.unknown-element', values) };
   },
-  'document.stray-text': (p) => ({ message: `Text ${JSON.stringify(p.text)} directly inside <${p.element}> is ignored.` }),
+  'document.stray-text': (p) => ({ message: text('issue.document.stray-text', { text: JSON.stringify(p.text), element: p.element }) }),
   'document.no-rules': (p) =>
     p.list === undefined
-      ? {
-          message: 'The document has no <CORSRule>, so it allows no cross-origin requests.',
-          hint: 'S3 rejects an empty CORSConfiguration (MalformedXML); to turn CORS off, delete the configuration instead.',
-        }
-      : {
-          message: `${p.list} is empty, so the document allows no cross-origin requests.`,
-          hint: 'S3 rejects an empty CORS configuration; to turn CORS off there, delete the configuration instead.',
-        },
+      ? { message: text('issue.document.no-rules.xml'), hint: text('issue.document.no-rules.xml.hint') }
+      : { message: text('issue.document.no-rules.json', { list: p.list }), hint: text('issue.document.no-rules.json.hint') },
   'field.not-a-list': (p) =>
     'list' in p
-      ? { message: `${p.list} must be a list of rules, not ${describeFound(p.found)}.` }
+      ? { message: text('issue.field.not-a-list.rules', { list: p.list, found: describeFound(p.found) }) }
       : {
-          message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName} must be a list of strings, not ${describeFound(p.found)}.`,
-          hint: `Write it as a list, e.g. ${p.fieldName}: ["…"].`,
+          message: text('issue.field.not-a-list', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName, found: describeFound(p.found) }),
+          hint: text('issue.field.not-a-list.hint', { fieldName: p.fieldName }),
         },
   'field.not-a-string': (p) => ({
-    message: `${ruleLabel(p.rule, p.ruleId)}: ${p.fieldName}${p.item === undefined ? '' : ` item ${p.item + 1}`} must be text, not ${describeFound(p.found)}.`,
+    message:
+      p.item === undefined
+        ? text('issue.field.not-a-string', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName, found: describeFound(p.found) })
+        : text('issue.field.not-a-string.item', { rule: ruleLabel(p.rule, p.ruleId), fieldName: p.fieldName, item: p.item + 1, found: describeFound(p.found) }),
   }),
-  'field.not-an-object': (p) => ({ message: `${ruleLabel(p.rule)}: allowed must be an object with origins, methods and headers, not ${describeFound(p.found)}.` }),
-  'field.duplicate': (p) => ({ message: `${ownerLabel(p)}: <${p.element}> appears more than once; only one is allowed.` }),
-  'response-vary.invalid': (p) => ({ message: `<ResponseVary> must be true or false, not ${describeFound(p.found)}.` }),
+  'field.not-an-object': (p) => ({ message: text('issue.field.not-an-object', { rule: ruleLabel(p.rule), found: describeFound(p.found) }) }),
+  'field.duplicate': (p) => ({ message: text('issue.field.duplicate', { ...ownerValues(p), element: p.element }) }),
+  'response-vary.invalid': (p) => ({ message: text('issue.response-vary.invalid', { found: describeFound(p.found) }) }),
   'conversion.response-vary-lost': (p) => ({
-    message: `${p.formatLabel} cannot express ResponseVary, so "Vary: Origin on every response" is dropped.`,
-    hint: 'Only OSS and COS support ResponseVary; elsewhere, a CDN in front must add Vary: Origin.',
+    message: text('issue.conversion.response-vary-lost', { format: p.formatLabel }),
+    hint: text('issue.conversion.response-vary-lost.hint'),
   }),
-  'conversion.rule-id-lost': (p) => ({ message: `${ruleLabel(p.rule, p.ruleId)} loses its ID: ${p.formatLabel} rules have no ID.` }),
-  'conversion.headers-merged': (p) => ({
-    message: `${ruleLabel(p.rule, p.ruleId)}: ${p.formatLabel} has one responseHeader list for allowed and exposed headers, so ${mergedChanges(p.becomeExposed, p.becomeAllowed)}.`,
-  }),
-  'app.no-origins': () => ({ message: 'Name at least one origin the app is served from.' }),
-  'app.no-operations': () => ({ message: 'Choose at least one operation the app performs.' }),
-  'app.unknown-operation': (p) => ({ message: `Unknown operation ${JSON.stringify(p.value)}.` }),
-  'app.invalid-max-age': (p) => ({ message: `Max age ${p.value} must be a whole number of seconds, 0 or more.` }),
-  'app.star-with-credentials': () => ({
-    message: 'The app sends credentials, so it cannot use * as its origin: browsers refuse Access-Control-Allow-Origin: * for requests with credentials.',
-    hint: 'List the origins the app is served from.',
-  }),
-  'wizard.loosest-diagnostic': () => ({
-    message: 'This rule lets any website send any request with any header to the bucket and read the answers: use it to find out whether CORS is the problem, then replace it with the strictest rule for your app.',
-    hint: 'Remove it after testing; the strictest-rule wizard builds a rule that allows only what your app does.',
-  }),
-  'strictest.header-never-readable': (p) => ({ message: `Browsers never let script read ${p.header}, so no rule can expose it.` }),
-  'strictest.request-still-blocked': (p) => ({
-    message: `${p.request.method} from ${p.request.origin} (${p.request.operation}) stays blocked: ${p.blockedBy ? blockText(p.blockedBy) : 'the browser refuses it'}`,
-  }),
+  'conversion.rule-id-lost': (p) => ({ message: text('issue.conversion.rule-id-lost', { rule: ruleLabel(p.rule, p.ruleId), format: p.formatLabel }) }),
+  'conversion.headers-merged': (p) => ({ message: mergedHeadersText(p) }),
+  'app.no-origins': () => ({ message: text('issue.app.no-origins') }),
+  'app.no-operations': () => ({ message: text('issue.app.no-operations') }),
+  'app.unknown-operation': (p) => ({ message: text('issue.app.unknown-operation', { value: JSON.stringify(p.value) }) }),
+  'app.invalid-max-age': (p) => ({ message: text('issue.max-age.invalid', { value: p.value }) }),
+  'app.star-with-credentials': () => ({ message: text('issue.app.star-with-credentials'), hint: text('issue.app.star-with-credentials.hint') }),
+  'wizard.loosest-diagnostic': () => ({ message: text('issue.wizard.loosest-diagnostic'), hint: text('issue.wizard.loosest-diagnostic.hint') }),
+  'strictest.header-never-readable': (p) => ({ message: text('issue.strictest.header-never-readable', { header: p.header }) }),
+  'strictest.request-still-blocked': (p) => {
+    const request = { method: p.request.method, origin: p.request.origin, operation: operationText(p.request.operation) };
+    return {
+      message: p.blockedBy
+        ? text('issue.strictest.request-still-blocked', { ...request, reason: blockText(p.blockedBy) })
+        : text('issue.strictest.request-still-refused', request),
+    };
+  },
   'strictest.header-unreadable': (p) => ({
-    message: `${p.request.method} from ${p.request.origin} (${p.request.operation}): script still cannot read ${p.headers.join(', ')}.`,
+    message: text('issue.strictest.header-unreadable', {
+      method: p.request.method,
+      origin: p.request.origin,
+      operation: operationText(p.request.operation),
+      headers: listText(p.headers),
+    }),
   }),
-  'body.invalid': (p) => ({ message: `${p.field ? `${p.field}: ` : ''}${misfitText(p.misfit)}` }),
+  'body.invalid': (p) => ({ message: p.field ? text('issue.body.invalid-field', { field: p.field, misfit: misfitText(p.misfit) }) : misfitText(p.misfit) }),
   'method.not-upper-case': (p) => ({
-    message: `Method ${JSON.stringify(p.value)} is read as ${p.method}, the method browsers send: Ceph RGW stores it as ${p.method}, s3rver refuses it as written.`,
-    hint: `Saving writes ${p.method}.`,
+    message: text('issue.method.not-upper-case', { value: JSON.stringify(p.value), method: p.method }),
+    hint: text('issue.method.not-upper-case.hint', { method: p.method }),
   }),
   'method.stored-never-matches': (p) => ({
-    message: `The provider stored method ${JSON.stringify(p.value)}, but no browser request ever matches it (Ceph RGW answers a ${p.value} preflight with 403), so the console leaves it out.`,
-    hint: `Saving rewrites the rule without ${p.value}; nothing that works today changes.`,
+    message: text('issue.method.stored-never-matches', { quoted: JSON.stringify(p.value), value: p.value }),
+    hint: text('issue.method.stored-never-matches.hint', { value: p.value }),
   }),
   'max-age.above-webkit-cap': (p) => ({
-    message: `Max age ${p.value} s is above Safari's cap of ${p.cap} s: Safari will re-check every ${durationText(p.cap)}.`,
-    hint: `Chromium and Firefox keep the preflight longer; only Safari (and every WebKit browser) sends it again every ${durationText(p.cap)}.`,
+    message: text('issue.max-age.above-webkit-cap', { value: p.value, cap: p.cap, duration: durationText(p.cap) }),
+    hint: text('issue.max-age.above-webkit-cap.hint', { duration: durationText(p.cap) }),
   }),
-  'rule.shadowed': (p) => ({
-    message:
-      `${ruleLabel(p.cause, p.causeId)} takes requests that ${ruleName(p.rule, p.ruleId)} was written for ` +
-      `(${p.methods.join(', ')} from ${p.origins.join(', ')}): ${p.harms.map((h) => harmText(h, p)).join('; ')}.` +
-      (p.neverReached ? ` ${ruleLabel(p.rule, p.ruleId)} answers no request at all.` : ''),
-    ...(p.decision ? { hint: DECISIONS[p.decision] } : {}),
-  }),
+  'rule.shadowed': (p) => {
+    const values = {
+      cause: ruleLabel(p.cause, p.causeId),
+      rule: ruleName(p.rule, p.ruleId),
+      methods: listText(p.methods),
+      origins: listText(p.origins),
+      harms: clausesText(p.harms.map((h) => harmText(h, p))),
+    };
+    return {
+      message: p.neverReached ? text('issue.rule.shadowed.never-reached', { ...values, ruleLabel: ruleLabel(p.rule, p.ruleId) }) : text('issue.rule.shadowed', values),
+      ...(p.decision ? { hint: DECISIONS[p.decision]() } : {}),
+    };
+  },
 };
+
+/** The values of a message that opens with the owner of a field (`{owner, select, …}`). */
+function ownerValues(owner: FieldOwner): MessageValues {
+  switch (owner.owner) {
+    case 'document':
+      return { owner: 'document' };
+    case 'api-response':
+      return { owner: 'api' };
+    case 'rule':
+      return { owner: 'inrule', rule: ruleLabel(owner.rule) };
+    case 'rule-allowed':
+      return { owner: 'allowed', rule: ruleLabel(owner.rule) };
+  }
+}
+
+/** An operation of the app wizard's form, as the form names it. */
+function operationText(operation: string): string {
+  return text('words.operation', { operation: operation.replaceAll('-', '') });
+}
+
+function mergedHeadersText(p: IssueParamsByCode['conversion.headers-merged']): string {
+  const values = { rule: ruleLabel(p.rule, p.ruleId), format: p.formatLabel };
+  const exposed = { exposed: listText(p.becomeExposed), exposedCount: p.becomeExposed.length };
+  const allowed = { allowed: listText(p.becomeAllowed), allowedCount: p.becomeAllowed.length };
+  if (!p.becomeAllowed.length) return text('issue.conversion.headers-merged.exposed', { ...values, ...exposed });
+  if (!p.becomeExposed.length) return text('issue.conversion.headers-merged.allowed', { ...values, ...allowed });
+  return text('issue.conversion.headers-merged.both', { ...values, ...exposed, ...allowed });
+}
 
 const BODY_RULE_TEXT: Record<BodyRule, (limit?: number) => string> = {
-  'key-too-long': (limit) => `Object keys are at most ${limit ?? 1024} bytes.`,
-  'key-control-character': () => 'Object keys cannot contain control characters.',
-  'key-dot-segment': () => 'Object keys with "." or ".." path segments cannot be addressed by URL.',
-  'too-many-headers': (limit) => `A probe sends at most ${limit ?? 'a few dozen'} headers.`,
-  'duplicate-test-ids': () => 'Test ids must be unique.',
-  'header-name-characters': () => "Header names are letters, digits and !#$%&'*+-.^_`|~ only.",
-  'header-value-characters': () => 'Header values cannot contain line breaks or control characters.',
-  'key-not-unicode': () => 'Object keys must be valid Unicode: this one holds half of a surrogate pair, which no URL or UTF-8 can carry.',
+  'key-too-long': (limit) => text('issue.body.key-too-long', { limit: limit ?? 1024 }),
+  'key-control-character': () => text('issue.body.key-control-character'),
+  'key-dot-segment': () => text('issue.body.key-dot-segment'),
+  'too-many-headers': (limit) => (limit === undefined ? text('issue.body.too-many-headers-unlimited') : text('issue.body.too-many-headers', { limit })),
+  'duplicate-test-ids': () => text('issue.body.duplicate-test-ids'),
+  'header-name-characters': () => text('issue.body.header-name-characters'),
+  'header-value-characters': () => text('issue.body.header-value-characters'),
+  'key-not-unicode': () => text('issue.body.key-not-unicode'),
 };
 
-/** What is measured, as "at least <n> <unit>" says it. */
-function sizeUnit(of: string, n: number): string {
-  if (of === 'string') return n === 1 ? ' character long' : ' characters long';
-  if (of === 'array' || of === 'set') return n === 1 ? ' item' : ' items';
-  return '';
+/** What a size limit measures, as the `{of, select, …}` of the size messages names it. */
+function measured(of: string): string {
+  return of === 'string' ? 'string' : of === 'array' || of === 'set' ? 'list' : 'other';
 }
 
 function misfitText(misfit: BodyMisfit): string {
   switch (misfit.kind) {
     case 'wrong-type':
-      return `Expected ${misfit.expected}.`;
+      return text('issue.body.wrong-type', { expected: misfit.expected });
     case 'too-small':
-      return misfit.of === 'string' && misfit.minimum === 1 ? 'Must not be empty.' : `Must be at least ${misfit.minimum}${sizeUnit(misfit.of, misfit.minimum)}.`;
+      return misfit.of === 'string' && misfit.minimum === 1
+        ? text('issue.body.empty')
+        : text('issue.body.too-small', { of: measured(misfit.of), minimum: misfit.minimum });
     case 'too-big':
-      return `Must be at most ${misfit.maximum}${sizeUnit(misfit.of, misfit.maximum)}.`;
+      return text('issue.body.too-big', { of: measured(misfit.of), maximum: misfit.maximum });
     case 'bad-format':
-      return misfit.format === 'regex' ? 'Has characters that are not allowed here.' : `Must be a valid ${misfit.format}.`;
+      return misfit.format === 'regex' ? text('issue.body.bad-characters') : text('issue.body.bad-format', { format: misfit.format });
     case 'not-one-of':
-      return `Must be one of ${misfit.values.join(', ')}.`;
+      return text('issue.body.not-one-of', { values: listText(misfit.values) });
     case 'unknown-fields':
-      return `Unknown field${misfit.fields.length === 1 ? '' : 's'} ${misfit.fields.join(', ')}.`;
+      return text('issue.body.unknown-fields', { count: misfit.fields.length, fields: listText(misfit.fields) });
     case 'no-shape-fits':
-      return 'Does not fit any of the accepted shapes.';
+      return text('issue.body.no-shape-fits');
     case 'broken-rule':
       return BODY_RULE_TEXT[misfit.rule](misfit.limit);
     case 'other':
-      return 'Is not valid here.';
+      return text('issue.body.other');
   }
 }
 
 function harmText(harm: ShadowHarm, p: IssueParamsByCode['rule.shadowed']): string {
   switch (harm) {
     case 'blocked':
-      return 'the browser blocks some of them';
+      return text('issue.rule.shadowed.harm.blocked');
     case 'credentials-refused':
-      return 'the browser refuses them with credentials';
+      return text('issue.rule.shadowed.harm.credentials-refused');
     case 'header-unreadable':
-      return `script cannot read ${p.headers.join(', ')}`;
+      return text('issue.rule.shadowed.harm.header-unreadable', { headers: listText(p.headers) });
     case 'shorter-max-age':
-      return `preflights are cached for ${p.maxAge?.cause ?? 0} s instead of ${p.maxAge?.rule ?? 0} s`;
+      return text('issue.rule.shadowed.harm.shorter-max-age', { causeSeconds: p.maxAge?.cause ?? 0, ruleSeconds: p.maxAge?.rule ?? 0 });
   }
 }
 
-const DECISIONS: Record<ShadowDecision, string> = {
-  'choose-answering-rule':
-    'No reorder or edit keeps every request working (each was checked by analysing the changed rules again): decide which rule should answer these origins, then merge the two rules or remove one.',
-  'remove-or-change': 'Decide whether it should answer anything: change its origins or methods, or remove it.',
+const DECISIONS: Record<ShadowDecision, () => string> = {
+  'choose-answering-rule': () => text('issue.decision.choose-answering-rule'),
+  'remove-or-change': () => text('issue.decision.remove-or-change'),
 };
 
 /** A fix as a button and the line that says what it does. */
@@ -314,47 +337,54 @@ export interface RuleFixText {
   effect: string;
 }
 
+/** `AllowedMethods GET, PUT, AllowedHeaders x-a`: what a fix adds, field by field. */
 function additions(parts: { methods?: string[]; allowedHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds?: number }): string {
-  return [
-    ...(parts.methods?.length ? [`AllowedMethods ${parts.methods.join(', ')}`] : []),
-    ...(parts.allowedHeaders.length ? [`AllowedHeaders ${parts.allowedHeaders.join(', ')}`] : []),
-    ...(parts.exposeHeaders.length ? [`ExposeHeaders ${parts.exposeHeaders.join(', ')}`] : []),
-    ...(parts.maxAgeSeconds !== undefined ? [`MaxAgeSeconds ${parts.maxAgeSeconds}`] : []),
-  ].join(', ');
+  const field = (name: string, values: readonly string[]) => text('words.field-values', { field: name, values: listText(values) });
+  return groupsText([
+    ...(parts.methods?.length ? [field('AllowedMethods', parts.methods)] : []),
+    ...(parts.allowedHeaders.length ? [field('AllowedHeaders', parts.allowedHeaders)] : []),
+    ...(parts.exposeHeaders.length ? [field('ExposeHeaders', parts.exposeHeaders)] : []),
+    ...(parts.maxAgeSeconds !== undefined ? [field('MaxAgeSeconds', [String(parts.maxAgeSeconds)])] : []),
+  ]);
 }
 
 /** What a shadowing fix does, in words. */
 export function ruleFixText(fix: RuleFix): RuleFixText {
   switch (fix.kind) {
     case 'move-above':
-      return { label: `Move ${ruleName(fix.rule)} above ${ruleName(fix.above)}`, effect: `${ruleLabel(fix.rule)} then answers its own requests first.` };
+      return {
+        label: text('issue.fix.move-above', { rule: ruleName(fix.rule), above: ruleName(fix.above) }),
+        effect: text('issue.fix.move-above.effect', { rule: ruleLabel(fix.rule) }),
+      };
     case 'move-above-merged':
       return {
-        label: `Move ${ruleName(fix.rule)} above ${ruleName(fix.above)}, adding ${additions(fix)}`,
-        effect: `${ruleLabel(fix.rule)} then answers its own origins first, and keeps for them what ${ruleName(fix.above)} gave them.`,
+        label: text('issue.fix.move-above-merged', { rule: ruleName(fix.rule), above: ruleName(fix.above), additions: additions(fix) }),
+        effect: text('issue.fix.move-above-merged.effect', { rule: ruleLabel(fix.rule), above: ruleName(fix.above) }),
       };
     case 'merge-rules':
       return {
-        label: `Merge ${ruleName(fix.rule)} into ${ruleName(fix.into)}${fix.methods.length + fix.allowedHeaders.length + fix.exposeHeaders.length ? `, adding ${additions(fix)}` : ''}`,
-        effect: 'The two rules list the same origins; one rule then answers everything both allowed.',
+        label:
+          fix.methods.length + fix.allowedHeaders.length + fix.exposeHeaders.length
+            ? text('issue.fix.merge-rules-adding', { rule: ruleName(fix.rule), into: ruleName(fix.into), additions: additions(fix) })
+            : text('issue.fix.merge-rules', { rule: ruleName(fix.rule), into: ruleName(fix.into) }),
+        effect: text('issue.fix.merge-rules.effect'),
       };
     case 'extend-rule':
       return {
-        label: fix.extensions.map((e) => `Add ${additions(e)} to ${ruleName(e.rule)}`).join('; '),
-        effect: `${ruleLabel(fix.rule)} then answers these requests as well as the later rule would.`,
+        label: clausesText(fix.extensions.map((e) => text('issue.fix.extend-rule', { additions: additions(e), rule: ruleName(e.rule) }))),
+        effect: text('issue.fix.extend-rule.effect', { rule: ruleLabel(fix.rule) }),
       };
     case 'narrow-rule':
-      return { label: `Remove ${fix.origins.join(', ')} from ${ruleName(fix.rule)}`, effect: 'The later rule then answers these origins.' };
+      return { label: text('issue.fix.narrow-rule', { origins: listText(fix.origins), rule: ruleName(fix.rule) }), effect: text('issue.fix.narrow-rule.effect') };
     case 'delete-rule':
-      return { label: `Delete ${ruleName(fix.rule)}`, effect: 'It answers no request, so no answer changes.' };
+      return { label: text('issue.fix.delete-rule', { rule: ruleName(fix.rule) }), effect: text('issue.fix.delete-rule.effect') };
     case 'absorb-rule':
       return {
-        label: `Add ${additions(fix)} to ${ruleName(fix.into)} and delete ${ruleName(fix.rule)}`,
-        effect: `${ruleLabel(fix.into)} answers every origin ${ruleName(fix.rule)} lists first; it then allows what ${ruleName(fix.rule)} was written for, and nothing more.`,
+        label: text('issue.fix.absorb-rule', { additions: additions(fix), into: ruleName(fix.into), rule: ruleName(fix.rule) }),
+        effect: text('issue.fix.absorb-rule.effect', { into: ruleLabel(fix.into), rule: ruleName(fix.rule) }),
       };
   }
 }
-
 
 /** The sentence and hint of an issue, from its code and params. */
 export function issueText(issue: Issue): IssueText {
@@ -373,16 +403,16 @@ export interface RefusalText {
   quote?: string;
 }
 
-const CONSOLE_REFUSALS: Record<ConsoleReason, string> = {
-  'never-matches': 'The provider would accept this, but no browser request can match it, so the console does not save it.',
-  'stored-differently': 'The provider would accept this, but would store another value than the one shown, so the console does not save it.',
-  meaningless: 'The provider would accept this, but it means nothing there, so the console does not save it.',
+const CONSOLE_REFUSALS: Record<ConsoleReason, () => string> = {
+  'never-matches': () => text('issue.refusal.console.never-matches'),
+  'stored-differently': () => text('issue.refusal.console.stored-differently'),
+  meaningless: () => text('issue.refusal.console.meaningless'),
 };
 
 /** Whether the provider or the console refuses an error (see `source` on `Issue`); `undefined` when the issue does not say. */
 export function refusalText(issue: Issue): RefusalText | undefined {
-  if (issue.source === 'console' && issue.consoleReason) return { text: CONSOLE_REFUSALS[issue.consoleReason] };
+  if (issue.source === 'console' && issue.consoleReason) return { text: CONSOLE_REFUSALS[issue.consoleReason]() };
   if (issue.source !== 'provider') return undefined;
-  const text = issue.providerCode ? `The provider would refuse this (${issue.providerCode}).` : 'The provider would refuse this.';
-  return issue.providerMessage ? { text, quote: issue.providerMessage } : { text };
+  const refusal = issue.providerCode ? text('issue.refusal.provider-code', { code: issue.providerCode }) : text('issue.refusal.provider');
+  return issue.providerMessage ? { text: refusal, quote: issue.providerMessage } : { text: refusal };
 }

@@ -1,7 +1,7 @@
 // Small pieces the core's catalogues share: rule names, lists, found values, durations. Each is a
 // message of the catalogue (catalogue.ts), so a translation changes locales/*.json, not this file.
 import type { FoundValue } from '../issues';
-import { text } from './catalogue';
+import { activeLocale, text } from './catalogue';
 
 /** `Rule 2 (main)`: the 1-based name people see; `rule 2 (main)` mid-sentence. */
 export function ruleLabel(index: number, id?: string): string {
@@ -12,24 +12,39 @@ export function ruleName(index: number, id?: string): string {
   return id ? text('words.rule-name-named', { number: index + 1, id }) : text('words.rule-name', { number: index + 1 });
 }
 
-/** English sentences start with a capital; scripts without case (Chinese) are left as they are. */
-export function capitalize(sentence: string): string {
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The active locale's list format of `style`, made once per locale. */
+function listFormat(style: 'narrow' | 'long'): Intl.ListFormat {
+  const key = `${activeLocale()} ${style}`;
+  let format = listFormats.get(key);
+  if (!format) listFormats.set(key, (format = new Intl.ListFormat(activeLocale(), { type: 'conjunction', style })));
+  return format;
 }
 
-/** `a, b, c` (`a、b、c` in Chinese): values named one after another. */
+/** `a, b, c` (`a、b、c` in Chinese): values named one after another, in the active locale's list style. */
 export function listText(values: readonly string[]): string {
-  return values.join(text('words.list-separator'));
+  return listFormat('narrow').format(values);
+}
+
+/** `a and b`, `a, b, and c` (`a和b`, `a、b和c` in Chinese): values that all hold. */
+export function andList(values: readonly string[]): string {
+  return listFormat('long').format(values);
+}
+
+/** Clauses that each say one thing (`the browser blocks some of them; script cannot read ETag`), one after another. */
+export function clausesText(clauses: readonly string[]): string {
+  return clauses.join(text('words.clause-separator'));
+}
+
+/** Groups of values that are lists themselves (`AllowedMethods GET, PUT, AllowedHeaders x-a`; `；` between groups in Chinese). */
+export function groupsText(groups: readonly string[]): string {
+  return groups.join(text('words.group-separator'));
 }
 
 /** `a, b, c`, or `(none)` for an empty list. */
 export function listOrNone(values: readonly string[]): string {
   return values.length ? listText(values) : text('words.none-in-parens');
-}
-
-/** `1`, `2` → `s` when the count needs a plural. */
-export function plural(count: number, one: string, many: string): string {
-  return count === 1 ? one : many;
 }
 
 /** A value found where another kind was expected, named without printing nested content. */
