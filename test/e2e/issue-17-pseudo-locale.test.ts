@@ -30,6 +30,11 @@ async function overflowing(page: Page): Promise<{ page: number; labels: string[]
       // form fields scroll by design; visually hidden text (sr-only) is clipped by design.
       if (style.display === 'inline' || style.display === 'contents' || /auto|scroll/.test(style.overflowX)) continue;
       if (element.matches('input, textarea, select, option, .sr-only') || element.clientWidth <= 1) continue;
+      // Inside a box that scrolls sideways (a diff, a wide table): it is seen by scrolling.
+      let scrolls = false;
+      for (let at = element.parentElement; at && !scrolls; at = at.parentElement) scrolls = /auto|scroll/.test(getComputedStyle(at).overflowX);
+      // Cut short on purpose, with the whole text offered as its title (a long bucket name).
+      if (scrolls || element.title === (element.textContent ?? '').trim()) continue;
       if (element.scrollWidth > element.clientWidth + 1) {
         const label = element.getAttribute('aria-label');
         labels.push(`${element.tagName.toLowerCase()}.${[...element.classList].slice(0, 2).join('.')}${label ? `[${label.slice(0, 30)}]` : ''} "${(element.textContent ?? '').trim().slice(0, 60)}" needs ${element.scrollWidth} px, has ${element.clientWidth}`);
