@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
-import { hostname } from 'node:os';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { arrangeBucket, SHOTS, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
 import { rule } from '../support/builders';
 import { chineseMessage, chooseStoredLocale, HAN, localizedConsole, useBrowserLanguages } from '../support/localized-console';
-import { shownTexts, untranslated } from '../support/untranslated-text';
+import { dataOnScreen, shownTexts, untranslated } from '../support/untranslated-text';
 
 // Issue 17 in real Chromium on each storage backend (s3rver, Ceph RGW): the three main flows (edit
 // rules and save, reorder by keyboard, Test CORS) in Simplified Chinese, with Chinese text asserted
@@ -95,13 +94,16 @@ describe.each(STORAGE_BACKENDS)('in zh-CN on %s', (backend) => {
     const shots = backend === 's3rver';
 
     await ui.walkMainScreens(bucket, async (screen) => {
-      // Values the screens show as they are: data, not text to translate (the bucket list shows
-      // every bucket of the shared RGW peer, other suites' too).
-      const data = [...(await page.locator('.bucket-name').allTextContents()), APP_ORIGIN, consoleApp.url, new URL(consoleApp.url).host, 'https://new.example', 'uploads', 'console', 'test.txt', 'saved-check', consoleApp.profileId, storage.current.dialect, storage.current.endpoint, hostname(), 'cors-console test --suite'];
+      // Values the screens show as they are: data, not text to translate.
+      const data = await dataOnScreen(page, [APP_ORIGIN, consoleApp.url, new URL(consoleApp.url).host, 'https://new.example', 'uploads', 'console', 'test.txt', 'saved-check', consoleApp.profileId, storage.current.dialect, storage.current.endpoint]);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
         found.push(...untranslated(`${screen}@${width}`, await shownTexts(page), data));
         if (!shots) continue;
+        // The content scrolls inside the layout, not the page: a window as tall as the tallest
+        // scrolling box shows all of it in one shot.
+        const height = await page.evaluate(() => Math.max(900, ...[...document.querySelectorAll('*')].filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowY)).map((e) => e.scrollHeight + e.getBoundingClientRect().top)));
+        await page.setViewportSize({ width, height: Math.min(Math.ceil(height), 8000) });
         for (const theme of THEMES) {
           await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
           await page.screenshot({ path: `${SHOTS}/issue17-${screen}-${theme}-${width}.png`, fullPage: true });

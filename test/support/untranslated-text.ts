@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Page } from 'playwright-core';
 import { CHINESE_CATALOGUE, ENGLISH_CATALOGUE } from './locale-text';
 
@@ -141,4 +142,13 @@ export function untranslated(screen: string, texts: readonly ShownText[], data: 
     if (reason) found.add(`${screen} | ${kind} "${text}" | ${reason} | at ${where}`);
   }
   return [...found];
+}
+
+/**
+ * The values a main screen shows as they are, beside the test's own (`values`: origins, rule IDs,
+ * keys): every bucket name in the list (the shared RGW peer lists other suites' buckets too), this
+ * host's name (a console's label names it) and the CLI command the suite export names.
+ */
+export async function dataOnScreen(page: Page, values: readonly string[]): Promise<string[]> {
+  return [...(await page.locator('.bucket-name').allTextContents()), ...values, hostname(), 'cors-console test --suite'];
 }
