@@ -39,7 +39,7 @@ function PredictionView({ config, prediction, run }: { config: 'saved' | 'draft'
   const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
-      <h5>{webText('test-pane.prediction.heading', { config, level: verdictLevelText(verdict.level).toLocaleLowerCase() })}</h5>
+      <h5>{webText('test-pane.prediction.heading', { config, level: verdictLevelText(verdict.level).toLowerCase() })}</h5>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       <Breakages verdict={verdict} />
       {prediction.cautions.length > 0 && (
