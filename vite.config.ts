@@ -22,6 +22,8 @@ function serverWorkers(): Plugin {
 
 export default defineConfig({
   plugins: [react(), linguiCatalogues(), serverWorkers()],
+  // The rule editor's worker (across-rules-worker.ts) imports the core, whose catalogues need the plugin too.
+  worker: { format: 'es', plugins: () => [linguiCatalogues()] },
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

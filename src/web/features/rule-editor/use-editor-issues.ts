@@ -1,16 +1,16 @@
-import { useDeferredValue, useMemo } from 'react';
-import { validateAcrossRules, type CorsConfig, type Dialect, type Issue } from '../../../core';
+import { useMemo } from 'react';
+import type { CorsConfig, Dialect, Issue } from '../../../core';
 import { issuesOfRule } from './rule-issues';
+import { useAcrossRuleIssues } from './use-across-rule-issues';
 
 /**
  * `validateConfig` for the editor, split by cost: each rule's own issues at once (only the rule
  * being typed in is redone), and the issues across rules — limits and shadowing, quadratic in
- * the rule count — in a deferred render that never holds up a keystroke. Saving still validates
- * the whole draft at once (editor-schema.ts).
+ * the rule count — checked beside the typing, never holding up a keystroke. Saving still
+ * validates the whole draft at once (editor-schema.ts).
  */
 export function useEditorIssues(config: CorsConfig, dialect: Dialect): Issue[] {
-  const deferred = useDeferredValue(config);
-  const across = useMemo(() => validateAcrossRules(deferred, dialect), [deferred, dialect]);
+  const across = useAcrossRuleIssues(config, dialect);
   return useMemo(() => {
     const ruleCount = config.rules.length;
     // Issues computed for an older draft may name rules that are gone; those wait for the next pass.

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
-import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { useWorkspaceDraft } from '../../../lib/bucket-workspace';
 import { BulkApplyDialog } from './bulk-apply-dialog';
 import './bulk-apply.css';
 
 /** "Apply to other buckets…" for the bucket page's Rules toolbar. */
 export function BulkApplyButton({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
-  const draft = useBucketWorkspace()?.draft;
+  const draft = useWorkspaceDraft();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (

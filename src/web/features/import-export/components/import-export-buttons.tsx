@@ -2,7 +2,7 @@ import { Download, Upload } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
-import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
 import { ExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import './import-export.css';
@@ -11,7 +11,7 @@ import './import-export.css';
 export function ImportExportButtons({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
   const workspace = useBucketWorkspace();
   const [open, setOpen] = useState<'import' | 'export' | null>(null);
-  const draft = workspace?.draft;
+  const draft = useWorkspaceDraft();
   // The editor publishes its draft once it has loaded; until then there is nothing to replace or export.
   const ready = draft !== undefined;
   const close = () => setOpen(null);

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CorsState, ProfileSummary } from '../../../../contract/api';
-import { dialectProfile, isStoredDocumentIssue, issueText, sameConfig, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
+import { configIdentity, dialectProfile, isStoredDocumentIssue, issueText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { corsQueries } from '../../../api/cors';
 import { ErrorMessage } from '../../../components/error-message';
 import { countRules } from '../../../lib/rule-count';
@@ -77,8 +77,12 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
     const { message, hint } = issueText(issue);
     return { key: `stored-${index}`, issue, text: message, ...(hint ? { hint } : {}) };
   });
-  const differsFromProvider = !sameConfig(draft, provider.config) || storedIssues.length > 0;
-  const hasDraft = !sameConfig(draft, base.config);
+  // Each identity is a configuration serialized: the draft's once per keystroke, not once per comparison.
+  const draftIdentity = useMemo(() => configIdentity(draft), [draft]);
+  const providerIdentity = useMemo(() => configIdentity(provider.config), [provider.config]);
+  const baseIdentity = useMemo(() => configIdentity(base.config), [base.config]);
+  const differsFromProvider = draftIdentity !== providerIdentity || storedIssues.length > 0;
+  const hasDraft = draftIdentity !== baseIdentity;
   const isEmptyBucket = provider.config === null && draft.rules.length === 0;
 
   /** Replaces the draft from outside the form, keeping what it replaces undoable. */

@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui';
 import { corsQueries } from '../../../api/cors';
 import { DemoLessonCard } from './demo-lesson-card';
 import { EditorSession } from './editor-session';
+import { RuleDragArea } from './rule-list';
 import './rule-editor.css';
 
 export function RuleEditor({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
@@ -46,7 +47,9 @@ function BucketCorsEditor({ profile, bucket }: { profile: ProfileSummary; bucket
   return (
     <>
       {query.data.lesson && <DemoLessonCard lesson={query.data.lesson} />}
-      <EditorSession key={`${profile.id}/${bucket}`} profile={profile} bucket={bucket} provider={query.data} />
+      <RuleDragArea>
+        <EditorSession key={`${profile.id}/${bucket}`} profile={profile} bucket={bucket} provider={query.data} />
+      </RuleDragArea>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { WandSparkles, X } from 'lucide-react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { loosestRule, type CorsConfig } from '../../../../core';
-import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
 import { findLoosestRule } from '../insertion';
 import { LoosestPanel } from './loosest-panel';
 import { Button, Dialog, SegmentedControl } from '../../../components/ui';
@@ -25,10 +25,10 @@ const EMPTY: CorsConfig = { rules: [] };
  */
 export function RuleWizard({ profile }: { profile: ProfileSummary }) {
   const workspace = useBucketWorkspace();
+  const draft = useWorkspaceDraft();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   if (!profile.capabilities.bucketCors) return null;
-  const draft = workspace?.draft;
   return (
     <>
       <Button icon={WandSparkles} ref={opener} disabled={draft === undefined} onClick={() => setOpen(true)} aria-haspopup="dialog">

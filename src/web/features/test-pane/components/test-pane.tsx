@@ -8,7 +8,7 @@ import { FlaskConical } from 'lucide-react';
 import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import { performFetch } from '../../../lib/browser-fetch';
-import { useBucketWorkspace } from '../../../lib/bucket-workspace';
+import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
 import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
 import { consoleQueries } from '../../../api/console';
@@ -45,6 +45,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
   const harnessOrigin = info.data?.harnessOrigin ?? null;
   const cors = useQuery(corsQueries.detail(profile.id, bucket));
   const workspace = useBucketWorkspace();
+  const draft = useWorkspaceDraft();
   const harness = useHarness(harnessOrigin);
   const [restored] = useState(() => loadRequestForm(profile.id, bucket));
   const form = useForm<RequestFormValues, unknown, TestRequest>({ resolver: zodResolver(requestFormSchema), defaultValues: restored ?? DEFAULT_REQUEST });
@@ -72,7 +73,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
       profile: profile.id,
       bucket,
       dialect: profile.dialect,
-      ...(workspace?.draft !== undefined && !sameConfig(workspace.draft, cors.data.config) ? { draft: workspace.draft } : {}),
+      ...(draft !== undefined && !sameConfig(draft, cors.data.config) ? { draft } : {}),
       origin: fromHarness ? harnessOrigin! : consoleOrigin,
       send: fromHarness ? harness.send : performFetch,
     };
@@ -149,7 +150,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
             diagnosis={diagnosis}
             fix={
               diagnosis.fixable && (
-                <StrictestFix run={run} dialect={profile.dialect} base={workspace?.draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />
+                <StrictestFix run={run} dialect={profile.dialect} base={draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />
               )
             }
           />
