@@ -3,6 +3,7 @@ import { newScratchKey } from '../../../contract/scratch';
 import { presign, probe, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 import { probeFailureText } from '../../lib/messages';
+import { webText } from '../../lib/i18n/text';
 
 export interface CacheDemoResult {
   url: string;
@@ -23,9 +24,7 @@ export interface CacheDemoResult {
 const CACHE_FOR_SECONDS = 600;
 
 export function cacheFix(dialect: Dialect): string {
-  return dialectProfile(dialect).supportsResponseVary
-    ? 'Turn on "Vary: Origin" (ResponseVary) in the Rules tab: the provider then adds Vary: Origin to every answer, and browsers keep a separate copy per origin.'
-    : 'This provider adds Vary: Origin only to answers to CORS requests. Make every request for these objects a CORS request (the crossorigin attribute on <img>, <video>, <script>), or serve them with Cache-Control: no-cache, or give CORS and non-CORS uses different URLs.';
+  return webText(dialectProfile(dialect).supportsResponseVary ? 'test-pane.cache.fix-response-vary' : 'test-pane.cache.fix-crossorigin');
 }
 
 /**
@@ -44,7 +43,10 @@ export async function runCacheDemo(profile: string, bucket: string, dialect: Dia
   // embedded store's gate sends on every answer; an image passes (measured in Chromium, e2e).
   const written = await probe(target, { key, method: 'PUT', headers: { 'cache-control': `max-age=${CACHE_FOR_SECONDS}`, 'content-type': 'image/png' }, send: 'actual', body: 'cors-console cache demo\n', signed: true });
   const status = written.actual?.response?.status;
-  if (status === undefined || status >= 300) throw new Error(`The demo object could not be written to ${bucket}: ${written.actual?.error ? probeFailureText(written.actual.error) : `status ${status}`}.`);
+  if (status === undefined || status >= 300) {
+    const error = written.actual?.error;
+    throw new Error(error ? webText('test-pane.cache.write-failed', { bucket, reason: probeFailureText(error) }) : webText('test-pane.cache.write-failed-status', { bucket, status: String(status) }));
+  }
   const { url } = await presign(target, { key, method: 'GET', expiresSeconds: CACHE_FOR_SECONDS });
   const withoutOrigin = await probe(target, { key, method: 'GET', send: 'actual', signed: true });
   const plain = await performFetch({ url, method: 'GET', headers: {}, credentials: 'omit', cache: 'default', mode: 'no-cors' });

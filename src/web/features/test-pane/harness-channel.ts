@@ -1,4 +1,5 @@
 import { HARNESS_PING, HARNESS_READY, HARNESS_RUN, isHarnessResult, type FetchOutcome, type FetchSpec, type HarnessRun } from '../../lib/browser-fetch';
+import { webText } from '../../lib/i18n/text';
 
 export interface HarnessChannel {
   send(spec: FetchSpec): Promise<FetchOutcome>;
@@ -42,7 +43,7 @@ export function createHarnessChannel(frame: HTMLIFrameElement, origin: string): 
           const timeout = window.setTimeout(() => {
             window.clearInterval(ping);
             waitingForReady.delete(done);
-            reject(new Error(`The test harness on ${origin} did not load within ${READY_TIMEOUT_MS / 1000} s. Is the console's harness port reachable?`));
+            reject(new Error(webText('test-pane.harness.not-loaded', { origin, seconds: READY_TIMEOUT_MS / 1000 })));
           }, READY_TIMEOUT_MS);
           const done = () => {
             window.clearInterval(ping);
@@ -59,7 +60,7 @@ export function createHarnessChannel(frame: HTMLIFrameElement, origin: string): 
       return new Promise<FetchOutcome>((resolve, reject) => {
         const timeout = window.setTimeout(() => {
           pending.delete(id);
-          reject(new Error(`The test harness gave no answer within ${RUN_TIMEOUT_MS / 1000} s.`));
+          reject(new Error(webText('test-pane.harness.no-answer', { seconds: RUN_TIMEOUT_MS / 1000 })));
         }, RUN_TIMEOUT_MS);
         pending.set(id, (outcome) => {
           window.clearTimeout(timeout);

@@ -3,28 +3,33 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { FetchOutcome } from '../../../lib/browser-fetch';
+import { webText } from '../../../lib/i18n/text';
 import { runCacheDemo, type CacheDemoResult } from '../cache-demo';
 
 function outcomeText(outcome: FetchOutcome): string {
-  if (outcome.opaque) return `done (opaque to script, as for an <img>), ${outcome.ms} ms`;
-  return outcome.readable ? `allowed (${outcome.status}), ${outcome.ms} ms` : `blocked by CORS, ${outcome.ms} ms`;
+  if (outcome.opaque) return webText('test-pane.cache.outcome-opaque', { ms: outcome.ms });
+  return outcome.readable ? webText('test-pane.cache.outcome-allowed', { status: outcome.status ?? 0, ms: outcome.ms }) : webText('test-pane.cache.outcome-blocked', { ms: outcome.ms });
 }
 
 function Conclusion({ result }: { result: CacheDemoResult }) {
   return (
     <div role="status">
       <ol>
-        <li>GET without Origin, as an &lt;img&gt; sends it, browser cache on: {outcomeText(result.plain)}. The bucket answers it with {result.varyWithoutOrigin ? `Vary: ${result.varyWithoutOrigin}` : 'no Vary header'}.</li>
-        <li>fetch() of the same URL, browser cache on: {outcomeText(result.cachedCors)}.</li>
-        <li>fetch() of the same URL, cache bypassed: {outcomeText(result.freshCors)}.</li>
+        <li>
+          {result.varyWithoutOrigin
+            ? webText('test-pane.cache.step-plain', { outcome: outcomeText(result.plain), vary: result.varyWithoutOrigin })
+            : webText('test-pane.cache.step-plain-no-vary', { outcome: outcomeText(result.plain) })}
+        </li>
+        <li>{webText('test-pane.cache.step-cached', { outcome: outcomeText(result.cachedCors) })}</li>
+        <li>{webText('test-pane.cache.step-fresh', { outcome: outcomeText(result.freshCors) })}</li>
       </ol>
       {result.reproduced ? (
         <p>
-          <strong>Reproduced:</strong> the bucket allows the request (step 3), but the browser answered step 2 from its cache with the copy from step 1, which has no CORS headers and no Vary: Origin. {result.fix}
+          <strong>{webText('test-pane.cache.reproduced')}</strong> {webText('test-pane.cache.reproduced-text')} {result.fix}
         </p>
       ) : (
         <p>
-          <strong>Not reproduced:</strong> {result.freshCors.readable ? 'the browser did not reuse the first answer for the CORS request (it varies on Origin, or is not cached).' : 'a CORS GET from this page is not allowed at all here; allow GET for this origin first.'}
+          <strong>{webText('test-pane.cache.not-reproduced')}</strong> {webText(result.freshCors.readable ? 'test-pane.cache.not-reused' : 'test-pane.cache.not-allowed')}
         </p>
       )}
     </div>
@@ -35,14 +40,14 @@ function Conclusion({ result }: { result: CacheDemoResult }) {
 export function CacheDemo({ profile, bucket }: { profile: ProfileSummary; bucket: string }) {
   const demo = useMutation({ mutationFn: () => runCacheDemo(profile.id, bucket, profile.dialect) });
   return (
-    <section className="tp-cache" aria-label="Cache demo">
-      <h3>Cache demo: Vary: Origin</h3>
-      <p className="tp-muted">Writes a cacheable object, loads it once without Origin (like an image), then with fetch(): does the browser's cache break CORS?</p>
+    <section className="tp-cache" aria-label={webText('test-pane.cache.label')}>
+      <h3>{webText('test-pane.cache.title')}</h3>
+      <p className="tp-muted">{webText('test-pane.cache.intro')}</p>
       <Button variant="secondary" disabled={demo.isPending} onClick={() => demo.mutate()}>
-        Run the cache demo
+        {webText('test-pane.cache.run')}
       </Button>
       {demo.data && <Conclusion result={demo.data} />}
-      {demo.isError && <ErrorMessage error={demo.error} title="The cache demo could not run." />}
+      {demo.isError && <ErrorMessage error={demo.error} title={webText('test-pane.cache.failed')} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Button } from '../../../components/ui';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
+import { webText } from '../../../lib/i18n/text';
 import { confirmWriteAction, confirmWriteTitle, writeEffectText, TEST_TAB_TEXT, type WriteEffect } from '../../../lib/messages';
 
 /**
@@ -22,7 +23,7 @@ export function ConfirmWriteDialog({ effects, onConfirm, onCancel }: { effects: 
       <p className="modal-muted">{TEST_TAB_TEXT.confirmWriteNote}</p>
       <DialogActions>
         <Button variant="secondary" onClick={onCancel} data-autofocus>
-          Cancel
+          {webText('test-pane.cancel')}
         </Button>
         <Button variant="danger" onClick={onConfirm}>
           {confirmWriteAction(effects)}

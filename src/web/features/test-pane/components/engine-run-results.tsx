@@ -2,9 +2,19 @@ import type { EngineRun, EngineRunCase } from '../../../../contract/api';
 import { corsErrorReasonText, corsFixText, type AppVerdict } from '../../../../core';
 import { chromiumReasonText, engineAgreementText, engineRequestFailedText, engineRunProgressText, engineStateText, engineText } from '../../../lib/messages';
 import { Table } from '../../../components/ui/table';
+import { webText } from '../../../lib/i18n/text';
 import { Breakages, VerdictBadge } from './verdict-badge';
 
-const ENGINE_RUN_COLUMNS = ['Engine', 'Verdict', 'Prediction for this engine', 'Your browser', "Chromium's reason"];
+/** The table's column names, in the active locale; each cell's `data-label` repeats its column's. */
+function engineRunColumns() {
+  return {
+    engine: webText('test-pane.engines.column-engine'),
+    verdict: webText('test-pane.engines.column-verdict'),
+    prediction: webText('test-pane.engines.column-prediction'),
+    browser: webText('test-pane.engines.column-browser'),
+    reason: webText('test-pane.engines.column-reason'),
+  };
+}
 
 /** Chromium's exact reason for a refusal, in its own name and in the console's words, with the fix. */
 function ChromiumReason({ result }: { result: Extract<EngineRunCase['result'], { ok: true }> }) {
@@ -16,7 +26,7 @@ function ChromiumReason({ result }: { result: Extract<EngineRunCase['result'], {
         <>
           <p>{corsErrorReasonText(result.explained)}</p>
           <p>
-            <strong>Fix:</strong> {corsFixText(result.explained.fix)}
+            <strong>{webText('test-pane.engines.fix')}</strong> {corsFixText(result.explained.fix)}
           </p>
         </>
       )}
@@ -35,22 +45,23 @@ function Agreement({ compared, level, other }: { compared: 'prediction' | 'your-
 
 function CaseRow({ one, yourBrowser }: { one: EngineRunCase; yourBrowser: AppVerdict | undefined }) {
   const { result } = one;
+  const columns = engineRunColumns();
   return (
     <tr data-engine={one.engine} data-test={one.testId}>
       <th scope="row">{engineText(one.engine)}</th>
       {result.ok ? (
         <>
-          <td data-label="Verdict">
+          <td data-label={columns.verdict} className="tp-engine-verdict">
             <VerdictBadge verdict={result.observed} />
             <Breakages verdict={result.observed} />
           </td>
-          <td data-label="Prediction for this engine">
+          <td data-label={columns.prediction}>
             <VerdictBadge verdict={one.predicted} /> <Agreement compared="prediction" level={result.observed.level} other={one.predicted.level} />
           </td>
-          <td data-label="Your browser">
+          <td data-label={columns.browser}>
             <Agreement compared="your-browser" level={result.observed.level} other={yourBrowser?.level} />
           </td>
-          <td data-label="Chromium's reason">
+          <td data-label={columns.reason}>
             <ChromiumReason result={result} />
           </td>
         </>
@@ -77,21 +88,21 @@ export function EngineRunResults({ run, yourBrowser }: { run: EngineRun; yourBro
       <p role="status" aria-live="polite" className="tp-engine-progress">
         {engineRunProgressText(run)}
       </p>
-      <progress className="tp-engine-bar" max={Math.max(run.total, 1)} value={run.done} aria-label="Results in" />
+      <progress className="tp-engine-bar" max={Math.max(run.total, 1)} value={run.done} aria-label={webText('test-pane.engines.results-in')} />
       {run.error && <p className="tp-error">{run.error}</p>}
       {idle.length > 0 && (
-        <ul className="tp-engine-states" aria-label="Engines without results">
+        <ul className="tp-engine-states" aria-label={webText('test-pane.engines.idle')}>
           {idle.map(({ engine, text }) => (
             <li key={engine} data-engine={engine}>
-              <strong>{engineText(engine)}:</strong> {text}
+              <strong>{webText('test-pane.engines.idle-engine', { engine: engineText(engine) })}</strong> {text}
             </li>
           ))}
         </ul>
       )}
       {tests.map(([testId, testName]) => (
-        <section key={testId} className="tp-engine-test" aria-label={`Engines: ${testName}`}>
+        <section key={testId} className="tp-engine-test" aria-label={webText('test-pane.engines.test', { test: testName })}>
           <h4>{testName}</h4>
-          <Table label={`Each engine's verdict: ${testName}`} columns={ENGINE_RUN_COLUMNS}>
+          <Table label={webText('test-pane.engines.table', { test: testName })} columns={Object.values(engineRunColumns())}>
             {run.cases
               .filter((one) => one.testId === testId)
               .sort((a, b) => order(a) - order(b))

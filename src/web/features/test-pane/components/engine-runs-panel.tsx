@@ -9,6 +9,7 @@ import { savedTestQueries } from '../../../api/testing';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button } from '../../../components/ui';
 import type { RequestFormValues } from '../request-form';
+import { webText } from '../../../lib/i18n/text';
 import { EngineChooser } from './engine-chooser';
 import { EngineRunResults } from './engine-run-results';
 import './engine-runs.css';
@@ -58,12 +59,10 @@ export function EngineRunsPanel({
   const savedTests = saved.data ?? [];
 
   return (
-    <section className="tp-engines" aria-label="Other engines on this host">
-      <h3>Other engines on this host</h3>
-      <p className="tp-muted">
-        Runs the request in the browser engines installed where this console runs, from the same origin as your browser, so Chromium, Firefox and WebKit each judge it; Chromium also says exactly why it refuses.
-      </p>
-      {host.isError && <ErrorMessage error={host.error} title="The engines on this host could not be listed." />}
+    <section className="tp-engines" aria-label={webText('test-pane.engines.title')}>
+      <h3>{webText('test-pane.engines.title')}</h3>
+      <p className="tp-muted">{webText('test-pane.engines.intro')}</p>
+      {host.isError && <ErrorMessage error={host.error} title={webText('test-pane.engines.list-failed')} />}
       {host.data && <EngineChooser engines={host.data.engines} chosen={engines} onChange={setChosen} disabled={running} />}
       <div className="tp-actions">
         {/* Busy, not disabled, while a run goes on: a disabled button drops the keyboard focus. */}
@@ -74,10 +73,10 @@ export function EngineRunsPanel({
           aria-disabled={!canStart}
           onClick={() => {
             if (!canStart) return;
-            void form.handleSubmit((request) => start.mutate([{ id: CURRENT_REQUEST_TEST_ID, name: 'Current request', request, expect: 'allowed' }]))();
+            void form.handleSubmit((request) => start.mutate([{ id: CURRENT_REQUEST_TEST_ID, name: webText('test-pane.engines.current-request'), request, expect: 'allowed' }]))();
           }}
         >
-          Run in engines
+          {webText('test-pane.engines.run')}
         </Button>
         <Button
           variant="secondary"
@@ -88,17 +87,17 @@ export function EngineRunsPanel({
             if (canStart) start.mutate(savedTests);
           }}
         >
-          Run all saved tests in engines
+          {webText('test-pane.engines.run-saved')}
         </Button>
         {current?.state === 'running' && (
           <Button variant="danger" icon={Square} onClick={() => cancel.mutate(current.id)} aria-disabled={cancel.isPending}>
-            Cancel engine run
+            {webText('test-pane.engines.cancel')}
           </Button>
         )}
       </div>
-      {start.isError && <ErrorMessage error={start.error} title="The engine run did not start." />}
-      {cancel.isError && <ErrorMessage error={cancel.error} title="The engine run could not be cancelled." />}
-      {run.isError && <ErrorMessage error={run.error} title="The engine run's progress could not be read." />}
+      {start.isError && <ErrorMessage error={start.error} title={webText('test-pane.engines.start-failed')} />}
+      {cancel.isError && <ErrorMessage error={cancel.error} title={webText('test-pane.engines.cancel-failed')} />}
+      {run.isError && <ErrorMessage error={run.error} title={webText('test-pane.engines.progress-failed')} />}
       {current && <EngineRunResults run={current} yourBrowser={yourBrowser} />}
     </section>
   );

@@ -5,6 +5,7 @@ import { SCRATCH_PREFIX, writesObject } from '../../../../contract/scratch';
 import { METHODS } from '../../../../core';
 import { Checkbox, Radio, RadioGroup, Select, TextArea, TextField } from '../../../components/ui';
 import { emptyBodyText } from '../../../lib/messages';
+import { webText } from '../../../lib/i18n/text';
 import type { RequestFormValues } from '../request-form';
 import { DEFAULT_UPLOAD_BODY } from '../run-test';
 
@@ -26,31 +27,31 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
   const changesObject = writesObject(method);
   return (
     <div className="tp-form">
-      <TextField label="Object key" inputClassName="tp-mono" spellCheck={false} error={errors.key?.message} {...register('key')} />
-      <Select label="Method" {...register('method')}>
+      <TextField label={webText('test-pane.request.key')} inputClassName="tp-mono" spellCheck={false} error={errors.key?.message} {...register('key')} />
+      <Select label={webText('test-pane.request.method')} {...register('method')}>
         {METHODS.map((m) => (
           <option key={m}>{m}</option>
         ))}
       </Select>
       {changesObject && (
-        <RadioGroup label={`${method} on`} aria-label="Object the test writes" className="tp-wide">
-          <Radio value="scratch" label={`A scratch object under ${SCRATCH_PREFIX} (created and removed by the test)`} {...register('target')} />
-          <Radio value="named" label="The object key above (asks you first)" {...register('target')} />
+        <RadioGroup label={webText('test-pane.request.target', { method })} aria-label={webText('test-pane.request.target-label')} className="tp-wide">
+          <Radio value="scratch" label={webText('test-pane.request.target-scratch', { prefix: SCRATCH_PREFIX })} {...register('target')} />
+          <Radio value="named" label={webText('test-pane.request.target-named')} {...register('target')} />
         </RadioGroup>
       )}
-      <TextArea label="Request headers" className="tp-wide" rows={3} spellCheck={false} placeholder="content-type: application/json" error={errors.headers?.message} {...register('headers')} />
+      <TextArea label={webText('test-pane.request.headers')} className="tp-wide" rows={3} spellCheck={false} placeholder="content-type: application/json" error={errors.headers?.message} {...register('headers')} />
       {writes && (
         // No placeholder: one would look like a value, and an empty body sends the default the hint names.
-        <TextArea label="Body" className="tp-wide" rows={2} spellCheck={false} hint={emptyBodyText(DEFAULT_UPLOAD_BODY)} {...register('body')} />
+        <TextArea label={webText('test-pane.request.body')} className="tp-wide" rows={2} spellCheck={false} hint={emptyBodyText(DEFAULT_UPLOAD_BODY)} {...register('body')} />
       )}
-      <Select label="Credentials" {...register('credentials')}>
-        <option value="omit">omit (no cookies)</option>
-        <option value="include">include (cookies, withCredentials)</option>
+      <Select label={webText('test-pane.request.credentials')} {...register('credentials')}>
+        <option value="omit">{webText('test-pane.request.credentials-omit')}</option>
+        <option value="include">{webText('test-pane.request.credentials-include')}</option>
       </Select>
-      <TextField label="Headers the app must read" inputClassName="tp-mono" spellCheck={false} placeholder="ETag" error={errors.mustRead?.message} {...register('mustRead')} />
-      <RadioGroup label="Send from" className="tp-wide">
-        <Radio value="console" label={`This console (${consoleOrigin})`} {...register('from')} />
-        <Radio value="harness" disabled={!harnessOrigin} label={`Second origin (${harnessOrigin ?? 'not available'})`} {...register('from')} />
+      <TextField label={webText('test-pane.request.must-read')} inputClassName="tp-mono" spellCheck={false} placeholder="ETag" error={errors.mustRead?.message} {...register('mustRead')} />
+      <RadioGroup label={webText('test-pane.request.from')} className="tp-wide">
+        <Radio value="console" label={webText('test-pane.request.from-console', { origin: consoleOrigin })} {...register('from')} />
+        <Radio value="harness" disabled={!harnessOrigin} label={harnessOrigin ? webText('test-pane.request.from-harness', { origin: harnessOrigin }) : webText('test-pane.request.from-harness-unavailable')} {...register('from')} />
       </RadioGroup>
       <div className="tp-wide tp-choice">
         <span className="tp-label" aria-hidden="true">
@@ -58,7 +59,7 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
         </span>
         <div>
           <Checkbox
-            label="Signed URL (presigned by the server, for private buckets)"
+            label={webText('test-pane.request.signed')}
             {...register('signed')}
             aria-invalid={errors.signed ? true : undefined}
             aria-describedby={errors.signed ? signedErrorId : undefined}
@@ -69,9 +70,7 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
             </p>
           )}
           {signsWrites && changesObject && (
-            <p className="tp-muted">
-              This store refuses unsigned writes, as an S3 bucket whose objects are public-read does, so {method === 'POST' ? 'a POST test gets its 403 AccessDenied: the signed form upload is "Upload with a POST form" below' : `a ${method} test is presigned by default; untick to see the 403 AccessDenied a page without a signature gets`}.
-            </p>
+            <p className="tp-muted">{method === 'POST' ? webText('test-pane.request.signs-writes-post') : webText('test-pane.request.signs-writes', { method })}</p>
           )}
         </div>
       </div>

@@ -16,6 +16,8 @@ import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 import { savedTestsSuiteFile } from '../suite-file';
 import { Breakages, VerdictBadge } from './verdict-badge';
+import { webText } from '../../../lib/i18n/text';
+import { formatList } from '../../../lib/i18n/format';
 
 function newTestId(): string {
   return `t-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -42,26 +44,31 @@ export function SaveTestButton({ profile, bucket, form }: { profile: ProfileSumm
   if (!open) {
     return (
       <Button variant="secondary" onClick={() => setOpen(true)} icon={Save}>
-        Save test
+        {webText('test-pane.saved.save')}
       </Button>
     );
   }
   return (
-    <div className="tp-save-test" role="group" aria-label="Save this test">
-      <TextField label="Test name" value={name} onChange={(e) => setName(e.target.value)} placeholder="App uploads a JSON file" />
-      <Select label="The app needs it" value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
-        <option value="allowed">allowed</option>
-        <option value="blocked">blocked</option>
+    <div className="tp-save-test" role="group" aria-label={webText('test-pane.saved.save-this')}>
+      <TextField label={webText('test-pane.saved.name')} value={name} onChange={(e) => setName(e.target.value)} placeholder={webText('test-pane.saved.name-placeholder')} />
+      <Select label={webText('test-pane.saved.expect')} value={expect} onChange={(e) => setExpect(e.target.value as SavedTest['expect'])}>
+        <option value="allowed">{webText('test-pane.saved.expect-value', { expect: 'allowed' })}</option>
+        <option value="blocked">{webText('test-pane.saved.expect-value', { expect: 'blocked' })}</option>
       </Select>
       <Button variant="primary" disabled={name.trim() === '' || save.isPending} onClick={() => void form.handleSubmit((request) => save.mutate(request))()}>
-        Save this test
+        {webText('test-pane.saved.save-this')}
       </Button>
       <Button variant="ghost" onClick={() => setOpen(false)}>
-        Cancel
+        {webText('test-pane.cancel')}
       </Button>
-      {save.isError && <ErrorMessage error={save.error} title="The test was not saved." />}
+      {save.isError && <ErrorMessage error={save.error} title={webText('test-pane.saved.not-saved')} />}
     </div>
   );
+}
+
+/** A saved test's request in one line: method, key, where it is sent from and the headers it reads. */
+function requestText({ method, key, from, mustRead }: TestRequest): string {
+  return mustRead.length > 0 ? webText('test-pane.saved.request-reads', { method, key, from, headers: formatList(mustRead) }) : webText('test-pane.saved.request', { method, key, from });
 }
 
 function VerdictCell({ verdict }: { verdict: SavedTestOutcome['live'] }) {
@@ -104,7 +111,7 @@ export function SavedTests({
       const results: SavedTestOutcome[] = [];
       for (const test of list) {
         const context = contextFor(test.request);
-        if (!context) throw new Error(`"${test.name}" cannot run yet: the bucket configuration or the harness is not loaded.`);
+        if (!context) throw new Error(webText('test-pane.saved.not-ready', { name: test.name }));
         const run = await runTest(context, test.request, { confirmWrite });
         // Predicted against the draft when there is one: "does my change keep the app working?"
         const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
@@ -121,12 +128,20 @@ export function SavedTests({
     onSuccess: (list) => queryClient.setQueryData(savedTestQueries.list(profile.id, bucket).queryKey, list),
   });
   const list = tests.data ?? [];
+  const columns = {
+    test: webText('test-pane.saved.column-test'),
+    request: webText('test-pane.saved.column-request'),
+    expected: webText('test-pane.saved.column-expected'),
+    predicted: webText('test-pane.saved.column-predicted'),
+    live: webText('test-pane.saved.column-live'),
+    result: webText('test-pane.saved.column-result'),
+  };
   const passed = outcomes?.filter((o) => o.passed).length ?? 0;
   return (
-    <section className="tp-saved" aria-label="Saved tests">
-      <h3>Saved tests</h3>
-      {tests.isError && <ErrorMessage error={tests.error} title="The saved tests could not be loaded." />}
-      {list.length === 0 && tests.isSuccess && <p className="tp-muted">No saved tests yet: build a request above and use "Save test".</p>}
+    <section className="tp-saved" aria-label={webText('test-pane.saved.title')}>
+      <h3>{webText('test-pane.saved.title')}</h3>
+      {tests.isError && <ErrorMessage error={tests.error} title={webText('test-pane.saved.load-failed')} />}
+      {list.length === 0 && tests.isSuccess && <p className="tp-muted">{webText('test-pane.saved.empty')}</p>}
       {list.length > 0 && (
         <>
           <div className="tp-saved-tools">
@@ -141,7 +156,7 @@ export function SavedTests({
                 else runAll.mutate({ list, confirmWrite: false });
               }}
             >
-              Run all
+              {webText('test-pane.saved.run-all')}
             </Button>
             <Button
               variant="ghost"
@@ -152,11 +167,11 @@ export function SavedTests({
                 setExported(file.fileName);
               }}
             >
-              Export suite
+              {webText('test-pane.saved.export')}
             </Button>
             {/* A live region, not a status: the pane's one status says what the form holds. */}
             <span aria-live="polite" className="tp-muted">
-              {exported ? `Downloaded ${exported}: run it with cors-console test --suite ${exported}.` : ''}
+              {exported ? webText('test-pane.saved.exported', { file: exported, command: `cors-console test --suite ${exported}` }) : ''}
             </span>
           </div>
           {unconfirmed && (
@@ -170,32 +185,28 @@ export function SavedTests({
             />
           )}
           {outcomes && outcomes.length === list.length && (
-            <p role="status">
-              {passed} of {list.length} passed.
-            </p>
+            <p role="status">{webText('test-pane.saved.passed', { passed, total: list.length })}</p>
           )}
-          <Table label="The bucket's saved tests" columns={['Test', 'Request', 'Expected', 'Draft (predicted)', 'Live bucket (browser)', 'Result', { label: 'Actions', hidden: true }]}>
+          <Table label={webText('test-pane.saved.table')} columns={[columns.test, columns.request, columns.expected, columns.predicted, columns.live, columns.result, { label: webText('test-pane.saved.column-actions'), hidden: true }]}>
             {list.map((test) => {
                 const outcome = outcomes?.find((o) => o.test.id === test.id);
                 return (
                   <tr key={test.id}>
                     <th scope="row">{test.name}</th>
-                    <td data-label="Request">
-                      {test.request.method} {test.request.key} from {test.request.from === 'harness' ? 'the second origin' : 'the console'}
-                      {test.request.mustRead.length > 0 && `, reads ${test.request.mustRead.join(', ')}`}
-                    </td>
-                    <td data-label="Expected">{test.expect}</td>
-                    <td data-label="Draft (predicted)">{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
-                    <td data-label="Live bucket (browser)">{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? 'running…' : '—'}</td>
-                    <td data-label="Result" className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>
-                      {outcome ? (outcome.passed ? 'pass' : 'fail') : '—'}
+                    <td data-label={columns.request}>{requestText(test.request)}</td>
+                    <td data-label={columns.expected}>{webText('test-pane.saved.expect-value', { expect: test.expect })}</td>
+                    <td data-label={columns.predicted}>{outcome ? <VerdictCell verdict={outcome.predicted} /> : '—'}</td>
+                    <td data-label={columns.live}>{outcome ? <VerdictCell verdict={outcome.live} /> : runAll.isPending ? webText('test-pane.saved.running') : '—'}</td>
+                    <td data-label={columns.result} className={outcome ? (outcome.passed ? 'tp-pass' : 'tp-fail') : undefined}>
+                      {outcome ? webText('test-pane.saved.result', { passed: outcome.passed ? 'yes' : 'no' }) : '—'}
                     </td>
                     <td className="tp-row-actions">
-                      <Button variant="secondary" size="sm" onClick={() => onLoad(test)} icon={FormInput}>
-                        Load <span className="sr-only">test {test.name}</span> into form
+                      {/* The visible words stay short; the name says which test. */}
+                      <Button variant="secondary" size="sm" onClick={() => onLoad(test)} icon={FormInput} aria-label={webText('test-pane.saved.load-named', { name: test.name })}>
+                        {webText('test-pane.saved.load')}
                       </Button>
-                      <Button variant="ghost" size="sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending} icon={Trash2}>
-                        Delete <span className="sr-only">test {test.name}</span>
+                      <Button variant="ghost" size="sm" onClick={() => remove.mutate(test.id)} disabled={remove.isPending} icon={Trash2} aria-label={webText('test-pane.saved.delete-named', { name: test.name })}>
+                        {webText('test-pane.saved.delete')}
                       </Button>
                     </td>
                   </tr>
@@ -204,8 +215,8 @@ export function SavedTests({
           </Table>
         </>
       )}
-      {runAll.isError && <ErrorMessage error={runAll.error} title="Run all stopped." />}
-      {remove.isError && <ErrorMessage error={remove.error} title="The test was not deleted." />}
+      {runAll.isError && <ErrorMessage error={runAll.error} title={webText('test-pane.saved.run-all-failed')} />}
+      {remove.isError && <ErrorMessage error={remove.error} title={webText('test-pane.saved.not-deleted')} />}
     </section>
   );
 }

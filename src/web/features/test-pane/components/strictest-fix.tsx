@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui';
 import { ConfigDiff } from '../../../components/config-diff';
 import type { TestRun } from '../run-test';
 import type { DraftNote } from '../../../lib/messages';
+import { webText } from '../../../lib/i18n/text';
 
 const EMPTY: CorsConfig = { rules: [] };
 
@@ -27,21 +28,21 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
       });
     return (
       <Button variant="primary" onClick={propose} icon={Wrench}>
-        Fix with the strictest rule
+        {webText('test-pane.fix.propose')}
       </Button>
     );
   }
   const { fix } = proposal;
   if (!fix.ok) {
     return (
-      <div className="tp-fix" role="region" aria-label="Strictest fix">
-        <p className="tp-error">No rule change can fix this: {wizardErrorText(fix.error)}</p>
+      <div className="tp-fix" role="region" aria-label={webText('test-pane.fix.label')}>
+        <p className="tp-error">{webText('test-pane.fix.impossible', { error: wizardErrorText(fix.error) })}</p>
       </div>
     );
   }
   const format = dialectProfile(dialect).documents.native;
   return (
-    <div className="tp-fix" role="region" aria-label="Strictest fix">
+    <div className="tp-fix" role="region" aria-label={webText('test-pane.fix.label')}>
       <p>
         <strong>{fixChangeText(fix.change)}</strong>
       </p>
@@ -50,8 +51,8 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
           <li key={index}>{explanationText(e)}</li>
         ))}
       </ul>
-      {fix.alsoAllows.length > 0 && <p className="tp-muted">It also lets through: {fix.alsoAllows.map(sampleChangeText).join('; ')}.</p>}
-      <ConfigDiff before={proposal.base} after={fix.config} format={format} label="What the fix changes in the draft" />
+      {fix.alsoAllows.length > 0 && <p className="tp-muted">{webText('test-pane.fix.also-allows', { samples: fix.alsoAllows.map(sampleChangeText).join(webText('test-pane.fix.also-allows-separator')) })}</p>}
+      <ConfigDiff before={proposal.base} after={fix.config} format={format} label={webText('test-pane.fix.diff')} />
       <Button
         variant="primary"
         disabled={applied || !onApply}
@@ -60,9 +61,9 @@ export function StrictestFix({ run, dialect, base, onApply }: { run: TestRun; di
           setApplied(true);
         }}
       >
-        Apply to draft
+        {webText('test-pane.fix.apply')}
       </Button>
-      {applied && <p role="status">Applied to the draft. Review and save it in the Rules tab; nothing is written to the bucket until you do.</p>}
+      {applied && <p role="status">{webText('test-pane.fix.applied')}</p>}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { DEFAULT_REQUEST, formValuesOf, requestFormSchema, useSignedWritesByDefa
 import { loadRequestForm, saveRequestForm } from '../form-storage';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import { loadedIntoFormText, scratchLeftText } from '../../../lib/messages';
+import { webText } from '../../../lib/i18n/text';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { CURRENT_REQUEST_TEST_ID, EngineRunsPanel } from './engine-runs-panel';
 import { CacheDemo } from './cache-demo';
@@ -88,7 +89,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
   const test = useMutation({
     mutationFn: async ({ request, confirmWrite }: { request: TestRequest; confirmWrite: boolean }) => {
       const context = contextFor(request);
-      if (!context) throw new Error('The bucket configuration or the harness is not loaded yet; try again in a moment.');
+      if (!context) throw new Error(webText('test-pane.not-ready'));
       const run = await runTest(context, request, { confirmWrite });
       // Judged against the configuration the run was predicted with.
       return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
@@ -107,17 +108,14 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
   }, [test.data]);
 
   return (
-    <section className="test-pane" aria-label="Test CORS">
-      <p className="tp-intro">
-        Sends the real request from this page ({consoleOrigin}) or from a second origin ({harnessOrigin ?? 'not available'}) to the bucket, so the browser itself judges; beside it, the
-        server&apos;s raw probe and what the rules predict.
-      </p>
+    <section className="test-pane" aria-label={webText('test-pane.label')}>
+      <p className="tp-intro">{harnessOrigin ? webText('test-pane.intro', { consoleOrigin, harnessOrigin }) : webText('test-pane.intro-no-harness', { consoleOrigin })}</p>
       <form className="tp-request" aria-labelledby={`${formId}-title`} onSubmit={form.handleSubmit((request) => {
           if (test.isPending) return;
           if (namedWriteEffect(bucket, request)) setUnconfirmed(request);
           else test.mutate({ request, confirmWrite: false });
         })} noValidate>
-        <h3 id={`${formId}-title`}>Request</h3>
+        <h3 id={`${formId}-title`}>{webText('test-pane.request.title')}</h3>
         {loaded !== null && (
           <p role="status" className="tp-loaded">
             {loadedIntoFormText(loaded.name)}
@@ -127,13 +125,13 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
         <div className="tp-actions">
           {/* Busy, not disabled, while a test runs: a disabled button drops the keyboard focus to <body>. */}
           <Button variant="primary" type="submit" disabled={cors.data === undefined} aria-disabled={test.isPending} icon={FlaskConical}>
-            Test CORS
+            {webText('test-pane.label')}
           </Button>
           <SaveTestButton profile={profile} bucket={bucket} form={form} />
         </div>
       </form>
-      {cors.isError && <ErrorMessage error={cors.error} title="The bucket's CORS configuration could not be loaded." />}
-      {test.isError && <ErrorMessage error={test.error} title="The test could not run." />}
+      {cors.isError && <ErrorMessage error={cors.error} title={webText('test-pane.cors-load-failed')} />}
+      {test.isError && <ErrorMessage error={test.error} title={webText('test-pane.test-failed')} />}
       {unconfirmed && unconfirmedEffect && (
         <ConfirmWriteDialog
           effects={[unconfirmedEffect]}

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { ProbeExchange } from '../../../../contract/api';
 import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
 import { probeFailureText, probeNotSentText, TEST_TAB_TEXT } from '../../../lib/messages';
+import { webText } from '../../../lib/i18n/text';
 import { browserFetchText, probeCurlText, type SentRequests } from '../copy-request';
 import type { Diagnosis } from '../diagnose';
 import { testBody, type TestRun } from '../run-test';
@@ -10,37 +11,39 @@ import { HeaderList } from './header-list';
 import { VerdictCard } from './verdict-card';
 import { Breakages } from './verdict-badge';
 
-function ProbeExchangeView({ title, exchange, sent }: { title: string; exchange: ProbeExchange | undefined; sent: SentRequests }) {
+/** Which of the probe's two requests: the preflight (OPTIONS) or the actual request. */
+type ExchangeKind = 'preflight' | 'actual';
+
+function ProbeExchangeView({ kind, exchange, sent }: { kind: ExchangeKind; exchange: ProbeExchange | undefined; sent: SentRequests }) {
   if (!exchange) return null;
+  const outcome = exchange.response ? String(exchange.response.status) : exchange.error ? probeFailureText(exchange.error) : '';
   return (
     <div className="tp-exchange">
       <h5>
-        {title}: {exchange.response ? exchange.response.status : exchange.error && probeFailureText(exchange.error)}
-        {exchange.matchesPrediction === false && <span className="tp-mismatch"> — differs from the prediction</span>}
-        {exchange.matchesPrediction === true && <span className="tp-match"> — as predicted</span>}
+        {webText('test-pane.probe.heading', { exchange: kind, outcome })}
+        {exchange.matchesPrediction === false && <span className="tp-mismatch"> {webText('test-pane.probe.differs')}</span>}
+        {exchange.matchesPrediction === true && <span className="tp-match"> {webText('test-pane.probe.as-predicted')}</span>}
       </h5>
       <p className="tp-request-line">
-        <span className="tp-method">{exchange.request.method}</span> · {exchange.timing.totalMs} ms
+        <span className="tp-method">{exchange.request.method}</span> · {webText('test-pane.probe.timing', { ms: exchange.timing.totalMs })}
       </p>
-      <HeaderList headers={exchange.request.headers} label={`${title}: headers sent`} />
-      {exchange.response && <HeaderList headers={exchange.response.headers} label={`${title}: headers answered`} />}
-      <CopyButton label={`Copy the ${title.toLowerCase()} as curl`} text={probeCurlText(exchange.request, sent)} />
+      <HeaderList headers={exchange.request.headers} label={webText('test-pane.probe.headers-sent', { exchange: kind })} />
+      {exchange.response && <HeaderList headers={exchange.response.headers} label={webText('test-pane.probe.headers-answered', { exchange: kind })} />}
+      <CopyButton label={webText('test-pane.probe.copy-curl', { exchange: kind })} text={probeCurlText(exchange.request, sent)} />
     </div>
   );
 }
 
-function PredictionView({ title, prediction, run }: { title: string; prediction: BrowserPrediction; run: TestRun }) {
+function PredictionView({ config, prediction, run }: { config: 'saved' | 'draft'; prediction: BrowserPrediction; run: TestRun }) {
   const decisions = [prediction.preflight, prediction.actual].filter((d) => d !== undefined);
   const verdict = predictedVerdict(prediction, run.request.mustRead, run.probe.dialect, { pageOrigin: run.origin, url: run.url });
   return (
     <div className="tp-prediction">
-      <h5>
-        {title}: {verdictLevelText(verdict.level).toLowerCase()}
-      </h5>
+      <h5>{webText('test-pane.prediction.heading', { config, level: verdictLevelText(verdict.level).toLowerCase() })}</h5>
       {prediction.blockedBy && <p>{blockText(prediction.blockedBy)}</p>}
       <Breakages verdict={verdict} />
       {prediction.cautions.length > 0 && (
-        <ul className="tp-cautions" aria-label="May break">
+        <ul className="tp-cautions" aria-label={webText('test-pane.prediction.cautions')}>
           {prediction.cautions.map((caution) => (
             <li key={caution.code}>{cautionText(caution)}</li>
           ))}
@@ -48,9 +51,7 @@ function PredictionView({ title, prediction, run }: { title: string; prediction:
       )}
       {decisions.map((decision) => (
         <details key={decision.kind}>
-          <summary>
-            {decision.kind === 'preflight' ? 'Preflight' : 'Actual request'}: {decidingRuleText(decidingRule(decision))}
-          </summary>
+          <summary>{webText('test-pane.prediction.decision', { kind: decision.kind, rule: decidingRuleText(decidingRule(decision)) })}</summary>
           <p>{summaryText(decision.summary)}</p>
           <ol className="tp-reasons">
             {decision.reasons.map((reason) => (
@@ -85,38 +86,34 @@ export function TestResult({ run, diagnosis, fix }: { run: TestRun; diagnosis: D
         {fix}
       </VerdictCard>
       <section className="tp-details" aria-labelledby={detailsId}>
-        <h3 id={detailsId}>Details</h3>
+        <h3 id={detailsId}>{webText('test-pane.result.details')}</h3>
         <div className="tp-columns">
-          <section className="tp-witness" aria-label="Browser">
-            <h4>Your browser, from {run.origin}</h4>
+          <section className="tp-witness" aria-label={webText('test-pane.result.browser')}>
+            <h4>{webText('test-pane.result.browser-title', { origin: run.origin })}</h4>
             {browser.readable ? (
               <>
-                <p>
-                  Allowed · status {browser.status} · {browser.bodyBytes} bytes · {browser.ms} ms
-                </p>
-                <HeaderList headers={browser.readableHeaders ?? {}} label="Headers script can read" />
+                <p>{webText('test-pane.result.browser-allowed', { status: browser.status ?? 0, bytes: browser.bodyBytes ?? 0, ms: browser.ms })}</p>
+                <HeaderList headers={browser.readableHeaders ?? {}} label={webText('test-pane.result.readable-headers')} />
               </>
             ) : (
-              <p>
-                Blocked · {browser.error} · {browser.ms} ms. The browser tells script nothing more; the server probe and the rules explain why.
-              </p>
+              <p>{webText('test-pane.result.browser-blocked', { error: browser.error ?? '', ms: browser.ms })}</p>
             )}
             <p className="tp-request-line">
               <span className="tp-method">{run.request.method}</span> <span className="tp-url">{run.url}</span>
             </p>
             {sent.presigned && <p className="tp-muted">{TEST_TAB_TEXT.presignedUrlExpires}</p>}
-            <CopyButton label="Copy as fetch()" text={browserFetchText(sent)} />
+            <CopyButton label={webText('test-pane.result.copy-fetch')} text={browserFetchText(sent)} />
           </section>
-          <section className="tp-witness" aria-label="Server probe">
-            <h4>Raw probe, from the console&apos;s server</h4>
-            <ProbeExchangeView title="Preflight" exchange={run.probe.preflight} sent={sent} />
-            <ProbeExchangeView title="Actual request" exchange={run.probe.actual} sent={sent} />
+          <section className="tp-witness" aria-label={webText('test-pane.result.probe')}>
+            <h4>{webText('test-pane.result.probe-title')}</h4>
+            <ProbeExchangeView kind="preflight" exchange={run.probe.preflight} sent={sent} />
+            <ProbeExchangeView kind="actual" exchange={run.probe.actual} sent={sent} />
             {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
           </section>
-          <section className="tp-witness" aria-label="Prediction">
-            <h4>Prediction, from the rules ({run.probe.dialect})</h4>
-            <PredictionView title="Saved configuration" prediction={prediction.saved} run={run} />
-            {prediction.draft && <PredictionView title="Your draft" prediction={prediction.draft} run={run} />}
+          <section className="tp-witness" aria-label={webText('test-pane.result.prediction')}>
+            <h4>{webText('test-pane.result.prediction-title', { dialect: run.probe.dialect })}</h4>
+            <PredictionView config="saved" prediction={prediction.saved} run={run} />
+            {prediction.draft && <PredictionView config="draft" prediction={prediction.draft} run={run} />}
           </section>
         </div>
       </section>

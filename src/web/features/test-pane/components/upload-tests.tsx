@@ -9,30 +9,30 @@ import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 import { Breakages, VerdictBadge } from './verdict-badge';
+import { webText } from '../../../lib/i18n/text';
 
-const KIND_LABEL: Record<UploadKind, string> = { 'presigned-put': 'Presigned PUT', 'post-form': 'POST form' };
-
-function etagMissingText({ predicted }: UploadResult): string {
-  return predicted.noEtag
-    ? 'Script cannot read ETag: this provider answers a form upload without any ETag header, whatever the rules expose. Add the form field success_action_status=201 to get the ETag in the XML body.'
-    : 'Script cannot read ETag: the rule answering the upload does not expose it.';
+/** What the upload did, as script on the page saw it: uploaded (and whether ETag is readable) or blocked. */
+function outcomeText({ kind, outcome, etag, predicted }: UploadResult): string {
+  const kindText = webText('test-pane.upload.kind', { kind: kind === 'presigned-put' ? 'presigned' : 'form' });
+  if (!outcome.readable) {
+    return outcome.error ? webText('test-pane.upload.blocked', { kind: kindText, error: outcome.error }) : webText('test-pane.upload.blocked-no-detail', { kind: kindText });
+  }
+  const etagState = etag ? 'readable' : predicted.noEtag ? 'formupload' : 'notexposed';
+  return webText('test-pane.upload.uploaded', { kind: kindText, status: outcome.status ?? 0, ms: outcome.ms, etag: etagState, value: etag ?? '' });
 }
 
 function predictionText({ predicted, outcome, etag }: UploadResult): string {
-  const said = predicted.allowed ? (predicted.etagReadable ? 'allowed, ETag readable' : 'allowed, ETag not readable') : 'blocked';
+  const said = predicted.allowed ? (predicted.etagReadable ? 'readable' : 'unreadable') : 'blocked';
   const asPredicted = predicted.allowed === outcome.readable && predicted.etagReadable === (etag !== null);
-  return `The rules predicted: ${said}${asPredicted ? ', as the browser found.' : '. The browser disagrees: something between the page and the bucket changes the answer.'}`;
+  return webText(asPredicted ? 'test-pane.upload.predicted' : 'test-pane.upload.predicted-differs', { said });
 }
 
 function UploadOutcome({ result }: { result: UploadResult }) {
-  const { outcome, verdict } = result;
+  const { verdict } = result;
   return (
     <div role="status" className={`tp-upload-outcome tp-${verdict.level}`} data-level={verdict.level}>
       <p>
-        <VerdictBadge verdict={verdict} /> {KIND_LABEL[result.kind]}:{' '}
-        {outcome.readable
-          ? `uploaded (${outcome.status}, ${outcome.ms} ms). ${result.etag ? `Script can read ETag: ${result.etag}.` : etagMissingText(result)}`
-          : `blocked by CORS (${outcome.error ?? 'no detail'}). The upload may still have reached the bucket; script just cannot see the answer.`}
+        <VerdictBadge verdict={verdict} /> {outcomeText(result)}
       </p>
       <Breakages verdict={verdict} />
       <p className="tp-muted">{predictionText(result)}</p>
@@ -57,19 +57,19 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
   });
   const start = (kind: UploadKind) => (key.trim() ? setUnconfirmed(kind) : upload.mutate({ kind, confirmWrite: false }));
   return (
-    <section className="tp-uploads" aria-label="Upload tests">
-      <h3>Upload tests</h3>
-      <p className="tp-muted">From this page ({window.location.origin}), as a web app uploading directly to the bucket does.</p>
+    <section className="tp-uploads" aria-label={webText('test-pane.upload.title')}>
+      <h3>{webText('test-pane.upload.title')}</h3>
+      <p className="tp-muted">{webText('test-pane.upload.intro', { origin: window.location.origin })}</p>
       <div className="tp-form">
-        <TextField label="Upload key" inputClassName="tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} hint={`Empty: a scratch object under ${SCRATCH_PREFIX}, removed after.`} />
-        <TextField label="File to upload" type="file" hint={TEST_TAB_TEXT.fileNotKept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <TextField label={webText('test-pane.upload.key')} inputClassName="tp-mono" value={key} onChange={(e) => setKey(e.target.value)} spellCheck={false} hint={webText('test-pane.upload.key-hint', { prefix: SCRATCH_PREFIX })} />
+        <TextField label={webText('test-pane.upload.file')} type="file" hint={TEST_TAB_TEXT.fileNotKept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
       <div className="tp-actions">
         <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess} onClick={() => start('presigned-put')}>
-          Upload with a presigned PUT
+          {webText('test-pane.upload.presigned-put')}
         </Button>
         <Button variant="secondary" disabled={upload.isPending || !cors.isSuccess || !profile.capabilities.presignedPost} onClick={() => start('post-form')}>
-          Upload with a POST form
+          {webText('test-pane.upload.post-form')}
         </Button>
       </div>
       {unconfirmed && (
@@ -84,7 +84,7 @@ export function UploadTests({ profile, bucket }: { profile: ProfileSummary; buck
       )}
       {upload.data && <UploadOutcome result={upload.data} />}
       {upload.data?.scratch?.notRemoved !== undefined && <ErrorMessage error={upload.data.scratch.notRemoved} title={scratchLeftText(upload.data.scratch.key)} />}
-      {upload.isError && <ErrorMessage error={upload.error} title="The upload could not start." />}
+      {upload.isError && <ErrorMessage error={upload.error} title={webText('test-pane.upload.failed')} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { FetchSpec } from '../../../lib/browser-fetch';
+import { webText } from '../../../lib/i18n/text';
 import { createHarnessChannel, type HarnessChannel } from '../harness-channel';
 
 /**
@@ -21,10 +22,10 @@ export function useHarness(origin: string | null) {
   }, [origin]);
 
   const send = useCallback((spec: FetchSpec) => {
-    if (!channel.current) return Promise.reject(new Error('The test harness is not available: the console did not report a second origin.'));
+    if (!channel.current) return Promise.reject(new Error(webText('test-pane.harness.unavailable')));
     return channel.current.send(spec);
   }, []);
 
-  const element = origin ? <iframe ref={frame} src={`${origin}/`} title={`Test harness on ${origin}`} className="tp-harness" /> : null;
+  const element = origin ? <iframe ref={frame} src={`${origin}/`} title={webText('test-pane.harness.title', { origin })} className="tp-harness" /> : null;
   return { element, send };
 }

@@ -1,4 +1,5 @@
 import { breakageText, verdictLevelText, type AppVerdict } from '../../../../core';
+import { webText } from '../../../lib/i18n/text';
 import { VerdictIcon } from './verdict-icon';
 
 /** A verdict's level in words, with its icon. */
@@ -15,7 +16,7 @@ export function VerdictBadge({ verdict }: { verdict: AppVerdict }) {
 export function Breakages({ verdict }: { verdict: AppVerdict }) {
   if (verdict.level !== 'broken') return null;
   return (
-    <ul className="tp-breakages" aria-label="What breaks for the app">
+    <ul className="tp-breakages" aria-label={webText('test-pane.verdict.breakages')}>
       {verdict.breakages.map((breakage) => (
         <li key={breakage.code} data-code={breakage.code}>
           {breakageText(breakage)}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { requestReasonsText } from '../../../../core';
 import { findingText, headlineParts } from '../../../lib/messages';
+import { webText } from '../../../lib/i18n/text';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
 import { ProviderAnswerQuote } from './provider-answer';
@@ -16,7 +17,7 @@ export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagno
   const { level: name, rest } = headlineParts(diagnosis.headline);
   const preflight = run.prediction.saved.request;
   return (
-    <section className={`tp-verdict-card tp-card-${level}`} aria-label="Verdict" data-level={level}>
+    <section className={`tp-verdict-card tp-card-${level}`} aria-label={webText('test-pane.verdict.label')} data-level={level}>
       <div role="status" className="tp-verdict-head">
         <VerdictIcon level={level} size={28} />
         <h3 className={`tp-verdict tp-${level}`} data-level={level}>
@@ -25,7 +26,7 @@ export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagno
         </h3>
       </div>
       {diagnosis.findings.length > 0 && (
-        <ul className="tp-findings" aria-label="Diagnosis">
+        <ul className="tp-findings" aria-label={webText('test-pane.verdict.diagnosis')}>
           {diagnosis.findings.map((finding, index) => (
             <li key={index} data-code={finding.code}>
               <span className="tp-finding-text">{findingText(finding)}</span>
@@ -35,8 +36,7 @@ export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagno
         </ul>
       )}
       <p className="tp-muted">
-        {preflight.preflight ? 'A preflight was required: ' : 'No preflight: '}
-        {requestReasonsText(preflight.reasons)}
+        {webText(preflight.preflight ? 'test-pane.verdict.preflight-required' : 'test-pane.verdict.no-preflight', { reasons: requestReasonsText(preflight.reasons) })}
       </p>
       {children}
     </section>
