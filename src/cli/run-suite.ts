@@ -55,6 +55,8 @@ function explainFailure(run: SuiteRun, one: EngineCase & { sent: { ok: true } })
   if (observed.level === 'broken') reason = breakageText(observed.breakages[0]);
   else if (prediction.blockedBy) reason = [blockText(prediction.blockedBy), ...rulesSay(prediction)].join(' ');
   else reason = cliText({ code: 'engine-blocked', params: { engine, predicted: predicted.level } });
+  // A request the browser refuses to send (mixed content, a forbidden method) is past any rule's help: the reason says what to change.
+  if (prediction.blockedBy?.check === 'request-refused') return { reason };
   const fix = strictestFixFor(run.config ?? { rules: [] }, {
     origin: one.origin,
     method: test.request.method,

@@ -59,6 +59,7 @@ class ChromiumPage implements EnginePage {
 
 class ChromiumEngine implements Engine {
   readonly name = 'chromium' as const;
+  readonly pagesAtOnce = Infinity;
 
   constructor(
     private readonly browser: Browser,

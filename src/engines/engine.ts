@@ -57,6 +57,8 @@ export interface EnginePage {
 /** A launched engine. `open` navigates a fresh page to `pageUrl`, a page served on the app origin. */
 export interface Engine {
   readonly name: EngineName;
+  /** How many pages can be open at once: WebKitWebDriver refuses a second session ("Maximum number of active sessions"). */
+  readonly pagesAtOnce: number;
   open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage>;
   close(): Promise<void>;
 }

@@ -38,6 +38,7 @@ class FirefoxPage implements EnginePage {
 
 class FirefoxEngine implements Engine {
   readonly name = 'firefox' as const;
+  readonly pagesAtOnce = Infinity;
 
   constructor(
     private readonly browser: Browser,

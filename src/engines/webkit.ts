@@ -58,6 +58,8 @@ export interface WebKitLaunchOptions extends LaunchOptions {
 
 class WebKitEngine implements Engine {
   readonly name = 'webkit' as const;
+  // Each page is a WebDriver session, and WebKitWebDriver runs one at a time.
+  readonly pagesAtOnce = 1;
   private readonly pages = new Set<WebKitPage>();
 
   constructor(

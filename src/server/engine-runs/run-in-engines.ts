@@ -172,12 +172,20 @@ function storageReach(profile: ConnectedProfile): { hosts: string[]; secure: boo
   };
 }
 
-/** Pages are opened once per origin and engine, and reused by every test from that origin. */
+/**
+ * Pages are opened once per origin and engine, and reused by every test from that origin; an engine
+ * that holds fewer pages at once (WebKit: one) closes the oldest before opening another.
+ */
 function pagesOf(engine: Engine, pages: PagePlan) {
   const opened = new Map<string, Promise<EnginePage>>();
-  return (origin: string): Promise<EnginePage> => {
+  return async (origin: string): Promise<EnginePage> => {
     let page = opened.get(origin);
     if (!page) {
+      for (const [oldest, oldPage] of opened) {
+        if (opened.size < engine.pagesAtOnce) break;
+        opened.delete(oldest);
+        await (await oldPage.catch(() => null))?.close();
+      }
       page = engine.open(pages.urlOf(origin), { timeoutMs: LAUNCH_TIMEOUT_MS });
       opened.set(origin, page);
     }
