@@ -1,8 +1,8 @@
 // Loads a locale's catalogues and makes it the active one of Lingui's shared `i18n`, which the
-// core's catalogues and the web app's both render through. English ships in the initial bundle
-// (the core loads it); every other locale is a chunk of its own, fetched when chosen.
+// core's catalogues and the web app's both render through. The web app's English ships in the
+// initial bundle; the core's comes with the core (src/core/messages/catalogue.ts), in the chunks
+// that use it; every other locale is a chunk of its own, fetched when chosen.
 import { i18n, type Messages } from '@lingui/core';
-import '../../../core/messages/catalogue';
 import { storeLocale, type Locale } from './locales';
 import './text';
 
