@@ -67,7 +67,9 @@ const glossary = JSON.parse(readFileSync('docs/glossary.zh-CN.json', 'utf8')) as
 const TECHNICAL_WORDS = new Set(
   [
     ...glossary.tokens.flatMap((token) => token.split(/[^A-Za-z]+/)),
-    ...['Origin', 'Vary', 'Cookie', 'Cookies', 'curl', 'fetch', 'omit', 'include', 'crossorigin', 'img', 'video', 'script', 'Content', 'Type', 'Cache', 'Control', 'no-cache'],
+    ...['Origin', 'Vary', 'Cookie', 'Cookies', 'Range', 'curl', 'fetch', 'omit', 'include', 'crossorigin', 'img', 'video', 'script', 'Content', 'Type', 'Cache', 'Control', 'no-cache'],
+    // Written in Latin letters in Chinese too: "Web 应用" (a web app), as the OSS and COS docs write it.
+    'Web',
     ...['JSON', 'XML', 'URL', 'URLs', 'HTTP', 'HTTPS', 'http', 'https', 'localhost', 'pid', 'Amazon', 'AWS', 'MinIO', 'Alibaba', 'Cloud', 'Tencent', 'Ceph', 'RGW', 's3rver', 'English'],
     // Keycaps, as keyboards print them.
     ...['Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Escape', 'Tab', 'Space'],
