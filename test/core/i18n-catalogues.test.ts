@@ -37,6 +37,14 @@ const source = sourceFiles('src')
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 
+// All catalogues load into Lingui's one shared catalogue per locale, so an id two of them hold
+// would render whichever loaded last (the wizard's placement choices once showed the core's text).
+it('gives each id to one catalogue only', () => {
+  const owners = new Map<string, string[]>();
+  for (const dir of CATALOGUES) for (const id of Object.keys(readCatalogue(dir, 'en'))) owners.set(id, [...(owners.get(id) ?? []), dir]);
+  expect([...owners].filter(([, dirs]) => dirs.length > 1)).toEqual([]);
+});
+
 describe.each(CATALOGUES)('the catalogue in %s', (dir) => {
   const english = readCatalogue(dir, 'en');
 

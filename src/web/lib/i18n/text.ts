@@ -7,6 +7,7 @@ export type WebMessageId = keyof typeof englishSource;
 
 // English is in the initial bundle, like the core's (src/core/messages/catalogue.ts).
 i18n.load('en', english);
+if (!i18n.locale) i18n.activate('en');
 
 /** The web message `id` of the active locale, its placeholders filled from `values`. */
 export function webText(id: WebMessageId, values?: Record<string, string | number>): string {

@@ -52,8 +52,8 @@ export function InsertionPreview({ draft, rules, dialect, placement, onPlacement
   const format = dialectProfile(dialect).documents.native;
   const choices: { value: Placement; label: string }[] = [
     { value: 'effective', label: webText('wizard.placement.effective') },
-    ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: webText('wizard.placement.replace-loosest', { number: loosestIndex + 1 }) }]),
-    { value: 'replace-draft', label: webText('wizard.placement.replace-draft') },
+    ...(loosestIndex === -1 ? [] : [{ value: 'replace-loosest' as const, label: webText('wizard.placement.choice.replace-loosest', { number: loosestIndex + 1 }) }]),
+    { value: 'replace-draft', label: webText('wizard.placement.choice.replace-draft') },
   ];
 
   const insert = () => {
