@@ -11,13 +11,12 @@ import { startPageProxy } from './page-proxy';
 export type PagePlace = { kind: 'direct' } | { kind: 'routed'; route: PageRoute };
 
 /**
- * Where each origin's page is, and whether every engine can open it there (else only an engine
- * that routes origins, with `routes`: Chromium maps their hosts, Firefox and WebKit go through the
- * page server's proxy on 127.0.0.1:`proxyPort`).
+ * Where each origin's page is, and the `routes` an engine is given for the origins not really on
+ * this host (Chromium maps their hosts, Firefox and WebKit go through the page server's proxy on
+ * 127.0.0.1:`proxyPort`).
  */
 export interface PagePlan {
   urlOf(origin: string): string;
-  isDirect(origin: string): boolean;
   routes: readonly PageRoute[];
   proxyPort?: number;
 }
@@ -95,7 +94,6 @@ export async function startPageServer(webDir: string): Promise<PageServer> {
 export function planOf(places: ReadonlyMap<string, PagePlace>, proxyPort: number): PagePlan {
   return {
     urlOf: (origin) => `${origin}/`,
-    isDirect: (origin) => places.get(origin)?.kind === 'direct',
     routes: [...places.values()].flatMap((place) => (place.kind === 'routed' ? [place.route] : [])),
     proxyPort,
   };
@@ -105,7 +103,6 @@ export function planOf(places: ReadonlyMap<string, PagePlace>, proxyPort: number
 export function servedPages(pages: ReadonlyMap<string, string>): PagePlan {
   return {
     urlOf: (origin) => pages.get(origin) ?? `${origin}/`,
-    isDirect: (origin) => pages.has(origin),
     routes: [],
   };
 }

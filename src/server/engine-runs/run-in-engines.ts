@@ -163,13 +163,9 @@ function judge(run: EngineRunInput, { test, origin }: PlacedTest, engine: Engine
   return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target) };
 }
 
-/** Where the bucket is, as routing needs it: its hosts as proxy settings name them, and whether all are https. */
-function storageReach(profile: ConnectedProfile): { hosts: string[]; secure: boolean } {
-  const origins = storageOriginsOf(profile.summary);
-  return {
-    hosts: origins.map((origin) => `${origin.anySubdomain ? '*.' : ''}${origin.host}${origin.port ? `:${origin.port}` : ''}`),
-    secure: origins.every((origin) => origin.scheme === 'https'),
-  };
+/** The bucket's hosts as proxy settings name them: routing leaves them direct. */
+function storageHosts(profile: ConnectedProfile): string[] {
+  return storageOriginsOf(profile.summary).map((origin) => `${origin.anySubdomain ? '*.' : ''}${origin.host}${origin.port ? `:${origin.port}` : ''}`);
 }
 
 /**
@@ -241,7 +237,7 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
     states.push(state);
     run.onEngine?.(state);
   };
-  const storage = storageReach(run.profile);
+  const storageHostsDirect = storageHosts(run.profile);
   try {
     const probes = await Promise.all(run.tests.map((one) => probeTest(run, one, scratch)));
     const placed = run.tests.map((one, index) => ({ one, index, probed: probes[index]! }));
@@ -260,7 +256,7 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
       try {
         // Every engine is given every test's origin (engine-drivers.ts); an https page's fetch of an http
         // bucket is then judged as each engine judges mixed content, and predicted so (src/core/mixed-content.ts).
-        const routing: Routing = { routes: run.pages.routes, proxyPort: run.pages.proxyPort, directHosts: storage.hosts };
+        const routing: Routing = { routes: run.pages.routes, proxyPort: run.pages.proxyPort, directHosts: storageHostsDirect };
         engine = await launchEngine(name, routing, LAUNCH_TIMEOUT_MS);
       } catch (error) {
         settle({ name, state: 'launch-failed', error: errorText(error) });
