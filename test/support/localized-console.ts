@@ -110,6 +110,9 @@ export function localizedConsole(page: Page, locale: DrivenLocale, app: () => Co
    */
   const walkMainScreens = async (bucket: string, visit: (screen: string) => Promise<void>) => {
     await page.goto(`${app().url}/p/${app().profileId}`);
+    // The bucket was made a moment ago, behind the console's back, and the server may serve a
+    // listing under two seconds old (src/server/routes/buckets.routes.ts): Refresh lists it now.
+    await button('Refresh the bucket list').click();
     await page.getByRole('link', { name: new RegExp(bucket) }).first().waitFor();
     await visit('bucket-list');
 

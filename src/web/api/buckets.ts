@@ -43,6 +43,15 @@ export const bucketQueries = {
     }),
 };
 
+/**
+ * Has the server list the profile's buckets now, so the first page fetched next comes from that
+ * listing rather than one up to two seconds old: what pressing Refresh asks for (a bucket made
+ * elsewhere a moment ago must show up).
+ */
+export async function relistBuckets(profile: string): Promise<void> {
+  await fetchAnswer('listBuckets', { params: { profile }, query: { limit: '1', fresh: '1' } });
+}
+
 /** How often, and how many times, to ask whether the server's newer listing has arrived. */
 const REVALIDATE_EVERY_MS = 500;
 const REVALIDATE_TRIES = 20;

@@ -62,6 +62,14 @@ describe('BucketList', () => {
     fireEvent.change(screen.getByLabelText('Filter buckets'), { target: { value: 'zzz' } });
     await screen.findByText('No bucket matches the filter.');
   });
+
+  it('shows a bucket made elsewhere a moment ago once Refresh is pressed, though the last listing is under two seconds old', async () => {
+    renderList();
+    await screen.findByRole('link', { name: /beta-logs/ });
+    await ctx.s3.createBucket('zeta-made-elsewhere');
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh the bucket list' }));
+    await screen.findByRole('link', { name: /zeta-made-elsewhere/ }, { timeout: 10_000 });
+  });
 });
 
 describe('filterBuckets', () => {

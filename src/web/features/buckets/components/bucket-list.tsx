@@ -10,7 +10,7 @@ import { Select, TextField } from '../../../components/ui/field';
 import { useBucketsWithDraft } from '../../../lib/draft-markers';
 import { webText } from '../../../lib/i18n/text';
 import { describeCors, filterBuckets, STATUS_FILTERS, statusFilterLabel, type StatusFilter } from '../bucket-filter';
-import { bucketQueries, listingChanged } from '../../../api/buckets';
+import { bucketQueries, listingChanged, relistBuckets } from '../../../api/buckets';
 import './bucket-list.css';
 
 const ROW_HEIGHT = 36;
@@ -30,7 +30,15 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
   const deferredText = useDeferredValue(text);
   const drafts = useBucketsWithDraft(profile.id);
   const queryClient = useQueryClient();
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
+  const [relisting, setRelisting] = useState(false);
+  const refresh = async () => {
+    setRelisting(true);
+    // A failed listing shows as the list's own error when the list asks again just below.
+    await relistBuckets(profile.id).catch(() => undefined);
+    setRelisting(false);
+    void queryClient.invalidateQueries({ queryKey: bucketQueries.all(profile.id) });
+  };
+  const busy = relisting || query.isFetching;
   const scroller = useRef<HTMLDivElement>(null);
 
   // A first page cut from an older listing: reload the list if the newer one differs.
@@ -70,7 +78,7 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
     <nav className="bucket-list" aria-label={webText('buckets.title')}>
       <div className="bucket-list-head">
         <TextField className="bucket-list-search" label={webText('buckets.filter-label')} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={webText('buckets.filter-placeholder')} autoComplete="off" />
-        <IconButton label={webText('buckets.refresh')} icon={RefreshCw} variant="secondary" onClick={refresh} disabled={query.isFetching} className={query.isFetching ? 'is-spinning' : undefined} />
+        <IconButton label={webText('buckets.refresh')} icon={RefreshCw} variant="secondary" onClick={() => void refresh()} disabled={busy} className={busy ? 'is-spinning' : undefined} />
       </div>
       <Select label={webText('buckets.status-label')} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
         {STATUS_FILTERS.map((value) => (
