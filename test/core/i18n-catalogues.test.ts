@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CATALOGUES = ['src/core/messages/locales', 'src/contract/messages/locales', 'src/web/lib/i18n/locales'];
+const CATALOGUES = ['src/core/messages/locales', 'src/contract/messages/locales', 'src/web/lib/i18n/locales', 'src/web/lib/i18n/feature-locales'];
 const TRANSLATIONS = ['zh-CN'];
 
 function readCatalogue(dir: string, locale: string): Record<string, string> {

@@ -10,7 +10,7 @@ interface Glossary {
 }
 
 const glossary = JSON.parse(readFileSync('docs/glossary.zh-CN.json', 'utf8')) as Glossary;
-const CATALOGUES = ['src/core/messages/locales', 'src/contract/messages/locales', 'src/web/lib/i18n/locales'];
+const CATALOGUES = ['src/core/messages/locales', 'src/contract/messages/locales', 'src/web/lib/i18n/locales', 'src/web/lib/i18n/feature-locales'];
 
 const read = (dir: string, locale: string) => JSON.parse(readFileSync(`${dir}/${locale}.json`, 'utf8')) as Record<string, string>;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,7 +9,7 @@ import { compileCatalogue } from '../../scripts/vite-lingui-catalogues';
 
 type Catalogue = Record<string, string>;
 
-const CATALOGUE_DIRS = ['src/core/messages/locales', 'src/web/lib/i18n/locales'];
+const CATALOGUE_DIRS = ['src/core/messages/locales', 'src/web/lib/i18n/locales', 'src/web/lib/i18n/feature-locales'];
 
 function read(locale: string): Catalogue {
   return Object.assign({}, ...CATALOGUE_DIRS.map((dir) => JSON.parse(readFileSync(`${dir}/${locale}.json`, 'utf8')) as Catalogue)) as Catalogue;

@@ -1,7 +1,7 @@
 import type { ProfileSummary } from '../../contract/api';
 import { Dialog } from '../components/ui/dialog';
 import { BucketList } from '../features/buckets/components/bucket-list';
-import { webText } from '../lib/i18n/text';
+import { webText } from '../lib/i18n/feature-text';
 
 /** The bucket list below 1024 px: a drawer from the left edge; choosing a bucket closes it. */
 export function BucketDrawer({ profile, selected, onClose }: { profile: ProfileSummary; selected?: string; onClose: () => void }) {

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ProfileSummary } from '../../contract/api';
 import { Tab, TabList, TabPanel, Tabs } from '../components/ui/tabs';
 import { BucketWorkspaceProvider } from '../lib/bucket-workspace';
-import { webText } from '../lib/i18n/text';
+import { webText } from '../lib/i18n/feature-text';
 import { HISTORY_TEXT } from '../lib/messages';
 import { navigate, type BucketTab } from '../lib/router';
 import { DriftBanner } from '../features/history/components/drift-banner';

@@ -1,6 +1,6 @@
 import { configEdits, configEditText, documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../core';
 import { documentText } from '../lib/document-formats';
-import { webText } from '../lib/i18n/text';
+import { webText } from '../lib/i18n/feature-text';
 import { DiffView } from './diff-view';
 import './config-diff.css';
 

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { webText } from '../lib/i18n/text';
+import { webText } from '../lib/i18n/feature-text';
 import { diffLines } from '../lib/line-diff';
 import './diff-view.css';
 

@@ -1,5 +1,5 @@
 import { issueText, type Issue } from '../../core';
-import { webText } from '../lib/i18n/text';
+import { webText } from '../lib/i18n/feature-text';
 import { issueWhere } from '../lib/issue-location';
 import './located-issues.css';
 

@@ -1,5 +1,5 @@
 import type { Issue } from '../../core';
-import { webText } from './i18n/text';
+import { webText } from './i18n/feature-text';
 
 export const RULE_FIELDS = ['id', 'allowedOrigins', 'allowedMethods', 'allowedHeaders', 'exposeHeaders', 'maxAgeSeconds'] as const;
 /** A rule field as the core names it in issue paths. */

@@ -1,6 +1,6 @@
 // What only the web app says, made from codes and values: the test pane's diagnosis (findings and
 // headline), history, drift, engine runs, draft notes. Every sentence is a message of the web
-// catalogue (./i18n/locales/*.json), rendered in the active locale; core codes (issues, reasons,
+// features' catalogue (./i18n/feature-locales/*.json), rendered in the active locale; core codes (issues, reasons,
 // block reasons, explanations) come from the core's catalogues.
 import {
   blockText,
@@ -35,7 +35,7 @@ import {
 } from '../../core';
 import type { DemoLesson, Drift, EngineRun, EngineRunEngine, HistoryAction, HistoryEntry, HistoryOutcome, ProbeFailure, ProbeResult, WriteSource } from '../../contract/api';
 import { formatDateTime } from './i18n/format';
-import { webText, type WebMessageId } from './i18n/text';
+import { webText, type WebMessageId } from './i18n/feature-text';
 import { historyTabText } from './page-title';
 
 /** A rule as findings name it. */

@@ -1,5 +1,5 @@
 import type { CorsConfig } from '../../core';
-import { webText } from './i18n/text';
+import { webText } from './i18n/feature-text';
 
 /** `3 rules`: a number of rules, in the words every feature uses. */
 export function ruleCountText(count: number): string {

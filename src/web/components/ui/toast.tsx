@@ -1,6 +1,6 @@
 import { X } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
-import { webText } from '../../lib/i18n/text';
+import { webText } from '../../lib/i18n/feature-text';
 import type { Tone } from './badge';
 import { IconButton } from './button';
 import { cx } from './cx';

@@ -1,6 +1,6 @@
 import type { CorsConfig, CorsRule, Method } from '../../../core';
 import { listText } from '../../../core/messages/words';
-import { webText } from '../../lib/i18n/text';
+import { webText } from '../../lib/i18n/feature-text';
 
 /** One rule as the form holds it: list fields are newline-joined text, max age is the input's text. */
 export interface RuleFormValues {

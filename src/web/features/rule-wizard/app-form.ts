@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APP_OPERATIONS, validateApp, type AppDescription, type AppOperation, type Dialect, type Issue, type IssuePath } from '../../../core';
-import { webText } from '../../lib/i18n/text';
+import { webText } from '../../lib/i18n/feature-text';
 import { formMessage } from '../../lib/messages';
 
 const OPERATION_LABELS = {

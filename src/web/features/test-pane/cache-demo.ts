@@ -3,7 +3,7 @@ import { newScratchKey } from '../../../contract/scratch';
 import { presign, probe, removeScratch } from '../../api/testing';
 import { performFetch, type FetchOutcome } from '../../lib/browser-fetch';
 import { probeFailureText } from '../../lib/messages';
-import { webText } from '../../lib/i18n/text';
+import { webText } from '../../lib/i18n/feature-text';
 
 export interface CacheDemoResult {
   url: string;

@@ -1,5 +1,5 @@
 import { HARNESS_PING, HARNESS_READY, HARNESS_RUN, isHarnessResult, type FetchOutcome, type FetchSpec, type HarnessRun } from '../../lib/browser-fetch';
-import { webText } from '../../lib/i18n/text';
+import { webText } from '../../lib/i18n/feature-text';
 
 export interface HarnessChannel {
   send(spec: FetchSpec): Promise<FetchOutcome>;

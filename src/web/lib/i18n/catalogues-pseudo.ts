@@ -2,6 +2,7 @@
 // (scripts/pseudo-text.ts), so tests find text not drawn from a catalogue and labels that clip.
 import contract from '../../../contract/messages/locales/en.json?lingui-pseudo';
 import core from '../../../core/messages/locales/en.json?lingui-pseudo';
-import web from './locales/en.json?lingui-pseudo';
+import features from './feature-locales/en.json?lingui-pseudo';
+import shell from './locales/en.json?lingui-pseudo';
 
-export const messages = { ...core, ...contract, ...web };
+export const messages = { ...core, ...contract, ...shell, ...features };

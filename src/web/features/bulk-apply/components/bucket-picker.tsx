@@ -4,7 +4,7 @@ import type { BucketSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button, Checkbox, TextField } from '../../../components/ui';
 import { bucketQueries } from '../../../api/buckets';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { formatNumber } from '../../../lib/i18n/format';
 
 function corsNow(summary: BucketSummary['cors']): string {

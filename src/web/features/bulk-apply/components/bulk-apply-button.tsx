@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { useWorkspaceDraft } from '../../../lib/bucket-workspace';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { BulkApplyDialog } from './bulk-apply-dialog';
 import './bulk-apply.css';
 

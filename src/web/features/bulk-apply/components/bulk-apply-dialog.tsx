@@ -5,7 +5,7 @@ import type { CorsConfig } from '../../../../core';
 import { Button, Dialog, DialogActions, Radio } from '../../../components/ui';
 import { listText } from '../../../../core/messages/words';
 import { formatNumber } from '../../../lib/i18n/format';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { bucketQueries } from '../../../api/buckets';
 import { corsQueries, saveCors } from '../../../api/cors';

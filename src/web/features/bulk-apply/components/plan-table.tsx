@@ -3,7 +3,7 @@ import { ConfigDiff } from '../../../components/config-diff';
 import { Table } from '../../../components/ui';
 import { LocatedIssues } from '../../../components/located-issues';
 import { countRules } from '../../../lib/rule-count';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { BucketPlan } from '../plan';
 
 function verdict(plan: BucketPlan): string {

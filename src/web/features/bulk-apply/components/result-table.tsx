@@ -1,7 +1,7 @@
 import { LocatedIssues } from '../../../components/located-issues';
 import { Table } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { WriteResult } from '../write-plans';
 import { skippedPlanText } from '../../../lib/messages';
 

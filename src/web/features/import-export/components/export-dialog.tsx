@@ -5,7 +5,7 @@ import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { exportDocument } from '../export-document';
 import { FormatOptions } from './format-options';
 

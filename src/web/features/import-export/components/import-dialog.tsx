@@ -4,7 +4,7 @@ import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea, TextField } from '../../../components/ui';
 import { formatNumber } from '../../../lib/i18n/format';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { FormatOptions } from './format-options';

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { ExportDialog } from './export-dialog';
 import { ImportDialog } from './import-dialog';
 import './import-export.css';

@@ -1,7 +1,7 @@
 import { documentFormatInfo, type CorsConfig, type DocumentFormat } from '../../../../core';
 import { documentText } from '../../../lib/document-formats';
 import { countRules } from '../../../lib/rule-count';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { summarizeRule } from '../rule-form';
 
 /** A configuration read-only: numbered rule summaries and the document itself. */

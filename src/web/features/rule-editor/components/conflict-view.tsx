@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { CorsState } from '../../../../contract/api';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { Button, Card } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { ConfigSummary } from './config-summary';
 
 export function ConflictView({ intent, afterWrite, current, draft, format, onKeepMine, onTakeTheirs, onMergeByHand }: {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Button, Card } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** Deleting the whole configuration is asked first; Cancel has the focus. */
 export function DeleteConfirm({ bucket, holds, isDeleting, onConfirm, onCancel }: { bucket: string; holds: string; isDeleting: boolean; onConfirm: () => void; onCancel: () => void }) {

@@ -2,7 +2,7 @@ import type { DemoLesson } from '../../../../contract/api';
 import { Lightbulb } from 'lucide-react';
 import { Card } from '../../../components/ui';
 import { DEMO_LESSON_TEXT } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** What an embedded demo bucket teaches, above its rules. */
 export function DemoLessonCard({ lesson }: { lesson: DemoLesson }) {

@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { formatDraftTime } from '../draft-storage';
 
 /** The draft kept from an earlier visit; "Discard changes" in the toolbar is the one way to drop it. */

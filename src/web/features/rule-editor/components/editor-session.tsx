@@ -4,7 +4,7 @@ import type { CorsState, ProfileSummary } from '../../../../contract/api';
 import { configIdentity, dialectProfile, isStoredDocumentIssue, issueText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { corsQueries } from '../../../api/cors';
 import { ErrorMessage } from '../../../components/error-message';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { startingPoint, type DraftBase } from '../draft-storage';
 import { placeIssues } from '../issue-placement';

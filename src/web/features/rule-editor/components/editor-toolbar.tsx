@@ -1,7 +1,7 @@
 import { Plus, Redo2, RotateCcw, Save, Trash2, Undo2 } from 'lucide-react';
 import type { RefObject } from 'react';
 import { Button, SegmentedControl } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 export type EditorView = 'form' | 'raw';
 

@@ -2,7 +2,7 @@ import { CircleHelp, X } from 'lucide-react';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { firstMatchHelp, type Dialect } from '../../../../core';
 import { Button } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** Remembered in this browser: once dismissed, the note stays away on every bucket. */
 export const NOTE_DISMISSED_KEY = 'cors-console:first-match-note-dismissed';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { refusalText, type Issue } from '../../../../core';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { PlacedIssue } from '../issue-placement';
 
 function Refusal({ issue }: { issue: Issue }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { configIdentity, conversionLosses, documentFormatInfo, issueText, parseCorsDocument, serializeCorsDocument, type CorsConfig, type DocumentFormat, type Issue } from '../../../../core';
 import { Select, TextArea } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { onLineText } from '../../../lib/messages';
 import { configToForm, formToConfig } from '../rule-form';
 

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { Control, UseFormRegister } from 'react-hook-form';
 import type { CorsConfig, CorsRule } from '../../../../core';
 import { Badge, Button, IconButton } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import { ruleFacts, type EditorFormValues } from '../rule-form';

@@ -4,7 +4,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button } from '../../../components/ui';
 import { corsQueries } from '../../../api/cors';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { DemoLessonCard } from './demo-lesson-card';
 import { EditorSession } from './editor-session';
 import { RuleDragArea } from './rule-list';

@@ -4,7 +4,7 @@ import type { RuleField } from '../../../lib/issue-location';
 import type { RuleIssues } from '../issue-placement';
 import type { EditorFormValues } from '../rule-form';
 import { Checkbox, TextArea, TextField } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { IssueList } from './issue-list';
 
 /** The fields of an open rule card, each with its issues (`issues` holds only those to show). */

@@ -7,7 +7,7 @@ import type { FocusRequest } from '../use-pending-focus';
 import type { RuleExpansion } from '../use-rule-expansion';
 import { ChevronsDownUp, ChevronsUpDown, FileX2 } from 'lucide-react';
 import { Button, Checkbox, EmptyState } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { FirstMatchNote } from './first-match-note';
 import { RuleCard, ruleHeadingId } from './rule-card';
 import { RuleList } from './rule-list';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { CorsConfig, DocumentFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button, Card } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 
 /** The last step of a save: the change from what the provider holds to the draft, in the raw view's format. */

@@ -2,7 +2,7 @@ import { Wrench } from 'lucide-react';
 import { ruleFixText, type CorsConfig, type DocumentFormat, type RuleFix } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { shadowLinkText } from '../../../lib/messages';
 import type { PlacedIssue } from '../issue-placement';
 

@@ -1,7 +1,7 @@
 import type { CorsState } from '../../../../contract/api';
 import type { DocumentFormat } from '../../../../core';
 import { Button } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { ConfigSummary } from './config-summary';
 
 /** Merging by hand: the provider's configuration beside the draft. */

@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo } from 'react';
 import { useFieldArray, useForm, type FieldError } from 'react-hook-form';
 import { APP_OPERATIONS, type AppDescription, type Dialect } from '../../../../core';
 import { Button, Checkbox, Select, TextArea, TextField } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { appFormSchema, EMPTY_APP_FORM, EMPTY_READABLE_HEADER, EMPTY_REQUEST_HEADER, operationLabel, type AppFormValues } from '../app-form';
 
 function ScopeOptions() {

@@ -3,7 +3,7 @@ import { compareConfigs, dialectProfile, explanationText, sampleChangeText, wiza
 import { ConfigDiff } from '../../../components/config-diff';
 import { Button, Radio, RadioGroup } from '../../../components/ui';
 import { placeRules, ruleRoom, type Placement } from '../insertion';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { formatNumber } from '../../../lib/i18n/format';
 import { ruleRoomText, type DraftNote } from '../../../lib/messages';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { issueText, loosestRule, type CorsConfig, type Dialect } from '../../../../core';
 import { Button } from '../../../components/ui';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { Placement } from '../insertion';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';

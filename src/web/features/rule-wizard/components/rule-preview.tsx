@@ -1,7 +1,7 @@
 import { explanationText, type CorsRule, type Explanation, type ExplanationField } from '../../../../core';
 import { Table } from '../../../components/ui';
 import { listText } from '../../../../core/messages/words';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { RULE_FIELD_LABELS, RULE_FIELDS } from '../../../lib/issue-location';
 
 const FIELD_LABELS: Record<keyof CorsRule, string> = RULE_FIELD_LABELS;

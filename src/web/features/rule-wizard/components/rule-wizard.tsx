@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { ProfileSummary } from '../../../../contract/api';
 import { loosestRule, type CorsConfig } from '../../../../core';
 import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { findLoosestRule } from '../insertion';
 import { LoosestPanel } from './loosest-panel';
 import { Button, Dialog, SegmentedControl } from '../../../components/ui';

@@ -6,7 +6,7 @@ import { ruleRoom, type Placement } from '../insertion';
 import { AppForm } from './app-form';
 import { InsertionPreview } from './insertion-preview';
 import { RulePreview } from './rule-preview';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { appRequestText, requestOutcomeText, type DraftNote } from '../../../lib/messages';
 
 export interface StrictestPanelProps {

@@ -3,7 +3,7 @@ import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { ErrorMessage } from '../../../components/error-message';
 import type { FetchOutcome } from '../../../lib/browser-fetch';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { runCacheDemo, type CacheDemoResult } from '../cache-demo';
 
 function outcomeText(outcome: FetchOutcome): string {

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui';
 import { Dialog, DialogActions } from '../../../components/ui/dialog';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { confirmWriteAction, confirmWriteTitle, writeEffectText, TEST_TAB_TEXT, type WriteEffect } from '../../../lib/messages';
 
 /**

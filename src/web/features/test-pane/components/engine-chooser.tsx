@@ -2,7 +2,7 @@ import type { HostEngine } from '../../../../contract/api';
 import type { BrowserEngine } from '../../../../core';
 import { Checkbox } from '../../../components/ui/choice';
 import { engineMissingText, engineText } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** The engines to run in: installed ones can be chosen; missing ones are shown disabled, with the command that installs them. */
 export function EngineChooser({ engines, chosen, onChange, disabled }: { engines: readonly HostEngine[]; chosen: readonly BrowserEngine[]; onChange: (chosen: BrowserEngine[]) => void; disabled: boolean }) {

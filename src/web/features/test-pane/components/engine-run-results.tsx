@@ -2,7 +2,7 @@ import type { EngineRun, EngineRunCase } from '../../../../contract/api';
 import { corsErrorReasonText, corsFixText, type AppVerdict } from '../../../../core';
 import { chromiumReasonText, engineAgreementText, engineRequestFailedText, engineRunProgressText, engineStateText, engineText } from '../../../lib/messages';
 import { Table } from '../../../components/ui/table';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { Breakages, VerdictBadge } from './verdict-badge';
 
 /** The table's column names, in the active locale; each cell's `data-label` repeats its column's. */

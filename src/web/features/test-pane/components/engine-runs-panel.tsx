@@ -9,7 +9,7 @@ import { savedTestQueries } from '../../../api/testing';
 import { ErrorMessage } from '../../../components/error-message';
 import { Button } from '../../../components/ui';
 import type { RequestFormValues } from '../request-form';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { EngineChooser } from './engine-chooser';
 import { EngineRunResults } from './engine-run-results';
 import './engine-runs.css';

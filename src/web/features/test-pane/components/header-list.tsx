@@ -1,4 +1,4 @@
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /**
  * HTTP headers as a definition list: names and values in monospace, wrapping anywhere, so a long

@@ -5,7 +5,7 @@ import { SCRATCH_PREFIX, writesObject } from '../../../../contract/scratch';
 import { METHODS } from '../../../../core';
 import { Checkbox, Radio, RadioGroup, Select, TextArea, TextField } from '../../../components/ui';
 import { emptyBodyText } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { RequestFormValues } from '../request-form';
 import { DEFAULT_UPLOAD_BODY } from '../run-test';
 

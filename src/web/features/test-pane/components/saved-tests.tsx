@@ -16,7 +16,7 @@ import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
 import { savedTestsSuiteFile } from '../suite-file';
 import { Breakages, VerdictBadge } from './verdict-badge';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { formatList } from '../../../lib/i18n/format';
 
 function newTestId(): string {

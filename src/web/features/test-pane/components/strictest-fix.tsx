@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui';
 import { ConfigDiff } from '../../../components/config-diff';
 import type { TestRun } from '../run-test';
 import type { DraftNote } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 const EMPTY: CorsConfig = { rules: [] };
 

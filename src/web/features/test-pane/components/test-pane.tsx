@@ -16,7 +16,7 @@ import { DEFAULT_REQUEST, formValuesOf, requestFormSchema, useSignedWritesByDefa
 import { loadRequestForm, saveRequestForm } from '../form-storage';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import { loadedIntoFormText, scratchLeftText } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { CURRENT_REQUEST_TEST_ID, EngineRunsPanel } from './engine-runs-panel';
 import { CacheDemo } from './cache-demo';

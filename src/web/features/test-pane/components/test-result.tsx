@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { ProbeExchange } from '../../../../contract/api';
 import { blockText, cautionText, decidingRule, decidingRuleText, predictedVerdict, ruleReasonText, summaryText, verdictLevelText, type BrowserPrediction } from '../../../../core';
 import { probeFailureText, probeNotSentText, TEST_TAB_TEXT } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { browserFetchText, probeCurlText, type SentRequests } from '../copy-request';
 import type { Diagnosis } from '../diagnose';
 import { testBody, type TestRun } from '../run-test';

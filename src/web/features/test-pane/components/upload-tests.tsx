@@ -9,7 +9,7 @@ import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { corsQueries } from '../../../api/cors';
 import { runUpload, type UploadKind, type UploadResult } from '../upload-test';
 import { Breakages, VerdictBadge } from './verdict-badge';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** What the upload did, as script on the page saw it: uploaded (and whether ETag is readable) or blocked. */
 function outcomeText({ kind, outcome, etag, predicted }: UploadResult): string {

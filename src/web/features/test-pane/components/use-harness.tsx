@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { FetchSpec } from '../../../lib/browser-fetch';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { createHarnessChannel, type HarnessChannel } from '../harness-channel';
 
 /**

@@ -1,5 +1,5 @@
 import { breakageText, verdictLevelText, type AppVerdict } from '../../../../core';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import { VerdictIcon } from './verdict-icon';
 
 /** A verdict's level in words, with its icon. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { requestReasonsText } from '../../../../core';
 import { findingText, headlineParts } from '../../../lib/messages';
-import { webText } from '../../../lib/i18n/text';
+import { webText } from '../../../lib/i18n/feature-text';
 import type { Diagnosis } from '../diagnose';
 import type { TestRun } from '../run-test';
 import { ProviderAnswerQuote } from './provider-answer';
