@@ -21,13 +21,12 @@ export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 
 export const profileListSchema = z.object({ profiles: z.array(profileSummarySchema) });
 
-const errorCodeSchema = z.enum(apiErrorSchema.options.map((option) => option.shape.code.value));
-
 export const bucketCorsSummarySchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('rules'), ruleCount: z.number() }),
   z.object({ status: z.literal('none') }),
-  z.object({ status: z.literal('not-supported'), message: z.string() }),
-  z.object({ status: z.literal('error'), code: errorCodeSchema, message: z.string() }),
+  // The failure as any API error is sent (code, params, English message), so the console words it in its own locale.
+  z.object({ status: z.literal('not-supported'), error: apiErrorSchema }),
+  z.object({ status: z.literal('error'), error: apiErrorSchema }),
 ]);
 export type BucketCorsSummary = z.infer<typeof bucketCorsSummarySchema>;
 

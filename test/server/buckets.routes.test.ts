@@ -85,7 +85,8 @@ describe('profiles that are not storage backends', () => {
 
   it('reports a provider without per-bucket CORS as a capability, not a crash', async () => {
     const page = answered(await api.client(routes.listBuckets, { params: { profile: 'minio' } }));
-    expect(page.buckets[0]?.cors).toMatchObject({ status: 'not-supported' });
+    // The failure as an API error, so the console words it in its own locale.
+    expect(page.buckets[0]?.cors).toMatchObject({ status: 'not-supported', error: { code: 'not-supported', params: { call: { call: 'read-cors', bucket: 'minio-bucket' } }, providerCode: 'NotImplemented' } });
     const { profiles } = answered(await api.client(routes.listProfiles, {}));
     expect(profiles.find((p) => p.id === 'minio')?.capabilities.bucketCors).toBe(false);
   });

@@ -18,10 +18,9 @@ async function summarise(adapter: StorageAdapter, bucket: string, onUnsupported:
   if (stored.ok) return stored.value.config ? { status: 'rules', ruleCount: stored.value.config.rules.length } : { status: 'none' };
   if (stored.error.code === 'not-supported') {
     onUnsupported();
-    return { status: 'not-supported', message: fromStorageError(stored.error).error.message };
+    return { status: 'not-supported', error: fromStorageError(stored.error).error };
   }
-  const { error } = fromStorageError(stored.error);
-  return { status: 'error', code: error.code, message: error.message };
+  return { status: 'error', error: fromStorageError(stored.error).error };
 }
 
 function pageSize(raw: string | undefined): number {

@@ -6,6 +6,7 @@ import { filterBuckets } from '../../../../src/web/features/buckets/bucket-filte
 import { BucketList } from '../../../../src/web/features/buckets/components/bucket-list';
 import { profileSummary, rule } from '../../../support/builders';
 import { testQueryClient } from '../../../support/query-client';
+import { giveViewport } from '../../../support/jsdom-viewport';
 import { useRealApi } from '../../../support/web-api';
 
 const ctx = useRealApi();
@@ -21,15 +22,7 @@ function renderList() {
 }
 
 beforeAll(async () => {
-  // jsdom lays nothing out; give the virtualized list a viewport so it renders rows.
-  for (const [prop, size] of [['clientHeight', 600], ['clientWidth', 280]] as const) {
-    Object.defineProperty(HTMLElement.prototype, prop, {
-      configurable: true,
-      get(this: HTMLElement) {
-        return this.classList.contains('bucket-list-scroller') ? size : 0;
-      },
-    });
-  }
+  giveViewport('bucket-list-scroller');
   for (const name of ['alpha-assets', 'alpha-uploads', 'beta-logs']) await ctx.s3.createBucket(name);
   const anyOrigin = rule({ allowedOrigins: ['*'] });
   await ctx.s3.putCors('alpha-uploads', serializeCorsDocument({ rules: [anyOrigin, anyOrigin, anyOrigin] }, 's3-xml'));

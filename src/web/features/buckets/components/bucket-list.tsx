@@ -11,6 +11,7 @@ import { useBucketsWithDraft } from '../../../lib/draft-markers';
 import { webText } from '../../../lib/i18n/text';
 import { describeCors, filterBuckets, STATUS_FILTERS, statusFilterLabel, type StatusFilter } from '../bucket-filter';
 import { bucketQueries, listingChanged, relistBuckets } from '../../../api/buckets';
+import { useCallErrorWording } from '../../../api/use-call-error-wording';
 import './bucket-list.css';
 
 const ROW_HEIGHT = 36;
@@ -40,6 +41,7 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
   };
   const busy = relisting || query.isFetching;
   const scroller = useRef<HTMLDivElement>(null);
+  const wording = useCallErrorWording();
 
   // A first page cut from an older listing: reload the list if the newer one differs.
   const first = query.data?.pages[0];
@@ -115,7 +117,7 @@ export function BucketList({ profile, selected }: { profile: ProfileSummary; sel
                             <span className="sr-only">{webText('buckets.draft-suffix')}</span>
                           </span>
                         )}
-                        <span className={`cors-badge cors-${bucket.cors.status}`} title={bucket.cors.status === 'error' || bucket.cors.status === 'not-supported' ? bucket.cors.message : undefined}>
+                        <span className={`cors-badge cors-${bucket.cors.status}`} title={bucket.cors.status === 'error' || bucket.cors.status === 'not-supported' ? (wording?.(bucket.cors.error) ?? bucket.cors.error.message) : undefined}>
                           {describeCors(bucket.cors)}
                         </span>
                       </Link>
