@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { CorsConfig, Dialect, Issue } from '../../../core';
 import { editorFormSchema } from './editor-schema';
-import { configToForm, formToConfig, type EditorFormValues } from './rule-form';
+import { DraftReader } from './draft-reader';
+import { configToForm, type EditorFormValues } from './rule-form';
 import { serverIssueErrors } from './server-issues';
 
 // A replacement from outside the form (undo, the raw view, a proposal, their version) keeps the
@@ -12,8 +13,8 @@ const KEEP_SAVE_ATTEMPT = { keepIsSubmitted: true, keepIsSubmitSuccessful: true,
 
 /**
  * The draft as react-hook-form holds it (text per field) and as a configuration. `draft` is one
- * object per distinct configuration: react-hook-form compares the computed value, so what depends
- * on the draft (issues, the test pane, the stored draft) is redone only when it changes.
+ * object per distinct configuration, so what depends on the draft (issues, the test pane, the
+ * stored draft) is redone only when it changes.
  */
 export function useDraftForm(dialect: Dialect, start: CorsConfig | null) {
   const schema = useMemo(() => editorFormSchema(dialect), [dialect]);
@@ -22,7 +23,8 @@ export function useDraftForm(dialect: Dialect, start: CorsConfig | null) {
   const ruleArray = useFieldArray({ control, name: 'rules' });
   const rules = useWatch({ control, name: 'rules' });
   const responseVary = useWatch({ control, name: 'responseVary' });
-  const draft = useWatch({ control, compute: formToConfig });
+  const [reader] = useState(() => new DraftReader());
+  const draft = useMemo(() => reader.read({ rules, responseVary }), [reader, rules, responseVary]);
   const values: EditorFormValues = { rules, responseVary };
 
   return {
