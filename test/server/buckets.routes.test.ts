@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type BucketPage } from '../../src/contract/api';
 import { serializeCorsDocument } from '../../src/core';
 import { answered } from '../support/api-client';
 import { rule } from '../support/builders';
 import { consoleOver, consoleWith, s3rverProfile } from '../support/console-app';
+import { startMinioStandIn, type StandIn } from '../support/minio-stand-in';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
 const anyOrigin = rule({ allowedOrigins: ['*'] });
@@ -55,26 +54,15 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
 
 // Profiles that are not storage backends: a provider without per-bucket CORS, and one that is down.
 let api: ReturnType<typeof consoleWith>;
-let notImplemented: Server;
+let minio: StandIn;
 
 beforeAll(async () => {
-  // A stand-in for MinIO community: lists one bucket and answers NotImplemented to ?cors.
-  notImplemented = createServer((req, res) => {
-    res.setHeader('content-type', 'application/xml');
-    if (req.url?.includes('cors')) {
-      res.statusCode = 501;
-      res.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>');
-      return;
-    }
-    res.end('<?xml version="1.0"?><ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets><Bucket><Name>minio-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>');
-  });
-  await new Promise<void>((resolve) => notImplemented.listen(0, '127.0.0.1', resolve));
-  const minioEndpoint = `http://127.0.0.1:${(notImplemented.address() as AddressInfo).port}`;
+  minio = await startMinioStandIn();
   const closed = s3rverProfile('http://127.0.0.1:9', 'offline');
-  api = consoleWith([s3rverProfile(minioEndpoint, 'minio'), closed]);
+  api = consoleWith([s3rverProfile(minio.endpoint, 'minio'), closed]);
 });
 afterAll(async () => {
-  await new Promise((resolve) => notImplemented?.close(resolve));
+  await minio?.stop();
 });
 
 describe('profiles that are not storage backends', () => {

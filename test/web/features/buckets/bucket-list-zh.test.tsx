@@ -1,7 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor } from '@testing-library/react';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { BucketList } from '../../../../src/web/features/buckets/components/bucket-list';
 import { activateLocale } from '../../../../src/web/lib/i18n/activate';
@@ -9,32 +7,22 @@ import { profileSummary } from '../../../support/builders';
 import { s3rverProfile } from '../../../support/console-app';
 import { testQueryClient } from '../../../support/query-client';
 import { giveViewport } from '../../../support/jsdom-viewport';
+import { startMinioStandIn, type StandIn } from '../../../support/minio-stand-in';
 import { useRealApi } from '../../../support/web-api';
 
 // Issue 17: a bucket whose CORS cannot be read says why in the console's locale, not in the
-// server's English. The provider is a stand-in for MinIO community over real HTTP: it lists one
-// bucket and answers NotImplemented to ?cors, as MinIO does.
+// server's English. The provider is a stand-in for MinIO community over real HTTP (NotImplemented
+// to ?cors).
 
-let minio: Server;
-let minioEndpoint = '';
+let minio: StandIn;
 beforeAll(async () => {
   giveViewport('bucket-list-scroller');
-  minio = createServer((req, res) => {
-    res.setHeader('content-type', 'application/xml');
-    if (req.url?.includes('cors')) {
-      res.statusCode = 501;
-      res.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented</Message></Error>');
-      return;
-    }
-    res.end('<?xml version="1.0"?><ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets><Bucket><Name>minio-bucket</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>');
-  });
-  await new Promise<void>((resolve) => minio.listen(0, '127.0.0.1', resolve));
-  minioEndpoint = `http://127.0.0.1:${(minio.address() as AddressInfo).port}`;
+  minio = await startMinioStandIn();
 });
 afterAll(async () => {
-  await new Promise((resolve) => minio.close(resolve));
+  await minio.stop();
 });
-useRealApi({ profiles: () => [s3rverProfile(minioEndpoint, 'minio')] });
+useRealApi({ profiles: () => [s3rverProfile(minio.endpoint, 'minio')] });
 
 beforeEach(async () => {
   await activateLocale('zh-CN');
@@ -46,7 +34,7 @@ afterEach(async () => {
 it('words an unreadable CORS configuration in Chinese in the badge’s tooltip', async () => {
   render(
     <QueryClientProvider client={testQueryClient()}>
-      <BucketList profile={profileSummary({ id: 'minio', endpoint: minioEndpoint })} />
+      <BucketList profile={profileSummary({ id: 'minio', endpoint: minio.endpoint })} />
     </QueryClientProvider>,
   );
   const link = await screen.findByRole('link', { name: /minio-bucket/ });
