@@ -24,8 +24,10 @@ export interface CacheSigns {
   ageSeconds: number | undefined;
 }
 
-// CloudFront: `X-Cache: Hit from cloudfront` / `RefreshHit from cloudfront` / `Miss from cloudfront`.
+// CloudFront: `X-Cache: Hit from cloudfront` / `RefreshHit from cloudfront` / `Miss from cloudfront`
+// (other words, `Error from cloudfront`, say neither; Age decides then).
 const X_CACHE_HIT = /^\s*(refresh)?hit\b/i;
+const X_CACHE_MISS = /^\s*miss\b/i;
 // Cloudflare's cf-cache-status: HIT, STALE, UPDATING and REVALIDATED are served from its cache;
 // MISS, EXPIRED, BYPASS and DYNAMIC came from the origin.
 const CLOUDFLARE_HIT = new Set(['HIT', 'STALE', 'UPDATING', 'REVALIDATED']);
@@ -58,7 +60,7 @@ export function cacheSigns(answer: ObservedAnswer): CacheSigns {
   // (RFC 9111 §5.1: Age is the time since the origin made it). Varnish's X-Varnish holds two
   // request ids on a hit (this request's and the one that stored it), one on a miss.
   let hit: boolean | undefined;
-  if (xCache !== undefined && /\b(hit|miss)\b/i.test(xCache)) hit = X_CACHE_HIT.test(xCache);
+  if (xCache !== undefined && (X_CACHE_HIT.test(xCache) || X_CACHE_MISS.test(xCache))) hit = X_CACHE_HIT.test(xCache);
   else if (cloudflare !== undefined) hit = CLOUDFLARE_HIT.has(cloudflare.toUpperCase());
   else if (nginx !== undefined) hit = NGINX_HIT.has(nginx.toUpperCase());
   else if (varnish !== undefined) hit = varnish.split(/\s+/).length >= 2;
