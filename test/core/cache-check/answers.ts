@@ -24,7 +24,7 @@ export function bucketPreflight(origin: string, methods = 'GET, PUT'): Headers {
   return { 'Access-Control-Allow-Origin': [origin], 'Access-Control-Allow-Methods': [methods], 'Access-Control-Max-Age': ['3000'], Vary: VARY, 'Content-Length': ['0'] };
 }
 
-export const ok = (headers: Headers, status = 200): ObservedAnswer => ({ status, headers });
+export const ok = (headers: ObservedAnswer['headers'], status = 200): ObservedAnswer => ({ status, headers });
 
 /** Headers with a cache's sign headers added. */
 export const via = (headers: Headers, signs: Headers): Headers => ({ ...headers, ...signs });
