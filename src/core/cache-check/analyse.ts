@@ -3,7 +3,7 @@
 // cache's own hit sign, or an answer no bucket gives; a proxy that keys on Origin, honours
 // `Vary: Origin`, does not cache preflights and adds nothing gives none.
 import type { Dialect } from '../dialects';
-import { APP_FIXES, addedHeaderFix, keyOnOriginFix, preflightFix, purgeFix, responseVaryFix, type CacheFix } from './fixes';
+import { APP_FIXES, addedHeaderFix, forwardOriginFix, keyOnOriginFix, preflightFix, purgeFix, responseVaryFix, type CacheFix } from './fixes';
 import { accessControlHeaders, allowOriginValues, variesOnOrigin, type ObservedAnswer } from './headers';
 import type { CacheCheckPlan, CacheCheckStep, CacheCheckStepId } from './plan';
 import { cacheSigns, type CacheKind, type CacheSigns } from './signs';
@@ -16,6 +16,7 @@ export const CACHE_FINDING_CODES = [
   'cache.multiple-allow-origin',
   'cache.added-allow-origin',
   'cache.stale-answer',
+  'cache.origin-not-forwarded',
 ] as const;
 export type CacheFindingCode = (typeof CACHE_FINDING_CODES)[number];
 
@@ -51,6 +52,12 @@ export interface CacheFindingParamsByCode {
   'cache.added-allow-origin': Seen & { values: string[]; bucketValues: string[] };
   /** A cached answer whose CORS headers are not what the bucket answers now. */
   'cache.stale-answer': Seen & FromCache & { headers: StaleHeader[] };
+  /**
+   * A CORS request the cache says it fetched from the bucket came back without
+   * Access-Control-Allow-Origin, though the bucket grants `origin`: the request reached the bucket
+   * without Origin (CloudFront must forward it, caches-and-iac.md §1).
+   */
+  'cache.origin-not-forwarded': Seen & FromCache & { origin: string; bucketAllowOrigin: string };
 }
 
 /** One CORS header of a stale answer: the cached value and the bucket's (`undefined`: absent). */
@@ -119,6 +126,9 @@ function stepFindings(step: CacheCheckStep, answer: ObservedAnswer, bucket: Obse
     // request without Origin, kept under the same key (PRX/Infrastructure#412).
     const code = variesOnOrigin(answer) ? 'cache.vary-ignored' : 'cache.no-vary-origin';
     return [{ code, params: { step: at, origin, bucketAllowOrigin: bucketValues.join(', '), ...fromCache(signs) } }];
+  } else if (origin !== undefined && value === undefined && bucketValues.length && signs.hit === false && step.method === 'GET') {
+    // Fetched now, by the cache's own word, and still without Allow-Origin: the bucket was not sent Origin.
+    return [{ code: 'cache.origin-not-forwarded', params: { step: at, origin, bucketAllowOrigin: bucketValues.join(', '), ...fromCache(signs) } }];
   }
   if (!bucket) return found;
   if (signs.hit === true) {
@@ -147,6 +157,8 @@ function fixesOf(raw: Raw, cache: CacheKind, dialect: Dialect | undefined): Cach
       return [addedHeaderFix(cache, raw.params.values)];
     case 'cache.stale-answer':
       return [purgeFix(cache)];
+    case 'cache.origin-not-forwarded':
+      return [forwardOriginFix(cache)];
   }
 }
 

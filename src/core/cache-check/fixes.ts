@@ -15,6 +15,7 @@ export const CACHE_FIX_CODES = [
   'no-cache-preflight',
   'remove-added-allow-origin',
   'purge-cache',
+  'forward-origin',
   'app-crossorigin-img',
   'app-fetch-no-store',
 ] as const;
@@ -43,6 +44,8 @@ export interface CacheFixParamsByCode {
   'remove-added-allow-origin': { cache: CacheKind; values: string[] };
   /** Purge the object from the cache, after each CORS rule change. */
   'purge-cache': { cache: CacheKind };
+  /** Forward the request's Origin header to the bucket (a cache the fix is not specific to). */
+  'forward-origin': { cache: CacheKind };
   /** In the app: `crossorigin` on the `<img>` (and other elements) loading the object, so every request carries Origin. */
   'app-crossorigin-img': Record<string, never>;
   /** In the app: `fetch(url, { cache: 'no-store' })`, so the browser's own cache replays nothing. */
@@ -83,6 +86,11 @@ export function preflightFix(cache: CacheKind): CacheFix {
 /** Remove the Access-Control-Allow-Origin the CDN adds (Cloudflare Transform Rule + R2: hackclub/cdn PR#100). */
 export function addedHeaderFix(cache: CacheKind, values: string[]): CacheFix {
   return cache === 'cloudflare' ? { code: 'cloudflare-remove-transform-rule', params: { values } } : { code: 'remove-added-allow-origin', params: { cache, values } };
+}
+
+/** Pass Origin on to the bucket; CloudFront's fix is its cache-key fix, which forwards it too. */
+export function forwardOriginFix(cache: CacheKind): CacheFix {
+  return cache === 'cloudfront' ? keyOnOriginFix(cache) : { code: 'forward-origin', params: { cache } };
 }
 
 export function purgeFix(cache: CacheKind): CacheFix {

@@ -65,6 +65,8 @@ export function cacheFindingText(finding: CacheFinding, plan: CacheCheckPlan): s
       });
     case 'cache.added-allow-origin':
       return text('cache-check.finding.added-allow-origin', { step, values: listText(finding.params.values), bucketValues: listOrNone(finding.params.bucketValues) });
+    case 'cache.origin-not-forwarded':
+      return text('cache-check.finding.origin-not-forwarded', { step, origin: finding.params.origin, bucketAllowOrigin: finding.params.bucketAllowOrigin });
     case 'cache.stale-answer': {
       const none = text('words.none-in-parens');
       const headers = listText(
@@ -100,6 +102,8 @@ export function cacheFixText(fix: CacheFix): string {
       return text('cache-check.fix.remove-added-allow-origin', { cache: fix.params.cache, values: listText(fix.params.values) });
     case 'purge-cache':
       return text('cache-check.fix.purge-cache', { cache: fix.params.cache });
+    case 'forward-origin':
+      return text('cache-check.fix.forward-origin', { cache: fix.params.cache });
     case 'app-crossorigin-img':
       return text('cache-check.fix.app-crossorigin-img', { attribute: 'crossorigin="anonymous"', element: '<img>' });
     case 'app-fetch-no-store':

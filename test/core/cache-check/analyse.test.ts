@@ -190,6 +190,21 @@ describe('poisoning setups', () => {
   });
 });
 
+describe('a cache that does not pass Origin on', () => {
+  it('names CORS requests fetched from the bucket without Origin (CloudFront forwarding no headers)', () => {
+    const result = check({
+      'public-no-origin': ok(via(bucketGet(undefined), cloudfront(false))),
+      'public-origin-a': ok(via(bucketGet(undefined), cloudfront(false))),
+      ...directAnswers(),
+    });
+    expect(result.findings.map((finding) => [finding.code, finding.params.steps, finding.fixes])).toEqual([
+      ['cache.origin-not-forwarded', ['public-origin-a'], [{ code: 'cloudfront-cache-key-origin', params: {} }]],
+    ]);
+    const nginxResult = check({ 'public-origin-b': ok(via(bucketGet(undefined), nginx('MISS'))), ...directAnswers() });
+    expect(nginxResult.findings[0]!.fixes).toEqual([{ code: 'forward-origin', params: { cache: 'nginx' } }]);
+  });
+});
+
 describe('correct setups give no finding', () => {
   it('nginx keyed on $http_origin, on a second run (every GET a hit, each with its own origin)', () => {
     expect(

@@ -71,6 +71,7 @@ describe('cache check messages', () => {
       { code: 'no-cache-preflight', params: { cache } },
       { code: 'remove-added-allow-origin', params: { cache, values: ['*'] } },
       { code: 'purge-cache', params: { cache } },
+      { code: 'forward-origin', params: { cache } },
     ]);
     fixes.push(
       { code: 'response-vary', params: { dialect: 'cos' } },
