@@ -92,3 +92,15 @@ export type { EngineContext, AnswersJudgement, ReceivedBrowserAnswer } from './p
 export { CHROMIUM_CORS_ERRORS, CORS_FIX_CODES, explainCorsError } from './cors-error';
 export type { ChromiumCorsError, CorsErrorContext, CorsErrorExplanation, CorsFix, CorsFixCode, CorsFixParamsByCode } from './cors-error';
 export { corsErrorReasonText, corsFixText } from './messages/cors-error-messages';
+// The cache check (issue 19): the requests through a CDN or proxy and straight to the bucket, and what their answers show.
+export { CACHE_CHECK_STEPS, CACHE_BUST_PARAMETER, cacheCheckPlan } from './cache-check/plan';
+export type { CacheCheckInput, CacheCheckPlan, CacheCheckStep, CacheCheckStepId } from './cache-check/plan';
+export { headerValues, allowOriginValues, variesOnOrigin, accessControlHeaders } from './cache-check/headers';
+export type { ObservedAnswer } from './cache-check/headers';
+export { CACHE_KINDS, CACHE_SIGN_HEADERS, cacheSigns } from './cache-check/signs';
+export type { CacheKind, CacheSign, CacheSigns } from './cache-check/signs';
+export { CACHE_FINDING_CODES, analyseCacheCheck } from './cache-check/analyse';
+export type { CacheFinding, CacheFindingCode, CacheFindingParamsByCode, CacheCheckResult, CacheCheckOptions, StaleHeader, StepSigns } from './cache-check/analyse';
+export { CACHE_FIX_CODES } from './cache-check/fixes';
+export type { CacheFix, CacheFixCode, CacheFixParamsByCode } from './cache-check/fixes';
+export { cacheStepText, cacheSignsText, cacheFindingText, cacheFixText } from './messages/cache-check-messages';
