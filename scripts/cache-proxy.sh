@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# A real caching proxy (Varnish) in front of one S3 endpoint, for the tests and for trying the
+# console's cache check by hand (issue 19): one varnishd in the foreground, run by this script
+# with its own folder (config, work dir, log), with a listener on a free loopback port per setup
+# of scripts/cache-proxy.vcl (five that poison CORS answers, five that are correct).
+#
+#   scripts/cache-proxy.sh start UPSTREAM [DIR]   start in front of UPSTREAM (http://HOST:PORT,
+#                                                 path-style S3) in DIR (default: a new temp
+#                                                 folder); prints KEY=VALUE lines, also in
+#                                                 DIR/proxy.env: CACHE_PROXY_DIR, CACHE_PROXY_PID,
+#                                                 CACHE_PROXY_UPSTREAM and one
+#                                                 CACHE_PROXY_<SETUP>=http://127.0.0.1:PORT a setup
+#   scripts/cache-proxy.sh stop DIR               stop exactly the varnishd that start recorded in
+#                                                 DIR, then remove DIR
+#   scripts/cache-proxy.sh setups                 the setups' names, one a line
+#
+# CACHE_PROXY_SHORT_TTL (default 1s) is correct-short-ttl's TTL, in VCL duration syntax.
+# No system service, no /etc change, no admin port (-T none). Needs Debian's varnish (and the C
+# compiler it depends on, for the VCL): apt-get install -y varnish
+set -euo pipefail
+
+readonly SETUPS=(
+  poison-no-vary poison-origin-replay poison-preflight poison-duplicate-acao poison-stale
+  correct-vary correct-origin-key correct-no-preflight-cache correct-no-cors-headers correct-short-ttl
+)
+readonly TEMPLATE="$(cd "$(dirname "$0")" && pwd)/cache-proxy.vcl"
+readonly INSTALL_HINT='apt-get update && apt-get install -y varnish'
+
+say() { printf 'cache-proxy: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+free_port() {
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+
+# Waits up to $1 tenths of a second for the command after it to succeed.
+wait_for() {
+  local tenths=$1; shift
+  for ((i = 0; i < tenths; i++)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# The PID in DIR/varnishd.pid, if that process is still the varnishd we started (its command
+# line names our folder): a PID reused by another process is never signalled.
+live_pid() {
+  local dir=$1 pid
+  [ -f "$dir/varnishd.pid" ] || return 1
+  pid=$(cat "$dir/varnishd.pid")
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$dir/cache-proxy.vcl" || return 1
+  echo "$pid"
+}
+
+stop_proxy() {
+  local dir=$1 pid
+  [ -f "$dir/cache-proxy.vcl" ] || die "$dir is not a folder made by 'cache-proxy.sh start' (no cache-proxy.vcl)"
+  if pid=$(live_pid "$dir"); then
+    # The manager stops its cache child before it exits.
+    kill -TERM "$pid" 2>/dev/null || true
+    if ! wait_for 100 bash -c "! kill -0 $pid"; then
+      say "varnishd (pid $pid) did not stop after 10 s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      wait_for 50 bash -c "! kill -0 $pid" || true
+    fi
+  fi
+  rm -rf -- "$dir"
+}
+
+# Upper case, dashes to underscores: the setup's KEY in proxy.env.
+env_key() { local s=${1^^}; printf 'CACHE_PROXY_%s' "${s//-/_}"; }
+
+start_proxy() {
+  local upstream=${1:-} dir=${2:-}
+  [[ $upstream =~ ^http://([^/:]+):([0-9]+)/?$ ]] || die "usage: $0 start http://HOST:PORT [DIR] (got '$upstream')"
+  local host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]}
+  command -v varnishd >/dev/null || die "missing varnishd; install it with: $INSTALL_HINT"
+  local short_ttl=${CACHE_PROXY_SHORT_TTL:-1s}
+  [[ $short_ttl =~ ^[0-9.]+(ms|s|m)$ ]] || die "CACHE_PROXY_SHORT_TTL must be a VCL duration such as 1s (got '$short_ttl')"
+
+  if [ -z "$dir" ]; then dir=$(mktemp -d "${TMPDIR:-/tmp}/cors-console-cache-proxy.XXXXXX"); fi
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  [ ! -e "$dir/cache-proxy.vcl" ] || die "$dir already holds a proxy; stop it first"
+  trap 'say "start failed; log:"; tail -n 30 "$dir/varnishd.log" >&2 2>/dev/null || true; stop_proxy "$dir"' ERR
+
+  sed -e "s|@UPSTREAM_HOST@|$host|g" -e "s|@UPSTREAM_PORT@|$port|g" -e "s|@SHORT_TTL@|$short_ttl|g" \
+    "$TEMPLATE" >"$dir/cache-proxy.vcl"
+
+  local listen=() lines=() setup p first_port=''
+  for setup in "${SETUPS[@]}"; do
+    p=$(free_port)
+    first_port=${first_port:-$p}
+    listen+=(-a "$setup=127.0.0.1:$p")
+    lines+=("$(env_key "$setup")=http://127.0.0.1:$p")
+  done
+
+  # -F foreground, -j none (no privilege drop: everything stays in DIR, owned by the caller),
+  # -T none (no admin port), small memory and thread pools: a test fixture, not a server.
+  varnishd -F -j none -T none -n "$dir/work" -f "$dir/cache-proxy.vcl" "${listen[@]}" \
+    -s malloc,32m -p vsl_space=1M -p thread_pools=1 -p thread_pool_min=10 -p thread_pool_max=100 \
+    >"$dir/varnishd.log" 2>&1 &
+  echo $! >"$dir/varnishd.pid"
+  wait_for 300 curl -fsS -o /dev/null "http://127.0.0.1:$first_port/__cache-proxy/ready" \
+    || die "varnishd did not answer on 127.0.0.1:$first_port within 30 s"
+  trap - ERR
+
+  {
+    echo "CACHE_PROXY_DIR=$dir"
+    echo "CACHE_PROXY_PID=$(cat "$dir/varnishd.pid")"
+    echo "CACHE_PROXY_UPSTREAM=http://$host:$port"
+    printf '%s\n' "${lines[@]}"
+  } >"$dir/proxy.env"
+  cat "$dir/proxy.env"
+  say "ready in front of http://$host:$port; stop it with: scripts/cache-proxy.sh stop $dir"
+}
+
+case "${1:-}" in
+  start) start_proxy "${2:-}" "${3:-}" ;;
+  stop) [ -n "${2:-${CACHE_PROXY_DIR:-}}" ] || die "usage: $0 stop DIR"; stop_proxy "${2:-$CACHE_PROXY_DIR}" ;;
+  setups) printf '%s\n' "${SETUPS[@]}" ;;
+  *) die "usage: $0 start http://HOST:PORT [DIR] | stop DIR | setups" ;;
+esac
