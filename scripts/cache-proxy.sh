@@ -76,7 +76,10 @@ start_proxy() {
   local upstream=${1:-} dir=${2:-}
   [[ $upstream =~ ^http://([^/:]+):([0-9]+)/?$ ]] || die "usage: $0 start http://HOST:PORT [DIR] (got '$upstream')"
   local host=${BASH_REMATCH[1]} port=${BASH_REMATCH[2]}
-  command -v varnishd >/dev/null || die "missing varnishd; install it with: $INSTALL_HINT"
+  # /usr/sbin is not on every user's PATH.
+  local varnishd
+  varnishd=$(command -v varnishd || echo /usr/sbin/varnishd)
+  [ -x "$varnishd" ] || die "missing varnishd; install it with: $INSTALL_HINT"
   local short_ttl=${CACHE_PROXY_SHORT_TTL:-1s}
   [[ $short_ttl =~ ^[0-9.]+(ms|s|m)$ ]] || die "CACHE_PROXY_SHORT_TTL must be a VCL duration such as 1s (got '$short_ttl')"
 
@@ -99,7 +102,7 @@ start_proxy() {
 
   # -F foreground, -j none (no privilege drop: everything stays in DIR, owned by the caller),
   # -T none (no admin port), small memory and thread pools: a test fixture, not a server.
-  varnishd -F -j none -T none -n "$dir/work" -f "$dir/cache-proxy.vcl" "${listen[@]}" \
+  "$varnishd" -F -j none -T none -n "$dir/work" -f "$dir/cache-proxy.vcl" "${listen[@]}" \
     -s malloc,32m -p vsl_space=1M -p thread_pools=1 -p thread_pool_min=10 -p thread_pool_max=100 \
     >"$dir/varnishd.log" 2>&1 &
   echo $! >"$dir/varnishd.pid"
