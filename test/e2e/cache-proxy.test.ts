@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allowOriginValues,
@@ -52,6 +54,37 @@ async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T
 }
 
 const preflight = (origin: string) => ({ origin, 'access-control-request-method': 'GET' });
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const childrenOf = (pid: number) =>
+  execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
+
+describe('the caching proxy process', () => {
+  it('stop ends exactly the varnishd that start started (and its cache child) and removes its folder', async () => {
+    // The upstream is never asked: the readiness path is answered by the VCL itself.
+    const proxy = await startCachingProxy('http://127.0.0.1:9');
+    const children = childrenOf(proxy.pid);
+    expect(children).toHaveLength(1);
+    expect(Object.values(proxy.endpoints).every((e) => /^http:\/\/127\.0\.0\.1:\d+$/.test(e))).toBe(true);
+    expect(new Set(Object.values(proxy.endpoints)).size).toBe(10);
+    expect(existsSync(`${proxy.dir}/cache-proxy.vcl`)).toBe(true);
+    await proxy.stop();
+    await proxy.stop();
+    expect([proxy.pid, ...children].filter(alive)).toEqual([]);
+    expect(existsSync(proxy.dir)).toBe(false);
+  }, 60_000);
+
+  it('refuses an upstream that is not http://HOST:PORT, saying how to call it', async () => {
+    await expect(startCachingProxy('https://bucket.example.com/')).rejects.toThrow(/usage: .*start http:\/\/HOST:PORT/);
+  }, 30_000);
+});
 
 describe.each(STORAGE_BACKENDS)('a real caching proxy in front of %s', (backend) => {
   const storage = useStorageBackend(backend);
