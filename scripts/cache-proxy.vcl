@@ -44,7 +44,8 @@ sub vcl_recv {
     return (synth(200, "ready"));
   }
   # The setup is the listener's name; the backend side reads it from this header (set here
-  # whatever the client sent). The method is kept too: a cache miss is fetched as GET.
+  # whatever the client sent; it reaches the upstream too, harmless: S3 ignores unknown headers and
+  # SigV4 signs only the headers it lists). The method is kept too: a miss is fetched as GET.
   set req.http.X-Cache-Proxy-Setup = local.socket;
   set req.http.X-Cache-Proxy-Method = req.method;
   if (req.method == "OPTIONS" && req.http.X-Cache-Proxy-Setup == "poison-preflight") {

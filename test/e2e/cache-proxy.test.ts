@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CACHE_PROXY_SETUPS,
   allowOriginValues,
   cacheStatus,
   proxyRequest,
@@ -80,6 +81,11 @@ describe('the caching proxy process', () => {
     expect([proxy.pid, ...children].filter(alive)).toEqual([]);
     expect(existsSync(proxy.dir)).toBe(false);
   }, 60_000);
+
+  it('the script and the support module name the same setups', () => {
+    const named = execFileSync('bash', ['scripts/cache-proxy.sh', 'setups'], { encoding: 'utf8' }).trim().split('\n');
+    expect(named).toEqual([...CACHE_PROXY_SETUPS]);
+  });
 
   it('refuses an upstream that is not http://HOST:PORT, saying how to call it', async () => {
     await expect(startCachingProxy('https://bucket.example.com/')).rejects.toThrow(/usage: .*start http:\/\/HOST:PORT/);
