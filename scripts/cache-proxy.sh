@@ -15,6 +15,8 @@
 #   scripts/cache-proxy.sh setups                 the setups' names, one a line
 #
 # CACHE_PROXY_SHORT_TTL (default 1s) is correct-short-ttl's TTL, in VCL duration syntax.
+# CACHE_PROXY_WATCH_PID: stop the proxy (and remove DIR) once that process has ended (the tests
+# pass their own PID).
 # No system service, no /etc change, no admin port (-T none). Needs Debian's varnish (and the C
 # compiler it depends on, for the VCL): apt-get install -y varnish
 set -euo pipefail
@@ -23,7 +25,9 @@ readonly SETUPS=(
   poison-no-vary poison-origin-replay poison-preflight poison-duplicate-acao poison-stale
   correct-vary correct-origin-key correct-no-preflight-cache correct-no-cors-headers correct-short-ttl
 )
-readonly TEMPLATE="$(cd "$(dirname "$0")" && pwd)/cache-proxy.vcl"
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+readonly SELF
+readonly TEMPLATE="${SELF%/*}/cache-proxy.vcl"
 readonly INSTALL_HINT='apt-get update && apt-get install -y varnish'
 
 say() { printf 'cache-proxy: %s\n' "$*" >&2; }
@@ -43,21 +47,25 @@ wait_for() {
   return 1
 }
 
-# The PID in DIR/varnishd.pid, if that process is still the varnishd we started (its command
-# line names our folder): a PID reused by another process is never signalled.
+# The PID in DIR/NAME.pid, if that process is still the one we started (its command line holds
+# MARKER, which names our folder): a PID reused by another process is never signalled.
 live_pid() {
-  local dir=$1 pid
-  [ -f "$dir/varnishd.pid" ] || return 1
-  pid=$(cat "$dir/varnishd.pid")
+  local dir=$1 name=$2 marker=$3 pid
+  [ -f "$dir/$name.pid" ] || return 1
+  pid=$(cat "$dir/$name.pid")
   [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$dir/cache-proxy.vcl" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker" || return 1
   echo "$pid"
 }
 
 stop_proxy() {
   local dir=$1 pid
   [ -f "$dir/cache-proxy.vcl" ] || die "$dir is not a folder made by 'cache-proxy.sh start' (no cache-proxy.vcl)"
-  if pid=$(live_pid "$dir"); then
+  # The watchdog first (unless it is the one stopping), so it does not race this stop.
+  if [ -z "${CACHE_PROXY_FROM_WATCHDOG:-}" ] && pid=$(live_pid "$dir" watchdog "cache-proxy-watchdog $dir"); then
+    kill -TERM "$pid" 2>/dev/null || true
+  fi
+  if pid=$(live_pid "$dir" varnishd "$dir/cache-proxy.vcl"); then
     # The manager stops its cache child before it exits.
     kill -TERM "$pid" 2>/dev/null || true
     if ! wait_for 100 bash -c "! kill -0 $pid"; then
@@ -109,6 +117,17 @@ start_proxy() {
   wait_for 300 curl -fsS -o /dev/null "http://127.0.0.1:$first_port/__cache-proxy/ready" \
     || die "varnishd did not answer on 127.0.0.1:$first_port within 30 s"
   trap - ERR
+
+  # With CACHE_PROXY_WATCH_PID (the test runner's PID), a watchdog stops the proxy once that
+  # process is gone, so a killed test run leaves nothing behind. Its stdio is /dev/null: a caller
+  # that reads this script's output to its end is not held open.
+  if [ -n "${CACHE_PROXY_WATCH_PID:-}" ]; then
+    [[ $CACHE_PROXY_WATCH_PID =~ ^[0-9]+$ ]] || die "CACHE_PROXY_WATCH_PID must be a PID (got '$CACHE_PROXY_WATCH_PID')"
+    bash -c 'while kill -0 "$2" 2>/dev/null && [ -e "$1/cache-proxy.vcl" ]; do sleep 1; done
+             [ -e "$1/cache-proxy.vcl" ] && exec env CACHE_PROXY_FROM_WATCHDOG=1 bash "$3" stop "$1"' \
+      cache-proxy-watchdog "$dir" "$CACHE_PROXY_WATCH_PID" "$SELF" </dev/null >/dev/null 2>&1 &
+    echo $! >"$dir/watchdog.pid"
+  fi
 
   {
     echo "CACHE_PROXY_DIR=$dir"

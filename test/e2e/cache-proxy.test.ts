@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CACHE_PROXY_SETUPS,
@@ -68,17 +68,20 @@ const childrenOf = (pid: number) =>
   execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
 
 describe('the caching proxy process', () => {
-  it('stop ends exactly the varnishd that start started (and its cache child) and removes its folder', async () => {
+  it('stop ends exactly what start started (varnishd, its cache child, the watchdog) and removes its folder', async () => {
     // The upstream is never asked: the readiness path is answered by the VCL itself.
     const proxy = await startCachingProxy('http://127.0.0.1:9');
     const children = childrenOf(proxy.pid);
     expect(children).toHaveLength(1);
+    // The watchdog that stops the proxy if this test process dies without stop().
+    const watchdog = Number(readFileSync(`${proxy.dir}/watchdog.pid`, 'utf8'));
+    expect(readFileSync(`/proc/${watchdog}/cmdline`, 'utf8').replace(/\0/g, ' ')).toContain(`cache-proxy-watchdog ${proxy.dir} ${process.pid}`);
     expect(Object.values(proxy.endpoints).every((e) => /^http:\/\/127\.0\.0\.1:\d+$/.test(e))).toBe(true);
     expect(new Set(Object.values(proxy.endpoints)).size).toBe(10);
     expect(existsSync(`${proxy.dir}/cache-proxy.vcl`)).toBe(true);
     await proxy.stop();
     await proxy.stop();
-    expect([proxy.pid, ...children].filter(alive)).toEqual([]);
+    expect([proxy.pid, ...children, watchdog].filter(alive)).toEqual([]);
     expect(existsSync(proxy.dir)).toBe(false);
   }, 60_000);
 

@@ -53,17 +53,20 @@ function envKey(setup: CacheProxySetup): string {
 
 /** Starts the proxy in front of `upstream` (http://HOST:PORT); throws with the script's explanation. */
 export async function startCachingProxy(upstream: string, options: CachingProxyOptions = {}): Promise<CachingProxy> {
-  const started = await runScript(['start', upstream], options.shortTtl ? { CACHE_PROXY_SHORT_TTL: options.shortTtl } : {});
-  const env = Object.fromEntries(
+  // The script's watchdog stops the proxy once this process is gone, even if it never calls stop().
+  const env: Record<string, string> = { CACHE_PROXY_WATCH_PID: String(process.pid) };
+  if (options.shortTtl) env['CACHE_PROXY_SHORT_TTL'] = options.shortTtl;
+  const started = await runScript(['start', upstream], env);
+  const lines = Object.fromEntries(
     started.stdout
       .split('\n')
       .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => [m[1], m[2]]),
   ) as Record<string, string | undefined>;
-  const dir = env['CACHE_PROXY_DIR'];
-  const pid = Number(env['CACHE_PROXY_PID']);
-  const endpoints = Object.fromEntries(CACHE_PROXY_SETUPS.map((s) => [s, env[envKey(s)] ?? ''])) as Record<CacheProxySetup, string>;
+  const dir = lines['CACHE_PROXY_DIR'];
+  const pid = Number(lines['CACHE_PROXY_PID']);
+  const endpoints = Object.fromEntries(CACHE_PROXY_SETUPS.map((s) => [s, lines[envKey(s)] ?? ''])) as Record<CacheProxySetup, string>;
   if (started.code !== 0 || !dir || !Number.isInteger(pid) || Object.values(endpoints).some((e) => !e)) {
     throw new Error(
       `The caching proxy (Varnish) did not start in front of ${upstream}; install it with: ${CACHE_PROXY_INSTALL_HINT}\n` +
