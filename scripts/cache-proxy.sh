@@ -5,8 +5,8 @@
 # of scripts/cache-proxy.vcl (five that poison CORS answers, five that are correct).
 #
 #   scripts/cache-proxy.sh start UPSTREAM [DIR]   start in front of UPSTREAM (http://HOST:PORT,
-#                                                 path-style S3) in DIR (default: a new temp
-#                                                 folder); prints KEY=VALUE lines, also in
+#                                                 path-style S3) in DIR (new or empty; default: a
+#                                                 new temp folder); prints KEY=VALUE lines, also in
 #                                                 DIR/proxy.env: CACHE_PROXY_DIR, CACHE_PROXY_PID,
 #                                                 CACHE_PROXY_UPSTREAM and one
 #                                                 CACHE_PROXY_<SETUP>=http://127.0.0.1:PORT a setup
@@ -95,6 +95,8 @@ start_proxy() {
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   [ ! -e "$dir/cache-proxy.vcl" ] || die "$dir already holds a proxy; stop it first"
+  # stop removes DIR whole: only a new or empty folder is taken.
+  [ -z "$(ls -A "$dir")" ] || die "$dir is not empty; give a new or empty folder (stop removes it)"
   trap 'say "start failed; log:"; tail -n 30 "$dir/varnishd.log" >&2 2>/dev/null || true; stop_proxy "$dir"' ERR
 
   sed -e "s|@UPSTREAM_HOST@|$host|g" -e "s|@UPSTREAM_PORT@|$port|g" -e "s|@SHORT_TTL@|$short_ttl|g" \
