@@ -90,6 +90,7 @@ start_proxy() {
   [ -x "$varnishd" ] || die "missing varnishd; install it with: $INSTALL_HINT"
   local short_ttl=${CACHE_PROXY_SHORT_TTL:-1s}
   [[ $short_ttl =~ ^[0-9.]+(ms|s|m)$ ]] || die "CACHE_PROXY_SHORT_TTL must be a VCL duration such as 1s (got '$short_ttl')"
+  [[ ${CACHE_PROXY_WATCH_PID:-0} =~ ^[0-9]+$ ]] || die "CACHE_PROXY_WATCH_PID must be a PID (got '$CACHE_PROXY_WATCH_PID')"
 
   if [ -z "$dir" ]; then dir=$(mktemp -d "${TMPDIR:-/tmp}/cors-console-cache-proxy.XXXXXX"); fi
   mkdir -p "$dir"
@@ -116,15 +117,27 @@ start_proxy() {
     -s malloc,32m -p vsl_space=1M -p thread_pools=1 -p thread_pool_min=10 -p thread_pool_max=100 \
     >"$dir/varnishd.log" 2>&1 &
   echo $! >"$dir/varnishd.pid"
-  wait_for 300 curl -fsS -o /dev/null "http://127.0.0.1:$first_port/__cache-proxy/ready" \
-    || die "varnishd did not answer on 127.0.0.1:$first_port within 30 s"
+  local vpid ready=''
+  vpid=$(cat "$dir/varnishd.pid")
+  # Up to 30 s, but no longer than varnishd lives (a VCL that does not compile ends it at once).
+  for ((i = 0; i < 300; i++)); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$first_port/__cache-proxy/ready" 2>/dev/null; then ready=1; break; fi
+    kill -0 "$vpid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ -z "$ready" ]; then
+    # Not die: exit skips the ERR trap, and what was started here must stop.
+    say "varnishd did not answer on 127.0.0.1:$first_port; log:"
+    tail -n 30 "$dir/varnishd.log" >&2 2>/dev/null || true
+    stop_proxy "$dir"
+    exit 1
+  fi
   trap - ERR
 
   # With CACHE_PROXY_WATCH_PID (the test runner's PID), a watchdog stops the proxy once that
   # process is gone, so a killed test run leaves nothing behind. Its stdio is /dev/null: a caller
   # that reads this script's output to its end is not held open.
   if [ -n "${CACHE_PROXY_WATCH_PID:-}" ]; then
-    [[ $CACHE_PROXY_WATCH_PID =~ ^[0-9]+$ ]] || die "CACHE_PROXY_WATCH_PID must be a PID (got '$CACHE_PROXY_WATCH_PID')"
     bash -c 'while kill -0 "$2" 2>/dev/null && [ -e "$1/cache-proxy.vcl" ]; do sleep 1; done
              [ -e "$1/cache-proxy.vcl" ] && exec env CACHE_PROXY_FROM_WATCHDOG=1 bash "$3" stop "$1"' \
       cache-proxy-watchdog "$dir" "$CACHE_PROXY_WATCH_PID" "$SELF" </dev/null >/dev/null 2>&1 &
