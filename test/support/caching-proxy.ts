@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { resolve } from 'node:path';
+
+/**
+ * A real caching proxy (Debian's Varnish) in front of one S3 endpoint, for issue 19's cache check:
+ * scripts/cache-proxy.sh starts one foreground varnishd in its own temp folder with a loopback
+ * listener per setup of scripts/cache-proxy.vcl (the configuration lives there only, and the
+ * setups are described there). Varnish, not nginx: nginx's proxy_cache_methods cannot cache OPTIONS.
+ */
+export const POISONING_SETUPS = ['poison-no-vary', 'poison-origin-replay', 'poison-preflight', 'poison-duplicate-acao', 'poison-stale'] as const;
+export const CORRECT_SETUPS = ['correct-vary', 'correct-origin-key', 'correct-no-preflight-cache', 'correct-no-cors-headers', 'correct-short-ttl'] as const;
+export const CACHE_PROXY_SETUPS = [...POISONING_SETUPS, ...CORRECT_SETUPS] as const;
+export type CacheProxySetup = (typeof CACHE_PROXY_SETUPS)[number];
+
+export const CACHE_PROXY_INSTALL_HINT = 'apt-get update && apt-get install -y varnish';
+
+const SCRIPT = resolve('scripts/cache-proxy.sh');
+
+export interface CachingProxy {
+  /** The S3 endpoint behind the proxy. */
+  upstream: string;
+  /** Each setup's endpoint (http://127.0.0.1:PORT), path-style like the upstream: ENDPOINT/bucket/key. */
+  endpoints: Record<CacheProxySetup, string>;
+  /** varnishd's PID (the manager; it stops its cache child itself). */
+  pid: number;
+  /** The folder the script started it in: config, work dir, log. Removed by stop(). */
+  dir: string;
+  /** Stops exactly the varnishd it started and removes its folder; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface CachingProxyOptions {
+  /** correct-short-ttl's TTL in VCL syntax (default 1s). */
+  shortTtl?: string;
+}
+
+function runScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+function envKey(setup: CacheProxySetup): string {
+  return `CACHE_PROXY_${setup.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Starts the proxy in front of `upstream` (http://HOST:PORT); throws with the script's explanation. */
+export async function startCachingProxy(upstream: string, options: CachingProxyOptions = {}): Promise<CachingProxy> {
+  // The script's watchdog stops the proxy once this process is gone, even if it never calls stop().
+  const env: Record<string, string> = { CACHE_PROXY_WATCH_PID: String(process.pid) };
+  if (options.shortTtl) env['CACHE_PROXY_SHORT_TTL'] = options.shortTtl;
+  const started = await runScript(['start', upstream], env);
+  const lines = Object.fromEntries(
+    started.stdout
+      .split('\n')
+      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], m[2]]),
+  ) as Record<string, string | undefined>;
+  const dir = lines['CACHE_PROXY_DIR'];
+  const pid = Number(lines['CACHE_PROXY_PID']);
+  const endpoints = Object.fromEntries(CACHE_PROXY_SETUPS.map((s) => [s, lines[envKey(s)] ?? ''])) as Record<CacheProxySetup, string>;
+  if (started.code !== 0 || !dir || !Number.isInteger(pid) || Object.values(endpoints).some((e) => !e)) {
+    throw new Error(
+      `The caching proxy (Varnish) did not start in front of ${upstream}; install it with: ${CACHE_PROXY_INSTALL_HINT}\n` +
+        `scripts/cache-proxy.sh exited with ${started.code}:\n${started.stderr}${started.stdout}`,
+    );
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    upstream,
+    endpoints,
+    pid,
+    dir,
+    stop: () =>
+      (stopped ??= runScript(['stop', dir]).then((r) => {
+        if (r.code !== 0) throw new Error(`scripts/cache-proxy.sh stop ${dir} exited with ${r.code}: ${r.stderr}`);
+      })),
+  };
+}
+
+/**
+ * A raw answer through the proxy. `headers` joins repeated lines with ", " as Node does; `lines`
+ * keeps every header line as sent, so a duplicated Access-Control-Allow-Origin stays visible.
+ */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  lines: Array<[name: string, value: string]>;
+  body: string;
+}
+
+/** Sends one request as written (no header added), on a fresh connection. */
+export function proxyRequest(url: string, method: string, headers: Record<string, string | undefined> = {}): Promise<ProxyAnswer> {
+  return new Promise((done, fail) => {
+    const defined = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const req = httpRequest(url, { method, headers: defined, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const flat: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        const lines: Array<[string, string]> = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) lines.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+        done({ status: res.statusCode ?? 0, headers: flat, lines, body: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${url}: no answer within 15 s`)));
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/**
+ * Every Access-Control-Allow-Origin value of an answer: each header line split on commas (RFC 9110
+ * 5.3: two lines and one joined line are the same list). A browser accepts exactly one.
+ */
+export function allowOriginValues(answer: ProxyAnswer): string[] {
+  return answer.lines
+    .filter(([name]) => name === 'access-control-allow-origin')
+    .flatMap(([, value]) => value.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/** The cache's own verdict on an answer: X-Cache as the VCL sets it, checked against X-Varnish. */
+export function cacheStatus(answer: ProxyAnswer): 'HIT' | 'MISS' | 'PASS' | undefined {
+  const status = answer.headers['x-cache'];
+  return status === 'HIT' || status === 'MISS' || status === 'PASS' ? status : undefined;
+}
