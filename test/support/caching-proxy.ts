@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
+import { allowOriginValues as coreAllowOriginValues } from '../../src/core';
+import { sendRaw, type RawResponse } from './signed-http';
 
 /**
  * A real caching proxy (Debian's Varnish) in front of one S3 endpoint, for issue 19's cache check:
@@ -86,50 +87,19 @@ export async function startCachingProxy(upstream: string, options: CachingProxyO
   };
 }
 
-/**
- * A raw answer through the proxy. `headers` joins repeated lines with ", " as Node does; `lines`
- * keeps every header line as sent, so a duplicated Access-Control-Allow-Origin stays visible.
- */
-export interface ProxyAnswer {
-  status: number;
-  headers: Record<string, string>;
-  lines: Array<[name: string, value: string]>;
-  body: string;
-}
+/** A raw answer through the proxy: `lines` keeps a duplicated Access-Control-Allow-Origin visible. */
+export type ProxyAnswer = RawResponse;
 
-/** Sends one request as written (no header added), on a fresh connection. */
+/** Sends one request as written (no header added), on a connection of its own. */
 export function proxyRequest(url: string, method: string, headers: Record<string, string | undefined> = {}): Promise<ProxyAnswer> {
-  return new Promise((done, fail) => {
-    const defined = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const req = httpRequest(url, { method, headers: defined, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const flat: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-        }
-        const lines: Array<[string, string]> = [];
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) lines.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
-        done({ status: res.statusCode ?? 0, headers: flat, lines, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
-    req.setTimeout(15_000, () => req.destroy(new Error(`${method} ${url}: no answer within 15 s`)));
-    req.on('error', fail);
-    req.end();
-  });
+  return sendRaw(url, method, headers, undefined, { freshConnection: true, timeoutMs: 15_000 });
 }
 
-/**
- * Every Access-Control-Allow-Origin value of an answer: each header line split on commas (RFC 9110
- * 5.3: two lines and one joined line are the same list). A browser accepts exactly one.
- */
+/** Every Access-Control-Allow-Origin value of an answer, read as the core's cache check reads it. */
 export function allowOriginValues(answer: ProxyAnswer): string[] {
-  return answer.lines
-    .filter(([name]) => name === 'access-control-allow-origin')
-    .flatMap(([, value]) => value.split(','))
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
+  const headers: Record<string, string[]> = {};
+  for (const [name, value] of answer.lines) (headers[name] ??= []).push(value);
+  return coreAllowOriginValues({ status: answer.status, headers });
 }
 
 /** The cache's own verdict on an answer: X-Cache as the VCL sets it, checked against X-Varnish. */

@@ -8,8 +8,18 @@ import { NodeSha256 } from '../../src/server/embedded/request-signature';
 /** A raw HTTP answer: status, lowercased headers, body text. */
 export interface RawResponse {
   status: number;
+  /** Repeated lines joined with ", ", as Node joins them. */
   headers: Record<string, string>;
+  /** Every header line as received, names lowercased: a repeated header stays two lines. */
+  lines: Array<[name: string, value: string]>;
   body: string;
+}
+
+export interface SendOptions {
+  /** A connection of its own, not one kept alive from an earlier request. */
+  freshConnection?: boolean;
+  /** Fails the request when no answer comes within this time. */
+  timeoutMs?: number;
 }
 
 export interface AccessKeys {
@@ -18,10 +28,10 @@ export interface AccessKeys {
 }
 
 /** Sends a request as written: no header added, none normalised (Origin case, empty values). */
-export function sendRaw(url: string, method: string, headers: Record<string, string | undefined> = {}, body?: string): Promise<RawResponse> {
+export function sendRaw(url: string, method: string, headers: Record<string, string | undefined> = {}, body?: string, { freshConnection = false, timeoutMs }: SendOptions = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const defined = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const req = httpRequest(url, { method, headers: defined }, (res) => {
+    const req = httpRequest(url, { method, headers: defined, ...(freshConnection ? { agent: false } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -29,9 +39,12 @@ export function sendRaw(url: string, method: string, headers: Record<string, str
         for (const [name, value] of Object.entries(res.headers)) {
           if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
+        const lines: Array<[string, string]> = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) lines.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
+        resolve({ status: res.statusCode ?? 0, headers: flat, lines, body: Buffer.concat(chunks).toString('utf8') });
       });
     });
+    if (timeoutMs !== undefined) req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url}: no answer within ${timeoutMs / 1000} s`)));
     req.on('error', reject);
     req.end(body);
   });
