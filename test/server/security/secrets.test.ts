@@ -160,8 +160,8 @@ describe('issue 15: scrubbing covers 200 answers too', () => {
     try {
       const page = await httpCall(`${console.url}/api/profiles/double/buckets`);
       expect(page.status).toBe(200);
-      const [bucket] = page.json['buckets'] as { name: string; cors: { status: string; message: string } }[];
-      expect(bucket).toMatchObject({ name: 'leaky', cors: { status: 'error', message: expect.stringContaining('signature computed with secret [redacted] does not match') } });
+      const [bucket] = page.json['buckets'] as { name: string; cors: { status: string; error: { message: string } } }[];
+      expect(bucket).toMatchObject({ name: 'leaky', cors: { status: 'error', error: { message: expect.stringContaining('signature computed with secret [redacted] does not match') } } });
       expect(page.text).not.toContain(secret);
     } finally {
       for (const [name, value] of Object.entries(saved)) {
