@@ -23,19 +23,9 @@ readonly INSTALL_HINT='apt-get update && apt-get install -y ceph-mon ceph-osd ra
 say() { printf 'rgw-peer: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
-free_port() {
-  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
-}
-
-# Waits up to $1 tenths of a second for the command after it to succeed.
-wait_for() {
-  local tenths=$1; shift
-  for ((i = 0; i < tenths; i++)); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
+# free_port, wait_for
+# shellcheck source=scripts/peer-helpers.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/peer-helpers.sh"
 
 # The PID in DIR/pids/NAME, if that process is still the daemon we started (its command line
 # names our folder): a PID reused by another process is never signalled.

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runPeerScript } from './peer-script';
 import { resolve } from 'node:path';
 import { allowOriginValues as coreAllowOriginValues } from '../../src/core';
 import { sendRaw, type RawResponse } from './signed-http';
@@ -36,18 +36,6 @@ export interface CachingProxyOptions {
   shortTtl?: string;
 }
 
-function runScript(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn('bash', [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 function envKey(setup: CacheProxySetup): string {
   return `CACHE_PROXY_${setup.toUpperCase().replace(/-/g, '_')}`;
 }
@@ -57,14 +45,8 @@ export async function startCachingProxy(upstream: string, options: CachingProxyO
   // The script's watchdog stops the proxy once this process is gone, even if it never calls stop().
   const env: Record<string, string> = { CACHE_PROXY_WATCH_PID: String(process.pid) };
   if (options.shortTtl) env['CACHE_PROXY_SHORT_TTL'] = options.shortTtl;
-  const started = await runScript(['start', upstream], env);
-  const lines = Object.fromEntries(
-    started.stdout
-      .split('\n')
-      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  ) as Record<string, string | undefined>;
+  const started = await runPeerScript(SCRIPT, ['start', upstream], env);
+  const lines = started.values;
   const dir = lines['CACHE_PROXY_DIR'];
   const pid = Number(lines['CACHE_PROXY_PID']);
   const endpoints = Object.fromEntries(CACHE_PROXY_SETUPS.map((s) => [s, lines[envKey(s)] ?? ''])) as Record<CacheProxySetup, string>;
@@ -81,7 +63,7 @@ export async function startCachingProxy(upstream: string, options: CachingProxyO
     pid,
     dir,
     stop: () =>
-      (stopped ??= runScript(['stop', dir]).then((r) => {
+      (stopped ??= runPeerScript(SCRIPT, ['stop', dir]).then((r) => {
         if (r.code !== 0) throw new Error(`scripts/cache-proxy.sh stop ${dir} exited with ${r.code}: ${r.stderr}`);
       })),
   };

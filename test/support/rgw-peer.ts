@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runPeerScript } from './peer-script';
 import { resolve } from 'node:path';
 
 /** A running Ceph RADOS Gateway started by scripts/rgw-peer.sh, and the S3 keys of its test user. */
@@ -22,18 +22,6 @@ const SCRIPT = resolve('scripts/rgw-peer.sh');
 
 export const RGW_INSTALL_HINT = 'apt-get update && apt-get install -y ceph-mon ceph-osd radosgw ceph-common';
 
-function runScript(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn('bash', [SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 /** Reads the peer from the `KEY=VALUE` lines the script prints (and `rgw-peer.sh run` exports). */
 export function rgwPeerFromEnv(env: Record<string, string | undefined>): RgwPeer | undefined {
   const endpoint = env['RGW_ENDPOINT'];
@@ -46,15 +34,8 @@ export function rgwPeerFromEnv(env: Record<string, string | undefined>): RgwPeer
 
 /** Starts a throwaway peer; throws with the script's own explanation (and the install command). */
 export async function startRgwPeer(): Promise<{ peer: RgwPeer; stop(): Promise<void> }> {
-  const started = await runScript(['start']);
-  const env = Object.fromEntries(
-    started.stdout
-      .split('\n')
-      .map((line) => /^([A-Z_]+)=(.*)$/.exec(line))
-      .filter((m): m is RegExpExecArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-  const peer = started.code === 0 ? rgwPeerFromEnv(env) : undefined;
+  const started = await runPeerScript(SCRIPT, ['start']);
+  const peer = started.code === 0 ? rgwPeerFromEnv(started.values) : undefined;
   if (!peer) {
     throw new Error(
       `The Ceph RGW storage peer did not start (the storage and browser tests run against it and are never skipped).\n` +
@@ -64,7 +45,7 @@ export async function startRgwPeer(): Promise<{ peer: RgwPeer; stop(): Promise<v
   return {
     peer,
     stop: async () => {
-      const stopped = await runScript(['stop', peer.dir]);
+      const stopped = await runPeerScript(SCRIPT, ['stop', peer.dir]);
       if (stopped.code !== 0) throw new Error(`Stopping the RGW peer in ${peer.dir} failed: ${stopped.stderr}`);
     },
   };
