@@ -14,10 +14,14 @@ const FORM_FIELDS: Record<RuleField, keyof RuleFormValues> = {
 
 /** The issue's message, prefixed with the text area line it concerns (`Line 2: …`) when it names one value. */
 export function issueLineText(issue: Issue, values: EditorFormValues): string {
+  return lineText(issue, (rule) => values.rules[rule]);
+}
+
+function lineText(issue: Issue, ruleValues: (rule: number) => RuleFormValues | undefined): string {
   const message = issueMessage(issue);
   const { rule, field, item } = locateIssue(issue);
   if (rule === undefined || item === undefined || !isListField(field)) return message;
-  const line = listLines(values.rules[rule]?.[field] ?? '')[item]?.line;
+  const line = listLines(ruleValues(rule)?.[field] ?? '')[item]?.line;
   return line === undefined ? message : onLineText(line, message);
 }
 
@@ -65,30 +69,64 @@ const bySeverity = (a: PlacedIssue, b: PlacedIssue) => Number(a.issue.severity =
 export function placeIssues(issues: readonly Issue[], values: EditorFormValues): IssuePlacement {
   const rules: RuleIssues[] = values.rules.map(() => ({ rule: [], fields: {} }));
   const config: PlacedIssue[] = [];
-  // Keys name the issue by code and path, not by position in the list, so one rule's issues
-  // keep their keys when another rule's come and go (cards re-render only when theirs change).
-  const seen = new Map<string, number>();
-  issues.forEach((issue) => {
-    const base = `${issue.code}@${issue.path.join('.')}`;
-    const occurrence = seen.get(base) ?? 0;
-    seen.set(base, occurrence + 1);
-    const hint = issueText(issue).hint;
-    const placed = { key: `${base}#${occurrence}`, issue, text: issueLineText(issue, values), ...(hint ? { hint } : {}) };
-    const { rule, field } = locateIssue(issue);
+  for (const placed of placedIssues(issues, (rule) => values.rules[rule])) {
+    const { rule, field } = locateIssue(placed.issue);
     const target = rule === undefined ? undefined : rules[rule];
-    const causes = rule === undefined ? [] : causesOf(issue);
+    const causes = rule === undefined ? [] : causesOf(placed.issue);
     if (!target) config.push(placed);
     else if (causes.length) {
       target.rule.push({ ...placed, link: { role: 'loser', other: causes[0]! } });
       for (const cause of causes) rules[cause]?.rule.push({ ...placed, key: `${placed.key}>${cause}`, link: { role: 'cause', other: rule! } });
     } else if (field === undefined) target.rule.push(placed);
     else (target.fields[field] ??= []).push(placed);
-  });
-  for (const rule of rules) {
-    rule.rule.sort(bySeverity);
-    for (const list of Object.values(rule.fields)) list.sort(bySeverity);
   }
+  rules.forEach(sortRuleIssues);
   return { config: config.sort(bySeverity), rules, errorCount: issues.filter((i) => i.severity === 'error').length };
+}
+
+/**
+ * Places one rule's own issues (`validateRuleAt`'s: about the rule or one of its fields, never
+ * linking two rules) on its card, as the rule reads now (`ruleValues`).
+ */
+export function placeOwnIssues(issues: readonly Issue[], ruleValues: RuleFormValues): RuleIssues {
+  const placedOnRule: RuleIssues = { rule: [], fields: {} };
+  for (const placed of placedIssues(issues, () => ruleValues)) {
+    const { field } = locateIssue(placed.issue);
+    if (field === undefined) placedOnRule.rule.push(placed);
+    else (placedOnRule.fields[field] ??= []).push(placed);
+  }
+  sortRuleIssues(placedOnRule);
+  return placedOnRule;
+}
+
+/** A card's issues from two placements (its own and those across rules), each list errors first. */
+export function mergeRuleIssues(a: RuleIssues, b: RuleIssues): RuleIssues {
+  const fields: RuleIssues['fields'] = { ...a.fields };
+  for (const [field, list] of Object.entries(b.fields) as [RuleField, PlacedIssue[]][]) fields[field] = [...(fields[field] ?? []), ...list];
+  const merged = { rule: [...a.rule, ...b.rule], fields };
+  sortRuleIssues(merged);
+  return merged;
+}
+
+/**
+ * Each issue with its text and a key that names it by code and path, not by position in the list,
+ * so one rule's issues keep their keys when another rule's come and go (cards re-render only when
+ * theirs change).
+ */
+function placedIssues(issues: readonly Issue[], ruleValues: (rule: number) => RuleFormValues | undefined): PlacedIssue[] {
+  const seen = new Map<string, number>();
+  return issues.map((issue) => {
+    const base = `${issue.code}@${issue.path.join('.')}`;
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    const hint = issueText(issue).hint;
+    return { key: `${base}#${occurrence}`, issue, text: lineText(issue, ruleValues), ...(hint ? { hint } : {}) };
+  });
+}
+
+function sortRuleIssues(rule: RuleIssues): void {
+  rule.rule.sort(bySeverity);
+  for (const list of Object.values(rule.fields)) list.sort(bySeverity);
 }
 
 const SHADOW_CODES: readonly string[] = ['rule.never-matches', 'rule.shadowed'];

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
-import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import type { CorsConfig, Dialect, Issue } from '../../../core';
 import { editorFormSchema } from './editor-schema';
 import { DraftReader } from './draft-reader';
@@ -18,14 +18,14 @@ const KEEP_SAVE_ATTEMPT = { keepIsSubmitted: true, keepIsSubmitSuccessful: true,
  */
 export function useDraftForm(dialect: Dialect, start: CorsConfig | null) {
   const schema = useMemo(() => editorFormSchema(dialect), [dialect]);
-  const form = useForm<EditorFormValues, unknown, CorsConfig>({ resolver: zodResolver(schema), defaultValues: configToForm(start) });
-  const { control, formState, reset, getValues, setError } = form;
+  // Read once: useForm takes its defaults on the first render only, and this converts every rule.
+  const [defaultValues] = useState(() => configToForm(start));
+  const form = useForm<EditorFormValues, unknown, CorsConfig>({ resolver: zodResolver(schema), defaultValues });
+  const { control, formState, reset, getValues, setError, subscribe } = form;
   const ruleArray = useFieldArray({ control, name: 'rules' });
-  const rules = useWatch({ control, name: 'rules' });
-  const responseVary = useWatch({ control, name: 'responseVary' });
+  const [values, setValues] = useTransitionValues(subscribe, getValues);
   const [reader] = useState(() => new DraftReader());
-  const draft = useMemo(() => reader.read({ rules, responseVary }), [reader, rules, responseVary]);
-  const values: EditorFormValues = { rules, responseVary };
+  const draft = useMemo(() => reader.read(values), [reader, values]);
 
   return {
     form,
@@ -35,7 +35,11 @@ export function useDraftForm(dialect: Dialect, start: CorsConfig | null) {
     /** A Save was tried and refused by the form's own checks. */
     isSaveBlocked: formState.isSubmitted && !formState.isSubmitSuccessful,
     /** Shows `config`; `fresh` also forgets the last Save attempt (after a write or a discard). */
-    load: (config: CorsConfig | null, { fresh = false } = {}) => reset(configToForm(config), fresh ? undefined : KEEP_SAVE_ATTEMPT),
+    load: (config: CorsConfig | null, { fresh = false } = {}) => {
+      reset(configToForm(config), fresh ? undefined : KEEP_SAVE_ATTEMPT);
+      // At once, not in a transition: focus goes to what the replacement shows.
+      setValues({ ...getValues() });
+    },
     /** Shows the server's refusal at the fields it concerns. */
     showServerIssues: (issues: readonly Issue[]) => {
       const { fields, root } = serverIssueErrors(issues, getValues());
@@ -46,3 +50,27 @@ export function useDraftForm(dialect: Dialect, start: CorsConfig | null) {
 }
 
 export type DraftForm = ReturnType<typeof useDraftForm>;
+
+/**
+ * The form's values, each change in a transition: what the whole draft feeds (the issues
+ * across rules, every card's badges, the toolbar, the other tabs) renders after a keystroke's own
+ * render, which needs only the open card it was typed in (rule-card.tsx reads its rule itself).
+ * With 100 rules a render of the whole editor is 5-15 ms (bench/scenarios/rule-editor.ts), more
+ * than a keystroke's budget, and react-hook-form's `useFieldArray` alone makes 100 ids on each.
+ * A replacement (`load`: undo, a write, their version) shows at once, so focus can follow it.
+ */
+function useTransitionValues(subscribe: DraftFormApi['subscribe'], getValues: DraftFormApi['getValues']) {
+  const [values, setValues] = useState<EditorFormValues>(() => ({ ...getValues() }));
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        // A new object each time: react-hook-form changes its own values in place.
+        callback: (state) => startTransition(() => setValues({ ...(state.values as EditorFormValues) })),
+      }),
+    [subscribe],
+  );
+  return [values, setValues] as const;
+}
+
+type DraftFormApi = ReturnType<typeof useForm<EditorFormValues, unknown, CorsConfig>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig, type Issue } from '../../../../src/core';
 import { editorFormSchema } from '../../../../src/web/features/rule-editor/editor-schema';
-import { causesOf, formFieldName, issueLineText, placeIssues } from '../../../../src/web/features/rule-editor/issue-placement';
+import { causesOf, formFieldName, issueLineText, mergeRuleIssues, placeIssues, placeOwnIssues } from '../../../../src/web/features/rule-editor/issue-placement';
 import { emptyRule, formToConfig, type EditorFormValues } from '../../../../src/web/features/rule-editor/rule-form';
 
 function form(...rules: Partial<ReturnType<typeof emptyRule>>[]): EditorFormValues {
@@ -30,6 +30,23 @@ describe('issue placement', () => {
   it('lists errors before warnings in each place', () => {
     const placed = placeIssues([issue(['rules', 0, 'allowedOrigins'], { severity: 'warning', code: 'origin.duplicate' }), issue(['rules', 0, 'allowedOrigins'], { code: 'origin.empty' })], form({}));
     expect(placed.rules[0]!.fields.allowedOrigins!.map((p) => p.issue.code)).toEqual(['origin.empty', 'origin.duplicate']);
+  });
+
+  it('places one rule\'s own issues as the whole placement places them, from that rule\'s fields alone', () => {
+    const values = form({}, { allowedOrigins: 'https://b.com\nb.com', ruleId: 'x'.repeat(300) });
+    const own = validateConfig(formToConfig(values), 's3rver').filter((i) => i.path[1] === 1);
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(placeOwnIssues(own, values.rules[1]!)).toEqual(placeIssues(own, values).rules[1]);
+    expect(placeOwnIssues(own, values.rules[1]!).fields.allowedOrigins![0]!.text).toMatch(/^Line 2: /);
+  });
+
+  it('merges a card\'s two placements, errors before warnings, the first placement\'s first within a level', () => {
+    const warning = placeIssues([issue(['rules', 0, 'allowedOrigins'], { severity: 'warning', code: 'origin.duplicate' }), issue(['rules', 0], { severity: 'warning', code: 'origin.duplicate' })], form({})).rules[0]!;
+    const error = placeIssues([issue(['rules', 0, 'allowedOrigins'], { code: 'origin.empty' }), issue(['rules', 0, 'id'])], form({})).rules[0]!;
+    const merged = mergeRuleIssues(warning, error);
+    expect(merged.fields.allowedOrigins!.map((p) => p.issue.code)).toEqual(['origin.empty', 'origin.duplicate']);
+    expect(merged.fields.id!.map((p) => p.issue.code)).toEqual(['origin.empty']);
+    expect(merged.rule.map((p) => p.issue.code)).toEqual(['origin.duplicate']);
   });
 
   it('maps issue paths to form field names, the ID included', () => {

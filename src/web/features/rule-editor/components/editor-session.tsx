@@ -72,7 +72,9 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
   const [historyNote, setHistoryNote] = useState('');
 
   const issues = useEditorIssues(draft, profile.dialect);
-  const placement = placeIssues(issues, values);
+  const ownPlacement = placeIssues(issues.own, values);
+  const acrossPlacement = placeIssues(issues.across, values);
+  const errorCount = ownPlacement.errorCount + acrossPlacement.errorCount;
   // A stored document the console reads differently (RGW's `COPY`) is worth saving even unchanged: saving rewrites it.
   const storedIssues = provider.issues.filter(isStoredDocumentIssue).map((issue, index) => {
     const { message, hint } = issueText(issue);
@@ -252,13 +254,13 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
       <p className="re-sr" role="status">
         {historyNote}
       </p>
-      {draftForm.isSaveBlocked && placement.errorCount > 0 && (
+      {draftForm.isSaveBlocked && errorCount > 0 && (
         <p role="alert" className="re-blocked">
-          {webText('editor.save-blocked', { count: placement.errorCount })}
+          {webText('editor.save-blocked', { count: errorCount })}
         </p>
       )}
       <IssueList issues={storedIssues} />
-      <IssueList issues={placement.config.filter((p) => !(isEmptyBucket && p.issue.code === 'config.no-rules'))} serverMessages={rootMessage ? [rootMessage] : []} />
+      <IssueList issues={[...acrossPlacement.config, ...ownPlacement.config].filter((p) => !(isEmptyBucket && p.issue.code === 'config.no-rules'))} serverMessages={rootMessage ? [rootMessage] : []} />
       <div className={theirs ? 're-body re-body-split' : 're-body'}>
         <div className="re-main">
           {view === 'form' ? (
@@ -267,7 +269,8 @@ export function EditorSession({ profile, bucket, provider }: { profile: ProfileS
               cardDomId={cardDomId}
               draftForm={draftForm}
               expansion={expansion}
-              ruleIssues={placement.rules}
+              ownIssues={ownPlacement.rules}
+              acrossIssues={acrossPlacement.rules}
               dialect={profile.dialect}
               supportsVary={dialectProfile(profile.dialect).supportsResponseVary}
               isEmptyBucket={isEmptyBucket}

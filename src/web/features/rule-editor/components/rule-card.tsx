@@ -1,14 +1,15 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { ChevronDown, ChevronUp, Copy, GripVertical, Trash2 } from 'lucide-react';
-import { memo } from 'react';
-import type { Control, UseFormRegister } from 'react-hook-form';
-import type { CorsConfig, CorsRule } from '../../../../core';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { Control, UseFormRegister, UseFormReturn } from 'react-hook-form';
+import type { CorsConfig, CorsRule, Dialect } from '../../../../core';
 import { Badge, Button, IconButton } from '../../../components/ui';
 import { webText } from '../../../lib/i18n/feature-text';
 import type { RuleField } from '../../../lib/issue-location';
-import type { RuleIssues } from '../issue-placement';
-import { ruleFacts, type EditorFormValues } from '../rule-form';
+import { mergeRuleIssues, placeOwnIssues, withoutUntouchedErrors, type RuleIssues } from '../issue-placement';
+import { issuesOfRule } from '../rule-issues';
+import { formToRule, ruleFacts, type EditorFormValues, type RuleFormValues } from '../rule-form';
 import { IssueList } from './issue-list';
 import { RuleFields } from './rule-fields';
 import { ShadowActions, type ShadowActionProps } from './shadow-actions';
@@ -18,12 +19,19 @@ export interface RuleCardProps {
   domId: string;
   index: number;
   rule: CorsRule;
-  /** The issues to show: a new rule's errors wait until its fields are touched or Save is tried. */
-  issues: RuleIssues;
+  /** The rule's own issues for the draft as last read (an open card works them out as it is typed in). */
+  ownIssues: RuleIssues;
+  /** The issues across rules placed on this card. */
+  acrossIssues: RuleIssues;
+  /** Set for a new rule: its errors wait until its fields are touched (those named) or Save is tried. */
+  untouched: UntouchedFields | null;
+  dialect: Dialect;
   serverMessages: Partial<Record<RuleField, string[]>>;
   /** Open for editing (the fields), or compact (one summary row). */
   isOpen: boolean;
   onToggle: () => void;
+  /** The editor's form, which an open card reads its rule from as it is typed in. */
+  form: EditorForm;
   register: UseFormRegister<EditorFormValues>;
   control: Control<EditorFormValues, unknown, CorsConfig>;
   onDuplicate: () => void;
@@ -32,6 +40,16 @@ export interface RuleCardProps {
   shadow: ShadowActionProps;
   /** Set when the test pane's last test concerned this rule: says how. */
   testNote?: string | undefined;
+}
+
+export interface UntouchedFields {
+  touched: (keyof RuleFormValues)[];
+}
+
+/** The issues a card shows: its own and those across rules, a new rule's untouched fields without errors. */
+function shownIssues(own: RuleIssues, across: RuleIssues, untouched: UntouchedFields | null): RuleIssues {
+  const all = mergeRuleIssues(across, own);
+  return untouched ? withoutUntouchedErrors(all, (field) => untouched.touched.includes(field)) : all;
 }
 
 export function ruleHeadingId(domId: string): string {
@@ -56,11 +74,11 @@ export function ruleBadges(issues: RuleIssues, serverMessages: Partial<Record<Ru
   ];
 }
 
-function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, isOpen, onToggle, register, control, onDuplicate, onDelete, shadow, testNote }: RuleCardProps) {
+function RuleCardView({ sortableId, domId, index, rule, ownIssues, acrossIssues, untouched, dialect, serverMessages, isOpen, onToggle, form, register, control, onDuplicate, onDelete, shadow, testNote }: RuleCardProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: sortableId });
   const n = index + 1;
   const fieldsId = `${domId}-fields`;
-  const badges = ruleBadges(issues, serverMessages);
+  const badges = ruleBadges(shownIssues(ownIssues, acrossIssues, untouched), serverMessages);
   /** Completes each action button's name for screen readers: "Edit rule 2". */
   const which = webText('editor.card.which', { number: n });
 
@@ -110,15 +128,70 @@ function RuleCardView({ sortableId, domId, index, rule, issues, serverMessages, 
         </div>
         {testNote && <p className="re-test-note">{testNote}</p>}
         {isOpen && (
-          <>
-            <IssueList issues={issues.rule} action={(placed) => <ShadowActions placed={placed} {...shadow} />} />
-            <RuleFields id={fieldsId} domId={domId} index={index} issues={issues} serverMessages={serverMessages} register={register} control={control} />
-          </>
+          <OpenRuleBody
+            fieldsId={fieldsId}
+            domId={domId}
+            index={index}
+            dialect={dialect}
+            acrossIssues={acrossIssues}
+            untouched={untouched}
+            serverMessages={serverMessages}
+            form={form}
+            register={register}
+            control={control}
+            shadow={shadow}
+          />
         )}
       </section>
     </li>
   );
 }
+
+/**
+ * An open card's issues and fields. The card works out its rule's own issues from the fields as
+ * they are typed in, so a keystroke's message needs this card alone to render; the editor reads
+ * the whole draft after it, in a transition (use-draft-form.ts), and the issues across rules follow.
+ */
+function OpenRuleBody({ fieldsId, domId, index, dialect, acrossIssues, untouched, serverMessages, form, register, control, shadow }: {
+  fieldsId: string;
+  domId: string;
+  index: number;
+  dialect: Dialect;
+  acrossIssues: RuleIssues;
+  untouched: UntouchedFields | null;
+  serverMessages: Partial<Record<RuleField, string[]>>;
+  form: EditorForm;
+  register: UseFormRegister<EditorFormValues>;
+  control: Control<EditorFormValues, unknown, CorsConfig>;
+  shadow: ShadowActionProps;
+}) {
+  const values = useRuleValues(form, index);
+  const ownIssues = useMemo(() => placeOwnIssues(issuesOfRule(formToRule(values), index, dialect), values), [values, index, dialect]);
+  const issues = shownIssues(ownIssues, acrossIssues, untouched);
+  return (
+    <>
+      <IssueList issues={issues.rule} action={(placed) => <ShadowActions placed={placed} {...shadow} />} />
+      <RuleFields id={fieldsId} domId={domId} index={index} issues={issues} serverMessages={serverMessages} register={register} control={control} />
+    </>
+  );
+}
+
+/**
+ * Rule `index`'s fields as they are now, this card re-rendered on each change. Not `useWatch`:
+ * a watched field makes react-hook-form re-render the whole form's host (the editor) on each
+ * keystroke too, which is what this card's reading spares.
+ */
+function useRuleValues(form: EditorForm, index: number): RuleFormValues {
+  const name = `rules.${index}` as const;
+  const { getValues, subscribe } = form;
+  // A copy: react-hook-form changes its values in place. Kept with the name it was read for, so a
+  // card moved to another position reads its new rule at once.
+  const [seen, setSeen] = useState(() => ({ name, values: { ...getValues(name) } }));
+  useEffect(() => subscribe({ name, formState: { values: true }, callback: () => setSeen({ name, values: { ...getValues(name) } }) }), [getValues, subscribe, name]);
+  return seen.name === name ? seen.values : { ...getValues(name) };
+}
+
+type EditorForm = UseFormReturn<EditorFormValues, unknown, CorsConfig>;
 
 /**
  * With 100 rules, a keystroke in one card must not re-render the other 99. The card's data is
@@ -133,10 +206,15 @@ function sameCard(before: RuleCardProps, after: RuleCardProps): boolean {
     before.isOpen === after.isOpen &&
     before.testNote === after.testNote &&
     before.shadow.diffFormat === after.shadow.diffFormat &&
+    before.form === after.form &&
     before.register === after.register &&
     before.control === after.control &&
-    JSON.stringify(before.rule) === JSON.stringify(after.rule) &&
-    JSON.stringify(before.issues) === JSON.stringify(after.issues) &&
+    // The draft keeps an unchanged rule the same object (draft-reader.ts): most cards end here.
+    (before.rule === after.rule || JSON.stringify(before.rule) === JSON.stringify(after.rule)) &&
+    before.dialect === after.dialect &&
+    JSON.stringify(before.ownIssues) === JSON.stringify(after.ownIssues) &&
+    JSON.stringify(before.acrossIssues) === JSON.stringify(after.acrossIssues) &&
+    JSON.stringify(before.untouched) === JSON.stringify(after.untouched) &&
     JSON.stringify(before.serverMessages) === JSON.stringify(after.serverMessages)
   );
 }

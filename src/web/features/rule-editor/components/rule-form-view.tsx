@@ -1,4 +1,4 @@
-import { withoutUntouchedErrors, type RuleIssues } from '../issue-placement';
+import { mergeRuleIssues, type RuleIssues } from '../issue-placement';
 import type { CorsConfig, Dialect, DocumentFormat, RuleFix } from '../../../../core';
 import { duplicateRule, formToConfig, formToRule, emptyRule, type RuleFormValues } from '../rule-form';
 import { ruleServerMessages } from '../server-issues';
@@ -9,7 +9,7 @@ import { ChevronsDownUp, ChevronsUpDown, FileX2 } from 'lucide-react';
 import { Button, Checkbox, EmptyState } from '../../../components/ui';
 import { webText } from '../../../lib/i18n/feature-text';
 import { FirstMatchNote } from './first-match-note';
-import { RuleCard, ruleHeadingId } from './rule-card';
+import { RuleCard, ruleHeadingId, type UntouchedFields } from './rule-card';
 import { RuleList } from './rule-list';
 
 const NO_ISSUES: RuleIssues = { rule: [], fields: {} };
@@ -18,12 +18,14 @@ const hasError = (issues: RuleIssues, server: Partial<Record<string, string[]>>)
   [...issues.rule, ...Object.values(issues.fields).flat()].some((placed) => placed.issue.severity === 'error') || Object.values(server).some((list) => (list ?? []).length > 0);
 
 /** The form view: the first-match note, Vary where the dialect has it, then the rules in evaluation order, compact or open. */
-export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssues, dialect, supportsVary, isEmptyBucket, testNote, focusLater, diffFormat, onApplyFix }: {
+export function RuleFormView({ domId, cardDomId, draftForm, expansion, ownIssues, acrossIssues, dialect, supportsVary, isEmptyBucket, testNote, focusLater, diffFormat, onApplyFix }: {
   domId: string;
   cardDomId: (fieldId: string) => string;
   draftForm: DraftForm;
   expansion: RuleExpansion;
-  ruleIssues: readonly RuleIssues[];
+  /** Each rule's own issues, and those across rules, placed on its card. */
+  ownIssues: readonly RuleIssues[];
+  acrossIssues: readonly RuleIssues[];
   dialect: Dialect;
   supportsVary: boolean;
   isEmptyBucket: boolean;
@@ -51,11 +53,11 @@ export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssue
     diffFormat,
     applyFix: (fix: RuleFix) => onApplyFix({ ...formToConfig(getValues()), rules: fix.rules }, fix),
   };
-  const shownIssues = (index: number, id: string): RuleIssues => {
-    const placed = ruleIssues[index] ?? NO_ISSUES;
-    if (isSubmitted || !expansion.isFresh(id)) return placed;
-    const touched = touchedFields.rules?.[index];
-    return withoutUntouchedErrors(placed, (field) => Boolean(touched?.[field]));
+  // A new rule's errors wait until its fields are touched or Save is tried.
+  const untouchedFields = (index: number, id: string): UntouchedFields | null => {
+    if (isSubmitted || !expansion.isFresh(id)) return null;
+    const touched = touchedFields.rules?.[index] ?? {};
+    return { touched: (Object.keys(touched) as (keyof RuleFormValues)[]).filter((field) => touched[field]) };
   };
   const ruleCount = ruleArray.fields.length;
 
@@ -89,9 +91,10 @@ export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssue
           )}
           <RuleList ids={ruleArray.fields.map((field) => field.id)} onMove={ruleArray.move}>
             {ruleArray.fields.map((field, index) => {
-              const issues = shownIssues(index, field.id);
+              const own = ownIssues[index] ?? NO_ISSUES;
+              const across = acrossIssues[index] ?? NO_ISSUES;
               const serverMessages = ruleServerMessages(errors, index);
-              const opensForError = hasError(ruleIssues[index] ?? NO_ISSUES, serverMessages);
+              const opensForError = hasError(mergeRuleIssues(across, own), serverMessages);
               return (
                 <RuleCard
                   key={field.id}
@@ -99,10 +102,14 @@ export function RuleFormView({ domId, cardDomId, draftForm, expansion, ruleIssue
                   domId={cardDomId(field.id)}
                   index={index}
                   rule={draft.rules[index] ?? formToRule(emptyRule())}
-                  issues={issues}
+                  ownIssues={own}
+                  acrossIssues={across}
+                  untouched={untouchedFields(index, field.id)}
+                  dialect={dialect}
                   serverMessages={serverMessages}
                   isOpen={expansion.isOpen(field.id, opensForError)}
                   onToggle={() => expansion.toggle(field.id, opensForError)}
+                  form={form}
                   register={register}
                   control={control}
                   onDuplicate={() => {
