@@ -72,6 +72,7 @@ const requestReasonParams = exactly<RequestReasonParamsByCode>()({
   'upload-listeners': none,
   'stream-body': none,
   'mixed-content': z.object({ pageOrigin: text, url: text, loopback: z.boolean() }),
+  'local-network-access': z.object({ pageOrigin: text, url: text, addressSpace: z.enum(['private', 'loopback']), secure: z.boolean() }),
   'no-preflight': z.object({ method: text }),
 });
 
@@ -112,7 +113,7 @@ const corsFixParams = exactly<CorsFixParamsByCode>()({
   'allow-headers': z.object({ headers: texts }),
   'answer-preflight-in-place': z.object({ status: count.nullable() }),
   'answer-preflight-ok': z.object({ status: count.nullable() }),
-  'local-network-permission': z.object({ origin: text }),
+  'local-network-permission': z.object({ origin: text, secure: z.boolean() }),
   unknown: z.object({ corsError: text, failedParameter: text }),
 });
 

@@ -12,6 +12,9 @@ export const MAX_ENGINE_RUN_TESTS = 50;
 
 export const engineNameSchema = z.enum(BROWSER_ENGINES);
 
+export const CHROMIUM_PAGE_PLACES = ['as-served', 'public', 'public-permitted'] as const;
+export type ChromiumPagePlace = (typeof CHROMIUM_PAGE_PLACES)[number];
+
 /** An engine on the host: ready, or missing with the Debian packages and the command that installs them. */
 export const hostEngineSchema = z.discriminatedUnion('available', [
   z.object({ engine: engineNameSchema, available: z.literal(true) }),
@@ -36,6 +39,12 @@ export const startEngineRunBodySchema = z
       .refine((engines) => new Set(engines).size === engines.length, 'Each engine once.'),
     /** Tests that write or delete an object the user named run only with this (as a probe's `confirmWrite`). */
     confirmWrite: z.boolean().default(false),
+    /**
+     * Where Chromium takes the test pages to be: on this host as they are (the default), or on the
+     * public address space, which reproduces Chrome's Local Network Access for a bucket on a private
+     * or loopback address: refused (`public`), or with the user's permission given (`public-permitted`).
+     */
+    chromiumPages: z.enum(CHROMIUM_PAGE_PLACES).default('as-served'),
   })
   .strict();
 export type StartEngineRunBody = z.input<typeof startEngineRunBodySchema>;

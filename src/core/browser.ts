@@ -49,6 +49,8 @@ export interface RequestReasonParamsByCode {
   'stream-body': Record<string, never>;
   /** An https page fetching an http URL (src/core/mixed-content.ts); `loopback`: refused by WebKit only. */
   'mixed-content': { pageOrigin: string; url: string; loopback: boolean };
+  /** A public page fetching a private or loopback address: Chromium's Local Network Access (src/core/local-network.ts). */
+  'local-network-access': { pageOrigin: string; url: string; addressSpace: 'private' | 'loopback'; secure: boolean };
   // Why none is needed.
   'no-preflight': { method: string };
 }
@@ -57,7 +59,7 @@ export const REQUEST_REASON_CODES = [
   'method-invalid', 'method-forbidden', 'header-name-invalid', 'header-value-not-bytes', 'header-value-nul-cr-lf',
   'method-not-safelisted', 'header-not-safelisted', 'header-value-too-long', 'header-unsafe-byte', 'content-type-invalid',
   'content-type-not-safelisted', 'language-unsafe-byte', 'range-multiple', 'range-malformed', 'range-empty', 'range-suffix',
-  'range-reversed', 'safelisted-total-too-long', 'upload-listeners', 'stream-body', 'mixed-content', 'no-preflight',
+  'range-reversed', 'safelisted-total-too-long', 'upload-listeners', 'stream-body', 'mixed-content', 'local-network-access', 'no-preflight',
 ] as const satisfies readonly RequestReasonCode[];
 
 /** One reason for the browser's handling of a request: a code and the values it names. */

@@ -2,6 +2,7 @@
 // the `Network.CorsError` enum of the protocol; Chromium's network/cors/cors_error.mojom) turned
 // into the console's own words: the block reason the prediction uses, with its values, and what to
 // change. The page itself only sees `TypeError: Failed to fetch`; the CLI and the Test tab show this.
+import { localNetworkFetch } from './local-network';
 import type { BlockReason, BlockStage } from './predict';
 
 /** Every value of DevTools `Network.CorsError` (Chromium 156). */
@@ -34,8 +35,11 @@ export interface CorsFixParamsByCode {
   'answer-preflight-in-place': { status: number | null };
   /** A preflight answered with a non-2xx status fails even with every CORS header right. */
   'answer-preflight-ok': { status: number | null };
-  /** Not a CORS rule: Chrome asks the user to allow a public page to reach a private or loopback address. */
-  'local-network-permission': { origin: string };
+  /**
+   * Not a CORS rule: Chrome asks the user to allow a public page to reach a private or loopback
+   * address, and refuses an insecure page outright (`secure` false: `InsecureLocalNetwork`).
+   */
+  'local-network-permission': { origin: string; secure: boolean };
   /** A reason the console has no explanation for; Chromium's own name is shown. */
   'unknown': { corsError: string; failedParameter: string };
 }
@@ -53,6 +57,8 @@ export interface CorsErrorContext {
   method: string;
   /** The preflight's answer, when one was sent and seen (headers lowercased). */
   preflight?: { status: number | null; headers: Record<string, string> };
+  /** The URL fetched, when known: a Local Network Access refusal is then the block the prediction gives. */
+  url?: string;
 }
 
 /**
@@ -124,8 +130,13 @@ export function explainCorsError(status: { corsError: string; failedParameter: s
       }
       case 'LocalNetworkAccessPermissionDenied':
       case 'InsecureLocalNetwork':
-      case 'InvalidLocalNetworkAccess':
-        return { corsError, fix: { code: 'local-network-permission', params: { origin: context.origin } } };
+      case 'InvalidLocalNetworkAccess': {
+        // Chromium judged the page public (it knows the real addresses): the page's space is taken from its word.
+        const secure = corsError !== 'InsecureLocalNetwork';
+        const local = context.url === undefined ? undefined : localNetworkFetch(context.origin, context.url, 'public');
+        const block: BlockReason | undefined = local && { check: 'request-refused', stage: 'request', params: { reasons: [{ code: 'local-network-access', params: { ...local, secure } }] } };
+        return { corsError, ...(block ? { block } : {}), fix: { code: 'local-network-permission', params: { origin: context.origin, secure } } };
+      }
       default:
         break;
     }

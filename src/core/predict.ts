@@ -2,6 +2,7 @@ import { checkAllowHeaders, classifyBrowserRequest, isCorsSafelistedMethod, pars
 import type { Dialect } from './dialects';
 import { ENGINE_FACTS, enginePreflightCacheSeconds, enginePreflightsEveryTime, type BrowserEngine } from './engines';
 import { evaluate, type Decision } from './evaluate';
+import { localNetworkEngines, localNetworkFetch, localNetworkRefusal, type AddressSpace, type LocalNetworkFetch } from './local-network';
 import { mixedContentLoopbackEngines, mixedContentRefusal } from './mixed-content';
 import type { CorsConfig } from './rule';
 
@@ -19,6 +20,14 @@ export interface BrowserFetch {
   hasBody?: boolean;
   /** The URL fetched, when known: an https page may not fetch an http one (src/core/mixed-content.ts). */
   url?: string;
+  /**
+   * Where the page really is, when its origin does not say (src/core/local-network.ts): an engine
+   * run on this host serves every origin's page from loopback, or from a public address when told
+   * to. Default: public unless the origin's host is a private or loopback address.
+   */
+  pageAddressSpace?: AddressSpace;
+  /** The user allowed this page Local Network Access (Chromium's `local-network-access` permission). */
+  localNetworkPermission?: boolean;
 }
 
 /** The values each failed browser check names, by check. */
@@ -56,9 +65,11 @@ export interface CautionParamsByCode {
   'preflight-every-time': { engine: BrowserEngine; method: string };
   /** An https page fetches an http loopback URL: `engine` refuses it as mixed content, the others do not. */
   'mixed-content-on-loopback': { engine: BrowserEngine; pageOrigin: string; url: string };
+  /** A public page fetches a private or loopback address: `engine` asks the user or refuses (Local Network Access), the others do not. */
+  'local-network-access': LocalNetworkFetch & { engine: BrowserEngine };
 }
 export type CautionCode = keyof CautionParamsByCode;
-export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped', 'preflight-every-time', 'mixed-content-on-loopback'] as const satisfies readonly CautionCode[];
+export const CAUTION_CODES = ['authorization-under-wildcard', 'preflight-cache-capped', 'preflight-every-time', 'mixed-content-on-loopback', 'local-network-access'] as const satisfies readonly CautionCode[];
 
 /** Something about an allowed fetch that one engine does differently or that may break later: a code and its values. */
 export type BrowserCaution = { [C in CautionCode]: { code: C; params: CautionParamsByCode[C] } }[CautionCode];
@@ -203,7 +214,7 @@ export function judgeAnswers(fetch: BrowserFetch, answers: { preflight?: Receive
   return {
     allowed: true,
     readableHeaders: readableResponseHeaders(Object.keys(actual.headers), actual.headers['access-control-expose-headers'], request.sendsCredentials),
-    cautions: [...(preflightHeaders ? preflightCautions(preflightHeaders, request, context) : []), ...mixedContentCautions(fetch, engine)],
+    cautions: [...(preflightHeaders ? preflightCautions(preflightHeaders, request, context) : []), ...engineCautions(fetch, engine)],
     ...(engine && preflightHeaders
       ? { preflightCacheSeconds: enginePreflightsEveryTime(engine, request.method, fetch.hasBody === true) ? 0 : enginePreflightCacheSeconds(preflightHeaders['access-control-max-age'], engine) }
       : {}),
@@ -226,22 +237,33 @@ export function predictBrowserFetch(config: CorsConfig | null, fetch: BrowserFet
   return { ...prediction, engine, ...cached };
 }
 
-/** The request as the browser classifies it, refused as well when it is mixed content in `engine` (or in all three). */
+const localNetworkOf = (fetch: BrowserFetch) => (fetch.url === undefined ? undefined : localNetworkFetch(fetch.origin, fetch.url, fetch.pageAddressSpace));
+
+/**
+ * The request as the browser classifies it, refused as well when it is mixed content or gated by
+ * Local Network Access in `engine` (or, for mixed content, in all three).
+ */
 function classifyFetch(fetch: BrowserFetch, engine: BrowserEngine | undefined): BrowserRequestClass {
   const request = classifyBrowserRequest({ method: fetch.method, headers: fetch.headers ?? {}, ...(fetch.credentials ? { credentials: fetch.credentials } : {}) });
   const mixed = fetch.url === undefined ? undefined : mixedContentRefusal(fetch.origin, fetch.url, engine);
-  if (!mixed) return request;
-  // The browser refuses mixed content before anything else: nothing is sent, no preflight either.
-  const refused: BrowserRequestClass = { ...request, preflight: false, refused: true, reasons: [mixed, ...(request.refused ? request.reasons : [])] };
+  const local = engine ? localNetworkRefusal(localNetworkOf(fetch), engine, fetch.localNetworkPermission === true) : undefined;
+  const before = [...(mixed ? [mixed] : []), ...(local ? [local] : [])];
+  if (!before.length) return request;
+  // Both refusals come before anything is sent: no preflight either, whatever the rules say.
+  const refused: BrowserRequestClass = { ...request, preflight: false, refused: true, reasons: [...before, ...(request.refused ? request.reasons : [])] };
   delete refused.preflightHeaders;
   return refused;
 }
 
-/** Without an engine named: the engines that refuse this fetch as mixed content while the others allow it. */
-function mixedContentCautions(fetch: BrowserFetch, engine: BrowserEngine | undefined): BrowserCaution[] {
-  if (fetch.url === undefined) return [];
+/** Without an engine named: the engines that refuse this fetch (mixed content on loopback, Local Network Access) while the others allow it. */
+function engineCautions(fetch: BrowserFetch, engine: BrowserEngine | undefined): BrowserCaution[] {
+  if (fetch.url === undefined || engine) return [];
   const url = fetch.url;
-  return mixedContentLoopbackEngines(fetch.origin, url, engine).map((refusing) => ({ code: 'mixed-content-on-loopback', params: { engine: refusing, pageOrigin: fetch.origin, url } }));
+  const local = localNetworkOf(fetch);
+  return [
+    ...mixedContentLoopbackEngines(fetch.origin, url, engine).map((refusing): BrowserCaution => ({ code: 'mixed-content-on-loopback', params: { engine: refusing, pageOrigin: fetch.origin, url } })),
+    ...localNetworkEngines(local, fetch.localNetworkPermission === true).map((refusing): BrowserCaution => ({ code: 'local-network-access', params: { ...local!, engine: refusing } })),
+  ];
 }
 
 function predictForAnyEngine(config: CorsConfig | null, fetch: BrowserFetch, dialect: Dialect, context: EngineContext | undefined): BrowserPrediction {
@@ -273,7 +295,7 @@ function predictForAnyEngine(config: CorsConfig | null, fetch: BrowserFetch, dia
     actual,
     ...(failure ? { blockedBy: failure } : {}),
     exposedHeaders: failure ? [] : exposed,
-    cautions: failure ? [] : [...(preflight ? preflightCautions(preflight.headers, request, context) : []), ...mixedContentCautions(fetch, context?.engine)],
+    cautions: failure ? [] : [...(preflight ? preflightCautions(preflight.headers, request, context) : []), ...engineCautions(fetch, context?.engine)],
   };
 }
 

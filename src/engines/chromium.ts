@@ -64,6 +64,7 @@ class ChromiumEngine implements Engine {
   constructor(
     private readonly browser: Browser,
     private readonly marker: string,
+    private readonly permissions: readonly string[],
   ) {
     rememberMarker(this, marker);
   }
@@ -71,6 +72,7 @@ class ChromiumEngine implements Engine {
   async open(pageUrl: string, options: { timeoutMs: number }): Promise<EnginePage> {
     const context = await this.browser.newContext();
     try {
+      if (this.permissions.length) await context.grantPermissions([...this.permissions]);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       const events: NetworkEvents = { urls: new Map(), failures: new Map(), preflights: [] };
@@ -98,6 +100,8 @@ class ChromiumEngine implements Engine {
 /** Extra options Chromium alone takes (e.g. `--ip-address-space-overrides` for Local Network Access). */
 export interface ChromiumLaunchOptions extends LaunchOptions {
   args?: string[];
+  /** Permissions every page is granted, as if the user had said yes (e.g. `local-network-access`). */
+  permissions?: string[];
 }
 
 export async function launchChromium(options: ChromiumLaunchOptions): Promise<Engine> {
@@ -110,7 +114,7 @@ export async function launchChromium(options: ChromiumLaunchOptions): Promise<En
       env,
       timeout: options.timeoutMs,
     });
-    return new ChromiumEngine(browser, marker);
+    return new ChromiumEngine(browser, marker, options.permissions ?? []);
   } catch (error) {
     await killMarked(marker);
     throw error;

@@ -17,7 +17,7 @@ export class EngineUnavailableError extends Error {
 }
 
 /** Each engine's own extra options (Chromium's `args`, Firefox's `prefs`, MiniBrowser's `browserArgs`); the others ignore them. */
-export type AnyLaunchOptions = LaunchOptions & Pick<ChromiumLaunchOptions, 'args'> & Pick<FirefoxLaunchOptions, 'prefs' | 'acceptInsecureCerts'> & Pick<WebKitLaunchOptions, 'browserArgs'>;
+export type AnyLaunchOptions = LaunchOptions & Pick<ChromiumLaunchOptions, 'args' | 'permissions'> & Pick<FirefoxLaunchOptions, 'prefs' | 'acceptInsecureCerts'> & Pick<WebKitLaunchOptions, 'browserArgs'>;
 
 /** Launches `name` with the options it takes. */
 export async function launch(name: EngineName, options: AnyLaunchOptions): Promise<Engine> {

@@ -50,7 +50,7 @@ describe('explainCorsError', () => {
 
   it('says Local Network Access is no CORS rule’s doing, and gives no block reason for it', () => {
     const lna = explainCorsError({ corsError: 'LocalNetworkAccessPermissionDenied', failedParameter: '' }, context);
-    expect(lna).toEqual({ corsError: 'LocalNetworkAccessPermissionDenied', fix: { code: 'local-network-permission', params: { origin: ORIGIN } } });
+    expect(lna).toEqual({ corsError: 'LocalNetworkAccessPermissionDenied', fix: { code: 'local-network-permission', params: { origin: ORIGIN, secure: true } } });
     expect(corsFixText(lna.fix)).toMatch(/^No CORS rule can fix this/);
     expect(corsErrorReasonText(lna)).toContain('Local Network Access');
   });

@@ -117,7 +117,8 @@ describe.each(ENGINE_NAMES)('%s given the test origins', (name) => {
           const before = bucket.seen.length;
           const outcome = await page.fetch({ url: bucket.url, method: 'GET', headers: {}, credentials: 'omit', cache: 'no-store' }, { timeoutMs: FETCH_MS });
           await page.close();
-          const predicted = predictBrowserFetch({ rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, { origin, method: 'GET', url: bucket.url }, 's3', name);
+          // Every page is served from loopback here, whatever its origin's host: no Local Network Access.
+          const predicted = predictBrowserFetch({ rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] }, { origin, method: 'GET', url: bucket.url, pageAddressSpace: 'loopback' }, 's3', name);
           if (!predicted.allowed) {
             // Refused as mixed content, as predicted: nothing reached the bucket.
             expect({ origin, bucket: bucket.url, refusal: predicted.blockedBy?.check, readable: outcome.readable, sent: bucket.seen.length - before }).toEqual({ origin, bucket: bucket.url, refusal: 'request-refused', readable: false, sent: 0 });

@@ -18,7 +18,7 @@ const FIXES: { [C in CorsFixCode]: (p: CorsFixParamsByCode[C]) => string } = {
     p.status === null ? text('cors-error.fix.answer-preflight-in-place-no-status') : text('cors-error.fix.answer-preflight-in-place', { status: p.status }),
   'answer-preflight-ok': (p) =>
     p.status === null ? text('cors-error.fix.answer-preflight-ok-no-status') : text('cors-error.fix.answer-preflight-ok', { status: p.status }),
-  'local-network-permission': (p) => text('cors-error.fix.local-network-permission', { origin: p.origin }),
+  'local-network-permission': (p) => text(p.secure ? 'cors-error.fix.local-network-permission' : 'cors-error.fix.local-network-insecure', { origin: p.origin }),
   'unknown': (p) =>
     p.failedParameter
       ? text('cors-error.fix.unknown', { corsError: p.corsError, failedParameter: p.failedParameter })

@@ -137,6 +137,8 @@ const REQUEST_REASONS: { [C in RequestReasonCode]: (p: RequestReasonParamsByCode
   'upload-listeners': () => text('decision.request.upload-listeners'),
   'stream-body': () => text('decision.request.stream-body'),
   'mixed-content': (p) => text(p.loopback ? 'decision.request.mixed-content-loopback' : 'decision.request.mixed-content', { pageOrigin: p.pageOrigin, url: p.url }),
+  'local-network-access': (p) =>
+    text(p.secure ? 'decision.request.local-network-access' : 'decision.request.local-network-access-insecure', { pageOrigin: p.pageOrigin, url: p.url, addressSpace: p.addressSpace }),
   'no-preflight': (p) => text('decision.request.no-preflight', { method: p.method }),
 };
 
@@ -182,6 +184,13 @@ const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => s
     text('decision.caution.preflight-cache-capped', { engine: ENGINE_LABELS[p.engine], duration: durationText(p.cap), cap: p.cap, maxAge: p.maxAge }),
   'preflight-every-time': (p) => text('decision.caution.preflight-every-time', { engine: ENGINE_LABELS[p.engine], method: p.method }),
   'mixed-content-on-loopback': (p) => text('decision.caution.mixed-content-on-loopback', { engine: ENGINE_LABELS[p.engine], pageOrigin: p.pageOrigin, url: p.url }),
+  'local-network-access': (p) =>
+    text(p.secure ? 'decision.caution.local-network-access' : 'decision.caution.local-network-access-insecure', {
+      engine: ENGINE_LABELS[p.engine],
+      pageOrigin: p.pageOrigin,
+      url: p.url,
+      addressSpace: p.addressSpace,
+    }),
 };
 
 /** The engines as people name them; WebKit's cap is what Safari users meet. */

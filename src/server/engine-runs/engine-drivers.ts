@@ -38,6 +38,26 @@ export interface Routing {
   directHosts: readonly string[];
 }
 
+/**
+ * Chromium with its test pages on the public address space (Local Network Access): the ports the
+ * pages are served from on 127.0.0.1, and whether every page is granted the permission.
+ */
+export interface PublicPages {
+  ports: readonly number[];
+  permission: boolean;
+}
+
+/**
+ * `--ip-address-space-overrides` makes Chromium take the pages' loopback ports as public, so a
+ * fetch of the bucket on loopback or a private address meets Local Network Access as it would from
+ * a real public site (shared/design/browser-engines.md); the permission is Playwright's grant.
+ */
+function publicPagesOptions(name: EngineName, pages: PublicPages | undefined): Pick<AnyLaunchOptions, 'args' | 'permissions'> {
+  if (name !== 'chromium' || !pages) return {};
+  const overrides = pages.ports.map((port) => `127.0.0.1:${port}=public`).join(',');
+  return { args: [`--ip-address-space-overrides=${overrides}`], ...(pages.permission ? { permissions: ['local-network-access'] } : {}) };
+}
+
 /** The launch options that route the tests' origins to the page server, per engine. */
 function routingOptions(name: EngineName, { routes, proxyPort, directHosts }: Routing): Omit<AnyLaunchOptions, 'timeoutMs'> {
   if (routes.length === 0) return {};
@@ -60,7 +80,9 @@ function routingOptions(name: EngineName, { routes, proxyPort, directHosts }: Ro
   return { browserArgs: [`--proxy=http://127.0.0.1:${proxyPort}`, ...directHosts.map((host) => `--ignore-host=${host}`), '--ignore-tls-errors'] };
 }
 
-/** Launches the engine (src/engines), routing the tests' origins to the page server. */
-export function launchEngine(name: EngineName, routing: Routing, timeoutMs: number): Promise<Engine> {
-  return launch(name, { timeoutMs, ...routingOptions(name, routing) });
+/** Launches the engine (src/engines), routing the tests' origins to the page server, and in Chromium with public pages when asked. */
+export function launchEngine(name: EngineName, routing: Routing, timeoutMs: number, publicPages?: PublicPages): Promise<Engine> {
+  const routed = routingOptions(name, routing);
+  const local = publicPagesOptions(name, publicPages);
+  return launch(name, { timeoutMs, ...routed, ...local, ...(routed.args || local.args ? { args: [...(routed.args ?? []), ...(local.args ?? [])] } : {}) });
 }

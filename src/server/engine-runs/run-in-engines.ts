@@ -4,14 +4,14 @@
 // values (verdicts, Chromium's corsError explained by the core); the command and the web app word them.
 import { newScratchKey, probeBodySchema, writesObject } from '../../contract/api';
 import type { SuiteTest } from '../../contract/suite';
-import { explainCorsError, observedVerdict, predictBrowserFetch, predictedVerdict, type AppVerdict, type BrowserPrediction, type CorsConfig, type CorsErrorExplanation } from '../../core';
+import { explainCorsError, hostAddressSpace, observedVerdict, predictBrowserFetch, predictedVerdict, type AppVerdict, type BrowserFetch, type BrowserPrediction, type CorsConfig, type CorsErrorExplanation } from '../../core';
 import type { Engine, EngineName, EngineOutcome, EnginePage } from '../../engines/engine';
 import { fromStorageError } from '../http/api-error';
 import { runProbe } from '../probe/probe';
 import { createScratchObjects, type ScratchObjects, type ScratchTarget } from '../probe/scratch-objects';
 import type { ConnectedProfile } from '../profiles/connect';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
-import { engineAvailable, launchEngine, type Routing } from './engine-drivers';
+import { engineAvailable, launchEngine, type PublicPages, type Routing } from './engine-drivers';
 import type { PagePlan } from './page-server';
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -65,6 +65,11 @@ export interface EngineRunInput {
   tests: readonly PlacedTest[];
   pages: PagePlan;
   engines: readonly EngineName[];
+  /**
+   * Chromium takes the pages as public (Local Network Access, src/core/local-network.ts), and
+   * grants them the permission when `permission`; absent, pages are where they are (this host).
+   */
+  publicPages?: { permission: boolean };
   /** Aborting closes every engine at once (its pending fetches end) and runs no further test. */
   signal?: AbortSignal;
   onCase?: (result: EngineCase) => void;
@@ -142,7 +147,7 @@ async function sendFromEngine(run: EngineRunInput, page: EnginePage, placed: Pla
     const observed = observedVerdict(outcome, request.mustRead, { of: prediction, dialect }, { pageOrigin: placed.origin, url });
     const explained =
       observed.level === 'blocked' && outcome.corsError
-        ? explainCorsError(outcome.corsError, { origin: placed.origin, method: request.method, ...(probed.preflight ? { preflight: probed.preflight } : {}) })
+        ? explainCorsError(outcome.corsError, { origin: placed.origin, method: request.method, url, ...(probed.preflight ? { preflight: probed.preflight } : {}) })
         : undefined;
     return { ok: true, outcome, observed, url, ...(explained ? { explained } : {}) };
   } catch (error) {
@@ -158,9 +163,29 @@ function judge(run: EngineRunInput, { test, origin }: PlacedTest, engine: Engine
   const url = run.profile.adapter.objectUrl(run.bucket, test.request.key);
   const target = url.ok ? { pageOrigin: origin, url: url.value.toString() } : undefined;
   // With the URL, the prediction knows an https page's fetch of an http bucket is mixed content (WebKit refuses it even on loopback).
-  const fetch = { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials, ...(target ? { url: target.url } : {}) };
+  const fetch = { origin, method: test.request.method, headers: test.request.headers, credentials: test.request.credentials, ...(target ? { url: target.url } : {}), ...pagePlace(run, origin, engine) };
   const prediction = predictBrowserFetch(run.config, fetch, dialect, engine);
   return { prediction, predicted: predictedVerdict(prediction, test.request.mustRead, dialect, target) };
+}
+
+/**
+ * Where the engine's page really is, for Local Network Access: every page is served from this host
+ * (an origin named by host is routed to loopback), unless Chromium is told they are public.
+ */
+function pagePlace(run: EngineRunInput, origin: string, engine: EngineName): Pick<BrowserFetch, 'pageAddressSpace' | 'localNetworkPermission'> {
+  if (run.publicPages && engine === 'chromium') return { pageAddressSpace: 'public', localNetworkPermission: run.publicPages.permission };
+  return { pageAddressSpace: hostAddressSpace(new URL(origin).hostname) ?? 'loopback' };
+}
+
+/** The ports of this host the tests' pages are served from, which Chromium is told are public. */
+function pagePorts(run: EngineRunInput): number[] {
+  const ports = run.tests.map(({ origin }) => {
+    const routed = run.pages.routes.find((route) => route.origin === origin);
+    if (routed) return routed.port;
+    const url = new URL(run.pages.urlOf(origin));
+    return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  });
+  return [...new Set(ports)];
 }
 
 /** The bucket's hosts as proxy settings name them: routing leaves them direct. */
@@ -257,7 +282,8 @@ export async function runInEngines(run: EngineRunInput): Promise<EngineRunResult
         // Every engine is given every test's origin (engine-drivers.ts); an https page's fetch of an http
         // bucket is then judged as each engine judges mixed content, and predicted so (src/core/mixed-content.ts).
         const routing: Routing = { routes: run.pages.routes, proxyPort: run.pages.proxyPort, directHosts: storageHostsDirect };
-        engine = await launchEngine(name, routing, LAUNCH_TIMEOUT_MS);
+        const publicPages: PublicPages | undefined = run.publicPages && { ports: pagePorts(run), permission: run.publicPages.permission };
+        engine = await launchEngine(name, routing, LAUNCH_TIMEOUT_MS, publicPages);
       } catch (error) {
         settle({ name, state: 'launch-failed', error: errorText(error) });
         return [];

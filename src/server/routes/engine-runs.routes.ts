@@ -43,6 +43,7 @@ export function registerEngineRunsRoutes(register: Register, service: CorsServic
       tests: body.tests.map((test) => ({ test, origin: test.request.from === 'harness' ? harnessOrigin! : consoleOrigin })),
       pages: servedPages(pages),
       engines: body.engines,
+      ...(body.chromiumPages === 'as-served' ? {} : { publicPages: { permission: body.chromiumPages === 'public-permitted' } }),
     });
     return started.ok ? answer(started.run) : apiError('engine-run-busy', { running: started.running });
   });

@@ -34,8 +34,9 @@ export interface TestRun {
 
 export const DEFAULT_UPLOAD_BODY = 'cors-console test upload\n';
 
-export function predictFor(config: CorsConfig | null, request: TestRequest, origin: string, dialect: Dialect): BrowserPrediction {
-  return predictBrowserFetch(config, { origin, method: request.method, headers: request.headers, credentials: request.credentials }, dialect);
+/** The prediction for a test's request from `origin`; with the `url` fetched it also knows mixed content and Local Network Access. */
+export function predictFor(config: CorsConfig | null, request: TestRequest, origin: string, dialect: Dialect, url?: string): BrowserPrediction {
+  return predictBrowserFetch(config, { origin, method: request.method, headers: request.headers, credentials: request.credentials, ...(url ? { url } : {}) }, dialect);
 }
 
 /** The body a PUT or POST test sends. */
@@ -84,8 +85,8 @@ export async function runTest(context: TestContext, asked: TestRequest, { confir
     throw error;
   }
   const notRemoved = await removeScratchObject();
-  const saved = predictFor(probe.predictedWith.config, request, context.origin, context.dialect);
-  const draft = context.draft !== undefined ? predictFor(context.draft, request, context.origin, context.dialect) : undefined;
+  const saved = predictFor(probe.predictedWith.config, request, context.origin, context.dialect, url);
+  const draft = context.draft !== undefined ? predictFor(context.draft, request, context.origin, context.dialect, url) : undefined;
   return {
     request,
     origin: context.origin,

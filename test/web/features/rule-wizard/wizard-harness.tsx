@@ -35,14 +35,14 @@ function EditorStandIn({ draft, proposals }: { draft: CorsConfig | null; proposa
 
 /**
  * The wizard inside a real workspace, with a draft; answers what the "editor" was handed.
- * `editorLoaded: false` leaves the draft unpublished, as while the editor loads.
+ * `editorLoaded: false` leaves the draft unpublished, as while the editor loads; `endpoint` is the profile's.
  */
-export function renderWizard(dialect: Dialect, draft: CorsConfig | null = { rules: [] }, { editorLoaded = true } = {}) {
+export function renderWizard(dialect: Dialect, draft: CorsConfig | null = { rules: [] }, { editorLoaded = true, endpoint = null as string | null } = {}) {
   const proposals: Proposal[] = [];
   render(
     <BucketWorkspaceProvider>
       {editorLoaded && <EditorStandIn draft={draft} proposals={proposals} />}
-      <RuleWizard profile={profileFor(dialect)} />
+      <RuleWizard profile={{ ...profileFor(dialect), endpoint }} />
     </BucketWorkspaceProvider>,
   );
   return { proposals };

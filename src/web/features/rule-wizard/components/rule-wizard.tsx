@@ -84,7 +84,7 @@ function WizardDialog({ profile, opener, draft, onInsert, onClose }: WizardDialo
         <LoosestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} onTighten={tighten} onInsert={onInsert} />
       </div>
       <div hidden={mode !== 'strictest'}>
-        <StrictestPanel draft={draft} dialect={dialect} loosestIndex={loosestIndex} focusToken={focusToken} onInsert={onInsert} />
+        <StrictestPanel draft={draft} dialect={dialect} endpoint={profile.endpoint} loosestIndex={loosestIndex} focusToken={focusToken} onInsert={onInsert} />
       </div>
     </Dialog>
   );

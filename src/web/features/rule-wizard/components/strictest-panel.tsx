@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { explanationText, issueMessage, strictestRules, verdictLevelText, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
+import { explanationText, issueMessage, localNetworkFetch, strictestRules, verdictLevelText, wizardErrorText, type AppDescription, type CorsConfig, type Dialect } from '../../../../core';
+import { LocalNetworkNotice } from '../../../components/local-network-notice';
 import { Table } from '../../../components/ui';
 import { appRequestOutcomes, otherRequestOutcomes, type RequestOutcome } from '../app-requests';
 import { ruleRoom, type Placement } from '../insertion';
@@ -12,6 +13,8 @@ import { appRequestText, requestOutcomeText, type DraftNote } from '../../../lib
 export interface StrictestPanelProps {
   draft: CorsConfig;
   dialect: Dialect;
+  /** The profile's endpoint, when it names one: a public app reaching it on a private address meets Chrome's Local Network Access. */
+  endpoint?: string | null;
   loosestIndex: number;
   focusToken: number;
   onInsert: (config: CorsConfig, note: DraftNote) => boolean;
@@ -42,17 +45,19 @@ function OutcomeTable({ caption, outcomes }: { caption: string; outcomes: Reques
  * The strictest rules for a described app: the form, then each generated rule with its reasons,
  * the requests of the app (and a few it does not make) judged under the new draft, and the draft.
  */
-export function StrictestPanel({ draft, dialect, loosestIndex, focusToken, onInsert }: StrictestPanelProps) {
+export function StrictestPanel({ draft, dialect, endpoint, loosestIndex, focusToken, onInsert }: StrictestPanelProps) {
   const [app, setApp] = useState<AppDescription | null>(null);
   const [placement, setPlacement] = useState<Placement>(loosestIndex === -1 ? 'effective' : 'replace-loosest');
   const room = ruleRoom(draft, dialect, placement, loosestIndex);
   const result = useMemo(() => (app ? strictestRules(app, dialect, room.room === null ? {} : { maxRules: room.room }) : null), [app, dialect, room.room]);
   const rules = useMemo(() => (result?.ok ? result.rules.map((r) => r.rule) : []), [result]);
+  const localNetwork = app && endpoint ? app.origins.map((origin) => localNetworkFetch(origin, endpoint)).find((access) => access !== undefined) : undefined;
 
   return (
     <div className="rw-panel">
       <p>{webText('wizard.strictest.lead')}</p>
       <AppForm dialect={dialect} onGenerate={setApp} focusToken={focusToken} />
+      {localNetwork && <LocalNetworkNotice access={localNetwork} />}
       {result && !result.ok && (
         <p role="alert" className="rw-error">
           {wizardErrorText(result.error)}

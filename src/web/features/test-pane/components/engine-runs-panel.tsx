@@ -2,17 +2,23 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ListChecks, Play, Square } from 'lucide-react';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { ProfileSummary, SavedTest, TestRequest } from '../../../../contract/api';
+import { CHROMIUM_PAGE_PLACES, type ChromiumPagePlace, type ProfileSummary, type SavedTest, type TestRequest } from '../../../../contract/api';
 import type { AppVerdict, BrowserEngine } from '../../../../core';
 import { cancelEngineRun, engineRunQueries, startEngineRun } from '../../../api/engine-runs';
 import { savedTestQueries } from '../../../api/testing';
 import { ErrorMessage } from '../../../components/error-message';
-import { Button } from '../../../components/ui';
+import { Button, Radio, RadioGroup } from '../../../components/ui';
 import type { RequestFormValues } from '../request-form';
-import { webText } from '../../../lib/i18n/feature-text';
+import { webText, type WebMessageId } from '../../../lib/i18n/feature-text';
 import { EngineChooser } from './engine-chooser';
 import { EngineRunResults } from './engine-run-results';
 import './engine-runs.css';
+
+const CHROMIUM_PAGE_TEXT: { [P in ChromiumPagePlace]: WebMessageId } = {
+  'as-served': 'test-pane.engines.chromium-pages.as-served',
+  public: 'test-pane.engines.chromium-pages.public',
+  'public-permitted': 'test-pane.engines.chromium-pages.public-permitted',
+};
 
 /** The id the current request runs under; the user's own verdict for it is keyed so too. */
 export const CURRENT_REQUEST_TEST_ID = 'current-request';
@@ -40,10 +46,11 @@ export function EngineRunsPanel({
   const [chosen, setChosen] = useState<BrowserEngine[] | null>(null);
   const installed = host.data?.engines.flatMap((engine) => (engine.available ? [engine.engine] : [])) ?? [];
   const engines = chosen ?? installed;
+  const [chromiumPages, setChromiumPages] = useState<ChromiumPagePlace>('as-served');
   const [runId, setRunId] = useState<string | null>(null);
   const run = useQuery({ ...engineRunQueries.detail(runId ?? ''), enabled: runId !== null });
   const start = useMutation({
-    mutationFn: (tests: SavedTest[]) => startEngineRun(profile.id, bucket, { tests, engines }),
+    mutationFn: (tests: SavedTest[]) => startEngineRun(profile.id, bucket, { tests, engines, ...(engines.includes('chromium') ? { chromiumPages } : {}) }),
     onSuccess: (started) => {
       queryClient.setQueryData(engineRunQueries.detail(started.id).queryKey, started);
       setRunId(started.id);
@@ -64,6 +71,21 @@ export function EngineRunsPanel({
       <p className="tp-muted">{webText('test-pane.engines.intro')}</p>
       {host.isError && <ErrorMessage error={host.error} title={webText('test-pane.engines.list-failed')} />}
       {host.data && <EngineChooser engines={host.data.engines} chosen={engines} onChange={setChosen} disabled={running} />}
+      {engines.includes('chromium') && (
+        <RadioGroup label={webText('test-pane.engines.chromium-pages')} className="tp-chromium-pages">
+          {CHROMIUM_PAGE_PLACES.map((place) => (
+            <Radio
+              key={place}
+              name="chromium-pages"
+              value={place}
+              label={webText(CHROMIUM_PAGE_TEXT[place])}
+              checked={chromiumPages === place}
+              disabled={running}
+              onChange={() => setChromiumPages(place)}
+            />
+          ))}
+        </RadioGroup>
+      )}
       <div className="tp-actions">
         {/* Busy, not disabled, while a run goes on: a disabled button drops the keyboard focus. */}
         <Button

@@ -10,7 +10,7 @@ import { consoleQueries } from '../../../api/console';
 import { replaceSavedTests, savedTestQueries } from '../../../api/testing';
 import { downloadFile } from '../../../lib/download';
 import { savedOrThrow } from '../../../api/write-outcome';
-import { namedWriteEffect, predictFor, runTest, type TestContext } from '../run-test';
+import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import type { WriteEffect } from '../../../lib/messages';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { judgeSavedTest, type SavedTestOutcome } from '../saved-test-verdicts';
@@ -114,7 +114,7 @@ export function SavedTests({
         if (!context) throw new Error(webText('test-pane.saved.not-ready', { name: test.name }));
         const run = await runTest(context, test.request, { confirmWrite });
         // Predicted against the draft when there is one: "does my change keep the app working?"
-        const prediction = context.draft !== undefined ? predictFor(context.draft, test.request, context.origin, context.dialect) : run.prediction.saved;
+        const prediction = run.prediction.draft ?? run.prediction.saved;
         results.push(judgeSavedTest(test, prediction, run.browser, context.dialect, { pageOrigin: run.origin, url: run.url }));
         setOutcomes([...results]);
         onOutcomes?.([...results]);

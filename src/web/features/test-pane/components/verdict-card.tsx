@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { requestReasonsText } from '../../../../core';
+import { localNetworkFetch, requestReasonsText } from '../../../../core';
+import { LocalNetworkNotice } from '../../../components/local-network-notice';
 import { findingText, headlineParts } from '../../../lib/messages';
 import { webText } from '../../../lib/i18n/feature-text';
 import type { Diagnosis } from '../diagnose';
@@ -16,6 +17,7 @@ export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagno
   const { level } = diagnosis.level;
   const { level: name, rest } = headlineParts(diagnosis.headline);
   const preflight = run.prediction.saved.request;
+  const localNetwork = localNetworkFetch(run.origin, run.url);
   return (
     <section className={`tp-verdict-card tp-card-${level}`} aria-label={webText('test-pane.verdict.label')} data-level={level}>
       <div role="status" className="tp-verdict-head">
@@ -35,6 +37,7 @@ export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagno
           ))}
         </ul>
       )}
+      {localNetwork && <LocalNetworkNotice access={localNetwork} />}
       <p className="tp-muted">
         {webText(preflight.preflight ? 'test-pane.verdict.preflight-required' : 'test-pane.verdict.no-preflight', { reasons: requestReasonsText(preflight.reasons) })}
       </p>
