@@ -1,10 +1,12 @@
 import { isScratchKey, routes, writesObject, type PresignResult, type ProfileSummary, type UnaddressableCause } from '../../contract/api';
-import type { Method } from '../../core';
+import { cacheCheckPlan, type Method } from '../../core';
 import type { CorsService } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
+import { cacheCheckNonce, runCacheCheck } from '../probe/cache-check';
 import { runProbe } from '../probe/probe';
 import type { ScratchObjects } from '../probe/scratch-objects';
+import { isPublicTarget, publicObjectUrl } from '../security/public-targets';
 import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
 import type { StorageError } from '../storage/result';
 
@@ -14,6 +16,15 @@ import type { StorageError } from '../storage/result';
  */
 function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
   if (isStorageTarget(url, storageOriginsOf(profile))) return null;
+  return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
+}
+
+/**
+ * A public URL is addressed only as the profile's pattern yields it for this bucket and key (no
+ * open proxy); null when `url` is exactly that.
+ */
+function refuseOffPublicUrl(url: URL, profile: ProfileSummary, bucket: string, key: string) {
+  if (isPublicTarget(url, profile, bucket, key)) return null;
   return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
 }
 
@@ -52,8 +63,15 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
     const addressed = adapter.objectUrl(bucket, key);
     // The adapters refuse keys or buckets that would leave the bucket's URL space.
     if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
-    const objectUrl = addressed.value;
+    let objectUrl = addressed.value;
     if (signed && method === 'POST') return apiError('bad-request', { reason: 'signed-post' });
+    if (body.target === 'public') {
+      // A presigned URL is the endpoint's: a CDN would cache it, or refuse a signature made for another host.
+      if (signed) return apiError('bad-request', { reason: 'signed-public' });
+      const through = publicObjectUrl(summary, bucket, key);
+      if (!through.ok) return apiError('no-public-url', { profile: summary.id, bucket });
+      objectUrl = through.url;
+    }
     const unconfirmed = body.send === 'preflight' ? null : refuseUnconfirmedWrite(bucket, key, method, body.confirmWrite);
     if (unconfirmed) return unconfirmed;
     let url = objectUrl;
@@ -64,7 +82,7 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
       url = new URL(presigned.value);
     }
     // Belt and braces: the adapter built it, and still only the profile's own storage is probed.
-    const offEndpoint = refuseOffEndpoint(url, summary);
+    const offEndpoint = body.target === 'public' ? refuseOffPublicUrl(url, summary, bucket, key) : refuseOffEndpoint(url, summary);
     if (offEndpoint) return offEndpoint;
     // A test run sends many probes to one bucket within seconds; one read of its configuration
     // serves them (a save through the console is seen at once).
@@ -82,7 +100,31 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
       if (deletes && probed.ok && (probed.result.actual?.response?.status ?? 300) < 300) await scratch.create(scratchTarget);
       scratch.removeLater(scratchTarget, SIGNED_PROBE_EXPIRY_SECONDS * 1000 + SCRATCH_GRACE_MS);
     }
-    return probed.ok ? answer(probed.result) : fromStorageError(probed.error);
+    return probed.ok ? answer({ ...probed.result, target: body.target }) : fromStorageError(probed.error);
+  });
+  register(routes.cacheCheck, async ({ profile: { adapter, summary }, bucket, body }) => {
+    const { key } = body;
+    const through = publicObjectUrl(summary, bucket, key);
+    if (!through.ok) return apiError('no-public-url', { profile: summary.id, bucket });
+    const addressed = adapter.objectUrl(bucket, key);
+    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
+    const plan = cacheCheckPlan({
+      publicUrl: through.url.toString(),
+      directUrl: addressed.value.toString(),
+      originA: body.originA,
+      originB: body.originB,
+      preflightMethod: body.preflightMethod,
+      preflightHeaders: body.preflightHeaders,
+      nonce: cacheCheckNonce(),
+    });
+    // Every step is checked before any is sent: public steps go to the pattern's URL for this key
+    // exactly, direct ones (unsigned, cache-busted) to the profile's own storage.
+    for (const step of plan.steps) {
+      const url = new URL(step.url);
+      const off = step.target === 'public' ? refuseOffPublicUrl(url, summary, bucket, key) : refuseOffEndpoint(url, summary);
+      if (off) return off;
+    }
+    return answer(await runCacheCheck(plan, { dialect: summary.dialect, publicUrlPattern: through.pattern, timeoutMs: PROBE_TIMEOUT_MS }));
   });
   register(routes.presign, async ({ profile: { adapter, summary }, bucket, body }) => {
     const { key, method, expiresSeconds, contentType } = body;
