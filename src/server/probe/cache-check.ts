@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { CacheCheckResult, CacheCheckStepResult } from '../../contract/api';
-import { analyseCacheCheck, cacheSigns, type CacheCheckPlan, type CacheCheckStepId, type Dialect, type ObservedAnswer } from '../../core';
+import type { CacheCheckResult, CacheCheckStepResult, cacheCheckBodySchema } from '../../contract/api';
+import { analyseCacheCheck, cacheCheckPlan, cacheSigns, type CacheCheckPlan, type CacheCheckStepId, type Dialect, type ObservedAnswer } from '../../core';
+import type { z } from 'zod';
+import { apiError, type ApiErrorOf } from '../http/api-error';
+import type { ConnectedProfile } from '../profiles/connect';
+import { publicObjectUrl, refuseOffEndpoint, refuseOffPublicUrl, unaddressable } from '../security/request-targets';
 import { sendRaw } from './send-raw';
 
 /** Unique to one run, so the plan's cache-busted URLs were never seen by any cache. */
@@ -62,4 +66,37 @@ export async function runCacheCheck(
     findings: analysed.findings,
     cache: analysed.cache ?? null,
   };
+}
+
+/**
+ * The cache check of one object, as the API route and the CLI run it: the plan for the bucket's
+ * public URL and its endpoint, every step's URL checked before any is sent, then sent and read.
+ */
+export async function checkCache(
+  { adapter, summary }: ConnectedProfile,
+  bucket: string,
+  body: z.output<typeof cacheCheckBodySchema>,
+  timeoutMs: number,
+): Promise<{ ok: true; result: CacheCheckResult } | { ok: false; error: ApiErrorOf<'no-public-url' | 'bad-request'> }> {
+  const { key } = body;
+  const through = publicObjectUrl(summary, bucket, key);
+  if (!through.ok) return { ok: false, error: apiError('no-public-url', { profile: summary.id, bucket }) };
+  const addressed = adapter.objectUrl(bucket, key);
+  if (!addressed.ok) return { ok: false, error: apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) }) };
+  const plan = cacheCheckPlan({
+    publicUrl: through.url.toString(),
+    directUrl: addressed.value.toString(),
+    originA: body.originA,
+    originB: body.originB,
+    preflightMethod: body.preflightMethod,
+    preflightHeaders: body.preflightHeaders,
+    nonce: cacheCheckNonce(),
+  });
+  // Public steps go to the pattern's URL for this key exactly, direct ones (unsigned, cache-busted) to the profile's own storage.
+  for (const step of plan.steps) {
+    const url = new URL(step.url);
+    const off = step.target === 'public' ? refuseOffPublicUrl(url, summary, bucket, key) : refuseOffEndpoint(url, summary);
+    if (off) return { ok: false, error: off };
+  }
+  return { ok: true, result: await runCacheCheck(plan, { dialect: summary.dialect, publicUrlPattern: through.pattern, timeoutMs }) };
 }

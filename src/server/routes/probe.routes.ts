@@ -1,32 +1,12 @@
-import { isScratchKey, routes, writesObject, type PresignResult, type ProfileSummary, type UnaddressableCause } from '../../contract/api';
-import { cacheCheckPlan, type Method } from '../../core';
+import { isScratchKey, routes, writesObject, type PresignResult } from '../../contract/api';
+import type { Method } from '../../core';
 import type { CorsService } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
-import { cacheCheckNonce, runCacheCheck } from '../probe/cache-check';
+import { checkCache } from '../probe/cache-check';
 import { runProbe } from '../probe/probe';
 import type { ScratchObjects } from '../probe/scratch-objects';
-import { isPublicTarget, publicObjectUrl } from '../security/public-targets';
-import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
-import type { StorageError } from '../storage/result';
-
-/**
- * Only the profile's own storage is ever addressed (no open proxy). A URL outside it is an
- * adapter's bug, answered and never sent; null when the URL is the profile's own.
- */
-function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
-  if (isStorageTarget(url, storageOriginsOf(profile))) return null;
-  return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
-}
-
-/**
- * A public URL is addressed only as the profile's pattern yields it for this bucket and key (no
- * open proxy); null when `url` is exactly that.
- */
-function refuseOffPublicUrl(url: URL, profile: ProfileSummary, bucket: string, key: string) {
-  if (isPublicTarget(url, profile, bucket, key)) return null;
-  return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
-}
+import { publicObjectUrl, refuseOffEndpoint, refuseOffPublicUrl, unaddressable } from '../security/request-targets';
 
 /**
  * A request that writes or deletes an object the console did not create must say so
@@ -35,13 +15,6 @@ function refuseOffPublicUrl(url: URL, profile: ProfileSummary, bucket: string, k
 function refuseUnconfirmedWrite(bucket: string, key: string, method: Method, confirmWrite: boolean) {
   if (!writesObject(method) || isScratchKey(key) || confirmWrite) return null;
   return apiError('confirmation-required', { bucket, key, method });
-}
-
-/** Why the adapter could not build an object's URL, from its failure's values. */
-function unaddressable(error: StorageError): { cause: UnaddressableCause; providerMessage?: string } {
-  const { params } = error;
-  if (params.reason === 'invalid-bucket-name' || params.reason === 'key-outside-bucket' || params.reason === 'no-url') return { cause: params.reason };
-  return { cause: 'sdk-refused', ...('providerMessage' in params && params.providerMessage ? { providerMessage: params.providerMessage } : {}) };
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -102,29 +75,9 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
     }
     return probed.ok ? answer({ ...probed.result, target: body.target }) : fromStorageError(probed.error);
   });
-  register(routes.cacheCheck, async ({ profile: { adapter, summary }, bucket, body }) => {
-    const { key } = body;
-    const through = publicObjectUrl(summary, bucket, key);
-    if (!through.ok) return apiError('no-public-url', { profile: summary.id, bucket });
-    const addressed = adapter.objectUrl(bucket, key);
-    if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
-    const plan = cacheCheckPlan({
-      publicUrl: through.url.toString(),
-      directUrl: addressed.value.toString(),
-      originA: body.originA,
-      originB: body.originB,
-      preflightMethod: body.preflightMethod,
-      preflightHeaders: body.preflightHeaders,
-      nonce: cacheCheckNonce(),
-    });
-    // Every step is checked before any is sent: public steps go to the pattern's URL for this key
-    // exactly, direct ones (unsigned, cache-busted) to the profile's own storage.
-    for (const step of plan.steps) {
-      const url = new URL(step.url);
-      const off = step.target === 'public' ? refuseOffPublicUrl(url, summary, bucket, key) : refuseOffEndpoint(url, summary);
-      if (off) return off;
-    }
-    return answer(await runCacheCheck(plan, { dialect: summary.dialect, publicUrlPattern: through.pattern, timeoutMs: PROBE_TIMEOUT_MS }));
+  register(routes.cacheCheck, async ({ profile, bucket, body }) => {
+    const checked = await checkCache(profile, bucket, body, PROBE_TIMEOUT_MS);
+    return checked.ok ? answer(checked.result) : checked.error;
   });
   register(routes.presign, async ({ profile: { adapter, summary }, bucket, body }) => {
     const { key, method, expiresSeconds, contentType } = body;

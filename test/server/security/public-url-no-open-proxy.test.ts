@@ -5,7 +5,7 @@ import type { CacheCheckResult, ProbeResult, ProfileSummary } from '../../../src
 import { serializeCorsDocument } from '../../../src/core';
 import { connectProfile } from '../../../src/server/profiles/connect';
 import { parseProfilesFile } from '../../../src/server/profiles/profile';
-import { isPublicTarget } from '../../../src/server/security/public-targets';
+import { isPublicTarget } from '../../../src/server/security/request-targets';
 import { consoleWith } from '../../support/console-app';
 import { startLocalS3, type LocalS3 } from '../../support/s3rver';
 
