@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheCheckResult } from '../../src/contract/api';
 import type { CacheFindingCode, CacheFixCode } from '../../src/core';
-import { POISONING_SETUPS, CORRECT_SETUPS, allowOriginValues, proxyRequest, startCachingProxy, type CacheProxySetup, type CachingProxy, type ProxyAnswer } from '../support/caching-proxy';
+import { POISONING_SETUPS, CORRECT_SETUPS, allowOriginValues, proxyRequest, startCachingProxy, type CacheProxySetup, type CachingProxy, type ProxyAnswer, waitFor } from '../support/caching-proxy';
+import { runCli } from '../support/cli';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
 // Issue 19's detection table: `cors-console cache-check`, run as a user runs it (the built CLI, a
@@ -16,7 +16,6 @@ import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends
 // name each of the 5 poisonings with the right finding and fix, and find nothing in the 5 correct
 // setups, even when primed and after a rule change.
 
-const BIN = resolve('bin/cors-console.mjs');
 const A = 'https://app-a.example';
 const B = 'https://app-b.example';
 const KEY = 'asset.txt';
@@ -29,29 +28,7 @@ const corsXml = (origins: string[]) =>
   `<MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 const preflight = (origin: string) => ({ origin, 'access-control-request-method': 'PUT' });
 
-async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, 'cache-check', ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NODE_NO_WARNINGS: '1', ...env }, timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) => {
-      done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(['cache-check', ...args], env, CLI_TIMEOUT_MS);
 
 /** What each poisoning must be named as, and the fix that goes with it for Varnish. */
 const EXPECTED: Record<(typeof POISONING_SETUPS)[number], { finding: CacheFindingCode; fix: CacheFixCode }> = {
