@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUITE_SCHEMA_PATH, type SuiteTest } from '../contract/suite';
 import { ENGINE_NAMES, type EngineName } from '../engines/engine';
+import { runCacheCheckCommand, type CacheCheckOptions } from './cache-check';
 import { CommandError, usageError } from './command-error';
 import { loadTarget, readLiveConfig, readSuite } from './load-target';
 import { cliText } from './messages';
@@ -180,6 +181,22 @@ function program(): Command {
       if (options.config) process.env['CORS_CONSOLE_CONFIG'] = options.config;
       const dataDir = resolve(process.env['CORS_CONSOLE_DATA'] ?? resolve(projectRoot, '.data'));
       process.exitCode = options.init ? await runInit(options, dataDir) : await runTests(options, dataDir);
+    });
+  root
+    .command('cache-check')
+    .description("Checks a CDN or caching proxy in front of a bucket (the profile's publicUrl) for answers replayed to the wrong CORS request.")
+    .requiredOption('--profile <id>', 'profile id from the profiles file (CORS_CONSOLE_CONFIG); it sets publicUrl or publicUrls')
+    .requiredOption('--bucket <name>', 'bucket to check')
+    .requiredOption('--key <key>', 'object key to request (it must exist; nothing is written)')
+    .requiredOption('--origin <origin>', 'an origin your app is served from; pass it twice (A, then B)', collect, [])
+    .option('--method <method>', "the preflight's Access-Control-Request-Method", 'PUT')
+    .option('--header <name>', "a header name the preflight lists in Access-Control-Request-Headers, repeatable", collect, [])
+    .option('--reporter <name>', 'pretty | json', 'pretty')
+    .option('--config <file>', 'profiles file (sets CORS_CONSOLE_CONFIG)')
+    .action(async (options: CacheCheckOptions & { config?: string }) => {
+      if (options.config) process.env['CORS_CONSOLE_CONFIG'] = options.config;
+      const dataDir = resolve(process.env['CORS_CONSOLE_DATA'] ?? resolve(projectRoot, '.data'));
+      process.exitCode = await runCacheCheckCommand(options, dataDir);
     });
   return root;
 }

@@ -10,6 +10,8 @@ export { DEMO_LESSONS, bucketCorsSchema } from './cors';
 export type { BucketCors, DemoLesson } from './cors';
 export * from './profiles';
 export * from './testing';
+export * from './cache-check';
+export * from './public-url';
 export * from './history';
 export * from './engine-runs';
 export { routes } from './routes';

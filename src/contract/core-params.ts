@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   BLOCK_CHECKS,
   BODY_RULES,
+  CACHE_CHECK_STEPS,
+  CACHE_KINDS,
+  DIALECTS,
   BREAKAGE_CODES,
   CORS_FIX_CODES,
   REQUEST_REASON_CODES,
@@ -11,6 +14,8 @@ import {
   type BlockParamsByCheck,
   type BodyMisfit,
   type BreakageParamsByCode,
+  type CacheFindingParamsByCode,
+  type CacheFixParamsByCode,
   type CorsErrorExplanation,
   type CorsFixParamsByCode,
   type CheckParamsByCode,
@@ -306,3 +311,45 @@ export const ruleFixSchema: z.ZodType<RuleFix> = z.intersection(
     z.object({ kind: z.literal('absorb-rule'), rule: count, into: count, ...grants }),
   ]),
 );
+
+/**
+ * A value the core types as `T | undefined` under a key that is always there. JSON drops the key
+ * when the value is undefined, so the key may be absent on the wire; the identity transform makes
+ * the parsed key present again (zod types a key after a transform as required).
+ */
+export const maybe = <T extends z.ZodType>(schema: T) => schema.optional().transform((value): z.output<T> | undefined => value);
+
+const cacheKind = z.enum(CACHE_KINDS);
+const cacheStep = z.enum(CACHE_CHECK_STEPS);
+/** Where a cache finding was seen, and which cache. */
+const seen = { step: cacheStep, steps: z.array(cacheStep), cache: cacheKind };
+/** A cached answer's sign headers and age. */
+const fromCache = { signs: texts, ageSeconds: maybe(count) };
+
+export const cacheFindingParams = exactly<CacheFindingParamsByCode>()({
+  'cache.no-vary-origin': z.object({ ...seen, ...fromCache, origin: text, bucketAllowOrigin: text }),
+  'cache.vary-ignored': z.object({ ...seen, ...fromCache, origin: text, bucketAllowOrigin: text }),
+  'cache.other-origin-replayed': z.object({ ...seen, ...fromCache, origin: text, replayedOrigin: text }),
+  'cache.preflight-cached': z.object({ ...seen, ...fromCache }),
+  'cache.multiple-allow-origin': z.object({ ...seen, values: texts, bucketValues: texts }),
+  'cache.added-allow-origin': z.object({ ...seen, values: texts, bucketValues: texts }),
+  'cache.stale-answer': z.object({ ...seen, ...fromCache, headers: z.array(z.object({ name: text, cached: maybe(text), bucket: maybe(text) })) }),
+  'cache.origin-not-forwarded': z.object({ ...seen, ...fromCache, origin: text, bucketAllowOrigin: text }),
+});
+
+export const cacheFixParams = exactly<CacheFixParamsByCode>()({
+  'response-vary': z.object({ dialect: z.enum(DIALECTS) }),
+  'cloudfront-cache-key-origin': none,
+  'cloudfront-cached-methods': none,
+  'cloudflare-cache-key-origin': none,
+  'cloudflare-remove-transform-rule': z.object({ values: texts }),
+  'nginx-cache-key-origin': none,
+  'varnish-hash-origin': none,
+  'cache-key-origin': z.object({ cache: cacheKind }),
+  'no-cache-preflight': z.object({ cache: cacheKind }),
+  'remove-added-allow-origin': z.object({ cache: cacheKind, values: texts }),
+  'purge-cache': z.object({ cache: cacheKind }),
+  'forward-origin': z.object({ cache: cacheKind }),
+  'app-crossorigin-img': none,
+  'app-fetch-no-store': none,
+});

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { checkParams, codedUnion, issueParams, ruleFixSchema, ruleReasonParams, summaryParams } from './core-params';
+import { cacheFindingParams, cacheFixParams, checkParams, codedUnion, issueParams, maybe, ruleFixSchema, ruleReasonParams, summaryParams } from './core-params';
 import {
+  CACHE_FINDING_CODES,
+  CACHE_FIX_CODES,
   CHECK_CODES,
   corsConfigSchema,
   DIALECTS,
   ISSUE_CODES,
   RULE_REASON_CODES,
   SUMMARY_CODES,
+  type CacheFinding,
+  type CacheFix,
   type CheckResult,
   type CorsConfig,
   type Decision,
@@ -20,6 +24,8 @@ import {
 // place its schema follows (each schema is annotated with the core type, so drift fails to compile).
 
 export const dialectSchema: z.ZodType<Dialect> = z.enum(DIALECTS);
+
+export { maybe };
 
 /** Answers carry configurations the server read; unknown fields are dropped, not refused. */
 export const corsConfigAnswerSchema: z.ZodType<CorsConfig> = corsConfigSchema;
@@ -59,3 +65,8 @@ export const decisionSchema: z.ZodType<Decision> = z.object({
   reasons: z.array(ruleReasonSchema),
   summary: summarySchema,
 });
+
+export const cacheFixSchema: z.ZodType<CacheFix> = codedUnion('code', CACHE_FIX_CODES, cacheFixParams);
+
+/** A cache check's finding, with the fixes for the cache it was seen through. */
+export const cacheFindingSchema: z.ZodType<CacheFinding> = codedUnion('code', CACHE_FINDING_CODES, cacheFindingParams, { fixes: z.array(cacheFixSchema) });

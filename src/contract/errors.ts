@@ -75,6 +75,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
       z.object({ reason: z.literal('off-endpoint'), origin: text, profile: text, endpoint: text }),
       /** A test sends from the console's second origin, and this console serves none. */
       z.object({ reason: z.literal('no-harness-origin') }),
+      /** A signed probe to the public URL: presigned URLs are the endpoint's, a CDN would cache or refuse them. */
+      z.object({ reason: z.literal('signed-public') }),
     ]),
   ),
   /** 422: the configuration has errors the provider would reject; `first` is the first of them (all are in `issues`). */
@@ -159,6 +161,11 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('engine-run-busy', z.object({ running: text })),
   /** 503: an engine asked for is not installed on the console's host; `installCommand` installs it on Debian. */
   coded('engine-not-installed', z.object({ engine: text, missing: z.array(text), installCommand: text })),
+  /**
+   * 409: the cache check or a public-target probe needs the bucket's public URL, and the profiles
+   * file sets none for it (`publicUrl` on the profile, or `publicUrls` for the bucket).
+   */
+  coded('no-public-url', z.object({ profile: text, bucket: text })),
   /** 404: no engine run with this id (runs are kept a while after they end, not across restarts). */
   coded('engine-run-not-found', z.object({ run: text })),
 ]);

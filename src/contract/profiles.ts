@@ -15,6 +15,13 @@ export const profileSummarySchema = z.object({
   region: z.string(),
   /** The embedded local s3rver. */
   embedded: z.boolean(),
+  /**
+   * The public URL in front of every bucket (a CDN or caching proxy), as a pattern with `{key}`
+   * and maybe `{bucket}`; absent when none is configured. Not a credential.
+   */
+  publicUrl: z.string().optional(),
+  /** Public URL patterns of single buckets, by bucket name; each wins over `publicUrl` for its bucket. */
+  publicUrls: z.record(z.string(), z.string()).optional(),
   capabilities: capabilitiesSchema,
 });
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;

@@ -2,6 +2,7 @@ import { bucketCorsSchema, corsStateSchema, putCorsBodySchema } from './cors';
 import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileListSchema, sessionBodySchema, sessionStateSchema } from './profiles';
 import { historyPageQuerySchema, historyPageSchema, restoreBodySchema } from './history';
 import { engineRunSchema, hostEnginesSchema, startEngineRunBodySchema } from './engine-runs';
+import { cacheCheckBodySchema, cacheCheckResultSchema } from './cache-check';
 import { defineRoute } from './route';
 import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, removeScratchBodySchema, removeScratchResultSchema, savedTestsSchema } from './testing';
 
@@ -41,7 +42,12 @@ export const routes = {
   listSavedTests: defineRoute({ method: 'GET', path: `${BUCKET}/tests`, answer: savedTestsSchema, errors: [] }),
   putSavedTests: defineRoute({ method: 'PUT', path: `${BUCKET}/tests`, body: putSavedTestsBodySchema, answer: savedTestsSchema, maxBodyBytes: MAX_SAVED_TESTS_BODY_BYTES, errors: [] }),
   /** The raw preflight and actual request, sent by the server, beside the core's prediction. */
-  probe: defineRoute({ method: 'POST', path: `${BUCKET}/probe`, body: probeBodySchema, answer: probeResultSchema, maxBodyBytes: MAX_PROBE_BODY_BYTES, errors: [...PROVIDER_ERRORS, 'confirmation-required'] }),
+  probe: defineRoute({ method: 'POST', path: `${BUCKET}/probe`, body: probeBodySchema, answer: probeResultSchema, maxBodyBytes: MAX_PROBE_BODY_BYTES, errors: [...PROVIDER_ERRORS, 'confirmation-required', 'no-public-url'] }),
+  /**
+   * The cache check: the core's requests through the bucket's public URL and straight to its
+   * endpoint, sent one at a time in the plan's order, and what the core reads in the answers.
+   */
+  cacheCheck: defineRoute({ method: 'POST', path: `${BUCKET}/cache-check`, body: cacheCheckBodySchema, answer: cacheCheckResultSchema, errors: ['no-public-url', ...PROVIDER_ERRORS] }),
   presign: defineRoute({ method: 'POST', path: `${BUCKET}/presign`, body: presignBodySchema, answer: presignResultSchema, errors: [...PROVIDER_ERRORS, 'confirmation-required'] }),
   /** Removes a test's scratch object now (the server also removes it on its own once its signed URL has expired). */
   removeScratch: defineRoute({ method: 'DELETE', path: `${BUCKET}/scratch`, body: removeScratchBodySchema, answer: removeScratchResultSchema, errors: PROVIDER_ERRORS }),

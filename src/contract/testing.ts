@@ -7,7 +7,7 @@ export { isScratchKey, newScratchKey, SCRATCH_PREFIX, writesObject } from './scr
 
 // RFC 9110 token characters, and visible characters plus space/tab for values: a probe must not
 // smuggle CR/LF or control characters into the request it sends.
-const headerName = z.string().refine((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name), bodyRule('header-name-characters'));
+export const headerName = z.string().refine((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name), bodyRule('header-name-characters'));
 const headerValue = z
   .string()
   .max(8192)
@@ -43,6 +43,10 @@ export const objectKeySchema = z
  */
 const confirmWrite = z.boolean().default(false);
 
+/** Where a probe's requests go: the bucket's endpoint, or the public URL in front of it. */
+export const PROBE_TARGETS = ['endpoint', 'public'] as const;
+export type ProbeTarget = (typeof PROBE_TARGETS)[number];
+
 export const probeBodySchema = z
   .object({
     key: objectKeySchema.default('test.txt'),
@@ -62,6 +66,11 @@ export const probeBodySchema = z
     signed: z.boolean().default(false),
     /** The page's credentials mode: the preflight is judged as the browser would judge it for this mode. */
     credentials: z.enum(['omit', 'include']).default('omit'),
+    /**
+     * Where the requests go: the bucket's endpoint, or its public URL (the profile's `publicUrl`
+     * pattern, a CDN or proxy in front of the bucket). A signed probe goes to the endpoint only.
+     */
+    target: z.enum(PROBE_TARGETS).default('endpoint'),
     confirmWrite,
   })
   .strict();
@@ -69,7 +78,7 @@ export type ProbeBody = z.input<typeof probeBodySchema>;
 
 const headersSchema = z.record(z.string(), z.string());
 
-const probeFailureSchema = z.discriminatedUnion('code', [
+export const probeFailureSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('provider-unreachable'), transportCode: z.string().optional(), transportMessage: z.string().optional() }),
   z.object({ code: z.literal('provider-timeout'), timeoutMs: z.number() }),
 ]);
@@ -97,8 +106,10 @@ export type ProbeExchange = z.infer<typeof probeExchangeSchema>;
  */
 export const probeResultSchema = z.object({
   dialect: dialectSchema,
-  /** The object's plain URL on the profile's endpoint. */
+  /** The object's plain URL the requests went to: on the profile's endpoint, or through its public URL. */
   objectUrl: z.string(),
+  /** Where the requests went (absent from consoles before the public URL: the endpoint). */
+  target: z.enum(PROBE_TARGETS).optional(),
   /** The presigned URL the actual request went to, for a signed probe; valid for about a minute. */
   signedUrl: z.string().optional(),
   /** The stored configuration the predictions were made against, and its version. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Checks of the API's own (refined) body schemas, by code: the schema names its check in `params.rule`. */
-export const BODY_RULES = ['key-too-long', 'key-control-character', 'key-dot-segment', 'too-many-headers', 'duplicate-test-ids', 'header-name-characters', 'header-value-characters', 'key-not-unicode'] as const;
+export const BODY_RULES = ['key-too-long', 'key-control-character', 'key-dot-segment', 'too-many-headers', 'duplicate-test-ids', 'header-name-characters', 'header-value-characters', 'key-not-unicode', 'origin-serialized'] as const;
 export type BodyRule = (typeof BODY_RULES)[number];
 
 /**

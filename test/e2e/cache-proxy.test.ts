@@ -11,6 +11,7 @@ import {
   type CacheProxySetup,
   type CachingProxy,
   type ProxyAnswer,
+  waitFor,
 } from '../support/caching-proxy';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 
@@ -43,16 +44,6 @@ const corsXml = (origins: string[]) =>
 
 // Unique per run: every test file shares the one RGW and its bucket namespace.
 const RUN = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-
-async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const preflight = (origin: string) => ({ origin, 'access-control-request-method': 'GET' });
 

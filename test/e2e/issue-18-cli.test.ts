@@ -1,12 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { Parser as TapParser, type FinalResults } from 'tap-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SuiteInput } from '../../src/contract/suite';
 import type { RunReport } from '../../src/cli/run-report';
+import { runCli } from '../support/cli';
 import { startStorageBackend, type StorageBackend } from '../support/storage-backends';
 
 // Issue 18: `cors-console test` as a user runs it (node bin/cors-console.mjs, built), against
@@ -14,7 +14,6 @@ import { startStorageBackend, type StorageBackend } from '../support/storage-bac
 // each turn the run red with the right test and reason, ten green runs in a row, every reporter
 // parsed, and exit codes 0/1/2/3 each from a real case.
 
-const BIN = resolve('bin/cors-console.mjs');
 // The app's origin is http: an https page could not reach this http bucket in WebKit (mixed content,
 // its own test below), and the suite that passes passes in all three engines.
 const APP = 'http://app.example.com:8080';
@@ -22,19 +21,8 @@ const HTTPS_APP = 'https://app.example.com';
 const LOOPBACK_APP = 'http://127.0.0.1:47391';
 const RUN_TIMEOUT_MS = 240_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, 'test', ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', NODE_NO_WARNINGS: '1', CI: 'true', ...env }, timeout: RUN_TIMEOUT_MS }, (error, stdout, stderr) => {
-      done({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr });
-    });
-  });
-}
+// CI=true: the pretty reporter's quiet form, as in a CI job.
+const cli = (args: string[], env: Record<string, string>) => runCli(['test', ...args], { CI: 'true', ...env }, RUN_TIMEOUT_MS);
 
 interface Rule {
   origins: string[];

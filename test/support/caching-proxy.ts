@@ -89,3 +89,14 @@ export function cacheStatus(answer: ProxyAnswer): 'HIT' | 'MISS' | 'PASS' | unde
   const status = answer.headers['x-cache'];
   return status === 'HIT' || status === 'MISS' || status === 'PASS' ? status : undefined;
 }
+
+/** Polls `probe` until `done` says so (a cache's TTL, a rule change reaching the server), or throws with the last value. */
+export async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms; last: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

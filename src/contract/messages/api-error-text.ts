@@ -109,6 +109,8 @@ const badRequest: Describe<'bad-request'> = (params, issueText) => {
       return contractText('api-error.bad-request.off-endpoint', { origin: params.origin, profile: params.profile, endpoint: params.endpoint });
     case 'no-harness-origin':
       return contractText('api-error.bad-request.no-harness-origin');
+    case 'signed-public':
+      return contractText('api-error.bad-request.signed-public');
   }
 };
 
@@ -152,6 +154,14 @@ const MESSAGES: { [C in ApiErrorCode]: Describe<C> } = {
   'engine-run-busy': ({ running }) => contractText('api-error.engine-run-busy', { running }),
   'engine-not-installed': ({ engine, missing, installCommand }) => contractText('api-error.engine-not-installed', { engine, missing: missing.join(', '), command: installCommand }),
   'engine-run-not-found': ({ run }) => contractText('api-error.engine-run-not-found', { run }),
+  'no-public-url': ({ profile, bucket }) =>
+    contractText('api-error.no-public-url', {
+      profile,
+      bucket,
+      // Settings as values, so ICU never reads their braces and a translation keeps them verbatim.
+      profileSetting: '"publicUrl": "https://cdn.example.com/{bucket}/{key}"',
+      bucketSetting: `"publicUrls": { ${JSON.stringify(bucket)}: "https://cdn.example.com/{key}" }`,
+    }),
 };
 
 /**

@@ -281,6 +281,7 @@ const BODY_RULE_TEXT: Record<BodyRule, (limit?: number) => string> = {
   'header-name-characters': () => text('issue.body.header-name-characters'),
   'header-value-characters': () => text('issue.body.header-value-characters'),
   'key-not-unicode': () => text('issue.body.key-not-unicode'),
+  'origin-serialized': () => text('issue.body.origin-serialized'),
 };
 
 /** What a size limit measures, as the `{of, select, …}` of the size messages names it. */

@@ -9,7 +9,13 @@ export interface RawAnswer {
   bodyPreview: string;
 }
 
-export type RawOutcome = { ok: true; answer: RawAnswer; totalMs: number } | { ok: false; failure: ProbeFailure; totalMs: number };
+/** An answer, with every header line as received (`lines`: a repeated header stays two lines, where `headers` joins them). */
+export type RawOutcome = { ok: true; answer: RawAnswer; lines: Array<[name: string, value: string]>; totalMs: number } | { ok: false; failure: ProbeFailure; totalMs: number };
+
+export interface RawOptions {
+  /** A connection of its own (no keep-alive agent): a cache may answer a reused connection differently. */
+  freshConnection?: boolean;
+}
 
 const PREVIEW_BYTES = 2048;
 
@@ -17,12 +23,12 @@ const PREVIEW_BYTES = 2048;
  * Sends one request exactly as given and reports the answer unfiltered. Redirects are reported,
  * never followed, so a probe cannot be bounced to another host.
  */
-export function sendRaw(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<RawOutcome> {
+export function sendRaw(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, options: RawOptions = {}): Promise<RawOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(url, { method, headers, timeout: timeoutMs }, (res) => {
+    const req = send(url, { method, headers, timeout: timeoutMs, ...(options.freshConnection ? { agent: false } : {}) }, (res) => {
       const preview: Buffer[] = [];
       let bytes = 0;
       res.on('data', (chunk: Buffer) => {
@@ -34,9 +40,12 @@ export function sendRaw(url: URL, method: string, headers: Record<string, string
         for (const [name, value] of Object.entries(res.headers)) {
           if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
         }
+        const lines: Array<[string, string]> = [];
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) lines.push([res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i + 1]!]);
         resolve({
           ok: true,
           answer: { status: res.statusCode ?? 0, headers: flat, bodyBytes: bytes, bodyPreview: Buffer.concat(preview).toString('utf8') },
+          lines,
           totalMs: elapsed(),
         });
       });

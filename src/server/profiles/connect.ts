@@ -94,6 +94,8 @@ export function connectProfile(profile: ProfileConfig, env: Env): Connected {
         endpoint: defaultEndpoint(profile),
         region: profile.region ?? 'us-east-1',
         embedded: false,
+        ...(profile.publicUrl ? { publicUrl: profile.publicUrl } : {}),
+        ...(profile.publicUrls ? { publicUrls: profile.publicUrls } : {}),
         capabilities: { ...built.adapter.capabilities },
       },
     },

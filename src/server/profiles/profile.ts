@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { PUBLIC_URL_PROBLEM_TEXT, publicUrlProblem } from '../../contract/public-url';
 import { DIALECTS, type Dialect } from '../../core';
+import { isBucketName } from '../http/context';
 
 const endpoint = z
   .string()
   .url()
   .refine((value) => /^https?:\/\//.test(value), 'The endpoint must be an http:// or https:// URL.');
+
+/** A public URL pattern (a CDN or proxy in front of the buckets), refused with the reason it is no valid one. */
+const publicUrl = z.string().superRefine((pattern, ctx) => {
+  const problem = publicUrlProblem(pattern);
+  if (problem) ctx.addIssue({ code: 'custom', message: PUBLIC_URL_PROBLEM_TEXT[problem] });
+});
 
 const credentialsSchema = z.union([
   z.object({ awsProfile: z.string().min(1) }).strict(),
@@ -21,6 +29,17 @@ export const profileSchema = z
     region: z.string().min(1).optional(),
     addressing: z.enum(['path', 'virtual']).optional(),
     dialect: z.enum(DIALECTS).optional(),
+    /** The URL pages load objects from, for every bucket: `https://cdn.example.com/{bucket}/{key}`. */
+    publicUrl: publicUrl.optional(),
+    /** A bucket's own public URL, by bucket name (wins over `publicUrl`): `{"logos": "https://logos.example.com/{key}"}`. */
+    publicUrls: z
+      .record(z.string(), publicUrl)
+      .superRefine((byBucket, ctx) => {
+        for (const bucket of Object.keys(byBucket)) {
+          if (!isBucketName(bucket)) ctx.addIssue({ code: 'custom', path: [bucket], message: `"${bucket}" is no bucket name: each key of publicUrls names a bucket.` });
+        }
+      })
+      .optional(),
     /** Where the keys come from; absent means each ecosystem's usual places. Never the keys themselves. */
     credentials: credentialsSchema.optional(),
   })

@@ -1,21 +1,12 @@
-import { isScratchKey, routes, writesObject, type PresignResult, type ProfileSummary, type UnaddressableCause } from '../../contract/api';
+import { isScratchKey, routes, writesObject, type PresignResult } from '../../contract/api';
 import type { Method } from '../../core';
 import type { CorsService } from '../cors/cors-service';
 import { apiError, fromStorageError } from '../http/api-error';
 import { answer, type Register } from '../http/register';
+import { checkCache } from '../probe/cache-check';
 import { runProbe } from '../probe/probe';
 import type { ScratchObjects } from '../probe/scratch-objects';
-import { isStorageTarget, storageOriginsOf } from '../security/storage-origins';
-import type { StorageError } from '../storage/result';
-
-/**
- * Only the profile's own storage is ever addressed (no open proxy). A URL outside it is an
- * adapter's bug, answered and never sent; null when the URL is the profile's own.
- */
-function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
-  if (isStorageTarget(url, storageOriginsOf(profile))) return null;
-  return apiError('bad-request', { reason: 'off-endpoint', origin: url.origin, profile: profile.label, endpoint: profile.endpoint ?? 'default' });
-}
+import { publicObjectUrl, refuseOffEndpoint, refuseOffPublicUrl, unaddressable } from '../security/request-targets';
 
 /**
  * A request that writes or deletes an object the console did not create must say so
@@ -24,13 +15,6 @@ function refuseOffEndpoint(url: URL, profile: ProfileSummary) {
 function refuseUnconfirmedWrite(bucket: string, key: string, method: Method, confirmWrite: boolean) {
   if (!writesObject(method) || isScratchKey(key) || confirmWrite) return null;
   return apiError('confirmation-required', { bucket, key, method });
-}
-
-/** Why the adapter could not build an object's URL, from its failure's values. */
-function unaddressable(error: StorageError): { cause: UnaddressableCause; providerMessage?: string } {
-  const { params } = error;
-  if (params.reason === 'invalid-bucket-name' || params.reason === 'key-outside-bucket' || params.reason === 'no-url') return { cause: params.reason };
-  return { cause: 'sdk-refused', ...('providerMessage' in params && params.providerMessage ? { providerMessage: params.providerMessage } : {}) };
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -52,8 +36,15 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
     const addressed = adapter.objectUrl(bucket, key);
     // The adapters refuse keys or buckets that would leave the bucket's URL space.
     if (!addressed.ok) return apiError('bad-request', { reason: 'key-unaddressable', key, bucket, ...unaddressable(addressed.error) });
-    const objectUrl = addressed.value;
+    let objectUrl = addressed.value;
     if (signed && method === 'POST') return apiError('bad-request', { reason: 'signed-post' });
+    if (body.target === 'public') {
+      // A presigned URL is the endpoint's: a CDN would cache it, or refuse a signature made for another host.
+      if (signed) return apiError('bad-request', { reason: 'signed-public' });
+      const through = publicObjectUrl(summary, bucket, key);
+      if (!through.ok) return apiError('no-public-url', { profile: summary.id, bucket });
+      objectUrl = through.url;
+    }
     const unconfirmed = body.send === 'preflight' ? null : refuseUnconfirmedWrite(bucket, key, method, body.confirmWrite);
     if (unconfirmed) return unconfirmed;
     let url = objectUrl;
@@ -64,7 +55,7 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
       url = new URL(presigned.value);
     }
     // Belt and braces: the adapter built it, and still only the profile's own storage is probed.
-    const offEndpoint = refuseOffEndpoint(url, summary);
+    const offEndpoint = body.target === 'public' ? refuseOffPublicUrl(url, summary, bucket, key) : refuseOffEndpoint(url, summary);
     if (offEndpoint) return offEndpoint;
     // A test run sends many probes to one bucket within seconds; one read of its configuration
     // serves them (a save through the console is seen at once).
@@ -82,7 +73,11 @@ export function registerTestingRoutes(register: Register, service: CorsService, 
       if (deletes && probed.ok && (probed.result.actual?.response?.status ?? 300) < 300) await scratch.create(scratchTarget);
       scratch.removeLater(scratchTarget, SIGNED_PROBE_EXPIRY_SECONDS * 1000 + SCRATCH_GRACE_MS);
     }
-    return probed.ok ? answer(probed.result) : fromStorageError(probed.error);
+    return probed.ok ? answer({ ...probed.result, target: body.target }) : fromStorageError(probed.error);
+  });
+  register(routes.cacheCheck, async ({ profile, bucket, body }) => {
+    const checked = await checkCache(profile, bucket, body, PROBE_TIMEOUT_MS);
+    return checked.ok ? answer(checked.result) : checked.error;
   });
   register(routes.presign, async ({ profile: { adapter, summary }, bucket, body }) => {
     const { key, method, expiresSeconds, contentType } = body;

@@ -36,6 +36,28 @@ describe('parseProfilesFile', () => {
   });
 });
 
+describe('public URLs in the profiles file', () => {
+  const file = (fields: object) => JSON.stringify({ profiles: [{ id: 'x', kind: 's3', ...fields }] });
+
+  it('reads a profile-wide pattern and per-bucket ones', () => {
+    const parsed = parseProfilesFile(file({ publicUrl: 'https://cdn.example.com/{bucket}/{key}', publicUrls: { logos: 'https://{bucket}.img.example.com/{key}' } }), 'profiles.json');
+    expect(parsed).toMatchObject({ ok: true, profiles: [{ publicUrl: 'https://cdn.example.com/{bucket}/{key}', publicUrls: { logos: 'https://{bucket}.img.example.com/{key}' } }] });
+  });
+
+  it.each([
+    ['an ftp URL', { publicUrl: 'ftp://cdn.example.com/{key}' }, /profiles\.0\.publicUrl: The public URL must be an http:\/\/ or https:\/\/ URL/],
+    ['no {key}', { publicUrl: 'https://cdn.example.com/{bucket}' }, /publicUrl: The public URL must contain \{key\}/],
+    ['a query', { publicUrl: 'https://cdn.example.com/{key}?v=2' }, /publicUrl: The public URL must not have a query/],
+    ['a user name', { publicUrl: 'https://me@cdn.example.com/{key}' }, /publicUrl: The public URL must not hold a user name/],
+    ['another placeholder', { publicUrls: { logos: 'https://cdn.example.com/{region}/{key}' } }, /publicUrls\.logos: The public URL may only use the placeholders/],
+    ['a bucket name that is none', { publicUrls: { 'Not A Bucket': 'https://cdn.example.com/{key}' } }, /publicUrls.*bucket name/],
+  ])('refuses %s, saying why', (_name, fields, message) => {
+    const parsed = parseProfilesFile(file(fields), 'profiles.json');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(message);
+  });
+});
+
 describe('parseEnv', () => {
   it('defaults the port and leaves the profiles file unset', () => {
     expect(parseEnv({})).toEqual({ ok: true, env: { HOST: '127.0.0.1', PORT: 8787, CORS_CONSOLE_S3_PORT: 0 } });
