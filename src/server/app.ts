@@ -21,7 +21,7 @@ import { escapeControlCharacters } from './security/log-line';
 import { createRedactor } from './security/redact';
 import { securityHeaders } from './security/security-headers';
 import { createSessionBook } from './security/session';
-import { storageCspSources } from './security/storage-origins';
+import { publicUrlCspSources, storageCspSources } from './security/storage-origins';
 import { createHistoryRecorder } from './state/history-recorder';
 import { createMemoryState, type StateStore } from './state/state-store';
 import { newConsoleIdentity, type ConsoleIdentity } from './state/write-author';
@@ -68,7 +68,10 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
     '*',
     securityHeaders({
       // Read per response: the test pane's requests go to the storage endpoints, straight from the page.
-      connectSources: () => storageCspSources(profiles.list()),
+      connectSources: () => [...storageCspSources(profiles.list()), ...publicUrlCspSources(profiles.list())],
+      formActions: () => storageCspSources(profiles.list()),
+      // The Test tab loads an object through its public URL as an <img> does (a cache keeps that answer).
+      imageSources: () => publicUrlCspSources(profiles.list()),
       frameAncestors: harnessOrigins,
       frameSources: harnessOrigins,
     }),

@@ -12,6 +12,8 @@ export interface SecurityHeaderOptions {
   frameSources?: Origins;
   /** Where forms may post; defaults to `connectSources` (presigned POST uploads go to the bucket). */
   formActions?: Origins;
+  /** Origins the page may load images from besides its own: the public URLs in front of buckets. */
+  imageSources?: Origins;
 }
 
 const read = (origins: Origins | undefined): readonly string[] => (typeof origins === 'function' ? origins() : (origins ?? []));
@@ -40,7 +42,7 @@ export function contentSecurityPolicy(options: SecurityHeaderOptions = {}): stri
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    `img-src ${sources(options.imageSources)} data:`,
     `connect-src ${sources(options.connectSources)}`,
     `form-action ${sources(options.formActions ?? options.connectSources)}`,
     `frame-src ${sources(options.frameSources)}`,

@@ -51,6 +51,24 @@ export function storageCspSources(profiles: readonly Pick<ProfileSummary, 'kind'
   return [...new Set(profiles.flatMap((p) => storageOriginsOf(p).map(toCspSource)))];
 }
 
+/**
+ * The CSP sources of the profiles' public URL patterns (a CDN or proxy in front of the buckets),
+ * which the Test tab's "Through the CDN" loads as an image and fetches: the pattern's origin, a
+ * `{bucket}` in its host read as any name there (`https://{bucket}.cdn.example` → `https://*.cdn.example`).
+ */
+export function publicUrlCspSources(profiles: readonly Pick<ProfileSummary, 'publicUrl' | 'publicUrls'>[]): string[] {
+  const patterns = profiles.flatMap((profile) => [...(profile.publicUrl ? [profile.publicUrl] : []), ...Object.values(profile.publicUrls ?? {})]);
+  return [...new Set(patterns.map(patternCspSource))];
+}
+
+function patternCspSource(pattern: string): string {
+  const [scheme, rest = ''] = pattern.split('://', 2);
+  // Host and port; a `{bucket}` label becomes `*` for the labels after it (CSP's only wildcard).
+  const authority = rest.split('/', 1)[0]!;
+  const bucketAt = authority.indexOf('{bucket}');
+  return `${scheme}://${bucketAt < 0 ? authority : `*.${authority.slice(authority.indexOf('.', bucketAt) + 1)}`}`;
+}
+
 /** Whether `url` goes to one of these origins (and nowhere else): the no-open-proxy check. */
 export function isStorageTarget(url: URL, origins: readonly StorageOrigin[]): boolean {
   const scheme = url.protocol.replace(/:$/, '');

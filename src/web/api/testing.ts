@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { PresignBody, ProbeBody, RemoveScratchBody, SavedTest } from '../../contract/api';
+import type { CacheCheckBody, PresignBody, ProbeBody, RemoveScratchBody, SavedTest } from '../../contract/api';
 import { fetchAnswer } from './client';
 import { settleWrite, type WriteOutcome } from './write-outcome';
 
@@ -16,6 +16,11 @@ export function probe({ profile, bucket }: BucketRef, body: ProbeBody) {
 /** A presigned URL (or POST form) for a request the page sends straight to the bucket. */
 export function presign({ profile, bucket }: BucketRef, body: PresignBody) {
   return fetchAnswer('presign', { params: { profile, bucket }, body });
+}
+
+/** The cache check: the server's requests through the bucket's public URL and straight to the bucket, and what they show. */
+export function cacheCheck({ profile, bucket }: BucketRef, body: CacheCheckBody) {
+  return fetchAnswer('cacheCheck', { params: { profile, bucket }, body });
 }
 
 /** Removes a test's scratch object once the page's own request is done (the server would, later). */

@@ -20,6 +20,7 @@ import { webText } from '../../../lib/i18n/feature-text';
 import { ConfirmWriteDialog } from './confirm-write-dialog';
 import { CURRENT_REQUEST_TEST_ID, EngineRunsPanel } from './engine-runs-panel';
 import { CacheDemo } from './cache-demo';
+import { CdnCheck } from './cdn-check';
 import { RequestBuilder } from './request-builder';
 import { SavedTests, SaveTestButton } from './saved-tests';
 import { StrictestFix } from './strictest-fix';
@@ -160,6 +161,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
       <EngineRunsPanel profile={profile} bucket={bucket} form={form} yourBrowser={yourBrowser} />
       <UploadTests profile={profile} bucket={bucket} />
       <CacheDemo profile={profile} bucket={bucket} />
+      <CdnCheck profile={profile} bucket={bucket} defaultKey={form.getValues('key')} harnessOrigin={harnessOrigin} />
       {harness.element}
     </section>
   );
