@@ -30,10 +30,15 @@ export function CdnCheck({ profile, bucket, defaultKey, harnessOrigin }: { profi
     <section className="tp-cdn" aria-label={webText('test-pane.cdn.label')}>
       <h3>{webText('test-pane.cdn.title')}</h3>
       {!pattern ? (
-        <p className="tp-muted">{webText('test-pane.cdn.none', { bucket, profile: profile.id, keyMark: '{key}', bucketMark: '{bucket}' })}</p>
+        <p className="tp-muted">
+          {webText('test-pane.cdn.none', { bucket, profile: profile.id })} <code>{`"publicUrls": { "${bucket}": "https://cdn.example.com/{key}" }`}</code>
+        </p>
       ) : (
         <>
-          <p className="tp-muted">{webText('test-pane.cdn.intro', { pattern })}</p>
+          <p className="tp-muted">
+            {webText('test-pane.cdn.public-url')} <code>{pattern}</code>
+          </p>
+          <p className="tp-muted">{webText('test-pane.cdn.intro')}</p>
           <div className="tp-cdn-fields">
             <TextField label={webText('test-pane.cdn.key')} value={key} onChange={(event) => setKey(event.target.value)} spellCheck={false} />
             <TextField label={webText('test-pane.cdn.origin-a')} value={originA} onChange={(event) => setOriginA(event.target.value)} spellCheck={false} />
