@@ -1,5 +1,5 @@
 import { cacheCheckBodySchema, type CacheCheckResult } from '../contract/api';
-import { cacheCheckPlan, cacheFindingText, cacheFixText, cacheSignsText, cacheStepText, misfitOf, issueMessage } from '../core';
+import { allowOriginValues, observedAnswer, cacheCheckPlan, cacheFindingText, cacheFixText, cacheSignsText, cacheStepText, misfitOf, issueMessage } from '../core';
 import { isBucketName } from '../server/http/context';
 import { checkCache } from '../server/probe/cache-check';
 import { infrastructureError, usageError } from './command-error';
@@ -45,7 +45,7 @@ export function prettyCacheCheck(result: CacheCheckResult): string {
     const step = plan.steps.find((candidate) => candidate.id === sent.step.id) ?? sent.step;
     const outcome = sent.response ? `${sent.response.status}` : `no answer (${sent.error?.code === 'provider-timeout' ? `no answer within ${sent.error.timeoutMs} ms` : (sent.error?.transportCode ?? 'unreachable')})`;
     out.push(`  ${index + 1}. ${cacheStepText(step)}: ${outcome}, ${Math.round(sent.timing.totalMs)} ms`);
-    const allowOrigin = sent.response?.lines.filter(([name]) => name === 'access-control-allow-origin').map(([, value]) => value) ?? [];
+    const allowOrigin = sent.response ? allowOriginValues(observedAnswer(sent.response.status, sent.response.lines)) : [];
     if (sent.response) out.push(`     Access-Control-Allow-Origin: ${allowOrigin.length ? allowOrigin.join(' | ') : '(none)'}`);
     if (sent.signs) out.push(`     ${cacheSignsText(sent.signs)}`);
   });

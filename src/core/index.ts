@@ -98,7 +98,7 @@ export { corsErrorReasonText, corsFixText } from './messages/cors-error-messages
 // The cache check (issue 19): the requests through a CDN or proxy and straight to the bucket, and what their answers show.
 export { CACHE_CHECK_STEPS, CACHE_BUST_PARAMETER, cacheCheckPlan } from './cache-check/plan';
 export type { CacheCheckInput, CacheCheckPlan, CacheCheckStep, CacheCheckStepId } from './cache-check/plan';
-export { headerValues, allowOriginValues, variesOnOrigin, accessControlHeaders } from './cache-check/headers';
+export { observedAnswer, headerValues, allowOriginValues, variesOnOrigin, accessControlHeaders } from './cache-check/headers';
 export type { ObservedAnswer } from './cache-check/headers';
 export { CACHE_KINDS, CACHE_SIGN_HEADERS, cacheSigns } from './cache-check/signs';
 export type { CacheKind, CacheSign, CacheSigns } from './cache-check/signs';

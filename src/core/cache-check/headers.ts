@@ -9,6 +9,13 @@ export interface ObservedAnswer {
   headers: Record<string, readonly string[]>;
 }
 
+/** An answer from its status and header lines as received (`[name, value]`, in order): values kept apart per name. */
+export function observedAnswer(status: number, lines: ReadonlyArray<readonly [string, string]>): ObservedAnswer {
+  const headers: Record<string, string[]> = {};
+  for (const [name, value] of lines) (headers[name] ??= []).push(value);
+  return { status, headers };
+}
+
 /** Every value of header `name` (any case), in order. */
 export function headerValues(answer: ObservedAnswer, name: string): string[] {
   const wanted = name.toLowerCase();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CacheCheckResult, CacheCheckStepResult, cacheCheckBodySchema } from '../../contract/api';
-import { analyseCacheCheck, cacheCheckPlan, cacheSigns, type CacheCheckPlan, type CacheCheckStepId, type Dialect, type ObservedAnswer } from '../../core';
+import { analyseCacheCheck, cacheCheckPlan, cacheSigns, observedAnswer, type CacheCheckPlan, type CacheCheckStepId, type Dialect, type ObservedAnswer } from '../../core';
 import type { z } from 'zod';
 import { apiError, type ApiErrorOf } from '../http/api-error';
 import type { ConnectedProfile } from '../profiles/connect';
@@ -10,13 +10,6 @@ import { sendRaw } from './send-raw';
 /** Unique to one run, so the plan's cache-busted URLs were never seen by any cache. */
 export function cacheCheckNonce(): string {
   return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
-}
-
-/** An answer's header lines as the core reads them: values kept apart per name, in order. */
-function observed(status: number, lines: ReadonlyArray<[string, string]>): ObservedAnswer {
-  const headers: Record<string, string[]> = {};
-  for (const [name, value] of lines) (headers[name] ??= []).push(value);
-  return { status, headers };
 }
 
 /**
@@ -37,7 +30,7 @@ export async function runCacheCheck(
       steps.push({ step, response: null, error: outcome.failure, timing: { totalMs: outcome.totalMs }, signs: null });
       continue;
     }
-    const answer = observed(outcome.answer.status, outcome.lines);
+    const answer = observedAnswer(outcome.answer.status, outcome.lines);
     answers[step.id] = answer;
     steps.push({
       step,

@@ -1,6 +1,6 @@
 // A cache's signs in its answers (caches-and-iac.md §1), as each cache sends them.
 import { describe, expect, it } from 'vitest';
-import { allowOriginValues, cacheSigns, variesOnOrigin, accessControlHeaders } from '../../../src/core';
+import { allowOriginValues, cacheSigns, variesOnOrigin, accessControlHeaders, observedAnswer } from '../../../src/core';
 import { cloudflare, cloudfront, nginx, ok, varnish } from './answers';
 
 describe('cacheSigns', () => {
@@ -48,5 +48,13 @@ describe('reading repeated headers', () => {
       'access-control-allow-origin': '*',
       'access-control-expose-headers': 'ETag',
     });
+  });
+});
+
+describe('observedAnswer', () => {
+  it('keeps header lines apart per name, in order, so a repeated Access-Control-Allow-Origin stays two values', () => {
+    const answer = observedAnswer(200, [['access-control-allow-origin', 'https://a.example'], ['vary', 'Origin'], ['access-control-allow-origin', '*']]);
+    expect(answer).toEqual({ status: 200, headers: { 'access-control-allow-origin': ['https://a.example', '*'], vary: ['Origin'] } });
+    expect(allowOriginValues(answer)).toEqual(['https://a.example', '*']);
   });
 });

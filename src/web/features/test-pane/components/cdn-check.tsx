@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Globe, ScanSearch } from 'lucide-react';
 import { useState } from 'react';
-import { cacheCheckPlan, cacheFindingText, cacheFixText, cacheSignsText, cacheStepText } from '../../../../core';
+import { allowOriginValues, cacheCheckPlan, cacheFindingText, cacheFixText, cacheSignsText, cacheStepText, observedAnswer } from '../../../../core';
 import type { CacheCheckResult, ProfileSummary } from '../../../../contract/api';
 import { expandPublicUrl, publicUrlPatternOf } from '../../../../contract/public-url';
 import { cacheCheck } from '../../../api/testing';
@@ -121,7 +121,7 @@ function CheckOutcome({ result }: { result: CacheCheckResult }) {
               {cacheStepText(step)}
             </th>
             <td data-label={columns.status}>{response ? response.status : (error?.code ?? '—')}</td>
-            <td data-label={columns.allowOrigin}>{response ? allowOriginLines(response.lines) : '—'}</td>
+            <td data-label={columns.allowOrigin}>{response ? allowOriginText(allowOriginValues(observedAnswer(response.status, response.lines))) : '—'}</td>
             <td data-label={columns.vary}>{response?.headers['vary'] ?? '—'}</td>
             <td data-label={columns.signs}>{signs && signs.signs.length ? cacheSignsText(signs) : '—'}</td>
           </tr>
@@ -131,8 +131,7 @@ function CheckOutcome({ result }: { result: CacheCheckResult }) {
   );
 }
 
-/** Each Access-Control-Allow-Origin line as received (two lines are two values: browsers refuse both). */
-function allowOriginLines(lines: readonly (readonly [string, string])[]): string {
-  const values = lines.filter(([name]) => name === 'access-control-allow-origin').map(([, value]) => value);
+/** Each Access-Control-Allow-Origin value as the core reads them (two values: browsers refuse both). */
+function allowOriginText(values: readonly string[]): string {
   return values.length ? values.join(' | ') : '—';
 }
