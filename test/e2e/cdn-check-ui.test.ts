@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/server/start';
 import { startCachingProxy, type CacheProxySetup, type CachingProxy } from '../support/caching-proxy';
 import { launchChromium, type Browser } from '../support/chromium';
+import { runAxe, describeViolations } from '../support/axe';
 import { SHOTS } from '../support/console-page';
 import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends';
 import { openTestTab } from '../support/test-pane-page';
@@ -35,6 +36,8 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
   let dir: string;
   let app: Awaited<ReturnType<typeof startConsole>>;
   let browser: Browser;
+  /** With CSP bypassed, as axe's script needs (test/support/axe.ts); the other browser keeps the console's CSP. */
+  let axeBrowser: Browser;
 
   beforeAll(async () => {
     proxy = await startCachingProxy(storage.current.endpoint);
@@ -47,6 +50,7 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
       startConsole({ env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, CORS_CONSOLE_CONFIG: written.path }, processEnv: written.env, dataDir: dir, webDir: resolve('dist/web'), log: () => {} }),
       launchChromium(),
     ]);
+    axeBrowser = await launchChromium({ bypassCSP: true });
     for (const { name } of Object.values(buckets)) {
       await storage.current.createBucket(name);
       await storage.current.putObject(name, KEY, 'not really a png', 'image/png');
@@ -56,13 +60,22 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all([browser?.close(), app?.stop(), proxy?.stop()]);
+    await Promise.all([browser?.close(), axeBrowser?.close(), app?.stop(), proxy?.stop()]);
     if (dir) await rm(dir, { recursive: true, force: true });
   }, 60_000);
 
-  async function openSection(bucket: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
+  /** The console's errors on the page, as the browser logs them (a CORS refusal included). */
+  const consoleErrors = new WeakMap<Page, string[]>();
+
+  async function openSection(bucket: string, { on = browser, width = 1440 } = {}): Promise<Page> {
+    const page = await on.context.newPage();
+    const errors: string[] = [];
+    consoleErrors.set(page, errors);
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width, height: 900 });
     await openTestTab(page, { url: app.url, profileId: backend }, bucket);
     await section(page).getByRole('textbox', { name: 'Object key (an object that exists)' }).fill(KEY);
     return page;
@@ -97,6 +110,10 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
     expect(check.status).toMatch(/The cache in front of the bucket changes what browsers get/);
     await expect.poll(() => section(page).locator('.tp-cdn-findings').textContent()).toContain(app.url);
     await page.screenshot({ path: `${SHOTS}/${backend}-cdn-check-poisoned.png`, fullPage: true });
+    // The CSP let the <img> and the fetch() reach the public URL: the one error is the browser's CORS refusal.
+    const errors = consoleErrors.get(page)!;
+    expect(errors.some((text) => /blocked by CORS policy/.test(text))).toBe(true);
+    expect(errors.filter((text) => !/blocked by CORS policy|Failed to load resource|ERR_BLOCKED_BY_ORB|ERR_FAILED/.test(text))).toEqual([]);
     await page.close();
   });
 
@@ -108,6 +125,24 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
     expect(check.findings).toEqual([]);
     expect(check.status).toContain('No cache problem');
     expect(check.status).toContain('cache: varnish');
+    // Not an image (the object is text), which Chromium's ORB may log; nothing else, no CSP refusal.
+    expect(consoleErrors.get(page)!.filter((text) => !/ERR_BLOCKED_BY_ORB|Failed to load resource/.test(text))).toEqual([]);
     await page.close();
+  });
+
+  it('holds at 390 px and in dark mode with its results shown: axe finds nothing, nothing overflows the page', { timeout: UI_MS * 6 }, async () => {
+    for (const width of [1440, 390]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const page = await openSection(buckets.poisoned.name, { on: axeBrowser, width });
+        await page.emulateMedia({ colorScheme: scheme });
+        await imageThenFetch(page);
+        await cacheCheck(page);
+        const report = await runAxe(page, `cdn-check@${width}-${scheme}`);
+        expect(report.violations, describeViolations([report])).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        await section(page).screenshot({ path: `${SHOTS}/${backend}-cdn-check-${width}-${scheme}.png` });
+        await page.close();
+      }
+    }
   });
 });
