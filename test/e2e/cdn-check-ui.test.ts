@@ -28,9 +28,11 @@ const section = (page: Page): Locator => page.getByRole('region', { name: 'Throu
 
 describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Varnish in front of %s', (backend) => {
   const storage = useStorageBackend(backend);
-  const buckets: Record<'poisoned' | 'fixed', { name: string; setup: CacheProxySetup }> = {
+  const buckets: Record<'poisoned' | 'fixed' | 'bothPoisoned', { name: string; setup: CacheProxySetup }> = {
     poisoned: { name: `cdn-ui-poisoned-${RUN}`, setup: 'poison-no-vary' },
     fixed: { name: `cdn-ui-fixed-${RUN}`, setup: 'correct-vary' },
+    // Its own cache entry: the side-by-side test poisons it itself, whatever the other tests left.
+    bothPoisoned: { name: `cdn-ui-both-${RUN}`, setup: 'poison-no-vary' },
   };
   let proxy: CachingProxy;
   let dir: string;
@@ -130,17 +132,73 @@ describe.each(STORAGE_BACKENDS)('"Through the CDN" in the Test tab, Chromium, Va
     await page.close();
   });
 
-  it('holds at 390 px and in dark mode with its results shown: axe finds nothing, nothing overflows the page', { timeout: UI_MS * 6 }, async () => {
+  /** "Test CORS" sent to the endpoint and the public URL, side by side: each route's verdict and what the console makes of the difference. */
+  async function testBothWays(page: Page): Promise<{ endpoint: string | null; public: string | null; differs: string | null; meaning: string; results: number }> {
+    await page.getByLabel('Object key', { exact: true }).fill(KEY);
+    await page.getByRole('radio', { name: 'Both, side by side' }).check();
+    await page.getByRole('button', { name: 'Test CORS' }).click();
+    const routes = page.getByRole('region', { name: 'The endpoint and the public URL, side by side' });
+    const meaning = routes.locator('.tp-routes-meaning');
+    await meaning.waitFor({ timeout: UI_MS });
+    const levelOf = (through: string) => routes.locator(`td[data-through="${through}"] [data-level]`).getAttribute('data-level');
+    return {
+      endpoint: await levelOf('endpoint'),
+      public: await levelOf('public'),
+      differs: await meaning.getAttribute('data-differs'),
+      meaning: (await meaning.textContent()) ?? '',
+      results: await page.locator('.tp-verdict').count(),
+    };
+  }
+
+  it('"Test CORS" both ways, side by side: after an <img> poisoned the cache, the endpoint allows and the public URL blocks, and the console says the cache changes the answer', { timeout: UI_MS * 4 }, async () => {
+    const page = await openSection(buckets.bothPoisoned.name);
+    expect(await imageThenFetch(page)).toMatch(/2\. fetch\(\) of the same URL .*: blocked/);
+    const both = await testBothWays(page);
+    expect(both).toMatchObject({ endpoint: 'allowed', public: 'blocked', differs: 'verdict', results: 2 });
+    expect(both.meaning).toContain("the endpoint's verdict is allowed, the public URL's is blocked");
+    expect(both.meaning).toContain('Run the cache check below');
+    // Each route's full result under its own heading, the public URL's answered by Varnish.
+    await expect.poll(() => page.getByRole('region', { name: 'Through the public URL' }).getByRole('region', { name: /^Browser, / }).textContent()).toContain(proxy.endpoints['poison-no-vary']);
+    expect(await page.getByRole('region', { name: "Through the bucket's endpoint" }).getByRole('region', { name: /^Browser, / }).textContent()).toContain(storage.current.endpoint);
+    await page.screenshot({ path: `${SHOTS}/${backend}-test-both-ways-poisoned.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('"Test CORS" both ways through a cache that honours Vary: Origin: the same verdict both ways, and the console says so', { timeout: UI_MS * 4 }, async () => {
+    const page = await openSection(buckets.fixed.name);
+    await imageThenFetch(page);
+    const both = await testBothWays(page);
+    expect(both).toMatchObject({ endpoint: 'allowed', public: 'allowed', differs: 'no', results: 2 });
+    expect(both.meaning).toContain('Both ways give the same verdict');
+    await page.close();
+  });
+
+  it('refuses a presigned request through the public URL at the form, and sends nothing', { timeout: UI_MS * 2 }, async () => {
+    const page = await openSection(buckets.fixed.name);
+    await page.getByRole('radio', { name: /^The public URL/ }).check();
+    await page.getByRole('checkbox', { name: /^Signed URL/ }).check();
+    await page.getByRole('button', { name: 'Test CORS' }).click();
+    await expect.poll(() => page.getByText(/A presigned URL belongs to the bucket's endpoint/).count()).toBe(1);
+    expect(await page.locator('.tp-verdict').count()).toBe(0);
+    await page.close();
+  });
+
+  it('holds at 390 px and in dark mode with its results and the side-by-side test shown: axe finds nothing, nothing overflows the page', { timeout: UI_MS * 6 }, async () => {
     for (const width of [1440, 390]) {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await openSection(buckets.poisoned.name, { on: axeBrowser, width });
         await page.emulateMedia({ colorScheme: scheme });
         await imageThenFetch(page);
         await cacheCheck(page);
+        await testBothWays(page);
         const report = await runAxe(page, `cdn-check@${width}-${scheme}`);
         expect(report.violations, describeViolations([report])).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-        await section(page).screenshot({ path: `${SHOTS}/${backend}-cdn-check-${width}-${scheme}.png` });
+        // What a person sees, scrolled to each part: a screenshot taller than the viewport (element or full page) came out blank below it at 390 px.
+        await section(page).locator('.tp-cdn-result').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${backend}-cdn-check-${width}-${scheme}.png` });
+        await page.locator('.tp-routes').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${backend}-test-both-ways-${width}-${scheme}.png` });
         await page.close();
       }
     }

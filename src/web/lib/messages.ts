@@ -332,6 +332,7 @@ export interface FormMessageParamsByCode {
   /** A value the API's schema refuses; `header` when it is one header's. */
   'request-misfit': { misfit: BodyMisfit; header?: string };
   'signed-post': Record<string, never>;
+  'signed-public': Record<string, never>;
 }
 export type FormMessageCode = keyof FormMessageParamsByCode;
 
@@ -352,6 +353,7 @@ const FORM_MESSAGES: { [C in FormMessageCode]: (p: FormMessageParamsByCode[C]) =
     return p.header === undefined ? message : webText('form.header-misfit', { header: p.header, message });
   },
   'signed-post': () => webText('form.signed-post'),
+  'signed-public': () => webText('form.signed-public'),
 };
 
 /** A form field's message, from its code and values (react-hook-form shows it at the field). */

@@ -17,7 +17,7 @@ const request: TestRequest = { key: 'cat.jpg', method: 'GET', headers: {}, crede
 
 function runFrom(origin: string, url: string, readable: boolean): TestRun {
   const probe: ProbeResult = { dialect: 'rgw', objectUrl: url, predictedWith: { config: OPEN, version: 'v1' } };
-  return { request, origin, url, browser: readable ? { readable: true, status: 200, readableHeaders: {}, ms: 3 } : { readable: false, error: 'Failed to fetch', ms: 3 }, probe, prediction: { saved: predictFor(OPEN, request, origin, 'rgw', url) } };
+  return { request, through: 'endpoint', origin, url, browser: readable ? { readable: true, status: 200, readableHeaders: {}, ms: 3 } : { readable: false, error: 'Failed to fetch', ms: 3 }, probe, prediction: { saved: predictFor(OPEN, request, origin, 'rgw', url) } };
 }
 
 function showRun(run: TestRun) {

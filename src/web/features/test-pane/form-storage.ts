@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METHODS } from '../../../core';
-import type { RequestFormValues } from './request-form';
+import { TEST_VIAS, type RequestFormValues } from './request-form';
 
 // The Test tab's request form, kept per profile and bucket in localStorage so a reload (or a
 // visit to another bucket and back) finds the request as it was left. What is read back was
@@ -22,6 +22,8 @@ const storedFormSchema = z
     from: z.enum(['console', 'harness']),
     mustRead: text(16 * 1024),
     target: z.enum(['scratch', 'named']),
+    // Kept by consoles since the public URL (issue 19); a form kept before it went to the endpoint.
+    via: z.enum(TEST_VIAS).default('endpoint'),
   })
   .strict() satisfies z.ZodType<RequestFormValues>;
 

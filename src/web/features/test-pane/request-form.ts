@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { testRequestSchema, type TestRequest } from '../../../contract/api';
+import { testRequestSchema, type ProbeTarget, type TestRequest } from '../../../contract/api';
 import { writesObject } from '../../../contract/scratch';
 import { METHODS, misfitOf } from '../../../core';
 import { formMessage } from '../../lib/messages';
@@ -20,9 +20,21 @@ export interface RequestFormValues {
   mustRead: string;
   /** What a PUT, POST or DELETE writes to: a scratch object, or the object named by `key`. */
   target: TestRequest['target'];
+  /** Where the request goes when the bucket has a public URL (a CDN or proxy in front of it): the endpoint, that URL, or both side by side. */
+  via: TestVia;
 }
 
-export const DEFAULT_REQUEST: RequestFormValues = { key: 'test.txt', method: 'GET', headers: '', body: '', credentials: 'omit', signed: false, from: 'console', mustRead: '', target: 'scratch' };
+/** The bucket's endpoint, its public URL, or one run through each. */
+export const TEST_VIAS = ['endpoint', 'public', 'both'] as const;
+export type TestVia = (typeof TEST_VIAS)[number];
+
+/** The probe targets one press of "Test CORS" runs, in order; without a public URL, the endpoint only. */
+export function targetsOf(via: TestVia, hasPublicUrl: boolean): ProbeTarget[] {
+  if (!hasPublicUrl || via === 'endpoint') return ['endpoint'];
+  return via === 'both' ? ['endpoint', 'public'] : ['public'];
+}
+
+export const DEFAULT_REQUEST: RequestFormValues = { key: 'test.txt', method: 'GET', headers: '', body: '', credentials: 'omit', signed: false, from: 'console', mustRead: '', target: 'scratch', via: 'endpoint' };
 
 function headerLines(text: string): string[] {
   return text
@@ -61,6 +73,7 @@ export const requestFormSchema = z
     from: z.enum(['console', 'harness']),
     mustRead: z.string(),
     target: z.enum(['scratch', 'named']),
+    via: z.enum(TEST_VIAS),
   })
   .transform((values, ctx): TestRequest => {
     const { headers, bad } = parseHeaderLines(values.headers);
@@ -89,6 +102,10 @@ export const requestFormSchema = z
       ctx.addIssue({ code: 'custom', path: ['signed'], message: formMessage('signed-post') });
       return z.NEVER;
     }
+    if (values.signed && values.via !== 'endpoint') {
+      ctx.addIssue({ code: 'custom', path: ['signed'], message: formMessage('signed-public') });
+      return z.NEVER;
+    }
     return parsed.data;
   });
 
@@ -110,8 +127,8 @@ export function useSignedWritesByDefault(form: UseFormReturn<RequestFormValues, 
   }, [signsWrites, watch, setValue]);
 }
 
-/** A saved test's request as the form shows it, for "Load into form". */
-export function formValuesOf(request: TestRequest): RequestFormValues {
+/** A saved test's request as the form shows it, for "Load into form" (`via` stays the user's choice: a saved test names no route). */
+export function formValuesOf(request: TestRequest, via: TestVia): RequestFormValues {
   return {
     key: request.key,
     method: request.method,
@@ -124,5 +141,6 @@ export function formValuesOf(request: TestRequest): RequestFormValues {
     from: request.from,
     mustRead: request.mustRead.join(', '),
     target: request.target,
+    via,
   };
 }

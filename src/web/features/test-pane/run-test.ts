@@ -1,4 +1,4 @@
-import type { ProbeResult, TestRequest } from '../../../contract/api';
+import type { ProbeResult, ProbeTarget, TestRequest } from '../../../contract/api';
 import { predictBrowserFetch, type BrowserPrediction, type CorsConfig, type Dialect } from '../../../core';
 import { newScratchKey, writesObject } from '../../../contract/scratch';
 import { probe as probeOnServer, removeScratch } from '../../api/testing';
@@ -22,6 +22,8 @@ export interface TestContext {
 /** One run of "Test CORS": the browser's verdict beside the server's raw probe and the predictions. */
 export interface TestRun {
   request: TestRequest;
+  /** Where the requests went: the bucket's endpoint, or its public URL (a CDN or proxy in front of it). */
+  through: ProbeTarget;
   origin: string;
   url: string;
   browser: FetchOutcome;
@@ -55,11 +57,13 @@ export function namedWriteEffect(bucket: string, request: TestRequest): WriteEff
  * the probe also signs the URL the page then uses), then sends the same request from the chosen
  * page so the browser itself judges, then predicts against the configuration the probe predicted
  * with, and the draft. One server call, and one prediction of what the provider holds.
+ * `through: 'public'` sends both the probe and the page's request through the bucket's public URL
+ * (the server expands the profile's pattern), so a cache in front of the bucket answers them.
  * A PUT, POST or DELETE test runs on a fresh scratch object unless the user named the object
  * (`confirmWrite` says they confirmed it); the page removes the scratch object after its own
  * request, whatever happened, and the server removes it later if that call fails.
  */
-export async function runTest(context: TestContext, asked: TestRequest, { confirmWrite = false } = {}): Promise<TestRun> {
+export async function runTest(context: TestContext, asked: TestRequest, { confirmWrite = false, through = 'endpoint' as ProbeTarget } = {}): Promise<TestRun> {
   const onScratch = writesObject(asked.method) && asked.target === 'scratch';
   const request = onScratch ? { ...asked, key: newScratchKey() } : asked;
   const body = testBody(request);
@@ -72,6 +76,7 @@ export async function runTest(context: TestContext, asked: TestRequest, { confir
     signed: request.signed,
     credentials: request.credentials,
     confirmWrite: confirmWrite && !onScratch,
+    target: through,
     ...(body !== undefined ? { body } : {}),
   });
   const url = probe.signedUrl ?? probe.objectUrl;
@@ -89,6 +94,7 @@ export async function runTest(context: TestContext, asked: TestRequest, { confir
   const draft = context.draft !== undefined ? predictFor(context.draft, request, context.origin, context.dialect, url) : undefined;
   return {
     request,
+    through,
     origin: context.origin,
     url,
     browser,

@@ -21,6 +21,7 @@ function runOf(config: CorsConfig | null, req: TestRequest, browser: FetchOutcom
   const saved = predictFor(config, req, origin, 's3');
   return {
     request: req,
+    through: 'endpoint',
     origin,
     url: 'http://s3/b/test.txt',
     browser,

@@ -14,11 +14,11 @@ import { suiteSchema } from '../../../../src/contract/suite';
 
 const ctx = useRealApi();
 
-function renderPane(bucket: string, embedded = true) {
+function renderPane(bucket: string, embedded = true, publicUrl?: string) {
   const client = testQueryClient();
   return render(
     <QueryClientProvider client={client}>
-      <TestPane profile={testProfile(ctx, { embedded })} bucket={bucket} />
+      <TestPane profile={testProfile(ctx, { embedded, ...(publicUrl ? { publicUrl } : {}) })} bucket={bucket} />
     </QueryClientProvider>,
   );
 }
@@ -96,6 +96,23 @@ describe('TestPane request builder', { timeout: REAL_SERVER_TEST_MS }, () => {
     await ready();
     expect((screen.getByRole('radio', { name: /^This console/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: /^Second origin \(not available\)/ }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('offers the endpoint, the public URL (its pattern shown) or both only when the profile sets a public URL, the endpoint first', async () => {
+    await arrangeBucket(ctx, 'pane-public-url', { rules: [rule({})] });
+    const { unmount } = renderPane('pane-public-url');
+    await ready();
+    expect(screen.queryByRole('radiogroup', { name: 'Send to' })).toBeNull();
+    unmount();
+    renderPane('pane-public-url', true, 'https://cdn.example.com/{bucket}/{key}');
+    await ready();
+    const group = screen.getByRole('radiogroup', { name: 'Send to' });
+    expect(within(group).getAllByRole('radio').map((radio) => [radio.getAttribute('value'), (radio as HTMLInputElement).checked])).toEqual([
+      ['endpoint', true],
+      ['public', false],
+      ['both', false],
+    ]);
+    expect(within(group).getByRole('radio', { name: /^The public URL/ }).closest('.ui-choice')?.querySelector('code')?.textContent).toBe('https://cdn.example.com/{bucket}/{key}');
   });
 });
 

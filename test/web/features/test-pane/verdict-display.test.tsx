@@ -29,6 +29,7 @@ function exchange(method: string, status: number, headers: Record<string, string
 function runOf(config: CorsConfig, req: TestRequest, browser: FetchOutcome, probe: Partial<ProbeResult>, dialect: Dialect): TestRun {
   return {
     request: req,
+    through: 'endpoint',
     origin: APP,
     url: 'http://s3/demo-shadowed-etag/test.txt',
     browser,

@@ -132,6 +132,6 @@ function CheckOutcome({ result }: { result: CacheCheckResult }) {
 }
 
 /** Each Access-Control-Allow-Origin value as the core reads them (two values: browsers refuse both). */
-function allowOriginText(values: readonly string[]): string {
+export function allowOriginText(values: readonly string[]): string {
   return values.length ? values.join(' | ') : '—';
 }

@@ -17,10 +17,12 @@ export interface RequestBuilderProps {
   harnessOrigin: string | null;
   /** The store refuses unsigned writes (the embedded store's gate): writing tests are presigned by default. */
   signsWrites: boolean;
+  /** The bucket's public URL pattern (a CDN or proxy in front of it), when its profile sets one: the request can go there too. */
+  publicUrl: string | null;
 }
 
 /** The request "Test CORS" sends: every field has a visible label that is its accessible name. */
-export function RequestBuilder({ register, control, errors, consoleOrigin, harnessOrigin, signsWrites }: RequestBuilderProps) {
+export function RequestBuilder({ register, control, errors, consoleOrigin, harnessOrigin, signsWrites, publicUrl }: RequestBuilderProps) {
   const signedErrorId = `${useId()}-signed-error`;
   const method = useWatch({ control, name: 'method' });
   const writes = method === 'PUT' || method === 'POST';
@@ -53,6 +55,21 @@ export function RequestBuilder({ register, control, errors, consoleOrigin, harne
         <Radio value="console" label={webText('test-pane.request.from-console', { origin: consoleOrigin })} {...register('from')} />
         <Radio value="harness" disabled={!harnessOrigin} label={harnessOrigin ? webText('test-pane.request.from-harness', { origin: harnessOrigin }) : webText('test-pane.request.from-harness-unavailable')} {...register('from')} />
       </RadioGroup>
+      {publicUrl !== null && (
+        <RadioGroup label={webText('test-pane.request.via')} className="tp-wide">
+          <Radio value="endpoint" label={webText('test-pane.request.via-endpoint')} {...register('via')} />
+          <Radio
+            value="public"
+            label={
+              <>
+                {webText('test-pane.request.via-public')} <code>{publicUrl}</code>
+              </>
+            }
+            {...register('via')}
+          />
+          <Radio value="both" label={webText('test-pane.request.via-both')} {...register('via')} />
+        </RadioGroup>
+      )}
       <div className="tp-wide tp-choice">
         <span className="tp-label" aria-hidden="true">
           URL

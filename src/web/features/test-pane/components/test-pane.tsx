@@ -12,7 +12,9 @@ import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-works
 import { corsQueries } from '../../../api/cors';
 import { diagnose } from '../diagnose';
 import { consoleQueries } from '../../../api/console';
-import { DEFAULT_REQUEST, formValuesOf, requestFormSchema, useSignedWritesByDefault, type RequestFormValues } from '../request-form';
+import { DEFAULT_REQUEST, formValuesOf, requestFormSchema, targetsOf, useSignedWritesByDefault, type RequestFormValues } from '../request-form';
+import { publicUrlPatternOf } from '../../../../contract/public-url';
+import type { DiagnosedRun } from '../route-comparison';
 import { loadRequestForm, saveRequestForm } from '../form-storage';
 import { namedWriteEffect, runTest, type TestContext } from '../run-test';
 import { loadedIntoFormText, scratchLeftText } from '../../../lib/messages';
@@ -22,6 +24,7 @@ import { CURRENT_REQUEST_TEST_ID, EngineRunsPanel } from './engine-runs-panel';
 import { CacheDemo } from './cache-demo';
 import { CdnCheck } from './cdn-check';
 import { RequestBuilder } from './request-builder';
+import { ROUTE_HEADINGS, RouteComparison } from './route-comparison';
 import { SavedTests, SaveTestButton } from './saved-tests';
 import { StrictestFix } from './strictest-fix';
 import { TestResult } from './test-result';
@@ -57,7 +60,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
   // A new object each time, so loading the same test again moves the focus again.
   const [loaded, setLoaded] = useState<{ name: string } | null>(null);
   const loadIntoForm = (test: SavedTest) => {
-    form.reset(formValuesOf(test.request));
+    form.reset(formValuesOf(test.request, form.getValues('via')));
     saveRequestForm(profile.id, bucket, form.getValues());
     setLoaded({ name: test.name });
   };
@@ -87,21 +90,29 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
   // A test that would write to or delete an object the user named waits here for their yes.
   const [unconfirmed, setUnconfirmed] = useState<TestRequest | null>(null);
   const unconfirmedEffect = unconfirmed && namedWriteEffect(bucket, unconfirmed);
+  // With a public URL (a CDN or proxy in front of the bucket), the request can go through it too.
+  const publicUrl = publicUrlPatternOf(profile, bucket);
   const test = useMutation({
-    mutationFn: async ({ request, confirmWrite }: { request: TestRequest; confirmWrite: boolean }) => {
+    mutationFn: async ({ request, confirmWrite }: { request: TestRequest; confirmWrite: boolean }): Promise<DiagnosedRun[]> => {
       const context = contextFor(request);
       if (!context) throw new Error(webText('test-pane.not-ready'));
-      const run = await runTest(context, request, { confirmWrite });
-      // Judged against the configuration the run was predicted with.
-      return { run, diagnosis: diagnose(run, run.probe.predictedWith.config) };
+      const runs: DiagnosedRun[] = [];
+      // One after the other: a cache in front of the bucket sees them in the order the table shows.
+      for (const through of targetsOf(form.getValues('via'), publicUrl !== undefined)) {
+        const run = await runTest(context, request, { confirmWrite, through });
+        // Judged against the configuration the run was predicted with.
+        runs.push({ run, diagnosis: diagnose(run, run.probe.predictedWith.config) });
+      }
+      return runs;
     },
-    onSuccess: ({ run, diagnosis }) => {
+    onSuccess: ([first]) => {
+      if (!first) return;
+      const { run, diagnosis } = first;
       rememberVerdicts([[CURRENT_REQUEST_TEST_ID, diagnosis.level]]);
       workspace?.setHighlight(diagnosis.rules.length ? { rules: diagnosis.rules, test: { method: run.request.method, key: run.request.key, origin: run.origin } } : null);
     },
   });
-  const run = test.data?.run;
-  const diagnosis = test.data?.diagnosis;
+  const runs = test.data ?? [];
   // A new verdict is brought into view: on a phone it is below the form.
   const result = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -122,7 +133,7 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
             {loadedIntoFormText(loaded.name)}
           </p>
         )}
-        <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} />
+        <RequestBuilder register={form.register} control={form.control} errors={form.formState.errors} consoleOrigin={consoleOrigin} harnessOrigin={harnessOrigin} signsWrites={profile.embedded} publicUrl={publicUrl ?? null} />
         <div className="tp-actions">
           {/* Busy, not disabled, while a test runs: a disabled button drops the keyboard focus to <body>. */}
           <Button variant="primary" type="submit" disabled={cors.data === undefined} aria-disabled={test.isPending} icon={FlaskConical}>
@@ -143,19 +154,28 @@ function BucketTestPane({ profile, bucket }: { profile: ProfileSummary; bucket: 
           }}
         />
       )}
-      {run?.scratch?.notRemoved !== undefined && <ErrorMessage error={run.scratch.notRemoved} title={scratchLeftText(run.scratch.key)} />}
+      {runs.map(({ run }) =>
+        run.scratch?.notRemoved !== undefined ? <ErrorMessage key={run.through} error={run.scratch.notRemoved} title={scratchLeftText(run.scratch.key)} /> : null,
+      )}
       <div ref={result}>
-        {run && diagnosis && (
-          <TestResult
-            run={run}
-            diagnosis={diagnosis}
-            fix={
-              diagnosis.fixable && (
-                <StrictestFix run={run} dialect={profile.dialect} base={draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />
-              )
-            }
-          />
-        )}
+        {runs.length > 1 && <RouteComparison runs={runs} />}
+        {runs.map(({ run, diagnosis }, index) => (
+          <section key={run.through} className="tp-route" aria-label={webText(ROUTE_HEADINGS[run.through])}>
+            {runs.length > 1 && <h3 className="tp-route-title">{webText(ROUTE_HEADINGS[run.through])}</h3>}
+            <TestResult
+              run={run}
+              diagnosis={diagnosis}
+              {...(runs.length > 1 ? { route: webText(ROUTE_HEADINGS[run.through]) } : {})}
+              fix={
+                // One fix for one request: the rules are the same both ways, so the first run's offer stands for both.
+                index === 0 &&
+                diagnosis.fixable && (
+                  <StrictestFix run={run} dialect={profile.dialect} base={draft ?? cors.data?.config ?? null} onApply={workspace ? (config, note) => void workspace.proposeDraft(config, note) : undefined} />
+                )
+              }
+            />
+          </section>
+        ))}
       </div>
       <SavedTests profile={profile} bucket={bucket} contextFor={contextFor} canRun={cors.data !== undefined && !info.isPending} onLoad={loadIntoForm} onOutcomes={(outcomes) => rememberVerdicts(outcomes.map((o) => [o.test.id, o.live]))} />
       <EngineRunsPanel profile={profile} bucket={bucket} form={form} yourBrowser={yourBrowser} />

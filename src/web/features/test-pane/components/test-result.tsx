@@ -74,21 +74,24 @@ function sentRequests(run: TestRun): SentRequests {
 
 /**
  * A test's result: the verdict card (with the fix, `fix`, right under the verdict), then the
- * three witnesses: the browser, the server's raw probe, and the rules' prediction.
+ * three witnesses: the browser, the server's raw probe, and the rules' prediction. With `route`
+ * (one of two results side by side), each region's name says which route it belongs to, so the
+ * page's landmarks stay distinct.
  */
-export function TestResult({ run, diagnosis, fix }: { run: TestRun; diagnosis: Diagnosis; fix?: ReactNode }) {
+export function TestResult({ run, diagnosis, fix, route }: { run: TestRun; diagnosis: Diagnosis; fix?: ReactNode; route?: string }) {
   const { browser, prediction } = run;
   const sent = sentRequests(run);
   const detailsId = useId();
+  const regionName = (label: string) => (route === undefined ? label : webText('test-pane.via.region', { region: label, route }));
   return (
     <div className="tp-result">
-      <VerdictCard run={run} diagnosis={diagnosis}>
+      <VerdictCard run={run} diagnosis={diagnosis} regionName={regionName}>
         {fix}
       </VerdictCard>
-      <section className="tp-details" aria-labelledby={detailsId}>
+      <section className="tp-details" {...(route === undefined ? { 'aria-labelledby': detailsId } : { 'aria-label': regionName(webText('test-pane.result.details')) })}>
         <h3 id={detailsId}>{webText('test-pane.result.details')}</h3>
         <div className="tp-columns">
-          <section className="tp-witness" aria-label={webText('test-pane.result.browser')}>
+          <section className="tp-witness" aria-label={regionName(webText('test-pane.result.browser'))}>
             <h4>{webText('test-pane.result.browser-title', { origin: run.origin })}</h4>
             {browser.readable ? (
               <>
@@ -104,13 +107,13 @@ export function TestResult({ run, diagnosis, fix }: { run: TestRun; diagnosis: D
             {sent.presigned && <p className="tp-muted">{TEST_TAB_TEXT.presignedUrlExpires}</p>}
             <CopyButton label={webText('test-pane.result.copy-fetch')} text={browserFetchText(sent)} />
           </section>
-          <section className="tp-witness" aria-label={webText('test-pane.result.probe')}>
+          <section className="tp-witness" aria-label={regionName(webText('test-pane.result.probe'))}>
             <h4>{webText('test-pane.result.probe-title')}</h4>
             <ProbeExchangeView kind="preflight" exchange={run.probe.preflight} sent={sent} />
             <ProbeExchangeView kind="actual" exchange={run.probe.actual} sent={sent} />
             {run.probe.actualNotSent && <p className="tp-not-sent">{probeNotSentText(run.probe.actualNotSent)}</p>}
           </section>
-          <section className="tp-witness" aria-label={webText('test-pane.result.prediction')}>
+          <section className="tp-witness" aria-label={regionName(webText('test-pane.result.prediction'))}>
             <h4>{webText('test-pane.result.prediction-title', { dialect: run.probe.dialect })}</h4>
             <PredictionView config="saved" prediction={prediction.saved} run={run} />
             {prediction.draft && <PredictionView config="draft" prediction={prediction.draft} run={run} />}

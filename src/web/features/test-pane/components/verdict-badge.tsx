@@ -1,13 +1,17 @@
-import { breakageText, verdictLevelText, type AppVerdict } from '../../../../core';
+import { breakageText, verdictLevelText, type AppVerdict, type VerdictLevel } from '../../../../core';
 import { webText } from '../../../lib/i18n/feature-text';
 import { VerdictIcon } from './verdict-icon';
 
 /** A verdict's level in words, with its icon. */
 export function VerdictBadge({ verdict }: { verdict: AppVerdict }) {
+  return <LevelBadge level={verdict.level} />;
+}
+
+export function LevelBadge({ level }: { level: VerdictLevel }) {
   return (
-    <span className={`tp-level tp-level-${verdict.level}`} data-level={verdict.level}>
-      <VerdictIcon level={verdict.level} />
-      {verdictLevelText(verdict.level)}
+    <span className={`tp-level tp-level-${level}`} data-level={level}>
+      <VerdictIcon level={level} />
+      {verdictLevelText(level)}
     </span>
   );
 }

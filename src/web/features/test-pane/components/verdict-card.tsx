@@ -13,13 +13,13 @@ import { VerdictIcon } from './verdict-icon';
  * with its icon, its name and the one-line consequence, the diagnosis under it, and the fix
  * (`children`) right below, before any detail.
  */
-export function VerdictCard({ run, diagnosis, children }: { run: TestRun; diagnosis: Diagnosis; children?: ReactNode }) {
+export function VerdictCard({ run, diagnosis, children, regionName = (label) => label }: { run: TestRun; diagnosis: Diagnosis; children?: ReactNode; regionName?: (label: string) => string }) {
   const { level } = diagnosis.level;
   const { level: name, rest } = headlineParts(diagnosis.headline);
   const preflight = run.prediction.saved.request;
   const localNetwork = localNetworkFetch(run.origin, run.url);
   return (
-    <section className={`tp-verdict-card tp-card-${level}`} aria-label={webText('test-pane.verdict.label')} data-level={level}>
+    <section className={`tp-verdict-card tp-card-${level}`} aria-label={regionName(webText('test-pane.verdict.label'))} data-level={level}>
       <div role="status" className="tp-verdict-head">
         <VerdictIcon level={level} size={28} />
         <h3 className={`tp-verdict tp-${level}`} data-level={level}>
