@@ -458,36 +458,44 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
   };
 }
 
+const REASONS_STATE = Symbol('reasons');
+interface ReasonsHolder {
+  [REASONS_STATE]: { build: () => RuleReason[]; built?: RuleReason[] };
+}
+
+// One accessor pair shared by every decision. A getter written in the decision's object literal
+// is a new pair per decision, and V8 builds such literals slowly: about 2 µs each in a
+// micro-benchmark, more than a seventh of a whole evaluate; `defineProperty` with a shared
+// descriptor is about 0.3 µs.
+const reasonsAccessor = {
+  enumerable: true,
+  configurable: true,
+  get(this: ReasonsHolder): RuleReason[] {
+    const state = this[REASONS_STATE];
+    return (state.built ??= state.build());
+  },
+  set(this: ReasonsHolder, value: RuleReason[]) {
+    this[REASONS_STATE].built = value;
+  },
+};
+
 /**
  * The decision callers see. `reasons` is an accessor that builds them on first read and keeps
  * them (the issue 20 "fast core": reason building was most of evaluate's time, and bulk callers
- * read only the answer). It is an own enumerable property, so spreading, `JSON.stringify`,
- * `structuredClone` and deep equality see a plain array; assigning it replaces it.
+ * read only the answer). It is an own enumerable property in the place it always had, so spread,
+ * `JSON.stringify`, `structuredClone` and deep equality see the same plain array as before;
+ * assigning it replaces it. Its state sits under a non-enumerable symbol, which none of them see.
  */
 function decisionOf(answer: Answer, headers: Record<string, string>): Decision {
-  let built: RuleReason[] | undefined;
-  const reasons = answer.reasons;
-  if (answer.error) {
-    return {
-      kind: answer.kind,
-      status: answer.status,
-      error: answer.error,
-      matchedRule: answer.matchedRule,
-      headers,
-      get reasons() { return (built ??= reasons()); },
-      set reasons(value) { built = value; },
-      summary: answer.summary,
-    };
-  }
-  return {
-    kind: answer.kind,
-    status: answer.status,
-    matchedRule: answer.matchedRule,
-    headers,
-    get reasons() { return (built ??= reasons()); },
-    set reasons(value) { built = value; },
-    summary: answer.summary,
-  };
+  const { kind, status, error, matchedRule } = answer;
+  const decision: Omit<Decision, 'reasons' | 'summary'> & Partial<Decision> = error
+    ? { kind, status, error, matchedRule, headers }
+    : { kind, status, matchedRule, headers };
+  Object.defineProperty(decision, REASONS_STATE, { value: { build: answer.reasons } });
+  Object.defineProperty(decision, 'reasons', reasonsAccessor);
+  decision.summary = answer.summary;
+  // `reasons` is defined above, where the type system cannot follow.
+  return decision as Decision;
 }
 
 /**

@@ -129,6 +129,8 @@ describe("a decision's reasons, built on demand", () => {
     const decision = evaluate({ rules }, preflight);
     const expected = referenceEvaluate({ rules }, preflight);
     expect(Object.keys(decision)).toEqual(Object.keys(expected));
+    expect(Object.getOwnPropertySymbols(decision).filter((s) => Object.getOwnPropertyDescriptor(decision, s)?.enumerable)).toEqual([]);
+    expect(decision).toStrictEqual(expected);
     expect({ ...decision }.reasons).toEqual(expected.reasons);
     expect(JSON.parse(JSON.stringify(decision))).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(structuredClone(decision)).toEqual(expected);
