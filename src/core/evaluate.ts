@@ -219,6 +219,7 @@ interface MatchInput extends SelectionInput {
   providerLabel: string;
 }
 
+/** The request as the rules see it, read once: its header names are lowercased here, not per rule. */
 function selectionInput(
   origin: string,
   method: string,
@@ -242,7 +243,7 @@ function selectionInput(
 /**
  * Per rule, in order, why it did or did not match, given the rule `findDecidingRule` found: the
  * rules before it failed, it answered or ended the search, and the rules after it were not reached.
- * Built on demand (see `answerOf`): a reason per rule, with its checks and near misses, costs
+ * Built on demand (see `decisionOf`): a reason per rule, with its checks and near misses, costs
  * far more than the answer, and bulk callers never read them.
  */
 function ruleReasons(rules: readonly CompiledRule[], input: MatchInput, decided: DecidingIndex | null): RuleReason[] {

@@ -19,7 +19,7 @@ export interface DecidingIndex {
   matched: boolean;
 }
 
-export function originAllowed(c: CompiledRule, origin: string, overlap: boolean): boolean {
+function originAllowed(c: CompiledRule, origin: string, overlap: boolean): boolean {
   for (const p of c.origins) if (matchesPattern(p, origin, overlap)) return true;
   return false;
 }
