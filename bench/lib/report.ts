@@ -4,14 +4,22 @@ export interface Figure {
   label: string;
   value: number;
   unit: string;
-  goal?: { op: '<=' | '<'; value: number };
+  /** Times and sizes are bounded above (`<`, `<=`); throughputs below (`>=`). */
+  goal?: { op: '<=' | '<' | '>='; value: number };
   /** How it was measured (runs, what the ratio compares). */
   detail: string;
 }
 
 export function goalMet(figure: Figure): boolean | null {
   if (!figure.goal) return null;
-  return figure.goal.op === '<=' ? figure.value <= figure.goal.value : figure.value < figure.goal.value;
+  switch (figure.goal.op) {
+    case '<=':
+      return figure.value <= figure.goal.value;
+    case '<':
+      return figure.value < figure.goal.value;
+    case '>=':
+      return figure.value >= figure.goal.value;
+  }
 }
 
 export function markdownTable(figures: readonly Figure[]): string {

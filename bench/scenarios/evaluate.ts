@@ -27,19 +27,46 @@ function requests(): CorsRequest[] {
   return list;
 }
 
-/** The core's evaluate on a 100-rule configuration: requests per second, for the record. */
-export function measureEvaluate(): Figure[] {
-  const config = hundredRuleConfig();
-  const sample = requests();
+/** Requests per second over the sample: the median of five one-second runs. */
+function throughput(sample: readonly CorsRequest[], evaluateOne: (request: CorsRequest) => void): number {
   const rates: number[] = [];
   for (let run = 0; run < 5; run++) {
     let count = 0;
     const started = performance.now();
     while (performance.now() - started < 1000) {
-      for (const request of sample) evaluate(config, request, 's3');
+      for (const request of sample) evaluateOne(request);
       count += sample.length;
     }
     rates.push((count * 1000) / (performance.now() - started));
   }
-  return [{ id: 'evaluate-throughput', label: 'Core evaluate, 100-rule configuration', value: round(median(rates), 0), unit: 'requests/s', detail: `median of 5 one-second runs over ${sample.length} requests (early, late, wildcard and no match)` }];
+  return round(median(rates), 0);
+}
+
+/**
+ * The core's evaluate on a 100-rule configuration: requests per second. Issue 20 (item 5, "a fast
+ * core for bulk work") asks for at least 50,000, with the same answers. Only the answer is read,
+ * as a bulk caller does: the per-rule reasons are built when read (see `evaluate`), and the second
+ * figure, for the record, is what reading them costs (the Test tab and the CLI's report do).
+ */
+export function measureEvaluate(): Figure[] {
+  const config = hundredRuleConfig();
+  const sample = requests();
+  const detail = `median of 5 one-second runs over ${sample.length} requests (early, late, wildcard and no match)`;
+  return [
+    {
+      id: 'evaluate-throughput',
+      label: 'Core evaluate, 100-rule configuration',
+      value: throughput(sample, (request) => evaluate(config, request, 's3')),
+      unit: 'requests/s',
+      goal: { op: '>=', value: 50_000 },
+      detail,
+    },
+    {
+      id: 'evaluate-with-reasons-throughput',
+      label: 'Core evaluate, 100-rule configuration, every reason read',
+      value: throughput(sample, (request) => evaluate(config, request, 's3').reasons),
+      unit: 'requests/s',
+      detail: `${detail}; the 100 per-rule reasons built for each`,
+    },
+  ];
 }

@@ -1,6 +1,8 @@
+import { compileRules, type CompiledRule } from './compiled-rules';
 import { dialectProfile, type Dialect, type DialectProfile, type PreflightError } from './dialects';
-import { matchesPattern, parsePattern, type WildcardPattern } from './pattern';
+import { matchesPattern } from './pattern';
 import type { CorsConfig, CorsRule } from './rule';
+import { findDecidingRule, headerAllowed, type DecidingIndex, type SelectionInput } from './rule-selection';
 
 /** A request as the storage server receives it. Header names are case-insensitive. */
 export interface CorsRequest {
@@ -149,27 +151,11 @@ function parseRequestedHeaders(value: string | undefined, profile: DialectProfil
   return profile.matching.keepsEmptyRequestHeaderItems ? names : names.filter((n) => n !== '');
 }
 
-interface CompiledRule {
-  rule: CorsRule;
-  origins: WildcardPattern[];
-  headers: WildcardPattern[];
-  hasStarOrigin: boolean;
-}
-
-function compileRule(rule: CorsRule): CompiledRule {
-  return {
-    rule,
-    origins: rule.allowedOrigins.map((o) => parsePattern(o)),
-    headers: rule.allowedHeaders.map((h) => parsePattern(h, true)),
-    hasStarOrigin: rule.allowedOrigins.includes('*'),
-  };
-}
-
 function checkOrigin(c: CompiledRule, origin: string, overlap: boolean): CheckResult {
   const hit = c.origins.find((p) => matchesPattern(p, origin, overlap));
   if (hit) return { ok: true, code: 'origin.matches', params: { origin, pattern: hit.source } };
-  const nearMiss = findNearMiss(origin, c.rule.allowedOrigins);
-  return { ok: false, code: 'origin.not-listed', params: { origin, allowed: [...c.rule.allowedOrigins], ...(nearMiss ? { nearMiss } : {}) } };
+  const nearMiss = findNearMiss(origin, c.allowedOrigins);
+  return { ok: false, code: 'origin.not-listed', params: { origin, allowed: [...c.allowedOrigins], ...(nearMiss ? { nearMiss } : {}) } };
 }
 
 /** Finds the common near misses: scheme, port, trailing slash, letter case. */
@@ -198,15 +184,15 @@ function splitOrigin(origin: string): { scheme: string; host: string; port: stri
 }
 
 function checkMethod(c: CompiledRule, method: string): CheckResult {
-  const ok = (c.rule.allowedMethods as string[]).includes(method);
+  const ok = c.allowedMethods.includes(method);
   return ok
     ? { ok, code: 'method.allowed', params: { method } }
-    : { ok, code: 'method.not-allowed', params: { method, allowed: [...c.rule.allowedMethods] } };
+    : { ok, code: 'method.not-allowed', params: { method, allowed: [...c.allowedMethods] } };
 }
 
 /** The requested header names a rule allows, in request order (matched without case). */
 function allowedHeaderNames(c: CompiledRule, requested: readonly string[], overlap: boolean): string[] {
-  return requested.filter((name) => c.headers.some((p) => matchesPattern(p, name.toLowerCase(), overlap)));
+  return requested.filter((name) => headerAllowed(c, name.toLowerCase(), overlap));
 }
 
 /**
@@ -219,44 +205,55 @@ function checkHeaders(c: CompiledRule, requested: readonly string[] | undefined,
   const refused = requested.filter((name) => !allowed.includes(name));
   if (refused.length === 0) return { ok: true, code: 'headers.allowed', params: { headers: [...requested] } };
   if (subset) return { ok: true, code: 'headers.left-out', params: { headers: refused } };
-  return { ok: false, code: 'headers.not-allowed', params: { headers: refused, allowed: [...c.rule.allowedHeaders] } };
+  return { ok: false, code: 'headers.not-allowed', params: { headers: refused, allowed: [...c.allowedHeaders] } };
 }
 
 /** A rule's index and ID, as reason and summary params name it. */
-function ruleRef(index: number, rule: CorsRule): { rule: number; ruleId?: string } {
-  return rule.id ? { rule: index, ruleId: rule.id } : { rule: index };
+function ruleRef(index: number, id: string | undefined): { rule: number; ruleId?: string } {
+  return id ? { rule: index, ruleId: id } : { rule: index };
 }
 
-interface MatchInput {
-  origin: string;
-  method: string;
+interface MatchInput extends SelectionInput {
+  /** The requested header names as sent (reasons quote them so). */
   requestedHeaders: string[] | undefined;
-  headerCheck: 'all-must-match' | 'ignored' | 'allowed-subset';
-  selection: DialectProfile['matching']['preflightSelection'];
-  affixesMayOverlap: boolean;
   providerLabel: string;
 }
 
-/** Whether a rule whose checks failed still ends the search, as s3rver and Ceph RGW do. */
-function endsSearch(selection: MatchInput['selection'], origin: CheckResult, method: CheckResult): boolean {
-  if (selection === 'origin-method-then-headers') return origin.ok && method.ok;
-  if (selection === 'origin-then-method-and-headers') return origin.ok;
-  return false;
+/** The request as the rules see it, read once: its header names are lowercased here, not per rule. */
+function selectionInput(
+  origin: string,
+  method: string,
+  requestedHeaders: string[] | undefined,
+  headerCheck: MatchInput['headerCheck'],
+  selection: MatchInput['selection'],
+  profile: DialectProfile,
+): MatchInput {
+  return {
+    origin,
+    method,
+    requestedHeaders,
+    lowercaseHeaders: requestedHeaders?.map((name) => name.toLowerCase()),
+    headerCheck,
+    selection,
+    affixesMayOverlap: profile.matching.wildcardAffixesMayOverlap,
+    providerLabel: profile.label,
+  };
 }
 
-/** Walks the rules in order; the first rule passing the checks answers. */
-function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number | null; reasons: RuleReason[] } {
+/**
+ * Per rule, in order, why it did or did not match, given the rule `findDecidingRule` found: the
+ * rules before it failed, it answered or ended the search, and the rules after it were not reached.
+ * Built on demand (see `decisionOf`): a reason per rule, with its checks and near misses, costs
+ * far more than the answer, and bulk callers never read them.
+ */
+function ruleReasons(rules: readonly CompiledRule[], input: MatchInput, decided: DecidingIndex | null): RuleReason[] {
   const reasons: RuleReason[] = [];
-  let matched: number | null = null;
-  // s3rver stops at the first rule matching origin and method even when its headers fail.
-  let stoppedAt: number | null = null;
   rules.forEach((c, index) => {
-    const base = { rule: index, ...(c.rule.id !== undefined ? { id: c.rule.id } : {}) };
-    const decidedBy = matched ?? stoppedAt;
-    if (decidedBy !== null) {
-      const by = rules[decidedBy]!.rule;
-      const stopped = matched === null && input.selection !== 'all-conditions' ? { stopped: input.selection } : {};
-      const params = { decidedBy, ...(by.id ? { decidedById: by.id } : {}), ...stopped, provider: input.providerLabel };
+    const base = { rule: index, ...(c.id !== undefined ? { id: c.id } : {}) };
+    if (decided && index > decided.at) {
+      const by = rules[decided.at]!;
+      const stopped = !decided.matched && input.selection !== 'all-conditions' ? { stopped: input.selection } : {};
+      const params = { decidedBy: decided.at, ...(by.id ? { decidedById: by.id } : {}), ...stopped, provider: input.providerLabel };
       reasons.push({ ...base, outcome: 'not-reached', code: 'not-reached', params });
       return;
     }
@@ -267,26 +264,23 @@ function selectRule(rules: CompiledRule[], input: MatchInput): { matched: number
         ? undefined
         : checkHeaders(c, input.requestedHeaders, input.affixesMayOverlap, input.headerCheck === 'allowed-subset');
     const checks = { origin, method, ...(headers ? { headers } : {}) };
-    const failed = [origin, method, headers].filter((r): r is CheckResult => r !== undefined && !r.ok);
-    if (failed.length === 0) {
-      matched = index;
+    if (decided?.at === index && decided.matched) {
       reasons.push({ ...base, outcome: 'matched', ...checks, code: 'matched', params: {} });
       return;
     }
-    if (input.selection !== 'all-conditions' && endsSearch(input.selection, origin, method)) {
-      stoppedAt = index;
+    if (decided?.at === index && input.selection !== 'all-conditions') {
       reasons.push({ ...base, outcome: 'failed', ...checks, code: 'stopped-search', params: { selection: input.selection, provider: input.providerLabel } });
       return;
     }
     reasons.push({ ...base, outcome: 'failed', ...checks, code: 'failed', params: {} });
   });
-  return { matched, reasons };
+  return reasons;
 }
 
-function notEvaluated(rules: readonly CorsRule[], missing: RuleReasonParamsByCode['not-evaluated']['missing']): RuleReason[] {
-  return rules.map((rule, index) => ({
+function notEvaluated(rules: readonly CompiledRule[], missing: RuleReasonParamsByCode['not-evaluated']['missing']): RuleReason[] {
+  return rules.map((c, index) => ({
     rule: index,
-    ...(rule.id !== undefined ? { id: rule.id } : {}),
+    ...(c.id !== undefined ? { id: c.id } : {}),
     outcome: 'not-reached' as const,
     code: 'not-evaluated' as const,
     params: { missing },
@@ -302,67 +296,70 @@ function applyResponseVary(headers: Record<string, string>, config: CorsConfig |
   return { ...headers, vary: vary ? `Origin, ${vary}` : 'Origin' };
 }
 
-function refuse(
-  error: PreflightError,
-  details: Record<string, string> | undefined,
-  reasons: RuleReason[],
-  summary: DecisionSummary,
-): Decision {
+/** A decision before ResponseVary, with its reasons still to be built. */
+interface Answer {
+  kind: Decision['kind'];
+  status: number | null;
+  error?: NonNullable<Decision['error']>;
+  matchedRule: number | null;
+  headers: Record<string, string>;
+  summary: DecisionSummary;
+  reasons: () => RuleReason[];
+}
+
+const NO_REASONS = (): RuleReason[] => [];
+
+function refuse(error: PreflightError, details: Record<string, string> | undefined, reasons: () => RuleReason[], summary: DecisionSummary): Answer {
   return {
     kind: 'preflight',
     status: error.status,
     error: { code: error.code, message: error.message, ...(details ? { details } : {}) },
     matchedRule: null,
     headers: {},
-    reasons,
     summary,
+    reasons,
   };
 }
 
-function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
+const NO_RULES: readonly CorsRule[] = [];
+
+function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Answer {
   const h = lowercaseHeaders(request.headers);
   const origin = readOrigin(h, profile);
   const requestMethod = readRequestMethod(h, profile);
-  const rules = config?.rules ?? [];
+  const rules = compileRules(config?.rules ?? NO_RULES);
   const resourceType = request.resource === 'bucket' ? 'BUCKET' : 'OBJECT';
   const details = (method: string, type: string) =>
     profile.errors.hasErrorDetails ? { Method: method, ResourceType: type } : undefined;
 
   if (origin === undefined) {
-    return refuse(profile.errors.noOrigin, undefined, notEvaluated(rules, 'preflight-origin'), { code: 'preflight.no-origin', params: {} });
+    return refuse(profile.errors.noOrigin, undefined, () => notEvaluated(rules, 'preflight-origin'), { code: 'preflight.no-origin', params: {} });
   }
   const noMethod = () =>
-    refuse(profile.errors.noRequestMethod, undefined, notEvaluated(rules, 'preflight-request-method'), { code: 'preflight.no-request-method', params: {} });
+    refuse(profile.errors.noRequestMethod, undefined, () => notEvaluated(rules, 'preflight-request-method'), { code: 'preflight.no-request-method', params: {} });
   if (requestMethod === undefined && profile.errors.checksRequestMethodFirst) return noMethod();
   if (request.bucketExists === false) {
-    return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), [], { code: 'preflight.no-bucket', params: {} });
+    return refuse(profile.errors.noBucket, details('OPTIONS', 'BUCKET'), NO_REASONS, { code: 'preflight.no-bucket', params: {} });
   }
-  if (!config || config.rules.length === 0) {
-    return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), [], { code: 'preflight.no-config', params: {} });
+  if (rules.length === 0) {
+    return refuse(profile.errors.noConfig, details(requestMethod || 'OPTIONS', 'BUCKET'), NO_REASONS, { code: 'preflight.no-config', params: {} });
   }
   if (requestMethod === undefined) return noMethod();
 
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
   const requestedHeaders = parseRequestedHeaders(h.get('access-control-request-headers'), profile);
-  const compiled = config.rules.map(compileRule);
-  const { matched, reasons } = selectRule(compiled, {
-    origin,
-    method,
-    requestedHeaders,
-    headerCheck: 'all-must-match',
-    selection: profile.matching.preflightSelection,
-    affixesMayOverlap: profile.matching.wildcardAffixesMayOverlap,
-    providerLabel: profile.label,
-  });
-  if (matched === null) {
+  const input = selectionInput(origin, method, requestedHeaders, 'all-must-match', profile.matching.preflightSelection, profile);
+  const decided = findDecidingRule(rules, input);
+  const reasons = () => ruleReasons(rules, input, decided);
+  if (!decided?.matched) {
     return refuse(profile.errors.noMatch, details(requestMethod, resourceType), reasons, {
       code: 'preflight.no-match',
       params: { method, origin, headers: requestedHeaders ?? [] },
     });
   }
-  const c = compiled[matched]!;
+  const c = rules[decided.at]!;
   const answersStar = { rule: c.hasStarOrigin, star: true, echo: false }[profile.response.preflightAllowOrigin];
-  const headers = matchedRuleHeaders(c.rule, profile, {
+  const headers = matchedRuleHeaders(c, profile, {
     allowOrigin: answersStar ? '*' : origin,
     credentials: profile.response.preflightCredentials,
     allowMethods: true,
@@ -373,10 +370,10 @@ function evaluatePreflight(config: CorsConfig | null, request: CorsRequest, prof
   return {
     kind: 'preflight',
     status: 200,
-    matchedRule: matched,
+    matchedRule: decided.at,
     headers,
+    summary: { code: 'preflight.allowed', params: ruleRef(decided.at, c.id) },
     reasons,
-    summary: { code: 'preflight.allowed', params: ruleRef(matched, c.rule) },
   };
 }
 
@@ -392,13 +389,14 @@ interface ResponseShape {
 }
 
 /** The CORS headers a matched rule produces: computed as data, in one place. */
-function matchedRuleHeaders(rule: CorsRule, profile: DialectProfile, shape: ResponseShape): Record<string, string> {
+function matchedRuleHeaders(c: CompiledRule, profile: DialectProfile, shape: ResponseShape): Record<string, string> {
+  const rule = c.source;
   const style = profile.response;
   const join = (values: readonly string[]) => values.join(style.listSeparator);
   const headers: Record<string, string> = { 'access-control-allow-origin': shape.allowOrigin };
   const echoed = shape.allowOrigin !== '*';
   if (shape.credentials === 'always' || (shape.credentials === 'when-echoed' && echoed)) headers['access-control-allow-credentials'] = 'true';
-  if (shape.allowMethods) headers['access-control-allow-methods'] = style.allowMethods === 'rule' ? join(rule.allowedMethods) : shape.method;
+  if (shape.allowMethods) headers['access-control-allow-methods'] = style.allowMethods === 'rule' ? join(c.allowedMethods) : shape.method;
   if (shape.echoedHeaders !== undefined) {
     headers['access-control-allow-headers'] = join(style.allowHeadersCase === 'lower' ? shape.echoedHeaders.map((n) => n.toLowerCase()) : shape.echoedHeaders);
   }
@@ -410,47 +408,40 @@ function matchedRuleHeaders(rule: CorsRule, profile: DialectProfile, shape: Resp
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
 }
 
-function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Decision {
+function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile: DialectProfile): Answer {
   const h = lowercaseHeaders(request.headers);
-  const rules = config?.rules ?? [];
-  const noCors = (summary: DecisionSummary, reasons: RuleReason[]): Decision => ({
-    kind: 'actual', status: null, matchedRule: null, headers: {}, reasons, summary,
+  const rules = compileRules(config?.rules ?? NO_RULES);
+  const noCors = (summary: DecisionSummary, reasons: () => RuleReason[]): Answer => ({
+    kind: 'actual', status: null, matchedRule: null, headers: {}, summary, reasons,
   });
   let origin = readOrigin(h, profile);
   if (origin === undefined) {
     if (!profile.matching.matchesEmptyOriginOnActual) {
-      return noCors({ code: 'actual.no-origin', params: {} }, notEvaluated(rules, 'request-origin'));
+      return noCors({ code: 'actual.no-origin', params: {} }, () => notEvaluated(rules, 'request-origin'));
     }
     origin = '';
   }
-  if (!config || config.rules.length === 0) {
-    return noCors({ code: 'actual.no-config', params: {} }, []);
+  if (rules.length === 0) {
+    return noCors({ code: 'actual.no-config', params: {} }, NO_REASONS);
   }
   const requestMethod = readRequestMethod(h, profile) ?? request.method;
   const method = profile.matching.uppercasesRequestMethod ? requestMethod.toUpperCase() : requestMethod;
   const headerCheck = profile.matching.actualRequestHeaders;
   const requestedHeaders = headerCheck === 'ignored' ? undefined : parseRequestedHeaders(h.get('access-control-request-headers'), profile);
-  const compiled = config.rules.map(compileRule);
-  const overlap = profile.matching.wildcardAffixesMayOverlap;
-  const { matched, reasons } = selectRule(compiled, {
-    origin,
-    method,
-    requestedHeaders,
-    headerCheck,
-    selection: profile.matching.actualSelection,
-    affixesMayOverlap: overlap,
-    providerLabel: profile.label,
-  });
-  if (matched === null) {
+  const input = selectionInput(origin, method, requestedHeaders, headerCheck, profile.matching.actualSelection, profile);
+  const decided = findDecidingRule(rules, input);
+  const reasons = () => ruleReasons(rules, input, decided);
+  if (!decided?.matched) {
     return noCors({ code: 'actual.no-match', params: { method, origin } }, reasons);
   }
-  const c = compiled[matched]!;
+  const c = rules[decided.at]!;
   // Ceph RGW echoes the origin of a request that carries Authorization even for a `*` rule.
   const signedEcho = profile.response.actualAllowOrigin === 'rule-unless-authorization' && h.has('authorization');
   // Allow-Headers echoes a sent Access-Control-Request-Headers, where the dialect reads it at all
   // (only the allowed names under `allowed-subset`).
-  const echoedHeaders = requestedHeaders && headerCheck === 'allowed-subset' ? allowedHeaderNames(c, requestedHeaders, overlap) : requestedHeaders;
-  const headers = matchedRuleHeaders(c.rule, profile, {
+  const echoedHeaders =
+    requestedHeaders && headerCheck === 'allowed-subset' ? allowedHeaderNames(c, requestedHeaders, input.affixesMayOverlap) : requestedHeaders;
+  const headers = matchedRuleHeaders(c, profile, {
     allowOrigin: c.hasStarOrigin && !signedEcho ? '*' : origin,
     credentials: profile.response.actualCredentials,
     allowMethods: profile.response.actualHasAllowMethods,
@@ -461,23 +452,66 @@ function evaluateActual(config: CorsConfig | null, request: CorsRequest, profile
   return {
     kind: 'actual',
     status: null,
-    matchedRule: matched,
+    matchedRule: decided.at,
     headers,
+    summary: { code: 'actual.matched', params: ruleRef(decided.at, c.id) },
     reasons,
-    summary: { code: 'actual.matched', params: ruleRef(matched, c.rule) },
   };
+}
+
+const REASONS_STATE = Symbol('reasons');
+interface ReasonsHolder {
+  [REASONS_STATE]: { build: () => RuleReason[]; built?: RuleReason[] };
+}
+
+// One accessor pair shared by every decision. A getter written in the decision's object literal
+// is a new pair per decision, and V8 builds such literals slowly: about 2 µs each in a
+// micro-benchmark, more than a seventh of a whole evaluate; `defineProperty` with a shared
+// descriptor is about 0.3 µs.
+const reasonsAccessor = {
+  enumerable: true,
+  configurable: true,
+  get(this: ReasonsHolder): RuleReason[] {
+    const state = this[REASONS_STATE];
+    return (state.built ??= state.build());
+  },
+  set(this: ReasonsHolder, value: RuleReason[]) {
+    this[REASONS_STATE].built = value;
+  },
+};
+
+/**
+ * The decision callers see. `reasons` is an accessor that builds them on first read and keeps
+ * them (the issue 20 "fast core": reason building was most of evaluate's time, and bulk callers
+ * read only the answer). It is an own enumerable property in the place it always had, so spread,
+ * `JSON.stringify`, `structuredClone` and deep equality see the same plain array as before;
+ * assigning it replaces it. Its state sits under a non-enumerable symbol, which none of them see.
+ */
+function decisionOf(answer: Answer, headers: Record<string, string>): Decision {
+  const { kind, status, error, matchedRule } = answer;
+  const decision: Omit<Decision, 'reasons' | 'summary'> & Partial<Decision> = error
+    ? { kind, status, error, matchedRule, headers }
+    : { kind, status, matchedRule, headers };
+  Object.defineProperty(decision, REASONS_STATE, { value: { build: answer.reasons } });
+  Object.defineProperty(decision, 'reasons', reasonsAccessor);
+  decision.summary = answer.summary;
+  // `reasons` is defined above, where the type system cannot follow.
+  return decision as Decision;
 }
 
 /**
  * Predicts what the provider answers: for `OPTIONS`, the preflight status, error and headers;
  * for other methods, the CORS headers added to the normal response (providers never refuse an
  * actual request for CORS, they only omit the headers). First matching rule wins.
+ *
+ * The configuration's rules are compiled once and remembered (`compileRules`), and each rule's
+ * reasons are built only when `reasons` is first read.
  */
 export function evaluate(config: CorsConfig | null, request: CorsRequest, dialect: Dialect = 's3'): Decision {
   const profile = dialectProfile(dialect);
-  const decision =
+  const answer =
     request.method.toUpperCase() === 'OPTIONS'
       ? evaluatePreflight(config, request, profile)
       : evaluateActual(config, request, profile);
-  return { ...decision, headers: applyResponseVary(decision.headers, config, profile) };
+  return decisionOf(answer, applyResponseVary(answer.headers, config, profile));
 }
