@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { measureAudit } from './scenarios/audit';
 import { measureBucketList } from './scenarios/bucket-list';
 import { measureBundle } from './scenarios/bundle';
 import { measureEngines } from './scenarios/engines';
@@ -44,6 +45,7 @@ if (wanted('save') || wanted('probes')) {
 }
 if (wanted('large-document')) figures.push(...(await measureLargeDocument(log)));
 if (wanted('evaluate')) figures.push(...measureEvaluate());
+if (wanted('audit')) figures.push(...(await measureAudit(log)));
 if (wanted('engines')) figures.push(...(await measureEngines(log)));
 if (wanted('engine-suite')) figures.push(...(await measureEngineSuite(log)));
 

@@ -6,6 +6,7 @@ import { fromStorageError } from '../server/http/api-error';
 import type { ConnectedProfile } from '../server/profiles/connect';
 import { createProfileRegistry } from '../server/profiles/registry';
 import { openState } from '../server/state/open-state';
+import type { StateStore } from '../server/state/state-store';
 import { loadConfiguredProfiles } from '../server/start';
 import { infrastructureError, usageError } from './command-error';
 
@@ -16,6 +17,8 @@ export interface Target {
   stateWhere: string;
   /** The bucket's saved tests, as the Test tab lists them. */
   savedTests(bucket: string): Promise<SuiteTest[]>;
+  /** The console's state store itself: its history and saved tests (the audit reads both). */
+  state: StateStore;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function loadTarget(id: string, processEnv: Record<string, string |
   const registry = createProfileRegistry(loaded.profiles);
   const profile = registry.get(id);
   if (!profile) throw usageError(`No profile "${id}" in ${path}: it has ${registry.list().map((p) => p.id).join(', ')}.`);
-  let state: ReturnType<typeof openState>;
+  let state: StateStore;
   try {
     state = openState(env.env.CORS_CONSOLE_STATE ?? loaded.state, loaded.profiles, dataDir);
   } catch (error) {
@@ -45,6 +48,7 @@ export async function loadTarget(id: string, processEnv: Record<string, string |
   }
   return {
     profile,
+    state,
     stateWhere: state.where,
     async savedTests(bucket) {
       try {

@@ -5,6 +5,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUITE_SCHEMA_PATH, type SuiteTest } from '../contract/suite';
 import { ENGINE_NAMES, type EngineName } from '../engines/engine';
+import { runAuditCommand, type AuditOptions } from './audit';
 import { runCacheCheckCommand, type CacheCheckOptions } from './cache-check';
 import { CommandError, usageError } from './command-error';
 import { loadTarget, readLiveConfig, readSuite } from './load-target';
@@ -197,6 +198,27 @@ function program(): Command {
       if (options.config) process.env['CORS_CONSOLE_CONFIG'] = options.config;
       const dataDir = resolve(process.env['CORS_CONSOLE_DATA'] ?? resolve(projectRoot, '.data'));
       process.exitCode = await runCacheCheckCommand(options, dataDir);
+    });
+  root
+    .command('audit')
+    .description("Audits every bucket of a profile against a policy (a * origin that may write, uploads without ETag exposed, shadowing, changes outside the console...).")
+    .requiredOption('--profile <id>', 'profile id from the profiles file (CORS_CONSOLE_CONFIG)')
+    .option('--prefix <prefix>', 'only buckets whose name starts with this')
+    .option('--format <format>', 'table | json | csv | sarif', 'table')
+    .option('--policy <file>', 'audit policy (JSON): checks switched off or given another severity, expectCredentials')
+    .option('--fail-on <severity>', 'exit 1 when a finding is this serious or more: error | warning | note | never', 'error')
+    .option('--concurrency <n>', 'buckets read at once', '8')
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .option('--config <file>', 'profiles file (sets CORS_CONSOLE_CONFIG)')
+    .action(async (options: AuditOptions & { config?: string; out?: string }) => {
+      if (options.config) process.env['CORS_CONSOLE_CONFIG'] = options.config;
+      const dataDir = resolve(process.env['CORS_CONSOLE_DATA'] ?? resolve(projectRoot, '.data'));
+      let report = '';
+      process.exitCode = await runAuditCommand(options, dataDir, (text) => (report = text));
+      if (options.out) {
+        await mkdir(dirname(resolve(options.out)), { recursive: true });
+        await writeFile(options.out, report);
+      } else process.stdout.write(report);
     });
   return root;
 }

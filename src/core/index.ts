@@ -107,3 +107,8 @@ export type { CacheFinding, CacheFindingCode, CacheFindingParamsByCode, CacheChe
 export { CACHE_FIX_CODES } from './cache-check/fixes';
 export type { CacheFix, CacheFixCode, CacheFixParamsByCode } from './cache-check/fixes';
 export { cacheStepText, cacheSignsText, cacheFindingText, cacheFixText } from './messages/cache-check-messages';
+export { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, DEFAULT_SEVERITIES, NEAR_LIMIT_RATIO, auditConfiguration } from './audit/checks';
+export type { AuditCheckCode, AuditContext, AuditFinding, AuditParamsByCode, AuditSeverity } from './audit/checks';
+export { DEFAULT_AUDIT_POLICY, SEVERITY_RANK, applyPolicy, auditPolicySchema } from './audit/policy';
+export type { AuditPolicy, RatedFinding } from './audit/policy';
+export { auditCheckTitle, auditFindingText } from './messages/audit-messages';

@@ -196,6 +196,11 @@ const CAUTION_TEXTS: { [C in CautionCode]: (params: CautionParamsByCode[C]) => s
 /** The engines as people name them; WebKit's cap is what Safari users meet. */
 const ENGINE_LABELS: { [E in BrowserEngine]: string } = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'Safari' };
 
+/** An engine as people name it (WebKit as Safari, whose users meet its limits). */
+export function engineLabel(engine: BrowserEngine): string {
+  return ENGINE_LABELS[engine];
+}
+
 /** One sentence for a caution on an allowed fetch. */
 export function cautionText(caution: BrowserCaution): string {
   const template = CAUTION_TEXTS[caution.code] as (params: BrowserCaution['params']) => string;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, auditCheckTitle, auditFindingText, DEFAULT_SEVERITIES, SEVERITY_RANK, type AuditSeverity, type RatedFinding } from '../core';
+
+// A fleet audit's report (issue 20, item 1): every bucket of a profile with the findings the
+// policy kept, and the report's four file formats. The server and the CLI make it; the web app
+// and CI read it.
+
+/** One finding as the report carries it: the core's code and values, with the policy's severity. */
+const ratedFindingSchema = z.custom<RatedFinding>((value) => {
+  const finding = value as Partial<RatedFinding> | null;
+  return typeof finding === 'object' && finding !== null && (AUDIT_CHECK_CODES as readonly string[]).includes(finding.code ?? '') && (AUDIT_SEVERITIES as readonly string[]).includes(finding.severity ?? '') && typeof finding.params === 'object';
+});
+
+export const bucketAuditSchema = z.object({
+  bucket: z.string(),
+  /** Rules in the configuration; null when it could not be read. */
+  ruleCount: z.number().int().nullable(),
+  findings: z.array(ratedFindingSchema),
+});
+export type BucketAudit = z.infer<typeof bucketAuditSchema>;
+
+export const auditReportSchema = z.object({
+  version: z.literal(1),
+  profile: z.string(),
+  prefix: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  /** Buckets listed under the prefix; `buckets` holds those audited (all of them unless cancelled). */
+  total: z.number().int(),
+  cancelled: z.boolean(),
+  buckets: z.array(bucketAuditSchema),
+});
+export type AuditReport = z.infer<typeof auditReportSchema>;
+
+/** Each finding with its bucket, the most serious first, then by bucket and check. */
+export function findingRows(report: Pick<AuditReport, 'buckets'>): { bucket: string; finding: RatedFinding }[] {
+  const rows = report.buckets.flatMap(({ bucket, findings }) => findings.map((finding) => ({ bucket, finding })));
+  return rows.sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.bucket.localeCompare(b.bucket) || a.finding.code.localeCompare(b.finding.code));
+}
+
+/** How many findings of each severity. */
+export function severityCounts(report: Pick<AuditReport, 'buckets'>): Record<AuditSeverity, number> {
+  const counts: Record<AuditSeverity, number> = { error: 0, warning: 0, note: 0 };
+  for (const { findings } of report.buckets) for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One line per finding (and none for a clean bucket): severity, bucket, check, rule, message, values as JSON. */
+export function auditCsv(report: AuditReport): string {
+  const header = ['severity', 'bucket', 'check', 'rule', 'message', 'params'];
+  const lines = findingRows(report).map(({ bucket, finding }) => {
+    const rule = 'rule' in finding.params ? String(finding.params.rule + 1) : '';
+    return [finding.severity, bucket, finding.code, rule, auditFindingText(finding), JSON.stringify(finding.params)].map(csvField).join(',');
+  });
+  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** Where SARIF readers find the schema this log follows (the file kept in schemas/vendor/ is its copy). */
+export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** SARIF 2.1.0: one rule per check, one result per finding, located at its bucket (a logical location). */
+export function auditSarif(report: AuditReport, tool: { version: string; informationUri: string }): unknown {
+  const rules = AUDIT_CHECK_CODES.map((code) => ({
+    id: code,
+    name: code,
+    shortDescription: { text: auditCheckTitle(code) },
+    defaultConfiguration: { level: DEFAULT_SEVERITIES[code] },
+  }));
+  const results = findingRows(report).map(({ bucket, finding }) => ({
+    ruleId: finding.code,
+    ruleIndex: AUDIT_CHECK_CODES.indexOf(finding.code),
+    level: finding.severity,
+    message: { text: auditFindingText(finding) },
+    locations: [{ logicalLocations: [{ name: bucket, fullyQualifiedName: `${report.profile}/${bucket}`, kind: 'resource' }] }],
+    partialFingerprints: { 'corsConsole/v1': `${report.profile}/${bucket}/${finding.code}/${JSON.stringify(finding.params)}` },
+    properties: { bucket, params: finding.params },
+  }));
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'cors-console', version: tool.version, informationUri: tool.informationUri, rules } },
+        automationDetails: { id: `cors-console-audit/${report.profile}/` },
+        invocations: [{ executionSuccessful: !report.cancelled, startTimeUtc: report.startedAt }],
+        results,
+      },
+    ],
+  };
+}
