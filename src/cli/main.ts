@@ -7,6 +7,7 @@ import { SUITE_SCHEMA_PATH, type SuiteTest } from '../contract/suite';
 import { ENGINE_NAMES, type EngineName } from '../engines/engine';
 import { runAuditCommand, type AuditOptions } from './audit';
 import { runCacheCheckCommand, type CacheCheckOptions } from './cache-check';
+import { runDiffCommand, type DiffOptions } from './diff';
 import { CommandError, usageError } from './command-error';
 import { loadTarget, readLiveConfig, readSuite } from './load-target';
 import { cliText } from './messages';
@@ -219,6 +220,19 @@ function program(): Command {
         await mkdir(dirname(resolve(options.out)), { recursive: true });
         await writeFile(options.out, report);
       } else process.stdout.write(report);
+    });
+  root
+    .command('diff')
+    .description("Compares a bucket's live CORS configuration with a file, as browsers would see them: exit 0 when equivalent, 1 when they differ.")
+    .requiredOption('--profile <id>', 'profile id from the profiles file (CORS_CONSOLE_CONFIG)')
+    .requiredOption('--bucket <name>', 'bucket to compare')
+    .requiredOption('--file <file>', 'the configuration as your code holds it (S3/OSS/COS XML, AWS JSON, R2, GCS...)')
+    .option('--reporter <name>', 'pretty | json', 'pretty')
+    .option('--config <file>', 'profiles file (sets CORS_CONSOLE_CONFIG)')
+    .action(async (options: DiffOptions & { config?: string }) => {
+      if (options.config) process.env['CORS_CONSOLE_CONFIG'] = options.config;
+      const dataDir = resolve(process.env['CORS_CONSOLE_DATA'] ?? resolve(projectRoot, '.data'));
+      process.exitCode = await runDiffCommand(options, dataDir, (text) => process.stdout.write(text));
     });
   return root;
 }

@@ -112,3 +112,6 @@ export type { AuditCheckCode, AuditContext, AuditFinding, AuditParamsByCode, Aud
 export { DEFAULT_AUDIT_POLICY, SEVERITY_RANK, applyPolicy, auditPolicySchema } from './audit/policy';
 export type { AuditPolicy, RatedFinding } from './audit/policy';
 export { auditCheckTitle, auditFindingText } from './messages/audit-messages';
+export { COMPARISON_VERDICTS, MAX_CHANGED_REQUESTS, compareConfigurations } from './drift';
+export type { ChangedRequest, ComparisonVerdict, ConfigComparison, RequestOutcome } from './drift';
+export { comparisonVerdictText, changedRequestText } from './messages/drift-messages';
