@@ -1,31 +1,7 @@
-import { evaluate, type CorsConfig, type CorsRequest } from '../../src/core';
+import { evaluate, type CorsRequest } from '../../src/core';
+import { hundredRuleConfig, hundredRuleRequests } from '../../test/fixtures/hundred-rules';
 import type { Figure } from '../lib/report';
 import { median, round } from '../lib/stats';
-
-function hundredRuleConfig(): CorsConfig {
-  return {
-    rules: Array.from({ length: 100 }, (_, i) => ({
-      id: `r${i}`,
-      allowedOrigins: i % 10 === 0 ? [`https://*.tenant-${i}.example.com`] : [`https://app-${i}.example.com`, `http://localhost:${3000 + i}`],
-      allowedMethods: i % 2 ? ['GET', 'HEAD'] : ['PUT', 'POST', 'DELETE'],
-      allowedHeaders: i % 3 ? ['content-type', 'x-amz-*'] : [],
-      exposeHeaders: ['ETag'],
-      maxAgeSeconds: 600,
-    })),
-  } as CorsConfig;
-}
-
-/** Preflights and actual requests that match early, late, by wildcard, or not at all. */
-function requests(): CorsRequest[] {
-  const list: CorsRequest[] = [];
-  for (const i of [1, 20, 50, 99]) {
-    list.push({ method: 'OPTIONS', headers: { origin: `https://app-${i}.example.com`, 'access-control-request-method': 'GET', 'access-control-request-headers': 'content-type' } });
-    list.push({ method: 'GET', headers: { origin: `https://app-${i}.example.com` } });
-  }
-  list.push({ method: 'OPTIONS', headers: { origin: 'https://a.tenant-40.example.com', 'access-control-request-method': 'PUT' } });
-  list.push({ method: 'OPTIONS', headers: { origin: 'https://nobody.example', 'access-control-request-method': 'GET' } });
-  return list;
-}
 
 /** Requests per second over the sample: the median of five one-second runs. */
 function throughput(sample: readonly CorsRequest[], evaluateOne: (request: CorsRequest) => void): number {
@@ -50,7 +26,7 @@ function throughput(sample: readonly CorsRequest[], evaluateOne: (request: CorsR
  */
 export function measureEvaluate(): Figure[] {
   const config = hundredRuleConfig();
-  const sample = requests();
+  const sample = hundredRuleRequests();
   const detail = `median of 5 one-second runs over ${sample.length} requests (early, late, wildcard and no match)`;
   return [
     {
