@@ -6,7 +6,7 @@ import type { CorsDocumentResult } from './codec';
 import type { CodeParserName, CodeParsers } from './code-parsers';
 import { loadCodeParsers } from './code-parsers';
 import { detectDocumentFormat } from './detect';
-import { DOCUMENT_FORMATS, parseCorsDocument } from './stored-formats';
+import { DOCUMENT_FORMATS, documentFormatInfo, parseCorsDocument } from './stored-formats';
 import type { DocumentFormat } from './stored-formats';
 import { isRecord, readJson } from './json-document';
 import { readTerraform } from './terraform';
@@ -30,13 +30,13 @@ const CODE_LABELS: Record<CodeFormat, string> = {
   'azure-json': 'Azure CorsRule JSON',
 };
 
-export function isDocumentFormat(format: SourceFormat): format is DocumentFormat {
+export function isDocumentFormat(format: string): format is DocumentFormat {
   return (DOCUMENT_FORMATS as readonly string[]).includes(format);
 }
 
 /** The human name of a source shape (a document format's label, or an infrastructure-code name). */
-export function sourceFormatLabel(format: SourceFormat, documentLabel: (format: DocumentFormat) => string): string {
-  return isDocumentFormat(format) ? documentLabel(format) : CODE_LABELS[format];
+export function sourceFormatLabel(format: SourceFormat): string {
+  return isDocumentFormat(format) ? documentFormatInfo(format).label : CODE_LABELS[format];
 }
 
 /** The heavy parsers reading a shape needs (none for JSON and XML). */
@@ -114,29 +114,34 @@ export interface SourceDetection {
 
 const JSON_CODE_KEYS = ['Resources', 'CorsConfiguration', 'CorsRules', 'AWSTemplateFormatVersion'];
 
+/** A detection that needs a parser not loaded yet: load `needs` (`loadCodeParsers`) and ask again. */
+export interface PendingDetection {
+  needs: CodeParserName[];
+}
+
 /**
- * The shape of a pasted document, by parsing it. XML and the JSON shapes are told apart by their
- * structure (`detectDocumentFormat` for the stored formats; CloudFormation's `CorsRules` and
- * `ExposedHeaders`/`MaxAge`, Azure's `MaxAgeInSeconds`/camelCase keys); any other text is tried
- * as YAML (CloudFormation) and then as HCL (Terraform), loading those parsers only then, so it is
- * asynchronous. Shapes that read the same text without errors are listed as alternatives.
+ * The shape of a pasted document, by parsing it, with the parsers at hand. XML and the JSON
+ * shapes are told apart by their structure (`detectDocumentFormat` for the stored formats;
+ * CloudFormation's `CorsRules` and `ExposedHeaders`/`MaxAge`, Azure's `MaxAgeInSeconds` and
+ * camelCase keys); any other text is tried as YAML (CloudFormation) and then as HCL (Terraform).
+ * When that takes a parser not in `parsers`, the answer names it instead of guessing. Shapes that
+ * read the same text without errors are listed as alternatives.
  */
-export async function detectSourceFormat(text: string, dialect: Dialect, options: { fileName?: string; parsers?: CodeParsers } = {}): Promise<SourceDetection> {
-  let parsers = options.parsers ?? {};
+export function detectSourceFormatWith(text: string, dialect: Dialect, options: { fileName?: string; parsers?: CodeParsers } = {}): SourceDetection | PendingDetection {
+  const parsers = options.parsers ?? {};
   const start = text.trimStart();
   const stored = detectDocumentFormat(text, dialect, options.fileName);
-  if (start.startsWith('<')) return { format: stored, alternatives: [], parsers };
+  if (start.startsWith('<') || start === '') return { format: stored, alternatives: [], parsers };
   if (start.startsWith('{') || start.startsWith('[')) {
     const format = jsonSourceFormat(start, stored);
     return { format, alternatives: alternativesFor(text, format, ['aws-json', 'gcs-json', 'r2-json', 'cloudformation-json', 'azure-json'], parsers), parsers };
   }
-  if (start === '') return { format: stored, alternatives: [], parsers };
-  parsers = await loadCodeParsers(['yaml'], parsers);
-  const yamlReading = readYaml(text, parsers.yaml!);
+  if (!parsers.yaml) return { needs: ['yaml'] };
+  const yamlReading = readYaml(text, parsers.yaml);
   if (yamlReading.ok && isRecord(yamlReading.value) && JSON_CODE_KEYS.some((key) => Object.hasOwn(yamlReading.value as object, key))) {
     return { format: 'cloudformation-yaml', alternatives: [], parsers };
   }
-  parsers = await loadCodeParsers(['hcl'], parsers);
+  if (!parsers.hcl) return { needs: ['hcl'] };
   if (parseHcl(text, parsers) !== undefined) return { format: 'terraform-hcl', alternatives: [], parsers };
   // Neither reads as a CORS document: the shape whose reader explains the problem best. Broken
   // HCL often still parses as a YAML plain string, so only a YAML mapping counts as YAML; text
@@ -144,6 +149,16 @@ export async function detectSourceFormat(text: string, dialect: Dialect, options
   const looksYaml = yamlReading.ok ? isRecord(yamlReading.value) : !start.includes('{');
   const format: SourceFormat = looksYaml ? 'cloudformation-yaml' : 'terraform-hcl';
   return { format, alternatives: [format === 'terraform-hcl' ? 'cloudformation-yaml' : 'terraform-hcl'], parsers };
+}
+
+/** `detectSourceFormatWith`, loading each parser it asks for (dynamic imports). */
+export async function detectSourceFormat(text: string, dialect: Dialect, options: { fileName?: string; parsers?: CodeParsers } = {}): Promise<SourceDetection> {
+  let parsers = options.parsers ?? {};
+  for (;;) {
+    const detection = detectSourceFormatWith(text, dialect, { ...options, parsers });
+    if ('format' in detection) return detection;
+    parsers = await loadCodeParsers(detection.needs, parsers);
+  }
 }
 
 function jsonSourceFormat(text: string, stored: DocumentFormat): SourceFormat {
