@@ -219,6 +219,7 @@ export const issueParams = exactly<IssueParamsByCode>()({
   ),
   'document.stray-text': z.object({ text, element: text }),
   'document.several-configurations': z.object({ count, used: text }),
+  'document.too-large': z.object({ parser: z.literal('hcl'), size: count, max: count }),
   'document.no-rules': z.object({ list: text.optional() }),
   'field.not-a-list': z.union([z.object({ ...ruleRef, fieldName: text, found: foundValue }), z.object({ list: text, found: foundValue })]),
   'field.not-a-string': z.object({ ...ruleRef, fieldName: text, item: count.optional(), found: foundValue }),

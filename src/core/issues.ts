@@ -165,6 +165,8 @@ export interface IssueParamsByCode {
   /** `element`: an XML element (`<Name>`), else a JSON key; `reason` why it is not read here. */
   'document.unknown-field': FieldOwner & { name: string; element: boolean; reason?: 'no-response-vary' | 'no-rule-ids'; provider?: string };
   'document.stray-text': { text: string; element: string };
+  /** A document longer (`size` characters) than the `max` the named parser is given (it would hold the page). */
+  'document.too-large': { parser: 'hcl'; size: number; max: number };
   /** A template or Terraform file with `count` CORS configurations: the one named `used` was read. */
   'document.several-configurations': { count: number; used: string };
   /** `list` is the JSON key of an empty list; absent for an XML document without `<CORSRule>`. */
@@ -228,7 +230,7 @@ export const ISSUE_CODES = [
   'config.analysis-skipped',
   'provider.no-bucket-cors',
   'document.format', 'document.unreadable', 'document.syntax', 'document.root', 'document.unknown-field',
-  'document.stray-text', 'document.no-rules', 'document.several-configurations',
+  'document.stray-text', 'document.no-rules', 'document.several-configurations', 'document.too-large',
   'field.not-a-list', 'field.not-a-string', 'field.not-an-object', 'field.duplicate',
   'response-vary.invalid',
   'conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged', 'conversion.order-not-kept', 'conversion.order-changes-outcome',

@@ -181,6 +181,7 @@ const TEMPLATES: Templates = {
     if (p.reason === 'no-rule-ids') return { message: text('issue.document.unknown-element.no-rule-ids', values) };
     return { message: text('issue.document.unknown-element', values) };
   },
+  'document.too-large': (p) => ({ message: text('issue.document.too-large.hcl', { size: Math.ceil(p.size / 1024), max: Math.floor(p.max / 1024) }), hint: text('issue.document.too-large.hcl.hint') }),
   'document.several-configurations': (p) => ({ message: text('issue.document.several-configurations', { count: p.count, used: p.used }) }),
   'document.stray-text': (p) => ({ message: text('issue.document.stray-text', { text: JSON.stringify(p.text), element: p.element }) }),
   'document.no-rules': (p) =>
