@@ -22,10 +22,10 @@ interface ResourceSchema {
   otherKeys: string[];
   /**
    * Whether the provider keeps the rules in the order written. The AWS provider declares
-   * `cors_rule` as a set (`schema.TypeSet`, internal/service/s3/bucket_cors_configuration.go), so
-   * Terraform may hand S3 the rules in another order. The Alibaba provider's `cors_rule` is not
-   * checked here: treated as a set until it is. Tencent's `cors_rules` blocks and Cloudflare's
-   * `rules` list are lists.
+   * `cors_rule` as a set (`schema.TypeSet`, internal/service/s3/bucket_cors_configuration.go), and
+   * so does the Alibaba provider (`schema.TypeSet`, alicloud/resource_alicloud_oss_bucket_cors.go),
+   * so Terraform may hand the provider the rules in another order. Tencent's `cors_rules` blocks
+   * and Cloudflare's `rules` list are lists.
    */
   keepsOrder: boolean;
 }
@@ -119,7 +119,7 @@ function readResource(body: Record<string, unknown>, type: FoundResource['type']
   const rules = readJsonRules(rulesValue, schema.rulesKey, schema.syntax, issues, (entry, index) => readTerraformRule(entry, index, schema, type, issues));
   const config: CorsConfig = { rules };
   if (schema.varyKey !== undefined && Object.hasOwn(body, schema.varyKey)) {
-    const vary = body[schema.varyKey];
+    const vary = terraformBool(body[schema.varyKey]);
     if (typeof vary === 'boolean') config.responseVary = vary;
     else issues.push(error('response-vary.invalid', { found: foundValue(vary, schema.syntax) }, ['responseVary']));
   }
@@ -130,7 +130,7 @@ function readTerraformRule(entry: Record<string, unknown>, index: number, schema
   const { syntax } = schema;
   if (schema.rulesAs === 'list') {
     warnUnknownKeys(entry, ['id', 'allowed', 'expose_headers', 'max_age_seconds'], { owner: 'rule', rule: index }, ['rules', index], issues);
-    const raw: RawRule = { id: entry['id'], expose: entry['expose_headers'], maxAge: entry['max_age_seconds'] };
+    const raw: RawRule = { id: entry['id'], expose: entry['expose_headers'], maxAge: terraformNumber(entry['max_age_seconds']) };
     const allowed = entry['allowed'];
     if (allowed === undefined) return raw;
     if (!isRecord(allowed)) {
@@ -149,8 +149,21 @@ function readTerraformRule(entry: Record<string, unknown>, index: number, schema
     methods: entry[syntax.methods],
     headers: entry[syntax.headers],
     expose: entry[syntax.expose],
-    maxAge: entry[syntax.maxAge],
+    maxAge: terraformNumber(entry[syntax.maxAge]),
   };
+}
+
+/**
+ * Terraform converts a string of digits where a number is due (the Alibaba provider's own example
+ * writes `max_age_seconds = "1000"`), so the reader does too; anything else is left to be reported.
+ */
+function terraformNumber(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+}
+
+/** Likewise `"true"` and `"false"` where a bool is due. */
+function terraformBool(value: unknown): unknown {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }
 
 /** Terraform reads only the ruleset argument of each resource that the console writes. */
