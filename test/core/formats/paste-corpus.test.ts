@@ -98,3 +98,13 @@ describe('paste corpus (test/fixtures/paste-corpus)', () => {
     expect(minusLosses(again.config, written.losses)).toEqual(minusLosses(result.config, written.losses));
   });
 });
+
+describe('documents with several CORS configurations', () => {
+  it.each([
+    ['cfn-two-buckets.json', 'cloudformation-json', 'A'],
+    ['tf-two-resources.tf', 'terraform-hcl', 'aws_s3_bucket_cors_configuration.a'],
+  ] as const)('%s: reads the first and names it in a warning', (file, format, used) => {
+    const result = parseSourceDocument(text({ file, format }), format, parsers);
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'document.several-configurations', params: { count: 2, used } }));
+  });
+});
