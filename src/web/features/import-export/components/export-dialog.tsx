@@ -1,12 +1,12 @@
 import { Download } from 'lucide-react';
-import { useId, useState, type RefObject } from 'react';
+import { useId, useMemo, useState, type RefObject } from 'react';
 import { dialectProfile, documentFormatInfo, exportTargetInfo, isDocumentFormat, type CorsConfig, type Dialect } from '../../../../core';
 import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea } from '../../../components/ui';
 import { countRules } from '../../../lib/rule-count';
 import { downloadFile } from '../../../lib/download';
 import { webText } from '../../../lib/i18n/feature-text';
-import { useCodeParsers } from '../code-parsers';
+import { useCodeParsers, useParsersNeeded } from '../code-parsers';
 import { exportDocument, type ExportChoice } from '../export-document';
 import { ExportTargetOptions } from './format-options';
 
@@ -21,8 +21,10 @@ export function ExportDialog({ bucket, dialect, draft, onClose, returnFocusTo }:
   const [format, setFormat] = useState<ExportChoice>(() => dialectProfile(dialect).documents.exported);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const needs = isDocumentFormat(format) ? [] : exportTargetInfo(format).needs;
-  const { parsers, loading } = useCodeParsers(() => needs);
-  const file = loading ? null : exportDocument(draft, format, bucket, parsers);
+  const [parsers, addParsers] = useCodeParsers();
+  const loading = useParsersNeeded(needs, parsers, addParsers);
+  // The order analysis behind the losses runs the shadowing analysis twice: once per change.
+  const file = useMemo(() => (loading ? null : exportDocument(draft, format, bucket, parsers)), [loading, draft, format, bucket, parsers]);
   const label = isDocumentFormat(format) ? documentFormatInfo(format).label : exportTargetInfo(format).label;
   const reorderChanges = file?.losses.some((loss) => loss.code === 'conversion.order-changes-outcome') === true;
 

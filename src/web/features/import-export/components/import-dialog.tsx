@@ -1,5 +1,5 @@
-import { useId, useState, type ChangeEvent, type RefObject } from 'react';
-import { detectSourceFormatWith, dialectProfile, parsersFor, sourceFormatLabel, type CodeParsers, type CorsConfig, type Dialect, type SourceFormat } from '../../../../core';
+import { useId, useMemo, useState, type ChangeEvent, type RefObject } from 'react';
+import { detectSourceFormatWith, dialectProfile, parsersFor, sourceFormatLabel, type CorsConfig, type Dialect, type SourceFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea, TextField } from '../../../components/ui';
@@ -7,7 +7,7 @@ import { formatNumber } from '../../../lib/i18n/format';
 import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
-import { useCodeParsers } from '../code-parsers';
+import { useCodeParsers, useParsersNeeded } from '../code-parsers';
 import { SourceFormatOptions } from './format-options';
 import type { DraftNote } from '../../../lib/messages';
 
@@ -36,16 +36,16 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   const [refused, setRefused] = useState(false);
 
   const hasText = text.trim() !== '';
-  const detect = (parsers: CodeParsers) => detectSourceFormatWith(text, dialect, { ...(fileName ? { fileName } : {}), parsers });
-  const { parsers, loading } = useCodeParsers((have) => {
-    const detection = detect(have);
-    if ('needs' in detection) return detection.needs;
-    return parsersFor(choice === 'auto' ? detection.format : choice);
-  });
-  const detection = detect(parsers);
+  const [parsers, addParsers] = useCodeParsers();
+  // Detection and reading parse the text (YAML, HCL): once per change of text, choice or parsers.
+  const detection = useMemo(() => detectSourceFormatWith(text, dialect, { ...(fileName ? { fileName } : {}), parsers }), [text, dialect, fileName, parsers]);
   const detected = 'format' in detection ? detection.format : null;
   const format = choice === 'auto' ? detected : choice;
-  const reading = hasText && format && !loading ? readImportedDocument(text, format, dialect, draft, parsers) : null;
+  const loading = useParsersNeeded('needs' in detection ? detection.needs : format ? parsersFor(format) : [], parsers, addParsers);
+  const reading = useMemo(
+    () => (hasText && format && !loading ? readImportedDocument(text, format, dialect, draft, parsers) : null),
+    [hasText, format, loading, text, dialect, draft, parsers],
+  );
   const alternatives = choice === 'auto' && 'alternatives' in detection ? detection.alternatives : [];
   const diffFormat = dialectProfile(dialect).documents.native;
   const errorCount = reading?.ok ? reading.issues.filter((i) => i.severity === 'error').length : 0;
