@@ -38,7 +38,10 @@ export type { AppVerdict, Breakage, BreakageCode, BreakageParamsByCode, Observed
 export { decidingRule } from './deciding-rule';
 export type { DecidingRule } from './deciding-rule';
 export type { BrowserFetch, BrowserPrediction, BlockReason, BlockCheck, BlockParamsByCheck, BlockStage, HeaderReadability, BrowserCaution, CautionCode, CautionParamsByCode } from './predict';
-export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat } from './formats';
+export { parseCorsDocument, serializeCorsDocument, conversionLosses, DOCUMENT_FORMATS, documentFormatInfo, detectDocumentFormat, CODE_FORMATS, SOURCE_FORMATS, detectSourceFormat, detectSourceFormatWith, isDocumentFormat, parseSourceDocument, parsersFor, sourceFormatLabel, loadCodeParsers, EXPORT_TARGETS, exportLosses, exportTargetInfo, exportToCode } from './formats';
+export type { CodeFormat, PendingDetection, SourceDetection, SourceFormat, CodeParserName, CodeParsers, CodeExport, ExportTarget, ExportTargetInfo } from './formats';
+export { orderSensitivePairs } from './order-sensitivity';
+export type { OrderSensitivePair } from './order-sensitivity';
 export type { DocumentFormat, DocumentFormatInfo, FormatCapabilities } from './formats';
 export { configIdentity, sameConfig, sameRuleValues } from './identity';
 export { configEdits, CONFIG_EDIT_CODES } from './config-edits';

@@ -155,13 +155,20 @@ export interface IssueParamsByCode {
     | { problem: 'xml'; detail: string; line: number; column?: number }
     | { problem: 'xml-unreadable'; detail: string }
     | { problem: 'xml-no-root' }
+    | { problem: 'yaml'; detail: string; line?: number; column?: number }
+    /** The HCL parser (hcl2-parser) reports no message or position. */
+    | { problem: 'hcl' }
     | { problem: 'xml-bad-character-reference' | 'xml-unknown-entity'; reference: string };
   'document.root':
-    | { expected: 'aws-json' | 'gcs-json' | 'r2-json' }
+    | { expected: 'aws-json' | 'gcs-json' | 'r2-json' | 'cloudformation' | 'terraform' | 'azure-json' }
     | { expected: 'xml'; root: string; provider: string };
   /** `element`: an XML element (`<Name>`), else a JSON key; `reason` why it is not read here. */
   'document.unknown-field': FieldOwner & { name: string; element: boolean; reason?: 'no-response-vary' | 'no-rule-ids'; provider?: string };
   'document.stray-text': { text: string; element: string };
+  /** A document longer (`size` characters) than the `max` the named parser is given (it would hold the page). */
+  'document.too-large': { parser: 'hcl'; size: number; max: number };
+  /** A template or Terraform file with `count` CORS configurations: the one named `used` was read. */
+  'document.several-configurations': { count: number; used: string };
   /** `list` is the JSON key of an empty list; absent for an XML document without `<CORSRule>`. */
   'document.no-rules': { list?: string };
   'field.not-a-list': (RuleRef & { fieldName: string; found: FoundValue }) | { list: string; found: FoundValue };
@@ -172,6 +179,13 @@ export interface IssueParamsByCode {
   'conversion.response-vary-lost': { formatLabel: string };
   'conversion.rule-id-lost': RuleRef & { formatLabel: string };
   'conversion.headers-merged': RuleRef & { formatLabel: string; becomeExposed: string[]; becomeAllowed: string[] };
+  /** The target stores rules as a set (Terraform `TypeSet`): the provider may get them in another order. */
+  'conversion.order-not-kept': { formatLabel: string };
+  /**
+   * In another order, requests from `origins` with `methods` would get another answer: rules
+   * `first` and `second` (0-based) both answer them, differently (from the shadowing analysis).
+   */
+  'conversion.order-changes-outcome': { formatLabel: string; first: number; second: number; origins: string[]; methods: string[] };
   'app.no-origins': Record<string, never>;
   'app.no-operations': Record<string, never>;
   'app.unknown-operation': { value: string };
@@ -216,10 +230,10 @@ export const ISSUE_CODES = [
   'config.analysis-skipped',
   'provider.no-bucket-cors',
   'document.format', 'document.unreadable', 'document.syntax', 'document.root', 'document.unknown-field',
-  'document.stray-text', 'document.no-rules',
+  'document.stray-text', 'document.no-rules', 'document.several-configurations', 'document.too-large',
   'field.not-a-list', 'field.not-a-string', 'field.not-an-object', 'field.duplicate',
   'response-vary.invalid',
-  'conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged',
+  'conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged', 'conversion.order-not-kept', 'conversion.order-changes-outcome',
   'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
   'body.invalid',

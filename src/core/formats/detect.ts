@@ -1,5 +1,5 @@
 import { dialectProfile, type Dialect } from '../dialects';
-import type { DocumentFormat } from './index';
+import type { DocumentFormat } from './stored-formats';
 
 function hasKey(value: unknown, key: string): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);

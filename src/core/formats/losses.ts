@@ -8,7 +8,7 @@ import { ruleRef } from './fields';
  * What writing `config` in this codec's format would drop or change. `responseVary: false` is not
  * a loss: it is every format's default, even where the key cannot be written.
  */
-export function lossesFor(config: CorsConfig, codec: FormatCodec): Issue[] {
+export function lossesFor(config: CorsConfig, codec: Pick<FormatCodec, 'label' | 'carries'>): Issue[] {
   const { carries, label } = codec;
   const issues: Issue[] = [];
   if (!carries.responseVary && config.responseVary === true) {

@@ -138,6 +138,15 @@ const TEMPLATES: Templates = {
         return { message: text('issue.document.syntax.xml-unreadable', { detail: p.detail }) };
       case 'xml-no-root':
         return { message: text('issue.document.syntax.xml-no-root') };
+      case 'yaml':
+        return {
+          message:
+            p.line === undefined
+              ? text('issue.document.syntax.yaml', { detail: p.detail })
+              : text('issue.document.syntax.yaml-at', { line: p.line, column: p.column ?? 0, detail: p.detail }),
+        };
+      case 'hcl':
+        return { message: text('issue.document.syntax.hcl'), hint: text('issue.document.syntax.hcl.hint') };
       case 'xml-bad-character-reference':
         return {
           message: text('issue.document.syntax.xml-bad-character-reference', { reference: p.reference }),
@@ -155,6 +164,12 @@ const TEMPLATES: Templates = {
         return { message: text('issue.document.root.gcs-json'), hint: text('issue.document.root.gcs-json.hint') };
       case 'r2-json':
         return { message: text('issue.document.root.r2-json'), hint: text('issue.document.root.r2-json.hint') };
+      case 'cloudformation':
+        return { message: text('issue.document.root.cloudformation') };
+      case 'terraform':
+        return { message: text('issue.document.root.terraform') };
+      case 'azure-json':
+        return { message: text('issue.document.root.azure-json') };
       case 'xml':
         return { message: text('issue.document.root.xml', { root: p.root, provider: p.provider }) };
     }
@@ -166,6 +181,8 @@ const TEMPLATES: Templates = {
     if (p.reason === 'no-rule-ids') return { message: text('issue.document.unknown-element.no-rule-ids', values) };
     return { message: text('issue.document.unknown-element', values) };
   },
+  'document.too-large': (p) => ({ message: text('issue.document.too-large.hcl', { size: Math.ceil(p.size / 1024), max: Math.floor(p.max / 1024) }), hint: text('issue.document.too-large.hcl.hint') }),
+  'document.several-configurations': (p) => ({ message: text('issue.document.several-configurations', { count: p.count, used: p.used }) }),
   'document.stray-text': (p) => ({ message: text('issue.document.stray-text', { text: JSON.stringify(p.text), element: p.element }) }),
   'document.no-rules': (p) =>
     p.list === undefined
@@ -193,6 +210,16 @@ const TEMPLATES: Templates = {
   }),
   'conversion.rule-id-lost': (p) => ({ message: text('issue.conversion.rule-id-lost', { rule: ruleLabel(p.rule, p.ruleId), format: p.formatLabel }) }),
   'conversion.headers-merged': (p) => ({ message: mergedHeadersText(p) }),
+  'conversion.order-not-kept': (p) => ({ message: text('issue.conversion.order-not-kept', { format: p.formatLabel }), hint: text('issue.conversion.order-not-kept.hint') }),
+  'conversion.order-changes-outcome': (p) => ({
+    message: text('issue.conversion.order-changes-outcome', {
+      format: p.formatLabel,
+      first: ruleLabel(p.first),
+      second: ruleLabel(p.second),
+      origins: p.origins.join(', '),
+      methods: p.methods.join(', '),
+    }),
+  }),
   'app.no-origins': () => ({ message: text('issue.app.no-origins') }),
   'app.no-operations': () => ({ message: text('issue.app.no-operations') }),
   'app.unknown-operation': (p) => ({ message: text('issue.app.unknown-operation', { value: JSON.stringify(p.value) }) }),

@@ -7,7 +7,7 @@ import {
   breakageText,
   checkText,
   dialectProfile,
-  documentFormatInfo,
+  sourceFormatLabel,
   fixChangeText,
   headerSpelling,
   issueMessage,
@@ -27,7 +27,7 @@ import {
   type CheckResult,
   type DecidingRule,
   type Dialect,
-  type DocumentFormat,
+  type SourceFormat,
   type FixChange,
   type Issue,
   type NearMiss,
@@ -245,7 +245,7 @@ export type DraftNote =
   /** The test pane's strictest fix. */
   | { code: 'fix-applied'; change: FixChange }
   /** An imported document; `file` is its name, absent for pasted text. */
-  | { code: 'imported'; ruleCount: number; file?: string; format: DocumentFormat }
+  | { code: 'imported'; ruleCount: number; file?: string; format: SourceFormat }
   /** A shadowing warning's fix, analysed again by the core before it was offered. */
   | { code: 'shadow-fix-applied'; fix: RuleFix };
 
@@ -259,7 +259,7 @@ export function draftNoteText(note: DraftNote): string {
     case 'fix-applied':
       return webText('draft-note.fix-applied', { change: fixChangeText(note.change) });
     case 'imported':
-      return webText('draft-note.imported', { count: note.ruleCount, source: note.file === undefined ? 'pasted' : 'file', file: note.file ?? '', format: documentFormatInfo(note.format).label });
+      return webText('draft-note.imported', { count: note.ruleCount, source: note.file === undefined ? 'pasted' : 'file', file: note.file ?? '', format: sourceFormatLabel(note.format) });
     case 'shadow-fix-applied':
       return webText('draft-note.shadow-fix-applied', { fix: ruleFixText(note.fix).label });
   }

@@ -1,4 +1,4 @@
-import { documentFormatInfo, parseCorsDocument, validateConfig, type CorsConfig, type Dialect, type DocumentFormat, type Issue } from '../../../core';
+import { isDocumentFormat, documentFormatInfo, parseSourceDocument, validateConfig, type CodeParsers, type CorsConfig, type Dialect, type Issue, type SourceFormat } from '../../../core';
 
 /** A document read for the draft: the configuration it stands for, or the errors that stop it. */
 export type ImportReading =
@@ -13,14 +13,15 @@ export type ImportReading =
     };
 
 /**
- * Reads an imported document as the draft's replacement. A format without ResponseVary says
- * nothing about it, so the draft's switch stays (as in the editor's raw view); validation is the
- * bucket's dialect's, so issues read as the editor will show them.
+ * Reads an imported document as the draft's replacement. A document that says nothing about
+ * ResponseVary (a format without it, or Terraform without the argument) leaves the draft's switch
+ * as it is (as in the editor's raw view); validation is the bucket's dialect's, so issues read as
+ * the editor will show them. `parsers` must hold what `parsersFor(format)` names.
  */
-export function readImportedDocument(text: string, format: DocumentFormat, dialect: Dialect, draft: CorsConfig | null): ImportReading {
-  const parsed = parseCorsDocument(text, format);
+export function readImportedDocument(text: string, format: SourceFormat, dialect: Dialect, draft: CorsConfig | null, parsers: CodeParsers = {}): ImportReading {
+  const parsed = parseSourceDocument(text, format, parsers);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
-  const carriesVary = documentFormatInfo(format).carries.responseVary;
+  const carriesVary = isDocumentFormat(format) ? documentFormatInfo(format).carries.responseVary : parsed.config.responseVary !== undefined;
   const keptResponseVary = !carriesVary && draft?.responseVary === true;
   const vary = carriesVary ? parsed.config.responseVary === true : keptResponseVary;
   const config: CorsConfig = { rules: parsed.config.rules, ...(vary ? { responseVary: true } : {}) };

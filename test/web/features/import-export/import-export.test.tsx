@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseCorsDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
+import { loadCodeParsers, parseCorsDocument, parseSourceDocument, serializeCorsDocument, type CorsConfig } from '../../../../src/core';
 import { recordDownloads } from '../../../support/downloads';
 import { useRealApi } from '../../../support/web-api';
 import { readyTool, renderRulesPanel } from '../draft-tools-harness';
@@ -135,6 +135,45 @@ describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(diffLines(dialog, 'del')).not.toContain('-   <ResponseVary>true</ResponseVary>');
   });
 
+  it('detects a CloudFormation YAML template once the YAML parser has loaded, and replaces the draft with its rules', async () => {
+    await arrangeBucket(ctx, 'imp-cfn', { rules: [rule({ id: 'old' })] });
+    renderRulesPanel(testProfile(ctx), 'imp-cfn');
+    const dialog = await openImport();
+    const yaml = ['Resources:', '  Site:', '    Type: AWS::S3::Bucket', '    Properties:', '      CorsConfiguration:', '        CorsRules:', '          - Id: reads', '            AllowedOrigins: ["https://cfn.example.com"]', '            AllowedMethods: [GET]', ''].join('\n');
+    type(within(dialog).getByLabelText('Or paste a document'), yaml);
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    await waitFor(() => expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (CloudFormation YAML)'), { timeout: 30_000 });
+    expect(diffLines(dialog, 'ins')).toContain('+     <AllowedOrigin>https://cfn.example.com</AllowedOrigin>');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Replace draft' }));
+    expect(screen.queryByRole('dialog', { name: 'Import rules into the draft' })).toBeNull();
+  });
+
+  it('detects Terraform HCL after loading the HCL parser, and places a bad method at its rule', async () => {
+    await arrangeBucket(ctx, 'imp-tf', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx), 'imp-tf');
+    const dialog = await openImport();
+    const hcl = ['resource "aws_s3_bucket_cors_configuration" "site" {', '  bucket = "site"', '  cors_rule {', '    allowed_methods = ["PATCH"]', '    allowed_origins = ["*"]', '  }', '}', ''].join('\n');
+    type(within(dialog).getByLabelText('Or paste a document'), hcl);
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    await waitFor(() => expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (Terraform HCL)'), { timeout: 30_000 });
+    expect(issueTexts(within(dialog).getByRole('list', { name: 'Problems in the document' }))[0]).toMatch(/^Error: Rule 1/);
+    expect((within(dialog).getByRole('button', { name: 'Replace draft' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the other shapes an ambiguous document reads as, and the select overrides the guess', async () => {
+    await arrangeBucket(ctx, 'imp-ambiguous', { rules: [rule()] });
+    renderRulesPanel(testProfile(ctx), 'imp-ambiguous');
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), '[{"AllowedOrigins": ["*"], "AllowedMethods": ["GET"]}]');
+    const format = within(dialog).getByLabelText('Format') as HTMLSelectElement;
+    expect(format.selectedOptions[0]!.textContent).toBe('Detect automatically (AWS JSON)');
+    const note = within(dialog).getByText('The text also reads as:');
+    expect([...note.querySelectorAll('code')].map((code) => code.textContent)).toEqual(['CloudFormation JSON', 'Azure CorsRule JSON']);
+    fireEvent.change(format, { target: { value: 'cloudformation-json' } });
+    expect(format.value).toBe('cloudformation-json');
+    expect((within(dialog).getByRole('button', { name: 'Replace draft' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('Escape closes the dialog without touching the draft and gives focus back', async () => {
     await arrangeBucket(ctx, 'imp-escape', { rules: [rule({ id: 'kept' })] });
     renderRulesPanel(testProfile(ctx), 'imp-escape');
@@ -207,5 +246,40 @@ describe('Export of the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
       'Warning: S3 XML cannot express ResponseVary, so "Vary: Origin on every response" is dropped.Only OSS and COS support ResponseVary; elsewhere, a CDN in front must add Vary: Origin.',
     );
     expect((within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value).not.toContain('ResponseVary');
+  });
+
+  it('exports Terraform for AWS and, the resource keeping rules as a set, names the requests another order would answer differently', async () => {
+    const ordered: CorsConfig = { rules: [rule({ allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET'], exposeHeaders: ['ETag'] }), rule({ allowedOrigins: ['*'], allowedMethods: ['GET'] })] };
+    await arrangeBucket(ctx, 'exp-tf', ordered);
+    renderRulesPanel(testProfile(ctx), 'exp-tf');
+    const dialog = await openExport();
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 'terraform-aws' } });
+    const label = 'What Terraform aws_s3_bucket_cors_configuration loses';
+    const losses = issueTexts(within(dialog).getByRole('list', { name: label }));
+    expect(losses.some((text) => text?.includes('stores the rules as a set'))).toBe(true);
+    expect(losses.some((text) => text?.includes('requests from https://app.example.com with GET would get another answer'))).toBe(true);
+    within(dialog).getByRole('alert');
+    expect((within(dialog).getByLabelText('Document') as HTMLTextAreaElement).value).toContain('resource "aws_s3_bucket_cors_configuration" "exp-tf" {');
+  });
+
+  it('exports the AWS CLI file with the command that applies it', async () => {
+    await arrangeBucket(ctx, 'exp-cli', draft);
+    renderRulesPanel(testProfile(ctx), 'exp-cli');
+    const dialog = await openExport();
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 'aws-cli' } });
+    within(dialog).getByText('Apply the file with:');
+    expect(dialog.querySelector('pre code')?.textContent).toBe('aws s3api put-bucket-cors --bucket exp-cli --cors-configuration file://exp-cli-cors-aws-json.json');
+  });
+
+  it('loads the YAML writer for CloudFormation YAML and shows a template that reads back as the draft', async () => {
+    await arrangeBucket(ctx, 'exp-cfn', draft);
+    renderRulesPanel(testProfile(ctx), 'exp-cfn');
+    const dialog = await openExport();
+    fireEvent.change(within(dialog).getByLabelText('Format'), { target: { value: 'cloudformation-yaml' } });
+    const document = within(dialog).getByLabelText('Document') as HTMLTextAreaElement;
+    await waitFor(() => expect(document.value).toContain('AWS::S3::Bucket'), { timeout: 30_000 });
+    const parsers = await loadCodeParsers(['yaml']);
+    const back = parseSourceDocument(document.value, 'cloudformation-yaml', parsers);
+    expect(back.ok && back.config).toEqual(draft);
   });
 });

@@ -1,4 +1,5 @@
-import { DOCUMENT_FORMATS, documentFormatInfo } from '../../../../core';
+import { CODE_FORMATS, DOCUMENT_FORMATS, documentFormatInfo, EXPORT_TARGETS, exportTargetInfo, sourceFormatLabel } from '../../../../core';
+import { webText } from '../../../lib/i18n/feature-text';
 
 /** One `<option>` per document format the core reads and writes, by its label. */
 export function FormatOptions() {
@@ -7,4 +8,40 @@ export function FormatOptions() {
       {documentFormatInfo(f).label}
     </option>
   ));
+}
+
+/** The stored formats, then the infrastructure-code shapes and other clouds' lists the import reads. */
+export function SourceFormatOptions() {
+  return (
+    <>
+      <optgroup label={webText('import-export.stored-formats')}>
+        <FormatOptions />
+      </optgroup>
+      <optgroup label={webText('import-export.code-formats')}>
+        {CODE_FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {sourceFormatLabel(f)}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  );
+}
+
+/** The stored formats, then Terraform, CloudFormation and the provider CLIs' files. */
+export function ExportTargetOptions() {
+  return (
+    <>
+      <optgroup label={webText('import-export.stored-formats')}>
+        <FormatOptions />
+      </optgroup>
+      <optgroup label={webText('import-export.code-targets')}>
+        {EXPORT_TARGETS.map((target) => (
+          <option key={target} value={target}>
+            {exportTargetInfo(target).label}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  );
 }

@@ -1,5 +1,5 @@
-import { useId, useState, type ChangeEvent, type RefObject } from 'react';
-import { detectDocumentFormat, dialectProfile, documentFormatInfo, type CorsConfig, type Dialect, type DocumentFormat } from '../../../../core';
+import { useId, useMemo, useState, type ChangeEvent, type RefObject } from 'react';
+import { detectSourceFormatWith, dialectProfile, parsersFor, sourceFormatLabel, type CorsConfig, type Dialect, type SourceFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
 import { Button, Dialog, DialogActions, Select, TextArea, TextField } from '../../../components/ui';
@@ -7,14 +7,16 @@ import { formatNumber } from '../../../lib/i18n/format';
 import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
-import { FormatOptions } from './format-options';
+import { useCodeParsers, useParsersNeeded } from '../code-parsers';
+import { SourceFormatOptions } from './format-options';
 import type { DraftNote } from '../../../lib/messages';
 
-type FormatChoice = 'auto' | DocumentFormat;
+type FormatChoice = 'auto' | SourceFormat;
 
 /**
  * Import into the draft: a file or pasted text (the file's text lands in the same box, so lines
- * are where the issues say), the format detected with a select to override, every issue at its
+ * are where the issues say), the shape detected (with the others the text also reads as, when it
+ * is ambiguous) and a select to override, every issue at its
  * rule, field and line, and the change as a diff. "Replace draft" hands the editor the result;
  * nothing is written to the bucket.
  */
@@ -33,10 +35,18 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   const [choice, setChoice] = useState<FormatChoice>('auto');
   const [refused, setRefused] = useState(false);
 
-  const detected = detectDocumentFormat(text, dialect, fileName ?? undefined);
-  const format = choice === 'auto' ? detected : choice;
   const hasText = text.trim() !== '';
-  const reading = hasText ? readImportedDocument(text, format, dialect, draft) : null;
+  const [parsers, addParsers] = useCodeParsers();
+  // Detection and reading parse the text (YAML, HCL): once per change of text, choice or parsers.
+  const detection = useMemo(() => detectSourceFormatWith(text, dialect, { ...(fileName ? { fileName } : {}), parsers }), [text, dialect, fileName, parsers]);
+  const detected = 'format' in detection ? detection.format : null;
+  const format = choice === 'auto' ? detected : choice;
+  const loading = useParsersNeeded('needs' in detection ? detection.needs : format ? parsersFor(format) : [], parsers, addParsers);
+  const reading = useMemo(
+    () => (hasText && format && !loading ? readImportedDocument(text, format, dialect, draft, parsers) : null),
+    [hasText, format, loading, text, dialect, draft, parsers],
+  );
+  const alternatives = choice === 'auto' && 'alternatives' in detection ? detection.alternatives : [];
   const diffFormat = dialectProfile(dialect).documents.native;
   const errorCount = reading?.ok ? reading.issues.filter((i) => i.severity === 'error').length : 0;
 
@@ -53,7 +63,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   };
 
   const replace = () => {
-    if (!reading?.ok) return;
+    if (!reading?.ok || !format) return;
     if (onReplace(reading.config, { code: 'imported', ruleCount: reading.config.rules.length, ...(fileName ? { file: fileName } : {}), format })) onClose();
     else setRefused(true);
   };
@@ -61,7 +71,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   return (
     <Dialog title={webText('import-export.import-title')} onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">{webText('import-export.import-lead')}</p>
-      <TextField label={webText('import-export.from-file')} className="ie-file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
+      <TextField label={webText('import-export.from-file')} className="ie-file" type="file" accept=".json,.xml,.yaml,.yml,.tf,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
       {fileError && (
         <p role="alert" className="ie-error">
           {fileError}
@@ -83,14 +93,30 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
       />
       {fileName && <p className="modal-muted">{webText('import-export.read-from', { file: fileName })}</p>}
       <Select label={webText('import-export.format')} className="ie-format" value={choice} onChange={(event) => setChoice(event.target.value as FormatChoice)}>
-        <option value="auto">{hasText ? webText('import-export.detect-as', { format: documentFormatInfo(detected).label }) : webText('import-export.detect')}</option>
-        <FormatOptions />
+        <option value="auto">{hasText && detected ? webText('import-export.detect-as', { format: sourceFormatLabel(detected) }) : webText('import-export.detect')}</option>
+        <SourceFormatOptions />
       </Select>
+      {alternatives.length > 0 && (
+        <p className="modal-muted ie-alternatives">
+          {webText('import-export.also-reads-as')}{' '}
+          {alternatives.map((alternative, index) => (
+            <span key={alternative}>
+              {index > 0 && ' · '}
+              <code>{sourceFormatLabel(alternative)}</code>
+            </span>
+          ))}
+        </p>
+      )}
+      {hasText && loading && (
+        <p role="status" className="modal-muted">
+          {webText('import-export.loading-parser')}
+        </p>
+      )}
       {reading && <LocatedIssues id={ids.issues} issues={reading.issues} label={webText('import-export.problems')} />}
-      {reading?.ok === false && <p className="ie-error">{webText('import-export.unreadable', { format: documentFormatInfo(format).label })}</p>}
+      {reading?.ok === false && <p className="ie-error">{webText('import-export.unreadable', { format: sourceFormatLabel(reading.ok || !format ? 's3-xml' : format) })}</p>}
       {reading?.ok && (
         <>
-          {reading.keptResponseVary && <p className="modal-muted">{webText('import-export.kept-vary', { format: documentFormatInfo(format).label })}</p>}
+          {reading.keptResponseVary && <p className="modal-muted">{webText('import-export.kept-vary', { format: format ? sourceFormatLabel(format) : '' })}</p>}
           {errorCount > 0 && (
             <p className="ie-error">
               {webText('import-export.errors', { count: errorCount })}
