@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { changedRequestText, compareConfigurations, comparisonVerdictText, configEditText, detectDocumentFormat, issueMessage, parseCorsDocument, type ConfigComparison, type CorsConfig, type DocumentFormat } from '../core';
+import { changedRequestText, compareConfigurations, comparisonVerdictText, configEditText, detectSourceFormat, issueMessage, loadCodeParsers, parseSourceDocument, parsersFor, SOURCE_FORMATS, type ConfigComparison, type CorsConfig, type Dialect, type SourceFormat } from '../core';
 import { isBucketName } from '../server/http/context';
 import { usageError } from './command-error';
 import { loadTarget, readLiveConfig } from './load-target';
@@ -13,20 +13,28 @@ export interface DiffOptions {
   bucket: string;
   file: string;
   reporter: string;
+  /** The file's shape when detection should not decide (a text several shapes read). */
+  format?: string;
 }
 
-/** The file's configuration, in the shape it is written in; a file that is no CORS document is bad input, with each problem's place. */
-async function readFileConfig(path: string, dialect: Parameters<typeof detectDocumentFormat>[1]): Promise<{ config: CorsConfig | null; format: DocumentFormat }> {
+/**
+ * The file's configuration, in any shape the import reads (detected, or `--format`); a file that
+ * is no CORS document is bad input, with each problem's place. Warnings go to standard error.
+ */
+async function readFileConfig(path: string, dialect: Dialect, asked: string | undefined): Promise<{ config: CorsConfig | null; format: SourceFormat }> {
+  if (asked !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(asked)) throw usageError(`--format takes ${SOURCE_FORMATS.join(', ')}, not ${JSON.stringify(asked)}.`);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw usageError(`Cannot read ${path}: ${(error as Error).message}`);
   }
-  const format = detectDocumentFormat(text, dialect, path);
-  const parsed = parseCorsDocument(text, format);
-  if (!parsed.ok) throw usageError(`${path} is not a CORS configuration (read as ${format}):\n${parsed.issues.map((issue) => `  ${issue.path.join('.') || '(document)'}: ${issueMessage(issue)}`).join('\n')}`);
-  return { config: parsed.config.rules.length ? parsed.config : null, format };
+  const detected = asked ? { format: asked as SourceFormat, parsers: await loadCodeParsers(parsersFor(asked as SourceFormat)) } : await detectSourceFormat(text, dialect, { fileName: path });
+  const parsed = parseSourceDocument(text, detected.format, detected.parsers);
+  const where = (issue: { path: readonly (string | number)[] }) => issue.path.join('.') || '(document)';
+  if (!parsed.ok) throw usageError(`${path} is not a CORS configuration (read as ${detected.format}):\n${parsed.issues.map((issue) => `  ${where(issue)}: ${issueMessage(issue)}`).join('\n')}`);
+  for (const issue of parsed.issues ?? []) process.stderr.write(`cors-console: ${path}: ${where(issue)}: ${issueMessage(issue)}\n`);
+  return { config: parsed.config.rules.length ? parsed.config : null, format: detected.format };
 }
 
 /** The comparison in words: the verdict, the edits from live to file, and the requests that fare differently. */
@@ -42,7 +50,7 @@ export async function runDiffCommand(options: DiffOptions, dataDir: string, writ
   if (!['pretty', 'json'].includes(options.reporter)) throw usageError(`--reporter takes pretty or json, not ${JSON.stringify(options.reporter)}.`);
   if (!isBucketName(options.bucket)) throw usageError(`${JSON.stringify(options.bucket)} is no bucket name.`);
   const target = await loadTarget(options.profile, process.env, dataDir);
-  const { config: desired, format } = await readFileConfig(options.file, target.profile.summary.dialect);
+  const { config: desired, format } = await readFileConfig(options.file, target.profile.summary.dialect, options.format);
   const live = await readLiveConfig(target.profile, options.bucket);
   const comparison = compareConfigurations(live, desired, target.profile.summary.dialect);
   write(options.reporter === 'json' ? `${JSON.stringify({ version: 1, bucket: options.bucket, file: options.file, format, ...comparison }, null, 2)}\n` : prettyComparison(comparison, { bucket: options.bucket, file: options.file, format }));

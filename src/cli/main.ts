@@ -226,7 +226,8 @@ function program(): Command {
     .description("Compares a bucket's live CORS configuration with a file, as browsers would see them: exit 0 when equivalent, 1 when they differ.")
     .requiredOption('--profile <id>', 'profile id from the profiles file (CORS_CONSOLE_CONFIG)')
     .requiredOption('--bucket <name>', 'bucket to compare')
-    .requiredOption('--file <file>', 'the configuration as your code holds it (S3/OSS/COS XML, AWS JSON, R2, GCS...)')
+    .requiredOption('--file <file>', 'the configuration as your code holds it: S3/OSS/COS XML, AWS console or CLI JSON, CloudFormation (JSON, YAML), Terraform, R2, GCS, Azure')
+    .option('--format <format>', 'the file\'s shape, when detection should not decide (e.g. terraform-hcl, cloudformation-yaml)')
     .option('--reporter <name>', 'pretty | json', 'pretty')
     .option('--config <file>', 'profiles file (sets CORS_CONSOLE_CONFIG)')
     .action(async (options: DiffOptions & { config?: string }) => {

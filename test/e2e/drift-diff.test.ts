@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeCorsDocument, type CorsConfig } from '../../src/core';
+import { exportToCode, loadCodeParsers, serializeCorsDocument, type CorsConfig } from '../../src/core';
 import { rule } from '../support/builders';
 import { runCli } from '../support/cli';
 import { arrangeBucket } from '../support/console-page';
@@ -49,6 +49,20 @@ describe.each(STORAGE_BACKENDS)('cors-console diff on %s', (backend) => {
     const json = await diff('same.json', serializeCorsDocument(LIVE, 'aws-json'));
     expect(json.code, json.stderr).toBe(0);
     expect(json.stdout).toContain('(aws-json)');
+  });
+
+  it('equivalent from infrastructure code: the rules as a Terraform resource and as a CloudFormation YAML template, detected, exit 0', { timeout: CLI_MS * 2 }, async () => {
+    const parsers = await loadCodeParsers(['yaml', 'hcl']);
+    const terraform = await diff('cors.tf', exportToCode(LIVE, 'terraform-aws', bucket, parsers).text);
+    expect(terraform.code, terraform.stderr).toBe(0);
+    expect(terraform.stdout).toContain('(terraform-hcl)');
+    const cloudformation = await diff('template.yaml', exportToCode(LIVE, 'cloudformation-yaml', bucket, parsers).text);
+    expect(cloudformation.code, cloudformation.stderr).toBe(0);
+    expect(cloudformation.stdout).toContain('(cloudformation-yaml)');
+    // The same Terraform with the * rule first: a set for Terraform, an order for the bucket.
+    const reordered = await diff('reordered.tf', exportToCode({ rules: [reads, uploads, partner] }, 'terraform-aws', bucket, parsers).text, ['--format', 'terraform-hcl']);
+    expect(reordered.code, reordered.stderr).toBe(1);
+    expect(reordered.stdout).toContain('Different: the same rules in another order');
   });
 
   it('reordered without effect: two rules for different origins swapped, exit 0, saying the order differs and nothing fares differently', { timeout: CLI_MS }, async () => {
