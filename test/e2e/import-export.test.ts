@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseCorsDocument } from '../../src/core';
+import { exportToCode, loadCodeParsers, parseCorsDocument } from '../../src/core';
 import { arrangeBucket, openRule, saveAndConfirm, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
@@ -114,6 +114,34 @@ describe.each(STORAGE_BACKENDS)('on %s', (backend) => {
       await page.keyboard.press('Escape');
       await exportDialog.waitFor({ state: 'detached' });
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…');
+    });
+
+    it('a Terraform file dropped on the bucket page opens the import, read and compared with what the bucket holds: the * rule first is named as changing requests', async () => {
+      const uploads = rule({ id: 'uploads', allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
+      const reads = rule({ id: 'reads', allowedOrigins: ['*'], allowedMethods: ['GET'] });
+      await arrangeBucket(storage.current, 'ie-drop', { rules: [uploads, reads] });
+      await openRules('ie-drop');
+      const parsers = await loadCodeParsers(['hcl']);
+      const terraform = exportToCode({ rules: [reads, uploads] }, 'terraform-aws', 'ie-drop', parsers).text;
+      // A real drag and drop of a file, as the browser delivers it: a DataTransfer holding a File.
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], 'cors.tf', { type: 'text/plain' }));
+        return transfer;
+      }, terraform);
+      await page.dispatchEvent('main', 'dragover', { dataTransfer });
+      expect(await page.evaluate(() => document.body.classList.contains('ie-drop-target'))).toBe(true);
+      await page.dispatchEvent('main', 'drop', { dataTransfer });
+      const importDialog = page.getByRole('dialog', { name: 'Import rules into the draft' });
+      await importDialog.getByText('Read from cors.tf.').waitFor();
+      const drift = importDialog.getByRole('region', { name: 'Against what the bucket holds now' });
+      await drift.waitFor({ timeout: 30_000 });
+      expect(await drift.getAttribute('data-verdict')).toBe('reordered-with-effect');
+      expect(await drift.getByRole('status').textContent()).toMatch(/^Different Different: the same rules in another order, and first match wins, so \d+ requests fare differently\.$/);
+      expect(await drift.getByRole('list', { name: 'Requests that would fare differently' }).getByRole('listitem').first().textContent()).toContain('GET from https://app.example.com');
+      await page.screenshot({ path: shot('import-drift-dropped'), fullPage: true });
+      await page.keyboard.press('Escape');
+      await importDialog.waitFor({ state: 'detached' });
     });
   });
 });

@@ -77,6 +77,40 @@ describe('Import into the draft', { timeout: REAL_SERVER_TEST_MS }, () => {
     expect(((await findRule(1)).getByLabelText('ID') as HTMLInputElement).value).toBe('old');
   });
 
+  it('compares the file with what the bucket holds now: the same rules in another order that changes requests are named as different', async () => {
+    const uploads = rule({ id: 'uploads', allowedOrigins: ['https://app.example.com'], allowedMethods: ['GET', 'PUT'], allowedHeaders: ['content-type'], exposeHeaders: ['ETag'] });
+    const reads = rule({ id: 'reads', allowedOrigins: ['*'], allowedMethods: ['GET'] });
+    await arrangeBucket(ctx, 'imp-drift', { rules: [uploads, reads] });
+    renderRulesPanel(testProfile(ctx), 'imp-drift');
+    const dialog = await openImport();
+    type(within(dialog).getByLabelText('Or paste a document'), serializeCorsDocument({ rules: [uploads, reads] }, 'aws-json'));
+    const drift = await within(dialog).findByRole('region', { name: 'Against what the bucket holds now' });
+    expect(drift.getAttribute('data-verdict')).toBe('identical');
+    expect(within(drift).getByRole('status').textContent).toBe('Equivalent Equivalent: the file holds the live configuration.');
+    type(within(dialog).getByLabelText('Or paste a document'), serializeCorsDocument({ rules: [reads, uploads] }, 'aws-json'));
+    await waitFor(() => expect(within(dialog).getByRole('region', { name: 'Against what the bucket holds now' }).getAttribute('data-verdict')).toBe('reordered-with-effect'));
+    const requests = within(dialog).getByRole('list', { name: 'Requests that would fare differently' });
+    expect(issueTexts(requests).some((text) => text?.startsWith('GET from https://app.example.com (headers -; credentials omit): live allowed (Access-Control-Allow-Origin https://app.example.com, Access-Control-Expose-Headers ETag); file allowed (Access-Control-Allow-Origin *'))).toBe(true);
+  });
+
+  it('opens the import with a file dropped on the bucket page, read as if picked', async () => {
+    await arrangeBucket(ctx, 'imp-drop', { rules: [rule({ id: 'old' })] });
+    renderRulesPanel(testProfile(ctx), 'imp-drop');
+    await readyTool('Import…');
+    const file = new File([awsDocument], 'dropped.json', { type: 'application/json' });
+    const dataTransfer = { types: ['Files'], files: [file] };
+    fireEvent.dragOver(document.body, { dataTransfer });
+    expect(document.body.classList.contains('ie-drop-target')).toBe(true);
+    fireEvent.drop(document.body, { dataTransfer });
+    const dialog = await screen.findByRole('dialog', { name: 'Import rules into the draft' });
+    expect(document.body.classList.contains('ie-drop-target')).toBe(false);
+    await waitFor(() => expect((within(dialog).getByLabelText('Or paste a document') as HTMLTextAreaElement).value).toBe(awsDocument));
+    within(dialog).getByText('Read from dropped.json.');
+    expect(within(await within(dialog).findByRole('region', { name: 'Against what the bucket holds now' })).getByRole('status').textContent).toMatch(/^Different Different: 3 edits/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('places a reader error at its rule, field and line, and refuses to replace the draft', async () => {
     await arrangeBucket(ctx, 'imp-broken', { rules: [rule()] });
     renderRulesPanel(testProfile(ctx), 'imp-broken');

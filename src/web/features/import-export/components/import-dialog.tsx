@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ChangeEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useState, type ChangeEvent, type RefObject } from 'react';
 import { detectSourceFormatWith, dialectProfile, parsersFor, sourceFormatLabel, type CorsConfig, type Dialect, type SourceFormat } from '../../../../core';
 import { ConfigDiff } from '../../../components/config-diff';
 import { LocatedIssues } from '../../../components/located-issues';
@@ -8,6 +8,7 @@ import { webText } from '../../../lib/i18n/feature-text';
 import { countRules } from '../../../lib/rule-count';
 import { MAX_IMPORT_BYTES, readImportedDocument } from '../import-document';
 import { useCodeParsers, useParsersNeeded } from '../code-parsers';
+import { DriftSummary } from './drift-summary';
 import { SourceFormatOptions } from './format-options';
 import type { DraftNote } from '../../../lib/messages';
 
@@ -17,12 +18,16 @@ type FormatChoice = 'auto' | SourceFormat;
  * Import into the draft: a file or pasted text (the file's text lands in the same box, so lines
  * are where the issues say), the shape detected (with the others the text also reads as, when it
  * is ambiguous) and a select to override, every issue at its
- * rule, field and line, and the change as a diff. "Replace draft" hands the editor the result;
- * nothing is written to the bucket.
+ * rule, field and line, and the change as a diff; then the file against what the bucket holds
+ * now (drift). "Replace draft" hands the editor the result; nothing is written to the bucket.
  */
-export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo }: {
+export function ImportDialog({ dialect, draft, live, initialFile, onReplace, onClose, returnFocusTo }: {
   dialect: Dialect;
   draft: CorsConfig | null;
+  /** What the provider holds now; undefined while it is read (or when it cannot be). */
+  live: CorsConfig | null | undefined;
+  /** A file dropped on the bucket page, read as if chosen in the file field. */
+  initialFile?: File;
   /** False when no editor took the draft. */
   onReplace: (config: CorsConfig, note: DraftNote) => boolean;
   onClose: () => void;
@@ -50,17 +55,29 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   const diffFormat = dialectProfile(dialect).documents.native;
   const errorCount = reading?.ok ? reading.issues.filter((i) => i.severity === 'error').length : 0;
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    if (!file) return;
+  const readFile = async (file: File) => {
     if (file.size > MAX_IMPORT_BYTES) {
-      setFileError(webText('import-export.file-too-large', { file: file.name, size: formatNumber(Math.ceil(file.size / 1024)) }));
+      setFileError(tooLargeText(file));
       return;
     }
     setFileError(null);
     setFileName(file.name);
     setText(await file.text());
   };
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) void readFile(file);
+  };
+  // A dropped file is read once, when the dialog opens with it; one too large is said at once.
+  const [dropped] = useState(initialFile);
+  useEffect(() => {
+    if (!dropped || dropped.size > MAX_IMPORT_BYTES) return;
+    void dropped.text().then((read) => {
+      setFileName(dropped.name);
+      setText(read);
+    });
+  }, [dropped]);
+  const droppedError = dropped && dropped.size > MAX_IMPORT_BYTES && fileName === null && text === '' ? tooLargeText(dropped) : null;
 
   const replace = () => {
     if (!reading?.ok || !format) return;
@@ -71,10 +88,10 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
   return (
     <Dialog title={webText('import-export.import-title')} onClose={onClose} className="ie-dialog" {...(returnFocusTo ? { returnFocusTo } : {})}>
       <p className="modal-muted">{webText('import-export.import-lead')}</p>
-      <TextField label={webText('import-export.from-file')} className="ie-file" type="file" accept=".json,.xml,.yaml,.yml,.tf,application/json,application/xml,text/xml" data-autofocus onChange={(event) => void onFile(event)} />
-      {fileError && (
+      <TextField label={webText('import-export.from-file')} className="ie-file" type="file" accept=".json,.xml,.yaml,.yml,.tf,application/json,application/xml,text/xml" data-autofocus onChange={onFile} />
+      {(fileError ?? droppedError) && (
         <p role="alert" className="ie-error">
-          {fileError}
+          {fileError ?? droppedError}
         </p>
       )}
       <TextArea
@@ -123,6 +140,7 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
             </p>
           )}
           <ConfigDiff before={draft} after={reading.config} format={diffFormat} label={webText('import-export.diff', { before: countRules(draft), after: countRules(reading.config) })} />
+          {live !== undefined && <DriftSummary live={live} file={reading.config} dialect={dialect} />}
         </>
       )}
       {refused && (
@@ -138,4 +156,8 @@ export function ImportDialog({ dialect, draft, onReplace, onClose, returnFocusTo
       </DialogActions>
     </Dialog>
   );
+}
+
+function tooLargeText(file: File): string {
+  return webText('import-export.file-too-large', { file: file.name, size: formatNumber(Math.ceil(file.size / 1024)) });
 }

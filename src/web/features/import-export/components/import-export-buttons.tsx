@@ -1,5 +1,7 @@
 import { Download, Upload } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { corsQueries } from '../../../api/cors';
 import type { ProfileSummary } from '../../../../contract/api';
 import { Button } from '../../../components/ui';
 import { useBucketWorkspace, useWorkspaceDraft } from '../../../lib/bucket-workspace';
@@ -18,6 +20,9 @@ export function ImportExportButtons({ profile, bucket }: { profile: ProfileSumma
   const close = () => setOpen(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
+  // What the provider holds now, for the import's drift comparison (the editor reads the same query).
+  const live = useQuery(corsQueries.detail(profile.id, bucket));
+  const dropped = useDroppedFile(ready && open === null);
   return (
     <>
       <Button ref={importButton} icon={Upload} disabled={!ready} onClick={() => setOpen('import')}>
@@ -26,10 +31,58 @@ export function ImportExportButtons({ profile, bucket }: { profile: ProfileSumma
       <Button ref={exportButton} icon={Download} disabled={!ready} onClick={() => setOpen('export')}>
         {webText('import-export.export')}
       </Button>
-      {open === 'import' && ready && (
-        <ImportDialog dialect={profile.dialect} draft={draft} onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false} onClose={close} returnFocusTo={importButton} />
+      {(open === 'import' || dropped.file) && ready && (
+        <ImportDialog
+          dialect={profile.dialect}
+          draft={draft}
+          live={live.data?.config}
+          {...(dropped.file ? { initialFile: dropped.file } : {})}
+          onReplace={(config, note) => workspace?.proposeDraft(config, note) ?? false}
+          onClose={() => {
+            dropped.clear();
+            close();
+          }}
+          returnFocusTo={importButton}
+        />
       )}
       {open === 'export' && ready && <ExportDialog bucket={bucket} dialect={profile.dialect} draft={draft ?? { rules: [] }} onClose={close} returnFocusTo={exportButton} />}
     </>
   );
+}
+
+/**
+ * A file dropped anywhere on the bucket page opens the import with it (the file field does the
+ * same for the keyboard). While a file is dragged over the page, the page shows where it goes.
+ */
+function useDroppedFile(listening: boolean): { file: File | null; clear: () => void } {
+  const [file, setFile] = useState<File | null>(null);
+  useEffect(() => {
+    if (!listening) return;
+    const carriesFile = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    const over = (event: DragEvent) => {
+      if (!carriesFile(event)) return;
+      event.preventDefault();
+      document.body.classList.add('ie-drop-target');
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) document.body.classList.remove('ie-drop-target');
+    };
+    const drop = (event: DragEvent) => {
+      document.body.classList.remove('ie-drop-target');
+      const dropped = event.dataTransfer?.files[0];
+      if (!dropped) return;
+      event.preventDefault();
+      setFile(dropped);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', drop);
+      document.body.classList.remove('ie-drop-target');
+    };
+  }, [listening]);
+  return { file, clear: () => setFile(null) };
 }
