@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, auditCheckTitle, auditFindingText, DEFAULT_SEVERITIES, SEVERITY_RANK, type AuditSeverity, type RatedFinding } from '../core';
+import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, auditCheckTitle, auditPolicySchema, auditFindingText, DEFAULT_SEVERITIES, SEVERITY_RANK, type AuditSeverity, type RatedFinding } from '../core';
+import { apiErrorSchema as apiErrorBodySchema } from './errors';
 
 // A fleet audit's report (issue 20, item 1): every bucket of a profile with the findings the
 // policy kept, and the report's four file formats. The server and the CLI make it; the web app
@@ -92,4 +93,51 @@ export function auditSarif(report: AuditReport, tool: { version: string; informa
       },
     ],
   };
+}
+
+// The audit as a job of the console (the web app's Audit page): started for a profile, read while
+// it runs (only the buckets after the first `from`, so polling a large fleet stays cheap), and
+// cancelled.
+
+export const startAuditBodySchema = z
+  .object({
+    /** Only buckets whose names start with this. */
+    prefix: z.string().max(1024).optional(),
+    /** The project's policy (as `--policy` reads it); the default policy without one. */
+    policy: auditPolicySchema.optional(),
+  })
+  .strict();
+export type StartAuditBody = z.input<typeof startAuditBodySchema>;
+
+export const getAuditQuerySchema = z.object({
+  /** Leave out the first `from` buckets of `buckets` (the ones a poller already has). */
+  from: z.string().regex(/^\d{1,9}$/).optional(),
+});
+
+export const AUDIT_JOB_STATES = ['running', 'finished', 'cancelled', 'failed'] as const;
+export type AuditJobState = (typeof AUDIT_JOB_STATES)[number];
+
+export const auditJobSchema = z.object({
+  id: z.string(),
+  profile: z.string(),
+  prefix: z.string(),
+  state: z.enum(AUDIT_JOB_STATES),
+  /** Buckets audited so far, and buckets listed under the prefix (0 until the listing answers). */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** The buckets audited, in completion order, after the first `from` the caller asked to skip. */
+  buckets: z.array(bucketAuditSchema),
+  /** Where `buckets` starts in the job's whole list (the `from` asked for, capped at `done`). */
+  from: z.number().int(),
+  startedAt: z.string(),
+  /** Once the job has ended. */
+  durationMs: z.number().optional(),
+  /** A failed job: the bucket listing's error, as any API call would answer it. */
+  error: apiErrorBodySchema.optional(),
+});
+export type AuditJob = z.infer<typeof auditJobSchema>;
+
+/** A job's report in the CLI's shape, for the export formats (the buckets the caller holds). */
+export function reportOfJob(job: Omit<AuditJob, 'buckets' | 'from'>, buckets: readonly BucketAudit[]): AuditReport {
+  return { version: 1, profile: job.profile, prefix: job.prefix, startedAt: job.startedAt, durationMs: job.durationMs ?? 0, total: job.total, cancelled: job.state !== 'finished', buckets: [...buckets] };
 }
