@@ -64,6 +64,9 @@ export function auditCsv(report: AuditReport): string {
 /** Where SARIF readers find the schema this log follows (the file kept in schemas/vendor/ is its copy). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** The tool a SARIF log names: this console (the CLI's `--format sarif` and the Audit page's export). */
+export const AUDIT_SARIF_TOOL = { version: '0.1.0', informationUri: 'https://github.com/cors-console/cors-console' } as const;
+
 /** SARIF 2.1.0: one rule per check, one result per finding, located at its bucket (a logical location). */
 export function auditSarif(report: AuditReport, tool: { version: string; informationUri: string }): unknown {
   const rules = AUDIT_CHECK_CODES.map((code) => ({
