@@ -13,7 +13,7 @@ import { STORAGE_BACKENDS, useStorageBackend } from '../support/storage-backends
 
 // The Audit page (issue 20, item 1) in Chromium against s3rver and Ceph RGW: buckets seeded under
 // a prefix of this run, audited from the page; each seeded finding is in the table, the filters
-// narrow it, a finding's bucket opens that bucket; an audit of every bucket is cancelled; axe
+// narrow it, a finding's bucket opens that bucket; an audit of 150 buckets is cancelled; axe
 // finds nothing at 1440 and 390 px in light and dark, and nothing scrolls the page sideways.
 
 const RUN = Date.now().toString(36);
@@ -28,11 +28,14 @@ const SEEDED: Array<{ tail: string; config: CorsConfig | null; expect: AuditChec
   { tail: 'max-age', config: config(rule({ allowedOrigins: [APP], allowedMethods: ['GET'], maxAgeSeconds: 3600 })), expect: ['max-age-over-cap'] },
   { tail: 'no-dot', config: config(rule({ allowedOrigins: ['https://*example.com'], allowedMethods: ['GET'] })), expect: ['wildcard-origin-no-dot'] },
 ];
+/** Buckets without CORS under a prefix of their own, enough that Cancel lands while they are read. */
+const BULK = 150;
 const FINDINGS = SEEDED.flatMap((s) => s.expect.map((code) => [s.tail, code] as const));
 
 describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) => {
   const storage = useStorageBackend(backend);
   const prefix = `audpg-${RUN}-`;
+  const bulkPrefix = `audpgbulk-${RUN}-`;
   let dir: string;
   let app: Awaited<ReturnType<typeof startConsole>>;
   let browser: Browser;
@@ -44,6 +47,7 @@ describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) =>
     dir = await mkdtemp(join(tmpdir(), 'audit-page-e2e-'));
     const written = await storage.current.writeProfilesFile(dir, backend);
     for (const seeded of SEEDED) await arrangeBucket(storage.current, `${prefix}${seeded.tail}`, seeded.config);
+    for (let i = 0; i < BULK; i += 10) await Promise.all(Array.from({ length: Math.min(10, BULK - i) }, (_, j) => storage.current.createBucket(`${bulkPrefix}${String(i + j).padStart(3, '0')}`)));
     [app, browser, axeBrowser] = await Promise.all([
       startConsole({ env: { PORT: 0, CORS_CONSOLE_S3_PORT: 0, CORS_CONSOLE_CONFIG: written.path }, processEnv: written.env, dataDir: join(dir, 'data'), webDir: resolve('dist/web'), log: () => {} }),
       launchChromium(),
@@ -96,8 +100,8 @@ describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) =>
     await page.getByLabel('Check').selectOption('upload-etag-hidden');
     expect(await rows(page)).toEqual([[`${prefix}etag-hidden`, 'upload-etag-hidden']]);
     await page.getByLabel('Check').selectOption('all');
-    await page.getByLabel('Severity').selectOption('error');
-    expect(await rows(page)).toEqual([[`${prefix}star-writes`, 'wildcard-origin-writes']]);
+    await page.getByLabel('Severity').selectOption('note');
+    expect(await rows(page)).toEqual([[`${prefix}max-age`, 'max-age-over-cap']]);
     await page.getByLabel('Severity').selectOption('all');
     await page.getByLabel('Sort by').selectOption('bucket');
     expect((await rows(page)).map(([bucket]) => bucket)).toEqual(FINDINGS.map(([tail]) => `${prefix}${tail}`).sort());
@@ -109,22 +113,18 @@ describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) =>
     await page.close();
   });
 
-  it('cancels an audit of every bucket: it stops, says so, and keeps the buckets audited', { timeout: UI_MS * 4 }, async () => {
+  it('cancels an audit: it stops, says so, and keeps the buckets audited', { timeout: UI_MS * 4 }, async () => {
     const page = await openAudit();
-    // Every bucket of the store (earlier runs' too): usually enough that Cancel lands while it runs.
+    await page.getByLabel('Bucket name prefix').fill(bulkPrefix);
     await page.getByRole('button', { name: 'Start audit' }).click();
-    const cancel = page.getByRole('button', { name: 'Cancel audit' });
+    await page.getByRole('button', { name: 'Cancel audit' }).click({ timeout: UI_MS });
     const status = page.getByRole('status');
-    await expect.poll(async () => (await cancel.isVisible()) || /Audit finished/.test((await status.textContent()) ?? ''), { timeout: UI_MS }).toBe(true);
-    if (await cancel.isVisible()) {
-      await cancel.click();
-      await status.filter({ hasText: /^Audit (cancelled|finished):/ }).waitFor({ timeout: UI_MS });
-    }
-    const said = (await status.textContent()) ?? '';
-    // On a store with few buckets the audit may end before the click lands; either way it has ended.
-    expect(said).toMatch(/^Audit (cancelled|finished): [\d,]+ of [\d,]+ buckets audited/);
-    await expect.poll(() => cancel.count(), { timeout: UI_MS }).toBe(0);
-    await expect.poll(() => page.getByRole('button', { name: 'Start audit' }).isEnabled(), { timeout: UI_MS }).toBe(true);
+    await status.filter({ hasText: /^Audit (cancelled|finished):/ }).waitFor({ timeout: UI_MS });
+    expect(await status.textContent()).toMatch(new RegExp(`^Audit cancelled: \\d+ of ${BULK} buckets audited; the results are for those\\.$`));
+    await expect.poll(() => page.getByRole('button', { name: 'Cancel audit' }).count(), { timeout: UI_MS }).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start audit' }).isEnabled()).toBe(true);
+    // Buckets without CORS have nothing to find: the summary counts the clean ones audited.
+    expect(await page.getByRole('list', { name: 'Summary' }).getByRole('listitem').last().textContent()).toMatch(/^\d+ buckets? without findings$/);
     await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-cancelled.png` });
     expect(errorsOf.get(page)).toEqual([]);
     await page.close();

@@ -49,7 +49,7 @@ export function AuditFindings({ profile, buckets }: { profile: string; buckets: 
           ))}
         </Select>
       </div>
-      <p className="audit-shown muted">{webText('audit-page.shown', { shown: formatNumber(rows.length), total: formatNumber(all) })}</p>
+      {all > 0 && <p className="audit-shown muted">{webText('audit-page.shown', { shown: formatNumber(rows.length), total: formatNumber(all) })}</p>}
       {rows.length === 0 ? (
         <p className="muted">{webText(all === 0 ? 'audit-page.no-findings' : 'audit-page.no-match')}</p>
       ) : (
