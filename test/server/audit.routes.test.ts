@@ -67,14 +67,31 @@ describe('audit jobs', () => {
     expect(refused.json.error).toMatchObject({ code: 'bad-request', params: { reason: 'body-shape' } });
   });
 
-  it('cancels: the job ends as cancelled with the buckets audited before', { timeout: MS }, async () => {
-    const started = await api.client(routes.startAudit, { params: { profile: 'local' }, body: {} });
+  it('cancels: no bucket is started after, and the job ends as cancelled with the buckets audited before', { timeout: MS }, async () => {
+    // Reads of a bucket's CORS wait at a gate: the first eight (the console's concurrency) start, the rest never do.
+    for (let i = 0; i < 12; i++) await s3.createBucket(`gate-${String(i).padStart(2, '0')}`);
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let reads = 0;
+    const adapter = Object.create(profile.adapter) as ConnectedProfile['adapter'];
+    adapter.getCors = async (bucket) => {
+      reads++;
+      await gate;
+      return profile.adapter.getCors(bucket);
+    };
+    const gated = consoleWith([{ ...profile, adapter }]);
+    const started = await gated.client(routes.startAudit, { params: { profile: 'local' }, body: { prefix: 'gate-' } });
     const id = started.ok ? started.answer.id : '';
-    const cancelled = await api.client(routes.cancelAudit, { params: { audit: id } });
-    expect(cancelled.ok && cancelled.answer.state).toMatch(/^(cancelled|finished)$/);
-    const job = await waitEnded(id);
-    expect(job.buckets.length).toBe(job.done);
-    if (job.state === 'cancelled') expect(job.done).toBeLessThan(4);
+    await expect.poll(() => reads).toBe(8);
+    const cancelling = gated.client(routes.cancelAudit, { params: { audit: id } });
+    open();
+    const cancelled = await cancelling;
+    expect(cancelled.ok && cancelled.answer).toMatchObject({ state: 'cancelled', done: 8, total: 12 });
+    expect(cancelled.ok && cancelled.answer.buckets).toHaveLength(8);
+    expect(reads).toBe(8);
+    // Cancelling an ended job answers it as it ended.
+    const again = await gated.client(routes.cancelAudit, { params: { audit: id } });
+    expect(again.ok && again.answer.state).toBe('cancelled');
   });
 
   it('answers audit-not-found for an unknown audit, read or cancelled', { timeout: MS }, async () => {
