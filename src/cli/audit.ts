@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { auditCsv, auditSarif, findingRows, severityCounts, type AuditReport } from '../contract/audit';
+import { AUDIT_SARIF_TOOL, auditCsv, auditSarif, findingRows, severityCounts, type AuditReport } from '../contract/audit';
 import { auditFindingText, auditPolicySchema, DEFAULT_AUDIT_POLICY, SEVERITY_RANK, type AuditPolicy, type AuditSeverity } from '../core';
 import { fromStorageError } from '../server/http/api-error';
 import { auditFleet } from '../server/audit/audit-fleet';
@@ -58,7 +58,7 @@ function render(report: AuditReport, format: AuditFormat): string {
     case 'csv':
       return auditCsv(report);
     case 'sarif':
-      return `${JSON.stringify(auditSarif(report, { version: '0.1.0', informationUri: 'https://github.com/cors-console/cors-console' }), null, 2)}\n`;
+      return `${JSON.stringify(auditSarif(report, AUDIT_SARIF_TOOL), null, 2)}\n`;
   }
 }
 

@@ -14,6 +14,8 @@ export * from './cache-check';
 export * from './public-url';
 export * from './history';
 export * from './engine-runs';
+export { AUDIT_JOB_STATES, auditJobSchema, startAuditBodySchema } from './audit';
+export type { AuditJob, AuditJobState, BucketAudit, StartAuditBody } from './audit';
 export { routes } from './routes';
 export type { RouteName, Routes } from './routes';
 export { DEFAULT_MAX_BODY_BYTES, errorCodesOf, maxBodyBytesOf, pathOf } from './route';

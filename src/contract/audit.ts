@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, auditCheckTitle, auditFindingText, DEFAULT_SEVERITIES, SEVERITY_RANK, type AuditSeverity, type RatedFinding } from '../core';
+import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, auditCheckTitle, auditPolicySchema, auditFindingText, DEFAULT_SEVERITIES, SEVERITY_RANK, type AuditSeverity, type RatedFinding } from '../core';
+import { apiErrorSchema as apiErrorBodySchema } from './errors';
 
 // A fleet audit's report (issue 20, item 1): every bucket of a profile with the findings the
 // policy kept, and the report's four file formats. The server and the CLI make it; the web app
@@ -63,6 +64,9 @@ export function auditCsv(report: AuditReport): string {
 /** Where SARIF readers find the schema this log follows (the file kept in schemas/vendor/ is its copy). */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** The tool a SARIF log names: this console (the CLI's `--format sarif` and the Audit page's export). */
+export const AUDIT_SARIF_TOOL = { version: '0.1.0', informationUri: 'https://github.com/cors-console/cors-console' } as const;
+
 /** SARIF 2.1.0: one rule per check, one result per finding, located at its bucket (a logical location). */
 export function auditSarif(report: AuditReport, tool: { version: string; informationUri: string }): unknown {
   const rules = AUDIT_CHECK_CODES.map((code) => ({
@@ -92,4 +96,51 @@ export function auditSarif(report: AuditReport, tool: { version: string; informa
       },
     ],
   };
+}
+
+// The audit as a job of the console (the web app's Audit page): started for a profile, read while
+// it runs (only the buckets after the first `from`, so polling a large fleet stays cheap), and
+// cancelled.
+
+export const startAuditBodySchema = z
+  .object({
+    /** Only buckets whose names start with this. */
+    prefix: z.string().max(1024).optional(),
+    /** The project's policy (as `--policy` reads it); the default policy without one. */
+    policy: auditPolicySchema.optional(),
+  })
+  .strict();
+export type StartAuditBody = z.input<typeof startAuditBodySchema>;
+
+export const getAuditQuerySchema = z.object({
+  /** Leave out the first `from` buckets of `buckets` (the ones a poller already has). */
+  from: z.string().regex(/^\d{1,9}$/).optional(),
+});
+
+export const AUDIT_JOB_STATES = ['running', 'finished', 'cancelled', 'failed'] as const;
+export type AuditJobState = (typeof AUDIT_JOB_STATES)[number];
+
+export const auditJobSchema = z.object({
+  id: z.string(),
+  profile: z.string(),
+  prefix: z.string(),
+  state: z.enum(AUDIT_JOB_STATES),
+  /** Buckets audited so far, and buckets listed under the prefix (0 until the listing answers). */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** The buckets audited, in completion order, after the first `from` the caller asked to skip. */
+  buckets: z.array(bucketAuditSchema),
+  /** Where `buckets` starts in the job's whole list (the `from` asked for, capped at `done`). */
+  from: z.number().int(),
+  startedAt: z.string(),
+  /** Once the job has ended. */
+  durationMs: z.number().optional(),
+  /** A failed job: the bucket listing's error, as any API call would answer it. */
+  error: apiErrorBodySchema.optional(),
+});
+export type AuditJob = z.infer<typeof auditJobSchema>;
+
+/** A job's report in the CLI's shape, for the export formats (the buckets the caller holds). */
+export function reportOfJob(job: Omit<AuditJob, 'buckets' | 'from'>, buckets: readonly BucketAudit[]): AuditReport {
+  return { version: 1, profile: job.profile, prefix: job.prefix, startedAt: job.startedAt, durationMs: job.durationMs ?? 0, total: job.total, cancelled: job.state !== 'finished', buckets: [...buckets] };
 }

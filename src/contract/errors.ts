@@ -168,6 +168,8 @@ export const apiErrorSchema = z.discriminatedUnion('code', [
   coded('no-public-url', z.object({ profile: text, bucket: text })),
   /** 404: no engine run with this id (runs are kept a while after they end, not across restarts). */
   coded('engine-run-not-found', z.object({ run: text })),
+  /** 404: no audit with this id (audits are kept a while after they end, not across restarts). */
+  coded('audit-not-found', z.object({ audit: text })),
 ]);
 
 /** One API error: code, the values it names, and the server's English message. */

@@ -3,6 +3,7 @@ import { bucketPageQuerySchema, bucketPageSchema, consoleInfoSchema, profileList
 import { historyPageQuerySchema, historyPageSchema, restoreBodySchema } from './history';
 import { engineRunSchema, hostEnginesSchema, startEngineRunBodySchema } from './engine-runs';
 import { cacheCheckBodySchema, cacheCheckResultSchema } from './cache-check';
+import { auditJobSchema, getAuditQuerySchema, startAuditBodySchema } from './audit';
 import { defineRoute } from './route';
 import { presignBodySchema, presignResultSchema, probeBodySchema, probeResultSchema, putSavedTestsBodySchema, removeScratchBodySchema, removeScratchResultSchema, savedTestsSchema } from './testing';
 
@@ -77,6 +78,12 @@ export const routes = {
   getEngineRun: defineRoute({ method: 'GET', path: '/api/engine-runs/:run', answer: engineRunSchema, errors: ['engine-run-not-found'] }),
   /** Cancels a run: its engines are closed (their processes ended) and no further test runs; answers the run as it ended. */
   cancelEngineRun: defineRoute({ method: 'DELETE', path: '/api/engine-runs/:run', answer: engineRunSchema, errors: ['engine-run-not-found'] }),
+  /** Starts auditing every bucket of the profile under a prefix against a policy (issue 20); answers the job as it starts. */
+  startAudit: defineRoute({ method: 'POST', path: '/api/profiles/:profile/audits', body: startAuditBodySchema, answer: auditJobSchema, errors: [] }),
+  /** An audit's progress and the buckets audited after the first `from`; a failed listing is the job's `error`. */
+  getAudit: defineRoute({ method: 'GET', path: '/api/audits/:audit', query: getAuditQuerySchema, answer: auditJobSchema, errors: ['audit-not-found'] }),
+  /** Stops starting buckets; answers the job once the buckets being read are in. */
+  cancelAudit: defineRoute({ method: 'DELETE', path: '/api/audits/:audit', answer: auditJobSchema, errors: ['audit-not-found'] }),
 };
 
 export type Routes = typeof routes;

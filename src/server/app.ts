@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createAuditBook, type AuditBook } from './audit/audit-book';
 import { inlineAnalyst, type CorsAnalyst } from './cors/cors-analyst';
 import { createCorsService } from './cors/cors-service';
 import { createEngineRunBook, type EngineRunBook } from './engine-runs/engine-run-book';
@@ -6,6 +7,7 @@ import { createScratchObjects, type ScratchObjects } from './probe/scratch-objec
 import { apiError, sendError } from './http/api-error';
 import { createRegistrar } from './http/register';
 import type { ProfileRegistry } from './profiles/registry';
+import { registerAuditRoutes } from './routes/audit.routes';
 import { registerBucketsRoutes } from './routes/buckets.routes';
 import { registerConsoleRoutes } from './routes/console.routes';
 import { registerCorsRoutes } from './routes/cors.routes';
@@ -48,10 +50,12 @@ export interface AppDeps {
   analyst?: CorsAnalyst;
   /** Runs of tests in the browser engines on this host; `start.ts` stops them when the console stops. */
   engineRuns?: EngineRunBook;
+  /** The Audit page's audits; `start.ts` cancels them when the console stops. */
+  audits?: AuditBook;
 }
 
 /** The console's HTTP app: security headers on everything, `/api` behind its guard; `start.ts` adds the SPA and listens. */
-export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity(), analyst = inlineAnalyst(), engineRuns }: AppDeps) {
+export function createApp({ profiles, log: writeLog = () => {}, access = loopbackAccess(), secrets = [], state = createMemoryState(), harnessOrigin = null, scratch, sessionFile, consoleIdentity = newConsoleIdentity(), analyst = inlineAnalyst(), engineRuns, audits }: AppDeps) {
   const redact = createRedactor([...secrets, ...(access.token ? [access.token] : [])]);
   const log = (line: string) => writeLog(escapeControlCharacters(redact(line)));
   const scratchObjects = scratch ?? createScratchObjects(log);
@@ -101,6 +105,7 @@ export function createApp({ profiles, log: writeLog = () => {}, access = loopbac
   registerSavedTestsRoutes(register, state.savedTests);
   registerTestingRoutes(register, cors, scratchObjects);
   registerEngineRunsRoutes(register, cors, engineRuns ?? createEngineRunBook(log), harnessOrigin);
+  registerAuditRoutes(register, audits ?? createAuditBook({ state, log }));
   app.all('/api/*', (c) => sendError(c, apiError('not-found', { method: c.req.method, path: c.req.path })));
   return app;
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { createApp } from './app';
 import { analystFor, ANALYSIS_WORKER_FILE } from './cors/cors-analyst';
+import { createAuditBook } from './audit/audit-book';
 import { createEngineRunBook } from './engine-runs/engine-run-book';
 import { createScratchObjects } from './probe/scratch-objects';
 import { startEmbeddedS3, type EmbeddedS3 } from './embedded/local-s3';
@@ -148,6 +149,7 @@ async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOp
   const secrets = [...(embedded ? [embedded.profile] : configured).flatMap((p) => p.secrets ?? []), ...SECRET_VARIABLES.flatMap((name) => processEnv[name] ?? [])];
   const scratch = createScratchObjects(log);
   const engineRuns = createEngineRunBook(log);
+  const audits = createAuditBook({ state, log });
   // Built beside the server, as the web app is (dist/server, dist/web); its threads start on first use.
   const analyst = analystFor(resolve(webDir, '../server', ANALYSIS_WORKER_FILE), log);
   const app = createApp({
@@ -156,6 +158,7 @@ async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOp
     log,
     scratch,
     engineRuns,
+    audits,
     access,
     secrets,
     state,
@@ -192,6 +195,7 @@ async function startWithState({ env, processEnv, dataDir, webDir, log }: StartOp
     stop: async () => {
       // First the engines, whose pages are on the console's two origins: no browser is left behind.
       await engineRuns.stopAll();
+      await audits.stopAll();
       await Promise.all([close(server), close(harness)]);
       // Before the embedded store stops: the tests' scratch objects are removed, not left behind.
       await scratch.removeAll();

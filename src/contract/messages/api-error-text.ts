@@ -154,6 +154,7 @@ const MESSAGES: { [C in ApiErrorCode]: Describe<C> } = {
   'engine-run-busy': ({ running }) => contractText('api-error.engine-run-busy', { running }),
   'engine-not-installed': ({ engine, missing, installCommand }) => contractText('api-error.engine-not-installed', { engine, missing: missing.join(', '), command: installCommand }),
   'engine-run-not-found': ({ run }) => contractText('api-error.engine-run-not-found', { run }),
+  'audit-not-found': ({ audit }) => contractText('api-error.audit-not-found', { audit }),
   'no-public-url': ({ profile, bucket }) =>
     contractText('api-error.no-public-url', {
       profile,

@@ -29,6 +29,7 @@ const STATUS: Record<ApiErrorCode, ContentfulStatusCode> = {
   'engine-run-busy': 409,
   'engine-not-installed': 503,
   'engine-run-not-found': 404,
+  'audit-not-found': 404,
   'no-public-url': 409,
 };
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { LogOut, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
+import { ClipboardCheck, LogOut, Menu as MenuIcon, ShieldCheck } from 'lucide-react';
 import type { Ref } from 'react';
 import type { ProfileSummary } from '../../contract/api';
 import { consoleQueries } from '../api/console';
@@ -19,10 +19,12 @@ export interface AppHeaderProps {
   onOpenBuckets?: () => void;
   bucketsButton?: Ref<HTMLButtonElement>;
   onSignOut?: () => void;
+  /** The Audit page is open: its link in the header is the current page. */
+  auditing?: boolean;
 }
 
 /** The product's name, the profile, the language, the theme and the session: the same on every page. */
-export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, onSignOut }: AppHeaderProps) {
+export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, onSignOut, auditing = false }: AppHeaderProps) {
   const session = useQuery({ ...consoleQueries.session(), enabled: onSignOut !== undefined });
   return (
     <header className="app-header">
@@ -39,6 +41,12 @@ export function AppHeader({ profiles, profileId, onOpenBuckets, bucketsButton, o
       </h1>
       <span className="app-header-spacer" />
       <div className="app-header-tools">
+        {profileId !== undefined && (
+          <Link to={{ name: 'audit', profile: profileId }} className="app-header-link" current={auditing}>
+            <ClipboardCheck aria-hidden="true" className="ui-icon" />
+            {webText('app-header.audit')}
+          </Link>
+        )}
         {profiles && profiles.length > 0 && (
           <Select label={webText('app-header.profile')} className="profile-switcher" value={profileId ?? ''} onChange={(e) => navigate({ name: 'profile', profile: e.target.value })}>
             {profileId === undefined && <option value="">{webText('app-header.choose-profile')}</option>}

@@ -14,6 +14,8 @@ import { HomePage } from './home-page';
 // the app's code; the bucket list must not wait for it. It is fetched once the list is up.
 const loadBucketPage = () => import('./bucket-page');
 const BucketPage = lazy(async () => ({ default: (await loadBucketPage()).BucketPage }));
+// The Audit page (the report's writers, the core's audit checks and their catalogue) only once opened.
+const AuditPage = lazy(async () => ({ default: (await import('../features/audit/components/audit-page')).AuditPage }));
 // The drawer (a Radix dialog) only below 1024 px, and only once opened.
 const loadDrawer = () => import('./bucket-drawer');
 const BucketDrawer = lazy(async () => ({ default: (await loadDrawer()).BucketDrawer }));
@@ -29,7 +31,7 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const bucketsButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
-  const profileId = route.name === 'profile' || route.name === 'bucket' ? route.profile : undefined;
+  const profileId = route.name === 'profile' || route.name === 'bucket' || route.name === 'audit' ? route.profile : undefined;
   const profile = profiles.data?.find((p) => p.id === profileId);
   const first = profiles.data?.[0];
 
@@ -72,6 +74,7 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
         {...(profileId !== undefined ? { profileId } : {})}
         {...(profile && !wide ? { onOpenBuckets: () => setDrawerOpen(true), bucketsButton } : {})}
         {...(onSignedOut ? { onSignOut: () => void signOutNow() } : {})}
+        auditing={route.name === 'audit'}
       />
       {profiles.isPending ? (
         <main {...mainProps}>
@@ -102,6 +105,10 @@ export function Layout({ onSignedOut }: { onSignedOut?: () => void }) {
             {route.name === 'bucket' ? (
               <Suspense fallback={<p className="muted">{webText('layout.loading-bucket-page')}</p>}>
                 <BucketPage profile={profile} bucket={route.bucket} tab={route.tab} />
+              </Suspense>
+            ) : route.name === 'audit' ? (
+              <Suspense fallback={<p className="muted">{webText('layout.loading-audit-page')}</p>}>
+                <AuditPage key={profile.id} profile={profile} />
               </Suspense>
             ) : (
               <HomePage profile={profile} />

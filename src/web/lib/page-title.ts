@@ -19,6 +19,8 @@ export function pageTitle(route: Route, profileLabel: string | undefined): strin
       return APP;
     case 'profile':
       return `${profileLabel ?? route.profile} · ${APP}`;
+    case 'audit':
+      return webText('page-title.audit', { profile: profileLabel ?? route.profile, app: APP });
     case 'bucket':
       return webText('page-title.bucket', { bucket: route.bucket, tab: route.tab, profile: profileLabel ?? route.profile, app: APP });
     case 'not-found':

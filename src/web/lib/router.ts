@@ -7,6 +7,8 @@ export type BucketTab = 'rules' | 'test' | 'history';
 export type Route =
   | { name: 'home' }
   | { name: 'profile'; profile: string }
+  /** The profile's fleet audit (issue 20). */
+  | { name: 'audit'; profile: string }
   | { name: 'bucket'; profile: string; bucket: string; tab: BucketTab }
   | { name: 'not-found'; path: string };
 
@@ -18,6 +20,8 @@ export function hrefOf(route: Route): string {
       return '/';
     case 'profile':
       return `/p/${segment(route.profile)}`;
+    case 'audit':
+      return `/p/${segment(route.profile)}/audit`;
     case 'bucket':
       return `/p/${segment(route.profile)}/b/${segment(route.bucket)}${route.tab === 'rules' ? '' : `/${route.tab}`}`;
     case 'not-found':
@@ -31,6 +35,7 @@ export function parseRoute(pathname: string): Route {
   const [p, profile, b, bucket, tab, ...rest] = parts;
   if (p !== 'p' || !profile) return { name: 'not-found', path: pathname };
   if (b === undefined) return { name: 'profile', profile };
+  if (b === 'audit' && bucket === undefined) return { name: 'audit', profile };
   if (b !== 'b' || !bucket || rest.length) return { name: 'not-found', path: pathname };
   if (tab === undefined || tab === 'rules') return { name: 'bucket', profile, bucket, tab: 'rules' };
   if (tab === 'test' || tab === 'history') return { name: 'bucket', profile, bucket, tab };
@@ -56,7 +61,7 @@ export function navigate(route: Route, options: { replace?: boolean } = {}): voi
   window.dispatchEvent(new Event(NAVIGATE));
 }
 
-/** The current route, following the History API; no router library needed for four pages. */
+/** The current route, following the History API; no router library needed for five pages. */
 export function useRoute(): Route {
   const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
   return parseRoute(pathname);

@@ -10,6 +10,8 @@ describe('routes', () => {
     ['/p/local/b/demo-no-cors/test', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'test' }],
     ['/p/local/b/demo-no-cors/history', { name: 'bucket', profile: 'local', bucket: 'demo-no-cors', tab: 'history' }],
     ['/p/aws%20prod/b/my.bucket', { name: 'bucket', profile: 'aws prod', bucket: 'my.bucket', tab: 'rules' }],
+    ['/p/local/audit', { name: 'audit', profile: 'local' }],
+    ['/p/local/audit/x', { name: 'not-found', path: '/p/local/audit/x' }],
     ['/x/y', { name: 'not-found', path: '/x/y' }],
     ['/p/local/b/x/other', { name: 'not-found', path: '/p/local/b/x/other' }],
   ])('parses %s', (path, route) => {
@@ -19,6 +21,7 @@ describe('routes', () => {
   it.each<Route>([
     { name: 'home' },
     { name: 'profile', profile: 'local' },
+    { name: 'audit', profile: 'a b' },
     { name: 'bucket', profile: 'local', bucket: 'b', tab: 'rules' },
     { name: 'bucket', profile: 'a b', bucket: 'c', tab: 'test' },
     { name: 'bucket', profile: 'local', bucket: 'b', tab: 'history' },
