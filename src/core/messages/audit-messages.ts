@@ -56,7 +56,7 @@ export function auditFindingText(finding: AuditFinding): string {
       return text('audit.finding.authorization-by-wildcard', { rule: ruleLabel(finding.params.rule) });
     case 'max-age-over-cap':
       return text('audit.finding.max-age-over-cap', {
-        rule: ruleName(finding.params.rule),
+        rule: ruleLabel(finding.params.rule),
         maxAge: durationText(finding.params.maxAgeSeconds),
         caps: listText(finding.params.engines.map(({ engine, cap }) => `${engineLabel(engine)} ${durationText(cap)}`)),
       });

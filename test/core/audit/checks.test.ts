@@ -56,6 +56,7 @@ describe('auditConfiguration', () => {
     const at = (maxAgeSeconds: number) => auditConfiguration(config(rule({ allowedOrigins: [APP], allowedMethods: ['GET'], maxAgeSeconds })), { dialect: 's3' });
     expect(at(600)).toEqual([]);
     expect(at(3000)).toEqual([{ code: 'max-age-over-cap', params: { rule: 0, maxAgeSeconds: 3000, engines: [{ engine: 'webkit', cap: 600 }] } }]);
+    expect(auditFindingText(at(3000)[0]!)).toMatch(/^Rule 1 sets MaxAgeSeconds to 50 minutes, above what browsers keep a preflight \(Safari 10 minutes\)/);
     expect(at(86_400)[0]).toMatchObject({ params: { engines: [{ engine: 'chromium', cap: 7200 }, { engine: 'webkit', cap: 600 }] } });
   });
 
