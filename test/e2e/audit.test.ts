@@ -43,17 +43,17 @@ const SEEDED: Array<{ tail: string; config: CorsConfig | null; expect: AuditChec
 ];
 
 /**
- * Seeded on RGW only: Ceph RGW enforces a bucket policy's Deny on the owner too (GetBucketCors
- * answers 403 AccessDenied); s3rver has no bucket policies. (configuration-unreadable has no seed:
- * both stores validate a document on PutBucketCors, and what RGW lets through, such as
- * `<AllowedMethod>COPY</AllowedMethod>`, the core reads, as a method that never matches.)
+ * Seeded on one store only. RGW enforces a bucket policy's Deny on the owner too (GetBucketCors
+ * answers 403 AccessDenied); s3rver has no bucket policies. s3rver stores a document whose
+ * MaxAgeSeconds is no number; RGW refuses it on PutBucketCors.
  */
 const RGW_ONLY: Array<{ tail: string; expect: AuditCheckCode[] }> = [{ tail: 'refused', expect: ['configuration-refused'] }];
+const S3RVER_ONLY: Array<{ tail: string; expect: AuditCheckCode[] }> = [{ tail: 'unreadable', expect: ['configuration-unreadable'] }];
 
 describe.each(STORAGE_BACKENDS)('cors-console audit on %s', (backend) => {
   const storage = useStorageBackend(backend);
   const prefix = `audit-${RUN}-`;
-  const seeded = backend === 'rgw' ? [...SEEDED, ...RGW_ONLY] : SEEDED;
+  const seeded = [...SEEDED, ...(backend === 'rgw' ? RGW_ONLY : S3RVER_ONLY)];
   let dir: string;
   let env: Record<string, string>;
   const audit = (args: string[], extraEnv: Record<string, string> = {}) => runCli(['audit', '--profile', backend, '--prefix', prefix, ...args], { ...env, ...extraEnv }, CLI_MS);
@@ -80,6 +80,11 @@ describe.each(STORAGE_BACKENDS)('cors-console audit on %s', (backend) => {
       await app.stop();
     }
     await setStoredCors(storage.current, `${prefix}changed`, config(rule({ allowedOrigins: ['https://outside.example.com'], allowedMethods: ['GET'] })));
+    if (backend === 's3rver') {
+      await arrangeBucket(storage.current, `${prefix}unreadable`, null);
+      const noNumber = '<CORSConfiguration><CORSRule><AllowedOrigin>https://app.example.com</AllowedOrigin><AllowedMethod>GET</AllowedMethod><MaxAgeSeconds>abc</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+      expect((await storage.current.putCors(`${prefix}unreadable`, noNumber)).status).toBe(200);
+    }
     if (backend === 'rgw') {
       await arrangeBucket(storage.current, `${prefix}refused`, config(rule({ allowedOrigins: [APP], allowedMethods: ['GET'] })));
       const deny = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:GetBucketCORS'], Resource: [`arn:aws:s3:::${prefix}refused`] }] };

@@ -1,5 +1,5 @@
 import type { AuditReport, BucketAudit } from '../../contract/audit';
-import { applyPolicy, auditConfiguration, issueMessage, parseCorsDocument, type AuditFinding, type AuditPolicy, type CorsConfig } from '../../core';
+import { applyPolicy, auditConfiguration, dialectProfile, issueMessage, parseCorsDocument, type AuditFinding, type AuditPolicy, type CorsConfig, type Dialect } from '../../core';
 import { corsVersion } from '../cors/version';
 import { mapWithConcurrency } from '../http/concurrency';
 import type { ConnectedProfile } from '../profiles/connect';
@@ -27,7 +27,12 @@ export type FleetAuditResult = { ok: true; report: AuditReport } | { ok: false; 
 
 type ReadOutcome = { config: CorsConfig | null; finding?: undefined } | { config?: undefined; finding: AuditFinding };
 
-/** The bucket's configuration as the console reads it, or the finding that says why it cannot be audited. */
+/**
+ * The bucket's configuration as the console reads it, or the finding that says why it cannot be
+ * audited. The provider's own document is read again by the core, strictly: the adapter reads
+ * leniently (s3rver stores `<MaxAgeSeconds>abc</MaxAgeSeconds>`, which the adapter reads as no
+ * number), and a value the core cannot read means the rules checked are not the provider's.
+ */
 async function readConfiguration(profile: ConnectedProfile, bucket: string): Promise<ReadOutcome> {
   const stored = await profile.adapter.getCors(bucket);
   if (!stored.ok) {
@@ -35,11 +40,15 @@ async function readConfiguration(profile: ConnectedProfile, bucket: string): Pro
     return { finding: { code: 'configuration-refused', params: { providerCode: error.providerCode ?? error.code, ...(error.providerStatus !== undefined ? { status: error.providerStatus } : {}) } } };
   }
   const { config, raw, unread } = stored.value;
-  if (unread === undefined) return { config };
-  const parsed = parseCorsDocument(raw ?? '', unread);
-  if (parsed.ok) return { config: parsed.config };
-  return { finding: { code: 'configuration-unreadable', params: { reason: parsed.issues[0] ? issueMessage(parsed.issues[0]) : unread } } };
+  if (raw === null) return { config };
+  const format = unread ?? nativeFormat(profile.summary.dialect);
+  const parsed = parseCorsDocument(raw, format);
+  const unreadable = parsed.issues.find((issue) => issue.severity === 'error');
+  if (!parsed.ok || unreadable) return { finding: { code: 'configuration-unreadable', params: { reason: unreadable ? issueMessage(unreadable) : format } } };
+  return { config: unread === undefined ? config : parsed.config };
 }
+
+const nativeFormat = (dialect: Dialect) => dialectProfile(dialect).documents.native;
 
 /** Whether the app sends credentials: the policy says so, or a saved test of the bucket sends them. */
 async function credentialsExpected(options: FleetAuditOptions, bucket: string): Promise<'policy' | 'saved-tests' | undefined> {
