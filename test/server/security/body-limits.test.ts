@@ -65,7 +65,7 @@ describe('issue 15: body limits on every call', () => {
   it('refuses one byte over each call\'s own limit with 413 and the limit, calls without a body included', async () => {
     const running = await start();
     // Every path parameter well-formed, so each call reaches its route and its limit.
-    const params = { profile: 'local', bucket: 'demo-no-cors', entry: newHistoryId(), run: 'no-such-run' };
+    const params = { profile: 'local', bucket: 'demo-no-cors', entry: newHistoryId(), run: 'no-such-run', audit: 'no-such-audit' };
     for (const route of Object.values(routes) as RouteSpec[]) {
       const limit = maxBodyBytesOf(route);
       const path = pathOf(route.path, params as never);
