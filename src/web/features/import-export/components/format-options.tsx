@@ -18,8 +18,9 @@ export function SourceFormatOptions() {
         <FormatOptions />
       </optgroup>
       <optgroup label={webText('import-export.code-formats')}>
+        {/* Product and resource names (Terraform, aws_s3_bucket_cors_configuration, wrangler): never translated. */}
         {CODE_FORMATS.map((f) => (
-          <option key={f} value={f}>
+          <option key={f} value={f} translate="no">
             {sourceFormatLabel(f)}
           </option>
         ))}
@@ -37,7 +38,7 @@ export function ExportTargetOptions() {
       </optgroup>
       <optgroup label={webText('import-export.code-targets')}>
         {EXPORT_TARGETS.map((target) => (
-          <option key={target} value={target}>
+          <option key={target} value={target} translate="no">
             {exportTargetInfo(target).label}
           </option>
         ))}
