@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AUDIT_SARIF_TOOL, auditCsv, auditSarif, findingRows, severityCounts, type AuditReport } from '../contract/audit';
+import { auditReportText, findingRows, severityCounts, type AuditReport } from '../contract/audit';
 import { auditFindingText, auditPolicySchema, DEFAULT_AUDIT_POLICY, SEVERITY_RANK, type AuditPolicy, type AuditSeverity } from '../core';
 import { fromStorageError } from '../server/http/api-error';
 import { auditFleet } from '../server/audit/audit-fleet';
@@ -41,24 +41,22 @@ async function readPolicy(path: string | undefined): Promise<AuditPolicy> {
 /** The report as a plain-text table: one line per finding, the most serious first, then a summary. */
 export function auditTable(report: AuditReport): string {
   const rows = findingRows(report).map(({ bucket, finding }) => [finding.severity, bucket, finding.code, auditFindingText(finding)]);
-  const widths = [0, 1, 2].map((column) => Math.max(...['SEVERITY', 'BUCKET', 'CHECK'].slice(column, column + 1).map((h) => h.length), ...rows.map((row) => row[column]!.length)));
+  const headers = ['SEVERITY', 'BUCKET', 'CHECK', 'MESSAGE'];
+  // The message column is last and unpadded; the three before it are as wide as their longest cell.
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, index) => (index < 3 ? cell.padEnd(widths[index]!) : cell)).join('  ');
   const counts = severityCounts(report);
   const clean = report.buckets.filter((b) => b.findings.length === 0).length;
   const summary = `${report.buckets.length} of ${report.total} buckets audited${report.cancelled ? ' (cancelled)' : ''} in ${(report.durationMs / 1000).toFixed(1)} s: ${counts.error} errors, ${counts.warning} warnings, ${counts.note} notes; ${clean} buckets without a finding.`;
-  return `${rows.length ? [line(['SEVERITY', 'BUCKET', 'CHECK', 'MESSAGE']), ...rows.map(line)].join('\n') + '\n\n' : ''}${summary}\n`;
+  return `${rows.length ? [line(headers), ...rows.map(line)].join('\n') + '\n\n' : ''}${summary}\n`;
 }
 
 function render(report: AuditReport, format: AuditFormat): string {
   switch (format) {
     case 'table':
       return auditTable(report);
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'csv':
-      return auditCsv(report);
-    case 'sarif':
-      return `${JSON.stringify(auditSarif(report, AUDIT_SARIF_TOOL), null, 2)}\n`;
+    default:
+      return auditReportText(report, format);
   }
 }
 

@@ -67,6 +67,22 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 /** The tool a SARIF log names: this console (the CLI's `--format sarif` and the Audit page's export). */
 export const AUDIT_SARIF_TOOL = { version: '0.1.0', informationUri: 'https://github.com/cors-console/cors-console' } as const;
 
+/** The report's file formats, shared by `cors-console audit --format` and the Audit page's export. */
+export const AUDIT_FILE_FORMATS = ['json', 'csv', 'sarif'] as const;
+export type AuditFileFormat = (typeof AUDIT_FILE_FORMATS)[number];
+
+/** The report as a file in `format`: the same bytes from the CLI and from the page. */
+export function auditReportText(report: AuditReport, format: AuditFileFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv':
+      return auditCsv(report);
+    case 'sarif':
+      return `${JSON.stringify(auditSarif(report, AUDIT_SARIF_TOOL), null, 2)}\n`;
+  }
+}
+
 /** SARIF 2.1.0: one rule per check, one result per finding, located at its bucket (a logical location). */
 export function auditSarif(report: AuditReport, tool: { version: string; informationUri: string }): unknown {
   const rules = AUDIT_CHECK_CODES.map((code) => ({
