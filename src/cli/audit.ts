@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { auditReportText, findingRows, severityCounts, type AuditReport } from '../contract/audit';
-import { auditFindingText, auditPolicySchema, DEFAULT_AUDIT_POLICY, SEVERITY_RANK, type AuditPolicy, type AuditSeverity } from '../core';
+import { auditFindingText, DEFAULT_AUDIT_POLICY, issueText, readAuditPolicy, SEVERITY_RANK, type AuditPolicy, type AuditSeverity } from '../core';
 import { fromStorageError } from '../server/http/api-error';
 import { auditFleet } from '../server/audit/audit-fleet';
 import { infrastructureError, usageError } from './command-error';
@@ -23,18 +23,21 @@ export interface AuditOptions {
   concurrency: string;
 }
 
-/** The policy file, read and checked; each problem named with its path. */
+/** The policy file, read and checked by the core; each problem named with its path or line. */
 async function readPolicy(path: string | undefined): Promise<AuditPolicy> {
   if (!path) return DEFAULT_AUDIT_POLICY;
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    text = await readFile(path, 'utf8');
   } catch (error) {
     throw usageError(`Cannot read the policy ${path}: ${(error as Error).message}`);
   }
-  const parsed = auditPolicySchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const read = readAuditPolicy(text);
+  if (read.ok) return read.policy;
+  const lines = read.issues.map((issue) => {
+    const { message, hint } = issueText(issue);
+    return `  ${message}${hint ? ` ${hint}` : ''}`;
+  });
   throw usageError(`The policy ${path} is not a valid audit policy:\n${lines.join('\n')}`);
 }
 

@@ -29,6 +29,8 @@ export const auditReportSchema = z.object({
   /** Buckets listed under the prefix; `buckets` holds those audited (all of them unless cancelled). */
   total: z.number().int(),
   cancelled: z.boolean(),
+  /** The policy the findings follow, whole (every field, the defaults filled in). */
+  policy: auditPolicySchema,
   buckets: z.array(bucketAuditSchema),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
@@ -109,6 +111,8 @@ export function auditSarif(report: AuditReport, tool: { version: string; informa
         automationDetails: { id: `cors-console-audit/${report.profile}/` },
         invocations: [{ executionSuccessful: !report.cancelled, startTimeUtc: report.startedAt }],
         results,
+        // The policy decides which checks ran and at which level: kept with the results it shaped.
+        properties: { policy: report.policy },
       },
     ],
   };
@@ -140,6 +144,8 @@ export const auditJobSchema = z.object({
   id: z.string(),
   profile: z.string(),
   prefix: z.string(),
+  /** The policy the audit follows, as the server read it. */
+  policy: auditPolicySchema,
   state: z.enum(AUDIT_JOB_STATES),
   /** Buckets audited so far, and buckets listed under the prefix (0 until the listing answers). */
   done: z.number().int(),
@@ -158,5 +164,5 @@ export type AuditJob = z.infer<typeof auditJobSchema>;
 
 /** A job's report in the CLI's shape, for the export formats (the buckets the caller holds). */
 export function reportOfJob(job: Omit<AuditJob, 'buckets' | 'from'>, buckets: readonly BucketAudit[]): AuditReport {
-  return { version: 1, profile: job.profile, prefix: job.prefix, startedAt: job.startedAt, durationMs: job.durationMs ?? 0, total: job.total, cancelled: job.state !== 'finished', buckets: [...buckets] };
+  return { version: 1, profile: job.profile, prefix: job.prefix, startedAt: job.startedAt, durationMs: job.durationMs ?? 0, total: job.total, cancelled: job.state !== 'finished', policy: job.policy, buckets: [...buckets] };
 }

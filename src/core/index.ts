@@ -112,8 +112,8 @@ export type { CacheFix, CacheFixCode, CacheFixParamsByCode } from './cache-check
 export { cacheStepText, cacheSignsText, cacheFindingText, cacheFixText } from './messages/cache-check-messages';
 export { AUDIT_CHECK_CODES, AUDIT_SEVERITIES, DEFAULT_SEVERITIES, NEAR_LIMIT_RATIO, auditConfiguration } from './audit/checks';
 export type { AuditCheckCode, AuditContext, AuditFinding, AuditParamsByCode, AuditSeverity } from './audit/checks';
-export { DEFAULT_AUDIT_POLICY, SEVERITY_RANK, applyPolicy, auditPolicySchema } from './audit/policy';
-export type { AuditPolicy, RatedFinding } from './audit/policy';
+export { DEFAULT_AUDIT_POLICY, MAX_POLICY_FILE_BYTES, SEVERITY_RANK, applyPolicy, auditPolicyFile, auditPolicySchema, checkSetting, policyFileTooLarge, readAuditPolicy, samePolicy, withCheckSetting } from './audit/policy';
+export type { AuditPolicy, AuditPolicyRead, CheckSetting, RatedFinding } from './audit/policy';
 export { auditCheckTitle, auditFindingText } from './messages/audit-messages';
 export { COMPARISON_VERDICTS, MAX_CHANGED_REQUESTS, compareConfigurations } from './drift';
 export type { ChangedRequest, ComparisonVerdict, ConfigComparison, RequestOutcome } from './drift';

@@ -165,8 +165,8 @@ export interface IssueParamsByCode {
   /** `element`: an XML element (`<Name>`), else a JSON key; `reason` why it is not read here. */
   'document.unknown-field': FieldOwner & { name: string; element: boolean; reason?: 'no-response-vary' | 'no-rule-ids'; provider?: string };
   'document.stray-text': { text: string; element: string };
-  /** A document longer (`size` characters) than the `max` the named parser is given (it would hold the page). */
-  'document.too-large': { parser: 'hcl'; size: number; max: number };
+  /** A document longer (`size` characters) than the `max` the named reader is given (HCL: it would hold the page; a policy: far beyond any). */
+  'document.too-large': { parser: 'hcl' | 'policy'; size: number; max: number };
   /** A template or Terraform file with `count` CORS configurations: the one named `used` was read. */
   'document.several-configurations': { count: number; used: string };
   /** `list` is the JSON key of an empty list; absent for an XML document without `<CORSRule>`. */
@@ -197,6 +197,8 @@ export interface IssueParamsByCode {
   'strictest.header-unreadable': { request: AppRequestRef; headers: string[] };
   /** A request body that does not fit the API: the field (dotted path) and why, as values. */
   'body.invalid': { field: string; misfit: BodyMisfit };
+  /** An audit policy file that does not fit the policy's shape: `field` is the path in it. */
+  'policy.invalid': { field: string; misfit: BodyMisfit };
   /** Above WebKit/Safari's preflight cache cap: Safari sends the preflight again every `cap` seconds. */
   'max-age.above-webkit-cap': { value: number; cap: number };
   /** A document's method in another case or with spaces (`get`): read as the method browsers send (`GET`). */
@@ -236,7 +238,7 @@ export const ISSUE_CODES = [
   'conversion.response-vary-lost', 'conversion.rule-id-lost', 'conversion.headers-merged', 'conversion.order-not-kept', 'conversion.order-changes-outcome',
   'app.no-origins', 'app.no-operations', 'app.unknown-operation', 'app.invalid-max-age', 'app.star-with-credentials',
   'wizard.loosest-diagnostic', 'strictest.header-never-readable', 'strictest.request-still-blocked', 'strictest.header-unreadable',
-  'body.invalid',
+  'body.invalid', 'policy.invalid',
   'max-age.above-webkit-cap', 'method.not-upper-case', 'method.stored-never-matches',
   'rule.shadowed',
 ] as const satisfies readonly IssueCode[];

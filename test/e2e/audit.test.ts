@@ -134,10 +134,11 @@ describe.each(STORAGE_BACKENDS)('cors-console audit on %s', (backend) => {
     const run = await audit(['--format', 'sarif', '--out', out, '--fail-on', 'warning']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    const sarif = JSON.parse(await readFile(out, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ logicalLocations: Array<{ name: string }> }> }> }> };
+    const sarif = JSON.parse(await readFile(out, 'utf8')) as { runs: Array<{ properties: { policy: unknown }; results: Array<{ ruleId: string; level: string; locations: Array<{ logicalLocations: Array<{ name: string }> }> }> }> };
     const schema = JSON.parse(await readFile('schemas/vendor/sarif-schema-2.1.0.json', 'utf8')) as object;
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(sarif.runs[0]!.properties.policy).toEqual({ version: 1, expectCredentials: false, checks: {} });
     const results = sarif.runs[0]!.results;
     expect(results.length).toBe(seeded.reduce((n, s) => n + s.expect.length, 0));
     expect(results.find((r) => r.ruleId === 'wildcard-origin-no-dot')?.locations[0]?.logicalLocations[0]?.name).toBe(`${prefix}no-dot`);
@@ -151,10 +152,17 @@ describe.each(STORAGE_BACKENDS)('cors-console audit on %s', (backend) => {
     const findings = report.buckets.flatMap((b) => b.findings);
     expect(findings.some((f) => f.code === 'authorization-by-wildcard')).toBe(false);
     expect(findings.find((f) => f.code === 'upload-etag-hidden')?.severity).toBe('error');
-    await writeFile(policy, JSON.stringify({ checks: { 'upload-etag-hidden': { severity: 'fatal' } } }));
+    // The report names the policy its findings follow, whole.
+    expect(report.policy).toEqual({ version: 1, expectCredentials: false, checks: { 'authorization-by-wildcard': { enabled: false }, 'upload-etag-hidden': { enabled: true, severity: 'error' } } });
+    await writeFile(policy, JSON.stringify({ checks: { 'upload-etag-hidden': { severity: 'fatal' }, 'no-such-check': {} } }));
     const bad = await audit(['--policy', policy]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('checks.upload-etag-hidden.severity');
+    expect(bad.stderr).toContain('Policy field checks.upload-etag-hidden.severity: Must be one of error, warning, note.');
+    expect(bad.stderr).toContain('Policy field checks: Unknown field no-such-check. The checks are wildcard-origin-writes,');
+    await writeFile(policy, '{\n  "checks": {\n    "upload-etag-hidden": { "severity": "error" },\n  }\n}\n');
+    const broken = await audit(['--policy', policy]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/Invalid JSON at line 4, column 3: /);
   });
 
   it('exits 3 when the buckets cannot be listed (the endpoint does not answer), and 2 for an unknown format', { timeout: CLI_MS }, async () => {

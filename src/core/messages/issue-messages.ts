@@ -3,6 +3,7 @@
 // else writes issue prose.
 import type { BodyMisfit, BodyRule } from '../body-misfit';
 import type { ConsoleReason, FieldOwner, Issue, IssueCode, IssueParamsByCode, RuleFix, ShadowDecision, ShadowHarm } from '../issues';
+import { AUDIT_CHECK_CODES } from '../audit/checks';
 import { METHODS } from '../rule';
 import { blockText } from './decision-messages';
 import { text, type MessageValues } from './catalogue';
@@ -181,7 +182,10 @@ const TEMPLATES: Templates = {
     if (p.reason === 'no-rule-ids') return { message: text('issue.document.unknown-element.no-rule-ids', values) };
     return { message: text('issue.document.unknown-element', values) };
   },
-  'document.too-large': (p) => ({ message: text('issue.document.too-large.hcl', { size: Math.ceil(p.size / 1024), max: Math.floor(p.max / 1024) }), hint: text('issue.document.too-large.hcl.hint') }),
+  'document.too-large': (p) => {
+    const sizes = { size: Math.ceil(p.size / 1024), max: Math.floor(p.max / 1024) };
+    return p.parser === 'hcl' ? { message: text('issue.document.too-large.hcl', sizes), hint: text('issue.document.too-large.hcl.hint') } : { message: text('issue.document.too-large.policy', sizes) };
+  },
   'document.several-configurations': (p) => ({ message: text('issue.document.several-configurations', { count: p.count, used: p.used }) }),
   'document.stray-text': (p) => ({ message: text('issue.document.stray-text', { text: JSON.stringify(p.text), element: p.element }) }),
   'document.no-rules': (p) =>
@@ -244,6 +248,10 @@ const TEMPLATES: Templates = {
     }),
   }),
   'body.invalid': (p) => ({ message: p.field ? text('issue.body.invalid-field', { field: p.field, misfit: misfitText(p.misfit) }) : misfitText(p.misfit) }),
+  'policy.invalid': (p) => ({
+    message: p.field ? text('issue.policy.invalid-field', { field: p.field, misfit: misfitText(p.misfit) }) : text('issue.policy.invalid', { misfit: misfitText(p.misfit) }),
+    ...(p.field === 'checks' && p.misfit.kind === 'unknown-fields' ? { hint: text('issue.policy.known-checks', { checks: listText(AUDIT_CHECK_CODES) }) } : {}),
+  }),
   'method.not-upper-case': (p) => ({
     message: text('issue.method.not-upper-case', { value: JSON.stringify(p.value), method: p.method }),
     hint: text('issue.method.not-upper-case.hint', { method: p.method }),

@@ -57,7 +57,7 @@ export function createAuditBook({ state, log = () => {} }: { state?: Pick<StateS
     const started = performance.now();
     const abort = new AbortController();
     const entry: Entry = {
-      job: { id, profile: profile.summary.id, prefix, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() },
+      job: { id, profile: profile.summary.id, prefix, policy, state: 'running', done: 0, total: 0, startedAt: new Date().toISOString() },
       buckets: [],
       abort,
       ended: Promise.resolve(),

@@ -107,6 +107,7 @@ export async function auditFleet(options: FleetAuditOptions): Promise<FleetAudit
       durationMs: Math.round(performance.now() - started),
       total: names.length,
       cancelled: buckets.length < names.length,
+      policy: options.policy,
       buckets,
     },
   };

@@ -36,7 +36,7 @@ export function useAudit(profile: string): AuditRun {
     if (answer.id !== current.current || answer.from !== have.current) return;
     const more = answer.buckets;
     have.current += more.length;
-    setJob({ id: answer.id, profile: answer.profile, prefix: answer.prefix, state: answer.state, done: answer.done, total: answer.total, startedAt: answer.startedAt, ...(answer.durationMs !== undefined ? { durationMs: answer.durationMs } : {}), ...(answer.error ? { error: answer.error } : {}) });
+    setJob({ id: answer.id, profile: answer.profile, prefix: answer.prefix, policy: answer.policy, state: answer.state, done: answer.done, total: answer.total, startedAt: answer.startedAt, ...(answer.durationMs !== undefined ? { durationMs: answer.durationMs } : {}), ...(answer.error ? { error: answer.error } : {}) });
     if (more.length) setBuckets((list) => [...list, ...more]);
   }, []);
 

@@ -11,9 +11,12 @@ import { downloadFile } from '../../../lib/download';
 import { formatNumber } from '../../../lib/i18n/format';
 import { webText } from '../../../lib/i18n/feature-text';
 import { severityCounts } from '../../../../contract/audit';
+import { samePolicy } from '../../../../core';
 import { auditFile, type ExportFormat } from '../audit-export';
 import { useAudit } from '../use-audit';
+import { policyName, useAuditPolicy, type PolicyName } from '../use-audit-policy';
 import { AuditFindings } from './audit-findings';
+import { AuditPolicyPanel, policyNameText } from './audit-policy';
 import './audit.css';
 
 const EXPORTS = [
@@ -24,12 +27,16 @@ const EXPORTS = [
 
 /**
  * The fleet audit (issue 20, item 1): every bucket of the profile under a prefix, read a few at a
- * time by the console and checked against the default policy; results come in as they are read,
+ * time by the console and checked against the page's policy (the default, a project's file, or
+ * either changed here); results come in as they are read,
  * the audit can be cancelled, and the findings filtered, sorted, opened and exported.
  */
 export function AuditPage({ profile }: { profile: ProfileSummary }) {
   const [prefix, setPrefix] = useState('');
   const audit = useAudit(profile.id);
+  const policy = useAuditPolicy(profile.id);
+  // The policy's name when this audit started: the panel may be changed while it runs or after.
+  const [ranWith, setRanWith] = useState<PolicyName | null>(null);
   const wording = useCallErrorWording();
   const { job, buckets } = audit;
   const running = job?.state === 'running';
@@ -38,8 +45,10 @@ export function AuditPage({ profile }: { profile: ProfileSummary }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    audit.start(prefix ? { prefix } : {});
+    setRanWith(policyName(policy.choice));
+    audit.start({ ...(prefix ? { prefix } : {}), policy: policy.choice.policy });
   };
+  const policyChangedSince = job !== null && !running && !samePolicy(job.policy, policy.choice.policy);
 
   return (
     <section className="audit" aria-labelledby="audit-title">
@@ -58,6 +67,7 @@ export function AuditPage({ profile }: { profile: ProfileSummary }) {
           )}
         </div>
       </form>
+      <AuditPolicyPanel state={policy} disabled={running || audit.starting} />
 
       {audit.error !== null && <ErrorMessage error={audit.error} title={webText(job ? 'audit-page.read-failed' : 'audit-page.start-failed')} />}
 
@@ -72,6 +82,8 @@ export function AuditPage({ profile }: { profile: ProfileSummary }) {
                 ? webText('audit-page.progress.failed')
                 : webText(job.state === 'cancelled' ? 'audit-page.progress.cancelled' : 'audit-page.progress.finished', { done: formatNumber(job.done), total: formatNumber(job.total) })}
           </p>
+          {ranWith && <p className="audit-ran-with">{webText('audit-page.ran-with', { policy: policyNameText(ranWith) })}</p>}
+          {policyChangedSince && <p className="audit-policy-since muted">{webText('audit-page.policy-since')}</p>}
           {running && <progress className="audit-bar" max={Math.max(job.total, 1)} value={job.done} aria-label={webText('audit-page.progress.label')} />}
           {job.state === 'failed' && job.error && <ErrorMessage error={new ApiRequestError(job.error, undefined, wording)} title={webText('audit-page.progress.failed')} />}
 
