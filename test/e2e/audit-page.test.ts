@@ -146,14 +146,19 @@ describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) =>
     const axePolicy = await runAxe(page, 'audit-page-policy@390-dark');
     expect(axePolicy.violations, describeViolations([axePolicy])).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.getByRole('region', { name: 'Policy' }).screenshot({ path: `${SHOTS}/${backend}-audit-page-policy-390-dark.png` });
+    // Viewport shots scrolled to each part: the page scrolls inside the app's main area, which a full-page shot does not follow.
+    await page.getByRole('heading', { name: 'Policy' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-policy-390-dark.png` });
+    await page.getByRole('table', { name: 'Each check and how it runs' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-policy-checks-390-dark.png` });
 
     await auditSeeded(page);
     expect(await page.getByText('Checked against: The policy file team-cors-policy.json, changed in this page.').count()).toBe(1);
     const expected = [[`${prefix}max-age`, 'max-age-over-cap'], [`${prefix}star-writes`, 'wildcard-origin-writes']];
     expect((await rows(page)).sort()).toEqual(expected);
     expect(await page.getByRole('list', { name: 'Summary' }).getByRole('listitem').allTextContents()).toEqual(['2 errors', '0 warnings', '0 notes', '3 buckets without findings']);
-    await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-with-policy-390-dark.png`, fullPage: true });
+    await page.getByRole('table', { name: 'Findings' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-with-policy-390-dark.png` });
 
     // The page's report names its policy; the policy file downloaded gives the command the same findings.
     const [reportDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -193,16 +198,20 @@ describe.each(STORAGE_BACKENDS)('the Audit page in Chromium on %s', (backend) =>
     await page.close();
   });
 
-  it('holds at 1440 and 390 px, light and dark, with results shown: axe finds nothing, nothing overflows the page', { timeout: UI_MS * 6 }, async () => {
+  it('holds at 1440 and 390 px, light and dark, with results and the policy\'s checks shown: axe finds nothing, nothing overflows the page', { timeout: UI_MS * 6 }, async () => {
     for (const width of [1440, 390]) {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await openAudit({ on: axeBrowser, width });
         await page.emulateMedia({ colorScheme: scheme });
         await auditSeeded(page);
+        // The policy's checks open, so axe sees their table and selects too.
+        await page.getByRole('button', { name: 'Checks: 11 of 11 run' }).click();
         const report = await runAxe(page, `audit-page@${width}-${scheme}`);
         expect(report.violations, describeViolations([report])).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
         await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-${width}-${scheme}.png` });
+        await page.getByRole('table', { name: 'Each check and how it runs' }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-policy-checks-${width}-${scheme}.png` });
         await page.getByRole('table', { name: 'Findings' }).scrollIntoViewIfNeeded();
         await page.screenshot({ path: `${SHOTS}/${backend}-audit-page-findings-${width}-${scheme}.png` });
         expect(errorsOf.get(page)).toEqual([]);

@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { AUDIT_CHECK_CODES, AUDIT_SEVERITIES } from '../../src/core';
 import { arrangeBucket, SHOTS, storedRules } from '../support/console-page';
 import { STORAGE_BACKENDS } from '../support/storage-backends';
 import { useConsoleInChromium, type TestConsole } from '../support/console-in-chromium';
@@ -86,6 +90,42 @@ describe.each(STORAGE_BACKENDS)('in zh-CN on %s', (backend) => {
     expect(await prediction.getByRole('heading', { name: /^已保存的配置：/ }).count()).toBe(1);
     expect(await page.getByRole('region', { name: '服务器探测', exact: true }).getByRole('button', { name: '将实际请求复制为 curl 命令' }).count()).toBe(1);
   }, 120_000);
+
+  it('leaves no English on the Audit page: its policy (a refused file, the checks open) and an audit with findings', async () => {
+    const prefix = `zh-audit-${run}-`;
+    await arrangeBucket(storage.current, `${prefix}star`, { rules: [rule({ allowedOrigins: ['*'], allowedMethods: ['GET', 'PUT'] })] });
+    const dir = await mkdtemp(join(tmpdir(), 'zh-audit-'));
+    try {
+      const badPolicy = join(dir, 'bad-policy.json');
+      await writeFile(badPolicy, JSON.stringify({ checks: { 'upload-etag-hidden': { severity: 'fatal' }, 'no-such-check': {} } }));
+      await page.goto(`${consoleApp.url}/p/${consoleApp.profileId}/audit`);
+      await page.getByRole('heading', { name: ui.name('Audit'), level: 2 }).waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      await page.getByLabel(ui.name('Load a policy file')).setInputFiles(badPolicy);
+      await page.getByRole('alert').waitFor({ timeout: 60_000 });
+      expect(await page.getByRole('alert').textContent()).toMatch(chineseMessage('issue.policy.invalid-field'));
+      await page.getByRole('button', { name: ui.name('Checks: 11 of 11 run') }).click();
+      await page.getByLabel(ui.name('Bucket name prefix')).fill(prefix);
+      await page.getByRole('button', { name: ui.name('Start audit') }).click();
+      await page.getByRole('status').filter({ hasText: HAN }).filter({ hasText: '1/1' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('table', { name: ui.name('Findings') }).waitFor({ timeout: 60_000 });
+      // Data here besides names: the command the policy file is for, and the policy file's own
+      // words (its field names, check codes and severity values) that its refusals quote.
+      const policyFileWords = ['cors-console audit --policy', 'checks.upload-etag-hidden.severity', 'checks', 'no-such-check', ...AUDIT_CHECK_CODES, ...AUDIT_SEVERITIES];
+      const data = await dataOnScreen(page, [prefix, `${prefix}star`, 'bad-policy.json', consoleApp.profileId, storage.current.dialect, ...policyFileWords]);
+      const found: string[] = [];
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        found.push(...untranslated(`audit@${width}`, await shownTexts(page), data));
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      if (found.length) console.log(`English left in zh-CN on the Audit page on ${backend} (${found.length}):\n${found.join('\n')}`);
+      expect(found).toEqual([]);
+      if (backend === 's3rver') await page.screenshot({ path: `${SHOTS}/issue17-audit-policy-zh-1440.png` });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('leaves no English on the main screens: bucket list, rule editor, wizard, Test tab with results, history, import and export', async () => {
     const bucket = `zh-screens-${run}-${backend}`;

@@ -67,7 +67,7 @@ const glossary = JSON.parse(readFileSync('docs/glossary.zh-CN.json', 'utf8')) as
 const TECHNICAL_WORDS = new Set(
   [
     ...glossary.tokens.flatMap((token) => token.split(/[^A-Za-z]+/)),
-    ...['Origin', 'Vary', 'Cookie', 'Cookies', 'Range', 'curl', 'fetch', 'omit', 'include', 'crossorigin', 'img', 'video', 'script', 'Content', 'Type', 'Cache', 'Control', 'no-cache'],
+    ...['Origin', 'Vary', 'Authorization', 'Cookie', 'Cookies', 'Range', 'curl', 'fetch', 'omit', 'include', 'crossorigin', 'img', 'video', 'script', 'Content', 'Type', 'Cache', 'Control', 'no-cache'],
     // Written in Latin letters in Chinese too: "Web 应用" (a web app), as the OSS and COS docs write it.
     'Web',
     ...['JSON', 'XML', 'URL', 'URLs', 'HTTP', 'HTTPS', 'http', 'https', 'localhost', 'pid', 'Amazon', 'AWS', 'MinIO', 'Alibaba', 'Cloud', 'Tencent', 'Ceph', 'RGW', 's3rver', 'English'],

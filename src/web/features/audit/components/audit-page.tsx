@@ -56,6 +56,7 @@ export function AuditPage({ profile }: { profile: ProfileSummary }) {
       <p className="audit-lead">{webText('audit-page.lead')}</p>
       <form className="audit-start" onSubmit={submit}>
         <TextField label={webText('audit-page.prefix')} hint={webText('audit-page.prefix-hint')} value={prefix} onChange={(e) => setPrefix(e.target.value)} disabled={running || audit.starting} spellCheck={false} autoComplete="off" />
+        <AuditPolicyPanel state={policy} disabled={running || audit.starting} />
         <div className="audit-actions">
           <Button type="submit" variant="primary" icon={Play} disabled={running || audit.starting}>
             {webText('audit-page.start')}
@@ -67,7 +68,6 @@ export function AuditPage({ profile }: { profile: ProfileSummary }) {
           )}
         </div>
       </form>
-      <AuditPolicyPanel state={policy} disabled={running || audit.starting} />
 
       {audit.error !== null && <ErrorMessage error={audit.error} title={webText(job ? 'audit-page.read-failed' : 'audit-page.start-failed')} />}
 
