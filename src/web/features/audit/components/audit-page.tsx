@@ -28,8 +28,8 @@ const EXPORTS = [
 /**
  * The fleet audit (issue 20, item 1): every bucket of the profile under a prefix, read a few at a
  * time by the console and checked against the page's policy (the default, a project's file, or
- * either changed here); results come in as they are read,
- * the audit can be cancelled, and the findings filtered, sorted, opened and exported.
+ * either changed here); results come in as they are read, the audit can be cancelled, and the
+ * findings filtered, sorted, opened and exported.
  */
 export function AuditPage({ profile }: { profile: ProfileSummary }) {
   const [prefix, setPrefix] = useState('');
