@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { auditReportText, findingRows, severityCounts, type AuditReport } from '../contract/audit';
-import { auditFindingText, DEFAULT_AUDIT_POLICY, issueText, readAuditPolicy, SEVERITY_RANK, type AuditPolicy, type AuditSeverity } from '../core';
+import { auditFindingText, DEFAULT_AUDIT_POLICY, issueText, policyFileTooLarge, readAuditPolicy, SEVERITY_RANK, type AuditPolicy, type AuditPolicyRead, type AuditSeverity } from '../core';
 import { fromStorageError } from '../server/http/api-error';
 import { auditFleet } from '../server/audit/audit-fleet';
 import { infrastructureError, usageError } from './command-error';
@@ -26,13 +26,14 @@ export interface AuditOptions {
 /** The policy file, read and checked by the core; each problem named with its path or line. */
 async function readPolicy(path: string | undefined): Promise<AuditPolicy> {
   if (!path) return DEFAULT_AUDIT_POLICY;
-  let text: string;
+  let read: AuditPolicyRead;
   try {
-    text = await readFile(path, 'utf8');
+    // Sized before it is read, as the Audit page does: a large file named by mistake is refused unread.
+    const tooLarge = policyFileTooLarge((await stat(path)).size);
+    read = tooLarge ? { ok: false, issues: [tooLarge] } : readAuditPolicy(await readFile(path, 'utf8'));
   } catch (error) {
     throw usageError(`Cannot read the policy ${path}: ${(error as Error).message}`);
   }
-  const read = readAuditPolicy(text);
   if (read.ok) return read.policy;
   const lines = read.issues.map((issue) => {
     const { message, hint } = issueText(issue);

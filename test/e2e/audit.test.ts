@@ -163,6 +163,11 @@ describe.each(STORAGE_BACKENDS)('cors-console audit on %s', (backend) => {
     const broken = await audit(['--policy', policy]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/Invalid JSON at line 4, column 3: /);
+    // Far larger than any policy: refused before it is read.
+    await writeFile(policy, `{"checks": {}}${' '.repeat(100 * 1024)}`);
+    const large = await audit(['--policy', policy]);
+    expect(large.code).toBe(2);
+    expect(large.stderr).toContain('The file is 101 KB; an audit policy is a few lines of JSON, read up to 64 KB.');
   });
 
   it('exits 3 when the buckets cannot be listed (the endpoint does not answer), and 2 for an unknown format', { timeout: CLI_MS }, async () => {
